@@ -1,0 +1,2 @@
+// Public API of @cx/connectors: explicit named re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @cx/map: explicit named re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of @cx/metrics: explicit named re-exports only.
+export {};

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { channelSchema } from './channel.js';
+import { CxValidationError } from './errors.js';
+import type { Interaction } from './interaction.js';
+import { idSchema, slugSchema } from './json.js';
+import { validate } from './validate.js';
+
+/**
+ * Schema of a rule that assigns a stage to interactions. A rule matches when every given condition
+ * holds (`name`, `touchpointId`, `channel`; `namePattern` is a regular expression source).
+ *
+ * @example
+ * ```ts
+ * import { stageRuleSchema } from '@cx/model';
+ * console.log(stageRuleSchema.parse({ name: 'purchase', stageId: 'purchase' }).stageId); // 'purchase'
+ * ```
+ * @category Interactions
+ * @since 0.1.0
+ */
+export const stageRuleSchema = z
+  .strictObject({
+    stageId: slugSchema,
+    name: z.string().min(1).optional(),
+    namePattern: z.string().min(1).optional(),
+    touchpointId: idSchema.optional(),
+    channel: channelSchema.optional(),
+  })
+  .refine(
+    (r) =>
+      r.name !== undefined ||
+      r.namePattern !== undefined ||
+      r.touchpointId !== undefined ||
+      r.channel !== undefined,
+    {
+      message: 'Expected at least one condition: name, namePattern, touchpointId or channel',
+    },
+  )
+  .meta({
+    id: 'StageRule',
+    anyOf: [
+      { required: ['name'] },
+      { required: ['namePattern'] },
+      { required: ['touchpointId'] },
+      { required: ['channel'] },
+    ],
+  });
+
+/**
+ * A stage-assignment rule.
+ *
+ * @category Interactions
+ * @since 0.1.0
+ */
+export type StageRule = z.infer<typeof stageRuleSchema>;
+
+/**
+ * Options of {@link assignStages}.
+ *
+ * @category Interactions
+ * @since 0.1.0
+ */
+export interface AssignStagesOptions {
+  /** Replace a stage the interaction already has (default `false`: keep it). */
+  readonly overwrite?: boolean;
+}
+
+/**
+ * Assigns stages to interactions by rules: the first matching rule wins.
+ *
+ * Returns new objects; the input is not changed. Interactions no rule matches keep their stage (or none).
+ *
+ * @param interactions - Interactions to label.
+ * @param rules - Rules in priority order.
+ * @param options - Whether to overwrite stages already present.
+ * @returns New interactions with `stageId` set where a rule matched.
+ * @throws {@link CxValidationError} when a rule is malformed or its pattern is not a valid regular expression.
+ * @example
+ * ```ts
+ * import { assignStages } from '@cx/model';
+ * const [e] = assignStages(
+ *   [{ id: 'e1', customerId: 'c1', timestamp: '2026-01-01T00:00:00Z', name: 'add_to_cart', channel: 'web', properties: {} }],
+ *   [{ namePattern: '^(add_to_cart|begin_checkout|purchase)$', stageId: 'purchase' }],
+ * );
+ * console.log(e?.stageId); // 'purchase'
+ * ```
+ * @category Interactions
+ * @since 0.1.0
+ */
+export function assignStages(
+  interactions: readonly Interaction[],
+  rules: readonly StageRule[],
+  options: AssignStagesOptions = {},
+): Interaction[] {
+  const compiled = rules.map((input, i) => {
+    const rule = validate(stageRuleSchema, input, { subject: 'stage rule', at: ['rules', i] });
+    let pattern: RegExp | undefined;
+    if (rule.namePattern !== undefined) {
+      try {
+        pattern = new RegExp(rule.namePattern, 'u');
+      } catch (cause) {
+        throw new CxValidationError(
+          [
+            {
+              path: ['rules', i, 'namePattern'],
+              message: `Invalid regular expression: ${(cause as Error).message}`,
+              code: 'invalid_pattern',
+            },
+          ],
+          { cause },
+        );
+      }
+    }
+    return { rule, pattern };
+  });
+  return interactions.map((interaction) => {
+    if (interaction.stageId !== undefined && options.overwrite !== true) return interaction;
+    for (const { rule, pattern } of compiled) {
+      if (rule.name !== undefined && rule.name !== interaction.name) continue;
+      if (pattern !== undefined && !pattern.test(interaction.name)) continue;
+      if (rule.touchpointId !== undefined && rule.touchpointId !== interaction.touchpointId) continue;
+      if (rule.channel !== undefined && rule.channel !== interaction.channel) continue;
+      return { ...interaction, stageId: rule.stageId };
+    }
+    return interaction;
+  });
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { CxValidationError } from './errors.js';
+
+/**
+ * An instant in time: an ISO 8601 UTC timestamp ending in `Z`, e.g. `2026-03-01T09:30:00.000Z`.
+ *
+ * The model's one convention: every timestamp at a boundary (documents, records, API results) is a UTC
+ * instant in this form. Time zones appear only where a calendar is involved (bucketing by day, week or
+ * month), and then as an explicit IANA zone option.
+ *
+ * @example
+ * ```ts
+ * import { instantSchema } from '@cx/model';
+ * console.log(instantSchema.safeParse('2026-03-01T09:30:00Z').success); // true
+ * console.log(instantSchema.safeParse('2026-03-01T09:30:00+01:00').success); // false
+ * ```
+ * @category Time
+ * @since 0.1.0
+ */
+export const instantSchema = z.iso
+  .datetime({ message: 'Expected a UTC instant in ISO 8601 form ending in Z, e.g. 2026-03-01T09:30:00Z' })
+  .meta({ id: 'Instant', description: 'ISO 8601 UTC instant ending in Z.' });
+
+/**
+ * An ISO 8601 UTC instant string (see {@link instantSchema}).
+ *
+ * @category Time
+ * @since 0.1.0
+ */
+export type Instant = z.infer<typeof instantSchema>;
+
+/**
+ * A calendar date without time or zone, `YYYY-MM-DD`, used for due dates and review dates.
+ *
+ * @example
+ * ```ts
+ * import { calendarDateSchema } from '@cx/model';
+ * console.log(calendarDateSchema.safeParse('2026-02-30').success); // false
+ * ```
+ * @category Time
+ * @since 0.1.0
+ */
+export const calendarDateSchema = z.iso
+  .date({ message: 'Expected a calendar date YYYY-MM-DD' })
+  .meta({ id: 'CalendarDate', description: 'ISO 8601 calendar date YYYY-MM-DD.' });
+
+/**
+ * A calendar date string `YYYY-MM-DD` (see {@link calendarDateSchema}).
+ *
+ * @category Time
+ * @since 0.1.0
+ */
+export type CalendarDate = z.infer<typeof calendarDateSchema>;
+
+/**
+ * Converts a `Date`, epoch milliseconds or any parseable date string into a canonical UTC {@link Instant}.
+ *
+ * @param value - A `Date`, epoch milliseconds, or a string `Date.parse` understands (with offset).
+ * @returns The instant as `YYYY-MM-DDTHH:mm:ss.sssZ`.
+ * @throws {@link CxValidationError} when the value is not a valid point in time.
+ * @example
+ * ```ts
+ * import { toInstant } from '@cx/model';
+ * console.log(toInstant('2026-03-01T10:30:00+01:00')); // '2026-03-01T09:30:00.000Z'
+ * console.log(toInstant(0)); // '1970-01-01T00:00:00.000Z'
+ * ```
+ * @category Time
+ * @since 0.1.0
+ */
+export function toInstant(value: Date | number | string): Instant {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw new CxValidationError([
+      {
+        path: [],
+        message: `Expected a valid point in time, got ${JSON.stringify(String(value))}`,
+        code: 'invalid_date',
+      },
+    ]);
+  }
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Epoch milliseconds of an {@link Instant}.
+ *
+ * @param instant - A UTC instant string.
+ * @returns Milliseconds since 1970-01-01T00:00:00Z.
+ * @throws {@link CxValidationError} when the string is not a valid instant.
+ * @example
+ * ```ts
+ * import { instantToEpochMs } from '@cx/model';
+ * console.log(instantToEpochMs('1970-01-01T00:00:01Z')); // 1000
+ * ```
+ * @category Time
+ * @since 0.1.0
+ */
+export function instantToEpochMs(instant: Instant): number {
+  const ms = Date.parse(instant);
+  if (!Number.isFinite(ms)) {
+    throw new CxValidationError([
+      { path: [], message: `Expected a UTC instant, got ${JSON.stringify(instant)}`, code: 'invalid_date' },
+    ]);
+  }
+  return ms;
+}

@@ -1,0 +1,2 @@
+// Public API of @cx/sample-data: explicit named re-exports only.
+export {};

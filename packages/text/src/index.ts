@@ -1,0 +1,2 @@
+// Public API of @cx/text: explicit named re-exports only.
+export {};
