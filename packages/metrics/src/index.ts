@@ -2,6 +2,7 @@
 // Each section is owned by one area; keep edits inside your section.
 
 // #region shared (statistics utilities used by several areas)
+export { normalCdf, normalQuantile, zForConfidence } from './stats/normal.js';
 // #endregion shared
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
@@ -15,5 +16,3 @@
 
 // #region journey (funnels, paths, stage health, omnichannel)
 // #endregion journey
-
-export {};
