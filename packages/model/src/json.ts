@@ -47,14 +47,6 @@ export const propertiesSchema = z.record(z.string(), jsonValueSchema).meta({
  */
 export type Properties = z.infer<typeof propertiesSchema>;
 
-function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
-
 /**
  * Schema of an identifier: a non-empty string of at most 256 characters without control characters.
  *
@@ -70,7 +62,7 @@ export const idSchema = z
   .string()
   .min(1, { message: 'Expected a non-empty id' })
   .max(256, { message: 'Expected an id of at most 256 characters' })
-  .refine((id) => !hasControlCharacter(id), { message: 'Expected an id without control characters' })
+  .regex(/^\P{Cc}+$/u, { message: 'Expected an id without control characters' })
   .meta({ id: 'Id' });
 
 /**

@@ -1,0 +1,104 @@
+// Package-consumer check: pack every package, install the tarballs into a fresh project outside the
+// workspace, import each package from ESM and from CJS, and type-check a TypeScript consumer under
+// moduleResolution node16 and bundler. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const packagesDir = join(root, 'packages');
+const packages = readdirSync(packagesDir)
+  .map((dir) => ({
+    dir: join(packagesDir, dir),
+    manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')),
+  }))
+  .filter((p) => !p.manifest.private);
+const work = mkdtempSync(join(tmpdir(), 'cx-consumer-'));
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+let failures = 0;
+const check = (label, fn) => {
+  try {
+    fn();
+    console.log(`ok   ${label}`);
+  } catch (error) {
+    failures++;
+    console.log(
+      `FAIL ${label}\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stdout || error.stderr ? '' : error.message}`,
+    );
+  }
+};
+
+try {
+  const tarballs = packages.map((p) => {
+    const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], p.dir));
+    return join(work, out[0].filename);
+  });
+  const app = join(work, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'cx-consumer', private: true, version: '0.0.0' }),
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs], app);
+  const names = packages.map((p) => p.manifest.name);
+
+  const esm = names.map(
+    (n, i) =>
+      `import * as m${i} from '${n}';\nif (Object.keys(m${i}).length === 0) throw new Error('${n}: no exports (ESM)');`,
+  );
+  writeFileSync(join(app, 'esm.mjs'), `${esm.join('\n')}\nconsole.log('esm ok');\n`);
+  check('ESM import of every package', () => run('node', ['esm.mjs'], app));
+
+  const cjs = names.map(
+    (n) =>
+      `{ const m = require('${n}'); if (Object.keys(m).length === 0) throw new Error('${n}: no exports (CJS)'); }`,
+  );
+  writeFileSync(join(app, 'cjs.cjs'), `${cjs.join('\n')}\nconsole.log('cjs ok');\n`);
+  check('CJS require of every package', () => run('node', ['cjs.cjs'], app));
+
+  const consumer = [
+    ...names.map((n, i) => `import * as m${i} from '${n}';`),
+    `import { type Interaction, interactionSchema, CxValidationError } from '@cx/model';`,
+    `const e: Interaction = interactionSchema.parse({ id: 'e1', customerId: 'c1', timestamp: '2026-01-01T00:00:00Z', name: 'x', channel: 'web' });`,
+    `export const used = [e, CxValidationError, ${names.map((_, i) => `m${i}`).join(', ')}];`,
+  ].join('\n');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const [resolution, module] of [
+    ['node16', 'node16'],
+    ['bundler', 'esnext'],
+  ]) {
+    for (const type of resolution === 'node16' ? ['module', 'commonjs'] : ['module']) {
+      const dir = join(app, `ts-${resolution}-${type}`);
+      execFileSync('mkdir', ['-p', dir]);
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
+      writeFileSync(join(dir, 'consumer.ts'), consumer);
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['consumer.ts'],
+        }),
+      );
+      check(`TypeScript consumer, moduleResolution ${resolution}, package type ${type}`, () =>
+        run('node', [tsc, '-p', dir], dir),
+      );
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+if (failures > 0) {
+  console.log(`consumer check: ${failures} failed`);
+  process.exit(1);
+}
+console.log('consumer check: all passed');
