@@ -1,0 +1,53 @@
+import { CxValidationError } from '@cx/model';
+import { describe, expect, it } from 'vitest';
+import { hyp2f1, logHyp2f1 } from './hyp2f1.js';
+
+const rel = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+
+describe('hyp2f1', () => {
+  it('matches closed forms (Abramowitz & Stegun 15.1.3, 15.1.6, 15.1.8)', () => {
+    for (const z of [0.1, 0.5, 0.74, 0.76, 0.9, 0.999, 0.999999, -0.5, -3, -1000]) {
+      // 2F1(1, 1; 2; z) = −ln(1 − z)/z (c − a − b = 0: the integer case of the 1 − z transformation)
+      expect(rel(hyp2f1(1, 1, 2, z), -Math.log1p(-z) / z)).toBeLessThan(1e-12);
+      // 2F1(a, b; b; z) = (1 − z)^(−a)
+      expect(rel(hyp2f1(2.5, 1.3, 1.3, z), (1 - z) ** -2.5)).toBeLessThan(1e-11);
+    }
+    for (const x of [0.3, 0.8, 0.95]) {
+      // 2F1(1/2, 1/2; 3/2; x²) = arcsin(x)/x
+      expect(rel(hyp2f1(0.5, 0.5, 1.5, x * x), Math.asin(x) / x)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('matches reference values (mpmath 1.3.0 hyp2f1, 30 digits) in every branch', () => {
+    const cases: [number, number, number, number, number][] = [
+      [3, 2, 4, 0.2, 1.39233651434268320361659522671], // series
+      [2.243, 4.426, 4.219, 0.5, 5.16169390138361304810010001453], // series
+      [1.5, 2.5, 0.7, 0.9, 5527.75118799246270364922821656], // 1 − z transformation
+      [0.2426, 2.4259, 2.2188, 0.9464457322577827, 2.3869873559381046643172384221], // Euler integral
+      [16.2, 1.6, 17.2, 0.99, 252.546117719343582422753683959], // Euler integral (Pareto/NBD shape)
+      [16.2, 1.6, 17.2, 0.999999, 107184.166005028671301200399799], // Euler integral near z = 1
+      [2.3, 0.5, 2.8, 0.95, 2.73584241766791840337680730098],
+      [1.5, -2, 3, 0.9, 0.353125], // terminating polynomial
+      [0.5, 0.5, 1.5, -5, 0.690714668768358930059995607964], // Pfaff
+    ];
+    for (const [a, b, c, z, expected] of cases) expect(rel(hyp2f1(a, b, c, z), expected)).toBeLessThan(1e-11);
+  });
+
+  it('logHyp2f1 stays finite where the value overflows a double', () => {
+    // (1 − z)^(−a) with a = 400, z = 0.99: ln = 400 · ln 100
+    expect(rel(logHyp2f1(400, 1.3, 1.3, 0.99), 400 * Math.log(100))).toBeLessThan(1e-11);
+    expect(rel(logHyp2f1(16.2, 1.6, 17.2, 0.999999), 11.5823038115323833921109795155)).toBeLessThan(1e-11);
+  });
+
+  it('rejects z ≥ 1, non-finite input and non-positive integer c', () => {
+    expect(() => hyp2f1(1, 1, 2, 1)).toThrow(CxValidationError);
+    expect(() => hyp2f1(1, Number.NaN, 2, 0.5)).toThrow(CxValidationError);
+    try {
+      hyp2f1(1, 1, -2, 0.5);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CxValidationError).issues[0]?.path).toEqual(['c']);
+    }
+    expect(() => logHyp2f1(1.5, -2, 3, 2 - 1.5)).not.toThrow();
+  });
+});
