@@ -2,7 +2,15 @@
 // Each section is owned by one area; keep edits inside your section.
 
 // #region shared (statistics utilities used by several areas)
+export { effectiveNFromSums, kishEffectiveN } from './stats/effective-n.js';
+export type { ConfidenceInterval, IntervalMethod } from './stats/interval.js';
 export { normalCdf, normalQuantile, zForConfidence } from './stats/normal.js';
+export type { ProportionIntervalOptions } from './stats/proportion.js';
+export { clopperPearsonInterval, wilsonInterval } from './stats/proportion.js';
+export type { RandomSource } from './stats/random.js';
+export { createRandom, sampleBinomial } from './stats/random.js';
+export { betaQuantile, logBeta, logGamma, regularizedBeta } from './stats/special.js';
+export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 // #endregion shared
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)

@@ -1,0 +1,93 @@
+import { CxValidationError } from '@cx/model';
+import { describe, expect, it } from 'vitest';
+import { effectiveNFromSums, kishEffectiveN } from './effective-n.js';
+import { createRandom, sampleBinomial } from './random.js';
+
+describe('createRandom', () => {
+  it('is reproducible and seed-dependent', () => {
+    const a = createRandom(7);
+    const b = createRandom(7);
+    const c = createRandom(8);
+    const xs = Array.from({ length: 5 }, () => a());
+    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
+    expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
+  });
+
+  it('is uniform on [0, 1): mean ≈ 1/2 and variance ≈ 1/12 over 200,000 draws', () => {
+    const random = createRandom(123);
+    let sum = 0;
+    let sumSquares = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      const u = random();
+      expect(u >= 0 && u < 1).toBe(true);
+      sum += u;
+      sumSquares += u * u;
+    }
+    const mean = sum / n;
+    // SE of the mean of U(0,1) is √(1/12/n) ≈ 0.00065; allow 5 SE.
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.0033);
+    expect(Math.abs(sumSquares / n - mean * mean - 1 / 12)).toBeLessThan(0.002);
+  });
+
+  it('rejects a non-finite seed', () => {
+    expect(() => createRandom(Number.NaN)).toThrow(CxValidationError);
+  });
+});
+
+describe('sampleBinomial', () => {
+  it('has mean np and variance np(1 − p) for large n', () => {
+    const random = createRandom(99);
+    const n = 1_000_000;
+    const p = 0.3;
+    const draws = Array.from({ length: 4000 }, () => sampleBinomial(n, p, random));
+    const mean = draws.reduce((s, x) => s + x, 0) / draws.length;
+    const variance = draws.reduce((s, x) => s + (x - mean) ** 2, 0) / (draws.length - 1);
+    // np = 300,000; np(1 − p) = 210,000; SE of the mean = √(210000/4000) ≈ 7.2; allow 5 SE.
+    expect(Math.abs(mean - 300_000)).toBeLessThan(36);
+    expect(variance / 210_000).toBeGreaterThan(0.9);
+    expect(variance / 210_000).toBeLessThan(1.1);
+  });
+
+  it('matches the exact pmf of Binomial(40, 0.25) at k = 10', () => {
+    // P(X = 10) = C(40, 10)·0.25¹⁰·0.75³⁰ = 847660528 · 9.5367e-7 · 1.7858e-4 ≈ 0.14436 (scipy binom.pmf: 0.1443643…).
+    const random = createRandom(5);
+    let hits = 0;
+    const draws = 100_000;
+    for (let i = 0; i < draws; i++) if (sampleBinomial(40, 0.25, random) === 10) hits++;
+    // SE = √(0.144·0.856/100000) ≈ 0.0011; allow 5 SE.
+    expect(Math.abs(hits / draws - 0.14436)).toBeLessThan(0.0056);
+  });
+
+  it('handles degenerate cases and rejects bad input', () => {
+    const random = createRandom(1);
+    expect(sampleBinomial(0, 0.5, random)).toBe(0);
+    expect(sampleBinomial(10, 0, random)).toBe(0);
+    expect(sampleBinomial(10, 1, random)).toBe(10);
+    expect(() => sampleBinomial(2.5, 0.5, random)).toThrow(CxValidationError);
+    expect(() => sampleBinomial(5, 1.5, random)).toThrow(CxValidationError);
+  });
+});
+
+describe('kishEffectiveN', () => {
+  it('follows (Σw)²/Σw²', () => {
+    // Hand calculation: weights 1, 1, 2 → (4)² / (1 + 1 + 4) = 16/6.
+    expect(kishEffectiveN([1, 1, 2])).toBeCloseTo(16 / 6, 14);
+    expect(kishEffectiveN([3, 3, 3, 3])).toBe(4);
+    expect(kishEffectiveN([])).toBe(0);
+    expect(effectiveNFromSums(0, 0)).toBe(0);
+  });
+
+  it('names each bad weight', () => {
+    try {
+      kishEffectiveN([1, 0, Number.NaN]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CxValidationError);
+      expect((error as CxValidationError).issues.map((i) => i.path)).toEqual([
+        ['weights', 1],
+        ['weights', 2],
+      ]);
+    }
+  });
+});
