@@ -1,2 +1,33 @@
 // Public API of @cx/map: explicit named re-exports only.
-export {};
+export type {
+  EmotionCurve,
+  JourneyMap,
+  JourneyMapInput,
+  Kpi,
+  Lane,
+  LaneKind,
+  Measurement,
+  MeasurementInput,
+  MetricKind,
+  Thought,
+} from './document.js';
+export {
+  DEFAULT_LANES,
+  emotionCurveSchema,
+  kpiSchema,
+  LANE_KINDS,
+  laneSchema,
+  MAP_FORMAT_VERSION,
+  METRIC_KINDS,
+  mapDocumentSchema,
+  measurementSchema,
+  thoughtSchema,
+} from './document.js';
+export type { LocatedIssue } from './issues.js';
+export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';
+export type { TextPosition } from './json-text.js';
+export type { JourneyMapV0, MapMigration, MigrationResult } from './migrate.js';
+export { MAP_MIGRATIONS, mapV0Schema, migrateMapDocument } from './migrate.js';
+export { parseMap, parseMapJson, parseMapYaml } from './parse.js';
+export { mapReferenceIssues } from './references.js';
+export { canonicalMap, serializeMap, serializeMapYaml } from './serialize.js';
