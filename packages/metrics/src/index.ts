@@ -17,6 +17,15 @@ export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
+export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
+export type { InteractionCsvField, InteractionCsvStream, ReadInteractionCsvOptions } from './columnar/csv-stream.js';
+export { streamInteractionCsv } from './columnar/csv-stream.js';
+export type {
+  BuildInteractionColumnsOptions,
+  InteractionBatch,
+  InteractionColumns,
+} from './columnar/interaction-columns.js';
+export { readInteractionColumnsCsv } from './columnar/read-csv.js';
 // #endregion retention
 
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)

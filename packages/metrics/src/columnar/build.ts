@@ -1,0 +1,178 @@
+import type { Interaction, ValidationIssue } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+import { toActorColumns } from './csr.js';
+import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import type { BuildInteractionColumnsOptions, InteractionColumns } from './interaction-columns.js';
+import { StringDictionary } from './string-dictionary.js';
+
+const MAX_ISSUES = 100;
+
+/** Accumulates interactions in input order, then groups them by actor (internal). */
+class InteractionColumnsBuilder {
+  readonly #actors = new StringDictionary();
+  readonly #names = new StringDictionary();
+  readonly #channels = new StringDictionary();
+  readonly #touchpoints = new StringDictionary();
+  readonly #stages = new StringDictionary();
+  readonly #actor = new GrowableInt32();
+  readonly #time = new GrowableFloat64();
+  readonly #name = new GrowableInt32();
+  readonly #channel = new GrowableInt32();
+  readonly #touchpoint = new GrowableInt32();
+  readonly #stage = new GrowableInt32();
+  readonly #numericKeys: readonly string[];
+  readonly #numeric: GrowableFloat64[];
+  readonly #seen: Set<string> | undefined;
+  readonly issues: ValidationIssue[] = [];
+  issueCount = 0;
+  #index = 0;
+
+  constructor(options: BuildInteractionColumnsOptions) {
+    this.#numericKeys = [...new Set(options.numeric ?? [])];
+    this.#numeric = this.#numericKeys.map(() => new GrowableFloat64());
+    this.#seen = options.dedupe === false ? undefined : new Set();
+  }
+
+  add(event: Interaction): void {
+    const index = this.#index++;
+    const before = this.issueCount;
+    if (event === null || typeof event !== 'object') {
+      this.#issue([index], 'Expected an interaction object', 'invalid_type');
+      return;
+    }
+    const actorId = event.customerId ?? event.anonymousId;
+    if (typeof actorId !== 'string' || actorId.length === 0) {
+      this.#issue([index, 'customerId'], 'Expected customerId or anonymousId', 'invalid_type');
+    }
+    const time = typeof event.timestamp === 'string' ? Date.parse(event.timestamp) : Number.NaN;
+    if (!Number.isFinite(time)) {
+      this.#issue(
+        [index, 'timestamp'],
+        `Expected a UTC instant, got ${JSON.stringify(event.timestamp)}`,
+        'invalid_date',
+      );
+    }
+    if (typeof event.name !== 'string' || event.name.length === 0) {
+      this.#issue([index, 'name'], 'Expected a non-empty event name', 'invalid_type');
+    }
+    if (typeof event.channel !== 'string' || event.channel.length === 0) {
+      this.#issue([index, 'channel'], 'Expected a channel', 'invalid_type');
+    }
+    const values = this.#numericKeys.map((key) => {
+      const value = event.properties?.[key];
+      if (value === undefined || value === null) return Number.NaN;
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      this.#issue(
+        [index, 'properties', key],
+        `Expected a finite number or no value, got ${JSON.stringify(value)}`,
+        'invalid_type',
+      );
+      return Number.NaN;
+    });
+    if (this.issueCount !== before) return;
+    if (this.#seen !== undefined) {
+      if (this.#seen.has(event.id)) return;
+      this.#seen.add(event.id);
+    }
+    this.#actor.push(this.#actors.intern(actorId as string));
+    this.#time.push(time);
+    this.#name.push(this.#names.intern(event.name));
+    this.#channel.push(this.#channels.intern(event.channel));
+    this.#touchpoint.push(
+      event.touchpointId === undefined ? -1 : this.#touchpoints.intern(event.touchpointId),
+    );
+    this.#stage.push(event.stageId === undefined ? -1 : this.#stages.intern(event.stageId));
+    values.forEach((value, k) => {
+      this.#numeric[k]?.push(value);
+    });
+  }
+
+  #issue(path: Array<string | number>, message: string, code: string): void {
+    this.issueCount++;
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message, code });
+  }
+
+  finish(): InteractionColumns {
+    if (this.issueCount > 0) throw new CxValidationError(this.issues, { subject: 'interactions' });
+    const numeric: Record<string, Float64Array> = {};
+    this.#numericKeys.forEach((key, k) => {
+      numeric[key] = (this.#numeric[k] as GrowableFloat64).toArray();
+    });
+    return toActorColumns({
+      length: this.#actor.length,
+      actorIds: this.#actors.values,
+      actor: this.#actor.toArray(),
+      time: this.#time.toArray(),
+      name: this.#name.toArray(),
+      names: this.#names.values,
+      channel: this.#channel.toArray(),
+      channels: this.#channels.values,
+      touchpoint: this.#touchpoint.toArray(),
+      touchpoints: this.#touchpoints.values,
+      stage: this.#stage.toArray(),
+      stages: this.#stages.values,
+      numeric,
+    });
+  }
+}
+
+/**
+ * Builds the columnar form of interactions given in any order: grouped by actor, sorted by time per actor.
+ *
+ * @param source - Interactions (parsed form), in any order.
+ * @param options - Numeric properties to keep and whether to drop duplicate ids.
+ * @returns The columns ({@link InteractionColumns}).
+ * @throws {@link @cx/model!CxValidationError} when an interaction has no actor, an invalid timestamp, no name or
+ *   channel, or a non-numeric value for a selected numeric property; issue paths are `[index, field]`.
+ * @example
+ * ```ts
+ * import { buildInteractionColumns } from '@cx/metrics';
+ * const columns = buildInteractionColumns(
+ *   [
+ *     { id: 'e1', customerId: 'c1', timestamp: '2026-01-02T00:00:00Z', name: 'buy', channel: 'web', properties: { revenue: 20 } },
+ *     { id: 'e2', anonymousId: 'd7', timestamp: '2026-01-01T00:00:00Z', name: 'visit', channel: 'web', properties: {} },
+ *   ],
+ *   { numeric: ['revenue'] },
+ * );
+ * console.log(columns.actorIds, Array.from(columns.actorOffsets)); // [ 'c1', 'd7' ] [ 0, 1, 2 ]
+ * console.log(columns.numeric.revenue?.[0]); // 20
+ * ```
+ * @category Columnar
+ * @since 0.1.0
+ */
+export function buildInteractionColumns(
+  source: Iterable<Interaction>,
+  options: BuildInteractionColumnsOptions = {},
+): InteractionColumns {
+  const builder = new InteractionColumnsBuilder(options);
+  for (const event of source) builder.add(event);
+  return builder.finish();
+}
+
+/**
+ * Builds the columnar form of interactions from an async source (e.g. a database cursor or an NDJSON stream).
+ *
+ * @param source - Interactions (parsed form), in any order, sync or async.
+ * @param options - Numeric properties to keep and whether to drop duplicate ids.
+ * @returns The columns ({@link InteractionColumns}).
+ * @throws {@link @cx/model!CxValidationError} as {@link buildInteractionColumns} does.
+ * @example
+ * ```ts
+ * import { buildInteractionColumnsAsync } from '@cx/metrics';
+ * async function* events() {
+ *   yield { id: 'e1', customerId: 'c1', timestamp: '2026-01-01T00:00:00Z', name: 'visit', channel: 'web' as const, properties: {} };
+ * }
+ * const columns = await buildInteractionColumnsAsync(events());
+ * console.log(columns.length); // 1
+ * ```
+ * @category Columnar
+ * @since 0.1.0
+ */
+export async function buildInteractionColumnsAsync(
+  source: AsyncIterable<Interaction> | Iterable<Interaction>,
+  options: BuildInteractionColumnsOptions = {},
+): Promise<InteractionColumns> {
+  const builder = new InteractionColumnsBuilder(options);
+  for await (const event of source) builder.add(event);
+  return builder.finish();
+}

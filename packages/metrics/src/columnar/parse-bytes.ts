@@ -1,0 +1,122 @@
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function digit(buf: Uint8Array, i: number): number {
+  const d = (buf[i] as number) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 instant written `YYYY-MM-DD[T ]HH:mm:ss[.fraction](Z|±HH:mm)` in
+ * `buf[from, to)`, or `NaN` when the bytes are not such an instant (internal; no string is created).
+ */
+export function parseInstantBytes(buf: Uint8Array, from: number, to: number): number {
+  if (to - from < 20) return Number.NaN;
+  const year =
+    digit(buf, from) * 1000 + digit(buf, from + 1) * 100 + digit(buf, from + 2) * 10 + digit(buf, from + 3);
+  const month = digit(buf, from + 5) * 10 + digit(buf, from + 6);
+  const day = digit(buf, from + 8) * 10 + digit(buf, from + 9);
+  const hour = digit(buf, from + 11) * 10 + digit(buf, from + 12);
+  const minute = digit(buf, from + 14) * 10 + digit(buf, from + 15);
+  const second = digit(buf, from + 17) * 10 + digit(buf, from + 18);
+  const sep = buf[from + 10];
+  if (
+    buf[from + 4] !== 45 ||
+    buf[from + 7] !== 45 ||
+    (sep !== 84 && sep !== 32) ||
+    buf[from + 13] !== 58 ||
+    buf[from + 16] !== 58 ||
+    !(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)
+  ) {
+    return Number.NaN;
+  }
+  const monthDays = month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day > monthDays) return Number.NaN;
+  let pos = from + 19;
+  let millis = 0;
+  if (buf[pos] === 46) {
+    pos++;
+    let scale = 100;
+    const start = pos;
+    while (pos < to) {
+      const d = (buf[pos] as number) - 48;
+      if (d < 0 || d > 9) break;
+      millis += d * scale;
+      scale /= 10;
+      pos++;
+    }
+    if (pos === start) return Number.NaN;
+    millis = Math.floor(millis + 1e-9);
+  }
+  let offsetMinutes = 0;
+  const zone = buf[pos];
+  if (zone === 90 || zone === 122) {
+    pos++;
+  } else if ((zone === 43 || zone === 45) && pos + 6 === to && buf[pos + 3] === 58) {
+    const oh = digit(buf, pos + 1) * 10 + digit(buf, pos + 2);
+    const om = digit(buf, pos + 4) * 10 + digit(buf, pos + 5);
+    if (!(oh <= 23 && om <= 59)) return Number.NaN;
+    offsetMinutes = (zone === 43 ? 1 : -1) * (oh * 60 + om);
+    pos += 6;
+  } else {
+    return Number.NaN;
+  }
+  if (pos !== to) return Number.NaN;
+  const leap = month > 2 && isLeap(year) ? 1 : 0;
+  const y = year - 1;
+  const days =
+    (year - 1970) * 365 +
+    (Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477) +
+    (CUMULATIVE_DAYS[month - 1] as number) +
+    leap +
+    day -
+    1;
+  return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+}
+
+/**
+ * The number written in `buf[from, to)` (plain decimals parsed exactly without a string; other forms such as
+ * exponents go through `Number`), or `NaN` when it is not a finite number (internal).
+ */
+export function parseNumberBytes(buf: Uint8Array, from: number, to: number): number {
+  let pos = from;
+  let negative = false;
+  if (buf[pos] === 45) {
+    negative = true;
+    pos++;
+  } else if (buf[pos] === 43) {
+    pos++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  let seenDot = false;
+  const start = pos;
+  for (; pos < to; pos++) {
+    const c = buf[pos] as number;
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      digits++;
+      if (seenDot) fraction++;
+    } else if (c === 46 && !seenDot) {
+      seenDot = true;
+    } else {
+      break;
+    }
+  }
+  if (pos === to && digits > 0 && digits <= 15 && fraction <= 16 && pos > start) {
+    const value = mantissa / (POW10[fraction] as number);
+    return negative ? -value : value;
+  }
+  const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from)
+    .toString('latin1')
+    .trim();
+  if (text.length === 0) return Number.NaN;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : Number.NaN;
+}

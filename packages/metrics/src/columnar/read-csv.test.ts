@@ -1,0 +1,144 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildInteractionColumns } from './build.js';
+import { streamInteractionCsv } from './csv-stream.js';
+import { readInteractionColumnsCsv } from './read-csv.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-columnar-'));
+let fileCount = 0;
+const csvFile = (text: string): string => {
+  const path = join(dir, `f${fileCount++}.csv`);
+  writeFileSync(path, text);
+  return path;
+};
+
+const HEADER = 'id,customerId,anonymousId,timestamp,name,channel,touchpointId,stageId,properties.revenue';
+
+describe('readInteractionColumnsCsv', () => {
+  it('reads quoted fields, CRLF, BOM, blank lines and missing values', async () => {
+    const path = csvFile(
+      `\uFEFF${HEADER}\r\n` +
+        'e1,"c,1",,2026-01-02T00:00:00Z,"say ""hi""",web,,,\r\n' +
+        '\r\n' +
+        'e2,,dev-9,2026-01-01T00:00:00.250Z,visit,web,home,awareness,19.5\r\n' +
+        'e3,"c,1",,2026-01-01T00:00:00Z,"multi\nline",email,,,-2\n',
+    );
+    const columns = await readInteractionColumnsCsv(path, { numeric: ['revenue'] });
+    expect(columns.actorIds).toEqual(['c,1', 'dev-9']);
+    expect(Array.from(columns.actorOffsets)).toEqual([0, 2, 3]);
+    expect(Array.from(columns.name, (i) => columns.names[i])).toEqual(['multi\nline', 'say "hi"', 'visit']);
+    expect(Array.from(columns.numeric.revenue ?? [])).toEqual([-2, Number.NaN, 19.5]);
+    expect(columns.time[2]).toBe(Date.parse('2026-01-01T00:00:00.250Z'));
+    expect(columns.touchpoints[columns.touchpoint[2] ?? -1]).toBe('home');
+    expect(columns.stage[0]).toBe(-1);
+    expect(columns.channels).toEqual(['web', 'email']);
+  });
+
+  it('gives the same columns as buildInteractionColumns on the same events, for any chunk size (property)', async () => {
+    const row = fc.record({
+      actor: fc.constantFrom('a', 'b', 'ü"x', 'd,e'),
+      ms: fc.integer({ min: 0, max: 1e11 }),
+      name: fc.constantFrom('visit', 'buy', 'sign up'),
+      revenue: fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { maxLength: 30 }),
+        fc.integer({ min: 1024, max: 2048 }),
+        async (rows, chunkBytes) => {
+          const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+          const text =
+            `${HEADER}\n` +
+            rows
+              .map(
+                (r, i) =>
+                  `e${i},${quote(r.actor)},,${new Date(r.ms).toISOString()},${quote(r.name)},web,,,${r.revenue ?? ''}`,
+              )
+              .join('\n');
+          const fromCsv = await readInteractionColumnsCsv(csvFile(text), {
+            numeric: ['revenue'],
+            chunkBytes,
+          });
+          const fromObjects = buildInteractionColumns(
+            rows.map((r, i) => ({
+              id: `e${i}`,
+              customerId: r.actor,
+              timestamp: new Date(r.ms).toISOString(),
+              name: r.name,
+              channel: 'web' as const,
+              properties: r.revenue === undefined ? {} : { revenue: r.revenue },
+            })),
+            { numeric: ['revenue'] },
+          );
+          expect(fromCsv).toEqual(fromObjects);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('handles a file larger than one chunk with records crossing chunk boundaries', async () => {
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `e${i},c${i % 97},,${new Date(1.7e12 + i * 1000).toISOString()},visit,web,,,${i}`,
+    );
+    const columns = await readInteractionColumnsCsv(csvFile(`${HEADER}\n${lines.join('\n')}`), {
+      numeric: ['revenue'],
+      chunkBytes: 1024,
+    });
+    expect(columns.length).toBe(3000);
+    expect(columns.actorIds.length).toBe(97);
+    // Sum 0 + 1 + … + 2999 = 2999 · 3000 / 2.
+    expect(Array.from(columns.numeric.revenue ?? []).reduce((s, v) => s + v, 0)).toBe(4_498_500);
+  });
+
+  it('drops duplicate ids when asked', async () => {
+    const path = csvFile(
+      `${HEADER}\ne1,c1,,2026-01-01T00:00:00Z,visit,web,,,\ne1,c1,,2026-01-01T00:00:00Z,visit,web,,,\n`,
+    );
+    expect((await readInteractionColumnsCsv(path)).length).toBe(2);
+    expect((await readInteractionColumnsCsv(path, { dedupe: true })).length).toBe(1);
+  });
+
+  it('maps renamed columns', async () => {
+    const path = csvFile('user;ts;event;medium\nu1;2026-01-01T00:00:00Z;open;email\n');
+    const columns = await readInteractionColumnsCsv(path, {
+      delimiter: ';',
+      columns: { customerId: 'user', timestamp: 'ts', name: 'event', channel: 'medium' },
+    });
+    expect(columns.actorIds).toEqual(['u1']);
+    expect(columns.names).toEqual(['open']);
+  });
+
+  it('reports bad rows with their data-row index and column', async () => {
+    const path = csvFile(
+      `${HEADER}\ne1,c1,,2026-01-01,visit,web,,,\ne2,,,2026-01-01T00:00:00Z,visit,web,,,\ne3,c1,,2026-01-01T00:00:00Z,visit,web,,,ten\ne4,c1\n`,
+    );
+    const error = await readInteractionColumnsCsv(path, { numeric: ['revenue'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxValidationError);
+    expect((error as CxValidationError).issues.map((i) => i.path)).toEqual([
+      [0, 'timestamp'],
+      [1, 'customerId'],
+      [2, 'properties.revenue'],
+      [3],
+    ]);
+  });
+
+  it('rejects a header without the required columns, an empty file and a bad delimiter', async () => {
+    const missing = await readInteractionColumnsCsv(csvFile('customerId,name\nc1,x\n'), {
+      numeric: ['revenue'],
+    }).catch((e: unknown) => e);
+    expect((missing as CxValidationError).issues.map((i) => i.path)).toEqual([
+      ['numeric', 0],
+      ['columns', 'timestamp'],
+      ['columns', 'channel'],
+    ]);
+    await expect(readInteractionColumnsCsv(csvFile(''))).rejects.toThrow(/header/);
+    expect(() => streamInteractionCsv('x.csv', { delimiter: ';;' })).toThrow(CxValidationError);
+    await expect(readInteractionColumnsCsv(csvFile(`${HEADER}\ne1,"c1`))).rejects.toThrow(/closing quote/);
+  });
+});
