@@ -102,6 +102,7 @@ export const surveyResponseSchema = z
     properties: propertiesSchema.default({}),
   })
   .superRefine((r, ctx) => {
+    if (!(r.scale.max > r.scale.min)) return; // the scale itself is reported as invalid
     if (r.score < r.scale.min || r.score > r.scale.max) {
       ctx.addIssue({
         code: 'custom',
