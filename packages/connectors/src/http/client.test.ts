@@ -1,0 +1,124 @@
+import { CxValidationError } from '@cx/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeSleep, resetMidBody, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import { bearerAuth } from '../auth/simple.js';
+import { CxHttpError, CxQuotaExceededError } from '../errors.js';
+import { HttpClient } from './client.js';
+import { backoffDelay, parseRetryAfter } from './retry.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('parseRetryAfter / backoffDelay', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('3', 0)).toBe(3000);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
+    expect(parseRetryAfter('soon', 0)).toBeNull();
+    expect(parseRetryAfter(null, 0)).toBeNull();
+  });
+  it('doubles the jitter ceiling per attempt up to the cap', () => {
+    // random() = 1 gives the ceiling: 100, 200, 400, then capped at 500
+    const ceil = [1, 2, 3, 4].map((a) => backoffDelay(a, { baseDelayMs: 100, maxDelayMs: 500 }, () => 1));
+    expect(ceil).toEqual([100, 200, 400, 500]);
+    expect(backoffDelay(4, { baseDelayMs: 100 }, () => 0)).toBe(0);
+  });
+});
+
+describe('HttpClient', () => {
+  it('retries 429 honouring Retry-After, then 503, then succeeds', async () => {
+    let n = 0;
+    server = await startServer((_req, res) => {
+      n++;
+      if (n === 1) return sendJson(res, 429, { message: 'slow down' }, { headers: { 'retry-after': '2' } });
+      if (n === 2) return sendJson(res, 503, { message: 'unavailable' });
+      sendJson(res, 200, { ok: true }, { gzip: true });
+    });
+    const clock = fakeSleep();
+    const http = new HttpClient({ baseUrl: server.url, sleep: clock.sleep, random: () => 0 });
+    const result = await http.json<{ ok: boolean }>('/x');
+    expect(result.data.ok).toBe(true);
+    expect(clock.delays).toEqual([2000, 0]);
+  });
+
+  it('retries a connection reset in the middle of the body', async () => {
+    let n = 0;
+    server = await startServer((_req, res) => {
+      n++;
+      if (n === 1) return resetMidBody(res, { results: Array.from({ length: 200 }, (_, i) => ({ id: i })) });
+      sendJson(res, 200, { results: [1] });
+    });
+    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep });
+    expect((await http.json<{ results: number[] }>('/p')).data.results).toEqual([1]);
+    expect(n).toBe(2);
+  });
+
+  it('gives up after maxAttempts with a typed error that has no secret in it', async () => {
+    server = await startServer((_req, res) => sendJson(res, 500, { echo: 'token tok-SECRET-1' }));
+    const http = new HttpClient({
+      baseUrl: server.url,
+      auth: bearerAuth('tok-SECRET-1'),
+      sleep: fakeSleep().sleep,
+      retry: { maxAttempts: 3 },
+    });
+    const error = await http.json('/x', { query: { api_key: 'k-123456' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxHttpError);
+    const e = error as CxHttpError;
+    expect(e.status).toBe(500);
+    expect(e.attempts).toBe(3);
+    expect(server.requests).toHaveLength(3);
+    expect(`${e.message} ${e.url} ${JSON.stringify(e)}`).not.toMatch(/tok-SECRET-1|k-123456/);
+  });
+
+  it('does not retry a 404', async () => {
+    server = await startServer((_req, res) => sendJson(res, 404, {}));
+    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep });
+    await expect(http.json('/missing')).rejects.toMatchObject({ status: 404, attempts: 1 });
+  });
+
+  it('treats a Retry-After longer than maxRetryAfterMs as an exhausted quota', async () => {
+    server = await startServer((_req, res) => sendJson(res, 429, {}, { headers: { 'retry-after': '86400' } }));
+    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep, now: () => 0 });
+    const error = await http.json('/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxQuotaExceededError);
+    expect((error as CxQuotaExceededError).resetAt).toBe('1970-01-02T00:00:00.000Z');
+  });
+
+  it('times out slow responses and retries them', async () => {
+    let n = 0;
+    server = await startServer((_req, res) => {
+      n++;
+      if (n === 1) return; // never answers
+      sendJson(res, 200, { ok: 1 });
+    });
+    const http = new HttpClient({ baseUrl: server.url, timeoutMs: 50, sleep: fakeSleep().sleep });
+    expect((await http.json('/x')).data).toEqual({ ok: 1 });
+  });
+
+  it('stops at once when the caller aborts', async () => {
+    server = await startServer(() => {});
+    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('user cancelled')), 20);
+    await expect(http.json('/x', { signal: controller.signal })).rejects.toThrow('user cancelled');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses to send credentials to another origin and keeps the base path prefix', () => {
+    const http = new HttpClient({ baseUrl: 'https://acme.zendesk.com/api/' });
+    expect(http.url('/v2/x?cursor=a', { b: 1 }).href).toBe('https://acme.zendesk.com/api/v2/x?cursor=a&b=1');
+    expect(() => http.url('https://evil.example/steal')).toThrow(CxValidationError);
+    expect(() => new HttpClient({ baseUrl: 'not a url' })).toThrow(CxValidationError);
+  });
+
+  it('lets a vendor classifier turn a response into a quota stop', async () => {
+    server = await startServer((_req, res) => sendJson(res, 403, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED' }]));
+    const http = new HttpClient({
+      baseUrl: server.url,
+      classify: (f) => (f.body.includes('REQUEST_LIMIT_EXCEEDED') ? { action: 'quota', reason: 'daily' } : undefined),
+    });
+    await expect(http.json('/q')).rejects.toBeInstanceOf(CxQuotaExceededError);
+  });
+});

@@ -1,0 +1,216 @@
+import { CxValidationError, type JsonValue } from '@cx/model';
+import type { ModelKind } from './sync/source.js';
+
+/**
+ * How to fill one model field: a source field path (`"a.b"` for nested), or a function of the raw row.
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
+export type FieldRule = string | ((row: Readonly<Record<string, unknown>>) => unknown);
+
+/**
+ * Model field name → rule. Unmapped source fields are kept in `properties` (`attributes` for customers).
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
+export type FieldMapping = Readonly<Record<string, FieldRule>>;
+
+const TIME_FIELDS = new Set(['timestamp', 'firstSeenAt', 'respondedAt', 'orderedAt', 'createdAt']);
+const NUMBER_FIELDS = new Set(['score', 'amount', 'rating', 'weight']);
+const EXTRA_FIELD: Record<ModelKind, string> = {
+  customer: 'attributes',
+  interaction: 'properties',
+  surveyResponse: 'properties',
+  order: 'properties',
+  feedback: 'properties',
+};
+
+/**
+ * Reads a dotted path (`"context.page.url"`) from a value; a key containing dots is tried whole first.
+ *
+ * @param value - Any value.
+ * @param path - Dotted path.
+ * @returns The value at the path, or `undefined`.
+ * @example
+ * ```ts
+ * import { getPath } from '@cx/connectors';
+ * console.log(getPath({ context: { page: { url: 'https://x' } } }, 'context.page.url')); // 'https://x'
+ * ```
+ * @category Mapping
+ * @since 0.1.0
+ */
+export function getPath(value: unknown, path: string): unknown {
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  if (path in record) return record[path];
+  const dot = path.indexOf('.');
+  if (dot < 0) return undefined;
+  return getPath(record[path.slice(0, dot)], path.slice(dot + 1));
+}
+
+/**
+ * Parses the timestamp encodings vendors send into a UTC instant: ISO 8601 with `Z` or an offset (also
+ * Salesforce's `+0000`), zone-less `YYYY-MM-DD HH:mm:ss[.ffffff]` read as UTC (Amplitude), epoch seconds,
+ * milliseconds or microseconds as numbers or digit strings (GA4 `event_timestamp`), chosen by magnitude.
+ *
+ * @param value - The raw timestamp.
+ * @returns A UTC instant, or `null` when it is not a timestamp.
+ * @example
+ * ```ts
+ * import { parseTimestamp } from '@cx/connectors';
+ * console.log(parseTimestamp('2024-06-01T09:58:11.000+0000')); // '2024-06-01T09:58:11.000Z'
+ * console.log(parseTimestamp('1717236000123456')); // '2024-06-01T10:00:00.123Z'
+ * console.log(parseTimestamp(1717236000)); // '2024-06-01T10:00:00.000Z'
+ * ```
+ * @category Mapping
+ * @since 0.1.0
+ */
+export function parseTimestamp(value: unknown): string | null {
+  let ms: number;
+  if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()))) {
+    const n = Number(value);
+    if (!Number.isFinite(n)) return null;
+    const abs = Math.abs(n);
+    ms = abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000;
+  } else if (typeof value === 'string') {
+    let text = value.trim();
+    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
+    text = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text = `${text}T00:00:00Z`;
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
+    ms = Date.parse(text);
+  } else if (value instanceof Date) {
+    ms = value.getTime();
+  } else {
+    return null;
+  }
+  if (!Number.isFinite(ms)) return null;
+  return new Date(Math.floor(ms)).toISOString();
+}
+
+/**
+ * Converts a number or numeric string to a number (`"1200.50"` → 1200.5); other values give `undefined`.
+ *
+ * @param value - Raw value.
+ * @returns The number, or `undefined`.
+ * @example
+ * ```ts
+ * import { toNumber } from '@cx/connectors';
+ * console.log(toNumber('9'), toNumber(''), toNumber('x')); // 9 undefined undefined
+ * ```
+ * @category Mapping
+ * @since 0.1.0
+ */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Turns any value into a JSON value (drops `undefined`, turns non-finite numbers and bigints into strings).
+ *
+ * @param value - Any value.
+ * @returns A JSON value.
+ * @example
+ * ```ts
+ * import { toJsonValue } from '@cx/connectors';
+ * console.log(toJsonValue({ a: undefined, b: 10n })); // { b: '10' }
+ * ```
+ * @category Mapping
+ * @since 0.1.0
+ */
+export function toJsonValue(value: unknown): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toJsonValue(v)));
+  if (typeof value === 'object') {
+    const out: Record<string, JsonValue> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+    return out;
+  }
+  return String(value);
+}
+
+/**
+ * Options of {@link mapFields}.
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
+export interface MapFieldsOptions {
+  /** Model kind, decides which fields are times and numbers and where extra fields go. */
+  readonly kind: ModelKind;
+  /** Model field → source rule. */
+  readonly fields: FieldMapping;
+  /** Constant values for model fields not mapped (e.g. `{ channel: 'web' }`). */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /** Keep unmapped source fields in `properties`/`attributes` (default `true`). */
+  readonly keepExtra?: boolean;
+}
+
+/**
+ * Maps a flat or nested source row into a model candidate: applies the rules, parses time fields with
+ * {@link parseTimestamp}, numeric fields with {@link toNumber}, drops empty strings, and keeps every unmapped
+ * source field under `properties` (customers: `attributes`).
+ *
+ * @param row - The source row.
+ * @param options - Kind, rules, defaults.
+ * @returns The candidate value (validate it with the model schema).
+ * @throws {@link @cx/model!CxValidationError} when a time field is present but not a timestamp.
+ * @example
+ * ```ts
+ * import { mapFields } from '@cx/connectors';
+ * const value = mapFields({ id: 'e1', ts: '1717236000', who: 'u1', plan: 'pro' }, {
+ *   kind: 'interaction', fields: { id: 'id', timestamp: 'ts', anonymousId: 'who' }, defaults: { name: 'visit', channel: 'web' },
+ * });
+ * console.log(value); // { name: 'visit', channel: 'web', id: 'e1', timestamp: '2024-06-01T10:00:00.000Z', anonymousId: 'u1', properties: { plan: 'pro' } }
+ * ```
+ * @category Mapping
+ * @since 0.1.0
+ */
+export function mapFields(row: Readonly<Record<string, unknown>>, options: MapFieldsOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...options.defaults };
+  const used = new Set<string>();
+  for (const [field, rule] of Object.entries(options.fields)) {
+    let value: unknown;
+    if (typeof rule === 'string') {
+      value = getPath(row, rule);
+      used.add(rule.split('.')[0] as string);
+      used.add(rule);
+    } else {
+      value = rule(row);
+    }
+    if (value === undefined || value === null || value === '') continue;
+    if (TIME_FIELDS.has(field)) {
+      const instant = parseTimestamp(value);
+      if (instant === null) {
+        throw new CxValidationError(
+          [{ path: [field], message: `Expected a timestamp, got ${JSON.stringify(value)}`, code: 'invalid_date' }],
+          { subject: 'mapped record' },
+        );
+      }
+      value = instant;
+    } else if (NUMBER_FIELDS.has(field)) {
+      value = toNumber(value) ?? value;
+    } else if (field.endsWith('Id') || field === 'id') {
+      value = typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
+    }
+    out[field] = value;
+  }
+  if (options.keepExtra !== false) {
+    const extraField = EXTRA_FIELD[options.kind];
+    const extra: Record<string, JsonValue> = {};
+    for (const [k, v] of Object.entries(row)) if (!used.has(k) && v !== undefined) extra[k] = toJsonValue(v);
+    const preset = out[extraField];
+    out[extraField] = { ...(typeof preset === 'object' && preset !== null ? preset : {}), ...extra };
+  }
+  return out;
+}
