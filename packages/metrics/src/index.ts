@@ -18,7 +18,11 @@ export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
-export type { InteractionCsvField, InteractionCsvStream, ReadInteractionCsvOptions } from './columnar/csv-stream.js';
+export type {
+  InteractionCsvField,
+  InteractionCsvStream,
+  ReadInteractionCsvOptions,
+} from './columnar/csv-stream.js';
 export { streamInteractionCsv } from './columnar/csv-stream.js';
 export type {
   BuildInteractionColumnsOptions,

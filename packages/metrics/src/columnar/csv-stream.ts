@@ -187,13 +187,8 @@ class InteractionCsvParser {
       }
       let column = 0;
       this.#startRecord();
-      const issueCount = this.issueCount;
-      const issueLength = this.issues.length;
-      const incomplete = (): number => {
-        this.issueCount = issueCount;
-        this.issues.length = issueLength;
-        return recordStart;
-      };
+      this.#savedIssueCount = this.issueCount;
+      this.#savedIssueLength = this.issues.length;
       for (;;) {
         let source = buf;
         let fieldStart: number;
@@ -202,14 +197,14 @@ class InteractionCsvParser {
           let p = pos + 1;
           let escaped = false;
           for (;;) {
-            if (p >= end) return final ? this.#unterminated(end) : incomplete();
+            if (p >= end) return final ? this.#unterminated(end) : this.#incomplete(recordStart);
             if (buf[p] === QUOTE) {
               if (p + 1 < end && buf[p + 1] === QUOTE) {
                 escaped = true;
                 p += 2;
                 continue;
               }
-              if (p + 1 >= end && !final) return incomplete();
+              if (p + 1 >= end && !final) return this.#incomplete(recordStart);
               break;
             }
             p++;
@@ -233,7 +228,7 @@ class InteractionCsvParser {
           fieldEnd = p;
           pos = p;
         }
-        if (pos >= end && !final) return incomplete();
+        if (pos >= end && !final) return this.#incomplete(recordStart);
         this.#field(column, source, fieldStart, fieldEnd);
         if (pos < end && buf[pos] === delimiter) {
           pos++;
@@ -259,6 +254,15 @@ class InteractionCsvParser {
   }
 
   #unescapedLength = 0;
+  #savedIssueCount = 0;
+  #savedIssueLength = 0;
+
+  /** Undoes the issues of a record cut by the end of the buffer; it is parsed again with the next chunk. */
+  #incomplete(recordStart: number): number {
+    this.issueCount = this.#savedIssueCount;
+    this.issues.length = this.#savedIssueLength;
+    return recordStart;
+  }
 
   #unescape(buf: Uint8Array, from: number, to: number): Uint8Array {
     if (this.#scratch.length < to - from) this.#scratch = new Uint8Array((to - from) * 2);
