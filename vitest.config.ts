@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 /** Root test config: one vitest run over every package and example project. */
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*'],
+    projects: ['packages/*', 'examples/*', 'scripts/doctest'],
   },
 });
