@@ -1,0 +1,68 @@
+import type { DiffCollection, MapChange } from './diff.js';
+
+const NOUNS: Record<DiffCollection, string> = {
+  map: 'map',
+  journey: 'journey',
+  stages: 'stage',
+  steps: 'step',
+  touchpoints: 'touchpoint',
+  painPoints: 'pain point',
+  improvementActions: 'improvement action',
+  momentsOfTruth: 'moment of truth',
+  opportunities: 'opportunity',
+  desiredActions: 'desired action',
+  completedActions: 'completed action',
+  personas: 'persona',
+  emotionCurves: 'emotion curve of persona',
+  thoughts: 'thought',
+  kpis: 'KPI',
+  measurements: 'measurement',
+  lanes: 'lane',
+};
+
+function show(value: unknown): string {
+  if (value === undefined) return '(none)';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function title(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return '';
+  const v = value as Record<string, unknown>;
+  const labels = v.labels as Record<string, unknown> | undefined;
+  const name = v.name ?? v.title ?? labels?.en ?? v.description ?? v.text;
+  return typeof name === 'string' ? ` "${name}"` : '';
+}
+
+/**
+ * Formats the changes from {@link diffMaps} as a human-readable Markdown changelog, one bullet per change.
+ *
+ * @param changes - Changes from {@link diffMaps}.
+ * @returns Markdown text ending in a newline; `No changes.\n` when the list is empty.
+ * @example
+ * ```ts
+ * import { formatChangelog } from '@cx/map';
+ * console.log(formatChangelog([{ kind: 'moved', collection: 'stages', id: 'use', fromIndex: 2, toIndex: 1 }]));
+ * // '- Moved stage `use` from position 3 to 2\n'
+ * ```
+ * @category Diff
+ * @since 0.1.0
+ */
+export function formatChangelog(changes: readonly MapChange[]): string {
+  if (changes.length === 0) return 'No changes.\n';
+  const lines = changes.map((c) => {
+    const noun = NOUNS[c.collection];
+    const what = c.collection === 'map' ? 'map' : `${noun} \`${c.id}\``;
+    switch (c.kind) {
+      case 'added':
+        return `- Added ${what}${title(c.after)}`;
+      case 'removed':
+        return `- Removed ${what}${title(c.before)}`;
+      case 'moved':
+        return `- Moved ${what} from position ${c.fromIndex + 1} to ${c.toIndex + 1}`;
+      case 'changed':
+        return `- Changed ${what}: \`${c.field}\` ${show(c.before)} → ${show(c.after)}`;
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
