@@ -53,16 +53,10 @@ export function formatChangelog(changes: readonly MapChange[]): string {
   const lines = changes.map((c) => {
     const noun = NOUNS[c.collection];
     const what = c.collection === 'map' ? 'map' : `${noun} \`${c.id}\``;
-    switch (c.kind) {
-      case 'added':
-        return `- Added ${what}${title(c.after)}`;
-      case 'removed':
-        return `- Removed ${what}${title(c.before)}`;
-      case 'moved':
-        return `- Moved ${what} from position ${c.fromIndex + 1} to ${c.toIndex + 1}`;
-      case 'changed':
-        return `- Changed ${what}: \`${c.field}\` ${show(c.before)} → ${show(c.after)}`;
-    }
+    if (c.kind === 'added') return `- Added ${what}${title(c.after)}`;
+    if (c.kind === 'removed') return `- Removed ${what}${title(c.before)}`;
+    if (c.kind === 'moved') return `- Moved ${what} from position ${c.fromIndex + 1} to ${c.toIndex + 1}`;
+    return `- Changed ${what}: \`${c.field}\` ${show(c.before)} → ${show(c.after)}`;
   });
   return `${lines.join('\n')}\n`;
 }

@@ -94,7 +94,7 @@ function items(map: JourneyMap, collection: (typeof DIFF_COLLECTIONS)[number]): 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 function fieldChanges(
   before: unknown,
@@ -104,7 +104,7 @@ function fieldChanges(
 ): void {
   if (isObject(before) && isObject(after)) {
     const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
-    for (const k of keys) fieldChanges(before[k], after[k], `${at}/${escape(k)}`, out);
+    for (const k of keys) fieldChanges(before[k], after[k], `${at}/${pointerSegment(k)}`, out);
   } else if (!same(before, after)) out.push([at, before, after]);
 }
 
@@ -165,7 +165,7 @@ export function diffMaps(
     const keys = [...Object.keys(x), ...Object.keys(y).filter((k) => !(k in x))].filter((k) => !skip.has(k));
     for (const k of keys) {
       const out: Array<[string, unknown, unknown]> = [];
-      fieldChanges(x[k], y[k], `/${escape(k)}`, out);
+      fieldChanges(x[k], y[k], `/${pointerSegment(k)}`, out);
       for (const [field, was, now] of out)
         changes.push({
           kind: 'changed',

@@ -1,4 +1,8 @@
 // Public API of @cx/map: explicit named re-exports only.
+
+export { formatChangelog } from './changelog.js';
+export type { DiffCollection, MapChange } from './diff.js';
+export { DIFF_COLLECTIONS, diffMaps } from './diff.js';
 export type {
   EmotionCurve,
   JourneyMap,
@@ -30,4 +34,6 @@ export type { JourneyMapV0, MapMigration, MigrationResult } from './migrate.js';
 export { MAP_MIGRATIONS, mapV0Schema, migrateMapDocument } from './migrate.js';
 export { parseMap, parseMapJson, parseMapYaml } from './parse.js';
 export { mapReferenceIssues } from './references.js';
+export type { ReviewFinding, ReviewFindingKind, ReviewMapOptions } from './review.js';
+export { reviewMap } from './review.js';
 export { canonicalMap, serializeMap, serializeMapYaml } from './serialize.js';
