@@ -86,7 +86,7 @@ function account(ctx: ShopContext, accountNo: number) {
 /** Number of sessions: a third visit once, the rest follow a heavy-tailed log-normal. */
 function sessionCount(rng: Rng, activity: number): number {
   if (rng.chance(0.33)) return 1;
-  return Math.min(600, 1 + Math.floor(Math.exp(rng.normal(2.1, 1.05)) * activity));
+  return Math.min(600, 1 + Math.floor(Math.exp(rng.normal(2.2, 1.05)) * activity));
 }
 
 /** Draws the profile of the customer at `index`; the first draws of its PRNG. */
