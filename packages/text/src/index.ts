@@ -1,2 +1,20 @@
 // Public API of @cx/text: explicit named re-exports only.
-export {};
+export type { DetectedLanguage, DetectLanguageOptions, LanguageDetection, SupportedLanguage } from './language.js';
+export { detectLanguage, resolveLanguageTag, SUPPORTED_LANGUAGES } from './language.js';
+export type { LexiconPhrase, LexiconSource, LexiconValue, SentimentLexicon } from './sentiment/lexicon.js';
+export { compileLexicon, lookupWord } from './sentiment/lexicon.js';
+export { EN_LEXICON_SOURCE } from './sentiment/lexicon-en.js';
+export { PL_LEXICON_SOURCE } from './sentiment/lexicon-pl.js';
+export { LEXICONS } from './sentiment/lexicons.js';
+export type {
+  AnalyzeSentimentOptions,
+  SentimentHit,
+  SentimentLabel,
+  SentimentResult,
+  SentimentStatus,
+} from './sentiment/score.js';
+export { analyzeSentiment } from './sentiment/score.js';
+export { isBlankText, normalizeText } from './text/normalize.js';
+export { STOP_WORDS } from './text/stopwords.js';
+export type { Token, TokenKind } from './text/tokenize.js';
+export { tokenize } from './text/tokenize.js';
