@@ -40,7 +40,7 @@ describe('fitSbg', () => {
     }
     // Retention rises over time (heterogeneity), and the fit tracks the calibration data within 2 points.
     for (let t = 2; t <= 12; t++) expect(rows[t]!.retention).toBeGreaterThan(rows[t - 1]!.retention);
-    REGULAR.forEach((n, t) => expect(Math.abs(rows[t]!.survivors - n)).toBeLessThan(20));
+    for (const [t, n] of REGULAR.entries()) expect(Math.abs(rows[t]!.survivors - n)).toBeLessThan(20);
   });
 
   it('S(t) = 1/(t + 1) for α = β = 1 (closed form)', () => {

@@ -1,0 +1,130 @@
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cdnowTransactions, readCsv } from './cdnow.fixture.js';
+import { rfmSummary } from './rfm.js';
+
+const format = (value: number): string => value.toFixed(2);
+
+describe('rfmSummary', () => {
+  const transactions = cdnowTransactions();
+  const summary = rfmSummary(transactions, { calibrationEnd: '1997-09-30', timeUnit: 'week' });
+  const byId = new Map(summary.customers.map((c) => [c.customerId, c]));
+
+  it('reproduces cdnow_customers_summary.csv exactly (2,357 customers, weeks, 2 decimals as published)', () => {
+    const expected = readCsv('cdnow_customers_summary.csv');
+    expect(summary.customers).toHaveLength(expected.length);
+    for (const row of expected) {
+      const c = byId.get(String(row.ID))!;
+      expect([c.frequency, format(c.recency), format(c.T)]).toEqual([
+        row.frequency,
+        format(row.recency!),
+        format(row.T!),
+      ]);
+    }
+    // Published aggregates (reference §3.5): 1,411 customers with x = 0, Σx = 2,457.
+    expect(summary.customers.filter((c) => c.frequency === 0)).toHaveLength(1411);
+    expect(summary.customers.reduce((s, c) => s + c.frequency, 0)).toBe(2457);
+  });
+
+  it('reproduces zbar of cdnow_customers_summary_with_transactions.csv (to the published cent)', () => {
+    for (const row of readCsv('cdnow_customers_summary_with_transactions.csv')) {
+      const c = byId.get(String(row.ID))!;
+      // The file rounds to cents; a mean ending in exactly half a cent may round either way.
+      expect(Math.abs(c.monetaryValue - row.zbar!)).toBeLessThanOrEqual(0.005 + 1e-9);
+    }
+    // Customer 1 by hand: repeat days 1997-01-18 ($29.73) and 1997-08-02 ($14.96) → zbar 22.345
+    expect(byId.get('1')!.monetaryValue).toBeCloseTo(22.345, 10);
+  });
+
+  it('splits calibration and holdout (1997-10-01 … 1998-06-30 = 39 weeks)', () => {
+    const split = rfmSummary(transactions, {
+      calibrationEnd: '1997-09-30',
+      holdoutEnd: '1998-06-30',
+      timeUnit: 'week',
+    });
+    // Customer 1 (sample id 0001): holdout purchase on 1997-12-12 ($26.48); 273 days = 39 weeks.
+    expect(split.customers.find((c) => c.customerId === '1')).toMatchObject({
+      frequency: 2,
+      frequencyHoldout: 1,
+      monetaryValueHoldout: 26.48,
+      durationHoldout: 39,
+    });
+    expect(split.excluded.afterEnd).toBe(0);
+    // 6,919 rows, 4,960 dated on or before 1997-09-30 (awk count of the fixture)
+    expect(summary.excluded.afterEnd).toBe(6919 - 4960);
+  });
+
+  it('merges same-day purchases in the given time zone and measures in the given unit', () => {
+    const rows = [
+      { customerId: 'a', at: '2024-03-01T10:00:00Z', amount: 5 },
+      // 23:30 UTC on 1 March is 2 March in Tokyo, 1 March in New York
+      { customerId: 'a', at: '2024-03-01T23:30:00Z', amount: 7 },
+    ];
+    const ny = rfmSummary(rows, {
+      calibrationEnd: '2024-03-31',
+      timeUnit: 'day',
+      timeZone: 'America/New_York',
+    });
+    const tokyo = rfmSummary(rows, { calibrationEnd: '2024-03-31', timeUnit: 'day', timeZone: 'Asia/Tokyo' });
+    expect(ny.customers[0]).toMatchObject({ frequency: 0, T: 30 });
+    expect(tokyo.customers[0]).toMatchObject({ frequency: 1, recency: 1, T: 30, monetaryValue: 7 });
+    const months = rfmSummary(rows, { calibrationEnd: '2024-03-31', timeUnit: 'month' });
+    expect(months.customers[0]!.T).toBeCloseTo(30 / 30.4375, 12);
+  });
+
+  it('ignores input order and counts duplicate transaction ids (property)', () => {
+    const sample = transactions.slice(0, 300).map((t, i) => ({ ...t, id: `t${i}` }));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(sample, { minLength: sample.length, maxLength: sample.length }),
+        (shuffled) => {
+          const withDuplicates = [...shuffled, ...shuffled.slice(0, 10)];
+          const result = rfmSummary(withDuplicates, { calibrationEnd: '1997-09-30', timeUnit: 'week' });
+          const reference = rfmSummary(sample, { calibrationEnd: '1997-09-30', timeUnit: 'week' });
+          expect(result.customers).toEqual(reference.customers);
+          expect(result.excluded.duplicates).toBe(10);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('rejects bad rows and options with positions', () => {
+    try {
+      rfmSummary(
+        [
+          { customerId: 'a', at: '2024-01-01', amount: 1 },
+          { customerId: 'a', at: '2024-02-30', amount: 1 },
+          { customerId: 'b', at: '2024-01-02', amount: -3 },
+        ],
+        { calibrationEnd: '2024-03-01', timeUnit: 'week' },
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CxValidationError);
+      expect((error as CxValidationError).issues.map((i) => i.path)).toEqual([
+        ['transactions', 1, 'at'],
+        ['transactions', 2, 'amount'],
+      ]);
+    }
+    const paths = (options: Parameters<typeof rfmSummary>[1]): unknown => {
+      try {
+        rfmSummary([], options);
+      } catch (error) {
+        return (error as CxValidationError).issues.map((i) => i.path);
+      }
+      return undefined;
+    };
+    expect(paths({ calibrationEnd: '2024-03-01', timeUnit: 'fortnight' as 'week' })).toEqual([
+      ['options', 'timeUnit'],
+    ]);
+    expect(paths({ calibrationEnd: '2024-03-01', timeUnit: 'week', timeZone: 'Mars/Base' })).toEqual([
+      ['options', 'timeZone'],
+    ]);
+    expect(paths({ calibrationEnd: '2024-03-01', holdoutEnd: '2024-02-01', timeUnit: 'week' })).toEqual([
+      ['options', 'holdoutEnd'],
+    ]);
+    expect(rfmSummary([], { calibrationEnd: '2024-03-01', timeUnit: 'week' }).customers).toEqual([]);
+  });
+});
