@@ -30,6 +30,13 @@ export const DEFAULT_OPTIONS: Readonly<Required<SampleShopOptions>> = Object.fre
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
+/** A UTC instant whose calendar fields exist (Date.parse rolls 2025-02-30 over to March; this does not). */
+function isRealInstant(value: string): boolean {
+  if (!INSTANT.test(value)) return false;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
 /** Checks the options and fills in defaults; throws a {@link CxValidationError} listing every bad option. */
 export function resolveOptions(options: SampleShopOptions = {}): Required<SampleShopOptions> {
   const resolved = { ...DEFAULT_OPTIONS };
@@ -40,7 +47,7 @@ export function resolveOptions(options: SampleShopOptions = {}): Required<Sample
     if (!(key in DEFAULT_OPTIONS)) {
       bad(key, `Unknown option "${key}"; expected one of ${Object.keys(DEFAULT_OPTIONS).join(', ')}`);
     } else if (key === 'start') {
-      if (typeof value !== 'string' || !INSTANT.test(value) || !Number.isFinite(Date.parse(value)))
+      if (typeof value !== 'string' || !isRealInstant(value))
         bad(key, `Expected a UTC instant such as 2025-01-01T00:00:00.000Z, got ${JSON.stringify(value)}`);
       else resolved.start = new Date(Date.parse(value)).toISOString();
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {

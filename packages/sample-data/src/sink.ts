@@ -1,7 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 
-/** Result of {@link writeNdjson} and {@link writeCsv}. @category Writers @since 0.1.0 */
+/**
+ * Result of {@link writeNdjson} and {@link writeCsv}.
+ *
+ * @category Writers
+ * @since 0.1.0
+ */
 export interface WriteResult {
   /** Number of records written (not counting a CSV header). */
   readonly records: number;
