@@ -14,6 +14,32 @@ export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 // #endregion shared
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
+export type { BootstrapOptions } from './survey/bootstrap.js';
+export type { ScoreInput } from './survey/input.js';
+export type { MeanEstimate } from './survey/mean.js';
+export type { NpsOptions } from './survey/nps.js';
+export { nps } from './survey/nps.js';
+export type {
+  NpsClassificationOptions,
+  NpsCounts,
+  NpsIntervalMethod,
+  NpsIntervalOptions,
+  NpsResult,
+} from './survey/nps-accumulator.js';
+export { NpsAccumulator } from './survey/nps-accumulator.js';
+export type {
+  CompareNpsOptions,
+  NpsBenchmarkOptions,
+  NpsBenchmarkTest,
+  NpsComparison,
+} from './survey/nps-compare.js';
+export { compareNps, npsBenchmarkTest } from './survey/nps-compare.js';
+export type {
+  NpsDifferencePlanOptions,
+  NpsExpectedShares,
+  NpsMarginPlanOptions,
+} from './survey/nps-sample-size.js';
+export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
