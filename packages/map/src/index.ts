@@ -30,6 +30,11 @@ export {
 export type { LocatedIssue } from './issues.js';
 export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';
 export type { TextPosition } from './json-text.js';
+export type { ExportLoss, ExportResult } from './losses.js';
+export type { ToMermaidOptions } from './mermaid-export.js';
+export { toMermaid } from './mermaid-export.js';
+export type { FromMermaidOptions } from './mermaid-import.js';
+export { fromMermaid } from './mermaid-import.js';
 export type { JourneyMapV0, MapMigration, MigrationResult } from './migrate.js';
 export { MAP_MIGRATIONS, mapV0Schema, migrateMapDocument } from './migrate.js';
 export { parseMap, parseMapJson, parseMapYaml } from './parse.js';
