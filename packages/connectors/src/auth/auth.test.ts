@@ -56,9 +56,9 @@ describe('oauthRefreshAuth', () => {
   it('fails with a redacted auth error', async () => {
     server = await startServer((_req, res) => sendJson(res, 400, { error: 'invalid_grant rt-bad-123456' }));
     const auth = oauthRefreshAuth({ tokenUrl: `${server.url}/t`, clientId: 'c', clientSecret: 'cs-123456', refreshToken: 'rt-bad-123456' });
-    const error = await auth.apply(new Headers()).catch((e: unknown) => e as Error);
-    expect((error as { code: string }).code).toBe('auth_failed');
-    expect((error as Error).message).not.toContain('rt-bad-123456');
+    const error = (await auth.apply(new Headers()).catch((e: unknown) => e)) as Error & { code: string };
+    expect(error.code).toBe('auth_failed');
+    expect(error.message).not.toContain('rt-bad-123456');
   });
 });
 

@@ -1,0 +1,324 @@
+import { type JsonValue, STANDARD_SCALES, type Scale } from '@cx/model';
+import type { HttpFailure, RetryDecision } from '../http/client.js';
+import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
+import { compareIds, type CursorPosition } from '../sync/state.js';
+import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
+
+/**
+ * The HubSpot CRM objects the adapter syncs.
+ *
+ * @category Adapters
+ * @since 0.1.0
+ */
+export type HubspotObject = 'contacts' | 'deals' | 'feedback_submissions';
+
+/**
+ * Mapping rules of the HubSpot adapter (all optional; defaults in brackets).
+ *
+ * @category Adapters
+ * @since 0.1.0
+ */
+export interface HubspotMapping {
+  /** Extra properties to request besides the mapped ones. */
+  readonly extraProperties?: readonly string[];
+  /** Feedback: property holding the score [`hs_value`]. */
+  readonly scoreProperty?: string;
+  /** Feedback: property holding the survey type NPS/CSAT/CES [`hs_survey_type`]. */
+  readonly surveyTypeProperty?: string;
+  /** Feedback: property holding the comment [`hs_content`]. */
+  readonly commentProperty?: string;
+  /** Feedback: property holding the contact id [`hs_contact_id`]. */
+  readonly contactProperty?: string;
+  /** Feedback: scale per survey type [NPS 0–10, CSAT 1–5, CES 1–7]; keep your survey's real scale here. */
+  readonly scales?: Readonly<Record<string, Scale>>;
+  /** Deals: currency when `deal_currency_code` is empty [`USD`]. */
+  readonly currency?: string;
+  /** Deals: `dealstage` → order status [`closedwon` paid, `closedlost` cancelled, others placed]. */
+  readonly dealStageStatus?: Readonly<Record<string, 'placed' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded'>>;
+}
+
+/**
+ * Options of {@link hubspotSource}.
+ *
+ * @category Adapters
+ * @since 0.1.0
+ */
+export interface HubspotSourceOptions extends HttpSourceOptions {
+  /** Object to sync (one source per object, each with its own state). */
+  readonly object: HubspotObject;
+  /** Results per search request (max 200, default 200). */
+  readonly pageSize?: number;
+  /** Mapping rules. */
+  readonly mapping?: HubspotMapping;
+}
+
+interface HubspotObjectRecord {
+  readonly id: string;
+  readonly properties: Record<string, string | null>;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}
+
+const TIME_PROPERTY: Record<HubspotObject, string> = {
+  contacts: 'lastmodifieddate',
+  deals: 'hs_lastmodifieddate',
+  feedback_submissions: 'hs_lastmodifieddate',
+};
+const SURVEY_METRIC: Record<string, 'nps' | 'csat' | 'ces'> = { NPS: 'nps', CSAT: 'csat', CES: 'ces' };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * HubSpot's rate-limit rules: a 429 whose policy is `DAILY` (or with `X-HubSpot-RateLimit-Daily-Remaining: 0`)
+ * is an exhausted quota; other 429s wait `Retry-After` or `X-HubSpot-RateLimit-Interval-Milliseconds`.
+ *
+ * @param failure - The failed response.
+ * @returns The decision, or `undefined` for the default rules.
+ * @example
+ * ```ts
+ * import { classifyHubspotFailure } from '@cx/connectors';
+ * const d = classifyHubspotFailure({ status: 429, headers: new Headers(), body: '{"policyName":"DAILY"}', retryAfterMs: null });
+ * console.log(d?.action); // 'quota'
+ * ```
+ * @category Adapters
+ * @since 0.1.0
+ */
+export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
+  if (failure.status !== 429) return undefined;
+  if (/"policyName"\s*:\s*"DAILY"/.test(failure.body) || failure.headers.get('x-hubspot-ratelimit-daily-remaining') === '0') {
+    return { action: 'quota', reason: 'HubSpot daily API limit reached' };
+  }
+  const interval = toNumber(failure.headers.get('x-hubspot-ratelimit-interval-milliseconds'));
+  const delayMs = failure.retryAfterMs ?? interval;
+  return delayMs === undefined ? { action: 'retry' } : { action: 'retry', delayMs };
+}
+
+/**
+ * HubSpot CRM v3 source for contacts (→ customers), deals (→ orders, customer from the deal's first associated
+ * contact) and feedback submissions (→ NPS/CSAT/CES survey responses), incremental by last-modified time.
+ *
+ * Reads with keyset pagination on the search API (`lastmodifieddate >= cursor`, ascending) instead of
+ * `after` offsets, so the 10 000-result search cap is never reached and rows modified mid-sync do not shift
+ * pages. When a full page shares one timestamp it switches to `hs_object_id` order within that timestamp, so
+ * even more than 10 000 rows with one stamp terminate with every id.
+ *
+ * @param options - Auth, object, mapping.
+ * @returns The source.
+ * @example
+ * ```ts
+ * import { bearerAuth, hubspotSource } from '@cx/connectors';
+ * const contacts = hubspotSource({ object: 'contacts', auth: bearerAuth(process.env.HUBSPOT_TOKEN ?? 'pat-…') });
+ * console.log(contacts.name); // 'hubspot:contacts'
+ * ```
+ * @category Adapters
+ * @since 0.1.0
+ */
+export function hubspotSource(options: HubspotSourceOptions): Source {
+  const http = adapterClient(options, 'https://api.hubapi.com', classifyHubspotFailure);
+  const object = options.object;
+  const timeProperty = TIME_PROPERTY[object];
+  const m = options.mapping ?? {};
+  const limit = Math.min(200, options.pageSize ?? 200);
+  const properties = [
+    ...new Set([
+      timeProperty,
+      'hs_object_id',
+      ...(object === 'contacts' ? ['email', 'firstname', 'lastname', 'createdate', 'lifecyclestage'] : []),
+      ...(object === 'deals'
+        ? ['dealname', 'amount', 'dealstage', 'closedate', 'createdate', 'deal_currency_code', 'pipeline']
+        : []),
+      ...(object === 'feedback_submissions'
+        ? [
+            m.scoreProperty ?? 'hs_value',
+            m.surveyTypeProperty ?? 'hs_survey_type',
+            m.commentProperty ?? 'hs_content',
+            m.contactProperty ?? 'hs_contact_id',
+            'hs_survey_id',
+            'hs_survey_name',
+            'hs_response_group',
+            'hs_submission_timestamp',
+            'hs_createdate',
+          ]
+        : []),
+      ...(m.extraProperties ?? []),
+    ]),
+  ];
+
+  const search = async (body: unknown, signal: AbortSignal) =>
+    (
+      await http.json<{ total: number; results: HubspotObjectRecord[]; paging?: { next?: { after: string } } }>(
+        `/crm/v3/objects/${object}/search`,
+        { json: body, signal },
+      )
+    ).data;
+
+  const dealContacts = async (dealIds: string[], signal: AbortSignal): Promise<Map<string, string>> => {
+    const out = new Map<string, string>();
+    if (dealIds.length === 0) return out;
+    const { data } = await http.json<{ results: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string }> }> }>(
+      '/crm/v4/associations/deals/contacts/batch/read',
+      { json: { inputs: dealIds.map((id) => ({ id })) }, signal },
+    );
+    for (const r of data.results ?? []) {
+      const first = [...(r.to ?? [])].map((t) => String(t.toObjectId)).sort(compareIds)[0];
+      if (first !== undefined) out.set(String(r.from.id), first);
+    }
+    return out;
+  };
+
+  const map = (record: HubspotObjectRecord, contactId: string | undefined): ModelCandidate[] => {
+    const p = record.properties;
+    const rest = (mapped: string[]) => {
+      const out: Record<string, JsonValue> = {};
+      for (const [k, v] of Object.entries(p)) if (!mapped.includes(k) && v !== null && v !== '') out[k] = toJsonValue(v);
+      return out;
+    };
+    if (object === 'contacts') {
+      const email = p.email ?? undefined;
+      const validEmail = email !== undefined && EMAIL.test(email);
+      const name = [p.firstname, p.lastname].filter((x) => x).join(' ');
+      return [
+        {
+          kind: 'customer',
+          value: compact({
+            id: record.id,
+            type: 'consumer',
+            name: name || undefined,
+            email: validEmail ? email : undefined,
+            firstSeenAt: parseTimestamp(p.createdate ?? record.createdAt) ?? undefined,
+            attributes: rest(['firstname', 'lastname', 'createdate', ...(validEmail ? ['email'] : [])]),
+          }),
+        },
+      ];
+    }
+    if (object === 'deals') {
+      const stage = p.dealstage ?? '';
+      const status = (m.dealStageStatus ?? { closedwon: 'paid', closedlost: 'cancelled' })[stage] ?? 'placed';
+      return [
+        {
+          kind: 'order',
+          value: compact({
+            id: record.id,
+            customerId: contactId,
+            orderedAt: parseTimestamp(p.closedate ?? p.createdate ?? record.createdAt) ?? undefined,
+            amount: toNumber(p.amount),
+            currency: p.deal_currency_code || m.currency || 'USD',
+            status,
+            properties: rest(['amount', 'deal_currency_code']),
+          }),
+        },
+      ];
+    }
+    const scoreProp = m.scoreProperty ?? 'hs_value';
+    const typeProp = m.surveyTypeProperty ?? 'hs_survey_type';
+    const type = (p[typeProp] ?? '').toUpperCase();
+    const scales = { NPS: STANDARD_SCALES.nps, CSAT: STANDARD_SCALES.csat, CES: STANDARD_SCALES.ces, ...m.scales };
+    return [
+      {
+        kind: 'surveyResponse',
+        value: compact({
+          id: record.id,
+          surveyId: p.hs_survey_id ?? `hubspot-${type.toLowerCase() || 'survey'}`,
+          metric: SURVEY_METRIC[type] ?? 'custom',
+          scale: scales[type as keyof typeof scales],
+          score: toNumber(p[scoreProp]),
+          customerId: p[m.contactProperty ?? 'hs_contact_id'] ?? undefined,
+          respondedAt: parseTimestamp(p.hs_submission_timestamp ?? p.hs_createdate ?? record.createdAt) ?? undefined,
+          comment: p[m.commentProperty ?? 'hs_content'] ?? undefined,
+          properties: rest([scoreProp, m.commentProperty ?? 'hs_content', 'hs_submission_timestamp']),
+        }),
+      },
+    ];
+  };
+
+  return {
+    name: `hubspot:${object}`,
+    lookbackMs: options.lookbackMs ?? 10 * 60_000,
+    lagMs: options.lagMs ?? 60_000,
+    secrets: () => options.auth.secrets(),
+    async *read(context): AsyncGenerator<SourceMessage> {
+      const untilMs = String(Date.parse(context.until));
+      let lower = context.from === null ? '0' : String(Date.parse(context.from));
+      let lowerOperator: 'GTE' | 'GT' = 'GTE';
+      let tie: { time: string; afterId: string } | null = null;
+      let cursor: CursorPosition | null = null;
+      for (;;) {
+        const body = tie
+          ? {
+              filterGroups: [
+                {
+                  filters: [
+                    { propertyName: timeProperty, operator: 'EQ', value: tie.time },
+                    { propertyName: 'hs_object_id', operator: 'GT', value: tie.afterId },
+                  ],
+                },
+              ],
+              sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+              properties,
+              limit,
+            }
+          : {
+              filterGroups: [
+                {
+                  filters: [
+                    { propertyName: timeProperty, operator: lowerOperator, value: lower },
+                    { propertyName: timeProperty, operator: 'LTE', value: untilMs },
+                  ],
+                },
+              ],
+              sorts: [{ propertyName: timeProperty, direction: 'ASCENDING' }],
+              properties,
+              limit,
+            };
+        const page = await search(body, context.signal);
+        yield { type: 'page', stream: object };
+        const results = page.results ?? [];
+        const contacts = object === 'deals' ? await dealContacts(results.map((r) => r.id), context.signal) : null;
+        let firstMs: number | null = null;
+        let lastMs: number | null = null;
+        for (const record of results) {
+          const time = parseTimestamp(record.properties[timeProperty] ?? record.updatedAt);
+          if (time === null) {
+            yield { type: 'invalid', stream: object, raw: record, reason: `No parseable ${timeProperty}` };
+            continue;
+          }
+          const ms = Date.parse(time);
+          firstMs ??= ms;
+          lastMs = ms;
+          const position = { time, id: record.id };
+          if (cursor === null || ms > Date.parse(cursor.time) || (ms === Date.parse(cursor.time) && compareIds(record.id, cursor.id) > 0)) {
+            cursor = position;
+          }
+          const contactId = contacts?.get(record.id);
+          yield {
+            type: 'record',
+            stream: object,
+            raw: record,
+            position,
+            key: `${object}:${record.id}@${time}`,
+            map: () => map(record, contactId),
+          };
+        }
+        yield { type: 'checkpoint', cursor };
+        const full = results.length >= limit;
+        if (tie) {
+          const last = results.at(-1);
+          if (full && last) tie = { time: tie.time, afterId: last.id };
+          else {
+            lower = tie.time;
+            lowerOperator = 'GT';
+            tie = null;
+          }
+          continue;
+        }
+        if (!full || lastMs === null) break;
+        if (firstMs === lastMs) {
+          tie = { time: String(lastMs), afterId: '0' };
+        } else {
+          lower = String(lastMs);
+          lowerOperator = 'GTE';
+        }
+      }
+    },
+  };
+}
