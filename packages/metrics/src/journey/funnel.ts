@@ -13,7 +13,7 @@ import {
 import type { FunnelOptions } from './funnel-options.js';
 import { type ResolvedFunnel, resolveFunnel } from './funnel-resolve.js';
 import { type FunnelResult, funnelResultOf } from './funnel-result.js';
-import { eventTime, type InteractionSource } from './source.js';
+import { allInteractions, eventTime, type InteractionSource, type JourneyEvents } from './source.js';
 
 /** Buffered events of one actor (internal). */
 interface ActorBuffer {
@@ -246,7 +246,7 @@ export class FunnelAccumulator {
  * attempt's first step and is not reset by a repeated first step; an attempt ends when it converts, times out,
  * is excluded or (order `strict`) is broken.
  *
- * @param interactions - Interactions in any order.
+ * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer.
  * @param options - Steps, window, order, counting, exclusions, breakdown; see {@link FunnelOptions}.
  * @returns The funnel result.
  * @throws {@link @cx/model!CxValidationError} for invalid options (empty steps, unknown predicate field,
@@ -264,8 +264,8 @@ export class FunnelAccumulator {
  * @category Journey analytics
  * @since 0.1.0
  */
-export function funnel(interactions: Iterable<Interaction>, options: FunnelOptions): FunnelResult {
-  return new FunnelAccumulator(options).addAll(interactions).result();
+export function funnel(interactions: Iterable<Interaction> | JourneyEvents, options: FunnelOptions): FunnelResult {
+  return new FunnelAccumulator(options).addAll(allInteractions(interactions)).result();
 }
 
 /**

@@ -160,3 +160,16 @@ export class JourneyEvents {
     }
   }
 }
+
+/**
+ * Iterates the interactions of an iterable or of a {@link JourneyEvents} buffer (internal).
+ *
+ * @param input - Interactions or a buffer.
+ * @returns An iterable of interactions.
+ */
+export function allInteractions(input: Iterable<Interaction> | JourneyEvents): Iterable<Interaction> {
+  if (!(input instanceof JourneyEvents)) return input;
+  return (function* () {
+    for (const [, list] of input.timed()) for (const x of list) yield x.i;
+  })();
+}
