@@ -62,4 +62,61 @@ export { readInteractionColumnsCsv } from './columnar/read-csv.js';
 // #endregion lifetime
 
 // #region journey (funnels, paths, stage health, omnichannel)
+export type { AbandonmentOptions, AbandonmentResult } from './journey/abandonment.js';
+export { abandonment } from './journey/abandonment.js';
+export type {
+  DesiredActionGroup,
+  DesiredActionResult,
+  DesiredActionsOptions,
+  DesiredActionsReport,
+} from './journey/desired-actions.js';
+export { desiredActions } from './journey/desired-actions.js';
+export type { DurationStats } from './journey/duration-stats.js';
+export { FunnelAccumulator, funnel, funnelAsync } from './journey/funnel.js';
+export { funnelColumns } from './journey/funnel-columns.js';
+export type {
+  FunnelAttribution,
+  FunnelBreakdown,
+  FunnelExclusion,
+  FunnelOptions,
+  FunnelStep,
+} from './journey/funnel-options.js';
+export type { FunnelBreakdownResult, FunnelResult, FunnelStepResult } from './journey/funnel-result.js';
+export type {
+  ChannelShare,
+  ChannelSwitch,
+  OmnichannelOptions,
+  OmnichannelResult,
+  StageChannelMix,
+} from './journey/omnichannel.js';
+export { omnichannel } from './journey/omnichannel.js';
+export type {
+  PathCount,
+  PathNodeField,
+  PathsAroundOptions,
+  TopPathsOptions,
+  TopPathsResult,
+} from './journey/paths.js';
+export { pathsAround, topPaths } from './journey/paths.js';
+export type { TopPathsColumnsOptions } from './journey/paths-columns.js';
+export { topPathsColumns } from './journey/paths-columns.js';
+export type { InteractionPredicate, PropertyCondition } from './journey/predicate.js';
+export type { InteractionSource, TimedInteraction } from './journey/source.js';
+export { JourneyEvents } from './journey/source.js';
+export type {
+  PainSignal,
+  StageHealth,
+  StageHealthOptions,
+  StageSatisfaction,
+} from './journey/stage-health.js';
+export { stageHealth } from './journey/stage-health.js';
+export type { StageGap, TimeBetweenStagesOptions } from './journey/stage-timing.js';
+export { timeBetweenStages } from './journey/stage-timing.js';
+export type {
+  PathTransitionsOptions,
+  PathTransitionsResult,
+  SankeyNode,
+  WeightedEdge,
+} from './journey/transitions.js';
+export { pathTransitions } from './journey/transitions.js';
 // #endregion journey
