@@ -56,6 +56,10 @@ export type {
   InteractionColumns,
 } from './columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from './columnar/read-csv.js';
+export type { CalendarInterval } from './retention/calendar.js';
+export { cohortRetention } from './retention/cohort-retention.js';
+export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
+export type { CohortRetentionOptions, EventMatcher } from './retention/options.js';
 // #endregion retention
 
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)
