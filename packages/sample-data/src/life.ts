@@ -438,7 +438,7 @@ class LifeBuilder {
       items: basket.items,
       properties: { paymentType, shippingCost: shipping, late, paymentFailures: failures, sessionId: sid },
     });
-    this.surveys(t, delivered, tp, failures, late, z, reason);
+    this.surveys(orderId, t, delivered, tp, failures, late, z, reason);
     const after = Number.isFinite(delivered) ? delivered : t;
     if (Number.isFinite(delivered) && rng.chance(0.05 + (Math.abs(z) > 1.2 ? 0.06 : 0)))
       this.review(after + Math.floor((3 + 7 * rng.next()) * DAY_MS), z, reason);
@@ -506,6 +506,7 @@ class LifeBuilder {
         'use',
         pain ? 'support' : late ? 'delivery' : 'support',
         0.3,
+        orderId,
       );
       if (phone && t < (this.ctx.startMs + this.ctx.endMs) / 2) {
         const effort = clamp(Math.round(2.2 - 0.9 * zs + (repeat ? 0.8 : 0)), 1, 5);
@@ -519,16 +520,29 @@ class LifeBuilder {
           'use',
           'support',
           0.2,
+          orderId,
         );
       } else {
         const ease = clamp(Math.round(5.2 + 1.1 * zs - (repeat ? 1 : 0)), 1, 7);
-        this.response(at, 'ces-support', 'ces', STANDARD_SCALES.ces, ease, tp, 'use', 'support', 0.2);
+        this.response(
+          at,
+          'ces-support',
+          'ces',
+          STANDARD_SCALES.ces,
+          ease,
+          tp,
+          'use',
+          'support',
+          0.2,
+          orderId,
+        );
       }
     }
     return pain;
   }
 
   surveys(
+    orderId: string,
     t: number,
     delivered: number,
     tp: string,
@@ -551,6 +565,7 @@ class LifeBuilder {
         'purchase',
         failures > 0 ? 'payment' : 'app',
         0.25,
+        orderId,
       );
     }
     if (!Number.isFinite(delivered)) return;
@@ -566,6 +581,7 @@ class LifeBuilder {
         'review',
         aspect,
         0.5,
+        orderId,
       );
     }
     if (tp !== 'store-till' && rng.chance(0.15)) {
@@ -581,6 +597,7 @@ class LifeBuilder {
         'use',
         late ? 'delivery' : 'product',
         0.3,
+        orderId,
       );
     }
   }
@@ -595,6 +612,7 @@ class LifeBuilder {
     stageId: string,
     aspect: Aspect,
     commentRate: number,
+    orderId: string,
   ): void {
     const { rng, p } = this;
     const n = this.responses.length + 1;
@@ -618,7 +636,7 @@ class LifeBuilder {
       stageId,
       channel,
       weight: 1,
-      properties: { segment: p.customer.segment ?? 'consumer', personaId: p.persona.id },
+      properties: { orderId, segment: p.customer.segment ?? 'consumer', personaId: p.persona.id },
     };
     if (rng.chance(commentRate)) {
       const text = writeComment(
@@ -640,7 +658,7 @@ class LifeBuilder {
         touchpointId: tp,
         stageId,
         channel,
-        properties: { surveyId, metric },
+        properties: { surveyId, metric, orderId },
       });
     }
     this.responses.push(response);

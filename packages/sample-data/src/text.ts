@@ -7,7 +7,7 @@ export type Language = 'pl' | 'en';
 
 type Clauses = Readonly<Record<Aspect, readonly string[]>>;
 
-const POSITIVE: Readonly<Record<Language, Clauses>> = {
+export const POSITIVE: Readonly<Record<Language, Clauses>> = {
   pl: {
     delivery: [
       'paczka przyszła następnego dnia',
@@ -64,7 +64,7 @@ const POSITIVE: Readonly<Record<Language, Clauses>> = {
   },
 };
 
-const NEGATIVE: Readonly<Record<Language, Clauses>> = {
+export const NEGATIVE: Readonly<Record<Language, Clauses>> = {
   pl: {
     delivery: [
       'paczka spóźniła się o cztery dni',
