@@ -264,7 +264,10 @@ export class FunnelAccumulator {
  * @category Journey analytics
  * @since 0.1.0
  */
-export function funnel(interactions: Iterable<Interaction> | JourneyEvents, options: FunnelOptions): FunnelResult {
+export function funnel(
+  interactions: Iterable<Interaction> | JourneyEvents,
+  options: FunnelOptions,
+): FunnelResult {
   return new FunnelAccumulator(options).addAll(allInteractions(interactions)).result();
 }
 
