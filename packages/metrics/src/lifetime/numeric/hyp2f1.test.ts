@@ -20,15 +20,15 @@ describe('hyp2f1', () => {
 
   it('matches reference values (mpmath 1.3.0 hyp2f1, 30 digits) in every branch', () => {
     const cases: [number, number, number, number, number][] = [
-      [3, 2, 4, 0.2, 1.39233651434268320361659522671], // series
-      [2.243, 4.426, 4.219, 0.5, 5.16169390138361304810010001453], // series
-      [1.5, 2.5, 0.7, 0.9, 5527.75118799246270364922821656], // 1 − z transformation
-      [0.2426, 2.4259, 2.2188, 0.9464457322577827, 2.3869873559381046643172384221], // Euler integral
-      [16.2, 1.6, 17.2, 0.99, 252.546117719343582422753683959], // Euler integral (Pareto/NBD shape)
-      [16.2, 1.6, 17.2, 0.999999, 107184.166005028671301200399799], // Euler integral near z = 1
-      [2.3, 0.5, 2.8, 0.95, 2.73584241766791840337680730098],
+      [3, 2, 4, 0.2, 1.3923365143426831], // series
+      [2.243, 4.426, 4.219, 0.5, 5.161693901383613], // series
+      [1.5, 2.5, 0.7, 0.9, 5527.751187992462], // 1 − z transformation
+      [0.2426, 2.4259, 2.2188, 0.9464457322577827, 2.3869873559381047], // Euler integral
+      [16.2, 1.6, 17.2, 0.99, 252.54611771934358], // Euler integral (Pareto/NBD shape)
+      [16.2, 1.6, 17.2, 0.999999, 107184.16600502867], // Euler integral near z = 1
+      [2.3, 0.5, 2.8, 0.95, 2.7358424176679184],
       [1.5, -2, 3, 0.9, 0.353125], // terminating polynomial
-      [0.5, 0.5, 1.5, -5, 0.690714668768358930059995607964], // Pfaff
+      [0.5, 0.5, 1.5, -5, 0.690714668768359], // Pfaff
     ];
     for (const [a, b, c, z, expected] of cases) expect(rel(hyp2f1(a, b, c, z), expected)).toBeLessThan(1e-11);
   });
@@ -36,7 +36,7 @@ describe('hyp2f1', () => {
   it('logHyp2f1 stays finite where the value overflows a double', () => {
     // (1 − z)^(−a) with a = 400, z = 0.99: ln = 400 · ln 100
     expect(rel(logHyp2f1(400, 1.3, 1.3, 0.99), 400 * Math.log(100))).toBeLessThan(1e-11);
-    expect(rel(logHyp2f1(16.2, 1.6, 17.2, 0.999999), 11.5823038115323833921109795155)).toBeLessThan(1e-11);
+    expect(rel(logHyp2f1(16.2, 1.6, 17.2, 0.999999), 11.582303811532384)).toBeLessThan(1e-11);
   });
 
   it('rejects z ≥ 1, non-finite input and non-positive integer c', () => {

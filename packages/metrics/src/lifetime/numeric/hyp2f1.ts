@@ -172,6 +172,11 @@ function check(a: number, b: number, c: number, z: number): void {
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'hypergeometric argument' });
 }
 
+/** ln ₂F₁ for a, b, c > 0 and 0 ≤ z < 1 without argument checks (hot loops of the likelihoods). */
+export function logHyp2f1Unchecked(a: number, b: number, c: number, z: number): number {
+  return logAbs(a, b, c, z).log;
+}
+
 /**
  * Gauss hypergeometric function ₂F₁(a, b; c; z) for real parameters and z < 1.
  *

@@ -13,11 +13,11 @@ describe('logGamma', () => {
 
   it('matches reference values (mpmath 1.3.0 loggamma, 30 digits)', () => {
     expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 14); // Γ(1/2) = √π
-    expect(logGamma(1 / 3)).toBeCloseTo(0.985420646927767069187, 13);
-    expect(logGamma(100)).toBeCloseTo(359.134205369575398776, 10);
-    expect(logGamma(1e-8)).toBeCloseTo(18.4206807381802089054, 10);
-    expect(logGamma(1e6) / 12815504.569147611659977).toBeCloseTo(1, 14);
-    expect(logGamma(10.243)).toBeCloseTo(13.3520822491670181241, 12);
+    expect(logGamma(1 / 3)).toBeCloseTo(0.9854206469277671, 13);
+    expect(logGamma(100)).toBeCloseTo(359.1342053695754, 10);
+    expect(logGamma(1e-8)).toBeCloseTo(18.42068073818021, 10);
+    expect(logGamma(1e6) / 12815504.569147611).toBeCloseTo(1, 14);
+    expect(logGamma(10.243)).toBeCloseTo(13.352082249167019, 12);
   });
 
   it('satisfies Γ(x + 1) = x Γ(x) (property)', () => {

@@ -15,7 +15,7 @@ describe('minimizeNelderMead', () => {
     const target = [0.3, -2, 5, 1e-3];
     const f = (x: readonly number[]) => x.reduce((s, v, i) => s + (i + 1) * (v - target[i]!) ** 2, 0);
     const result = minimizeNelderMead(f, [0, 0, 0, 0]);
-    result.x.forEach((v, i) => expect(v).toBeCloseTo(target[i]!, 6));
+    for (const [i, v] of result.x.entries()) expect(v).toBeCloseTo(target[i]!, 6);
   });
 
   it('throws CxConvergenceError with the last parameters when it runs out of iterations', () => {

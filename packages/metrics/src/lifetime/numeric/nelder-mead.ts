@@ -9,9 +9,9 @@ import { CxConvergenceError } from '../errors.js';
 export interface NelderMeadOptions {
   /** Maximum iterations before a {@link CxConvergenceError} is thrown. Default 20,000. */
   readonly maxIterations?: number;
-  /** Stop when the simplex's function values differ by less than this (absolute). Default 1e-10. */
+  /** Stop when the simplex's function values differ by less than this × max(1, |best|). Default 1e-12. */
   readonly fTolerance?: number;
-  /** Stop when every vertex is within this distance of the best (per coordinate). Default 1e-9. */
+  /** Stop when every vertex is within this distance of the best (per coordinate). Default 1e-8. */
   readonly xTolerance?: number;
   /** Size of the initial simplex's steps along each axis. Default 0.5. */
   readonly initialStep?: number;
@@ -74,7 +74,11 @@ function run(
     let spread = 0;
     for (const p of simplex)
       for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(p.x[i]! - best.x[i]!));
-    if (Number.isFinite(worst.v) && Math.abs(worst.v - best.v) <= fTol && spread <= xTol) {
+    if (
+      Number.isFinite(worst.v) &&
+      Math.abs(worst.v - best.v) <= fTol * Math.max(1, Math.abs(best.v)) &&
+      spread <= xTol
+    ) {
       return { x: best.x, value: best.v, iterations, converged: true };
     }
     iterations++;
@@ -136,8 +140,8 @@ export function minimizeNelderMead(
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
   const maxIterations = options.maxIterations ?? 20_000;
-  const fTol = options.fTolerance ?? 1e-10;
-  const xTol = options.xTolerance ?? 1e-9;
+  const fTol = options.fTolerance ?? 1e-12;
+  const xTol = options.xTolerance ?? 1e-8;
   let step = options.initialStep ?? 0.5;
   let current = run(f, start, step, maxIterations, fTol, xTol);
   let total = current.iterations;
@@ -145,7 +149,7 @@ export function minimizeNelderMead(
     step = Math.max(step / 4, 1e-3);
     const next = run(f, current.x, step, maxIterations - total, fTol, xTol);
     total += next.iterations;
-    const improved = current.value - next.value > fTol;
+    const improved = current.value - next.value > fTol * Math.max(1, Math.abs(current.value));
     if (next.value <= current.value) current = { ...next, converged: next.converged };
     if (!improved) break;
   }
