@@ -98,10 +98,9 @@ describe('HttpClient', () => {
   });
 
   it('stops at once when the caller aborts', async () => {
-    server = await startServer(() => {});
-    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('user cancelled')), 20);
+    server = await startServer(() => controller.abort(new Error('user cancelled')));
+    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep });
     await expect(http.json('/x', { signal: controller.signal })).rejects.toThrow('user cancelled');
     expect(server.requests).toHaveLength(1);
   });

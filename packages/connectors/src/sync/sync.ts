@@ -107,7 +107,7 @@ export interface SyncSummary {
   readonly duplicates: number;
   /** Records sent to the dead letters. */
   readonly deadLetters: number;
-  /** Records before the read window (already synced by an earlier run) that the source returned anyway. */
+  /** Records older than the cursor minus the lookback (already delivered, or too late) that the source sent anyway. */
   readonly outOfWindow: number;
   /** Pages read. */
   readonly pages: number;
@@ -221,7 +221,8 @@ export async function* sync(source: Source, options: SyncOptions = {}): AsyncGen
       switch (message.type) {
         case 'record': {
           const timeMs = Date.parse(message.position.time);
-          if (timeMs < fromMs) {
+          // before the window: delivered by an earlier page or run (the cursor's promise), or too late to take
+          if (timeMs < fromMs || (cursor !== null && timeMs < Date.parse(cursor.time) - lookbackMs)) {
             outOfWindow++;
             break;
           }
