@@ -15,6 +15,20 @@ export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
 export type { BootstrapOptions } from './survey/bootstrap.js';
+export type { CesOptions } from './survey/ces.js';
+export { ces } from './survey/ces.js';
+export type { CesClassificationOptions, CesResult, CesResultOptions } from './survey/ces-accumulator.js';
+export { CesAccumulator } from './survey/ces-accumulator.js';
+export type { CsatOptions } from './survey/csat.js';
+export { csat } from './survey/csat.js';
+export type {
+  CsatClassificationOptions,
+  CsatCounts,
+  CsatPositive,
+  CsatResult,
+  CsatResultOptions,
+} from './survey/csat-accumulator.js';
+export { CsatAccumulator } from './survey/csat-accumulator.js';
 export type { ScoreInput } from './survey/input.js';
 export type { MeanEstimate } from './survey/mean.js';
 export type { NpsOptions } from './survey/nps.js';
@@ -40,6 +54,7 @@ export type {
   NpsMarginPlanOptions,
 } from './survey/nps-sample-size.js';
 export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
+export type { ShareEstimate } from './survey/share.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
