@@ -1,6 +1,8 @@
 // Public API of @cx/map: explicit named re-exports only.
 
 export { formatChangelog } from './changelog.js';
+export type { FromCsvOptions, FromCsvResult } from './csv.js';
+export { fromCsv, toCsv } from './csv.js';
 export type { DiffCollection, MapChange } from './diff.js';
 export { DIFF_COLLECTIONS, diffMaps } from './diff.js';
 export type {
@@ -31,6 +33,7 @@ export type { LocatedIssue } from './issues.js';
 export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';
 export type { TextPosition } from './json-text.js';
 export type { ExportLoss, ExportResult } from './losses.js';
+export { toMarkdownTable } from './markdown.js';
 export type { ToMermaidOptions } from './mermaid-export.js';
 export { toMermaid } from './mermaid-export.js';
 export type { FromMermaidOptions } from './mermaid-import.js';
