@@ -17,6 +17,8 @@ export const emotionSchema = z
   .number()
   .min(-2, { message: 'Expected an emotion on the scale −2…+2' })
   .max(2, { message: 'Expected an emotion on the scale −2…+2' })
+  // JSON has no negative zero: canonicalize −0 to 0 so that a parsed map survives a JSON round trip unchanged.
+  .overwrite((value) => (value === 0 ? 0 : value))
   .meta({ id: 'Emotion', description: 'Emotion from −2 (very negative) to +2 (very positive).' });
 
 /**

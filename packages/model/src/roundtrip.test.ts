@@ -48,3 +48,16 @@ describe('round trips through JSON', () => {
     );
   });
 });
+
+describe('canonical numbers', () => {
+  it('turns a negative-zero emotion into 0, which JSON can carry', () => {
+    const journey = parseJourney({
+      id: 'j',
+      name: 'J',
+      version: 1,
+      stages: [{ id: 'a', labels: { en: 'A' } }],
+      steps: [{ id: 's', stageId: 'a', name: 'S', expectedEmotion: -0 }],
+    });
+    expect(Object.is(journey.steps[0]?.expectedEmotion, 0)).toBe(true);
+  });
+});
