@@ -1,0 +1,372 @@
+import type { Instant, Subscription } from '@cx/model';
+import { CxValidationError, instantToEpochMs } from '@cx/model';
+import type { CalendarInterval } from '../retention/calendar.js';
+import { checkInterval, checkTimeZone, PeriodCalendar } from '../retention/calendar.js';
+import type { SubscriptionTable } from './subscriptions.js';
+import { mrrAt, renewalAt, subscriptionTable } from './subscriptions.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How customers who join during a period are treated by {@link periodChurn} and {@link churnSeries}.
+ *
+ * - `'exclude'`: lost ÷ customers at period start; joiners count in neither (500 → 450 = 10%).
+ * - `'exposure'`: every churn in the period (joiners' too) ÷ customer-days of exposure in the period.
+ * - `'eligible'`: subscriptions that ended at or before a renewal falling in the period ÷ subscriptions with a
+ *   renewal in the period that were live when that billing cycle began (renewal-eligible denominator).
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export type MidPeriodPolicy = 'exclude' | 'exposure' | 'eligible';
+
+/**
+ * Revenue movements of the customers present at a period's start (monthly recurring revenue, MRR).
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export interface RevenueRetention {
+  /** MRR at the period start. */
+  readonly startMrr: number;
+  /** MRR at the period end of the customers present at the start. */
+  readonly endMrr: number;
+  /** MRR at the end of customers not present at the start. */
+  readonly newMrr: number;
+  /** Increases of still-active start customers. */
+  readonly expansion: number;
+  /** Decreases of still-active start customers. */
+  readonly contraction: number;
+  /** Start MRR of start customers inactive at the end. */
+  readonly churned: number;
+  /** Net revenue retention (start + expansion − contraction − churned) ÷ start; `null` when start is 0. */
+  readonly nrr: number | null;
+  /** Gross revenue retention (start − contraction − churned) ÷ start, at most 1; `null` when start is 0. */
+  readonly grr: number | null;
+  /** Gross revenue churn (contraction + churned) ÷ start = 1 − GRR. */
+  readonly revenueChurnRate: number | null;
+  /** Net revenue churn (contraction + churned − expansion) ÷ start = 1 − NRR (negative when expansion wins). */
+  readonly netRevenueChurnRate: number | null;
+}
+
+/**
+ * Churn of one period.
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export interface ChurnPeriod {
+  /** Period start (inclusive). */
+  readonly start: Instant;
+  /** Period end (exclusive). */
+  readonly end: Instant;
+  /** Whether the period ended by `asOf`. */
+  readonly complete: boolean;
+  /** The policy the rate follows. */
+  readonly policy: MidPeriodPolicy;
+  /** Customers active at the start. */
+  readonly customersAtStart: number;
+  /** Customers active at the end. */
+  readonly customersAtEnd: number;
+  /** Customers active at the start and not at the end. */
+  readonly lostCustomers: number;
+  /** Customers active at the end and not at the start. */
+  readonly newCustomers: number;
+  /** Churn events (ends of a customer's active spell in `(start, end]`) in the period, joiners included. */
+  readonly churnEvents: number;
+  /** Customer-days of exposure in the period. */
+  readonly exposureDays: number;
+  /** `'eligible'` only: subscriptions with a renewal in the period (the denominator). */
+  readonly eligible?: number;
+  /** `'eligible'` only: those that ended at or before that renewal. */
+  readonly eligibleLost?: number;
+  /** The churn rate under `policy` (per customer-day for `'exposure'`); `null` when the denominator is 0. */
+  readonly churnRate: number | null;
+  /** Revenue churn and retention of the period. */
+  readonly revenue: RevenueRetention;
+}
+
+/**
+ * Options of {@link periodChurn}.
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export interface PeriodChurnOptions {
+  /** How customers joining mid-period are treated. Default `'exclude'`. */
+  readonly midPeriodPolicy?: MidPeriodPolicy;
+  /** Instant up to which data is complete. Default: the latest instant in the subscriptions. */
+  readonly asOf?: Instant;
+}
+
+/**
+ * Options of {@link churnSeries}.
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export interface ChurnSeriesOptions extends PeriodChurnOptions {
+  /** Calendar interval of the periods. Default `'month'`. */
+  readonly interval?: CalendarInterval;
+  /** IANA time zone of the calendar. Default `'UTC'`. */
+  readonly timeZone?: string;
+  /** First day of a week (0 = Sunday). Default 1 (Monday, ISO). */
+  readonly weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** First period: the one containing this instant. Default: the earliest start. */
+  readonly from?: Instant;
+  /** Periods starting before this instant. Default: `asOf`. */
+  readonly to?: Instant;
+}
+
+function instant(value: Instant | undefined, path: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  try {
+    return instantToEpochMs(value);
+  } catch (error) {
+    throw new CxValidationError(
+      [
+        {
+          path: [path],
+          message: `Expected a UTC instant, got ${JSON.stringify(value)}`,
+          code: 'invalid_date',
+        },
+      ],
+      { cause: error },
+    );
+  }
+}
+
+function policyOf(value: unknown): MidPeriodPolicy {
+  if (value === undefined) return 'exclude';
+  if (value === 'exclude' || value === 'exposure' || value === 'eligible') return value;
+  throw new CxValidationError([
+    {
+      path: ['midPeriodPolicy'],
+      message: `Expected "exclude", "exposure" or "eligible", got ${JSON.stringify(value)}`,
+      code: 'invalid_value',
+    },
+  ]);
+}
+
+function activeAt(spells: ReadonlyArray<readonly [number, number]>, t: number): boolean {
+  for (const [from, to] of spells) if (from <= t && t < to) return true;
+  return false;
+}
+
+/** Churn of `[start, end)` over a prepared table (internal). */
+export function churnOfPeriod(
+  table: SubscriptionTable,
+  start: number,
+  end: number,
+  policy: MidPeriodPolicy,
+  asOf: number,
+): ChurnPeriod {
+  const customers = table.customerIds.length;
+  const mrrStart = new Float64Array(customers);
+  const mrrEnd = new Float64Array(customers);
+  for (let i = 0; i < table.count; i++) {
+    const c = table.customer[i] as number;
+    mrrStart[c]! += mrrAt(table, i, start);
+    mrrEnd[c]! += mrrAt(table, i, end);
+  }
+  let atStart = 0;
+  let atEnd = 0;
+  let lost = 0;
+  let joined = 0;
+  let churnEvents = 0;
+  let exposure = 0;
+  let startMrr = 0;
+  let endMrr = 0;
+  let newMrr = 0;
+  let expansion = 0;
+  let contraction = 0;
+  let churned = 0;
+  for (let c = 0; c < customers; c++) {
+    const spells = table.spells[c] as ReadonlyArray<readonly [number, number]>;
+    const wasActive = activeAt(spells, start);
+    const isActive = activeAt(spells, end);
+    for (const [from, to] of spells) {
+      if (to > start && to <= end) churnEvents++;
+      const overlap = Math.min(to, end) - Math.max(from, start);
+      if (overlap > 0) exposure += overlap;
+    }
+    const s = mrrStart[c] as number;
+    const e = mrrEnd[c] as number;
+    if (wasActive) {
+      atStart++;
+      startMrr += s;
+      if (isActive) {
+        endMrr += e;
+        if (e > s) expansion += e - s;
+        else contraction += s - e;
+      } else {
+        lost++;
+        churned += s;
+      }
+    } else if (isActive) {
+      joined++;
+      newMrr += e;
+    }
+    if (isActive) atEnd++;
+  }
+  const exposureDays = exposure / DAY_MS;
+  let eligible = 0;
+  let eligibleLost = 0;
+  if (policy === 'eligible') {
+    for (let i = 0; i < table.count; i++) {
+      const subEnd = table.end[i] as number;
+      // First renewal at or after the period start.
+      let k = 1;
+      let r = renewalAt(table, i, k);
+      while (r < start) r = renewalAt(table, i, ++k);
+      let counted = false;
+      while (r < end && !counted) {
+        const cycleStart = k === 1 ? (table.start[i] as number) : renewalAt(table, i, k - 1);
+        if (subEnd > cycleStart) {
+          counted = true;
+          eligible++;
+          if (subEnd <= r) eligibleLost++;
+        }
+        r = renewalAt(table, i, ++k);
+      }
+    }
+  }
+  const churnRate =
+    policy === 'exclude'
+      ? atStart === 0
+        ? null
+        : lost / atStart
+      : policy === 'exposure'
+        ? exposureDays === 0
+          ? null
+          : churnEvents / exposureDays
+        : eligible === 0
+          ? null
+          : eligibleLost / eligible;
+  const ratio = (x: number): number | null => (startMrr === 0 ? null : x / startMrr);
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    complete: end <= asOf,
+    policy,
+    customersAtStart: atStart,
+    customersAtEnd: atEnd,
+    lostCustomers: lost,
+    newCustomers: joined,
+    churnEvents,
+    exposureDays,
+    ...(policy === 'eligible' ? { eligible, eligibleLost } : {}),
+    churnRate,
+    revenue: {
+      startMrr,
+      endMrr,
+      newMrr,
+      expansion,
+      contraction,
+      churned,
+      nrr: ratio(startMrr + expansion - contraction - churned),
+      grr: ratio(startMrr - contraction - churned),
+      revenueChurnRate: ratio(contraction + churned),
+      netRevenueChurnRate: ratio(contraction + churned - expansion),
+    },
+  };
+}
+
+/**
+ * Customer churn and revenue retention (GRR, NRR, expansion, contraction, churned MRR) over any interval.
+ *
+ * A customer is active at `t` while any of their subscriptions is (`startedAt ≤ t < endedAt`); the state at the
+ * period's `end` instant is its end state (and the next period's start state). Amounts are converted to
+ * monthly recurring revenue by billing interval (a week is 12/52 of a month) and follow `amountChanges`.
+ *
+ * @param subscriptions - Subscriptions (one currency), in any order.
+ * @param start - Period start (inclusive).
+ * @param end - Period end (exclusive).
+ * @param options - Mid-period policy and completeness instant.
+ * @returns The churn of the period.
+ * @throws {@link @cx/model!CxValidationError} for end before start (period or subscription), negative amounts,
+ *   unknown billing intervals, mixed currencies or bad instants, with their positions.
+ * @example
+ * ```ts
+ * import { periodChurn } from '@cx/metrics';
+ * const sub = (id: string, endedAt?: string) => ({
+ *   id, customerId: id, status: endedAt ? 'cancelled' as const : 'active' as const, startedAt: '2025-12-01T00:00:00Z',
+ *   ...(endedAt ? { endedAt } : {}), amount: 10, currency: 'EUR', billingInterval: 'month' as const, amountChanges: [], properties: {},
+ * });
+ * const result = periodChurn([sub('a'), sub('b', '2026-01-15T00:00:00Z')], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z');
+ * console.log(result.churnRate, result.revenue.grr); // 0.5 0.5
+ * ```
+ * @category Churn
+ * @since 0.1.0
+ */
+export function periodChurn(
+  subscriptions: Iterable<Subscription>,
+  start: Instant,
+  end: Instant,
+  options: PeriodChurnOptions = {},
+): ChurnPeriod {
+  const policy = policyOf(options.midPeriodPolicy);
+  const from = instant(start, 'start', 0);
+  const to = instant(end, 'end', 0);
+  if (to <= from) {
+    throw new CxValidationError([
+      { path: ['end'], message: `Expected end ${end} after start ${start}`, code: 'end_before_start' },
+    ]);
+  }
+  const table = subscriptionTable(subscriptions);
+  return churnOfPeriod(table, from, to, policy, instant(options.asOf, 'asOf', table.maxTime));
+}
+
+/**
+ * Churn and revenue retention per calendar period (month by default) in an IANA time zone, DST-correct.
+ *
+ * @param subscriptions - Subscriptions (one currency), in any order.
+ * @param options - Interval, time zone, range, mid-period policy and completeness instant.
+ * @returns One {@link ChurnPeriod} per period, in time order.
+ * @throws {@link @cx/model!CxValidationError} for unknown intervals or time zones, bad instants, and the
+ *   subscription errors of {@link periodChurn}.
+ * @example
+ * ```ts
+ * import { churnSeries } from '@cx/metrics';
+ * const series = churnSeries(
+ *   [{ id: 's1', customerId: 'c1', status: 'cancelled', startedAt: '2026-01-10T00:00:00Z', endedAt: '2026-02-20T00:00:00Z',
+ *      amount: 29, currency: 'EUR', billingInterval: 'month', amountChanges: [], properties: {} }],
+ *   { interval: 'month', timeZone: 'Europe/Berlin', to: '2026-03-01T00:00:00Z' },
+ * );
+ * console.log(series.map((p) => [p.customersAtStart, p.lostCustomers])); // [ [ 0, 0 ], [ 1, 1 ] ]
+ * ```
+ * @category Churn
+ * @since 0.1.0
+ */
+export function churnSeries(
+  subscriptions: Iterable<Subscription>,
+  options: ChurnSeriesOptions = {},
+): ChurnPeriod[] {
+  const policy = policyOf(options.midPeriodPolicy);
+  const interval = checkInterval(
+    options.interval ?? 'month',
+    ['day', 'week', 'month', 'quarter', 'year'] as const,
+    ['interval'],
+  );
+  const timeZone = checkTimeZone(options.timeZone ?? 'UTC', ['timeZone']);
+  const table = subscriptionTable(subscriptions);
+  if (table.count === 0 && (options.from === undefined || options.to === undefined)) return [];
+  const asOf = instant(options.asOf, 'asOf', table.maxTime);
+  const from = instant(options.from, 'from', table.minTime);
+  const to = instant(options.to, 'to', asOf);
+  if (to <= from) {
+    throw new CxValidationError([
+      { path: ['to'], message: 'Expected to after from', code: 'end_before_start' },
+    ]);
+  }
+  const calendar = new PeriodCalendar(
+    { interval, timeZone, weekStartsOn: options.weekStartsOn ?? 1 },
+    from,
+    to,
+  );
+  const series: ChurnPeriod[] = [];
+  for (let p = 0; calendar.start(p) < to; p++) {
+    series.push(churnOfPeriod(table, calendar.start(p), calendar.start(p + 1), policy, asOf));
+  }
+  return series;
+}

@@ -1,0 +1,192 @@
+import type { Subscription, ValidationIssue } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+
+/** Monthly factor of each billing interval: an amount per interval times this is per month. */
+const PER_MONTH = { week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 } as const;
+const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+const WEEK_MS = 7 * 86_400_000;
+
+/** Subscriptions checked and held as arrays, with each customer's active spells merged (internal). */
+export interface SubscriptionTable {
+  readonly count: number;
+  readonly customerIds: readonly string[];
+  readonly customer: Int32Array;
+  readonly start: Float64Array;
+  /** `Infinity` while active. */
+  readonly end: Float64Array;
+  readonly interval: ReadonlyArray<Subscription['billingInterval']>;
+  /** Monthly recurring amount from each change on (first entry at `start`). */
+  readonly changeTimes: ReadonlyArray<readonly number[]>;
+  readonly changeMrr: ReadonlyArray<readonly number[]>;
+  /** Per customer, merged active spells `[from, to)` in time order. */
+  readonly spells: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  readonly currency: string | undefined;
+  readonly minTime: number;
+  readonly maxTime: number;
+}
+
+const MAX_ISSUES = 100;
+
+/** Validates subscriptions (positions in issue paths) and builds the table (internal). */
+export function subscriptionTable(subscriptions: Iterable<Subscription>): SubscriptionTable {
+  const issues: ValidationIssue[] = [];
+  let issueCount = 0;
+  const issue = (path: Array<string | number>, message: string, code: string): void => {
+    issueCount++;
+    if (issues.length < MAX_ISSUES) issues.push({ path, message, code });
+  };
+  const ids = new Map<string, number>();
+  const customerIds: string[] = [];
+  const customer: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const interval: Array<Subscription['billingInterval']> = [];
+  const changeTimes: number[][] = [];
+  const changeMrr: number[][] = [];
+  let currency: string | undefined;
+  let minTime = Number.POSITIVE_INFINITY;
+  let maxTime = Number.NEGATIVE_INFINITY;
+  let i = -1;
+  for (const s of subscriptions) {
+    i++;
+    const before = issueCount;
+    const t0 = Date.parse(s.startedAt);
+    if (!Number.isFinite(t0))
+      issue([i, 'startedAt'], `Expected a UTC instant, got ${JSON.stringify(s.startedAt)}`, 'invalid_date');
+    const t1 = s.endedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(s.endedAt);
+    if (Number.isNaN(t1))
+      issue([i, 'endedAt'], `Expected a UTC instant, got ${JSON.stringify(s.endedAt)}`, 'invalid_date');
+    else if (t1 < t0)
+      issue(
+        [i, 'endedAt'],
+        `Expected endedAt ${s.endedAt} not before startedAt ${s.startedAt}`,
+        'end_before_start',
+      );
+    if (typeof s.customerId !== 'string' || s.customerId.length === 0)
+      issue([i, 'customerId'], 'Expected a customer id', 'invalid_type');
+    if (!(typeof s.amount === 'number' && Number.isFinite(s.amount) && s.amount >= 0)) {
+      issue([i, 'amount'], `Expected a non-negative finite amount, got ${s.amount}`, 'invalid_amount');
+    }
+    const billing = s.billingInterval ?? 'month';
+    if (!(billing in PER_MONTH))
+      issue(
+        [i, 'billingInterval'],
+        `Expected week, month, quarter or year, got ${JSON.stringify(billing)}`,
+        'invalid_unit',
+      );
+    if (currency === undefined) currency = s.currency;
+    else if (s.currency !== currency) {
+      issue(
+        [i, 'currency'],
+        `Expected one currency across subscriptions (${currency}), got ${s.currency}; convert first`,
+        'mixed_currency',
+      );
+    }
+    const factor = PER_MONTH[billing] ?? 1;
+    const times = [t0];
+    const mrr = [s.amount * factor];
+    let previous = t0;
+    (s.amountChanges ?? []).forEach((change, k) => {
+      const at = Date.parse(change.at);
+      if (!Number.isFinite(at) || at < previous) {
+        issue(
+          [i, 'amountChanges', k, 'at'],
+          'Expected amount changes as UTC instants in time order, not before startedAt',
+          'invalid_date',
+        );
+      }
+      if (!(typeof change.amount === 'number' && Number.isFinite(change.amount) && change.amount >= 0)) {
+        issue(
+          [i, 'amountChanges', k, 'amount'],
+          `Expected a non-negative finite amount, got ${change.amount}`,
+          'invalid_amount',
+        );
+      }
+      previous = at;
+      times.push(at);
+      mrr.push(change.amount * factor);
+    });
+    if (issueCount !== before) continue;
+    let c = ids.get(s.customerId);
+    if (c === undefined) {
+      c = customerIds.length;
+      ids.set(s.customerId, c);
+      customerIds.push(s.customerId);
+    }
+    customer.push(c);
+    start.push(t0);
+    end.push(t1);
+    interval.push(billing);
+    changeTimes.push(times);
+    changeMrr.push(mrr);
+    minTime = Math.min(minTime, t0);
+    maxTime = Math.max(maxTime, Number.isFinite(t1) ? t1 : t0, times[times.length - 1] as number);
+  }
+  if (issueCount > 0) throw new CxValidationError(issues, { subject: 'subscriptions' });
+  return {
+    count: customer.length,
+    customerIds,
+    customer: Int32Array.from(customer),
+    start: Float64Array.from(start),
+    end: Float64Array.from(end),
+    interval,
+    changeTimes,
+    changeMrr,
+    spells: mergeSpells(customerIds.length, customer, start, end),
+    currency,
+    minTime,
+    maxTime,
+  };
+}
+
+function mergeSpells(
+  customers: number,
+  customer: number[],
+  start: number[],
+  end: number[],
+): Array<Array<[number, number]>> {
+  const spells: Array<Array<[number, number]>> = Array.from({ length: customers }, () => []);
+  customer.forEach((c, i) => {
+    (spells[c] as Array<[number, number]>).push([start[i] as number, end[i] as number]);
+  });
+  for (const list of spells) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a[0] - b[0]);
+    let w = 0;
+    for (let r = 1; r < list.length; r++) {
+      const current = list[w] as [number, number];
+      const next = list[r] as [number, number];
+      if (next[0] <= current[1]) current[1] = Math.max(current[1], next[1]);
+      else list[++w] = next;
+    }
+    list.length = w + 1;
+  }
+  return spells;
+}
+
+/** Monthly recurring revenue of subscription `i` at instant `t` (0 when not active) (internal). */
+export function mrrAt(table: SubscriptionTable, i: number, t: number): number {
+  if (!((table.start[i] as number) <= t && t < (table.end[i] as number))) return 0;
+  const times = table.changeTimes[i] as readonly number[];
+  const mrr = table.changeMrr[i] as readonly number[];
+  let k = times.length - 1;
+  while (k > 0 && (times[k] as number) > t) k--;
+  return mrr[k] as number;
+}
+
+/** The `k`-th renewal instant (`k ≥ 1`) of subscription `i`: start plus `k` billing intervals, UTC calendar (internal). */
+export function renewalAt(table: SubscriptionTable, i: number, k: number): number {
+  const start = table.start[i] as number;
+  const billing = table.interval[i] as Subscription['billingInterval'];
+  if (billing === 'week') return start + k * WEEK_MS;
+  const date = new Date(start);
+  const months = date.getUTCMonth() + k * MONTHS[billing];
+  const year = date.getUTCFullYear() + Math.floor(months / 12);
+  const month = ((months % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  // As date-fns addMonths: the same day of month, clamped to the month's last day.
+  return (
+    Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) +
+    (start - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+  );
+}
