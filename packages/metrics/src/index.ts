@@ -58,6 +58,14 @@ export type { ShareEstimate } from './survey/share.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
+export type {
+  ChurnPeriod,
+  ChurnSeriesOptions,
+  MidPeriodPolicy,
+  PeriodChurnOptions,
+  RevenueRetention,
+} from './churn/churn.js';
+export { churnSeries, periodChurn } from './churn/churn.js';
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
 export type {
   InteractionCsvField,
@@ -71,14 +79,6 @@ export type {
   InteractionColumns,
 } from './columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from './columnar/read-csv.js';
-export type {
-  ChurnPeriod,
-  ChurnSeriesOptions,
-  MidPeriodPolicy,
-  PeriodChurnOptions,
-  RevenueRetention,
-} from './churn/churn.js';
-export { churnSeries, periodChurn } from './churn/churn.js';
 export type { CalendarInterval } from './retention/calendar.js';
 export { cohortRetention } from './retention/cohort-retention.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
