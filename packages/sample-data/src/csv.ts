@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { FileSink, records, type WriteResult } from './sink.js';
+import { FileSink, pump, type WriteResult } from './sink.js';
 
 /**
  * Options of {@link writeCsv}.
@@ -15,11 +15,15 @@ export interface WriteCsvOptions {
   columns?: string[];
 }
 
+/** A comma, quote or line break anywhere, or white space at either end. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 /** Encodes one value as a CSV field: nested values as JSON, RFC 4180 quoting. */
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -71,16 +75,17 @@ export async function writeCsv(
   }
   const sink = new FileSink(path);
   let columns = options.columns;
-  let known: Set<string> | undefined = columns === undefined ? undefined : new Set(columns);
+  let known: ReadonlySet<string> = new Set(columns ?? []);
   const strict = columns === undefined;
-  let count = 0;
+  const header = (cs: readonly string[]) => sink.add(`${cs.map(csvField).join(',')}\r\n`);
+  let count: number;
   try {
-    for await (const record of records(source)) {
+    count = await pump(source, sink, (record, index) => {
       if (record === null || typeof record !== 'object' || Array.isArray(record)) {
         throw new CxValidationError(
           [
             {
-              path: [count],
+              path: [index],
               message: `Expected an object, got ${Array.isArray(record) ? 'an array' : typeof record}`,
               code: 'invalid_type',
             },
@@ -89,20 +94,18 @@ export async function writeCsv(
         );
       }
       const row = record as Record<string, unknown>;
-      if (columns === undefined || known === undefined) {
+      if (columns === undefined) {
         columns = Object.keys(row);
         known = new Set(columns);
-        await sink.write(`${columns.map(csvField).join(',')}\r\n`);
-      } else if (count === 0) {
-        await sink.write(`${columns.map(csvField).join(',')}\r\n`);
       }
+      if (index === 0) header(columns);
       if (strict) {
-        for (const key of Object.keys(row)) {
+        for (const key in row) {
           if (!known.has(key) && row[key] !== undefined)
             throw new CxValidationError(
               [
                 {
-                  path: [count, key],
+                  path: [index, key],
                   message: `Unexpected key "${key}" not in the columns taken from the first record (${columns.join(', ')}); pass options.columns`,
                   code: 'unexpected_key',
                 },
@@ -113,10 +116,9 @@ export async function writeCsv(
       }
       let line = '';
       for (let i = 0; i < columns.length; i++) line += (i === 0 ? '' : ',') + csvField(row[columns[i]!]);
-      await sink.write(`${line}\r\n`);
-      count++;
-    }
-    if (count === 0 && columns !== undefined) await sink.write(`${columns.map(csvField).join(',')}\r\n`);
+      sink.add(`${line}\r\n`);
+    });
+    if (count === 0 && columns !== undefined) header(columns);
     await sink.close();
   } catch (error) {
     sink.abort();

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { FileSink, records, type WriteResult } from './sink.js';
+import { FileSink, pump, type WriteResult } from './sink.js';
 
 /**
  * Streams records to a newline-delimited JSON file (one `JSON.stringify` per line, UTF-8, `\n` endings).
@@ -28,14 +28,14 @@ export async function writeNdjson(
   path: string,
 ): Promise<WriteResult> {
   const sink = new FileSink(path);
-  let count = 0;
+  let count: number;
   try {
-    for await (const record of records(source)) {
+    count = await pump(source, sink, (record, index) => {
       if (record === null || typeof record !== 'object' || Array.isArray(record)) {
         throw new CxValidationError(
           [
             {
-              path: [count],
+              path: [index],
               message: `Expected a JSON object, got ${Array.isArray(record) ? 'an array' : typeof record}`,
               code: 'invalid_type',
             },
@@ -43,9 +43,8 @@ export async function writeNdjson(
           { subject: 'NDJSON record' },
         );
       }
-      await sink.write(`${JSON.stringify(record)}\n`);
-      count++;
-    }
+      sink.add(`${JSON.stringify(record)}\n`);
+    });
     await sink.close();
   } catch (error) {
     sink.abort();
