@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import type { JsonValue } from '@cx/model';
+import { type FileInput, readLines } from '../files/input.js';
+import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
+import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { compact } from './http-source.js';
+import type { EventRule } from './mixpanel.js';
+import { eventInteraction } from './mixpanel.js';
+
+/**
+ * Options of {@link ga4BigQuerySource}.
+ *
+ * @category Adapters
+ * @since 0.1.0
+ */
+export interface Ga4BigQuerySourceOptions {
+  /** NDJSON export files (one per `events_YYYYMMDD` table; `.gz` ok) or stream factories. */
+  readonly input: FileInput | readonly FileInput[];
+  /** Event name → journey mapping (defaults map the recommended e-commerce events to stages). */
+  readonly events?: Readonly<Record<string, EventRule>>;
+  /** Create an order from `purchase` events with a `user_id` (default `true`). */
+  readonly orders?: boolean;
+  /** Lookback in ms (default 3 days: daily tables keep receiving late events). */
+  readonly lookbackMs?: number;
+}
+
+type Param = { key: string; value?: Record<string, unknown> | null };
+
+/** Default stages of GA4's recommended e-commerce events. */
+const DEFAULT_EVENTS: Record<string, EventRule> = {
+  view_item_list: { stageId: 'consideration' },
+  view_item: { stageId: 'consideration' },
+  select_item: { stageId: 'consideration' },
+  add_to_wishlist: { stageId: 'consideration' },
+  add_to_cart: { stageId: 'decision' },
+  view_cart: { stageId: 'decision' },
+  begin_checkout: { stageId: 'purchase' },
+  add_shipping_info: { stageId: 'purchase' },
+  add_payment_info: { stageId: 'purchase' },
+  purchase: { stageId: 'purchase' },
+  refund: { stageId: 'use' },
+};
+
+/**
+ * Flattens GA4 `event_params` / `user_properties` (`[{key, value:{string_value|int_value|float_value|double_value}}]`)
+ * into an object, coalescing whichever value slot is set; INT64 values sent as strings become numbers when they
+ * are safe integers, and stay strings otherwise.
+ *
+ * @param params - The repeated params.
+ * @returns Key → value.
+ * @example
+ * ```ts
+ * import { flattenGa4Params } from '@cx/connectors';
+ * console.log(flattenGa4Params([{ key: 'ga_session_id', value: { int_value: '1717230000' } }, { key: 'page_title', value: { string_value: 'Cart' } }]));
+ * // { ga_session_id: 1717230000, page_title: 'Cart' }
+ * ```
+ * @category Adapters
+ * @since 0.1.0
+ */
+export function flattenGa4Params(params: readonly Param[] | null | undefined): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const p of params ?? []) {
+    const v = p.value ?? {};
+    const raw = v.string_value ?? v.int_value ?? v.float_value ?? v.double_value ?? null;
+    if (typeof raw === 'string' && v.int_value !== undefined && v.int_value !== null) {
+      const n = Number(raw);
+      out[p.key] = Number.isSafeInteger(n) ? n : raw;
+    } else {
+      out[p.key] = toJsonValue(raw);
+    }
+  }
+  return out;
+}
+
+/**
+ * GA4 BigQuery-export source over NDJSON exports of the `events_*` tables: each row becomes an interaction
+ * (event time from the µs `event_timestamp`, kept verbatim in properties; params flattened; session id from
+ * `ga_session_id`), and a `purchase` with a `user_id` also becomes an order. GA4 has no event id, so the key is
+ * a hash of `user_pseudo_id, event_timestamp, event_name, batch_*` and the full row. Default lookback 3 days.
+ *
+ * @param options - Files and event rules.
+ * @returns The source.
+ * @example
+ * ```ts
+ * import { ga4BigQuerySource, syncAll } from '@cx/connectors';
+ * import { Readable } from 'node:stream';
+ * const row = { event_date: '20240601', event_timestamp: '1717236000123456', event_name: 'page_view', user_pseudo_id: '1197596843.1717230000', event_params: [] };
+ * const { items } = await syncAll(ga4BigQuerySource({ input: () => Readable.from([JSON.stringify(row)]) }));
+ * console.log(items[0]?.record.value.timestamp); // '2024-06-01T10:00:00.123Z'
+ * ```
+ * @category Adapters
+ * @since 0.1.0
+ */
+export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
+  const inputs = Array.isArray(options.input) ? (options.input as readonly FileInput[]) : [options.input as FileInput];
+  const rules = { ...DEFAULT_EVENTS, ...options.events };
+
+  const map = (row: Record<string, unknown>, time: string, id: string): ModelCandidate[] => {
+    const params = flattenGa4Params(row.event_params as Param[]);
+    const userId = typeof row.user_id === 'string' && row.user_id !== '' ? row.user_id : undefined;
+    const pseudo = typeof row.user_pseudo_id === 'string' ? row.user_pseudo_id : undefined;
+    const properties: Record<string, JsonValue> = { ...params };
+    for (const [k, v] of Object.entries(row)) {
+      if (!['event_params', 'user_id', 'user_pseudo_id', 'event_name'].includes(k) && v !== null) properties[k] = toJsonValue(v);
+    }
+    if (row.user_properties) properties.user_properties = flattenGa4Params(row.user_properties as Param[]);
+    const platform = String(row.platform ?? 'WEB');
+    const name = String(row.event_name);
+    const out: ModelCandidate[] = [
+      eventInteraction({
+        id,
+        name,
+        timestamp: time,
+        customerId: userId,
+        anonymousId: pseudo,
+        channel: platform === 'WEB' ? 'web' : 'mobile-app',
+        rule: rules[name],
+        url: params.page_location,
+        source: 'ga4',
+        sessionId: params.ga_session_id === undefined || pseudo === undefined ? undefined : `${pseudo}:${params.ga_session_id}`,
+        properties,
+      }),
+    ];
+    const ecommerce = (row.ecommerce ?? {}) as Record<string, unknown>;
+    if (options.orders !== false && name === 'purchase' && userId !== undefined) {
+      const items = Array.isArray(row.items) ? (row.items as Array<Record<string, unknown>>) : [];
+      out.push({
+        kind: 'order',
+        value: compact({
+          id: String(ecommerce.transaction_id ?? params.transaction_id ?? id),
+          customerId: userId,
+          orderedAt: time,
+          amount: toNumber(ecommerce.purchase_revenue) ?? toNumber(params.value),
+          currency: typeof params.currency === 'string' ? params.currency : undefined,
+          status: 'paid',
+          channel: platform === 'WEB' ? 'web' : 'mobile-app',
+          items: items.map((x) =>
+            compact({
+              sku: String(x.item_id ?? ''),
+              name: typeof x.item_name === 'string' ? x.item_name : undefined,
+              quantity: toNumber(x.quantity) ?? 1,
+              unitPrice: toNumber(x.price) ?? 0,
+              category: typeof x.item_category === 'string' ? x.item_category : undefined,
+            }),
+          ),
+          properties: { eventId: id },
+        }),
+      });
+    }
+    return out;
+  };
+
+  return {
+    name: 'ga4-bigquery',
+    lookbackMs: options.lookbackMs ?? 3 * 86_400_000,
+    lagMs: 0,
+    async *read(): AsyncGenerator<SourceMessage> {
+      let cursor: CursorPosition | null = null;
+      for (const input of inputs) {
+        for await (const { line, text } of readLines(input)) {
+          let row: Record<string, unknown>;
+          try {
+            row = JSON.parse(text) as Record<string, unknown>;
+          } catch {
+            yield { type: 'invalid', stream: 'events', raw: text, reason: `Line ${line}: not valid JSON` };
+            continue;
+          }
+          const time = parseTimestamp(row.event_timestamp);
+          if (time === null || typeof row.event_name !== 'string') {
+            yield { type: 'invalid', stream: 'events', raw: row, reason: `Line ${line}: no event_name or event_timestamp` };
+            continue;
+          }
+          const id = createHash('sha1')
+            .update(JSON.stringify([row.user_pseudo_id, row.event_timestamp, row.event_name, row.batch_event_index, row.batch_page_id, row.batch_ordering_id, text]))
+            .digest('base64url')
+            .slice(0, 22);
+          const position = { time, id };
+          if (cursor === null || compareCursor(position, cursor) > 0) cursor = position;
+          yield { type: 'record', stream: 'events', raw: row, position, key: `event:${id}`, map: () => map(row, time, id) };
+        }
+        yield { type: 'page', stream: 'events' };
+      }
+      yield { type: 'checkpoint', cursor };
+    },
+  };
+}
