@@ -87,12 +87,12 @@ export function toCsv(map: JourneyMap | JourneyMapInput): ExportResult {
     });
   if (m.personas.length > 0)
     losses.push({ path: ['personas'], message: 'Persona details other than names not carried' });
-  m.thoughts.forEach((t, i) =>
+  m.thoughts.forEach((t, i) => {
     losses.push({
       path: ['thoughts', i],
       message: `Thought "${t.id}" is shown under its stage, not its step`,
-    }),
-  );
+    });
+  });
   return { text: writeCsv(out), losses };
 }
 

@@ -29,11 +29,15 @@ export {
   measurementSchema,
   thoughtSchema,
 } from './document.js';
+export type { RenderHtmlOptions } from './html.js';
+export { renderHtml } from './html.js';
 export type { LocatedIssue } from './issues.js';
 export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';
 export type { TextPosition } from './json-text.js';
 export type { ExportLoss, ExportResult } from './losses.js';
 export { toMarkdownTable } from './markdown.js';
+export type { AttachMeasurementsOptions } from './measurements.js';
+export { attachMeasurements } from './measurements.js';
 export type { ToMermaidOptions } from './mermaid-export.js';
 export { toMermaid } from './mermaid-export.js';
 export type { FromMermaidOptions } from './mermaid-import.js';
@@ -45,3 +49,5 @@ export { mapReferenceIssues } from './references.js';
 export type { ReviewFinding, ReviewFindingKind, ReviewMapOptions } from './review.js';
 export { reviewMap } from './review.js';
 export { canonicalMap, serializeMap, serializeMapYaml } from './serialize.js';
+export type { RenderSvgOptions } from './svg.js';
+export { PERSONA_COLOURS, renderSvg } from './svg.js';
