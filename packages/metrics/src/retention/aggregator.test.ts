@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Interaction } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { streamInteractionCsv } from '../columnar/csv-stream.js';
+import { createCohortRetentionAggregator } from './aggregator.js';
+import { cohortRetention } from './cohort-retention.js';
+import type { CohortRetentionOptions } from './options.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-retention-agg-'));
+let files = 0;
+
+async function streamed(events: Interaction[], options: CohortRetentionOptions, chunkBytes = 1024) {
+  const path = join(dir, `e${files++}.csv`);
+  const rows = events.map(
+    (e) =>
+      `${e.customerId},${e.timestamp},${e.name},${e.channel},${(e.properties.revenue as number | undefined) ?? ''}`,
+  );
+  writeFileSync(path, `customerId,timestamp,name,channel,revenue\n${rows.join('\n')}\n`);
+  const aggregator = createCohortRetentionAggregator(options);
+  const stream = streamInteractionCsv(path, {
+    chunkBytes,
+    ...(options.aggregate ? { numeric: [options.aggregate.property] } : {}),
+  });
+  for await (const batch of stream) aggregator.add(batch, stream);
+  return aggregator.result();
+}
+
+const event = fc.record({
+  actor: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+  ms: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-05-01T00:00:00Z') }),
+  name: fc.constantFrom('open', 'purchase'),
+  channel: fc.constantFrom('web', 'email'),
+  revenue: fc.integer({ min: 0, max: 100 }),
+});
+
+const optionSets: CohortRetentionOptions[] = [
+  { interval: 'month', periods: 3 },
+  { interval: 'week', periods: 4, retention: 'on-or-after', startEvent: { name: 'purchase' } },
+  {
+    interval: 'day',
+    brackets: [1, 6, 30],
+    returnEvent: { name: 'purchase', channel: 'email' },
+    timeZone: 'America/New_York',
+  },
+  { interval: 'day', periods: 10, window: 'rolling', rollingTruncation: 'hour' },
+  { interval: 'week', periods: 5, window: 'rolling', rollingTruncation: 'day', timeZone: 'Europe/Berlin' },
+  {
+    interval: 'day',
+    periods: 20,
+    window: 'rolling',
+    cohortType: 'first-ever',
+    startEvent: { name: 'purchase', channel: 'web' },
+  },
+  {
+    interval: 'month',
+    periods: 2,
+    aggregate: { property: 'revenue', operation: 'avg' },
+    startEvent: { name: 'purchase' },
+  },
+];
+
+describe('createCohortRetentionAggregator', () => {
+  it('gives the same matrix as cohortRetention on the same events (property, per option set)', async () => {
+    for (const options of optionSets) {
+      await fc.assert(
+        fc.asyncProperty(fc.array(event, { maxLength: 40 }), async (rows) => {
+          // Grouped by actor and sorted within: the order the aggregator needs.
+          const events: Interaction[] = rows
+            .sort((x, y) => x.actor.localeCompare(y.actor) || x.ms - y.ms)
+            .map((r, i) => ({
+              id: `e${i}`,
+              customerId: r.actor,
+              timestamp: new Date(r.ms).toISOString(),
+              name: r.name,
+              channel: r.channel as 'web',
+              properties: r.name === 'purchase' ? { revenue: r.revenue } : {},
+            }));
+          const expected = cohortRetention(events, options);
+          const actual = await streamed(events, options);
+          expect(actual).toEqual(expected);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('rejects an actor whose events go back in time, naming the row', async () => {
+    const events: Interaction[] = [
+      {
+        id: '1',
+        customerId: 'a',
+        timestamp: '2026-01-02T00:00:00Z',
+        name: 'x',
+        channel: 'web',
+        properties: {},
+      },
+      {
+        id: '2',
+        customerId: 'a',
+        timestamp: '2026-01-01T00:00:00Z',
+        name: 'x',
+        channel: 'web',
+        properties: {},
+      },
+    ];
+    const error = await streamed(events, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxValidationError);
+    expect((error as CxValidationError).issues[0]?.path).toEqual([1, 'timestamp']);
+  });
+
+  it('rejects the options it cannot stream', () => {
+    expect(() => createCohortRetentionAggregator({ cohortType: 'recurring' })).toThrow(CxValidationError);
+    expect(() => createCohortRetentionAggregator({ minimumOccurrences: 2 })).toThrow(CxValidationError);
+  });
+});
