@@ -15,6 +15,9 @@ export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
 export type { BootstrapOptions } from './survey/bootstrap.js';
+export type { BreakdownGroup, BreakdownKey, BreakdownOptions } from './survey/breakdown.js';
+export { BreakdownAccumulator, breakdown } from './survey/breakdown.js';
+export type { TrendPeriod } from './survey/calendar.js';
 export type { CesOptions } from './survey/ces.js';
 export { ces } from './survey/ces.js';
 export type { CesClassificationOptions, CesResult, CesResultOptions } from './survey/ces-accumulator.js';
@@ -30,7 +33,10 @@ export type {
 } from './survey/csat-accumulator.js';
 export { CsatAccumulator } from './survey/csat-accumulator.js';
 export type { ScoreInput } from './survey/input.js';
+export type { MetricChange } from './survey/change.js';
 export type { MeanEstimate } from './survey/mean.js';
+export type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './survey/metric.js';
+export { cesMetric, csatMetric, npsMetric } from './survey/metric.js';
 export type { NpsOptions } from './survey/nps.js';
 export { nps } from './survey/nps.js';
 export type {
@@ -55,6 +61,8 @@ export type {
 } from './survey/nps-sample-size.js';
 export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
 export type { ShareEstimate } from './survey/share.js';
+export type { TrendBucket, TrendOptions } from './survey/trend.js';
+export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)

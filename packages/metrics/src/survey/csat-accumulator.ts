@@ -70,6 +70,8 @@ export interface CsatResult {
   readonly counts: CsatCounts;
   /** Number of responses in the denominator (n, or n − neutral with `exclude-neutral`). */
   readonly denominator: number;
+  /** Kish effective size of the denominator (the Wilson interval's n). */
+  readonly effectiveDenominator: number;
   /** Share satisfied, 0…1; `null` when the denominator is empty. */
   readonly share: number | null;
   /** CSAT in percent, 0…100; `null` when the denominator is empty. */
@@ -268,6 +270,7 @@ export class CsatAccumulator {
       effectiveN: t.effectiveN(),
       counts: { positive: t.counts[0], neutral: t.counts[1], negative: t.counts[2] },
       denominator,
+      effectiveDenominator: t.effectiveN(classes),
       share: share.share,
       score: share.score,
       interval: share.interval,
