@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Headless Chromium checks: the rendered HTML map really renders, and real Mermaid accepts our journey text.
 // Needs Debian's chromium at /usr/bin/chromium (CI installs it); skipped with a message only when it is absent.
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,13 @@ if (!hasChromium)
 
 const require = createRequire(import.meta.url);
 const mermaidBundle = join(dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
+
+interface MermaidTask {
+  section: string;
+  task: string;
+  score: number;
+  people: string[];
+}
 
 let browser: Browser;
 let page: Page;
@@ -109,12 +117,12 @@ describe.skipIf(!hasChromium)('in headless Chromium', () => {
         hasNaN: svg.includes('NaN') as boolean,
         title: db.getDiagramTitle() as string,
         sections: db.getSections() as string[],
-        tasks: db.getTasks().map((t: { section: string; task: string; score: number; people: string[] }) => ({
+        tasks: db.getTasks().map((t: MermaidTask) => ({
           section: t.section,
           task: t.task,
           score: t.score,
           people: t.people,
-        })),
+        })) as MermaidTask[],
       };
     }, text);
   }
