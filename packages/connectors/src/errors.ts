@@ -76,7 +76,10 @@ export class CxQuotaExceededError extends CxError {
    */
   constructor(
     message: string,
-    fields: { readonly checkpoint?: SyncState | null; readonly resetAt?: string | null } & CxErrorOptions = {},
+    fields: {
+      readonly checkpoint?: SyncState | null;
+      readonly resetAt?: string | null;
+    } & CxErrorOptions = {},
   ) {
     super('quota_exceeded', message, fields);
     this.checkpoint = fields.checkpoint ?? null;

@@ -1,2 +1,73 @@
 // Public API of @cx/connectors: explicit named re-exports only.
-export {};
+
+export type { Ga4BigQuerySourceOptions } from './adapters/ga4-bigquery.js';
+export { flattenGa4Params, ga4BigQuerySource } from './adapters/ga4-bigquery.js';
+export type { Ga4ReportOptions, Ga4ReportRow, Ga4ReportSummary } from './adapters/ga4-data-api.js';
+export { classifyGa4Failure, runGa4Report } from './adapters/ga4-data-api.js';
+export type { HttpSourceOptions } from './adapters/http-source.js';
+export type { HubspotMapping, HubspotObject, HubspotSourceOptions } from './adapters/hubspot.js';
+export { classifyHubspotFailure, hubspotSource } from './adapters/hubspot.js';
+export type { EventRule, MixpanelSourceOptions } from './adapters/mixpanel.js';
+export { mixpanelSource } from './adapters/mixpanel.js';
+export type { RrwebEvent, RrwebRecording, RrwebSourceOptions, RrwebTouch } from './adapters/rrweb.js';
+export { rrwebSource, rrwebTouches } from './adapters/rrweb.js';
+export type { SalesforceSourceOptions } from './adapters/salesforce.js';
+export { classifySalesforceFailure, salesforceQuery, salesforceSource } from './adapters/salesforce.js';
+export type { SegmentSourceOptions } from './adapters/segment.js';
+export { segmentSource } from './adapters/segment.js';
+export type { TypeformFieldRule, TypeformSourceOptions } from './adapters/typeform.js';
+export { typeformScale, typeformSource } from './adapters/typeform.js';
+export type { ZendeskSourceOptions } from './adapters/zendesk.js';
+export { zendeskSource } from './adapters/zendesk.js';
+export type { AuthProvider } from './auth/auth-provider.js';
+export type { GoogleServiceAccountKey, GoogleServiceAccountOptions } from './auth/google-service-account.js';
+export { googleServiceAccountAuth, googleServiceAccountJwt } from './auth/google-service-account.js';
+export type { OAuthRefreshOptions } from './auth/oauth-refresh.js';
+export { oauthRefreshAuth } from './auth/oauth-refresh.js';
+export { basicAuth, bearerAuth } from './auth/simple.js';
+export { CxHttpError, CxProtocolError, CxQuotaExceededError } from './errors.js';
+export type { CsvSourceOptions } from './files/csv-source.js';
+export { csvSource } from './files/csv-source.js';
+export type { FileInput } from './files/input.js';
+export { openInput, readLines } from './files/input.js';
+export type { NdjsonSourceOptions } from './files/ndjson-source.js';
+export { ndjsonSource } from './files/ndjson-source.js';
+export { responseLines } from './files/response-lines.js';
+export type { RowMappingOptions, RowSourceOptions } from './files/row-source.js';
+export type {
+  HttpClientOptions,
+  HttpFailure,
+  HttpJsonResponse,
+  HttpRequestOptions,
+  RetryDecision,
+  RetryNotice,
+} from './http/client.js';
+export { HttpClient } from './http/client.js';
+export type { RetryOptions } from './http/retry.js';
+export { backoffDelay, parseRetryAfter, sleep } from './http/retry.js';
+export type { FieldMapping, FieldRule, MapFieldsOptions } from './mapping.js';
+export { getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
+export type { ProtocolMessage } from './protocol/messages.js';
+export { parseProtocolMessage } from './protocol/messages.js';
+export type { ProtocolCommand, ProtocolSourceOptions } from './protocol/protocol-source.js';
+export { protocolSource } from './protocol/protocol-source.js';
+export { Redactor } from './redact.js';
+export type { DeadLetter, DeadLetterSink } from './sync/dead-letter.js';
+export { memoryDeadLetters, ndjsonDeadLetters } from './sync/dead-letter.js';
+export type {
+  ModelCandidate,
+  ModelKind,
+  ModelRecord,
+  Source,
+  SourceCheckpointMessage,
+  SourceContext,
+  SourceInvalidMessage,
+  SourceLogMessage,
+  SourceMessage,
+  SourcePageMessage,
+  SourceRecordMessage,
+} from './sync/source.js';
+export type { CursorPosition, SyncState } from './sync/state.js';
+export { compareCursor, compareIds, parseSyncState, syncStateSchema } from './sync/state.js';
+export type { SyncAllResult, SyncItem, SyncOptions, SyncProgress, SyncSummary } from './sync/sync.js';
+export { sync, syncAll } from './sync/sync.js';

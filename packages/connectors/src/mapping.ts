@@ -176,7 +176,10 @@ export interface MapFieldsOptions {
  * @category Mapping
  * @since 0.1.0
  */
-export function mapFields(row: Readonly<Record<string, unknown>>, options: MapFieldsOptions): Record<string, unknown> {
+export function mapFields(
+  row: Readonly<Record<string, unknown>>,
+  options: MapFieldsOptions,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...options.defaults };
   const used = new Set<string>();
   for (const [field, rule] of Object.entries(options.fields)) {
@@ -193,7 +196,13 @@ export function mapFields(row: Readonly<Record<string, unknown>>, options: MapFi
       const instant = parseTimestamp(value);
       if (instant === null) {
         throw new CxValidationError(
-          [{ path: [field], message: `Expected a timestamp, got ${JSON.stringify(value)}`, code: 'invalid_date' }],
+          [
+            {
+              path: [field],
+              message: `Expected a timestamp, got ${JSON.stringify(value)}`,
+              code: 'invalid_date',
+            },
+          ],
           { subject: 'mapped record' },
         );
       }

@@ -1,4 +1,5 @@
-const SECRET_PARAM = /([?&](?:access_token|api_key|apikey|key|token|secret|client_secret|password|refresh_token|assertion|code|sig|signature)=)[^&#\s"']*/gi;
+const SECRET_PARAM =
+  /([?&](?:access_token|api_key|apikey|key|token|secret|client_secret|password|refresh_token|assertion|code|sig|signature)=)[^&#\s"']*/gi;
 const AUTH_HEADER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 
 /**

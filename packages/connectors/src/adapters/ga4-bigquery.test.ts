@@ -22,7 +22,12 @@ const purchase = {
   geo: { country: 'Germany' },
   traffic_source: { source: 'google', medium: 'organic' },
   platform: 'WEB',
-  ecommerce: { transaction_id: 'T-1001', purchase_revenue: 59.9, total_item_quantity: '2', unique_items: '1' },
+  ecommerce: {
+    transaction_id: 'T-1001',
+    purchase_revenue: 59.9,
+    total_item_quantity: '2',
+    unique_items: '1',
+  },
   items: [{ item_id: 'SKU_1', item_name: 'Tee', price: 29.95, quantity: '2', item_revenue: 59.9 }],
 };
 
@@ -41,12 +46,24 @@ describe('flattenGa4Params', () => {
 
 describe('ga4BigQuerySource', () => {
   it('maps export rows to interactions and purchases to orders, keeping µs timestamps verbatim', async () => {
-    const view = { ...purchase, event_name: 'add_to_cart', event_timestamp: '1717235990000001', user_id: null, items: [], ecommerce: null };
+    const view = {
+      ...purchase,
+      event_name: 'add_to_cart',
+      event_timestamp: '1717235990000001',
+      user_id: null,
+      items: [],
+      ecommerce: null,
+    };
     const lines = [JSON.stringify(view), JSON.stringify(purchase), JSON.stringify(purchase)].join('\n');
     const result = await syncAll(ga4BigQuerySource({ input: () => Readable.from([lines]) }));
     expect(result.duplicates).toBe(1); // the same exported row twice (e.g. daily + intraday overlap)
     const [cart, event, order] = result.items.map((i) => i.record);
-    expect(cart?.value).toMatchObject({ name: 'add_to_cart', stageId: 'decision', anonymousId: '1197596843.1717230000', timestamp: '2024-06-01T09:59:50.000Z' });
+    expect(cart?.value).toMatchObject({
+      name: 'add_to_cart',
+      stageId: 'decision',
+      anonymousId: '1197596843.1717230000',
+      timestamp: '2024-06-01T09:59:50.000Z',
+    });
     expect(event).toMatchObject({
       kind: 'interaction',
       value: {
@@ -56,7 +73,10 @@ describe('ga4BigQuerySource', () => {
         sessionId: '1197596843.1717230000:1717230000',
         touchpointId: '/checkout/thanks',
         channel: 'web',
-        properties: expect.objectContaining({ event_timestamp: '1717236000123456', geo: { country: 'Germany' } }),
+        properties: expect.objectContaining({
+          event_timestamp: '1717236000123456',
+          geo: { country: 'Germany' },
+        }),
       },
     });
     expect(order).toEqual({
@@ -71,7 +91,9 @@ describe('ga4BigQuerySource', () => {
       }),
     });
     // re-reading the last 3 days (late events) yields nothing already delivered
-    const again = await syncAll(ga4BigQuerySource({ input: () => Readable.from([lines]) }), { state: result.state });
+    const again = await syncAll(ga4BigQuerySource({ input: () => Readable.from([lines]) }), {
+      state: result.state,
+    });
     expect(again.records).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import type { JsonValue } from '@cx/model';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
-import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
 import type { EventRule } from './mixpanel.js';
 import { eventInteraction } from './mixpanel.js';
@@ -93,7 +93,9 @@ export function flattenGa4Params(params: readonly Param[] | null | undefined): R
  * @since 0.1.0
  */
 export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
-  const inputs = Array.isArray(options.input) ? (options.input as readonly FileInput[]) : [options.input as FileInput];
+  const inputs = Array.isArray(options.input)
+    ? (options.input as readonly FileInput[])
+    : [options.input as FileInput];
   const rules = { ...DEFAULT_EVENTS, ...options.events };
 
   const map = (row: Record<string, unknown>, time: string, id: string): ModelCandidate[] => {
@@ -102,7 +104,8 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
     const pseudo = typeof row.user_pseudo_id === 'string' ? row.user_pseudo_id : undefined;
     const properties: Record<string, JsonValue> = { ...params };
     for (const [k, v] of Object.entries(row)) {
-      if (!['event_params', 'user_id', 'user_pseudo_id', 'event_name'].includes(k) && v !== null) properties[k] = toJsonValue(v);
+      if (!['event_params', 'user_id', 'user_pseudo_id', 'event_name'].includes(k) && v !== null)
+        properties[k] = toJsonValue(v);
     }
     if (row.user_properties) properties.user_properties = flattenGa4Params(row.user_properties as Param[]);
     const platform = String(row.platform ?? 'WEB');
@@ -118,7 +121,10 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
         rule: rules[name],
         url: params.page_location,
         source: 'ga4',
-        sessionId: params.ga_session_id === undefined || pseudo === undefined ? undefined : `${pseudo}:${params.ga_session_id}`,
+        sessionId:
+          params.ga_session_id === undefined || pseudo === undefined
+            ? undefined
+            : `${pseudo}:${params.ga_session_id}`,
         properties,
       }),
     ];
@@ -168,16 +174,38 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
           }
           const time = parseTimestamp(row.event_timestamp);
           if (time === null || typeof row.event_name !== 'string') {
-            yield { type: 'invalid', stream: 'events', raw: row, reason: `Line ${line}: no event_name or event_timestamp` };
+            yield {
+              type: 'invalid',
+              stream: 'events',
+              raw: row,
+              reason: `Line ${line}: no event_name or event_timestamp`,
+            };
             continue;
           }
           const id = createHash('sha1')
-            .update(JSON.stringify([row.user_pseudo_id, row.event_timestamp, row.event_name, row.batch_event_index, row.batch_page_id, row.batch_ordering_id, text]))
+            .update(
+              JSON.stringify([
+                row.user_pseudo_id,
+                row.event_timestamp,
+                row.event_name,
+                row.batch_event_index,
+                row.batch_page_id,
+                row.batch_ordering_id,
+                text,
+              ]),
+            )
             .digest('base64url')
             .slice(0, 22);
           const position = { time, id };
           if (cursor === null || compareCursor(position, cursor) > 0) cursor = position;
-          yield { type: 'record', stream: 'events', raw: row, position, key: `event:${id}`, map: () => map(row, time, id) };
+          yield {
+            type: 'record',
+            stream: 'events',
+            raw: row,
+            position,
+            key: `event:${id}`,
+            map: () => map(row, time, id),
+          };
         }
         yield { type: 'page', stream: 'events' };
       }

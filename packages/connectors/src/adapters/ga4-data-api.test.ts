@@ -12,16 +12,23 @@ afterEach(async () => {
 });
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const key = { client_email: 'sa@p.iam.gserviceaccount.com', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+const key = {
+  client_email: 'sa@p.iam.gserviceaccount.com',
+  private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 const allRows = Array.from({ length: 7 }, (_, i) => ({
-  dimensionValues: [{ value: `2024060${1 + (i % 3)}` }, { value: i % 2 ? 'google / organic' : 'newsletter / email' }],
+  dimensionValues: [
+    { value: `2024060${1 + (i % 3)}` },
+    { value: i % 2 ? 'google / organic' : 'newsletter / email' },
+  ],
   metricValues: [{ value: String(100 + i) }, { value: `${i}.5` }],
 }));
 
 describe('runGa4Report', () => {
   it('pages with offset/limit until rowCount, types metrics, authenticates with a service-account JWT', async () => {
     server = await startServer((req, res) => {
-      if (req.url.pathname === '/token') return sendJson(res, 200, { access_token: 'ya29.GA-TOKEN', expires_in: 3599 });
+      if (req.url.pathname === '/token')
+        return sendJson(res, 200, { access_token: 'ya29.GA-TOKEN', expires_in: 3599 });
       expect(req.headers.authorization).toBe('Bearer ya29.GA-TOKEN');
       const body = JSON.parse(req.body);
       const offset = Number(body.offset);
@@ -37,7 +44,10 @@ describe('runGa4Report', () => {
           rows: allRows.slice(offset, offset + Number(body.limit)),
           rowCount: allRows.length,
           metadata: { currencyCode: 'EUR', timeZone: 'Europe/Berlin' },
-          propertyQuota: { tokensPerDay: { consumed: 12, remaining: 199988 }, tokensPerHour: { consumed: 12, remaining: 39988 } },
+          propertyQuota: {
+            tokensPerDay: { consumed: 12, remaining: 199988 },
+            tokensPerHour: { consumed: 12, remaining: 39988 },
+          },
           kind: 'analyticsData#runReport',
         },
         { gzip: true },
@@ -46,7 +56,11 @@ describe('runGa4Report', () => {
     const generator = runGa4Report({
       baseUrl: server.url,
       propertyId: '123456',
-      auth: googleServiceAccountAuth({ key, scopes: ['https://www.googleapis.com/auth/analytics.readonly'], tokenUrl: `${server.url}/token` }),
+      auth: googleServiceAccountAuth({
+        key,
+        scopes: ['https://www.googleapis.com/auth/analytics.readonly'],
+        tokenUrl: `${server.url}/token`,
+      }),
       dimensions: ['date', 'sessionSourceMedium'],
       metrics: ['sessions', 'purchaseRevenue'],
       startDate: '2024-05-29',
@@ -67,12 +81,18 @@ describe('runGa4Report', () => {
     const calls = server.requests.filter((r) => r.url.pathname.endsWith(':runReport'));
     expect(calls.map((r) => JSON.parse(r.body).offset)).toEqual(['0', '3', '6']);
     expect(calls[0]?.url.pathname).toBe('/v1beta/properties/123456:runReport');
-    expect(next.value).toMatchObject({ rowCount: 7, pages: 3, propertyQuota: { tokensPerDay: { remaining: 199988 } } });
+    expect(next.value).toMatchObject({
+      rowCount: 7,
+      pages: 3,
+      propertyQuota: { tokensPerDay: { remaining: 199988 } },
+    });
   });
 
   it('stops on exhausted daily tokens instead of retrying', async () => {
     server = await startServer((_req, res) =>
-      sendJson(res, 429, { error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'Exhausted property tokens per day.' } }),
+      sendJson(res, 429, {
+        error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'Exhausted property tokens per day.' },
+      }),
     );
     const rows = runGa4Report({
       baseUrl: server.url,

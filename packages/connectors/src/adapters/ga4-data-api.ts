@@ -80,7 +80,8 @@ export function classifyGa4Failure(failure: HttpFailure): RetryDecision {
   return { action: 'retry' };
 }
 
-const NUMERIC = /^TYPE_(INTEGER|FLOAT|SECONDS|MILLISECONDS|MINUTES|HOURS|STANDARD|CURRENCY|FEET|MILES|METERS|KILOMETERS)$/;
+const NUMERIC =
+  /^TYPE_(INTEGER|FLOAT|SECONDS|MILLISECONDS|MINUTES|HOURS|STANDARD|CURRENCY|FEET|MILES|METERS|KILOMETERS)$/;
 
 /**
  * Runs a GA4 Data API report (`properties/{id}:runReport`) with offset paging (`offset += limit` while
@@ -102,7 +103,9 @@ const NUMERIC = /^TYPE_(INTEGER|FLOAT|SECONDS|MILLISECONDS|MINUTES|HOURS|STANDAR
  * @category Adapters
  * @since 0.1.0
  */
-export async function* runGa4Report(options: Ga4ReportOptions): AsyncGenerator<Ga4ReportRow, Ga4ReportSummary> {
+export async function* runGa4Report(
+  options: Ga4ReportOptions,
+): AsyncGenerator<Ga4ReportRow, Ga4ReportSummary> {
   const http = adapterClient(options, 'https://analyticsdata.googleapis.com', classifyGa4Failure);
   const limit = Math.min(250_000, options.pageSize ?? 10_000);
   let offset = 0;

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
-import { fakeSleep, type RecordedRequest, resetMidBody, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import {
+  fakeSleep,
+  type RecordedRequest,
+  resetMidBody,
+  sendJson,
+  startServer,
+  type TestServer,
+} from '../../test/helpers/server.js';
 import { bearerAuth } from '../auth/simple.js';
 import { CxQuotaExceededError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
@@ -8,9 +15,20 @@ import type { SyncState } from '../sync/state.js';
 import { type SyncItem, sync, syncAll } from '../sync/sync.js';
 import { hubspotSource } from './hubspot.js';
 
-type Rec = { id: string; properties: Record<string, string | null>; createdAt: string; updatedAt: string; archived: false };
+type Rec = {
+  id: string;
+  properties: Record<string, string | null>;
+  createdAt: string;
+  updatedAt: string;
+  archived: false;
+};
 type Filter = { propertyName: string; operator: string; value: string };
-type SearchBody = { filterGroups: { filters: Filter[] }[]; sorts: { propertyName: string }[]; limit: number; after?: string };
+type SearchBody = {
+  filterGroups: { filters: Filter[] }[];
+  sorts: { propertyName: string }[];
+  limit: number;
+  after?: string;
+};
 
 const T0 = Date.parse('2024-06-01T09:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,9 +68,11 @@ function search(db: Rec[], body: SearchBody) {
     .filter((r) => body.filterGroups.some((g) => g.filters.every((f) => test(r, f))))
     .sort((x, y) => value(x, sortBy) - value(y, sortBy) || (Number(y.id) % 7) - (Number(x.id) % 7)); // ties in no id order
   const after = Number(body.after ?? 0);
-  if (after + body.limit > 10_000) return { status: 400, body: { status: 'error', message: 'Search results are limited to 10,000' } };
+  if (after + body.limit > 10_000)
+    return { status: 400, body: { status: 'error', message: 'Search results are limited to 10,000' } };
   const results = matched.slice(after, after + body.limit);
-  const next = after + body.limit < matched.length ? { paging: { next: { after: String(after + body.limit) } } } : {};
+  const next =
+    after + body.limit < matched.length ? { paging: { next: { after: String(after + body.limit) } } } : {};
   return { status: 200, body: { total: matched.length, results, ...next } };
 }
 
@@ -62,16 +82,26 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function hubspot(db: () => Rec[], fault?: (req: RecordedRequest, n: number) => 'reset' | 429 | 503 | 'daily' | undefined) {
+async function hubspot(
+  db: () => Rec[],
+  fault?: (req: RecordedRequest, n: number) => 'reset' | 429 | 503 | 'daily' | undefined,
+) {
   let n = 0;
   server = await startServer((req, res) => {
     n++;
     const f = fault?.(req, n);
     const result = search(db(), JSON.parse(req.body) as SearchBody);
     if (f === 'reset') return resetMidBody(res, result.body);
-    if (f === 429) return sendJson(res, 429, { status: 'error', policyName: 'SECONDLY' }, { headers: { 'retry-after': '1' } });
+    if (f === 429)
+      return sendJson(
+        res,
+        429,
+        { status: 'error', policyName: 'SECONDLY' },
+        { headers: { 'retry-after': '1' } },
+      );
     if (f === 503) return sendJson(res, 503, { status: 'error' });
-    if (f === 'daily') return sendJson(res, 429, { status: 'error', policyName: 'DAILY', message: 'daily limit' });
+    if (f === 'daily')
+      return sendJson(res, 429, { status: 'error', policyName: 'DAILY', message: 'daily limit' });
     sendJson(res, result.status, result.body, { gzip: true });
   });
   return server;
@@ -89,16 +119,27 @@ const source = (url: string, extra: Partial<Parameters<typeof hubspotSource>[0]>
 
 describe('hubspotSource (contacts)', () => {
   it('pages a gzip search API, maps contacts to customers and keeps unknown properties as attributes', async () => {
-    const db = Array.from({ length: 250 }, (_, i) => contact(i + 1, T0 + i * 1000, i === 0 ? { email: 'broken', hs_new_field: 'x' } : {}));
+    const db = Array.from({ length: 250 }, (_, i) =>
+      contact(i + 1, T0 + i * 1000, i === 0 ? { email: 'broken', hs_new_field: 'x' } : {}),
+    );
     const s = await hubspot(() => db);
     const result = await syncAll(source(s.url), { now: () => NOW });
-    expectExactlyOnce(result.items, db.map((r) => r.id));
+    expectExactlyOnce(
+      result.items,
+      db.map((r) => r.id),
+    );
     expect(s.requests.length).toBeGreaterThanOrEqual(3);
     expect(s.requests[0]?.headers.authorization).toBe('Bearer pat-na1-SECRET-0001');
     const first = result.items.find((i) => i.record.value.id === '1')?.record.value;
     // schema drift: a new property and a malformed email are kept as attributes instead of failing the record
-    expect(first).toMatchObject({ name: 'Ana N1', attributes: { email: 'broken', hs_new_field: 'x' }, type: 'consumer' });
-    expect(result.items.find((i) => i.record.value.id === '2')?.record.value).toMatchObject({ email: 'c2@example.com' });
+    expect(first).toMatchObject({
+      name: 'Ana N1',
+      attributes: { email: 'broken', hs_new_field: 'x' },
+      type: 'consumer',
+    });
+    expect(result.items.find((i) => i.record.value.id === '2')?.record.value).toMatchObject({
+      email: 'c2@example.com',
+    });
     expect(result.state.cursor).toEqual({ time: iso(T0 + 249_000), id: '250' });
   });
 
@@ -106,26 +147,41 @@ describe('hubspotSource (contacts)', () => {
     const db = Array.from({ length: 10_050 }, (_, i) => contact(i + 1, T0));
     const s = await hubspot(() => db);
     const result = await syncAll(source(s.url, { pageSize: 200 }), { now: () => NOW });
-    expectExactlyOnce(result.items, db.map((r) => r.id));
+    expectExactlyOnce(
+      result.items,
+      db.map((r) => r.id),
+    );
     expect(s.requests.every((r) => (JSON.parse(r.body) as SearchBody).after === undefined)).toBe(true);
   });
 
   it('survives 429 + Retry-After, 5xx and a connection reset mid-page with the exact source set', async () => {
     const db = Array.from({ length: 120 }, (_, i) => contact(i + 1, T0 + Math.floor(i / 7) * 1000));
     const faults: Record<number, 429 | 503 | 'reset'> = { 2: 429, 3: 503, 5: 'reset' };
-    const s = await hubspot(() => db, (_r, n) => faults[n]);
+    const s = await hubspot(
+      () => db,
+      (_r, n) => faults[n],
+    );
     const delays: number[] = [];
-    const result = await syncAll(source(s.url, { pageSize: 25, http: { sleep: async (ms) => void delays.push(ms), random: () => 0 } }), {
-      now: () => NOW,
-    });
-    expectExactlyOnce(result.items, db.map((r) => r.id));
+    const result = await syncAll(
+      source(s.url, { pageSize: 25, http: { sleep: async (ms) => void delays.push(ms), random: () => 0 } }),
+      {
+        now: () => NOW,
+      },
+    );
+    expectExactlyOnce(
+      result.items,
+      db.map((r) => r.id),
+    );
     expect(delays[0]).toBe(1000);
   });
 
   it('stops on the DAILY limit with a resumable checkpoint', async () => {
     const db = Array.from({ length: 60 }, (_, i) => contact(i + 1, T0 + i * 1000));
     let daily = true;
-    const s = await hubspot(() => db, (_r, n) => (n === 3 && daily ? 'daily' : undefined));
+    const s = await hubspot(
+      () => db,
+      (_r, n) => (n === 3 && daily ? 'daily' : undefined),
+    );
     const items: Array<Extract<SyncItem, { type: 'record' }>> = [];
     let state: SyncState | null = null;
     try {
@@ -142,7 +198,10 @@ describe('hubspotSource (contacts)', () => {
     expect(s.requests).toHaveLength(3);
     daily = false;
     const rest = await syncAll(source(s.url, { pageSize: 20 }), { now: () => NOW, state });
-    expectExactlyOnce([...items, ...rest.items], db.map((r) => r.id));
+    expectExactlyOnce(
+      [...items, ...rest.items],
+      db.map((r) => r.id),
+    );
   });
 
   it('does not skip rows modified during the sync, and the lookback catches late-indexed rows', async () => {
@@ -158,9 +217,15 @@ describe('hubspotSource (contacts)', () => {
     expect(first.items.map((i) => i.record.value.id)).not.toContain('46');
     expect(Date.parse(first.state.cursor?.time ?? '')).toBeLessThanOrEqual(NOW - 60_000);
     db.push(contact(51, NOW - 120_000)); // indexed late with a stamp older than the cursor
-    const second = await syncAll(source(s.url, { pageSize: 10 }), { now: () => NOW + 3_600_000, state: first.state });
+    const second = await syncAll(source(s.url, { pageSize: 10 }), {
+      now: () => NOW + 3_600_000,
+      state: first.state,
+    });
     expect(second.items.map((i) => i.record.value.id).sort()).toEqual(['46', '51']);
-    expectExactlyOnce([...first.items, ...second.items], db.map((r) => r.id));
+    expectExactlyOnce(
+      [...first.items, ...second.items],
+      db.map((r) => r.id),
+    );
   });
 });
 
@@ -191,18 +256,37 @@ describe('hubspotSource (deals, feedback submissions)', () => {
           status: 'COMPLETE',
           results: (body.inputs as { id: string }[])
             .filter((i) => links[i.id])
-            .map((i) => ({ from: { id: i.id }, to: (links[i.id] ?? []).map((c) => ({ toObjectId: c, associationTypes: [] })) })),
+            .map((i) => ({
+              from: { id: i.id },
+              to: (links[i.id] ?? []).map((c) => ({ toObjectId: c, associationTypes: [] })),
+            })),
         });
       }
       sendJson(res, 200, search([deal(1, 501), deal(2, 502), deal(3, null)], body).body);
     });
     const dead = memoryDeadLetters();
-    const result = await syncAll(source(server.url, { object: 'deals' }), { now: () => NOW, deadLetters: dead });
+    const result = await syncAll(source(server.url, { object: 'deals' }), {
+      now: () => NOW,
+      deadLetters: dead,
+    });
     expect(result.items.map((i) => i.record.value)).toEqual([
-      expect.objectContaining({ id: '1', customerId: '501', amount: 1200.5, currency: 'EUR', status: 'paid' }),
-      expect.objectContaining({ id: '2', customerId: '502', status: 'placed', orderedAt: '2024-06-01T09:58:11.402Z' }),
+      expect.objectContaining({
+        id: '1',
+        customerId: '501',
+        amount: 1200.5,
+        currency: 'EUR',
+        status: 'paid',
+      }),
+      expect.objectContaining({
+        id: '2',
+        customerId: '502',
+        status: 'placed',
+        orderedAt: '2024-06-01T09:58:11.402Z',
+      }),
     ]);
-    expect(dead.letters.map((l) => [l.key, l.issues[0]?.path])).toEqual([[`deals:3@${iso(T0 + 3000)}`, ['customerId']]]);
+    expect(dead.letters.map((l) => [l.key, l.issues[0]?.path])).toEqual([
+      [`deals:3@${iso(T0 + 3000)}`, ['customerId']],
+    ]);
   });
 
   it('maps NPS feedback submissions to survey responses on the 0–10 scale', async () => {

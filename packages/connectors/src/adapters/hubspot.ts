@@ -1,8 +1,8 @@
-import { type JsonValue, STANDARD_SCALES, type Scale } from '@cx/model';
+import { type JsonValue, type Scale, STANDARD_SCALES } from '@cx/model';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
-import { compareIds, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareIds } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
 /**
@@ -35,7 +35,9 @@ export interface HubspotMapping {
   /** Deals: currency when `deal_currency_code` is empty [`USD`]. */
   readonly currency?: string;
   /** Deals: `dealstage` → order status [`closedwon` paid, `closedlost` cancelled, others placed]. */
-  readonly dealStageStatus?: Readonly<Record<string, 'placed' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded'>>;
+  readonly dealStageStatus?: Readonly<
+    Record<string, 'placed' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded'>
+  >;
 }
 
 /**
@@ -85,7 +87,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
   if (failure.status !== 429) return undefined;
-  if (/"policyName"\s*:\s*"DAILY"/.test(failure.body) || failure.headers.get('x-hubspot-ratelimit-daily-remaining') === '0') {
+  if (
+    /"policyName"\s*:\s*"DAILY"/.test(failure.body) ||
+    failure.headers.get('x-hubspot-ratelimit-daily-remaining') === '0'
+  ) {
     return { action: 'quota', reason: 'HubSpot daily API limit reached' };
   }
   const interval = toNumber(failure.headers.get('x-hubspot-ratelimit-interval-milliseconds'));
@@ -146,19 +151,22 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
 
   const search = async (body: unknown, signal: AbortSignal) =>
     (
-      await http.json<{ total: number; results: HubspotObjectRecord[]; paging?: { next?: { after: string } } }>(
-        `/crm/v3/objects/${object}/search`,
-        { json: body, signal },
-      )
+      await http.json<{
+        total: number;
+        results: HubspotObjectRecord[];
+        paging?: { next?: { after: string } };
+      }>(`/crm/v3/objects/${object}/search`, { json: body, signal })
     ).data;
 
   const dealContacts = async (dealIds: string[], signal: AbortSignal): Promise<Map<string, string>> => {
     const out = new Map<string, string>();
     if (dealIds.length === 0) return out;
-    const { data } = await http.json<{ results: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string }> }> }>(
-      '/crm/v4/associations/deals/contacts/batch/read',
-      { json: { inputs: dealIds.map((id) => ({ id })) }, signal },
-    );
+    const { data } = await http.json<{
+      results: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string }> }>;
+    }>('/crm/v4/associations/deals/contacts/batch/read', {
+      json: { inputs: dealIds.map((id) => ({ id })) },
+      signal,
+    });
     for (const r of data.results ?? []) {
       const first = [...(r.to ?? [])].map((t) => String(t.toObjectId)).sort(compareIds)[0];
       if (first !== undefined) out.set(String(r.from.id), first);
@@ -170,7 +178,8 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     const p = record.properties;
     const rest = (mapped: string[]) => {
       const out: Record<string, JsonValue> = {};
-      for (const [k, v] of Object.entries(p)) if (!mapped.includes(k) && v !== null && v !== '') out[k] = toJsonValue(v);
+      for (const [k, v] of Object.entries(p))
+        if (!mapped.includes(k) && v !== null && v !== '') out[k] = toJsonValue(v);
       return out;
     };
     if (object === 'contacts') {
@@ -212,7 +221,12 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     const scoreProp = m.scoreProperty ?? 'hs_value';
     const typeProp = m.surveyTypeProperty ?? 'hs_survey_type';
     const type = (p[typeProp] ?? '').toUpperCase();
-    const scales = { NPS: STANDARD_SCALES.nps, CSAT: STANDARD_SCALES.csat, CES: STANDARD_SCALES.ces, ...m.scales };
+    const scales = {
+      NPS: STANDARD_SCALES.nps,
+      CSAT: STANDARD_SCALES.csat,
+      CES: STANDARD_SCALES.ces,
+      ...m.scales,
+    };
     return [
       {
         kind: 'surveyResponse',
@@ -223,7 +237,8 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
           scale: scales[type as keyof typeof scales],
           score: toNumber(p[scoreProp]),
           customerId: p[m.contactProperty ?? 'hs_contact_id'] ?? undefined,
-          respondedAt: parseTimestamp(p.hs_submission_timestamp ?? p.hs_createdate ?? record.createdAt) ?? undefined,
+          respondedAt:
+            parseTimestamp(p.hs_submission_timestamp ?? p.hs_createdate ?? record.createdAt) ?? undefined,
           comment: p[m.commentProperty ?? 'hs_content'] ?? undefined,
           properties: rest([scoreProp, m.commentProperty ?? 'hs_content', 'hs_submission_timestamp']),
         }),
@@ -273,7 +288,13 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
         const page = await search(body, context.signal);
         yield { type: 'page', stream: object };
         const results = page.results ?? [];
-        const contacts = object === 'deals' ? await dealContacts(results.map((r) => r.id), context.signal) : null;
+        const contacts =
+          object === 'deals'
+            ? await dealContacts(
+                results.map((r) => r.id),
+                context.signal,
+              )
+            : null;
         let firstMs: number | null = null;
         let lastMs: number | null = null;
         for (const record of results) {
@@ -286,7 +307,11 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
           firstMs ??= ms;
           lastMs = ms;
           const position = { time, id: record.id };
-          if (cursor === null || ms > Date.parse(cursor.time) || (ms === Date.parse(cursor.time) && compareIds(record.id, cursor.id) > 0)) {
+          if (
+            cursor === null ||
+            ms > Date.parse(cursor.time) ||
+            (ms === Date.parse(cursor.time) && compareIds(record.id, cursor.id) > 0)
+          ) {
             cursor = position;
           }
           const contactId = contacts?.get(record.id);

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
-import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import { sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
 import { basicAuth } from '../auth/simple.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
 import { syncAll } from '../sync/sync.js';
@@ -40,15 +40,21 @@ describe('mixpanelSource', () => {
       calls++;
       const day = req.url.searchParams.get('from_date') === '2024-06-01' ? 0 : 1;
       const body = `${(days[day] ?? []).map((e) => JSON.stringify(e)).join('\n')}\nnot-json\n`;
-      if (calls === 2) return sendJson(res, 429, { error: 'rate limited' }, { headers: { 'retry-after': '3' } });
+      if (calls === 2)
+        return sendJson(res, 429, { error: 'rate limited' }, { headers: { 'retry-after': '3' } });
       if (calls === 3) {
         // first line then a reset: the day must be re-read
         res.writeHead(200, { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' });
         res.write(`${JSON.stringify(days[day]?.[0])}\n`);
-        return setTimeout(() => res.socket?.destroy(), 10);
+        setTimeout(() => res.socket?.destroy(), 10);
+        return;
       }
       const gz = gzipSync(body);
-      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked' });
+      res.writeHead(200, {
+        'content-type': 'text/plain',
+        'content-encoding': 'gzip',
+        'transfer-encoding': 'chunked',
+      });
       res.write(gz.subarray(0, 10));
       res.end(gz.subarray(10));
     });
@@ -66,15 +72,31 @@ describe('mixpanelSource', () => {
     );
     // day 1 read once; day 2: 429 (retried after 3 s), reset after one line, then in full
     expect(delays).toEqual([3000]);
-    expect(server.requests.map((r) => r.url.searchParams.get('from_date'))).toEqual(['2024-06-01', '2024-06-02', '2024-06-02', '2024-06-02']);
+    expect(server.requests.map((r) => r.url.searchParams.get('from_date'))).toEqual([
+      '2024-06-01',
+      '2024-06-02',
+      '2024-06-02',
+      '2024-06-02',
+    ]);
     expect(server.requests[0]?.url.searchParams.get('project_id')).toBe('123');
     expectExactlyOnce(result.items, ['ins-0-1', 'ins-0-2', 'ins-0-3', 'ins-1-4', 'ins-1-5']);
     expect(result.deadLetters).toBe(2);
     expect(dead.letters[0]?.reason).toBe('2024-06-01 line 5: not valid JSON');
     const order = result.items.find((i) => i.record.value.id === 'ins-0-3')?.record.value;
-    expect(order).toMatchObject({ name: 'Order Completed', stageId: 'purchase', touchpointId: 'checkout', anonymousId: 'dev-3', timestamp: '2024-06-01T00:03:00.000Z' });
-    expect(result.items.find((i) => i.record.value.id === 'ins-0-2')?.record.value).toMatchObject({ customerId: 'crm-2', touchpointId: '/cart' });
-    expect(result.items.find((i) => i.record.value.id === 'ins-1-5')?.record.value).toMatchObject({ properties: { new_prop: { nested: true } } });
+    expect(order).toMatchObject({
+      name: 'Order Completed',
+      stageId: 'purchase',
+      touchpointId: 'checkout',
+      anonymousId: 'dev-3',
+      timestamp: '2024-06-01T00:03:00.000Z',
+    });
+    expect(result.items.find((i) => i.record.value.id === 'ins-0-2')?.record.value).toMatchObject({
+      customerId: 'crm-2',
+      touchpointId: '/cart',
+    });
+    expect(result.items.find((i) => i.record.value.id === 'ins-1-5')?.record.value).toMatchObject({
+      properties: { new_prop: { nested: true } },
+    });
     expect(result.state.cursor?.time).toBe('2024-06-02T23:30:00.000Z');
   });
 });

@@ -117,7 +117,8 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
   const map = (e: MixpanelEvent, time: string, id: string): ModelCandidate[] => {
     const p = e.properties;
     const properties: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(p)) if (!['time', 'distinct_id', '$insert_id', userProp].includes(k)) properties[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(p))
+      if (!['time', 'distinct_id', '$insert_id', userProp].includes(k)) properties[k] = toJsonValue(v);
     const customerId = typeof p[userProp] === 'string' ? (p[userProp] as string) : undefined;
     const device = typeof p.$device_id === 'string' ? p.$device_id : undefined;
     return [
@@ -126,7 +127,9 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
         name: e.event,
         timestamp: time,
         customerId,
-        anonymousId: device ?? (customerId === undefined && p.distinct_id !== undefined ? String(p.distinct_id) : undefined),
+        anonymousId:
+          device ??
+          (customerId === undefined && p.distinct_id !== undefined ? String(p.distinct_id) : undefined),
         channel: options.channel ?? 'web',
         rule: options.events?.[e.event],
         url: p.$current_url,
@@ -159,13 +162,23 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
               try {
                 e = JSON.parse(text) as MixpanelEvent;
               } catch {
-                yield { type: 'invalid', stream: 'events', raw: text, reason: `${day} line ${line}: not valid JSON` };
+                yield {
+                  type: 'invalid',
+                  stream: 'events',
+                  raw: text,
+                  reason: `${day} line ${line}: not valid JSON`,
+                };
                 continue;
               }
               const p = e.properties ?? {};
               const time = parseTimestamp(p.time);
               if (time === null || typeof e.event !== 'string') {
-                yield { type: 'invalid', stream: 'events', raw: e, reason: `${day} line ${line}: no event name or time` };
+                yield {
+                  type: 'invalid',
+                  stream: 'events',
+                  raw: e,
+                  reason: `${day} line ${line}: no event name or time`,
+                };
                 continue;
               }
               const insertId = String(p.$insert_id ?? `${e.event}-${p.distinct_id}-${p.time}`);
@@ -183,11 +196,18 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
           } catch (error) {
             if (error instanceof CxHttpError || attempt >= attempts || context.signal.aborted) throw error;
             if (!(error instanceof Error)) throw error;
-            yield { type: 'log', level: 'warn', message: `Export of ${day} broke mid-stream (${error.message}); re-reading the day` };
+            yield {
+              type: 'log',
+              level: 'warn',
+              message: `Export of ${day} broke mid-stream (${error.message}); re-reading the day`,
+            };
           }
         }
         yield { type: 'page', stream: 'events' };
-        yield { type: 'checkpoint', cursor: { time: new Date(Math.min(dayMs + DAY - 1, untilMs)).toISOString(), id: '' } };
+        yield {
+          type: 'checkpoint',
+          cursor: { time: new Date(Math.min(dayMs + DAY - 1, untilMs)).toISOString(), id: '' },
+        };
       }
     },
   };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { JsonValue } from '@cx/model';
 import { type FileInput, openInput, readLines } from '../files/input.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
-import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
 
 /**
@@ -108,32 +108,57 @@ export function rrwebTouches(
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.timestamp - b.e.timestamp || a.i - b.i);
   const out: RrwebTouch[] = [];
   let href: string | null = null;
-  const clicks: Array<{ index: number; t: number; node: unknown; x: unknown; y: unknown; href: string | null }> = [];
+  const clicks: Array<{
+    index: number;
+    t: number;
+    node: unknown;
+    x: unknown;
+    y: unknown;
+    href: string | null;
+  }> = [];
   const reactions: number[] = []; // timestamps of mutations, inputs and navigations
   sorted.forEach(({ e }, index) => {
     const d = e.data ?? {};
     if (e.type === META) {
       href = typeof d.href === 'string' ? d.href : href;
       reactions.push(e.timestamp);
-      out.push({ name: 'page_view', index, timestamp: e.timestamp, href, properties: compact({ width: d.width as JsonValue, height: d.height as JsonValue }) });
+      out.push({
+        name: 'page_view',
+        index,
+        timestamp: e.timestamp,
+        href,
+        properties: compact({ width: d.width as JsonValue, height: d.height as JsonValue }),
+      });
     } else if (e.type === INCREMENTAL && (d.source === MUTATION || d.source === INPUT)) {
       reactions.push(e.timestamp);
     } else if (e.type === INCREMENTAL && d.source === MOUSE && d.type === CLICK) {
       clicks.push({ index, t: e.timestamp, node: d.id, x: d.x, y: d.y, href });
-      out.push({ name: 'click', index, timestamp: e.timestamp, href, properties: compact({ nodeId: d.id as JsonValue, x: d.x as JsonValue, y: d.y as JsonValue }) });
+      out.push({
+        name: 'click',
+        index,
+        timestamp: e.timestamp,
+        href,
+        properties: compact({ nodeId: d.id as JsonValue, x: d.x as JsonValue, y: d.y as JsonValue }),
+      });
     }
   });
   for (let i = 0; i < clicks.length; ) {
     const first = clicks[i] as (typeof clicks)[number];
     let j = i + 1;
-    while (j < clicks.length && clicks[j]?.node === first.node && (clicks[j]?.t ?? 0) - first.t <= rageWindow) j++;
+    while (j < clicks.length && clicks[j]?.node === first.node && (clicks[j]?.t ?? 0) - first.t <= rageWindow)
+      j++;
     if (j - i >= minClicks) {
       out.push({
         name: 'rage_click',
         index: first.index,
         timestamp: first.t,
         href: first.href,
-        properties: { nodeId: first.node as JsonValue, clicks: j - i, painPoint: true, evidence: 'rage-click' },
+        properties: {
+          nodeId: first.node as JsonValue,
+          clicks: j - i,
+          painPoint: true,
+          evidence: 'rage-click',
+        },
       });
       i = j;
     } else i++;
@@ -145,7 +170,12 @@ export function rrwebTouches(
         index: c.index,
         timestamp: c.t,
         href: c.href,
-        properties: { nodeId: c.node as JsonValue, painPoint: true, evidence: 'dead-click', windowMs: deadWindow },
+        properties: {
+          nodeId: c.node as JsonValue,
+          painPoint: true,
+          evidence: 'dead-click',
+          windowMs: deadWindow,
+        },
       });
     }
   }
@@ -160,7 +190,10 @@ async function readEvents(input: FileInput): Promise<unknown[]> {
     let text = '';
     for await (const chunk of openInput(input)) text += String(chunk);
     if (text.trimStart().startsWith('[')) return JSON.parse(text) as unknown[];
-    return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
+    return text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as unknown);
   }
   const out: unknown[] = [];
   for await (const { text } of readLines(input)) out.push(JSON.parse(text));
@@ -197,7 +230,12 @@ export function rrwebSource(options: RrwebSourceOptions): Source {
         try {
           raw = await readEvents(recording.input);
         } catch (error) {
-          yield { type: 'invalid', stream: 'recordings', raw: { sessionId: recording.sessionId }, reason: `Recording ${recording.sessionId} is not rrweb JSON: ${(error as Error).message}` };
+          yield {
+            type: 'invalid',
+            stream: 'recordings',
+            raw: { sessionId: recording.sessionId },
+            reason: `Recording ${recording.sessionId} is not rrweb JSON: ${(error as Error).message}`,
+          };
           continue;
         }
         const events: RrwebEvent[] = [];
@@ -207,9 +245,17 @@ export function rrwebSource(options: RrwebSourceOptions): Source {
           else events.push({ type: -1, timestamp: Number.NaN, data: { invalidIndex: i } });
         });
         for (const bad of events.filter((e) => e.type === -1)) {
-          yield { type: 'invalid', stream: 'recordings', raw: raw[bad.data?.invalidIndex as number] ?? null, reason: `Recording ${recording.sessionId}: event without numeric type/timestamp` };
+          yield {
+            type: 'invalid',
+            stream: 'recordings',
+            raw: raw[bad.data?.invalidIndex as number] ?? null,
+            reason: `Recording ${recording.sessionId}: event without numeric type/timestamp`,
+          };
         }
-        for (const touch of rrwebTouches(events.filter((e) => e.type !== -1), options)) {
+        for (const touch of rrwebTouches(
+          events.filter((e) => e.type !== -1),
+          options,
+        )) {
           const time = new Date(touch.timestamp).toISOString();
           const id = `${recording.sessionId}:${touch.name}:${touch.index}`;
           const position = { time, id };
@@ -235,7 +281,14 @@ export function rrwebSource(options: RrwebSourceOptions): Source {
               properties: { ...touch.properties, ...(touch.href === null ? {} : { href: touch.href }) },
             }),
           };
-          yield { type: 'record', stream: 'recordings', raw: touch, position, key: id, map: () => [candidate] };
+          yield {
+            type: 'record',
+            stream: 'recordings',
+            raw: touch,
+            position,
+            key: id,
+            map: () => [candidate],
+          };
         }
         yield { type: 'page', stream: 'recordings' };
       }

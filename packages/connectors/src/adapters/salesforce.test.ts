@@ -13,7 +13,10 @@ const T0 = Date.parse('2024-06-01T09:00:00Z');
 const NOW = T0 + 86_400_000;
 const sfTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000'); // 2024-06-01T09:58:11.000+0000
 const contact = (n: number, ms: number): Row => ({
-  attributes: { type: 'Contact', url: `/services/data/v60.0/sobjects/Contact/003${String(n).padStart(15, '0')}` },
+  attributes: {
+    type: 'Contact',
+    url: `/services/data/v60.0/sobjects/Contact/003${String(n).padStart(15, '0')}`,
+  },
   Id: `003${String(n).padStart(15, '0')}`,
   SystemModstamp: sfTime(ms),
   FirstName: 'Ana',
@@ -29,7 +32,11 @@ function soql(db: () => Row[], opts: { quotaAt?: () => boolean } = {}) {
   const locators = new Map<string, Row[]>();
   let seq = 0;
   return (url: URL, headers: Record<string, unknown>) => {
-    if (opts.quotaAt?.()) return { status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }] };
+    if (opts.quotaAt?.())
+      return {
+        status: 403,
+        body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+      };
     const batch = Number(/batchSize=(\d+)/.exec(String(headers['sforce-query-options']))?.[1] ?? 2000);
     let rows: Row[];
     let offset = 0;
@@ -47,7 +54,8 @@ function soql(db: () => Row[], opts: { quotaAt?: () => boolean } = {}) {
         .filter((r) => {
           const t = ms(r.SystemModstamp);
           if (ge && t < ms(ge[1] as string)) return false;
-          if (tie && !(t > ms(tie[1] as string) || (t === ms(tie[1] as string) && r.Id > (tie[2] as string)))) return false;
+          if (tie && !(t > ms(tie[1] as string) || (t === ms(tie[1] as string) && r.Id > (tie[2] as string))))
+            return false;
           return !(le && t > ms(le[1] as string));
         })
         .sort((a, b) => ms(a.SystemModstamp) - ms(b.SystemModstamp) || (a.Id < b.Id ? -1 : 1));
@@ -83,16 +91,23 @@ const start = async (db: () => Row[], opts: Parameters<typeof soql>[1] = {}) => 
   return server;
 };
 const source = (url: string, extra: Partial<Parameters<typeof salesforceSource>[0]> = {}) =>
-  salesforceSource({ instanceUrl: url, object: 'Contact', auth: bearerAuth('00Dxx!SESSION-SECRET'), batchSize: 200, http: { sleep: fakeSleep().sleep }, ...extra });
+  salesforceSource({
+    instanceUrl: url,
+    object: 'Contact',
+    auth: bearerAuth('00Dxx!SESSION-SECRET'),
+    batchSize: 200,
+    http: { sleep: fakeSleep().sleep },
+    ...extra,
+  });
 
 describe('salesforceQuery', () => {
   it('builds the documented keyset SOQL', () => {
     expect(salesforceQuery('Contact', ['Email'], null, '2024-06-02T00:00:00.000Z')).toBe(
       'SELECT Id, SystemModstamp, Email FROM Contact WHERE SystemModstamp <= 2024-06-02T00:00:00Z ORDER BY SystemModstamp ASC, Id ASC',
     );
-    expect(salesforceQuery('Case', [], { time: '2024-06-01T00:00:00.000Z', id: '' }, '2024-06-02T00:00:00.000Z')).toContain(
-      'WHERE SystemModstamp >= 2024-06-01T00:00:00Z AND',
-    );
+    expect(
+      salesforceQuery('Case', [], { time: '2024-06-01T00:00:00.000Z', id: '' }, '2024-06-02T00:00:00.000Z'),
+    ).toContain('WHERE SystemModstamp >= 2024-06-01T00:00:00Z AND');
   });
 });
 
@@ -101,7 +116,10 @@ describe('salesforceSource', () => {
     const db = Array.from({ length: 450 }, (_, i) => contact(i + 1, T0 + i * 1000));
     const s = await start(() => db);
     const result = await syncAll(source(s.url), { now: () => NOW });
-    expectExactlyOnce(result.items, db.map((r) => r.Id));
+    expectExactlyOnce(
+      result.items,
+      db.map((r) => r.Id),
+    );
     expect(s.requests.map((r) => r.url.pathname)).toEqual([
       '/services/data/v60.0/query',
       '/services/data/v60.0/query/01g1-200',
@@ -134,7 +152,10 @@ describe('salesforceSource', () => {
     expect(items.map((i) => i.record.value.id)).toEqual([db[0]?.Id, db[1]?.Id]);
     const rest = await syncAll(source(s.url, { batchSize: 2 }), { now: () => NOW, state });
     expect(s.requests[2]?.url.searchParams.get('q')).toContain(`AND Id > '${db[1]?.Id}'`);
-    expectExactlyOnce([...items, ...rest.items], db.map((r) => r.Id));
+    expectExactlyOnce(
+      [...items, ...rest.items],
+      db.map((r) => r.Id),
+    );
   });
 
   it('catches rows that commit late with stamps older than the cursor through the lookback window', async () => {
@@ -145,7 +166,10 @@ describe('salesforceSource', () => {
     db.push(contact(3, T0 + 30_000)); // committed late, stamp before the saved cursor
     const second = await syncAll(source(s.url, opts), { now: () => NOW + 60_000, state: first.state });
     expect(second.items.map((i) => i.record.value.id)).toEqual([db[2]?.Id]);
-    expectExactlyOnce([...first.items, ...second.items], db.map((r) => r.Id));
+    expectExactlyOnce(
+      [...first.items, ...second.items],
+      db.map((r) => r.Id),
+    );
   });
 
   it('maps cases to interactions and ticket feedback', async () => {
@@ -177,7 +201,11 @@ describe('salesforceSource', () => {
       },
       {
         kind: 'feedback',
-        value: expect.objectContaining({ id: 'case-500000000000001AAA', source: 'ticket', text: 'My parcel is two days late.' }),
+        value: expect.objectContaining({
+          id: 'case-500000000000001AAA',
+          source: 'ticket',
+          text: 'My parcel is two days late.',
+        }),
       },
     ]);
   });
@@ -187,24 +215,27 @@ describe('salesforceSource', () => {
     const s = await start(() => db);
     const reference = await syncAll(source(s.url, { batchSize: 3 }), { now: () => NOW });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 4 }), async (kills) => {
-        const committed: string[] = [];
-        let state: SyncState | null = null;
-        for (const kill of [...kills, Number.POSITIVE_INFINITY]) {
-          let pending: string[] = [];
-          let n = 0;
-          for await (const item of sync(source(s.url, { batchSize: 3 }), { now: () => NOW, state })) {
-            if (++n > kill) break;
-            if (item.type === 'record') pending.push(item.record.value.id);
-            else {
-              committed.push(...pending);
-              pending = [];
-              state = item.state;
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 4 }),
+        async (kills) => {
+          const committed: string[] = [];
+          let state: SyncState | null = null;
+          for (const kill of [...kills, Number.POSITIVE_INFINITY]) {
+            let pending: string[] = [];
+            let n = 0;
+            for await (const item of sync(source(s.url, { batchSize: 3 }), { now: () => NOW, state })) {
+              if (++n > kill) break;
+              if (item.type === 'record') pending.push(item.record.value.id);
+              else {
+                committed.push(...pending);
+                pending = [];
+                state = item.state;
+              }
             }
           }
-        }
-        expect(committed).toEqual(reference.items.map((i) => i.record.value.id));
-      }),
+          expect(committed).toEqual(reference.items.map((i) => i.record.value.id));
+        },
+      ),
       { numRuns: 25 },
     );
   });

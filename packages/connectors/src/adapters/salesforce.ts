@@ -33,6 +33,12 @@ interface SfRecord {
   readonly [field: string]: unknown;
 }
 
+interface SfPage {
+  readonly done: boolean;
+  readonly nextRecordsUrl?: string;
+  readonly records: SfRecord[];
+}
+
 const FIELDS = {
   Contact: ['FirstName', 'LastName', 'Name', 'Email', 'CreatedDate', 'AccountId'],
   Case: ['CaseNumber', 'ContactId', 'Status', 'Origin', 'Subject', 'Description', 'CreatedDate', 'Priority'],
@@ -86,7 +92,9 @@ export function salesforceQuery(
   after: CursorPosition | null,
   until: string,
 ): string {
-  const select = ['Id', 'SystemModstamp', ...fields.filter((f) => f !== 'Id' && f !== 'SystemModstamp')].join(', ');
+  const select = ['Id', 'SystemModstamp', ...fields.filter((f) => f !== 'Id' && f !== 'SystemModstamp')].join(
+    ', ',
+  );
   const conditions: string[] = [];
   if (after !== null) {
     const t = soqlTime(after.time);
@@ -118,14 +126,19 @@ export function salesforceQuery(
  * @since 0.1.0
  */
 export function salesforceSource(options: SalesforceSourceOptions): Source {
-  const http = adapterClient(options, options.instanceUrl ?? 'https://login.salesforce.com', classifySalesforceFailure);
+  const http = adapterClient(
+    options,
+    options.instanceUrl ?? 'https://login.salesforce.com',
+    classifySalesforceFailure,
+  );
   const version = options.apiVersion ?? 'v60.0';
   const fields = [...FIELDS[options.object], ...(options.extraFields ?? [])];
   const origins = { ...ORIGIN, ...options.originChannels };
 
   const rest = (r: SfRecord, mapped: string[]) => {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(r)) if (k !== 'attributes' && !mapped.includes(k) && v !== null) out[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(r))
+      if (k !== 'attributes' && !mapped.includes(k) && v !== null) out[k] = toJsonValue(v);
     return out;
   };
   const map = (r: SfRecord): ModelCandidate[] => {
@@ -165,7 +178,14 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
     if (typeof r.Description === 'string' && r.Description.trim() !== '') {
       out.push({
         kind: 'feedback',
-        value: compact({ id: `case-${r.Id}`, text: r.Description, source: 'ticket', customerId, createdAt: created, channel }),
+        value: compact({
+          id: `case-${r.Id}`,
+          text: r.Description,
+          source: 'ticket',
+          customerId,
+          createdAt: created,
+          channel,
+        }),
       });
     }
     return out;
@@ -179,18 +199,23 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
     async *read(context): AsyncGenerator<SourceMessage> {
       const prior = context.state?.cursor ?? null;
       const after: CursorPosition | null =
-        prior !== null && context.from === prior.time ? prior : context.from === null ? null : { time: context.from, id: '' };
+        prior !== null && context.from === prior.time
+          ? prior
+          : context.from === null
+            ? null
+            : { time: context.from, id: '' };
       let next: string | null = `/services/data/${version}/query`;
       let query: Record<string, string> | undefined = {
         q: salesforceQuery(options.object, fields, after, context.until),
       };
       let cursor: CursorPosition | null = null;
       while (next !== null) {
-        const { data } = await http.json<{ done: boolean; nextRecordsUrl?: string; records: SfRecord[] }>(next, {
+        const response: { data: SfPage } = await http.json<SfPage>(next, {
           ...(query ? { query } : {}),
           headers: { 'sforce-query-options': `batchSize=${options.batchSize ?? 2000}` },
           signal: context.signal,
         });
+        const data = response.data;
         query = undefined;
         yield { type: 'page', stream: options.object };
         for (const r of data.records ?? []) {
@@ -200,7 +225,14 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
             continue;
           }
           cursor = { time, id: r.Id };
-          yield { type: 'record', stream: options.object, raw: r, position: cursor, key: `${r.Id}@${time}`, map: () => map(r) };
+          yield {
+            type: 'record',
+            stream: options.object,
+            raw: r,
+            position: cursor,
+            key: `${r.Id}@${time}`,
+            map: () => map(r),
+          };
         }
         yield { type: 'checkpoint', cursor };
         next = data.done || !data.nextRecordsUrl ? null : data.nextRecordsUrl;

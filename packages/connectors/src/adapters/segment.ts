@@ -2,7 +2,7 @@ import type { JsonValue } from '@cx/model';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
-import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
 import { type EventRule, eventInteraction } from './mixpanel.js';
 
@@ -39,12 +39,21 @@ interface SegmentMessage {
   readonly originalTimestamp?: string;
   readonly properties?: Record<string, unknown>;
   readonly traits?: Record<string, unknown>;
-  readonly context?: { readonly traits?: Record<string, unknown>; readonly page?: { readonly url?: string }; readonly channel?: string } & Record<string, unknown>;
+  readonly context?: {
+    readonly traits?: Record<string, unknown>;
+    readonly page?: { readonly url?: string };
+    readonly channel?: string;
+  } & Record<string, unknown>;
   readonly channel?: string;
   readonly [k: string]: unknown;
 }
 
-const CHANNEL: Record<string, string> = { web: 'web', mobile: 'mobile-app', server: 'other', sources: 'other' };
+const CHANNEL: Record<string, string> = {
+  web: 'web',
+  mobile: 'mobile-app',
+  server: 'other',
+  sources: 'other',
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -68,22 +77,35 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export function segmentSource(options: SegmentSourceOptions): Source {
   const flavor = options.flavor ?? 'segment';
-  const inputs = Array.isArray(options.input) ? (options.input as readonly FileInput[]) : [options.input as FileInput];
+  const inputs = Array.isArray(options.input)
+    ? (options.input as readonly FileInput[])
+    : [options.input as FileInput];
 
   const map = (m: SegmentMessage, time: string, id: string): ModelCandidate[] => {
     const properties: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(m.properties ?? {})) properties[k] = toJsonValue(v);
-    for (const k of ['context', 'integrations', 'sentAt', 'receivedAt', 'originalTimestamp', 'groupId', 'previousId', 'traits'] as const) {
+    for (const k of [
+      'context',
+      'integrations',
+      'sentAt',
+      'receivedAt',
+      'originalTimestamp',
+      'groupId',
+      'previousId',
+      'traits',
+    ] as const) {
       if (m[k] !== undefined && m.type !== 'identify') properties[`$${k}`] = toJsonValue(m[k]);
     }
     const userId = m.userId ?? undefined;
     const anonymousId = m.anonymousId ?? undefined;
-    const channel = CHANNEL[m.channel ?? m.context?.channel ?? ''] ?? (m.type === 'screen' ? 'mobile-app' : 'web');
+    const channel =
+      CHANNEL[m.channel ?? m.context?.channel ?? ''] ?? (m.type === 'screen' ? 'mobile-app' : 'web');
     if (m.type === 'identify') {
       const traits = { ...m.context?.traits, ...m.traits };
       const email = typeof traits.email === 'string' && EMAIL.test(traits.email) ? traits.email : undefined;
       const attributes: Record<string, JsonValue> = {};
-      for (const [k, v] of Object.entries(traits)) if (k !== 'name' && !(k === 'email' && email)) attributes[k] = toJsonValue(v);
+      for (const [k, v] of Object.entries(traits))
+        if (k !== 'name' && !(k === 'email' && email)) attributes[k] = toJsonValue(v);
       if (anonymousId !== undefined) attributes.anonymousId = anonymousId;
       return [
         {
@@ -100,7 +122,13 @@ export function segmentSource(options: SegmentSourceOptions): Source {
       ];
     }
     const name =
-      m.type === 'track' ? (m.event ?? 'track') : m.type === 'page' ? 'page_view' : m.type === 'screen' ? 'screen_view' : (m.type ?? 'event');
+      m.type === 'track'
+        ? (m.event ?? 'track')
+        : m.type === 'page'
+          ? 'page_view'
+          : m.type === 'screen'
+            ? 'screen_view'
+            : (m.type ?? 'event');
     const rule = options.events?.[m.type === 'track' ? (m.event ?? '') : (m.name ?? '')];
     const out: ModelCandidate[] = [
       eventInteraction({
@@ -110,13 +138,24 @@ export function segmentSource(options: SegmentSourceOptions): Source {
         customerId: userId,
         anonymousId,
         channel,
-        rule: rule ?? (m.type === 'page' || m.type === 'screen' ? (m.name ? { touchpointId: m.name } : undefined) : undefined),
+        rule:
+          rule ??
+          (m.type === 'page' || m.type === 'screen'
+            ? m.name
+              ? { touchpointId: m.name }
+              : undefined
+            : undefined),
         url: m.context?.page?.url ?? m.properties?.url,
         source: flavor,
         properties: m.name !== undefined ? { ...properties, $name: m.name } : properties,
       }),
     ];
-    if (options.orders !== false && m.type === 'track' && m.event === 'Order Completed' && userId !== undefined) {
+    if (
+      options.orders !== false &&
+      m.type === 'track' &&
+      m.event === 'Order Completed' &&
+      userId !== undefined
+    ) {
       const p = m.properties ?? {};
       const products = Array.isArray(p.products) ? (p.products as Array<Record<string, unknown>>) : [];
       out.push({
@@ -167,12 +206,24 @@ export function segmentSource(options: SegmentSourceOptions): Source {
             const time = parseTimestamp(m?.receivedAt ?? m?.timestamp ?? m?.originalTimestamp);
             const id = m?.messageId;
             if (time === null || typeof id !== 'string' || id === '') {
-              yield { type: 'invalid', stream: 'messages', raw, reason: `Line ${line}: no messageId or timestamp` };
+              yield {
+                type: 'invalid',
+                stream: 'messages',
+                raw,
+                reason: `Line ${line}: no messageId or timestamp`,
+              };
               continue;
             }
             const position = { time, id };
             if (cursor === null || compareCursor(position, cursor) > 0) cursor = position;
-            yield { type: 'record', stream: 'messages', raw, position, key: `message:${id}`, map: () => map(m, parseTimestamp(m.timestamp) ?? time, id) };
+            yield {
+              type: 'record',
+              stream: 'messages',
+              raw,
+              position,
+              key: `message:${id}`,
+              map: () => map(m, parseTimestamp(m.timestamp) ?? time, id),
+            };
           }
         }
         yield { type: 'page', stream: 'messages' };

@@ -1,4 +1,4 @@
-import { type JsonValue, STANDARD_SCALES, type Scale } from '@cx/model';
+import { type JsonValue, type Scale, STANDARD_SCALES } from '@cx/model';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -82,7 +82,8 @@ export function typeformScale(field: {
 }): Scale {
   if (field.type === 'nps') return STANDARD_SCALES.nps;
   const steps = field.properties?.steps;
-  if (field.type === 'rating') return { min: 1, max: steps ?? 5, direction: 'higher-is-better', integral: true };
+  if (field.type === 'rating')
+    return { min: 1, max: steps ?? 5, direction: 'higher-is-better', integral: true };
   const min = field.properties?.start_at_one ? 1 : 0;
   return { min, max: min + (steps ?? 11) - 1, direction: 'higher-is-better', integral: true };
 }
@@ -112,12 +113,18 @@ export function typeformSource(options: TypeformSourceOptions): Source {
   const pageSize = Math.min(1000, options.pageSize ?? 1000);
   const hiddenCustomer = options.customerIdField ?? 'customer_id';
 
-  const map = (r: TypeformResponse, defs: Map<string, TypeformField>, submitted: string): ModelCandidate[] => {
+  const map = (
+    r: TypeformResponse,
+    defs: Map<string, TypeformField>,
+    submitted: string,
+  ): ModelCandidate[] => {
     const id = r.response_id ?? r.token;
     const answers = r.answers ?? [];
     const customerId = r.hidden?.[hiddenCustomer] || undefined;
     const textAnswer = answers.find((a) =>
-      options.commentRef ? a.field.ref === options.commentRef : a.type === 'text' && typeof a.text === 'string',
+      options.commentRef
+        ? a.field.ref === options.commentRef
+        : a.type === 'text' && typeof a.text === 'string',
     );
     const comment = textAnswer?.text;
     const properties: Record<string, JsonValue> = {};
@@ -128,12 +135,21 @@ export function typeformSource(options: TypeformSourceOptions): Source {
     for (const k of ['hidden', 'metadata', 'calculated', 'landed_at', 'token'] as const) {
       if (r[k] !== undefined) properties[k] = toJsonValue(r[k]);
     }
-    const ratings = answers.filter((a) => RATING_TYPES.has(a.field.type) || options.fields?.[a.field.ref ?? ''] !== undefined);
+    const ratings = answers.filter(
+      (a) => RATING_TYPES.has(a.field.type) || options.fields?.[a.field.ref ?? ''] !== undefined,
+    );
     if (ratings.length === 0) {
       return [
         {
           kind: 'feedback',
-          value: compact({ id, text: comment, source: 'survey', customerId, createdAt: submitted, properties }),
+          value: compact({
+            id,
+            text: comment,
+            source: 'survey',
+            customerId,
+            createdAt: submitted,
+            properties,
+          }),
         },
       ];
     }
@@ -165,9 +181,12 @@ export function typeformSource(options: TypeformSourceOptions): Source {
     lagMs: options.lagMs ?? 30 * 60_000,
     secrets: () => options.auth.secrets(),
     async *read(context): AsyncGenerator<SourceMessage> {
-      const form = await http.json<{ fields?: TypeformField[] }>(`/forms/${encodeURIComponent(options.formId)}`, {
-        signal: context.signal,
-      });
+      const form = await http.json<{ fields?: TypeformField[] }>(
+        `/forms/${encodeURIComponent(options.formId)}`,
+        {
+          signal: context.signal,
+        },
+      );
       const defs = new Map<string, TypeformField>();
       const walk = (fields: readonly TypeformField[] | undefined) => {
         for (const f of fields ?? []) {

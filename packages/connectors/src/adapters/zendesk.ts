@@ -1,7 +1,7 @@
 import type { JsonValue } from '@cx/model';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
-import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
 /**
@@ -28,7 +28,11 @@ interface ZendeskTicket {
   readonly status?: string;
   readonly requester_id?: number | null;
   readonly via?: { readonly channel?: string };
-  readonly satisfaction_rating?: { readonly id?: number; readonly score?: string; readonly comment?: string | null } | null;
+  readonly satisfaction_rating?: {
+    readonly id?: number;
+    readonly score?: string;
+    readonly comment?: string | null;
+  } | null;
   readonly [field: string]: unknown;
 }
 
@@ -79,7 +83,8 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
     const customerId = t.requester_id == null ? undefined : String(t.requester_id);
     const channel = via[t.via?.channel ?? ''] ?? 'other';
     const properties: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(t)) if (k !== 'satisfaction_rating' && v !== null) properties[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(t))
+      if (k !== 'satisfaction_rating' && v !== null) properties[k] = toJsonValue(v);
     const out: ModelCandidate[] = [
       {
         kind: 'interaction',
@@ -129,7 +134,10 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
       const exclude = options.excludeDeleted ? { exclude_deleted: 'true' } : {};
       for (;;) {
         const { data } = await http.json<ZendeskPage>('/api/v2/incremental/tickets/cursor.json', {
-          query: afterCursor === null ? { start_time: startTime, ...exclude } : { cursor: afterCursor, ...exclude },
+          query:
+            afterCursor === null
+              ? { start_time: startTime, ...exclude }
+              : { cursor: afterCursor, ...exclude },
           signal: context.signal,
         });
         yield { type: 'page', stream: 'tickets' };
@@ -141,14 +149,25 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
           }
           const position = { time, id: String(t.id) };
           if (cursor === null || compareCursor(position, cursor) > 0) cursor = position;
-          yield { type: 'record', stream: 'tickets', raw: t, position, key: `ticket:${t.id}@${time}`, map: () => map(t, time) };
+          yield {
+            type: 'record',
+            stream: 'tickets',
+            raw: t,
+            position,
+            key: `ticket:${t.id}@${time}`,
+            map: () => map(t, time),
+          };
         }
         const repeated = data.after_cursor !== null && data.after_cursor === afterCursor;
         if (data.after_cursor) afterCursor = data.after_cursor;
         yield { type: 'checkpoint', cursor, ...(afterCursor ? { resume: { afterCursor } } : {}) };
         if (data.end_of_stream || data.after_cursor === null) break;
         if (repeated && (data.tickets ?? []).length === 0) {
-          yield { type: 'log', level: 'warn', message: 'Zendesk returned the same after_cursor with no tickets; stopping' };
+          yield {
+            type: 'log',
+            level: 'warn',
+            message: 'Zendesk returned the same after_cursor with no tickets; stopping',
+          };
           break;
         }
       }

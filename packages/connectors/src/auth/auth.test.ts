@@ -17,7 +17,9 @@ describe('bearer and basic', () => {
     const h = new Headers();
     await basicAuth('agent@acme.com/token', 'zd-api-key').apply(h);
     // RFC 7617: base64("agent@acme.com/token:zd-api-key")
-    expect(h.get('authorization')).toBe(`Basic ${Buffer.from('agent@acme.com/token:zd-api-key').toString('base64')}`);
+    expect(h.get('authorization')).toBe(
+      `Basic ${Buffer.from('agent@acme.com/token:zd-api-key').toString('base64')}`,
+    );
     await bearerAuth('abc-123-xyz').apply(h);
     expect(h.get('authorization')).toBe('Bearer abc-123-xyz');
   });
@@ -32,9 +34,14 @@ describe('oauthRefreshAuth', () => {
         const form = new URLSearchParams(req.body);
         expect(form.get('grant_type')).toBe('refresh_token');
         issued++;
-        return sendJson(res, 200, { access_token: `at-${issued}-xxxx`, expires_in: 1800, refresh_token: `rt-${issued}-xxxx` });
+        return sendJson(res, 200, {
+          access_token: `at-${issued}-xxxx`,
+          expires_in: 1800,
+          refresh_token: `rt-${issued}-xxxx`,
+        });
       }
-      if (req.headers.authorization === 'Bearer at-1-xxxx' && req.url.pathname === '/b') return sendJson(res, 401, {});
+      if (req.headers.authorization === 'Bearer at-1-xxxx' && req.url.pathname === '/b')
+        return sendJson(res, 401, {});
       sendJson(res, 200, { auth: req.headers.authorization });
     });
     const auth = oauthRefreshAuth({
@@ -55,7 +62,12 @@ describe('oauthRefreshAuth', () => {
 
   it('fails with a redacted auth error', async () => {
     server = await startServer((_req, res) => sendJson(res, 400, { error: 'invalid_grant rt-bad-123456' }));
-    const auth = oauthRefreshAuth({ tokenUrl: `${server.url}/t`, clientId: 'c', clientSecret: 'cs-123456', refreshToken: 'rt-bad-123456' });
+    const auth = oauthRefreshAuth({
+      tokenUrl: `${server.url}/t`,
+      clientId: 'c',
+      clientSecret: 'cs-123456',
+      refreshToken: 'rt-bad-123456',
+    });
     const error = (await auth.apply(new Headers()).catch((e: unknown) => e)) as Error & { code: string };
     expect(error.code).toBe('auth_failed');
     expect(error.message).not.toContain('rt-bad-123456');
@@ -70,7 +82,11 @@ describe('googleServiceAccountAuth', () => {
   it('signs an RS256 JWT that verifies with the public key and carries the RFC 7523 claims', () => {
     const jwt = googleServiceAccountJwt({ key, scopes: ['s1', 's2'] }, 1_717_236_000_000);
     const [h, p, s] = jwt.split('.') as [string, string, string];
-    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toEqual({ alg: 'RS256', typ: 'JWT', kid: 'kid-1' });
+    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toEqual({
+      alg: 'RS256',
+      typ: 'JWT',
+      kid: 'kid-1',
+    });
     expect(JSON.parse(Buffer.from(p, 'base64url').toString())).toEqual({
       iss: 'sa@proj.iam.gserviceaccount.com',
       scope: 's1 s2',

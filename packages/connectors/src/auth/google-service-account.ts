@@ -64,7 +64,11 @@ const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url'
  */
 export function googleServiceAccountJwt(options: GoogleServiceAccountOptions, nowMs: number): string {
   const iat = Math.floor(nowMs / 1000);
-  const header = { alg: 'RS256', typ: 'JWT', ...(options.key.private_key_id ? { kid: options.key.private_key_id } : {}) };
+  const header = {
+    alg: 'RS256',
+    typ: 'JWT',
+    ...(options.key.private_key_id ? { kid: options.key.private_key_id } : {}),
+  };
   const payload = {
     iss: options.key.client_email,
     scope: options.scopes.join(' '),
@@ -107,7 +111,12 @@ export function googleServiceAccountAuth(options: GoogleServiceAccountOptions): 
         const result = await requestToken(
           options.tokenUrl ?? options.key.token_uri ?? 'https://oauth2.googleapis.com/token',
           { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion },
-          { ...(options.fetch ? { fetch: options.fetch } : {}), now, signal, secrets: [assertion, options.key.private_key] },
+          {
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            now,
+            signal,
+            secrets: [assertion, options.key.private_key],
+          },
         );
         token = result.token;
         issued.push(token.value);

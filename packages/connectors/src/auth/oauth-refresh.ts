@@ -59,7 +59,12 @@ export function oauthRefreshAuth(options: OAuthRefreshOptions): AuthProvider {
             client_id: options.clientId,
             client_secret: options.clientSecret,
           },
-          { ...(options.fetch ? { fetch: options.fetch } : {}), now, signal, secrets: [options.clientSecret, refreshToken] },
+          {
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            now,
+            signal,
+            secrets: [options.clientSecret, refreshToken],
+          },
         );
         token = result.token;
         issued.push(token.value);

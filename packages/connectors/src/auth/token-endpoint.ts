@@ -27,7 +27,12 @@ export interface AccessToken {
 export async function requestToken(
   url: string,
   form: Record<string, string>,
-  options: { fetch?: typeof fetch; now: () => number; signal?: AbortSignal | undefined; secrets: readonly string[] },
+  options: {
+    fetch?: typeof fetch;
+    now: () => number;
+    signal?: AbortSignal | undefined;
+    secrets: readonly string[];
+  },
 ): Promise<{ token: AccessToken; refreshToken?: string }> {
   const redactor = new Redactor(options.secrets);
   const response = await (options.fetch ?? globalThis.fetch)(url, {
@@ -45,9 +50,15 @@ export async function requestToken(
   }
   if (!response.ok || typeof body.access_token !== 'string') {
     const reason = typeof body.error === 'string' ? body.error : text.slice(0, 200);
-    throw new CxError('auth_failed', redactor.redact(`Token request to ${new URL(url).origin} failed with ${response.status}: ${reason}`));
+    throw new CxError(
+      'auth_failed',
+      redactor.redact(`Token request to ${new URL(url).origin} failed with ${response.status}: ${reason}`),
+    );
   }
   const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 3600);
-  const token = { value: body.access_token, expiresAtMs: options.now() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000 };
+  const token = {
+    value: body.access_token,
+    expiresAtMs: options.now() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000,
+  };
   return typeof body.refresh_token === 'string' ? { token, refreshToken: body.refresh_token } : { token };
 }

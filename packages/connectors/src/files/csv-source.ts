@@ -50,13 +50,17 @@ export function csvSource(options: CsvSourceOptions): Source {
     const input = openInput(options.input);
     (async () => {
       try {
-        for await (const chunk of input) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+        for await (const chunk of input)
+          if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
         parser.end();
       } catch (error) {
         parser.destroy(error as Error);
       }
     })();
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       yield { row: item.record, line: item.info.lines };
     }
   });

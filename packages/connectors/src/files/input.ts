@@ -50,7 +50,10 @@ export function openInput(input: FileInput): Readable | AsyncIterable<string | B
  */
 export async function* readLines(input: FileInput): AsyncGenerator<{ line: number; text: string }> {
   const stream = openInput(input);
-  const lines = createInterface({ input: stream as NodeJS.ReadableStream, crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: stream as NodeJS.ReadableStream,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let line = 0;
   for await (const text of lines) {
     line++;

@@ -17,5 +17,7 @@ import { readLines } from './input.js';
  */
 export function responseLines(response: Response): AsyncGenerator<{ line: number; text: string }> {
   const body = response.body;
-  return readLines(() => (body === null ? Readable.from([]) : Readable.fromWeb(body as unknown as WebReadableStream)));
+  return readLines(() =>
+    body === null ? Readable.from([]) : Readable.fromWeb(body as unknown as WebReadableStream),
+  );
 }

@@ -1,7 +1,7 @@
 import type { JsonValue } from '@cx/model';
 import { type FieldMapping, type FieldRule, getPath, mapFields, parseTimestamp } from '../mapping.js';
 import type { ModelKind, Source, SourceContext, SourceMessage } from '../sync/source.js';
-import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareCursor } from '../sync/state.js';
 
 const DEFAULT_TIME_FIELD: Record<ModelKind, string> = {
   customer: 'firstSeenAt',
@@ -67,7 +67,9 @@ export function readRule(row: Readonly<Record<string, unknown>>, rule: FieldRule
 export function rowSource(
   defaultName: string,
   options: RowSourceOptions,
-  rows: (context: SourceContext) => AsyncIterable<{ readonly row: unknown; readonly line: number; readonly error?: string }>,
+  rows: (
+    context: SourceContext,
+  ) => AsyncIterable<{ readonly row: unknown; readonly line: number; readonly error?: string }>,
 ): Source {
   const name = options.name ?? defaultName;
   const stream = options.stream ?? options.kind;
@@ -87,7 +89,12 @@ export function rowSource(
         count++;
         if (count <= skip) continue;
         if (error !== undefined || row === null || typeof row !== 'object' || Array.isArray(row)) {
-          yield { type: 'invalid', stream, raw: row ?? null, reason: error ?? `Line ${line}: expected an object` };
+          yield {
+            type: 'invalid',
+            stream,
+            raw: row ?? null,
+            reason: error ?? `Line ${line}: expected an object`,
+          };
         } else {
           const record = row as Record<string, unknown>;
           const idValue = idRule === undefined ? undefined : readRule(record, idRule);
@@ -122,7 +129,11 @@ export function rowSource(
           }
         }
         if (count % every === 0) {
-          yield { type: 'checkpoint', cursor: options.ordered ? max : null, resume: { row: count } as JsonValue };
+          yield {
+            type: 'checkpoint',
+            cursor: options.ordered ? max : null,
+            resume: { row: count } as JsonValue,
+          };
         }
       }
       yield { type: 'page', stream };

@@ -1,6 +1,12 @@
 import { CxValidationError } from '@cx/model';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeSleep, resetMidBody, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import {
+  fakeSleep,
+  resetMidBody,
+  sendJson,
+  startServer,
+  type TestServer,
+} from '../../test/helpers/server.js';
 import { bearerAuth } from '../auth/simple.js';
 import { CxHttpError, CxQuotaExceededError } from '../errors.js';
 import { HttpClient } from './client.js';
@@ -79,7 +85,9 @@ describe('HttpClient', () => {
   });
 
   it('treats a Retry-After longer than maxRetryAfterMs as an exhausted quota', async () => {
-    server = await startServer((_req, res) => sendJson(res, 429, {}, { headers: { 'retry-after': '86400' } }));
+    server = await startServer((_req, res) =>
+      sendJson(res, 429, {}, { headers: { 'retry-after': '86400' } }),
+    );
     const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep, now: () => 0 });
     const error = await http.json('/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CxQuotaExceededError);
@@ -116,7 +124,8 @@ describe('HttpClient', () => {
     server = await startServer((_req, res) => sendJson(res, 403, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED' }]));
     const http = new HttpClient({
       baseUrl: server.url,
-      classify: (f) => (f.body.includes('REQUEST_LIMIT_EXCEEDED') ? { action: 'quota', reason: 'daily' } : undefined),
+      classify: (f) =>
+        f.body.includes('REQUEST_LIMIT_EXCEEDED') ? { action: 'quota', reason: 'daily' } : undefined,
     });
     await expect(http.json('/q')).rejects.toBeInstanceOf(CxQuotaExceededError);
   });

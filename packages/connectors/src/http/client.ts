@@ -211,10 +211,11 @@ export class HttpClient {
       try {
         return { status: response.status, headers: response.headers, data: JSON.parse(text) as T };
       } catch (cause) {
-        throw new CxHttpError(
-          this.redactor.redact(`${url}: response is not JSON (${text.slice(0, 80)})`),
-          { status: response.status, url, cause },
-        );
+        throw new CxHttpError(this.redactor.redact(`${url}: response is not JSON (${text.slice(0, 80)})`), {
+          status: response.status,
+          url,
+          cause,
+        });
       }
     });
   }
@@ -254,7 +255,13 @@ export class HttpClient {
       if (options.json !== undefined) headers.set('content-type', 'application/json');
       const timeout = AbortSignal.timeout(o.timeoutMs ?? 60_000);
       const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-      let failure: { status: number | null; retryAfterMs: number | null; decision: RetryDecision; cause?: unknown; body?: string };
+      let failure: {
+        status: number | null;
+        retryAfterMs: number | null;
+        decision: RetryDecision;
+        cause?: unknown;
+        body?: string;
+      };
       try {
         await o.auth?.apply(headers, options.signal);
         for (const s of o.auth?.secrets() ?? []) this.redactor.add(s);
@@ -273,7 +280,12 @@ export class HttpClient {
           attempt--;
           continue;
         }
-        const decision = o.classify?.({ status: response.status, headers: response.headers, body, retryAfterMs });
+        const decision = o.classify?.({
+          status: response.status,
+          headers: response.headers,
+          body,
+          retryAfterMs,
+        });
         failure = { status: response.status, retryAfterMs, decision, body };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
@@ -282,21 +294,33 @@ export class HttpClient {
         failure = { status: null, retryAfterMs: null, decision: undefined, cause: error };
       }
       const { status, retryAfterMs, decision } = failure;
-      const detail = failure.body ? `: ${failure.body.slice(0, 300)}` : failure.cause instanceof Error ? `: ${failure.cause.message}` : '';
+      const detail = failure.body
+        ? `: ${failure.body.slice(0, 300)}`
+        : failure.cause instanceof Error
+          ? `: ${failure.cause.message}`
+          : '';
       const message = this.redactor.redact(
         `${method} ${shownUrl} failed ${status === null ? 'without a response' : `with ${status}`} after ${attempt} attempt${attempt === 1 ? '' : 's'}${detail}`,
       );
       if (decision?.action === 'quota') {
         throw new CxQuotaExceededError(
           this.redactor.redact(`${decision.reason ?? 'Quota exhausted'} (${method} ${shownUrl})`),
-          { resetAt: decision.resetAt ?? (retryAfterMs === null ? null : new Date(now() + retryAfterMs).toISOString()) },
+          {
+            resetAt:
+              decision.resetAt ??
+              (retryAfterMs === null ? null : new Date(now() + retryAfterMs).toISOString()),
+          },
         );
       }
-      const retryable = decision === undefined ? status === null || RETRYABLE.has(status) : decision.action === 'retry';
-      const requested = decision?.action === 'retry' && decision.delayMs !== undefined ? decision.delayMs : retryAfterMs;
+      const retryable =
+        decision === undefined ? status === null || RETRYABLE.has(status) : decision.action === 'retry';
+      const requested =
+        decision?.action === 'retry' && decision.delayMs !== undefined ? decision.delayMs : retryAfterMs;
       if (retryable && requested !== null && requested > maxRetryAfter) {
         throw new CxQuotaExceededError(
-          this.redactor.redact(`Server asked to wait ${Math.round(requested / 1000)} s (${method} ${shownUrl})`),
+          this.redactor.redact(
+            `Server asked to wait ${Math.round(requested / 1000)} s (${method} ${shownUrl})`,
+          ),
           { resetAt: new Date(now() + requested).toISOString() },
         );
       }

@@ -53,7 +53,11 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
  * @category HTTP
  * @since 0.1.0
  */
-export function backoffDelay(attempt: number, options: RetryOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: RetryOptions = {},
+  random: () => number = Math.random,
+): number {
   const base = options.baseDelayMs ?? 500;
   const cap = options.maxDelayMs ?? 60_000;
   return Math.round(random() * Math.min(cap, base * 2 ** Math.max(0, attempt - 1)));

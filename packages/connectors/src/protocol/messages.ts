@@ -15,7 +15,12 @@ export type ProtocolMessage =
       readonly data: Record<string, unknown>;
       readonly emittedAt: string | null;
     }
-  | { readonly type: 'STATE'; readonly stream: string | null; readonly state: JsonValue; readonly raw: JsonValue }
+  | {
+      readonly type: 'STATE';
+      readonly stream: string | null;
+      readonly state: JsonValue;
+      readonly raw: JsonValue;
+    }
   | {
       readonly type: 'SCHEMA';
       readonly stream: string;
@@ -46,10 +51,14 @@ export function parseProtocolMessage(value: unknown): ProtocolMessage | null {
   const m = value as Record<string, unknown>;
   if (typeof m.type !== 'string') return null;
   const type = m.type.toUpperCase();
-  const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  const obj = (v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   switch (type) {
     case 'RECORD': {
-      const airbyte = obj(m.record) !== null && obj(obj(m.record)?.data) !== null && typeof obj(m.record)?.stream === 'string';
+      const airbyte =
+        obj(m.record) !== null &&
+        obj(obj(m.record)?.data) !== null &&
+        typeof obj(m.record)?.stream === 'string';
       if (airbyte) {
         const r = obj(m.record) as Record<string, unknown>;
         return {
@@ -69,7 +78,8 @@ export function parseProtocolMessage(value: unknown): ProtocolMessage | null {
       };
     }
     case 'STATE': {
-      if ('value' in m) return { type: 'STATE', stream: null, state: m.value as JsonValue, raw: m as JsonValue };
+      if ('value' in m)
+        return { type: 'STATE', stream: null, state: m.value as JsonValue, raw: m as JsonValue };
       const s = obj(m.state);
       if (s === null) return null;
       const descriptor = obj(obj(s.stream)?.stream_descriptor);
@@ -89,7 +99,11 @@ export function parseProtocolMessage(value: unknown): ProtocolMessage | null {
       };
     case 'LOG': {
       const log = obj(m.log);
-      return { type: 'LOG', level: String(log?.level ?? 'INFO'), message: String(log?.message ?? m.message ?? '') };
+      return {
+        type: 'LOG',
+        level: String(log?.level ?? 'INFO'),
+        message: String(log?.message ?? m.message ?? ''),
+      };
     }
     case 'TRACE': {
       const trace = obj(m.trace) ?? {};

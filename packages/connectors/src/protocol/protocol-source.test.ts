@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CxProtocolError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
@@ -8,21 +8,39 @@ import { parseProtocolMessage } from './messages.js';
 import { protocolSource } from './protocol-source.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/${name}`, import.meta.url));
-const contacts = { kind: 'customer', fields: { id: 'id', email: 'email', firstSeenAt: 'updatedAt' }, defaults: { type: 'consumer' } } as const;
+const contacts = {
+  kind: 'customer',
+  fields: { id: 'id', email: 'email', firstSeenAt: 'updatedAt' },
+  defaults: { type: 'consumer' },
+} as const;
 
 describe('parseProtocolMessage', () => {
   it('normalizes Singer and Airbyte records and states', () => {
-    expect(parseProtocolMessage({ type: 'record', stream: 's', record: { a: 1 }, time_extracted: '2024-06-01T00:00:00Z' })).toEqual({
+    expect(
+      parseProtocolMessage({
+        type: 'record',
+        stream: 's',
+        record: { a: 1 },
+        time_extracted: '2024-06-01T00:00:00Z',
+      }),
+    ).toEqual({
       type: 'RECORD',
       stream: 's',
       data: { a: 1 },
       emittedAt: '2024-06-01T00:00:00Z',
     });
-    expect(parseProtocolMessage({ type: 'RECORD', record: { stream: 's', data: { a: 1 }, emitted_at: 0 } })).toMatchObject({
+    expect(
+      parseProtocolMessage({ type: 'RECORD', record: { stream: 's', data: { a: 1 }, emitted_at: 0 } }),
+    ).toMatchObject({
       stream: 's',
       emittedAt: '1970-01-01T00:00:00.000Z',
     });
-    expect(parseProtocolMessage({ type: 'STATE', state: { type: 'STREAM', stream: { stream_descriptor: { name: 'd' }, stream_state: {} } } })).toMatchObject({
+    expect(
+      parseProtocolMessage({
+        type: 'STATE',
+        state: { type: 'STREAM', stream: { stream_descriptor: { name: 'd' }, stream_state: {} } },
+      }),
+    ).toMatchObject({
       type: 'STATE',
       stream: 'd',
     });
@@ -34,15 +52,23 @@ describe('parseProtocolMessage', () => {
 describe('protocolSource', () => {
   it('reads a Singer file: SCHEMA keys and bookmarks, STATE as resume data, unmapped streams dead-lettered', async () => {
     const dead = memoryDeadLetters();
-    const result = await syncAll(protocolSource({ protocol: 'singer', input: fixture('singer-hubspot.jsonl'), streams: { contacts } }), {
-      deadLetters: dead,
-    });
+    const result = await syncAll(
+      protocolSource({ protocol: 'singer', input: fixture('singer-hubspot.jsonl'), streams: { contacts } }),
+      {
+        deadLetters: dead,
+      },
+    );
     expect(result.items.map((i) => i.record.value)).toEqual([
       expect.objectContaining({ id: '501', email: 'ana@example.com', attributes: { firstname: 'Ana' } }),
       expect.objectContaining({ id: '502', attributes: { new_column: 42 } }),
     ]);
-    expect(dead.letters.map((l) => l.reason.split(':')[0] ?? '')).toEqual(['Line 5', expect.stringContaining('Invalid Customer')]);
-    expect(result.state.resume).toEqual({ tapState: { bookmarks: { contacts: { updatedAt: '2024-06-01T10:00:00Z' } } } });
+    expect(dead.letters.map((l) => l.reason.split(':')[0] ?? '')).toEqual([
+      'Line 5',
+      expect.stringContaining('Invalid Customer'),
+    ]);
+    expect(result.state.resume).toEqual({
+      tapState: { bookmarks: { contacts: { updatedAt: '2024-06-01T10:00:00Z' } } },
+    });
     expect(result.state.cursor).toEqual({ time: '2024-06-01T10:00:00.000Z', id: '503' });
   });
 
@@ -54,21 +80,33 @@ describe('protocolSource', () => {
         streams: {
           deals: {
             kind: 'order',
-            fields: { id: 'id', customerId: 'contact_id', amount: 'amount', orderedAt: 'hs_lastmodifieddate' },
+            fields: {
+              id: 'id',
+              customerId: 'contact_id',
+              amount: 'amount',
+              orderedAt: 'hs_lastmodifieddate',
+            },
             defaults: { currency: 'EUR', status: 'placed' },
           },
         },
       }),
     );
-    expect(result.items.map((i) => [i.record.value.id, 'amount' in i.record.value ? i.record.value.amount : null])).toEqual([
+    expect(
+      result.items.map((i) => [i.record.value.id, 'amount' in i.record.value ? i.record.value.amount : null]),
+    ).toEqual([
       ['9001', 1200.5],
       ['9002', 80],
     ]);
-    expect(result.state.resume).toMatchObject({ streamStates: { deals: { type: 'STATE', state: { type: 'STREAM' } } } });
+    expect(result.state.resume).toMatchObject({
+      streamStates: { deals: { type: 'STATE', state: { type: 'STREAM' } } },
+    });
   });
 
   it('fails on an Airbyte TRACE ERROR', async () => {
-    const line = JSON.stringify({ type: 'TRACE', trace: { type: 'ERROR', error: { message: 'bad config', failure_type: 'config_error' } } });
+    const line = JSON.stringify({
+      type: 'TRACE',
+      trace: { type: 'ERROR', error: { message: 'bad config', failure_type: 'config_error' } },
+    });
     const source = protocolSource({ protocol: 'airbyte', input: () => Readable.from([line]), streams: {} });
     await expect(syncAll(source)).rejects.toThrow(/config_error.*bad config/);
   });
@@ -77,7 +115,9 @@ describe('protocolSource', () => {
     const tap = { command: process.execPath, args: [fixture('fake-tap.mjs')] };
     const first = await syncAll(protocolSource({ protocol: 'singer', input: tap, streams: { contacts } }));
     expect(first.items.map((i) => i.record.value.id)).toEqual(['1', '2', '3', '4', '5']);
-    const second = await syncAll(protocolSource({ protocol: 'singer', input: tap, streams: { contacts } }), { state: first.state });
+    const second = await syncAll(protocolSource({ protocol: 'singer', input: tap, streams: { contacts } }), {
+      state: first.state,
+    });
     expect(second.records).toBe(0);
     expect(second.duplicates + second.outOfWindow).toBe(0); // the tap itself skipped them: it got the state
     const failing = protocolSource({

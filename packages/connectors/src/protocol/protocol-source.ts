@@ -10,7 +10,7 @@ import { type RowMappingOptions, readRule } from '../files/row-source.js';
 import { getPath, mapFields, parseTimestamp } from '../mapping.js';
 import { Redactor } from '../redact.js';
 import type { Source, SourceMessage } from '../sync/source.js';
-import { compareCursor, type CursorPosition } from '../sync/state.js';
+import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { parseProtocolMessage } from './messages.js';
 
 /**
@@ -55,7 +55,13 @@ export interface ProtocolSourceOptions {
 const isCommand = (input: FileInput | ProtocolCommand): input is ProtocolCommand =>
   typeof input === 'object' && input !== null && 'command' in input;
 
-const TIME_FIELD = { customer: 'firstSeenAt', interaction: 'timestamp', surveyResponse: 'respondedAt', order: 'orderedAt', feedback: 'createdAt' } as const;
+const TIME_FIELD = {
+  customer: 'firstSeenAt',
+  interaction: 'timestamp',
+  surveyResponse: 'respondedAt',
+  order: 'orderedAt',
+  feedback: 'createdAt',
+} as const;
 
 /**
  * Singer / Airbyte protocol source: reads `RECORD`, `STATE`, `SCHEMA`, `LOG` and `TRACE` messages from a JSONL
@@ -95,7 +101,9 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
     lagMs: 0,
     secrets: () => (isCommand(options.input) ? (options.input.secrets ?? []) : []),
     async *read(context): AsyncGenerator<SourceMessage> {
-      const resume = context.state?.resume as { tapState?: JsonValue; streamStates?: Record<string, JsonValue> } | undefined;
+      const resume = context.state?.resume as
+        | { tapState?: JsonValue; streamStates?: Record<string, JsonValue> }
+        | undefined;
       const schemas = new Map<string, { keys: readonly string[]; bookmarks: readonly string[] }>();
       const streamStates: Record<string, JsonValue> = { ...(resume?.streamStates ?? {}) };
       let tapState: JsonValue | undefined = resume?.tapState;
@@ -110,12 +118,20 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
         if (tapState !== undefined || Object.keys(streamStates).length > 0) {
           const dir = await mkdtemp(join(tmpdir(), 'cx-tap-state-'));
           const file = join(dir, 'state.json');
-          const content = options.protocol === 'airbyte' && Object.keys(streamStates).length > 0 ? Object.values(streamStates) : tapState;
+          const content =
+            options.protocol === 'airbyte' && Object.keys(streamStates).length > 0
+              ? Object.values(streamStates)
+              : tapState;
           await writeFile(file, JSON.stringify(content));
           args.push('--state', file);
           cleanup = () => rm(dir, { recursive: true, force: true });
         }
-        const child = spawn(cmd.command, args, { env: cmd.env ?? process.env, cwd: cmd.cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: context.signal });
+        const child = spawn(cmd.command, args, {
+          env: cmd.env ?? process.env,
+          cwd: cmd.cwd,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          signal: context.signal,
+        });
         child.stderr.on('data', (c: Buffer) => {
           stderr = (stderr + c.toString('utf8')).slice(-4000);
         });
@@ -136,24 +152,49 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
           try {
             parsed = JSON.parse(text);
           } catch {
-            yield { type: 'log', level: 'warn', message: redactor.redact(`Line ${line} is not JSON: ${text.slice(0, 120)}`) };
+            yield {
+              type: 'log',
+              level: 'warn',
+              message: redactor.redact(`Line ${line} is not JSON: ${text.slice(0, 120)}`),
+            };
             continue;
           }
           const m = parseProtocolMessage(parsed);
           if (m === null) {
-            yield { type: 'invalid', stream: 'protocol', raw: parsed, reason: `Line ${line}: not a Singer/Airbyte message` };
+            yield {
+              type: 'invalid',
+              stream: 'protocol',
+              raw: parsed,
+              reason: `Line ${line}: not a Singer/Airbyte message`,
+            };
             continue;
           }
-          if (m.type === 'SCHEMA') schemas.set(m.stream, { keys: m.keyProperties, bookmarks: m.bookmarkProperties });
+          if (m.type === 'SCHEMA')
+            schemas.set(m.stream, { keys: m.keyProperties, bookmarks: m.bookmarkProperties });
           else if (m.type === 'LOG') {
-            const level = /FATAL|ERROR/.test(m.level) ? 'error' : /WARN/.test(m.level) ? 'warn' : /DEBUG|TRACE/.test(m.level) ? 'debug' : 'info';
+            const level = /FATAL|ERROR/.test(m.level)
+              ? 'error'
+              : /WARN/.test(m.level)
+                ? 'warn'
+                : /DEBUG|TRACE/.test(m.level)
+                  ? 'debug'
+                  : 'info';
             yield { type: 'log', level, message: redactor.redact(m.message) };
           } else if (m.type === 'TRACE') {
             if (m.traceType === 'ERROR') {
               const error = (m.trace.error ?? {}) as Record<string, unknown>;
-              throw new CxProtocolError(redactor.redact(`Source reported an error (${String(error.failure_type ?? 'unknown')}): ${String(error.message ?? '')}`), { line });
+              throw new CxProtocolError(
+                redactor.redact(
+                  `Source reported an error (${String(error.failure_type ?? 'unknown')}): ${String(error.message ?? '')}`,
+                ),
+                { line },
+              );
             }
-            yield { type: 'log', level: 'info', message: redactor.redact(`TRACE ${m.traceType}: ${JSON.stringify(m.trace).slice(0, 300)}`) };
+            yield {
+              type: 'log',
+              level: 'info',
+              message: redactor.redact(`TRACE ${m.traceType}: ${JSON.stringify(m.trace).slice(0, 300)}`),
+            };
           } else if (m.type === 'STATE') {
             if (m.stream !== null) streamStates[m.stream] = m.raw;
             else tapState = m.state;
@@ -164,16 +205,33 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
           } else if (m.type === 'RECORD') {
             const mapping = options.streams[m.stream];
             if (!mapping) {
-              yield { type: 'invalid', stream: m.stream, raw: m.data, reason: `Line ${line}: no mapping for stream ${m.stream}` };
+              yield {
+                type: 'invalid',
+                stream: m.stream,
+                raw: m.data,
+                reason: `Line ${line}: no mapping for stream ${m.stream}`,
+              };
               continue;
             }
             const schema = schemas.get(m.stream);
-            const idRule = mapping.idField ?? mapping.fields.id ?? (schema && schema.keys.length > 0 ? (row: Readonly<Record<string, unknown>>) => schema.keys.map((k) => String(getPath(row, k))).join('|') : undefined);
-            const timeRule = mapping.cursorField ?? schema?.bookmarks[0] ?? mapping.fields[TIME_FIELD[mapping.kind]];
+            const idRule =
+              mapping.idField ??
+              mapping.fields.id ??
+              (schema && schema.keys.length > 0
+                ? (row: Readonly<Record<string, unknown>>) =>
+                    schema.keys.map((k) => String(getPath(row, k))).join('|')
+                : undefined);
+            const timeRule =
+              mapping.cursorField ?? schema?.bookmarks[0] ?? mapping.fields[TIME_FIELD[mapping.kind]];
             const id = idRule === undefined ? undefined : readRule(m.data, idRule);
             const time = timeRule === undefined ? m.emittedAt : parseTimestamp(readRule(m.data, timeRule));
             if (id === undefined || id === null || id === '' || time === null) {
-              yield { type: 'invalid', stream: m.stream, raw: m.data, reason: `Line ${line}: ${time === null ? 'no cursor time' : 'no id'}` };
+              yield {
+                type: 'invalid',
+                stream: m.stream,
+                raw: m.data,
+                reason: `Line ${line}: ${time === null ? 'no cursor time' : 'no id'}`,
+              };
               continue;
             }
             const position = { time, id: String(id) };
@@ -188,7 +246,11 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
               map: () => [
                 {
                   kind: mapping.kind,
-                  value: mapFields(data, { kind: mapping.kind, fields: mapping.fields, ...(mapping.defaults ? { defaults: mapping.defaults } : {}) }),
+                  value: mapFields(data, {
+                    kind: mapping.kind,
+                    fields: mapping.fields,
+                    ...(mapping.defaults ? { defaults: mapping.defaults } : {}),
+                  }),
                 },
               ],
             };
@@ -197,7 +259,11 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
         if (exit !== null) {
           const code = await exit;
           if (code !== 0) {
-            throw new CxProtocolError(redactor.redact(`Tap exited with code ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
+            throw new CxProtocolError(
+              redactor.redact(
+                `Tap exited with code ${code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`,
+              ),
+            );
           }
         }
         yield { type: 'page', stream: name };

@@ -109,7 +109,11 @@ describe('sync', () => {
       ...tableSource([{ id: 'x', updatedAt: at(1), email: 'not-an-email sk-live-999999' }]),
       secrets: () => ['sk-live-999999'],
     };
-    await syncAll(source, { deadLetters: dead, onProgress: (p) => progress.push(p), now: () => T0 + 3_600_000 });
+    await syncAll(source, {
+      deadLetters: dead,
+      onProgress: (p) => progress.push(p),
+      now: () => T0 + 3_600_000,
+    });
     expect(JSON.stringify(dead.letters)).not.toContain('sk-live-999999');
     expect(dead.letters[0]?.issues[0]?.path).toEqual(['email']);
     expect(progress.at(-1)).toMatchObject({ source: 'table', pages: 2, deadLetters: 1 });

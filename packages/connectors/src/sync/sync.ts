@@ -143,7 +143,10 @@ export interface SyncSummary {
  * @category Sync
  * @since 0.1.0
  */
-export async function* sync(source: Source, options: SyncOptions = {}): AsyncGenerator<SyncItem, SyncSummary> {
+export async function* sync(
+  source: Source,
+  options: SyncOptions = {},
+): AsyncGenerator<SyncItem, SyncSummary> {
   const now = options.now ?? Date.now;
   const startedMs = now();
   const lookbackMs = options.lookbackMs ?? source.lookbackMs;
@@ -259,7 +262,13 @@ export async function* sync(source: Source, options: SyncOptions = {}): AsyncGen
                 record: { kind: candidate.kind, value: result.data } as ModelRecord,
               };
             } else {
-              await deadLetter(message.stream, message.key, message.raw, result.error.message, result.error.issues);
+              await deadLetter(
+                message.stream,
+                message.key,
+                message.raw,
+                result.error.message,
+                result.error.issues,
+              );
             }
           }
           break;
@@ -290,7 +299,11 @@ export async function* sync(source: Source, options: SyncOptions = {}): AsyncGen
   } catch (error) {
     if (error instanceof Error) error.message = redactor.redact(error.message);
     if (error instanceof CxQuotaExceededError) {
-      throw new CxQuotaExceededError(error.message, { checkpoint: state(), resetAt: error.resetAt, cause: error });
+      throw new CxQuotaExceededError(error.message, {
+        checkpoint: state(),
+        resetAt: error.resetAt,
+        cause: error,
+      });
     }
     throw error;
   } finally {

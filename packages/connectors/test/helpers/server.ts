@@ -83,7 +83,10 @@ export function sendText(
 /** Sends the headers and half of a JSON body, then resets the connection (a reset mid-page). */
 export function resetMidBody(res: ServerResponse, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.write(text.slice(0, Math.floor(text.length / 2)));
   setTimeout(() => res.socket?.destroy(), 5);
 }

@@ -15,7 +15,13 @@ export interface Row {
  */
 export function tableSource(
   table: Row[],
-  options: { pageSize?: number; lookbackMs?: number; lagMs?: number; quotaAfterPages?: number; onPage?: (page: number) => void } = {},
+  options: {
+    pageSize?: number;
+    lookbackMs?: number;
+    lagMs?: number;
+    quotaAfterPages?: number;
+    onPage?: (page: number) => void;
+  } = {},
 ): Source {
   return {
     name: 'table',
