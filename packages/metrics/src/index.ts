@@ -2,6 +2,8 @@
 // Each section is owned by one area; keep edits inside your section.
 
 // #region shared (statistics utilities used by several areas)
+export type { CorrelationResult } from './stats/correlation.js';
+export { CorrelationAccumulator, pearsonCorrelation } from './stats/correlation.js';
 export { effectiveNFromSums, kishEffectiveN } from './stats/effective-n.js';
 export type { ConfidenceInterval, IntervalMethod } from './stats/interval.js';
 export { normalCdf, normalQuantile, zForConfidence } from './stats/normal.js';
@@ -22,6 +24,7 @@ export type { CesOptions } from './survey/ces.js';
 export { ces } from './survey/ces.js';
 export type { CesClassificationOptions, CesResult, CesResultOptions } from './survey/ces-accumulator.js';
 export { CesAccumulator } from './survey/ces-accumulator.js';
+export type { MetricChange } from './survey/change.js';
 export type { CsatOptions } from './survey/csat.js';
 export { csat } from './survey/csat.js';
 export type {
@@ -33,7 +36,14 @@ export type {
 } from './survey/csat-accumulator.js';
 export { CsatAccumulator } from './survey/csat-accumulator.js';
 export type { ScoreInput } from './survey/input.js';
-export type { MetricChange } from './survey/change.js';
+export type {
+  KeyDriver,
+  KeyDriverOptions,
+  KeyDriverRow,
+  KeyDriverRows,
+  KeyDriverRowsOptions,
+} from './survey/key-drivers.js';
+export { KeyDriverAccumulator, keyDriverRows, keyDrivers } from './survey/key-drivers.js';
 export type { MeanEstimate } from './survey/mean.js';
 export type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './survey/metric.js';
 export { cesMetric, csatMetric, npsMetric } from './survey/metric.js';

@@ -1,0 +1,56 @@
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CorrelationAccumulator, pearsonCorrelation } from './correlation.js';
+
+describe('pearsonCorrelation', () => {
+  it('matches scipy.stats.pearsonr (r, p-value and Fisher-z confidence_interval)', () => {
+    // scipy 1.17.1 pearsonr([1,2,3,4], [2,4,5,9]): r = 0.9647638212377322, p = 0.03523617876226792,
+    // confidence_interval(0.95) = (0.0505199513152928, 0.9992885394198988).
+    const a = pearsonCorrelation([1, 2, 3, 4], [2, 4, 5, 9]);
+    expect(a.r).toBeCloseTo(0.9647638212377322, 13);
+    expect(a.pValue).toBeCloseTo(0.03523617876226792, 12);
+    expect(a.interval?.lower).toBeCloseTo(0.0505199513152928, 12);
+    expect(a.interval?.upper).toBeCloseTo(0.9992885394198988, 12);
+    // pearsonr(x, y) for 10 pairs: r = 0.9307578419910344, p = 9.245057884503952e-05,
+    // confidence_interval(0.90) = (0.778807577066743, 0.9795258688513165).
+    const b = pearsonCorrelation([3, 5, 2, 8, 7, 4, 6, 9, 1, 5], [4, 6, 3, 9, 6, 5, 5, 10, 2, 7], 0.9);
+    expect(b.r).toBeCloseTo(0.9307578419910344, 13);
+    expect(b.pValue).toBeCloseTo(9.245057884503952e-5, 15);
+    expect(b.interval?.lower).toBeCloseTo(0.778807577066743, 12);
+    expect(b.interval?.upper).toBeCloseTo(0.9795258688513165, 12);
+  });
+
+  it('returns nulls when undefined and rejects bad input', () => {
+    expect(pearsonCorrelation([], [])).toEqual({ n: 0, r: null, interval: null, pValue: null });
+    expect(pearsonCorrelation([1, 1, 1], [1, 2, 3]).r).toBeNull();
+    expect(pearsonCorrelation([1, 2, 3], [2, 4, 7])).toMatchObject({ interval: null });
+    expect(pearsonCorrelation([1, 2, 3, 4], [2, 4, 6, 8])).toMatchObject({ r: 1, pValue: 0 });
+    expect(() => pearsonCorrelation([1, 2], [1])).toThrow(CxValidationError);
+    expect(() => pearsonCorrelation([1, Number.NaN], [1, 2])).toThrow(CxValidationError);
+  });
+
+  it('merges partials to the whole (up to rounding), in any order', () => {
+    const pair = fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 }));
+    fc.assert(
+      fc.property(fc.array(pair), fc.array(pair), fc.array(pair), (a, b, c) => {
+        const acc = (xs: [number, number][]) =>
+          xs.reduce((s, [x, y]) => s.add(x, y), new CorrelationAccumulator());
+        const all = [...a, ...b, ...c];
+        const whole = pearsonCorrelation(
+          all.map((p) => p[0]),
+          all.map((p) => p[1]),
+        );
+        const merged = acc(a)
+          .merge(acc(b).merge(acc(c)))
+          .result();
+        const other = acc(c).merge(acc(a)).merge(acc(b)).result();
+        expect(merged.n).toBe(whole.n);
+        for (const m of [merged, other]) {
+          if (whole.r === null) expect(m.r === null || Math.abs(m.r) <= 1).toBe(true);
+          else expect(m.r).toBeCloseTo(whole.r, 9);
+        }
+      }),
+    );
+  });
+});
