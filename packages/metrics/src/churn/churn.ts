@@ -148,11 +148,6 @@ function policyOf(value: unknown): MidPeriodPolicy {
   ]);
 }
 
-function activeAt(spells: ReadonlyArray<readonly [number, number]>, t: number): boolean {
-  for (const [from, to] of spells) if (from <= t && t < to) return true;
-  return false;
-}
-
 /** Churn of `[start, end)` over a prepared table (internal). */
 export function churnOfPeriod(
   table: SubscriptionTable,
@@ -182,10 +177,13 @@ export function churnOfPeriod(
   let contraction = 0;
   let churned = 0;
   for (let c = 0; c < customers; c++) {
-    const spells = table.spells[c] as ReadonlyArray<readonly [number, number]>;
-    const wasActive = activeAt(spells, start);
-    const isActive = activeAt(spells, end);
-    for (const [from, to] of spells) {
+    let wasActive = false;
+    let isActive = false;
+    for (let k = table.spellOffsets[c] as number; k < (table.spellOffsets[c + 1] as number); k++) {
+      const from = table.spellFrom[k] as number;
+      const to = table.spellTo[k] as number;
+      if (from <= start && start < to) wasActive = true;
+      if (from <= end && end < to) isActive = true;
       if (to > start && to <= end) churnEvents++;
       const overlap = Math.min(to, end) - Math.max(from, start);
       if (overlap > 0) exposure += overlap;

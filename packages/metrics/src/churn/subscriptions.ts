@@ -15,11 +15,15 @@ export interface SubscriptionTable {
   /** `Infinity` while active. */
   readonly end: Float64Array;
   readonly interval: ReadonlyArray<Subscription['billingInterval']>;
-  /** Monthly recurring amount from each change on (first entry at `start`). */
-  readonly changeTimes: ReadonlyArray<readonly number[]>;
-  readonly changeMrr: ReadonlyArray<readonly number[]>;
-  /** Per customer, merged active spells `[from, to)` in time order. */
-  readonly spells: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  /** Amount changes of subscription `i` are `[changeOffsets[i], changeOffsets[i + 1])` (first entry at `start`). */
+  readonly changeOffsets: Int32Array;
+  readonly changeTime: Float64Array;
+  /** Monthly recurring amount from each change on. */
+  readonly changeMrr: Float64Array;
+  /** Merged active spells `[spellFrom, spellTo)` of customer `c` are `[spellOffsets[c], spellOffsets[c + 1])`. */
+  readonly spellOffsets: Int32Array;
+  readonly spellFrom: Float64Array;
+  readonly spellTo: Float64Array;
   readonly currency: string | undefined;
   readonly minTime: number;
   readonly maxTime: number;
@@ -41,8 +45,9 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   const start: number[] = [];
   const end: number[] = [];
   const interval: Array<Subscription['billingInterval']> = [];
-  const changeTimes: number[][] = [];
-  const changeMrr: number[][] = [];
+  const changeOffsets: number[] = [0];
+  const changeTime: number[] = [];
+  const changeMrr: number[] = [];
   let currency: string | undefined;
   let minTime = Number.POSITIVE_INFINITY;
   let maxTime = Number.NEGATIVE_INFINITY;
@@ -117,8 +122,11 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
     start.push(t0);
     end.push(t1);
     interval.push(billing);
-    changeTimes.push(times);
-    changeMrr.push(mrr);
+    for (let k = 0; k < times.length; k++) {
+      changeTime.push(times[k] as number);
+      changeMrr.push(mrr[k] as number);
+    }
+    changeOffsets.push(changeTime.length);
     minTime = Math.min(minTime, t0);
     maxTime = Math.max(maxTime, Number.isFinite(t1) ? t1 : t0, times[times.length - 1] as number);
   }
@@ -130,9 +138,10 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
     start: Float64Array.from(start),
     end: Float64Array.from(end),
     interval,
-    changeTimes,
-    changeMrr,
-    spells: mergeSpells(customerIds.length, customer, start, end),
+    changeOffsets: Int32Array.from(changeOffsets),
+    changeTime: Float64Array.from(changeTime),
+    changeMrr: Float64Array.from(changeMrr),
+    ...mergeSpells(customerIds.length, customer, start, end),
     currency,
     minTime,
     maxTime,
@@ -144,34 +153,43 @@ function mergeSpells(
   customer: number[],
   start: number[],
   end: number[],
-): Array<Array<[number, number]>> {
-  const spells: Array<Array<[number, number]>> = Array.from({ length: customers }, () => []);
+): { spellOffsets: Int32Array; spellFrom: Float64Array; spellTo: Float64Array } {
+  // Group subscriptions by customer (counting sort), sort each group by start, merge overlaps.
+  const offsets = new Int32Array(customers + 1);
+  for (const c of customer) offsets[c + 1]! += 1;
+  for (let c = 0; c < customers; c++) offsets[c + 1]! += offsets[c] as number;
+  const cursor = offsets.slice(0, customers);
+  const order = new Int32Array(customer.length);
   customer.forEach((c, i) => {
-    (spells[c] as Array<[number, number]>).push([start[i] as number, end[i] as number]);
+    order[cursor[c]!++] = i;
   });
-  for (const list of spells) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => a[0] - b[0]);
-    let w = 0;
-    for (let r = 1; r < list.length; r++) {
-      const current = list[w] as [number, number];
-      const next = list[r] as [number, number];
-      if (next[0] <= current[1]) current[1] = Math.max(current[1], next[1]);
-      else list[++w] = next;
+  const spellOffsets = new Int32Array(customers + 1);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let c = 0; c < customers; c++) {
+    const group = Array.from(order.subarray(offsets[c] as number, offsets[c + 1] as number));
+    if (group.length > 1) group.sort((x, y) => (start[x] as number) - (start[y] as number));
+    for (const i of group) {
+      const last = to.length - 1;
+      if (to.length > (spellOffsets[c] as number) && (start[i] as number) <= (to[last] as number)) {
+        to[last] = Math.max(to[last] as number, end[i] as number);
+      } else {
+        from.push(start[i] as number);
+        to.push(end[i] as number);
+      }
     }
-    list.length = w + 1;
+    spellOffsets[c + 1] = from.length;
   }
-  return spells;
+  return { spellOffsets, spellFrom: Float64Array.from(from), spellTo: Float64Array.from(to) };
 }
 
 /** Monthly recurring revenue of subscription `i` at instant `t` (0 when not active) (internal). */
 export function mrrAt(table: SubscriptionTable, i: number, t: number): number {
   if (!((table.start[i] as number) <= t && t < (table.end[i] as number))) return 0;
-  const times = table.changeTimes[i] as readonly number[];
-  const mrr = table.changeMrr[i] as readonly number[];
-  let k = times.length - 1;
-  while (k > 0 && (times[k] as number) > t) k--;
-  return mrr[k] as number;
+  const first = table.changeOffsets[i] as number;
+  let k = (table.changeOffsets[i + 1] as number) - 1;
+  while (k > first && (table.changeTime[k] as number) > t) k--;
+  return table.changeMrr[k] as number;
 }
 
 /** The `k`-th renewal instant (`k ≥ 1`) of subscription `i`: start plus `k` billing intervals, UTC calendar (internal). */

@@ -86,7 +86,7 @@ describe('createCohortRetentionAggregator', () => {
         { numRuns: 25 },
       );
     }
-  });
+  }, 60_000);
 
   it('rejects an actor whose events go back in time, naming the row', async () => {
     const events: Interaction[] = [

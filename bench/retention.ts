@@ -1,0 +1,219 @@
+// Monthly cohort retention matrix over 10 million interactions and monthly churn over 1 million subscriptions,
+// @cx/metrics against DuckDB on the same CSV files and on in-memory tables, in one process.
+//
+// Run: node --conditions=@cx/source --expose-gc --import tsx bench/retention.ts
+// Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions), CX_BENCH_SUBSCRIPTIONS (default 1000000).
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RetentionMatrix } from '@cx/metrics';
+import {
+  churnSeries,
+  cohortRetention,
+  createCohortRetentionAggregator,
+  readInteractionColumnsCsv,
+  streamInteractionCsv,
+} from '@cx/metrics';
+import type { Subscription } from '@cx/model';
+import { createSampleShop, writeCsv } from '@cx/sample-data';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '.data');
+mkdirSync(dataDir, { recursive: true });
+const customers = Number(process.env.CX_BENCH_CUSTOMERS ?? 200_000);
+const subscriptionCount = Number(process.env.CX_BENCH_SUBSCRIPTIONS ?? 1_000_000);
+const PERIODS = 11;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  gc();
+  const t0 = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t0];
+}
+
+async function best<T>(runs: number, fn: () => Promise<T> | T): Promise<[T, number]> {
+  let result: [T, number] | undefined;
+  for (let i = 0; i < runs; i++) {
+    const r = await time(fn);
+    if (result === undefined || r[1] < result[1]) result = r;
+  }
+  return result as [T, number];
+}
+
+// ---------------------------------------------------------------- data
+const interactionsCsv = join(dataDir, `interactions-${customers}.csv`);
+if (!existsSync(interactionsCsv)) {
+  console.log(`generating ${interactionsCsv} from createSampleShop({ seed: 5, customers: ${customers} }) …`);
+  const t0 = performance.now();
+  const shop = createSampleShop({ seed: 5, customers });
+  await writeCsv(shop.interactions(), `${interactionsCsv}.tmp`, {
+    columns: ['id', 'customerId', 'anonymousId', 'timestamp', 'name', 'channel', 'touchpointId', 'stageId'],
+  });
+  const { renameSync } = await import('node:fs');
+  renameSync(`${interactionsCsv}.tmp`, interactionsCsv);
+  console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+/** Seeded subscriptions: one per customer, monthly or yearly, some cancelled, some upgraded (mulberry32). */
+function* generateSubscriptions(n: number): Generator<Subscription> {
+  let seed = 12345;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const from = Date.parse('2024-01-01T00:00:00Z');
+  const span = 730 * 86_400_000;
+  for (let i = 0; i < n; i++) {
+    const start = from + Math.floor(random() * span);
+    const yearly = random() < 0.2;
+    const amount = yearly ? 290 : [9, 29, 49][Math.floor(random() * 3)]!;
+    const cancelled = random() < 0.45;
+    const end = cancelled ? start + Math.floor(random() * span * 0.8) : undefined;
+    const upgrade = random() < 0.1 ? start + Math.floor(random() * 200 * 86_400_000) : undefined;
+    yield {
+      id: `s${i}`,
+      customerId: `c${i}`,
+      status: cancelled ? 'cancelled' : 'active',
+      startedAt: new Date(start).toISOString(),
+      ...(end === undefined ? {} : { endedAt: new Date(end).toISOString() }),
+      amount,
+      currency: 'USD',
+      billingInterval: yearly ? 'year' : 'month',
+      amountChanges:
+        upgrade !== undefined && (end === undefined || upgrade < end)
+          ? [{ at: new Date(upgrade).toISOString(), amount: amount * 2 }]
+          : [],
+      properties: {},
+    };
+  }
+}
+const subscriptionsCsv = join(dataDir, `subscriptions-${subscriptionCount}.csv`);
+if (!existsSync(subscriptionsCsv)) {
+  const lines = ['customerId,startedAt,endedAt'];
+  for (const s of generateSubscriptions(subscriptionCount))
+    lines.push(`${s.customerId},${s.startedAt},${s.endedAt ?? ''}`);
+  writeFileSync(subscriptionsCsv, `${lines.join('\n')}\n`);
+}
+
+const csvBytes = statSync(interactionsCsv).size;
+console.log(`interactions CSV: ${mib(csvBytes)}; subscriptions: ${subscriptionCount.toLocaleString('en')}`);
+
+// ---------------------------------------------------------------- cohort retention
+const options = { interval: 'month', periods: PERIODS, cohortType: 'first-time', retention: 'on' } as const;
+
+// 1. Ours, end to end: streaming CSV reader → streaming aggregator (per-customer state only).
+gc();
+const rssBefore = process.memoryUsage().rss;
+const [streamed, oursE2e] = await time(async () => {
+  const aggregator = createCohortRetentionAggregator(options);
+  const stream = streamInteractionCsv(interactionsCsv);
+  let events = 0;
+  for await (const batch of stream) {
+    aggregator.add(batch, stream);
+    events += batch.length;
+  }
+  return { matrix: aggregator.result(), events, actors: stream.actorCount };
+});
+const rssStreaming = peakRss();
+console.log(
+  `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}`,
+);
+
+// 2. DuckDB, end to end from the same CSV, one thread.
+const duck = await DuckDBInstance.create(':memory:');
+const con = await duck.connect();
+await con.run(`SET TimeZone = 'UTC'`);
+await con.run('SET threads = 1');
+const retentionSql = (source: string) => `
+  WITH e AS (SELECT customerId AS a, "timestamp" AS t FROM ${source}),
+  f AS (SELECT a, date_trunc('month', min(t)) AS c FROM e GROUP BY a),
+  r AS (SELECT DISTINCT e.a, f.c, datediff('month', f.c, date_trunc('month', e.t)) AS p FROM e JOIN f USING (a))
+  SELECT strftime(c, '%Y-%m-%dT%H:%M:%S.000Z') AS cohort, p, count(*)::INTEGER AS n FROM r WHERE p <= ${PERIODS}
+  GROUP BY ALL ORDER BY ALL`;
+const csvSource = `read_csv('${interactionsCsv}', header = true, columns = {'id': 'VARCHAR', 'customerId': 'VARCHAR', 'anonymousId': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', 'name': 'VARCHAR', 'channel': 'VARCHAR', 'touchpointId': 'VARCHAR', 'stageId': 'VARCHAR'})`;
+const [duckE2eRows, duckE2e] = await time(async () =>
+  (await con.runAndReadAll(retentionSql(csvSource))).getRowObjects(),
+);
+
+// 3. In memory: our columns vs a DuckDB table.
+const [columns, loadColumns] = await time(() => readInteractionColumnsCsv(interactionsCsv));
+const [inMemory, oursMem] = await best(5, () => cohortRetention(columns, options));
+await con.run(`CREATE TABLE ev AS SELECT customerId, "timestamp" FROM ${csvSource}`);
+const [, duckMem1] = await best(3, async () => (await con.runAndReadAll(retentionSql('ev'))).getRowObjects());
+await con.run('RESET threads');
+const threads = (await con.runAndReadAll(`SELECT current_setting('threads') AS t`)).getRowObjects()[0]?.t;
+const [duckMemRows, duckMemN] = await best(3, async () =>
+  (await con.runAndReadAll(retentionSql('ev'))).getRowObjects(),
+);
+
+// Same matrix?
+function sameAsDuck(matrix: RetentionMatrix, rows: Array<Record<string, unknown>>): boolean {
+  const ours = new Map<string, number>();
+  matrix.cohorts.forEach((c) => {
+    c.counts.forEach((n, p) => {
+      if (n > 0) ours.set(`${c.start}|${p}`, n);
+    });
+  });
+  const theirs = new Map(rows.map((r) => [`${r.cohort}|${Number(r.p)}`, Number(r.n)] as const));
+  return ours.size === theirs.size && [...ours].every(([k, v]) => theirs.get(k) === v);
+}
+const equal = sameAsDuck(streamed.matrix, duckE2eRows) && sameAsDuck(inMemory, duckMemRows);
+const streamingEqualsColumnar = JSON.stringify(streamed.matrix) === JSON.stringify(inMemory);
+
+// ---------------------------------------------------------------- churn
+const subscriptions = [...generateSubscriptions(subscriptionCount)];
+const churnOptions = {
+  interval: 'month',
+  from: '2024-01-01T00:00:00Z',
+  to: '2026-01-01T00:00:00Z',
+  asOf: '2026-01-01T00:00:00Z',
+} as const;
+const [series, oursChurn] = await best(3, () => churnSeries(subscriptions, churnOptions));
+await con.run(
+  `CREATE TABLE subs AS SELECT customerId, startedAt::TIMESTAMPTZ AS s, endedAt::TIMESTAMPTZ AS e FROM read_csv('${subscriptionsCsv}', header = true, all_varchar = true)`,
+);
+const churnSql = `
+  WITH m AS (SELECT range AS m0, range + INTERVAL 1 MONTH AS m1 FROM range(TIMESTAMPTZ '2024-01-01 00:00:00+00', TIMESTAMPTZ '2026-01-01 00:00:00+00', INTERVAL 1 MONTH))
+  SELECT strftime(m0, '%Y-%m-%dT%H:%M:%S.000Z') AS month,
+    count(*) FILTER (WHERE s <= m0 AND (e IS NULL OR e > m0))::INTEGER AS at_start,
+    count(*) FILTER (WHERE s <= m0 AND e > m0 AND e <= m1)::INTEGER AS lost
+  FROM m, subs GROUP BY ALL ORDER BY ALL`;
+const [churnRows, duckChurnN] = await best(3, async () =>
+  (await con.runAndReadAll(churnSql)).getRowObjects(),
+);
+await con.run('SET threads = 1');
+const [, duckChurn1] = await best(3, async () => (await con.runAndReadAll(churnSql)).getRowObjects());
+const churnEqual =
+  churnRows.length === series.length &&
+  churnRows.every((r, i) => {
+    const p = series[i];
+    return (
+      p !== undefined &&
+      r.month === p.start &&
+      Number(r.at_start) === p.customersAtStart &&
+      Number(r.lost) === p.lostCustomers
+    );
+  });
+
+// ---------------------------------------------------------------- report
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const ratio = (theirs: number, ours: number) => `${(theirs / ours).toFixed(1)}×`;
+const stateBytes = streamed.actors * (8 + 8 + 4 * Math.ceil((PERIODS + 1) / 32));
+console.log(`
+Monthly cohort retention (${PERIODS + 1} columns, first-time, any event), ${streamed.events.toLocaleString('en')} events, ${streamed.actors.toLocaleString('en')} customers
+  end to end from CSV   @cx/metrics stream ${ms(oursE2e)}   DuckDB threads=1 ${ms(duckE2e)}   DuckDB/ours ${ratio(duckE2e, oursE2e)}
+  in memory             @cx/metrics ${ms(oursMem)}   DuckDB threads=1 ${ms(duckMem1)} (${ratio(duckMem1, oursMem)})   DuckDB threads=${threads} ${ms(duckMemN)} (${ratio(duckMemN, oursMem)})
+  loading columns       readInteractionColumnsCsv ${ms(loadColumns)}
+  same matrix as DuckDB: ${equal}; streaming = columnar: ${streamingEqualsColumnar}
+  memory: RSS before ${mib(rssBefore)}, peak after streaming pass ${mib(rssStreaming)}; aggregator state ${mib(stateBytes)} (${(stateBytes / streamed.actors).toFixed(0)} B per customer, none per event)
+Monthly churn, ${subscriptionCount.toLocaleString('en')} subscriptions, ${series.length} months
+  @cx/metrics churnSeries ${ms(oursChurn)}   DuckDB threads=1 ${ms(duckChurn1)} (${ratio(duckChurn1, oursChurn)})   DuckDB threads=${threads} ${ms(duckChurnN)} (${ratio(duckChurnN, oursChurn)})
+  same customers at start and lost per month as DuckDB: ${churnEqual}
+  peak RSS of the whole run ${mib(peakRss())}`);
+if (!equal || !churnEqual || !streamingEqualsColumnar) process.exitCode = 1;
