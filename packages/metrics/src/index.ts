@@ -107,6 +107,63 @@ export type { CohortRetentionOptions, EventMatcher } from './retention/options.j
 // #endregion retention
 
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)
+export type {
+  BgNbdModel,
+  FitBgNbdOptions,
+} from './lifetime/btyd/bg-nbd.js';
+export {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityOfPurchases,
+  fitBgNbd,
+} from './lifetime/btyd/bg-nbd.js';
+export type {
+  CustomerLifetimeValue,
+  CustomerLifetimeValueOptions,
+  CustomerLifetimeValuePeriod,
+} from './lifetime/btyd/clv.js';
+export { customerLifetimeValue } from './lifetime/btyd/clv.js';
+export type { RepeatPurchaseHistory } from './lifetime/btyd/customers.js';
+export type { FitGammaGammaOptions, GammaGammaModel, SpendHistory } from './lifetime/btyd/gamma-gamma.js';
+export { fitGammaGamma, gammaGammaExpectedSpend } from './lifetime/btyd/gamma-gamma.js';
+export type { FitParetoNbdOptions, ParetoNbdModel } from './lifetime/btyd/pareto-nbd.js';
+export {
+  fitParetoNbd,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdProbabilityAlive,
+} from './lifetime/btyd/pareto-nbd.js';
+export type { RfmCustomer, RfmSummary, RfmSummaryOptions, Transaction } from './lifetime/btyd/rfm.js';
+export { rfmSummary } from './lifetime/btyd/rfm.js';
+export type { FitSbgOptions, SbgModel, SbgProjectionRow } from './lifetime/contractual/sbg.js';
+export {
+  fitSbg,
+  sbgDiscountedResidualLifetime,
+  sbgProject,
+  sbgRetentionRate,
+  sbgSurvival,
+} from './lifetime/contractual/sbg.js';
+export type { RetentionWhatIf, RetentionWhatIfOptions } from './lifetime/contractual/what-if.js';
+export { retentionWhatIf } from './lifetime/contractual/what-if.js';
+export { CxConvergenceError } from './lifetime/errors.js';
+export { hyp2f1, logHyp2f1 } from './lifetime/numeric/hyp2f1.js';
+export { chiSquareSurvival, regularizedGammaQ } from './lifetime/numeric/incomplete-gamma.js';
+export type { NelderMeadOptions, NelderMeadResult } from './lifetime/numeric/nelder-mead.js';
+export { minimizeNelderMead } from './lifetime/numeric/nelder-mead.js';
+export type {
+  KaplanMeierOptions,
+  KaplanMeierResult,
+  KaplanMeierStep,
+  MedianSurvival,
+  SurvivalIntervalMethod,
+} from './lifetime/survival/kaplan-meier.js';
+export { kaplanMeier, survivalAt } from './lifetime/survival/kaplan-meier.js';
+export type { LogRankGroup, LogRankResult } from './lifetime/survival/log-rank.js';
+export { logRankTest } from './lifetime/survival/log-rank.js';
+export type { GroupedSurvivalObservation, SurvivalObservation } from './lifetime/survival/observations.js';
+export type { TimeUnit } from './lifetime/time-unit.js';
+export { convertDuration, TIME_UNIT_DAYS } from './lifetime/time-unit.js';
 // #endregion lifetime
 
 // #region journey (funnels, paths, stage health, omnichannel)

@@ -34,9 +34,9 @@ describe('fitBgNbd on CDNOW', () => {
     // lifetimes test_expectation_returns_same_value_Hardie_excel_sheet: t = 0.1429 … 78 weeks
     const times = [0.1429, 1, 3, 31.8571, 32, 78];
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
-    times.forEach((t, i) =>
-      expect(Math.abs(bgNbdExpectedPurchases(model, t) - expected[i]!)).toBeLessThan(1e-3),
-    );
+    for (const [i, t] of times.entries()) {
+      expect(Math.abs(bgNbdExpectedPurchases(model, t) - expected[i]!)).toBeLessThan(1e-3);
+    }
     // lifetimes test_conditional_expectation_returns_same_value_as_Hardie_excel_sheet: 1.226
     expect(Math.abs(bgNbdConditionalExpectedPurchases(model, CUSTOMER_1, 39) - 1.226)).toBeLessThan(1e-3);
   });
@@ -54,11 +54,11 @@ describe('BG/NBD functions', () => {
       fc.property(
         fc.record({
           r: fc.double({ min: 0.1, max: 3, noNaN: true }),
-          alpha: fc.double({ min: 0.5, max: 20, noNaN: true }),
+          alpha: fc.double({ min: 1, max: 20, noNaN: true }),
           a: fc.double({ min: 0.5, max: 3, noNaN: true }),
           b: fc.double({ min: 0.5, max: 5, noNaN: true }),
         }),
-        fc.double({ min: 0.5, max: 30, noNaN: true }),
+        fc.double({ min: 0.5, max: 10, noNaN: true }),
         (p, t) => {
           fc.pre(Math.abs(p.a - 1) > 0.05);
           let total = 0;
@@ -76,6 +76,15 @@ describe('BG/NBD functions', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('E[X(t)] is continuous across a + b = 1, where ₂F₁ has c = 0', () => {
+    const at = (b: number) => bgNbdExpectedPurchases({ r: 0.1, alpha: 0.5, a: 0.5, b }, 0.5);
+    expect(at(0.5)).toBeCloseTo((at(0.5 + 1e-3) + at(0.5 - 1e-3)) / 2, 6);
+    const fresh = { frequency: 0, recency: 0, T: 1 };
+    const cond = (b: number) =>
+      bgNbdConditionalExpectedPurchases({ r: 0.1, alpha: 0.5, a: 0.5, b }, fresh, 2);
+    expect(cond(0.5)).toBeCloseTo((cond(0.5 + 1e-3) + cond(0.5 - 1e-3)) / 2, 6);
   });
 
   it('stays in [0, 1] without overflow for extreme histories (lifetimes issue #332)', () => {

@@ -1,6 +1,7 @@
 import { CxValidationError } from '@cx/model';
+import { logBeta, logGamma } from '../../stats/special.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
-import { logAddExp, logBeta, logGamma } from '../numeric/log-gamma.js';
+import { logAddExp } from '../numeric/log-space.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';
 import { checkTimeUnit, type TimeUnit } from '../time-unit.js';
 import { checkHistories, groupHistories, type RepeatPurchaseHistory } from './customers.js';
@@ -180,6 +181,15 @@ export function bgNbdExpectedPurchases(
   checkHorizon(t);
   const { r, alpha, a, b } = model;
   if (t === 0) return 0;
+  if (Math.abs(a + b - 1) < 1e-7) {
+    // ₂F₁'s c = a + b − 1 = 0 is a removable singularity of E[X(t)]: average the two sides.
+    const h = 1e-5;
+    return (
+      (bgNbdExpectedPurchases({ ...model, b: b + h }, t) +
+        bgNbdExpectedPurchases({ ...model, b: b - h }, t)) /
+      2
+    );
+  }
   const f = hyp2f1(r, b, a + b - 1, t / (alpha + t));
   return ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * f);
 }
@@ -213,6 +223,12 @@ export function bgNbdConditionalExpectedPurchases(
   const { r, alpha, a, b } = model;
   const x = customer.frequency;
   const T = customer.T;
+  if (Math.abs(a + b + x - 1) < 1e-7) {
+    // Removable singularity at c = a + b + x − 1 = 0 (only when x = 0): average the two sides.
+    const h = 1e-5;
+    const side = (bb: number): number => bgNbdConditionalExpectedPurchases({ ...model, b: bb }, customer, t);
+    return (side(b + h) + side(b - h)) / 2;
+  }
   const f = hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
   const bracket = 1 - Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t))) * f;
   return pAlive * ((a + b + x - 1) / (a - 1)) * bracket;

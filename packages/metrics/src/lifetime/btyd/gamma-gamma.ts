@@ -1,5 +1,5 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { logGamma } from '../numeric/log-gamma.js';
+import { logGamma } from '../../stats/special.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';
 
 /**

@@ -1,6 +1,7 @@
 import { CxValidationError } from '@cx/model';
+import { logGamma } from '../../stats/special.js';
 import { logHyp2f1Unchecked } from '../numeric/hyp2f1.js';
-import { logAddExp, logGamma, logSubExp } from '../numeric/log-gamma.js';
+import { logAddExp, logSubExp } from '../numeric/log-space.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';
 import { checkTimeUnit, type TimeUnit } from '../time-unit.js';
 import { checkHistories, groupHistories, type RepeatPurchaseHistory } from './customers.js';

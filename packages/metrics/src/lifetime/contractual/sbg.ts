@@ -1,6 +1,6 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { logBeta } from '../../stats/special.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
-import { logBeta } from '../numeric/log-gamma.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';
 
 /**

@@ -1,6 +1,6 @@
 import { CxValidationError } from '@cx/model';
+import { logGamma } from '../../stats/special.js';
 import { CxConvergenceError } from '../errors.js';
-import { logGamma } from './log-gamma.js';
 
 const EPS = 1e-15;
 const MAX_SERIES_TERMS = 200_000;
@@ -133,8 +133,11 @@ function logAbs(a: number, b: number, c: number, z: number): { readonly log: num
     return { log: -a * Math.log1p(-z) + inner.log, sign: inner.sign };
   }
   if (z <= 0.75 || isNonPositiveInteger(a) || isNonPositiveInteger(b)) return series(a, b, c, z);
-  if (c > b && b > 0) return { log: eulerIntegral(a, b, c, z), sign: 1 };
-  if (c > a && a > 0) return { log: eulerIntegral(b, a, c, z), sign: 1 };
+  // Euler's integral ∫ t^(p−1) (1−t)^(c−p−1) (1−zt)^(−q) dt with p ∈ {a, b}: use the role whose endpoint
+  // singularities are mildest, and only when both exponents stay well above −1 (quadrature stays accurate).
+  const margin = (p: number): number => (p > 0 && c > p ? Math.min(p, c - p) : 0);
+  const [p, q] = margin(b) >= margin(a) ? [b, a] : [a, b];
+  if (margin(p) >= 0.05) return { log: eulerIntegral(q, p, c, z), sign: 1 };
   const m = c - a - b;
   if (Math.abs(m - Math.round(m)) > 1e-6) {
     const value = oneMinusZ(a, b, c, z);

@@ -1,6 +1,6 @@
 import { CxValidationError } from '@cx/model';
+import { logGamma } from '../../stats/special.js';
 import { CxConvergenceError } from '../errors.js';
-import { logGamma } from './log-gamma.js';
 
 const EPS = 1e-15;
 const MAX_ITERATIONS = 10_000;
