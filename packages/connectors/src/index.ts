@@ -1,6 +1,6 @@
 // Public API of @cx/connectors: explicit named re-exports only.
 
-export type { Ga4BigQuerySourceOptions } from './adapters/ga4-bigquery.js';
+export type { Ga4BigQuerySourceOptions, Ga4Param } from './adapters/ga4-bigquery.js';
 export { flattenGa4Params, ga4BigQuerySource } from './adapters/ga4-bigquery.js';
 export type { Ga4ReportOptions, Ga4ReportRow, Ga4ReportSummary } from './adapters/ga4-data-api.js';
 export { classifyGa4Failure, runGa4Report } from './adapters/ga4-data-api.js';

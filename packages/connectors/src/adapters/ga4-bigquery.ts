@@ -25,7 +25,18 @@ export interface Ga4BigQuerySourceOptions {
   readonly lookbackMs?: number;
 }
 
-type Param = { key: string; value?: Record<string, unknown> | null };
+/**
+ * One entry of GA4's repeated `event_params` / `user_properties` columns.
+ *
+ * @category Adapters
+ * @since 0.1.0
+ */
+export interface Ga4Param {
+  /** Parameter name. */
+  readonly key: string;
+  /** `{string_value | int_value | float_value | double_value}`; INT64 arrives as a string in JSON exports. */
+  readonly value?: Readonly<Record<string, unknown>> | null;
+}
 
 /** Default stages of GA4's recommended e-commerce events. */
 const DEFAULT_EVENTS: Record<string, EventRule> = {
@@ -58,7 +69,7 @@ const DEFAULT_EVENTS: Record<string, EventRule> = {
  * @category Adapters
  * @since 0.1.0
  */
-export function flattenGa4Params(params: readonly Param[] | null | undefined): Record<string, JsonValue> {
+export function flattenGa4Params(params: readonly Ga4Param[] | null | undefined): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const p of params ?? []) {
     const v = p.value ?? {};
@@ -99,7 +110,7 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
   const rules = { ...DEFAULT_EVENTS, ...options.events };
 
   const map = (row: Record<string, unknown>, time: string, id: string): ModelCandidate[] => {
-    const params = flattenGa4Params(row.event_params as Param[]);
+    const params = flattenGa4Params(row.event_params as Ga4Param[]);
     const userId = typeof row.user_id === 'string' && row.user_id !== '' ? row.user_id : undefined;
     const pseudo = typeof row.user_pseudo_id === 'string' ? row.user_pseudo_id : undefined;
     const properties: Record<string, JsonValue> = { ...params };
@@ -107,7 +118,7 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
       if (!['event_params', 'user_id', 'user_pseudo_id', 'event_name'].includes(k) && v !== null)
         properties[k] = toJsonValue(v);
     }
-    if (row.user_properties) properties.user_properties = flattenGa4Params(row.user_properties as Param[]);
+    if (row.user_properties) properties.user_properties = flattenGa4Params(row.user_properties as Ga4Param[]);
     const platform = String(row.platform ?? 'WEB');
     const name = String(row.event_name);
     const out: ModelCandidate[] = [
