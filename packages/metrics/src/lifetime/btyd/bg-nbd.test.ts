@@ -1,6 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cdnowSummary } from '../__fixtures__/cdnow.js';
 import { CxConvergenceError } from '../errors.js';
 import {
   bgNbdConditionalExpectedPurchases,
@@ -9,7 +10,6 @@ import {
   bgNbdProbabilityOfPurchases,
   fitBgNbd,
 } from './bg-nbd.js';
-import { cdnowSummary } from './cdnow.fixture.js';
 
 // Fader, Hardie & Lee (2005), "'Counting Your Customers' the Easy Way", Marketing Science 24(2):275–284,
 // Section 7: on the CDNOW sample (2,357 customers, weeks 1–39) r = 0.243, α = 4.414, a = 0.793, b = 2.426,

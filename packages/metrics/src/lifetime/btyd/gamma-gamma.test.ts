@@ -1,7 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../__fixtures__/cdnow.js';
 import { CxConvergenceError } from '../errors.js';
-import { readCsv } from './cdnow.fixture.js';
 import { fitGammaGamma, gammaGammaExpectedSpend } from './gamma-gamma.js';
 
 describe('fitGammaGamma', () => {

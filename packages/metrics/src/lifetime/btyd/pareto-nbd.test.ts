@@ -1,7 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cdnowSummary } from './cdnow.fixture.js';
+import { cdnowSummary } from '../__fixtures__/cdnow.js';
 import {
   fitParetoNbd,
   paretoNbdConditionalExpectedPurchases,

@@ -1,7 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cdnowTransactions, readCsv } from './cdnow.fixture.js';
+import { cdnowTransactions, readCsv } from '../__fixtures__/cdnow.js';
 import { rfmSummary } from './rfm.js';
 
 const format = (value: number): string => value.toFixed(2);

@@ -127,7 +127,7 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
  * @example
  * ```ts
  * import { sbgSurvival } from '@cx/metrics';
- * console.log(sbgSurvival({ alpha: 1, beta: 1 }, 3)); // 0.25 (= 1/(t + 1))
+ * console.log(sbgSurvival({ alpha: 1, beta: 1 }, 3).toFixed(4)); // '0.2500' (= 1/(t + 1))
  * ```
  * @category Contractual retention
  * @since 0.1.0

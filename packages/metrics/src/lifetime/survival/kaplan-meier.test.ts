@@ -1,7 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GEHAN } from './gehan.fixture.js';
+import { GEHAN } from '../__fixtures__/gehan.js';
 import { kaplanMeier, survivalAt } from './kaplan-meier.js';
 
 const sixMp = GEHAN.filter((o) => o.group === '6-MP');

@@ -1,6 +1,6 @@
 import { CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
-import { GEHAN } from './gehan.fixture.js';
+import { GEHAN } from '../__fixtures__/gehan.js';
 import { logRankTest } from './log-rank.js';
 
 describe('logRankTest', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Transaction } from './rfm.js';
+import type { Transaction } from '../btyd/rfm.js';
 
-const dir = fileURLToPath(new URL('../__fixtures__/', import.meta.url));
+const dir = fileURLToPath(new URL('./', import.meta.url));
 
 /** CDNOW_sample.txt as transactions: customer = sample id, date YYYYMMDD, dollar value (see __fixtures__/README). */
 export function cdnowTransactions(): Transaction[] {

@@ -1,4 +1,4 @@
-import type { GroupedSurvivalObservation } from './observations.js';
+import type { GroupedSurvivalObservation } from '../survival/observations.js';
 
 /**
  * Remission times (weeks) of 42 leukaemia patients, Freireich et al. (1963), Blood 21:699–716, as tabulated by
