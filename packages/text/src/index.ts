@@ -18,3 +18,19 @@ export { isBlankText, normalizeText } from './text/normalize.js';
 export { STOP_WORDS } from './text/stopwords.js';
 export type { Token, TokenKind } from './text/tokenize.js';
 export { tokenize } from './text/tokenize.js';
+export type {
+  SentimentAggregatorOptions,
+  SentimentObservation,
+  SentimentSummary,
+} from './sentiment/aggregator.js';
+export { SentimentAggregator } from './sentiment/aggregator.js';
+export type {
+  ScoredFeedback,
+  SentimentBucket,
+  SentimentDimension,
+  SentimentGroup,
+  SentimentOverTimeOptions,
+} from './sentiment/breakdown.js';
+export { scoreFeedback, sentimentBreakdown, sentimentOverTime } from './sentiment/breakdown.js';
+export type { Proportion } from './stats/wilson.js';
+export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';

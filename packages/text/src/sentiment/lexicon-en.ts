@@ -25,6 +25,8 @@ loved 3
 loves 3
 lovely 3
 like 1
+would like 0
+d like 0
 liked 2
 nice 2
 happy 3
@@ -80,7 +82,11 @@ fine 1
 decent 1
 fair 1
 affordable 2
-cheap 1
+cheapest 2
+cheaper 1
+cheap plastic -2
+cheap material -2
+cheap quality -2
 bargain 2
 worth 2
 worthwhile 2
@@ -89,6 +95,22 @@ solved 2
 sorted 1
 fixed 1
 beautiful 3
+clean 1
+modern 1
+comfortable 2
+comfy 2
+top 2
+on top 0
+ten out of ten 3
+nothing to fault 2
+pleasantly 2
+didn't expect 0
+did not expect 0
+solved my problem 2
+resolved my problem 2
+fixed my problem 2
+problem solved 2
+problem resolved 2
 beautifully 3
 fresh 1
 safe 1
@@ -164,6 +186,11 @@ bugs -2
 buggy -2
 crash* -2
 freez* -2
+froze -2
+scratch* -2
+ripped -2
+losing patience -2
+lost patience -2
 frozen -1
 glitch* -2
 lag* -1
@@ -287,6 +314,8 @@ refund* !-2
 fit* !-1
 match* !-1
 accept* !-1
+find* !-1
+found !-1
 help !-2
 `;
 

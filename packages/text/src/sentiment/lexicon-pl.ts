@@ -59,6 +59,19 @@ wygodn* 2
 przejrzyst* 2
 czyteln* 1
 bezproblemow* 3
+pod wrażeniem 2
+przemił* 3
+jasn* 1
+gładko 2
+czyst* 1
+nowoczesn* 1
+uczciw* 2
+na najwyższym poziomie 3
+dziesięć na dziesięć 3
+nie mam się do czego przyczepić 2
+problem* rozwiąza* 2
+rozwiąza* mój problem 2
+rozwiąza* problem* 2
 bezpieczn* 1
 solidn* 2
 rzeteln* 2
@@ -233,6 +246,16 @@ zacina* -2
 zacięł* -2
 laguj* -2
 odrzuc* -2
+odmówi* -2
+odmawia* -2
+rysa -2
+rysą -2
+rysy -2
+rysę -2
+narzeka* -2
+trac* cierpliwoś* -2
+wyłącza się -2
+potrąci* -1
 skomplikow* -2
 trudn* -2
 ciężk* -1
@@ -304,6 +327,9 @@ dostał* !-2
 dostarcz* !-2
 otrzyma* !-2
 dział* !-2
+zadział* !-2
+znajd* !-1
+znajduj* !-1
 odpowi* !-2
 odpisa* !-2
 odezwa* !-2

@@ -183,7 +183,7 @@ function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): Senti
     if (weight === 0) return false;
     if (modifier !== undefined) weight *= modifier.factor;
     hits.push({ hit: { text, term, valence: value.negated ?? value.valence, weight, negated }, position });
-    negation = undefined;
+    if (negation !== undefined) negation.own = undefined;
     modifier = undefined;
     return true;
   };
@@ -230,15 +230,13 @@ function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): Senti
       modifier = { left: MODIFIER_SCOPE, factor: lexicon.modifiers.get(word) as number, own };
     } else {
       const scored = entry !== undefined && addHit(token.text, entry.term, entry.value, i);
-      if (!scored) {
-        if (negation !== undefined && --negation.left === 0) {
-          flushOwn(negation, i);
-          negation = undefined;
-        }
-        if (modifier !== undefined && --modifier.left === 0) {
-          flushOwn(modifier, i);
-          modifier = undefined;
-        }
+      if (negation !== undefined && --negation.left === 0) {
+        flushOwn(negation, i);
+        negation = undefined;
+      }
+      if (!scored && modifier !== undefined && --modifier.left === 0) {
+        flushOwn(modifier, i);
+        modifier = undefined;
       }
     }
     i++;
