@@ -46,7 +46,7 @@ export { HttpClient } from './http/client.js';
 export type { RetryOptions } from './http/retry.js';
 export { backoffDelay, parseRetryAfter, sleep } from './http/retry.js';
 export type { FieldMapping, FieldRule, MapFieldsOptions } from './mapping.js';
-export { getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
+export { compileMapping, getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
 export type { ProtocolMessage } from './protocol/messages.js';
 export { parseProtocolMessage } from './protocol/messages.js';
 export type { ProtocolCommand, ProtocolSourceOptions } from './protocol/protocol-source.js';

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@cx/model';
-import { type FieldMapping, type FieldRule, getPath, mapFields, parseTimestamp } from '../mapping.js';
+import { compileMapping, type FieldMapping, type FieldRule, getPath, parseTimestamp } from '../mapping.js';
 import type { ModelKind, Source, SourceContext, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 
@@ -76,6 +76,11 @@ export function rowSource(
   const idRule = options.idField ?? options.fields.id;
   const timeRule = options.cursorField ?? options.fields[DEFAULT_TIME_FIELD[options.kind]];
   const every = options.checkpointEvery ?? 10_000;
+  const mapRow = compileMapping({
+    kind: options.kind,
+    fields: options.fields,
+    ...(options.defaults ? { defaults: options.defaults } : {}),
+  });
   return {
     name,
     lookbackMs: options.lookbackMs ?? 0,
@@ -115,16 +120,7 @@ export function rowSource(
               raw: record,
               position,
               key: `${stream}:${position.id}@${time}`,
-              map: () => [
-                {
-                  kind: options.kind,
-                  value: mapFields(record, {
-                    kind: options.kind,
-                    fields: options.fields,
-                    ...(options.defaults ? { defaults: options.defaults } : {}),
-                  }),
-                },
-              ],
+              map: () => [{ kind: options.kind, value: mapRow(record) }],
             };
           }
         }

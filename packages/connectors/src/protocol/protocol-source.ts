@@ -7,7 +7,7 @@ import type { JsonValue } from '@cx/model';
 import { CxProtocolError } from '../errors.js';
 import { type FileInput, readLines } from '../files/input.js';
 import { type RowMappingOptions, readRule } from '../files/row-source.js';
-import { getPath, mapFields, parseTimestamp } from '../mapping.js';
+import { compileMapping, getPath, type MapFieldsOptions, parseTimestamp } from '../mapping.js';
 import { Redactor } from '../redact.js';
 import type { Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
@@ -51,6 +51,20 @@ export interface ProtocolSourceOptions {
   /** Lookback in ms (default 0). */
   readonly lookbackMs?: number;
 }
+
+const mappers = new WeakMap<RowMappingOptions, MapFieldsOptions>();
+const mappingOptions = (mapping: RowMappingOptions): MapFieldsOptions => {
+  let options = mappers.get(mapping);
+  if (options === undefined) {
+    options = {
+      kind: mapping.kind,
+      fields: mapping.fields,
+      ...(mapping.defaults ? { defaults: mapping.defaults } : {}),
+    };
+    mappers.set(mapping, options);
+  }
+  return options;
+};
 
 const isCommand = (input: FileInput | ProtocolCommand): input is ProtocolCommand =>
   typeof input === 'object' && input !== null && 'command' in input;
@@ -243,16 +257,7 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
               raw: data,
               position,
               key: `${m.stream}:${position.id}@${time}`,
-              map: () => [
-                {
-                  kind: mapping.kind,
-                  value: mapFields(data, {
-                    kind: mapping.kind,
-                    fields: mapping.fields,
-                    ...(mapping.defaults ? { defaults: mapping.defaults } : {}),
-                  }),
-                },
-              ],
+              map: () => [{ kind: mapping.kind, value: compileMapping(mappingOptions(mapping))(data) }],
             };
           }
         }
