@@ -139,7 +139,10 @@ export function fitParetoNbd(
  * @category Customer lifetime value
  * @since 0.1.0
  */
-export function paretoNbdProbabilityAlive(model: Params, customer: RepeatPurchaseHistory): number {
+export function paretoNbdProbabilityAlive(
+  model: Pick<ParetoNbdModel, 'r' | 'alpha' | 's' | 'beta'>,
+  customer: RepeatPurchaseHistory,
+): number {
   checkHistories([customer]);
   const { r, alpha, s, beta } = model;
   const { frequency: x, recency: tx, T } = customer;
@@ -183,7 +186,10 @@ function checkHorizon(t: number): void {
  * @category Customer lifetime value
  * @since 0.1.0
  */
-export function paretoNbdExpectedPurchases(model: Params, t: number): number {
+export function paretoNbdExpectedPurchases(
+  model: Pick<ParetoNbdModel, 'r' | 'alpha' | 's' | 'beta'>,
+  t: number,
+): number {
   checkHorizon(t);
   const { r, alpha, s, beta } = model;
   return ((r * beta) / alpha) * lifetimeFactor(s, beta, t);
@@ -209,7 +215,7 @@ export function paretoNbdExpectedPurchases(model: Params, t: number): number {
  * @since 0.1.0
  */
 export function paretoNbdConditionalExpectedPurchases(
-  model: Params,
+  model: Pick<ParetoNbdModel, 'r' | 'alpha' | 's' | 'beta'>,
   customer: RepeatPurchaseHistory,
   t: number,
 ): number {
