@@ -48,7 +48,7 @@ function checkCounts(successes: number, trials: number): void {
  * ```ts
  * import { wilsonInterval } from '@cx/metrics';
  * const ci = wilsonInterval(7, 50);
- * console.log(ci?.lower.toFixed(4), ci?.upper.toFixed(4)); // '0.0695' '0.2617'
+ * console.log(ci?.lower.toFixed(4), ci?.upper.toFixed(4)); // '0.0695' '0.2619'
  * ```
  * @category Statistics
  * @since 0.1.0

@@ -113,7 +113,7 @@ function checkShapes(a: number, b: number): void {
  * @example
  * ```ts
  * import { regularizedBeta } from '@cx/metrics';
- * console.log(regularizedBeta(0.5, 2, 2)); // 0.5
+ * console.log(regularizedBeta(0.5, 2, 2).toFixed(6)); // '0.500000'
  * ```
  * @category Statistics
  * @since 0.1.0

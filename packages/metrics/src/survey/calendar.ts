@@ -27,17 +27,17 @@ export interface CalendarBucket {
   readonly key: string;
 }
 
-const SLOT = 15 * 60 * 1000;
-
 /**
  * Maps instants to calendar buckets in an IANA zone with date-fns and `@date-fns/tz` (DST-correct: a day can last
- * 23 or 25 hours). Results are cached per 15-minute slot, as every zone offset in use is a multiple of 15 minutes.
+ * 23 or 25 hours). Buckets already seen are kept sorted and found by binary search, so date-fns runs once per
+ * bucket rather than once per response.
  */
 export class Calendar {
   readonly #period: TrendPeriod;
   readonly #in: ReturnType<typeof tz>;
   readonly #weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6;
-  readonly #slots = new Map<number, CalendarBucket>();
+  readonly #known: CalendarBucket[] = [];
+  #last: CalendarBucket | null = null;
 
   constructor(period: TrendPeriod, timeZone: string, weekStartsOn: number) {
     const issues = [];
@@ -72,11 +72,22 @@ export class Calendar {
 
   /** The bucket containing an instant (epoch ms). */
   bucketOf(ms: number): CalendarBucket {
-    const slot = Math.floor(ms / SLOT);
-    const cached = this.#slots.get(slot);
-    if (cached !== undefined && cached.start <= ms && ms < cached.end) return cached;
-    const bucket = this.#compute(ms);
-    if (bucket.start % SLOT === 0 && bucket.end % SLOT === 0) this.#slots.set(slot, bucket);
+    const last = this.#last;
+    if (last !== null && last.start <= ms && ms < last.end) return last;
+    const known = this.#known;
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((known[mid] as CalendarBucket).end <= ms) lo = mid + 1;
+      else hi = mid;
+    }
+    let bucket = known[lo];
+    if (bucket === undefined || !(bucket.start <= ms)) {
+      bucket = this.#compute(ms);
+      known.splice(lo, 0, bucket);
+    }
+    this.#last = bucket;
     return bucket;
   }
 

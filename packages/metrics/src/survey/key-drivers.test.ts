@@ -46,8 +46,8 @@ describe('keyDrivers', () => {
     const rows = outcome.map((o, i) => ({ outcome: o, drivers: { delivery: delivery[i] } }));
     const a = new KeyDriverAccumulator();
     const b = new KeyDriverAccumulator();
-    rows.slice(0, 4).forEach((r) => a.add(r));
-    rows.slice(4).forEach((r) => b.add(r));
+    for (const r of rows.slice(0, 4)) a.add(r);
+    for (const r of rows.slice(4)) b.add(r);
     a.merge(b);
     expect(a.result()[0]?.correlation).toBeCloseTo(0.9307578419910344, 12);
   });

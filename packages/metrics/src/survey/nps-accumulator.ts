@@ -274,7 +274,7 @@ function npsFromTally(tally: Tally, options: NpsIntervalOptions): NpsResult {
   const p = tally.weights[0] / w;
   const d = tally.weights[2] / w;
   const shares = { promoters: p, passives: tally.weights[1] / w, detractors: d };
-  const score = 100 * (p - d);
+  const score = (100 * (tally.weights[0] - tally.weights[2])) / w;
   const standardError = 100 * Math.sqrt(trinomialVariance(p, d) / effectiveN);
   let lower: number;
   let upper: number;
