@@ -34,3 +34,21 @@ export type {
 export { scoreFeedback, sentimentBreakdown, sentimentOverTime } from './sentiment/breakdown.js';
 export type { Proportion } from './stats/wilson.js';
 export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';
+export { stemWord } from './text/stem.js';
+export type { LogOdds } from './themes/log-odds.js';
+export { logOddsRatio } from './themes/log-odds.js';
+export type {
+  MapThemesToPainPointsOptions,
+  PainPointMapping,
+  PainPointThemes,
+} from './themes/pain-points.js';
+export { mapThemesToPainPoints } from './themes/pain-points.js';
+export type {
+  Theme,
+  ThemeAggregatorOptions,
+  ThemeDocument,
+  ThemeExample,
+  ThemeReport,
+  ThemeResultOptions,
+} from './themes/themes.js';
+export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';

@@ -100,6 +100,9 @@ export interface DetectLanguageOptions {
 }
 
 const POLISH_LETTERS = /[ąćęłńśźż]/u;
+// Spelling patterns frequent in one language and rare in the other (half a point of evidence each).
+const POLISH_SPELLING = /rz|sz|cz|ów$|ych$|ego$|owy$|ny$|ki$|ku$|wy$|ją$|ać$|ić$/u;
+const ENGLISH_SPELLING = /th|wh|ing$|ed$|tion$|ly$|ck|ough|ee|oo/u;
 
 /**
  * Detects whether a short text is English or Polish, from function words, lexicon words and Polish letters.
@@ -139,9 +142,13 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
     const en = STOP_WORDS.en.has(norm) || lookupWord(LEXICONS.en, norm) !== undefined || LEXICONS.en.negators.has(norm);
     const pl =
       STOP_WORDS.pl.has(norm) || lookupWord(LEXICONS.pl, norm) !== undefined || POLISH_LETTERS.test(norm);
+    const enSpelling = !en && !pl && ENGLISH_SPELLING.test(norm);
+    const plSpelling = !en && !pl && POLISH_SPELLING.test(norm);
     if (en) evidence.en += 1;
     if (pl) evidence.pl += POLISH_LETTERS.test(norm) ? 2 : 1;
-    if (en || pl) supported++;
+    if (enSpelling) evidence.en += 0.5;
+    if (plSpelling) evidence.pl += 0.5;
+    if (en || pl || enSpelling || plSpelling) supported++;
   }
   const best = Math.max(evidence.en, evidence.pl);
   if (best === 0 || (words.length >= 5 && supported / words.length < minShare)) {

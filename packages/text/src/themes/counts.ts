@@ -1,0 +1,91 @@
+/** A short quote that contains a theme. */
+export interface ThemeExample {
+  /** Id of the document. */
+  readonly id: string;
+  /** The document's text. */
+  readonly text: string;
+}
+
+/** Counts of one term in one group of documents. */
+export interface TermCount {
+  count: number;
+  documents: number;
+  readonly surfaces: Map<string, number>;
+  examples: ThemeExample[];
+}
+
+/** Orders examples: shortest text first, then by id, so that the kept examples do not depend on order. */
+export function compareExamples(a: ThemeExample, b: ThemeExample): number {
+  return a.text.length - b.text.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Mergeable term counts of one group of documents. */
+export class TermCounts {
+  readonly terms = new Map<string, TermCount>();
+  total = 0;
+  documents = 0;
+
+  constructor(readonly maxExamples: number) {}
+
+  addDocument(id: string, text: string, occurrences: readonly { key: string; surface: string }[]): void {
+    this.documents++;
+    const seen = new Set<string>();
+    for (const { key, surface } of occurrences) {
+      const term = this.#term(key);
+      term.count++;
+      term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) + 1);
+      this.total++;
+      if (!seen.has(key)) {
+        seen.add(key);
+        term.documents++;
+        this.#addExample(term, { id, text });
+      }
+    }
+  }
+
+  merge(other: TermCounts): void {
+    this.total += other.total;
+    this.documents += other.documents;
+    for (const [key, theirs] of other.terms) {
+      const term = this.#term(key);
+      term.count += theirs.count;
+      term.documents += theirs.documents;
+      for (const [surface, n] of theirs.surfaces) term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) + n);
+      for (const example of theirs.examples) this.#addExample(term, example);
+    }
+  }
+
+  /** Counts of `this` minus `other` (examples are not kept); `other` must be a subset of `this`. */
+  minus(other: TermCounts): TermCounts {
+    const out = new TermCounts(0);
+    out.merge(this);
+    out.total -= other.total;
+    out.documents -= other.documents;
+    for (const [key, theirs] of other.terms) {
+      const term = out.terms.get(key);
+      if (term === undefined) continue;
+      term.count -= theirs.count;
+      term.documents -= theirs.documents;
+      for (const [surface, n] of theirs.surfaces) term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) - n);
+      if (term.count <= 0) out.terms.delete(key);
+    }
+    return out;
+  }
+
+  #term(key: string): TermCount {
+    let term = this.terms.get(key);
+    if (term === undefined) {
+      term = { count: 0, documents: 0, surfaces: new Map(), examples: [] };
+      this.terms.set(key, term);
+    }
+    return term;
+  }
+
+  #addExample(term: TermCount, example: ThemeExample): void {
+    if (this.maxExamples === 0) return;
+    if (term.examples.some((e) => e.id === example.id)) return;
+    term.examples.push(example);
+    term.examples.sort(compareExamples);
+    if (term.examples.length > this.maxExamples) term.examples.length = this.maxExamples;
+  }
+}
