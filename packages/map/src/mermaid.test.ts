@@ -207,5 +207,5 @@ describe('Mermaid round trip (property)', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
