@@ -52,3 +52,14 @@ export type {
   ThemeResultOptions,
 } from './themes/themes.js';
 export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';
+export type {
+  BrandShare,
+  EngagementRate,
+  InteractionKind,
+  SocialAggregatorOptions,
+  SocialBucket,
+  SocialOverTimeOptions,
+  SocialSummary,
+  TagCount,
+} from './social/social.js';
+export { SocialAggregator, socialOverTime } from './social/social.js';

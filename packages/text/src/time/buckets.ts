@@ -85,3 +85,49 @@ export function instantMs(value: unknown, path: ReadonlyArray<string | number>):
   }
   return ms;
 }
+
+/** One bucket of a generic time series. */
+export interface SeriesBucket<R> {
+  readonly start: string;
+  readonly date: string;
+  readonly value: R;
+}
+
+/**
+ * Buckets items by calendar time with mergeable accumulators: `create` makes an empty accumulator,
+ * `add` adds an item, `finish` reads it. Empty buckets between the first and last are filled unless
+ * `fillGaps` is false.
+ */
+export function timeSeries<T, A, R>(
+  items: readonly T[],
+  instantOf: (item: T) => unknown,
+  path: (index: number) => ReadonlyArray<string | number>,
+  options: TimeBucketOptions,
+  create: () => A,
+  add: (accumulator: A, item: T, index: number) => void,
+  finish: (accumulator: A) => R,
+): SeriesBucket<R>[] {
+  const buckets = bucketer(options);
+  const groups = new Map<number, { key: BucketKey; accumulator: A }>();
+  items.forEach((item, index) => {
+    const key = buckets.of(instantMs(instantOf(item), path(index)));
+    let group = groups.get(key.ms);
+    if (group === undefined) {
+      group = { key, accumulator: create() };
+      groups.set(key.ms, group);
+    }
+    add(group.accumulator, item, index);
+  });
+  const out: SeriesBucket<R>[] = [];
+  let previous: BucketKey | undefined;
+  for (const group of [...groups.values()].sort((a, b) => a.key.ms - b.key.ms)) {
+    if (previous !== undefined && options.fillGaps !== false) {
+      for (let gap = buckets.next(previous); gap.ms < group.key.ms; gap = buckets.next(gap)) {
+        out.push({ start: gap.start, date: gap.date, value: finish(create()) });
+      }
+    }
+    out.push({ start: group.key.start, date: group.key.date, value: finish(group.accumulator) });
+    previous = group.key;
+  }
+  return out;
+}

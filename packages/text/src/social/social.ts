@@ -1,0 +1,397 @@
+import type { Mention } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+import { SentimentAggregator, type SentimentObservation, type SentimentSummary } from '../sentiment/aggregator.js';
+import { type AnalyzeSentimentOptions, analyzeSentiment } from '../sentiment/score.js';
+import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { normalizeText } from '../text/normalize.js';
+import { type SeriesBucket, type TimeBucketOptions, timeSeries } from '../time/buckets.js';
+
+/**
+ * An engagement count of a {@link @cx/model!Mention} that counts as an interaction.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export type InteractionKind = 'likes' | 'shares' | 'comments' | 'clicks';
+
+/**
+ * Options of {@link SocialAggregator}.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface SocialAggregatorOptions {
+  /** Brands competing for share of voice (case-insensitive); default: every brand seen. */
+  readonly brands?: readonly string[];
+  /** Engagement counts that make up interactions (default likes, shares and comments). */
+  readonly interactions?: readonly InteractionKind[];
+  /** Hashtags and accounts to report even when never seen (without `#` / `@`). */
+  readonly track?: { readonly hashtags?: readonly string[]; readonly accounts?: readonly string[] };
+  /** Most hashtags and accounts listed (default 20; tracked ones are always listed). */
+  readonly top?: number;
+  /** Confidence level of the intervals (default 0.95). */
+  readonly confidence?: number;
+  /** Options for scoring mentions added without a sentiment. */
+  readonly sentiment?: AnalyzeSentimentOptions;
+}
+
+/**
+ * An engagement rate with the numbers behind it.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface EngagementRate {
+  /** Posts with a known, positive denominator (reach or author followers). */
+  readonly posts: number;
+  /** Interactions on those posts. */
+  readonly interactions: number;
+  /** Sum of the denominators of those posts. */
+  readonly denominator: number;
+  /** Pooled rate: `Σ interactions / Σ denominator`, or `null` without posts. */
+  readonly rate: number | null;
+  /** Mean of the per-post rates `interactions / denominator`, or `null` without posts. */
+  readonly meanRate: number | null;
+  /** Posts left out for a missing or zero denominator. */
+  readonly excluded: number;
+}
+
+/**
+ * A counted hashtag or account.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface TagCount {
+  /** Hashtag or handle in lower case, without `#` or `@`. */
+  readonly tag: string;
+  /** Number of mentions that use it. */
+  readonly mentions: number;
+}
+
+/**
+ * Share of voice of one brand.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface BrandShare {
+  /** The brand, as first written. */
+  readonly brand: string;
+  /** Mentions of the brand. */
+  readonly mentions: number;
+  /** Mentions of the brand over mentions of all tracked brands, with a Wilson interval. */
+  readonly shareOfVoice: Proportion;
+}
+
+/**
+ * Social-monitoring summary of a set of mentions.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface SocialSummary {
+  /** Number of mentions (volume). */
+  readonly mentions: number;
+  /** Share of voice per tracked brand, by decreasing mentions. */
+  readonly brands: readonly BrandShare[];
+  /** Mentions without a brand or of a brand not tracked (outside the share-of-voice denominator). */
+  readonly untrackedMentions: number;
+  /** Mentions per platform, by decreasing count. */
+  readonly platforms: readonly { readonly platform: string; readonly mentions: number }[];
+  /** Hashtags (from the `hashtags` field and `#tags` in the text), by decreasing use. */
+  readonly hashtags: readonly TagCount[];
+  /** Accounts mentioned (from the `mentions` field and `@handles` in the text), by decreasing use. */
+  readonly accounts: readonly TagCount[];
+  /** Total interactions over all mentions. */
+  readonly interactions: number;
+  /** Engagement rate by reach: interactions per person reached. */
+  readonly engagementByReach: EngagementRate;
+  /** Engagement rate by followers: interactions per follower of the author. */
+  readonly engagementByFollowers: EngagementRate;
+  /** Sentiment of the mentions. */
+  readonly sentiment: SentimentSummary;
+}
+
+interface RateState {
+  posts: number;
+  interactions: number;
+  denominator: number;
+  rateSum: number;
+  excluded: number;
+}
+
+const HASHTAG = /(?<![\p{L}\p{N}_&])#([\p{L}\p{M}\p{N}_]+)/gu;
+const HANDLE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)/gu;
+
+function canonicalTag(tag: string): string {
+  return normalizeText(tag).replace(/^[#@]/u, '').toLowerCase();
+}
+
+/**
+ * Mergeable social-monitoring accumulator over {@link @cx/model!Mention} records: volume, share of
+ * voice, platforms, hashtags, accounts, engagement rates and sentiment.
+ *
+ * Engagement definitions: interactions = the sum of the chosen engagement counts (default likes + shares
+ * + comments). Rate by reach = Σ interactions / Σ reach over posts with a reach above zero; rate by
+ * followers = Σ interactions / Σ author followers over posts whose author's follower count is above zero.
+ * Both also come as the mean of per-post rates.
+ *
+ * @example
+ * ```ts
+ * import { SocialAggregator } from '@cx/text';
+ * const social = new SocialAggregator().add({
+ *   id: 'm1', text: 'Love the new app! #acme', source: 'social', platform: 'x', brand: 'acme',
+ *   createdAt: '2026-03-03T08:00:00Z', hashtags: [], mentions: [], properties: {},
+ *   engagement: { likes: 8, shares: 1, comments: 1, clicks: 0, reach: 500 },
+ * });
+ * const s = social.result();
+ * console.log(s.mentions, s.hashtags, s.engagementByReach.rate); // 1 [{ tag: 'acme', mentions: 1 }] 0.02
+ * ```
+ * @category Social
+ * @since 0.1.0
+ */
+export class SocialAggregator {
+  readonly #options: SocialAggregatorOptions;
+  readonly #kinds: readonly InteractionKind[];
+  readonly #tracked: Map<string, string> | undefined;
+  #mentions = 0;
+  #interactions = 0;
+  #untracked = 0;
+  readonly #brands = new Map<string, { name: string; mentions: number }>();
+  readonly #platforms = new Map<string, number>();
+  readonly #hashtags = new Map<string, number>();
+  readonly #accounts = new Map<string, number>();
+  readonly #reach: RateState = { posts: 0, interactions: 0, denominator: 0, rateSum: 0, excluded: 0 };
+  readonly #followers: RateState = { posts: 0, interactions: 0, denominator: 0, rateSum: 0, excluded: 0 };
+  readonly #sentiment: SentimentAggregator;
+
+  /**
+   * Creates an empty aggregator.
+   *
+   * @param options - Brands, interaction kinds, tracked tags, confidence and sentiment options.
+   * @throws {@link @cx/model!CxValidationError} for an unknown interaction kind or a bad confidence level.
+   */
+  constructor(options: SocialAggregatorOptions = {}) {
+    this.#options = options;
+    this.#kinds = options.interactions ?? ['likes', 'shares', 'comments'];
+    const badKind = this.#kinds.findIndex((k) => !['likes', 'shares', 'comments', 'clicks'].includes(k));
+    if (badKind >= 0) {
+      throw new CxValidationError([
+        { path: ['interactions', badKind], message: 'Expected likes, shares, comments or clicks', code: 'invalid_enum_value' },
+      ]);
+    }
+    zFor(options.confidence ?? 0.95);
+    this.#tracked = options.brands === undefined ? undefined : new Map(options.brands.map((b) => [b.toLowerCase(), b]));
+    this.#sentiment = new SentimentAggregator(options.confidence === undefined ? {} : { confidence: options.confidence });
+  }
+
+  /**
+   * Adds one mention.
+   *
+   * @param mention - A parsed mention.
+   * @param sentiment - Its sentiment; scored with {@link analyzeSentiment} when absent.
+   * @param path - Issue path to report on bad input (default `[]`).
+   * @returns This aggregator.
+   * @throws {@link @cx/model!CxValidationError} for negative or non-integer engagement counts or a
+   * malformed language tag.
+   */
+  add(mention: Mention, sentiment?: SentimentObservation, path: ReadonlyArray<string | number> = []): this {
+    const engagement = mention.engagement;
+    let interactions = 0;
+    for (const kind of this.#kinds) {
+      const value = engagement[kind];
+      if (!(Number.isInteger(value) && value >= 0)) {
+        throw new CxValidationError([
+          { path: [...path, 'engagement', kind], message: `Expected a non-negative whole number, got ${value}`, code: 'out_of_range' },
+        ]);
+      }
+      interactions += value;
+    }
+    this.#mentions++;
+    this.#interactions += interactions;
+    const brandKey = mention.brand?.toLowerCase();
+    if (brandKey !== undefined && (this.#tracked === undefined || this.#tracked.has(brandKey))) {
+      const entry = this.#brands.get(brandKey) ?? { name: this.#tracked?.get(brandKey) ?? (mention.brand as string), mentions: 0 };
+      entry.mentions++;
+      this.#brands.set(brandKey, entry);
+    } else {
+      this.#untracked++;
+    }
+    this.#platforms.set(mention.platform, (this.#platforms.get(mention.platform) ?? 0) + 1);
+    const text = normalizeText(mention.text);
+    const tags = new Set([...mention.hashtags.map(canonicalTag), ...[...text.matchAll(HASHTAG)].map((m) => canonicalTag(m[1] as string))]);
+    for (const tag of tags) if (tag !== '') this.#hashtags.set(tag, (this.#hashtags.get(tag) ?? 0) + 1);
+    const handles = new Set([...mention.mentions.map(canonicalTag), ...[...text.matchAll(HANDLE)].map((m) => canonicalTag(m[1] as string))]);
+    for (const handle of handles) if (handle !== '') this.#accounts.set(handle, (this.#accounts.get(handle) ?? 0) + 1);
+    addRate(this.#reach, interactions, engagement.reach);
+    addRate(this.#followers, interactions, mention.author?.followers);
+    const observed =
+      sentiment ?? analyzeSentiment(mention.text, { ...this.#options.sentiment, language: mention.language ?? this.#options.sentiment?.language });
+    this.#sentiment.add(observed, [...path, 'sentiment']);
+    return this;
+  }
+
+  /**
+   * Adds the counts of another aggregator (left unchanged); the result equals adding all mentions here.
+   *
+   * @param other - Another aggregator made with the same options.
+   * @returns This aggregator.
+   */
+  merge(other: SocialAggregator): this {
+    this.#mentions += other.#mentions;
+    this.#interactions += other.#interactions;
+    this.#untracked += other.#untracked;
+    for (const [key, entry] of other.#brands) {
+      const mine = this.#brands.get(key);
+      if (mine === undefined) this.#brands.set(key, { ...entry });
+      else mine.mentions += entry.mentions;
+    }
+    for (const [target, source] of [
+      [this.#platforms, other.#platforms],
+      [this.#hashtags, other.#hashtags],
+      [this.#accounts, other.#accounts],
+    ] as const) {
+      for (const [k, n] of source) target.set(k, (target.get(k) ?? 0) + n);
+    }
+    for (const [mine, theirs] of [
+      [this.#reach, other.#reach],
+      [this.#followers, other.#followers],
+    ] as const) {
+      mine.posts += theirs.posts;
+      mine.interactions += theirs.interactions;
+      mine.denominator += theirs.denominator;
+      mine.rateSum += theirs.rateSum;
+      mine.excluded += theirs.excluded;
+    }
+    this.#sentiment.merge(other.#sentiment);
+    return this;
+  }
+
+  /**
+   * Computes the summary of everything added so far.
+   *
+   * @returns The summary; with no mentions every rate and share is `null`.
+   */
+  result(): SocialSummary {
+    const z = zFor(this.#options.confidence ?? 0.95);
+    const tracked = [...this.#brands.values()].reduce((sum, b) => sum + b.mentions, 0);
+    const brandEntries = new Map(this.#brands);
+    for (const [key, name] of this.#tracked ?? []) if (!brandEntries.has(key)) brandEntries.set(key, { name, mentions: 0 });
+    const brands = [...brandEntries.values()]
+      .map((b) => ({ brand: b.name, mentions: b.mentions, shareOfVoice: wilson(b.mentions, tracked, z) }))
+      .sort((a, b) => b.mentions - a.mentions || compare(a.brand, b.brand));
+    const top = this.#options.top ?? 20;
+    return {
+      mentions: this.#mentions,
+      brands,
+      untrackedMentions: this.#untracked,
+      platforms: [...this.#platforms]
+        .map(([platform, mentions]) => ({ platform, mentions }))
+        .sort((a, b) => b.mentions - a.mentions || compare(a.platform, b.platform)),
+      hashtags: tagList(this.#hashtags, this.#options.track?.hashtags ?? [], top),
+      accounts: tagList(this.#accounts, this.#options.track?.accounts ?? [], top),
+      interactions: this.#interactions,
+      engagementByReach: rate(this.#reach),
+      engagementByFollowers: rate(this.#followers),
+      sentiment: this.#sentiment.result(),
+    };
+  }
+}
+
+function addRate(state: RateState, interactions: number, denominator: number | undefined): void {
+  if (denominator === undefined || !(denominator > 0)) {
+    state.excluded++;
+    return;
+  }
+  state.posts++;
+  state.interactions += interactions;
+  state.denominator += denominator;
+  state.rateSum += interactions / denominator;
+}
+
+function rate(state: RateState): EngagementRate {
+  return {
+    posts: state.posts,
+    interactions: state.interactions,
+    denominator: state.denominator,
+    rate: state.posts === 0 ? null : state.interactions / state.denominator,
+    meanRate: state.posts === 0 ? null : state.rateSum / state.posts,
+    excluded: state.excluded,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function tagList(counts: ReadonlyMap<string, number>, tracked: readonly string[], top: number): TagCount[] {
+  const all = [...counts]
+    .map(([tag, mentions]) => ({ tag, mentions }))
+    .sort((a, b) => b.mentions - a.mentions || compare(a.tag, b.tag));
+  const keep = new Set(tracked.map(canonicalTag));
+  const listed = all.filter((t, i) => i < top || keep.has(t.tag));
+  for (const tag of keep) if (!counts.has(tag)) listed.push({ tag, mentions: 0 });
+  return listed;
+}
+
+/**
+ * One calendar bucket of {@link socialOverTime}.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface SocialBucket {
+  /** UTC instant at which the bucket starts. */
+  readonly start: string;
+  /** Local calendar date of the start, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Summary of the mentions created in the bucket. */
+  readonly summary: SocialSummary;
+}
+
+/**
+ * Options of {@link socialOverTime}.
+ *
+ * @category Social
+ * @since 0.1.0
+ */
+export interface SocialOverTimeOptions extends TimeBucketOptions, SocialAggregatorOptions {}
+
+/**
+ * Mention volume, share of voice, engagement and sentiment per calendar day, week or month.
+ *
+ * @param mentions - Parsed mentions, placed in buckets by `createdAt`.
+ * @param options - Interval, IANA time zone and aggregator options.
+ * @returns Buckets in time order (empty buckets between the first and last included by default).
+ * @throws {@link @cx/model!CxValidationError} for an unknown time zone or interval, or a mention with a
+ * malformed `createdAt` (path `[index, 'createdAt']`).
+ * @example
+ * ```ts
+ * import { socialOverTime } from '@cx/text';
+ * const base = { source: 'social', platform: 'x', hashtags: [], mentions: [], properties: {}, engagement: { likes: 0, shares: 0, comments: 0, clicks: 0 } } as const;
+ * const weeks = socialOverTime(
+ *   [
+ *     { ...base, id: '1', text: 'Great shop', createdAt: '2026-03-02T10:00:00Z' },
+ *     { ...base, id: '2', text: 'Slow delivery', createdAt: '2026-03-16T10:00:00Z' },
+ *   ],
+ *   { interval: 'week', timeZone: 'Europe/Warsaw' },
+ * );
+ * console.log(weeks.map((w) => [w.date, w.summary.mentions])); // [['2026-03-02', 1], ['2026-03-09', 0], ['2026-03-16', 1]]
+ * ```
+ * @category Social
+ * @since 0.1.0
+ */
+export function socialOverTime(mentions: readonly Mention[], options: SocialOverTimeOptions): SocialBucket[] {
+  new SocialAggregator(options);
+  const series: SeriesBucket<SocialSummary>[] = timeSeries(
+    mentions,
+    (m) => m.createdAt,
+    (i) => [i, 'createdAt'],
+    options,
+    () => new SocialAggregator(options),
+    (aggregator, mention, index) => aggregator.add(mention, undefined, [index]),
+    (aggregator) => aggregator.result(),
+  );
+  return series.map(({ start, date, value }) => ({ start, date, summary: value }));
+}
