@@ -71,6 +71,7 @@ export type {
 } from './survey/nps-sample-size.js';
 export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
 export type { ShareEstimate } from './survey/share.js';
+export type { AccumulatorSnapshot, TallySnapshot } from './survey/tally.js';
 export type { TrendBucket, TrendOptions } from './survey/trend.js';
 export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics

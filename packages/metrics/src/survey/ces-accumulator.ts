@@ -9,9 +9,9 @@ import type { ConfidenceInterval } from '../stats/interval.js';
 import { zForConfidence } from '../stats/normal.js';
 import { checkResponseScale, checkScoreAndWeight, incompatible } from './check.js';
 import { meanEstimate } from './mean.js';
-import { scaleIssues, scoreProblem } from './scale.js';
+import { scaleIssues, scaleKey, scoreProblem } from './scale.js';
 import { type ShareEstimate, shareEstimate } from './share.js';
-import { Tally } from './tally.js';
+import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
 
 /**
  * How CES responses are read.
@@ -161,6 +161,30 @@ export class CesAccumulator {
   /** @internal Adds an already validated score. */
   addUnchecked(score: number, weight: number): void {
     this.#tally.add(this.#rules.isLowEffort(score) ? 0 : 2, score, weight);
+  }
+
+  /**
+   * Serializable state of this accumulator, e.g. to send a partial result from a worker; restore it with
+   * `CesAccumulator.fromSnapshot` and `merge`.
+   *
+   * @returns A plain-data snapshot (JSON-safe).
+   */
+  toSnapshot(): AccumulatorSnapshot {
+    return { metric: 'ces', config: this.#rules.key, tally: this.#tally.toJSON() };
+  }
+
+  /**
+   * Restores an accumulator from {@link CesAccumulator.toSnapshot}.
+   *
+   * @param snapshot - The snapshot.
+   * @param options - The options the snapshot's accumulator was created with.
+   * @returns A new accumulator with the snapshot's state.
+   * @throws {@link @cx/model!CxValidationError} when the snapshot is malformed or was made with other options.
+   */
+  static fromSnapshot(snapshot: AccumulatorSnapshot, options: CesClassificationOptions = {}): CesAccumulator {
+    const acc = new CesAccumulator(options);
+    acc.#tally.merge(restoreTally(snapshot, 'ces', acc.#rules.key));
+    return acc;
   }
 
   /**

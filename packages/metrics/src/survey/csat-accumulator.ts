@@ -8,9 +8,9 @@ import {
 import { zForConfidence } from '../stats/normal.js';
 import { checkResponseScale, checkScoreAndWeight, incompatible } from './check.js';
 import { type MeanEstimate, meanEstimate } from './mean.js';
-import { sameScale, scaleIssues, scoreProblem } from './scale.js';
+import { sameScale, scaleIssues, scaleKey, scoreProblem } from './scale.js';
 import { type ShareEstimate, shareEstimate } from './share.js';
-import { Tally } from './tally.js';
+import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
 
 /**
  * Which scores count as satisfied: the best one (`top-box`), the best two (`top-2-box`, default), an explicit list
@@ -150,7 +150,7 @@ export function resolveCsatRules(options: CsatClassificationOptions): CsatRules 
     });
   }
   if (issues.length > 0) throw new CxValidationError(issues);
-  const key = JSON.stringify([scale, positive, [...neutral].sort((a, b) => a - b), denominator]);
+  const key = JSON.stringify([scaleKey(scale), positive, [...neutral].sort((a, b) => a - b), denominator]);
   return { scale, isPositive, neutral, denominator, key };
 }
 
@@ -226,6 +226,33 @@ export class CsatAccumulator {
   addUnchecked(score: number, weight: number): void {
     const cls = this.#rules.isPositive(score) ? 0 : this.#rules.neutral.has(score) ? 1 : 2;
     this.#tally.add(cls, score, weight);
+  }
+
+  /**
+   * Serializable state of this accumulator, e.g. to send a partial result from a worker; restore it with
+   * `CsatAccumulator.fromSnapshot` and `merge`.
+   *
+   * @returns A plain-data snapshot (JSON-safe).
+   */
+  toSnapshot(): AccumulatorSnapshot {
+    return { metric: 'csat', config: this.#rules.key, tally: this.#tally.toJSON() };
+  }
+
+  /**
+   * Restores an accumulator from {@link CsatAccumulator.toSnapshot}.
+   *
+   * @param snapshot - The snapshot.
+   * @param options - The options the snapshot's accumulator was created with.
+   * @returns A new accumulator with the snapshot's state.
+   * @throws {@link @cx/model!CxValidationError} when the snapshot is malformed or was made with other options.
+   */
+  static fromSnapshot(
+    snapshot: AccumulatorSnapshot,
+    options: CsatClassificationOptions = {},
+  ): CsatAccumulator {
+    const acc = new CsatAccumulator(options);
+    acc.#tally.merge(restoreTally(snapshot, 'csat', acc.#rules.key));
+    return acc;
   }
 
   /**

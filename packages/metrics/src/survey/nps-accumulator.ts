@@ -2,8 +2,16 @@ import { CxValidationError, type Scale, type SurveyResponse, type ValidationIssu
 import type { ConfidenceInterval } from '../stats/interval.js';
 import { zForConfidence } from '../stats/normal.js';
 import { type BootstrapOptions, bootstrapNetInterval } from './bootstrap.js';
-import { describeScale, NPS_SCALE, sameScale, scaleIssues, scoreProblem, weightIssue } from './scale.js';
-import { Tally } from './tally.js';
+import {
+  describeScale,
+  NPS_SCALE,
+  sameScale,
+  scaleIssues,
+  scaleKey,
+  scoreProblem,
+  weightIssue,
+} from './scale.js';
+import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
 
 /**
  * How scores are classified for NPS.
@@ -124,6 +132,7 @@ function classify(score: number, cuts: NpsCuts): 0 | 1 | 2 {
  */
 export class NpsAccumulator {
   readonly #cuts: NpsCuts;
+  readonly #config: string;
   readonly #tally = new Tally();
 
   /**
@@ -134,6 +143,11 @@ export class NpsAccumulator {
    */
   constructor(options: NpsClassificationOptions = {}) {
     this.#cuts = resolveNpsCuts(options);
+    this.#config = JSON.stringify([
+      scaleKey(this.#cuts.scale),
+      this.#cuts.promoterMin,
+      this.#cuts.detractorMax,
+    ]);
   }
 
   /** Number of responses added so far. */
@@ -184,6 +198,30 @@ export class NpsAccumulator {
   /** @internal Adds an already validated score. */
   addUnchecked(score: number, weight: number): void {
     this.#tally.add(classify(score, this.#cuts), score, weight);
+  }
+
+  /**
+   * Serializable state of this accumulator, e.g. to send a partial result from a worker; restore it with
+   * `NpsAccumulator.fromSnapshot` and `merge`.
+   *
+   * @returns A plain-data snapshot (JSON-safe).
+   */
+  toSnapshot(): AccumulatorSnapshot {
+    return { metric: 'nps', config: this.#config, tally: this.#tally.toJSON() };
+  }
+
+  /**
+   * Restores an accumulator from {@link NpsAccumulator.toSnapshot}.
+   *
+   * @param snapshot - The snapshot.
+   * @param options - The options the snapshot's accumulator was created with.
+   * @returns A new accumulator with the snapshot's state.
+   * @throws {@link @cx/model!CxValidationError} when the snapshot is malformed or was made with other options.
+   */
+  static fromSnapshot(snapshot: AccumulatorSnapshot, options: NpsClassificationOptions = {}): NpsAccumulator {
+    const acc = new NpsAccumulator(options);
+    acc.#tally.merge(restoreTally(snapshot, 'nps', acc.#config));
+    return acc;
   }
 
   /**

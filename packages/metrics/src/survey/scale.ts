@@ -51,3 +51,8 @@ export function scaleIssues(scale: Scale, path: ReadonlyArray<string | number>):
 }
 
 export const NPS_SCALE: Scale = STANDARD_SCALES.nps;
+
+/** Canonical JSON-able form of a scale (independent of property order). */
+export function scaleKey(s: Scale): readonly [number, number, string, boolean] {
+  return [s.min, s.max, s.direction, s.integral];
+}

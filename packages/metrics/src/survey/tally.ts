@@ -1,3 +1,4 @@
+import { CxValidationError } from '@cx/model';
 import { effectiveNFromSums } from '../stats/effective-n.js';
 
 /**
@@ -60,11 +61,77 @@ export class Tally {
   }
 }
 
-/** Plain-data form of a {@link Tally}. */
+/**
+ * Plain-data sufficient statistics of an accumulator: per class (0, 1, 2) the count, Σw and Σw²; overall Σw·x and
+ * Σw·x².
+ *
+ * @category Survey metrics
+ * @since 0.1.0
+ */
 export interface TallySnapshot {
   readonly counts: readonly number[];
   readonly weights: readonly number[];
   readonly squaredWeights: readonly number[];
   readonly sumWeightedScores: number;
   readonly sumWeightedSquares: number;
+}
+
+/**
+ * Serializable state of a survey-metric accumulator, for moving partial results between workers or processes.
+ *
+ * @category Survey metrics
+ * @since 0.1.0
+ */
+export interface AccumulatorSnapshot {
+  /** Which accumulator produced it. */
+  readonly metric: 'nps' | 'csat' | 'ces';
+  /** The accumulator's resolved options, serialized; restoring requires the same options. */
+  readonly config: string;
+  /** The sufficient statistics. */
+  readonly tally: TallySnapshot;
+}
+
+function isTriple(value: unknown, integral: boolean): value is [number, number, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    value.every(
+      (v) => typeof v === 'number' && v >= 0 && Number.isFinite(v) && (!integral || Number.isInteger(v)),
+    )
+  );
+}
+
+/** Restores a tally from a snapshot, checking the metric and configuration. */
+export function restoreTally(snapshot: AccumulatorSnapshot, metric: string, config: string): Tally {
+  const t = snapshot?.tally;
+  const ok =
+    typeof snapshot === 'object' &&
+    snapshot !== null &&
+    typeof t === 'object' &&
+    t !== null &&
+    isTriple(t.counts, true) &&
+    isTriple(t.weights, false) &&
+    isTriple(t.squaredWeights, false) &&
+    Number.isFinite(t.sumWeightedScores) &&
+    Number.isFinite(t.sumWeightedSquares);
+  if (!ok || snapshot.metric !== metric || snapshot.config !== config) {
+    throw new CxValidationError([
+      {
+        path: ['snapshot'],
+        message: ok
+          ? `Snapshot of ${String(snapshot.metric)} with options ${snapshot.config} does not match ${metric} with ${config}`
+          : 'Expected a snapshot made by toSnapshot()',
+        code: 'invalid_snapshot',
+      },
+    ]);
+  }
+  const tally = new Tally();
+  for (let c = 0; c < 3; c++) {
+    tally.counts[c] = t.counts[c] as number;
+    tally.weights[c] = t.weights[c] as number;
+    tally.squaredWeights[c] = t.squaredWeights[c] as number;
+  }
+  tally.sumWeightedScores = t.sumWeightedScores;
+  tally.sumWeightedSquares = t.sumWeightedSquares;
+  return tally;
 }
