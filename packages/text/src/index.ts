@@ -1,23 +1,18 @@
 // Public API of @cx/text: explicit named re-exports only.
-export type { DetectedLanguage, DetectLanguageOptions, LanguageDetection, SupportedLanguage } from './language.js';
-export { detectLanguage, resolveLanguageTag, SUPPORTED_LANGUAGES } from './language.js';
-export type { LexiconPhrase, LexiconSource, LexiconValue, SentimentLexicon } from './sentiment/lexicon.js';
-export { compileLexicon, lookupWord } from './sentiment/lexicon.js';
-export { EN_LEXICON_SOURCE } from './sentiment/lexicon-en.js';
-export { PL_LEXICON_SOURCE } from './sentiment/lexicon-pl.js';
-export { LEXICONS } from './sentiment/lexicons.js';
 export type {
-  AnalyzeSentimentOptions,
-  SentimentHit,
-  SentimentLabel,
-  SentimentResult,
-  SentimentStatus,
-} from './sentiment/score.js';
-export { analyzeSentiment } from './sentiment/score.js';
-export { isBlankText, normalizeText } from './text/normalize.js';
-export { STOP_WORDS } from './text/stopwords.js';
-export type { Token, TokenKind } from './text/tokenize.js';
-export { tokenize } from './text/tokenize.js';
+  DetectedLanguage,
+  DetectLanguageOptions,
+  LanguageDetection,
+  SupportedLanguage,
+} from './language.js';
+export { detectLanguage, resolveLanguageTag, SUPPORTED_LANGUAGES } from './language.js';
+export type {
+  ReasonAggregatorOptions,
+  ReasonReport,
+  ReasonResponse,
+  ReasonTally,
+} from './reasons/reasons.js';
+export { ReasonAggregator } from './reasons/reasons.js';
 export type {
   SentimentAggregatorOptions,
   SentimentObservation,
@@ -32,9 +27,36 @@ export type {
   SentimentOverTimeOptions,
 } from './sentiment/breakdown.js';
 export { scoreFeedback, sentimentBreakdown, sentimentOverTime } from './sentiment/breakdown.js';
+export type { LexiconPhrase, LexiconSource, LexiconValue, SentimentLexicon } from './sentiment/lexicon.js';
+export { compileLexicon, lookupWord } from './sentiment/lexicon.js';
+export { EN_LEXICON_SOURCE } from './sentiment/lexicon-en.js';
+export { PL_LEXICON_SOURCE } from './sentiment/lexicon-pl.js';
+export { LEXICONS } from './sentiment/lexicons.js';
+export type {
+  AnalyzeSentimentOptions,
+  SentimentHit,
+  SentimentLabel,
+  SentimentResult,
+  SentimentStatus,
+} from './sentiment/score.js';
+export { analyzeSentiment } from './sentiment/score.js';
+export type {
+  BrandShare,
+  EngagementRate,
+  InteractionKind,
+  SocialAggregatorOptions,
+  SocialBucket,
+  SocialOverTimeOptions,
+  SocialSummary,
+  TagCount,
+} from './social/social.js';
+export { SocialAggregator, socialOverTime } from './social/social.js';
 export type { Proportion } from './stats/wilson.js';
-export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';
+export { isBlankText, normalizeText } from './text/normalize.js';
 export { stemWord } from './text/stem.js';
+export { STOP_WORDS } from './text/stopwords.js';
+export type { Token, TokenKind } from './text/tokenize.js';
+export { tokenize } from './text/tokenize.js';
 export type { LogOdds } from './themes/log-odds.js';
 export { logOddsRatio } from './themes/log-odds.js';
 export type {
@@ -52,14 +74,4 @@ export type {
   ThemeResultOptions,
 } from './themes/themes.js';
 export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';
-export type {
-  BrandShare,
-  EngagementRate,
-  InteractionKind,
-  SocialAggregatorOptions,
-  SocialBucket,
-  SocialOverTimeOptions,
-  SocialSummary,
-  TagCount,
-} from './social/social.js';
-export { SocialAggregator, socialOverTime } from './social/social.js';
+export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';

@@ -1,6 +1,6 @@
 import { CxValidationError } from '@cx/model';
-import { LEXICONS } from './sentiment/lexicons.js';
 import { lookupWord } from './sentiment/lexicon.js';
+import { LEXICONS } from './sentiment/lexicons.js';
 import { STOP_WORDS } from './text/stopwords.js';
 import { tokenize } from './text/tokenize.js';
 
@@ -48,7 +48,10 @@ export type DetectedLanguage = SupportedLanguage | 'unknown';
  * @category Language
  * @since 0.1.0
  */
-export function resolveLanguageTag(tag: string, path: ReadonlyArray<string | number> = ['language']): DetectedLanguage {
+export function resolveLanguageTag(
+  tag: string,
+  path: ReadonlyArray<string | number> = ['language'],
+): DetectedLanguage {
   let canonical: string | undefined;
   try {
     canonical = Intl.getCanonicalLocales(tag)[0];
@@ -139,7 +142,10 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   if (other > latin) return { language: 'unknown', confidence: 0, reason: 'non-latin-script', evidence };
   let supported = 0;
   for (const { norm } of words) {
-    const en = STOP_WORDS.en.has(norm) || lookupWord(LEXICONS.en, norm) !== undefined || LEXICONS.en.negators.has(norm);
+    const en =
+      STOP_WORDS.en.has(norm) ||
+      lookupWord(LEXICONS.en, norm) !== undefined ||
+      LEXICONS.en.negators.has(norm);
     const pl =
       STOP_WORDS.pl.has(norm) || lookupWord(LEXICONS.pl, norm) !== undefined || POLISH_LETTERS.test(norm);
     const enSpelling = !en && !pl && ENGLISH_SPELLING.test(norm);
@@ -154,7 +160,8 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   if (best === 0 || (words.length >= 5 && supported / words.length < minShare)) {
     return { language: 'unknown', confidence: 0, reason: 'no-evidence', evidence };
   }
-  if (evidence.en === evidence.pl) return { language: 'unknown', confidence: 0, reason: 'ambiguous', evidence };
+  if (evidence.en === evidence.pl)
+    return { language: 'unknown', confidence: 0, reason: 'ambiguous', evidence };
   const language: SupportedLanguage = evidence.pl > evidence.en ? 'pl' : 'en';
   return { language, confidence: best / (evidence.en + evidence.pl), evidence };
 }

@@ -20,7 +20,9 @@ function load(language: 'en' | 'pl'): Row[] {
 }
 
 function accuracy(rows: readonly Row[], given: boolean): number {
-  const hits = rows.filter((r) => analyzeSentiment(r.text, given ? { language: r.language } : {}).label === r.label);
+  const hits = rows.filter(
+    (r) => analyzeSentiment(r.text, given ? { language: r.language } : {}).label === r.label,
+  );
   return hits.length / rows.length;
 }
 
@@ -33,7 +35,8 @@ describe.each(['en', 'pl'] as const)('sentiment accuracy on the %s fixture', (la
   it('has at least 200 labelled texts of every class', () => {
     expect(rows.length).toBeGreaterThanOrEqual(200);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    for (const label of ['positive', 'neutral', 'negative']) expect(rows.some((r) => r.label === label)).toBe(true);
+    for (const label of ['positive', 'neutral', 'negative'])
+      expect(rows.some((r) => r.label === label)).toBe(true);
   });
   it('detects the language of at least 95% of the texts', () => {
     const detected = rows.filter((r) => analyzeSentiment(r.text).language === language).length;

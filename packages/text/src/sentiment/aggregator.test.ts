@@ -3,14 +3,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SentimentAggregator, type SentimentObservation } from './aggregator.js';
 
-const obs = (label: SentimentObservation['label'], score: number | null): SentimentObservation => ({ label, score });
+const obs = (label: SentimentObservation['label'], score: number | null): SentimentObservation => ({
+  label,
+  score,
+});
 
 describe('SentimentAggregator', () => {
   it('computes shares, net and mean score (hand-checked)', () => {
     // 3 positive (0.5, 0.7, 0.9), 1 neutral (0), 1 negative (−0.6), 1 unscored.
     // n = 5; net = (3 − 1)/5 = 0.4; mean = (0.5 + 0.7 + 0.9 + 0 − 0.6)/5 = 0.3.
     const a = new SentimentAggregator();
-    for (const o of [obs('positive', 0.5), obs('positive', 0.7), obs('positive', 0.9), obs('neutral', 0), obs('negative', -0.6), obs(null, null)]) {
+    for (const o of [
+      obs('positive', 0.5),
+      obs('positive', 0.7),
+      obs('positive', 0.9),
+      obs('neutral', 0),
+      obs('negative', -0.6),
+      obs(null, null),
+    ]) {
       a.add(o);
     }
     const r = a.result();
@@ -52,11 +62,17 @@ describe('SentimentAggregator', () => {
       fc.property(fc.array(observation), fc.nat(), (all, cut) => {
         const k = all.length === 0 ? 0 : cut % (all.length + 1);
         const whole = new SentimentAggregator();
-        all.forEach((o) => whole.add(o));
+        all.forEach((o) => {
+          whole.add(o);
+        });
         const left = new SentimentAggregator();
         const right = new SentimentAggregator();
-        all.slice(0, k).forEach((o) => left.add(o));
-        all.slice(k).forEach((o) => right.add(o));
+        all.slice(0, k).forEach((o) => {
+          left.add(o);
+        });
+        all.slice(k).forEach((o) => {
+          right.add(o);
+        });
         const merged = left.merge(right).result();
         const expected = whole.result();
         expect({ ...merged, meanScore: null }).toEqual({ ...expected, meanScore: null });

@@ -103,12 +103,20 @@ export class SentimentAggregator {
     }
     if (label !== 'positive' && label !== 'neutral' && label !== 'negative') {
       throw new CxValidationError([
-        { path: [...path, 'label'], message: `Expected label positive, neutral, negative or null, got ${JSON.stringify(label)}`, code: 'invalid_enum_value' },
+        {
+          path: [...path, 'label'],
+          message: `Expected label positive, neutral, negative or null, got ${JSON.stringify(label)}`,
+          code: 'invalid_enum_value',
+        },
       ]);
     }
     if (typeof score !== 'number' || !(score >= -1 && score <= 1)) {
       throw new CxValidationError([
-        { path: [...path, 'score'], message: `Expected a score in [-1, 1] for a labelled text, got ${String(score)}`, code: 'out_of_range' },
+        {
+          path: [...path, 'score'],
+          message: `Expected a score in [-1, 1] for a labelled text, got ${String(score)}`,
+          code: 'out_of_range',
+        },
       ]);
     }
     if (label === 'positive') this.#positive++;

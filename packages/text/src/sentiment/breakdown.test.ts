@@ -13,7 +13,11 @@ const fb = (id: string, text: string, createdAt: string, extra: Partial<Feedback
 });
 
 const records: Feedback[] = [
-  fb('1', 'Great service, thank you!', '2026-03-29T21:30:00Z', { stageId: 'delivery', channel: 'web', language: 'en' }),
+  fb('1', 'Great service, thank you!', '2026-03-29T21:30:00Z', {
+    stageId: 'delivery',
+    channel: 'web',
+    language: 'en',
+  }),
   fb('2', 'Kurier się spóźnił.', '2026-03-29T22:30:00Z', { stageId: 'delivery', channel: 'mobile-app' }),
   fb('3', 'Płatność odrzucona, żenada.', '2026-03-31T10:00:00Z', { stageId: 'purchase', channel: 'web' }),
   fb('4', '   ', '2026-04-01T09:00:00Z', { stageId: 'purchase' }),
@@ -97,7 +101,9 @@ describe('sentimentOverTime', () => {
     expect(days.map((d) => d.date)).toEqual(['2026-03-29', '2026-03-31', '2026-04-01', '2026-04-06']);
   });
   it('rejects unknown time zones and intervals', () => {
-    expect(() => sentimentOverTime(scored, { interval: 'day', timeZone: 'Mars/Olympus' })).toThrow(CxValidationError);
+    expect(() => sentimentOverTime(scored, { interval: 'day', timeZone: 'Mars/Olympus' })).toThrow(
+      CxValidationError,
+    );
     expect(() => sentimentOverTime(scored, { interval: 'year' as never })).toThrow(CxValidationError);
   });
 });

@@ -42,11 +42,17 @@ export function scoreFeedback<T extends Feedback | Mention>(
 ): ScoredFeedback<T>[] {
   return records.map((record, index) => {
     try {
-      const sentiment = analyzeSentiment(record.text, { ...options, language: record.language ?? options.language });
+      const sentiment = analyzeSentiment(record.text, {
+        ...options,
+        language: record.language ?? options.language,
+      });
       return { record, sentiment };
     } catch (error) {
       if (error instanceof CxValidationError) {
-        throw new CxValidationError(error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), { cause: error });
+        throw new CxValidationError(
+          error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })),
+          { cause: error },
+        );
       }
       throw error;
     }

@@ -358,7 +358,8 @@ przyjął !-1
 export const PL_LEXICON_SOURCE: LexiconSource = {
   language: 'pl',
   entries,
-  negators: 'nie ani nigdy nikt nic niczego nikogo żaden żadna żadne żadnego żadnej żadnych bez brak brakuje brakowało zero',
+  negators:
+    'nie ani nigdy nikt nic niczego nikogo żaden żadna żadne żadnego żadnej żadnych bez brak brakuje brakowało zero',
   modifiers: `bardzo 1.5 naprawdę 1.3 mega 1.5 totalnie 1.5 kompletnie 1.5 całkowicie 1.5 zupełnie 1.5 wyjątkowo 1.5
 niesamowicie 1.6 niezwykle 1.5 ogromnie 1.5 strasznie 1.5 okropnie 1.5 zbyt 1.3 niezmiernie 1.5 serio 1.2 wręcz 1.3
 tak 1.2 aż 1.2 super 1.3 trochę 0.6 nieco 0.6 lekko 0.6 dość 0.8 dosyć 0.8 raczej 0.7 całkiem 0.9`,

@@ -105,7 +105,11 @@ export function compileLexicon(source: LexiconSource): SentimentLexicon {
     if (text === '' || text.startsWith('#')) return;
     const match = ENTRY.exec(text);
     if (match === null) {
-      issues.push({ path: ['entries', line], message: `Expected "term valence", got "${text}"`, code: 'invalid_entry' });
+      issues.push({
+        path: ['entries', line],
+        message: `Expected "term valence", got "${text}"`,
+        code: 'invalid_entry',
+      });
       return;
     }
     const term = (match[1] as string).toLocaleLowerCase(source.language).trim();
@@ -128,7 +132,11 @@ export function compileLexicon(source: LexiconSource): SentimentLexicon {
   for (let i = 0; i < modifierParts.length; i += 2) {
     const factor = Number(modifierParts[i + 1]);
     if (!Number.isFinite(factor) || factor <= 0) {
-      issues.push({ path: ['modifiers', i / 2], message: `Expected a positive multiplier after "${modifierParts[i]}"`, code: 'invalid_modifier' });
+      issues.push({
+        path: ['modifiers', i / 2],
+        message: `Expected a positive multiplier after "${modifierParts[i]}"`,
+        code: 'invalid_modifier',
+      });
     } else {
       modifiers.set(modifierParts[i] as string, factor);
     }

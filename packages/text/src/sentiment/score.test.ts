@@ -33,7 +33,8 @@ describe('analyzeSentiment: scoring rules', () => {
     expect(weights('Aplikacja nie działa', 'pl')).toEqual([['dział*', -2]]);
   });
   it('matches Polish inflections through stems and phrases', () => {
-    for (const form of ['szybka', 'szybko', 'szybkiego', 'szybkim']) expect(weights(form, 'pl')).toEqual([['szybk*', 2]]);
+    for (const form of ['szybka', 'szybko', 'szybkiego', 'szybkim'])
+      expect(weights(form, 'pl')).toEqual([['szybk*', 2]]);
     expect(weights('towar zgodny z opisem', 'pl')).toEqual([['zgodn* z opis*', 2]]);
     // "zł" (złoty) must not read as "zły" (bad)
     expect(weights('kosztuje 20 zł', 'pl')).toEqual([]);
@@ -72,7 +73,12 @@ describe('analyzeSentiment: language and bad input', () => {
   });
   it('returns status empty for empty and white-space text', () => {
     for (const text of ['', '   ', '\n\t', '\u200B']) {
-      expect(analyzeSentiment(text)).toMatchObject({ status: 'empty', language: 'unknown', score: null, label: null });
+      expect(analyzeSentiment(text)).toMatchObject({
+        status: 'empty',
+        language: 'unknown',
+        score: null,
+        label: null,
+      });
     }
   });
   it('returns unsupported-language for a valid tag of another language', () => {
@@ -83,7 +89,9 @@ describe('analyzeSentiment: language and bad input', () => {
     });
   });
   it('returns undetermined-language for text in another language or script', () => {
-    expect(analyzeSentiment('Die Lieferung war sehr schnell und freundlich').status).toBe('undetermined-language');
+    expect(analyzeSentiment('Die Lieferung war sehr schnell und freundlich').status).toBe(
+      'undetermined-language',
+    );
     expect(analyzeSentiment('配送很快，非常满意').status).toBe('undetermined-language');
     expect(analyzeSentiment('Доставка была быстрой').status).toBe('undetermined-language');
   });
@@ -124,10 +132,22 @@ describe('analyzeSentiment: language and bad input', () => {
     );
   });
   it('accepts custom lexicons', () => {
-    const lexicon = compileLexicon({ language: 'en', entries: 'meh -1', negators: 'not', modifiers: '', contrast: '' });
+    const lexicon = compileLexicon({
+      language: 'en',
+      entries: 'meh -1',
+      negators: 'not',
+      modifiers: '',
+      contrast: '',
+    });
     expect(analyzeSentiment('meh', { language: 'en', lexicons: { en: lexicon } }).label).toBe('negative');
-    expect(() => compileLexicon({ language: 'en', entries: 'no-valence', negators: '', modifiers: 'very x', contrast: '' })).toThrow(
-      CxValidationError,
-    );
+    expect(() =>
+      compileLexicon({
+        language: 'en',
+        entries: 'no-valence',
+        negators: '',
+        modifiers: 'very x',
+        contrast: '',
+      }),
+    ).toThrow(CxValidationError);
   });
 });

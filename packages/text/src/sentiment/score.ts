@@ -1,9 +1,20 @@
 import { CxValidationError } from '@cx/model';
-import { type DetectedLanguage, detectLanguage, resolveLanguageTag, type SupportedLanguage } from '../language.js';
+import {
+  type DetectedLanguage,
+  detectLanguage,
+  resolveLanguageTag,
+  type SupportedLanguage,
+} from '../language.js';
 import { isBlankText, normalizeText } from '../text/normalize.js';
 import { type Token, tokenize } from '../text/tokenize.js';
 import { EMOTICONS, emojiValence, emoticonValence } from './emoji.js';
-import { type LexiconPhrase, type LexiconValue, lookupWord, partMatches, type SentimentLexicon } from './lexicon.js';
+import {
+  type LexiconPhrase,
+  type LexiconValue,
+  lookupWord,
+  partMatches,
+  type SentimentLexicon,
+} from './lexicon.js';
 import { LEXICONS } from './lexicons.js';
 
 /**
@@ -124,7 +135,11 @@ export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions 
   const threshold = options.threshold ?? 0.05;
   if (!(threshold >= 0 && threshold < 1)) {
     throw new CxValidationError([
-      { path: ['threshold'], message: `Expected a threshold in [0, 1), got ${threshold}`, code: 'out_of_range' },
+      {
+        path: ['threshold'],
+        message: `Expected a threshold in [0, 1), got ${threshold}`,
+        code: 'out_of_range',
+      },
     ]);
   }
   const given = options.language === undefined ? undefined : resolveLanguageTag(options.language);
@@ -151,11 +166,16 @@ export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions 
   }
   const raw = hits.reduce((sum, hit) => sum + hit.weight, 0);
   const score = raw / Math.sqrt(raw * raw + NORMALIZATION_ALPHA);
-  const label: SentimentLabel = score >= threshold && raw > 0 ? 'positive' : score <= -threshold && raw < 0 ? 'negative' : 'neutral';
+  const label: SentimentLabel =
+    score >= threshold && raw > 0 ? 'positive' : score <= -threshold && raw < 0 ? 'negative' : 'neutral';
   return { status: 'scored', language, languageSource, score, label, raw, hits };
 }
 
-function unscored(status: SentimentStatus, language: DetectedLanguage, source: 'given' | 'detected'): SentimentResult {
+function unscored(
+  status: SentimentStatus,
+  language: DetectedLanguage,
+  source: 'given' | 'detected',
+): SentimentResult {
   return { status, language, languageSource: source, score: null, label: null, raw: 0, hits: [] };
 }
 
@@ -174,7 +194,10 @@ function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): Senti
   const flushOwn = (pending: Pending | undefined, position: number) => {
     if (pending?.own !== undefined && pending.own.value.valence !== 0) {
       const { text, term, value } = pending.own;
-      hits.push({ hit: { text, term, valence: value.valence, weight: value.valence, negated: false }, position });
+      hits.push({
+        hit: { text, term, valence: value.valence, weight: value.valence, negated: false },
+        position,
+      });
     }
   };
   const addHit = (text: string, term: string, value: LexiconValue, position: number) => {
@@ -202,13 +225,20 @@ function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): Senti
     }
     if (token.kind === 'emoji') {
       const valence = emojiValence(token.text);
-      if (valence !== undefined) hits.push({ hit: { text: token.text, term: token.text, valence, weight: valence, negated: false }, position: i });
+      if (valence !== undefined)
+        hits.push({
+          hit: { text: token.text, term: token.text, valence, weight: valence, negated: false },
+          position: i,
+        });
       i++;
       continue;
     }
     const phrase = matchPhrase(tokens, i, lexicon);
     if (phrase !== undefined) {
-      const text = tokens.slice(i, i + phrase.parts.length).map((t) => t.text).join(' ');
+      const text = tokens
+        .slice(i, i + phrase.parts.length)
+        .map((t) => t.text)
+        .join(' ');
       addHit(text, phrase.parts.join(' '), phrase.value, i);
       i += phrase.parts.length;
       continue;
@@ -223,10 +253,14 @@ function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): Senti
       modifier = undefined;
     } else if (lexicon.negators.has(word)) {
       flushOwn(negation, i);
-      negation = { left: NEGATION_SCOPE, own: entry === undefined ? undefined : { text: token.text, term: entry.term, value: entry.value } };
+      negation = {
+        left: NEGATION_SCOPE,
+        own: entry === undefined ? undefined : { text: token.text, term: entry.term, value: entry.value },
+      };
     } else if (lexicon.modifiers.has(word)) {
       flushOwn(modifier, i);
-      const own = entry === undefined ? undefined : { text: token.text, term: entry.term, value: entry.value };
+      const own =
+        entry === undefined ? undefined : { text: token.text, term: entry.term, value: entry.value };
       modifier = { left: MODIFIER_SCOPE, factor: lexicon.modifiers.get(word) as number, own };
     } else {
       const scored = entry !== undefined && addHit(token.text, entry.term, entry.value, i);
@@ -250,7 +284,11 @@ function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): Senti
   });
 }
 
-function matchPhrase(tokens: readonly Token[], start: number, lexicon: SentimentLexicon): LexiconPhrase | undefined {
+function matchPhrase(
+  tokens: readonly Token[],
+  start: number,
+  lexicon: SentimentLexicon,
+): LexiconPhrase | undefined {
   const first = (tokens[start] as Token).norm;
   const candidates: LexiconPhrase[] = [...(lexicon.phrases.get(first) ?? [])];
   for (let end = first.length; end >= 2; end--) {
@@ -262,7 +300,11 @@ function matchPhrase(tokens: readonly Token[], start: number, lexicon: Sentiment
     let ok = true;
     for (let k = 0; k < phrase.parts.length; k++) {
       const token = tokens[start + k];
-      if (token === undefined || token.kind === 'punct' || !partMatches(phrase.parts[k] as string, token.norm)) {
+      if (
+        token === undefined ||
+        token.kind === 'punct' ||
+        !partMatches(phrase.parts[k] as string, token.norm)
+      ) {
         ok = false;
         break;
       }

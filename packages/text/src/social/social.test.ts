@@ -75,12 +75,22 @@ describe('SocialAggregator', () => {
     expect(summary.interactions).toBe(23);
     // By reach: m1 (1000) and m2 (200); m3 has no reach, m4 reach 0 → excluded.
     // pooled (15 + 1)/(1000 + 200) = 0.0133333; mean (0.015 + 0.005)/2 = 0.01.
-    expect(summary.engagementByReach).toMatchObject({ posts: 2, interactions: 16, denominator: 1200, excluded: 2 });
+    expect(summary.engagementByReach).toMatchObject({
+      posts: 2,
+      interactions: 16,
+      denominator: 1200,
+      excluded: 2,
+    });
     expect(summary.engagementByReach.rate).toBeCloseTo(16 / 1200, 12);
     expect(summary.engagementByReach.meanRate).toBeCloseTo(0.01, 12);
     // By followers: m1 500, m2 100, m3 1000; m4 has no author. pooled 21/1600 = 0.013125;
     // mean (0.03 + 0.01 + 0.005)/3 = 0.015.
-    expect(summary.engagementByFollowers).toMatchObject({ posts: 3, interactions: 21, denominator: 1600, excluded: 1 });
+    expect(summary.engagementByFollowers).toMatchObject({
+      posts: 3,
+      interactions: 21,
+      denominator: 1600,
+      excluded: 1,
+    });
     expect(summary.engagementByFollowers.rate).toBeCloseTo(0.013125, 12);
     expect(summary.engagementByFollowers.meanRate).toBeCloseTo(0.015, 12);
   });
@@ -149,7 +159,13 @@ describe('SocialAggregator', () => {
             platform: r.platform,
             ...(r.brand === undefined ? {} : { brand: r.brand }),
             ...(r.followers === undefined ? {} : { author: { followers: r.followers } }),
-            engagement: { likes: r.likes, shares: 0, comments: 0, clicks: 0, ...(r.reach === undefined ? {} : { reach: r.reach }) },
+            engagement: {
+              likes: r.likes,
+              shares: 0,
+              comments: 0,
+              clicks: 0,
+              ...(r.reach === undefined ? {} : { reach: r.reach }),
+            },
           }),
         );
         const k = cut % (ms.length + 1);

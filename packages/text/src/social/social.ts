@@ -1,6 +1,10 @@
 import type { Mention } from '@cx/model';
 import { CxValidationError } from '@cx/model';
-import { SentimentAggregator, type SentimentObservation, type SentimentSummary } from '../sentiment/aggregator.js';
+import {
+  SentimentAggregator,
+  type SentimentObservation,
+  type SentimentSummary,
+} from '../sentiment/aggregator.js';
 import { type AnalyzeSentimentOptions, analyzeSentiment } from '../sentiment/score.js';
 import { type Proportion, wilson, zFor } from '../stats/wilson.js';
 import { normalizeText } from '../text/normalize.js';
@@ -178,12 +182,19 @@ export class SocialAggregator {
     const badKind = this.#kinds.findIndex((k) => !['likes', 'shares', 'comments', 'clicks'].includes(k));
     if (badKind >= 0) {
       throw new CxValidationError([
-        { path: ['interactions', badKind], message: 'Expected likes, shares, comments or clicks', code: 'invalid_enum_value' },
+        {
+          path: ['interactions', badKind],
+          message: 'Expected likes, shares, comments or clicks',
+          code: 'invalid_enum_value',
+        },
       ]);
     }
     zFor(options.confidence ?? 0.95);
-    this.#tracked = options.brands === undefined ? undefined : new Map(options.brands.map((b) => [b.toLowerCase(), b]));
-    this.#sentiment = new SentimentAggregator(options.confidence === undefined ? {} : { confidence: options.confidence });
+    this.#tracked =
+      options.brands === undefined ? undefined : new Map(options.brands.map((b) => [b.toLowerCase(), b]));
+    this.#sentiment = new SentimentAggregator(
+      options.confidence === undefined ? {} : { confidence: options.confidence },
+    );
   }
 
   /**
@@ -203,7 +214,11 @@ export class SocialAggregator {
       const value = engagement[kind];
       if (!(Number.isInteger(value) && value >= 0)) {
         throw new CxValidationError([
-          { path: [...path, 'engagement', kind], message: `Expected a non-negative whole number, got ${value}`, code: 'out_of_range' },
+          {
+            path: [...path, 'engagement', kind],
+            message: `Expected a non-negative whole number, got ${value}`,
+            code: 'out_of_range',
+          },
         ]);
       }
       interactions += value;
@@ -212,7 +227,10 @@ export class SocialAggregator {
     this.#interactions += interactions;
     const brandKey = mention.brand?.toLowerCase();
     if (brandKey !== undefined && (this.#tracked === undefined || this.#tracked.has(brandKey))) {
-      const entry = this.#brands.get(brandKey) ?? { name: this.#tracked?.get(brandKey) ?? (mention.brand as string), mentions: 0 };
+      const entry = this.#brands.get(brandKey) ?? {
+        name: this.#tracked?.get(brandKey) ?? (mention.brand as string),
+        mentions: 0,
+      };
       entry.mentions++;
       this.#brands.set(brandKey, entry);
     } else {
@@ -220,14 +238,25 @@ export class SocialAggregator {
     }
     this.#platforms.set(mention.platform, (this.#platforms.get(mention.platform) ?? 0) + 1);
     const text = normalizeText(mention.text);
-    const tags = new Set([...mention.hashtags.map(canonicalTag), ...[...text.matchAll(HASHTAG)].map((m) => canonicalTag(m[1] as string))]);
+    const tags = new Set([
+      ...mention.hashtags.map(canonicalTag),
+      ...[...text.matchAll(HASHTAG)].map((m) => canonicalTag(m[1] as string)),
+    ]);
     for (const tag of tags) if (tag !== '') this.#hashtags.set(tag, (this.#hashtags.get(tag) ?? 0) + 1);
-    const handles = new Set([...mention.mentions.map(canonicalTag), ...[...text.matchAll(HANDLE)].map((m) => canonicalTag(m[1] as string))]);
-    for (const handle of handles) if (handle !== '') this.#accounts.set(handle, (this.#accounts.get(handle) ?? 0) + 1);
+    const handles = new Set([
+      ...mention.mentions.map(canonicalTag),
+      ...[...text.matchAll(HANDLE)].map((m) => canonicalTag(m[1] as string)),
+    ]);
+    for (const handle of handles)
+      if (handle !== '') this.#accounts.set(handle, (this.#accounts.get(handle) ?? 0) + 1);
     addRate(this.#reach, interactions, engagement.reach);
     addRate(this.#followers, interactions, mention.author?.followers);
     const observed =
-      sentiment ?? analyzeSentiment(mention.text, { ...this.#options.sentiment, language: mention.language ?? this.#options.sentiment?.language });
+      sentiment ??
+      analyzeSentiment(mention.text, {
+        ...this.#options.sentiment,
+        language: mention.language ?? this.#options.sentiment?.language,
+      });
     this.#sentiment.add(observed, [...path, 'sentiment']);
     return this;
   }
@@ -277,7 +306,8 @@ export class SocialAggregator {
     const z = zFor(this.#options.confidence ?? 0.95);
     const tracked = [...this.#brands.values()].reduce((sum, b) => sum + b.mentions, 0);
     const brandEntries = new Map(this.#brands);
-    for (const [key, name] of this.#tracked ?? []) if (!brandEntries.has(key)) brandEntries.set(key, { name, mentions: 0 });
+    for (const [key, name] of this.#tracked ?? [])
+      if (!brandEntries.has(key)) brandEntries.set(key, { name, mentions: 0 });
     const brands = [...brandEntries.values()]
       .map((b) => ({ brand: b.name, mentions: b.mentions, shareOfVoice: wilson(b.mentions, tracked, z) }))
       .sort((a, b) => b.mentions - a.mentions || compare(a.brand, b.brand));

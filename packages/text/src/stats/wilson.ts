@@ -23,7 +23,11 @@ export interface Proportion {
 export function zFor(confidence: number, path: ReadonlyArray<string | number> = ['confidence']): number {
   if (!(confidence > 0 && confidence < 1)) {
     throw new CxValidationError([
-      { path: [...path], message: `Expected a confidence level strictly between 0 and 1, got ${confidence}`, code: 'out_of_range' },
+      {
+        path: [...path],
+        message: `Expected a confidence level strictly between 0 and 1, got ${confidence}`,
+        code: 'out_of_range',
+      },
     ]);
   }
   return normalQuantile(1 - (1 - confidence) / 2);
@@ -50,9 +54,15 @@ export function wilson(count: number, n: number, z: number): Proportion {
 }
 
 // Acklam's rational approximation of the standard normal quantile (relative error < 1.15e-9).
-const A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+];
 const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-const C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
 
 function poly(coefficients: readonly number[], x: number): number {

@@ -13,7 +13,9 @@
  * @since 0.1.0
  */
 export function normalizeText(text: string): string {
-  return toWellFormed(text).normalize('NFC').replace(/[\u2019\u02BC]/gu, "'");
+  return toWellFormed(text)
+    .normalize('NFC')
+    .replace(/[\u2019\u02BC]/gu, "'");
 }
 
 /** Replaces every lone surrogate by U+FFFD (String.prototype.toWellFormed, written out for ES2023 libs). */

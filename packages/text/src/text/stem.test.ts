@@ -4,7 +4,8 @@ import { stemWord } from './stem.js';
 describe('stemWord', () => {
   it('conflates Polish case forms', () => {
     for (const w of ['kurier', 'kuriera', 'kurierem', 'kurierowi']) expect(stemWord(w, 'pl')).toBe('kurier');
-    for (const w of ['dostawa', 'dostawy', 'dostawie', 'dostawę', 'dostawach']) expect(stemWord(w, 'pl')).toBe('dostaw');
+    for (const w of ['dostawa', 'dostawy', 'dostawie', 'dostawę', 'dostawach'])
+      expect(stemWord(w, 'pl')).toBe('dostaw');
     for (const w of ['aplikacja', 'aplikacji', 'aplikację']) expect(stemWord(w, 'pl')).toBe('aplikacj');
   });
   it('never leaves fewer than four letters in Polish', () => {

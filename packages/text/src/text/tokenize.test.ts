@@ -17,7 +17,7 @@ describe('tokenize', () => {
       ['punct', '!'],
     ]);
   });
-  it("keeps English contractions whole and records offsets", () => {
+  it('keeps English contractions whole and records offsets', () => {
     const tokens = tokenize("I don't like it", 'en');
     expect(tokens.map((t) => t.norm)).toEqual(['i', "don't", 'like', 'it']);
     expect(tokens[2]?.index).toBe(8);
@@ -34,12 +34,16 @@ describe('tokenize', () => {
   });
   it('never throws and yields tokens in increasing offset order', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('en', 'pl', 'unknown' as const), (s, l) => {
-        const tokens = tokenize(s, l);
-        for (let i = 1; i < tokens.length; i++) {
-          expect(tokens[i]!.index).toBeGreaterThan(tokens[i - 1]!.index);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom('en', 'pl', 'unknown' as const),
+        (s, l) => {
+          const tokens = tokenize(s, l);
+          for (let i = 1; i < tokens.length; i++) {
+            expect(tokens[i]!.index).toBeGreaterThan(tokens[i - 1]!.index);
+          }
+        },
+      ),
     );
   });
 });

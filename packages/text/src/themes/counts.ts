@@ -50,7 +50,8 @@ export class TermCounts {
       const term = this.#term(key);
       term.count += theirs.count;
       term.documents += theirs.documents;
-      for (const [surface, n] of theirs.surfaces) term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) + n);
+      for (const [surface, n] of theirs.surfaces)
+        term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) + n);
       for (const example of theirs.examples) this.#addExample(term, example);
     }
   }
@@ -66,7 +67,8 @@ export class TermCounts {
       if (term === undefined) continue;
       term.count -= theirs.count;
       term.documents -= theirs.documents;
-      for (const [surface, n] of theirs.surfaces) term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) - n);
+      for (const [surface, n] of theirs.surfaces)
+        term.surfaces.set(surface, (term.surfaces.get(surface) ?? 0) - n);
       if (term.count <= 0) out.terms.delete(key);
     }
     return out;

@@ -50,12 +50,24 @@ export function logOddsRatio(
   const counts = { targetCount, targetTotal, referenceCount, referenceTotal };
   const issues = Object.entries(counts)
     .filter(([, v]) => !(Number.isFinite(v) && v >= 0))
-    .map(([k, v]) => ({ path: [k], message: `Expected a non-negative count, got ${v}`, code: 'out_of_range' }));
+    .map(([k, v]) => ({
+      path: [k],
+      message: `Expected a non-negative count, got ${v}`,
+      code: 'out_of_range',
+    }));
   if (!(alphaW > 0) || !(alpha0 > alphaW)) {
-    issues.push({ path: ['alphaW'], message: `Expected 0 < alphaW < alpha0, got ${alphaW} and ${alpha0}`, code: 'out_of_range' });
+    issues.push({
+      path: ['alphaW'],
+      message: `Expected 0 < alphaW < alpha0, got ${alphaW} and ${alpha0}`,
+      code: 'out_of_range',
+    });
   }
   if (targetCount > targetTotal || referenceCount > referenceTotal) {
-    issues.push({ path: ['targetCount'], message: 'Expected term counts not larger than the group totals', code: 'out_of_range' });
+    issues.push({
+      path: ['targetCount'],
+      message: 'Expected term counts not larger than the group totals',
+      code: 'out_of_range',
+    });
   }
   if (issues.length > 0) throw new CxValidationError(issues);
   const odds = (y: number, n: number) => Math.log((y + alphaW) / (n + alpha0 - y - alphaW));

@@ -81,8 +81,15 @@ describe('distinctiveThemes', () => {
   });
   it('counts documents it cannot analyse instead of dropping them silently', () => {
     const report = distinctiveThemes(
-      [{ id: '1', text: '' }, { id: '2', text: 'Sehr schlecht und langsam geliefert' }, { id: '3', text: 'Late again' }],
-      [{ id: '4', text: 'Świetnie', language: 'de' }, { id: '5', text: 'Super fast' }],
+      [
+        { id: '1', text: '' },
+        { id: '2', text: 'Sehr schlecht und langsam geliefert' },
+        { id: '3', text: 'Late again' },
+      ],
+      [
+        { id: '4', text: 'Świetnie', language: 'de' },
+        { id: '5', text: 'Super fast' },
+      ],
     );
     expect(report.unanalysed).toEqual({ target: 2, reference: 1 });
     expect(report.targetDocuments).toBe(1);
@@ -102,7 +109,18 @@ describe('distinctiveThemes', () => {
     expect(report).toMatchObject({ target: [], reference: [], targetDocuments: 0, referenceDocuments: 0 });
   });
   it('merging partial aggregates equals aggregating the whole', () => {
-    const words = ['late', 'courier', 'great', 'refund', 'slow', 'kurier', 'paczka', 'świetna', 'app', 'crash'];
+    const words = [
+      'late',
+      'courier',
+      'great',
+      'refund',
+      'slow',
+      'kurier',
+      'paczka',
+      'świetna',
+      'app',
+      'crash',
+    ];
     const doc = fc.record({
       id: fc.uuid(),
       text: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
@@ -116,8 +134,12 @@ describe('distinctiveThemes', () => {
         for (const [d, side] of items) whole.add(d as ThemeDocument, side);
         const left = new ThemeAggregator({ examples: 2 });
         const right = new ThemeAggregator({ examples: 2 });
-        items.slice(0, k).forEach(([d, side]) => left.add(d, side));
-        items.slice(k).forEach(([d, side]) => right.add(d, side));
+        items.slice(0, k).forEach(([d, side]) => {
+          left.add(d, side);
+        });
+        items.slice(k).forEach(([d, side]) => {
+          right.add(d, side);
+        });
         expect(left.merge(right).result({ minZ: 0 })).toEqual(whole.result({ minZ: 0 }));
       }),
       { numRuns: 50 },
@@ -127,9 +149,27 @@ describe('distinctiveThemes', () => {
 
 describe('mapThemesToPainPoints', () => {
   const painPoints: PainPoint[] = [
-    { id: 'pp-ship', description: 'Koszt dostawy widoczny dopiero w koszyku', severity: 'high', stageId: 'purchase', evidence: [] },
-    { id: 'pp-app', description: 'App crashes at checkout', severity: 'medium', stageId: 'purchase', evidence: [] },
-    { id: 'pp-none', description: 'Store opening hours unclear', severity: 'low', stageId: 'awareness', evidence: [] },
+    {
+      id: 'pp-ship',
+      description: 'Koszt dostawy widoczny dopiero w koszyku',
+      severity: 'high',
+      stageId: 'purchase',
+      evidence: [],
+    },
+    {
+      id: 'pp-app',
+      description: 'App crashes at checkout',
+      severity: 'medium',
+      stageId: 'purchase',
+      evidence: [],
+    },
+    {
+      id: 'pp-none',
+      description: 'Store opening hours unclear',
+      severity: 'low',
+      stageId: 'awareness',
+      evidence: [],
+    },
   ];
   it('matches themes by shared stems from descriptions or given keywords', () => {
     const report = distinctiveThemes(
@@ -143,10 +183,17 @@ describe('mapThemesToPainPoints', () => {
       [{ id: '6', text: 'Miła obsługa' }],
       { minZ: 0, maxNgram: 1 },
     );
-    const mapping = mapThemesToPainPoints(report.target, painPoints, { keywords: { 'pp-app': ['crash', 'app'] } });
+    const mapping = mapThemesToPainPoints(report.target, painPoints, {
+      keywords: { 'pp-app': ['crash', 'app'] },
+    });
     const byId = new Map(mapping.painPoints.map((p) => [p.painPointId, p]));
     // dostawa (3 occurrences: Dostawa, dostawy, dostawy) and koszt (2) share stems with "Koszt dostawy".
-    expect(byId.get('pp-ship')?.themes.map((t) => t.key).sort()).toEqual(['dostaw', 'koszt']);
+    expect(
+      byId
+        .get('pp-ship')
+        ?.themes.map((t) => t.key)
+        .sort(),
+    ).toEqual(['dostaw', 'koszt']);
     expect(byId.get('pp-ship')?.mentions).toBe(5);
     // "crashes" → crash (2), "app" (1 < minCount 2, not a theme).
     expect(byId.get('pp-app')?.themes.map((t) => t.key)).toEqual(['crash']);

@@ -152,10 +152,18 @@ export class ThemeAggregator {
     this.#maxNgram = options.maxNgram ?? 2;
     const examples = options.examples ?? 3;
     if (this.#maxNgram !== 1 && this.#maxNgram !== 2) {
-      throw new CxValidationError([{ path: ['maxNgram'], message: 'Expected maxNgram 1 or 2', code: 'out_of_range' }]);
+      throw new CxValidationError([
+        { path: ['maxNgram'], message: 'Expected maxNgram 1 or 2', code: 'out_of_range' },
+      ]);
     }
     if (!(Number.isInteger(examples) && examples >= 0)) {
-      throw new CxValidationError([{ path: ['examples'], message: 'Expected a non-negative whole number of examples', code: 'out_of_range' }]);
+      throw new CxValidationError([
+        {
+          path: ['examples'],
+          message: 'Expected a non-negative whole number of examples',
+          code: 'out_of_range',
+        },
+      ]);
     }
     this.#stopWords = new Set([...(options.stopWords ?? [])].map((w) => w.toLowerCase()));
     this.#fallback = options.fallbackLanguage;
@@ -172,7 +180,13 @@ export class ThemeAggregator {
    */
   add(document: ThemeDocument, side: Side): this {
     if (side !== 'target' && side !== 'reference') {
-      throw new CxValidationError([{ path: ['side'], message: `Expected side target or reference, got ${JSON.stringify(side)}`, code: 'invalid_enum_value' }]);
+      throw new CxValidationError([
+        {
+          path: ['side'],
+          message: `Expected side target or reference, got ${JSON.stringify(side)}`,
+          code: 'invalid_enum_value',
+        },
+      ]);
     }
     const language = documentLanguage(document, this.#fallback);
     if (language === undefined) {
@@ -240,7 +254,8 @@ export function rankThemes(
   const minZ = options.minZ ?? 1.96;
   const minCount = options.minCount ?? 2;
   const limit = options.limit ?? 20;
-  const bad = (path: string, ok: boolean, message: string) => (ok ? [] : [{ path: [path], message, code: 'out_of_range' }]);
+  const bad = (path: string, ok: boolean, message: string) =>
+    ok ? [] : [{ path: [path], message, code: 'out_of_range' }];
   const issues = [
     ...bad('priorScale', scale > 0 && Number.isFinite(scale), 'Expected a positive priorScale'),
     ...bad('minZ', minZ >= 0, 'Expected minZ ≥ 0'),
@@ -284,8 +299,14 @@ export function rankThemes(
   }
   const byKey = (a: Theme, b: Theme) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return {
-    target: themes.filter((x) => x.z > 0).sort((a, b) => b.z - a.z || byKey(a, b)).slice(0, limit),
-    reference: themes.filter((x) => x.z < 0).sort((a, b) => a.z - b.z || byKey(a, b)).slice(0, limit),
+    target: themes
+      .filter((x) => x.z > 0)
+      .sort((a, b) => b.z - a.z || byKey(a, b))
+      .slice(0, limit),
+    reference: themes
+      .filter((x) => x.z < 0)
+      .sort((a, b) => a.z - b.z || byKey(a, b))
+      .slice(0, limit),
     targetDocuments: target.documents,
     referenceDocuments: reference.documents,
     unanalysed,
@@ -341,7 +362,10 @@ export function distinctiveThemes(
         aggregator.add(doc, side);
       } catch (error) {
         if (!(error instanceof CxValidationError)) throw error;
-        throw new CxValidationError(error.issues.map((i) => ({ ...i, path: [side, index, ...i.path] })), { cause: error });
+        throw new CxValidationError(
+          error.issues.map((i) => ({ ...i, path: [side, index, ...i.path] })),
+          { cause: error },
+        );
       }
     });
   addAll(target, 'target');

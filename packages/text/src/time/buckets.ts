@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { CxValidationError } from '@cx/model';
+import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, format, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 
 /**
@@ -44,12 +44,20 @@ export function bucketer(options: TimeBucketOptions): {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
     throw new CxValidationError([
-      { path: ['timeZone'], message: `Expected an IANA time zone such as Europe/Warsaw, got ${JSON.stringify(timeZone)}`, code: 'invalid_time_zone' },
+      {
+        path: ['timeZone'],
+        message: `Expected an IANA time zone such as Europe/Warsaw, got ${JSON.stringify(timeZone)}`,
+        code: 'invalid_time_zone',
+      },
     ]);
   }
   if (!['day', 'week', 'month'].includes(options.interval)) {
     throw new CxValidationError([
-      { path: ['interval'], message: `Expected interval day, week or month, got ${JSON.stringify(options.interval)}`, code: 'invalid_enum_value' },
+      {
+        path: ['interval'],
+        message: `Expected interval day, week or month, got ${JSON.stringify(options.interval)}`,
+        code: 'invalid_enum_value',
+      },
     ]);
   }
   const weekStartsOn = options.weekStartsOn ?? 1;
@@ -69,7 +77,11 @@ export function bucketer(options: TimeBucketOptions): {
     next: (k) => {
       const local = new TZDate(k.ms, timeZone);
       const moved =
-        options.interval === 'day' ? addDays(local, 1) : options.interval === 'week' ? addWeeks(local, 1) : addMonths(local, 1);
+        options.interval === 'day'
+          ? addDays(local, 1)
+          : options.interval === 'week'
+            ? addWeeks(local, 1)
+            : addMonths(local, 1);
       return key(start(moved.getTime()));
     },
   };
@@ -80,7 +92,11 @@ export function instantMs(value: unknown, path: ReadonlyArray<string | number>):
   const ms = typeof value === 'string' && /Z$/u.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new CxValidationError([
-      { path: [...path], message: `Expected a UTC instant such as 2026-03-01T09:30:00Z, got ${JSON.stringify(value)}`, code: 'invalid_instant' },
+      {
+        path: [...path],
+        message: `Expected a UTC instant such as 2026-03-01T09:30:00Z, got ${JSON.stringify(value)}`,
+        code: 'invalid_instant',
+      },
     ]);
   }
   return ms;

@@ -1,0 +1,231 @@
+import { CxValidationError } from '@cx/model';
+import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { TermCounts } from '../themes/counts.js';
+import { extractTerms } from '../themes/terms.js';
+import {
+  documentLanguage,
+  rankThemes,
+  type Theme,
+  type ThemeAggregatorOptions,
+  type ThemeResultOptions,
+} from '../themes/themes.js';
+
+/**
+ * One answer to a closed “why?” question (e.g. why a cart was abandoned), with its optional open text.
+ *
+ * @category Reasons
+ * @since 0.1.0
+ */
+export interface ReasonResponse {
+  /** Identifier of the response, used for example quotes. */
+  readonly id: string;
+  /** The reason or reasons chosen; an empty list means no reason was chosen. */
+  readonly reasons: string | readonly string[];
+  /** The open-text answer (“Tell us more”), if any. */
+  readonly text?: string | undefined;
+  /** BCP 47 tag of the text; detected when absent. */
+  readonly language?: string | undefined;
+}
+
+/**
+ * Options of {@link ReasonAggregator}.
+ *
+ * @category Reasons
+ * @since 0.1.0
+ */
+export interface ReasonAggregatorOptions extends ThemeAggregatorOptions {
+  /** Confidence level of the share intervals (default 0.95). */
+  readonly confidence?: number;
+}
+
+/**
+ * Tally of one reason, joined with the themes of the open texts of the respondents who chose it.
+ *
+ * @category Reasons
+ * @since 0.1.0
+ */
+export interface ReasonTally {
+  /** The reason. */
+  readonly reason: string;
+  /** Respondents who chose it. */
+  readonly count: number;
+  /** `count / respondents` with its Wilson interval (shares add up to more than 1 with multiple choice). */
+  readonly share: Proportion;
+  /** Respondents who chose it and wrote an open text that could be analysed. */
+  readonly withText: number;
+  /** Themes that distinguish these respondents' texts from the texts of everyone else. */
+  readonly themes: readonly Theme[];
+}
+
+/**
+ * Result of {@link ReasonAggregator.result}.
+ *
+ * @category Reasons
+ * @since 0.1.0
+ */
+export interface ReasonReport {
+  /** All responses added. */
+  readonly respondents: number;
+  /** Responses without any reason. */
+  readonly withoutReason: number;
+  /** Responses whose open text could be analysed. */
+  readonly withText: number;
+  /** Responses whose open text was blank, absent or in an unsupported language. */
+  readonly withoutText: number;
+  /** One tally per reason, by decreasing count, then name. */
+  readonly reasons: readonly ReasonTally[];
+}
+
+/**
+ * Mergeable tally of closed-question reasons joined with the themes of the open answers.
+ *
+ * @example
+ * ```ts
+ * import { ReasonAggregator } from '@cx/text';
+ * const report = new ReasonAggregator()
+ *   .add({ id: '1', reasons: ['shipping-cost'], text: 'Shipping cost too high' })
+ *   .add({ id: '2', reasons: ['shipping-cost'], text: 'Shipping cost appeared at the end' })
+ *   .add({ id: '3', reasons: ['payment'], text: 'Card declined' })
+ *   .add({ id: '4', reasons: [] })
+ *   .result({ minZ: 0 });
+ * console.log(report.reasons.map((r) => [r.reason, r.count, r.share.value])); // [['shipping-cost', 2, 0.5], ['payment', 1, 0.25]]
+ * console.log(report.reasons[0]?.themes.map((t) => t.term)); // ['cost', 'shipping', 'shipping cost']
+ * ```
+ * @category Reasons
+ * @since 0.1.0
+ */
+export class ReasonAggregator {
+  readonly #options: ReasonAggregatorOptions;
+  readonly #stopWords: ReadonlySet<string>;
+  readonly #examples: number;
+  #respondents = 0;
+  #withoutReason = 0;
+  #withoutText = 0;
+  readonly #all = new TermCounts(0);
+  readonly #byReason = new Map<string, { count: number; counts: TermCounts }>();
+
+  /**
+   * Creates an empty aggregator.
+   *
+   * @param options - Tokenising options of the themes and the confidence level.
+   * @throws {@link @cx/model!CxValidationError} for a bad confidence level or example count.
+   */
+  constructor(options: ReasonAggregatorOptions = {}) {
+    this.#options = options;
+    zFor(options.confidence ?? 0.95);
+    this.#examples = options.examples ?? 3;
+    if (!(Number.isInteger(this.#examples) && this.#examples >= 0)) {
+      throw new CxValidationError([
+        {
+          path: ['examples'],
+          message: 'Expected a non-negative whole number of examples',
+          code: 'out_of_range',
+        },
+      ]);
+    }
+    this.#stopWords = new Set([...(options.stopWords ?? [])].map((w) => w.toLowerCase()));
+  }
+
+  /**
+   * Adds one response.
+   *
+   * @param response - The response.
+   * @param path - Issue path to report on bad input (default `[]`).
+   * @returns This aggregator.
+   * @throws {@link @cx/model!CxValidationError} for a blank reason or a malformed language tag.
+   */
+  add(response: ReasonResponse, path: ReadonlyArray<string | number> = []): this {
+    const list = typeof response.reasons === 'string' ? [response.reasons] : response.reasons;
+    const reasons = new Set<string>();
+    list.forEach((reason, j) => {
+      if (typeof reason !== 'string' || reason.trim() === '') {
+        throw new CxValidationError([
+          { path: [...path, 'reasons', j], message: 'Expected a non-empty reason', code: 'invalid_reason' },
+        ]);
+      }
+      reasons.add(reason.trim());
+    });
+    const language =
+      response.text === undefined
+        ? undefined
+        : documentLanguage(
+            { text: response.text, language: response.language },
+            this.#options.fallbackLanguage,
+            [...path, 'language'],
+          );
+    this.#respondents++;
+    if (reasons.size === 0) this.#withoutReason++;
+    let terms: { key: string; surface: string }[] | undefined;
+    if (language === undefined || response.text === undefined) this.#withoutText++;
+    else {
+      terms = extractTerms(response.text, language, this.#options.maxNgram ?? 2, this.#stopWords);
+      this.#all.addDocument(response.id, response.text, terms);
+    }
+    for (const reason of reasons) {
+      let entry = this.#byReason.get(reason);
+      if (entry === undefined) {
+        entry = { count: 0, counts: new TermCounts(this.#examples) };
+        this.#byReason.set(reason, entry);
+      }
+      entry.count++;
+      if (terms !== undefined) entry.counts.addDocument(response.id, response.text as string, terms);
+    }
+    return this;
+  }
+
+  /**
+   * Adds the tallies of another aggregator (left unchanged); the result equals adding all responses here.
+   *
+   * @param other - Another aggregator made with the same options.
+   * @returns This aggregator.
+   */
+  merge(other: ReasonAggregator): this {
+    this.#respondents += other.#respondents;
+    this.#withoutReason += other.#withoutReason;
+    this.#withoutText += other.#withoutText;
+    this.#all.merge(other.#all);
+    for (const [reason, theirs] of other.#byReason) {
+      let entry = this.#byReason.get(reason);
+      if (entry === undefined) {
+        entry = { count: 0, counts: new TermCounts(this.#examples) };
+        this.#byReason.set(reason, entry);
+      }
+      entry.count += theirs.count;
+      entry.counts.merge(theirs.counts);
+    }
+    return this;
+  }
+
+  /**
+   * Computes the tallies and each reason's distinctive themes.
+   *
+   * @param options - Ranking options of the themes (prior, minZ, minCount, limit).
+   * @returns The report.
+   * @throws {@link @cx/model!CxValidationError} for bad ranking options.
+   */
+  result(options: ThemeResultOptions = {}): ReasonReport {
+    const z = zFor(this.#options.confidence ?? 0.95);
+    const reasons = [...this.#byReason]
+      .map(([reason, entry]): ReasonTally => {
+        const report = rankThemes(entry.counts, this.#all.minus(entry.counts), options, {
+          target: 0,
+          reference: 0,
+        });
+        return {
+          reason,
+          count: entry.count,
+          share: wilson(entry.count, this.#respondents, z),
+          withText: entry.counts.documents,
+          themes: report.target,
+        };
+      })
+      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+    return {
+      respondents: this.#respondents,
+      withoutReason: this.#withoutReason,
+      withText: this.#respondents - this.#withoutText,
+      withoutText: this.#withoutText,
+      reasons,
+    };
+  }
+}
