@@ -41,6 +41,17 @@ describe('fitBgNbd on CDNOW', () => {
     expect(Math.abs(bgNbdConditionalExpectedPurchases(model, CUSTOMER_1, 39) - 1.226)).toBeLessThan(1e-3);
   });
 
+  it('is invariant to the time unit: days instead of weeks scale α by 7 and leave r, a, b unchanged', () => {
+    const days = cdnowSummary().map((c) => ({ ...c, recency: c.recency * 7, T: c.T * 7 }));
+    const inDays = fitBgNbd(days, { timeUnit: 'day' });
+    expect(inDays.alpha / model.alpha).toBeCloseTo(7, 3);
+    expect(inDays.r).toBeCloseTo(model.r, 4);
+    expect(inDays.a).toBeCloseTo(model.a, 4);
+    expect(inDays.b).toBeCloseTo(model.b, 4);
+    // The densities pick up a Jacobian: LL_days = LL_weeks − Σx · ln 7 (Σx = 2,457).
+    expect(inDays.logLikelihood).toBeCloseTo(model.logLikelihood - 2457 * Math.log(7), 3);
+  });
+
   it('P(alive) is 0.73 for customer 0001 and exactly 1 with no repeat purchase (model property)', () => {
     // Hand calculation with the published parameters: ln A3 = −8.449, ln A4 = −9.427 → [1 + e^(−0.978)]⁻¹ = 0.727
     expect(bgNbdProbabilityAlive(PUBLISHED, CUSTOMER_1)).toBeCloseTo(0.727, 3);
