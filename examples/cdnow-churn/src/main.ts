@@ -1,0 +1,5 @@
+// npm start: BG/NBD churn risk on the CDNOW sample (or a CDNOW-format file given as the first argument).
+import { runCdnowChurn } from './cdnow-churn.js';
+
+const path = process.argv[2];
+console.log(runCdnowChurn(path === undefined ? {} : { path }).text);
