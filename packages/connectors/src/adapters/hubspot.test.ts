@@ -52,11 +52,20 @@ function contact(id: number, modifiedMs: number, extra: Record<string, string | 
   };
 }
 
+const parsed = new WeakMap<Rec, Map<string, number>>();
+
 /** Evaluates HubSpot search semantics: OR of AND filter groups, one sort, `after` offset, 10 000 cap. */
 function search(db: Rec[], body: SearchBody) {
   const value = (r: Rec, prop: string) => {
-    const v = r.properties[prop] ?? '';
-    return prop.endsWith('date') ? Date.parse(v) : Number(v);
+    let row = parsed.get(r);
+    if (row === undefined) parsed.set(r, (row = new Map()));
+    let n = row.get(prop);
+    if (n === undefined) {
+      const v = r.properties[prop] ?? '';
+      n = prop.endsWith('date') ? Date.parse(v) : Number(v);
+      row.set(prop, n);
+    }
+    return n;
   };
   const test = (r: Rec, f: Filter) => {
     const a = value(r, f.propertyName);

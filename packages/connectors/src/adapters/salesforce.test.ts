@@ -236,7 +236,7 @@ describe('salesforceSource', () => {
           expect(committed).toEqual(reference.items.map((i) => i.record.value.id));
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 });
