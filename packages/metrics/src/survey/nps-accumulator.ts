@@ -2,6 +2,7 @@ import { CxValidationError, type Scale, type SurveyResponse, type ValidationIssu
 import type { ConfidenceInterval } from '../stats/interval.js';
 import { zForConfidence } from '../stats/normal.js';
 import { type BootstrapOptions, bootstrapNetInterval } from './bootstrap.js';
+import { checkResponseScale } from './check.js';
 import {
   describeScale,
   NPS_SCALE,
@@ -183,15 +184,7 @@ export class NpsAccumulator {
    * @throws {@link @cx/model!CxValidationError} when the scale differs or the score is invalid.
    */
   addResponse(response: SurveyResponse): this {
-    if (!sameScale(response.scale, this.#cuts.scale)) {
-      throw new CxValidationError([
-        {
-          path: ['scale'],
-          message: `Mixed scales: expected ${describeScale(this.#cuts.scale)}, got ${describeScale(response.scale)}`,
-          code: 'mixed_scales',
-        },
-      ]);
-    }
+    checkResponseScale(response, this.#cuts.scale);
     return this.add(response.score, response.weight ?? 1);
   }
 
