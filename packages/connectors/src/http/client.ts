@@ -253,8 +253,14 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       const headers = new Headers({ accept: 'application/json', ...o.headers, ...options.headers });
       if (options.json !== undefined) headers.set('content-type', 'application/json');
-      const timeout = AbortSignal.timeout(o.timeoutMs ?? 60_000);
-      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      // JSON: the timeout covers the body too; streams: only until the headers arrive
+      const timer = new AbortController();
+      const timeoutMs = o.timeoutMs ?? 60_000;
+      const timeoutId = setTimeout(
+        () => timer.abort(new DOMException('Request timed out', 'TimeoutError')),
+        timeoutMs,
+      );
+      const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
       let failure: {
         status: number | null;
         retryAfterMs: number | null;
@@ -268,12 +274,20 @@ export class HttpClient {
         const response = await doFetch(url, {
           method,
           headers,
-          signal: timeoutCoversBody ? signal : (options.signal ?? null),
+          signal,
           ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
           ...(options.body !== undefined ? { body: options.body } : {}),
         });
-        if (response.ok) return await read(response, shownUrl);
+        if (!timeoutCoversBody) clearTimeout(timeoutId);
+        if (response.ok) {
+          try {
+            return await read(response, shownUrl);
+          } finally {
+            clearTimeout(timeoutId);
+          }
+        }
         const body = (await response.text().catch(() => '')).slice(0, 4096);
+        clearTimeout(timeoutId);
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
         if (response.status === 401 && !refreshed && o.auth?.invalidate?.()) {
           refreshed = true;
@@ -288,6 +302,7 @@ export class HttpClient {
         });
         failure = { status: response.status, retryAfterMs, decision, body };
       } catch (error) {
+        clearTimeout(timeoutId);
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof CxHttpError || error instanceof CxQuotaExceededError) throw error;
         if (error instanceof CxValidationError) throw error;
