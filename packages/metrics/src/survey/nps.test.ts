@@ -145,6 +145,10 @@ describe('nps', () => {
     expect(() => new NpsAccumulator().merge(new NpsAccumulator({ promoterMin: 8 }))).toThrow(
       CxValidationError,
     );
+    const noScaleResponse = { ...response(9), scale: undefined } as unknown as Parameters<
+      NpsAccumulator['addResponse']
+    >[0];
+    expect(() => new NpsAccumulator().addResponse(noScaleResponse)).toThrow(CxValidationError);
   });
 });
 
