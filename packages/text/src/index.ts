@@ -72,6 +72,7 @@ export type {
   ThemeExample,
   ThemeReport,
   ThemeResultOptions,
+  ThemeSide,
 } from './themes/themes.js';
 export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';
 export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';

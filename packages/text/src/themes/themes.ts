@@ -111,8 +111,13 @@ export interface ThemeReport {
   readonly unanalysed: { readonly target: number; readonly reference: number };
 }
 
-/** Which side of the comparison a document belongs to. */
-type Side = 'target' | 'reference';
+/**
+ * Which side of a theme comparison a document belongs to.
+ *
+ * @category Themes
+ * @since 0.1.0
+ */
+export type ThemeSide = 'target' | 'reference';
 
 const PRIOR_FLOOR = 0.01;
 
@@ -130,7 +135,7 @@ const PRIOR_FLOOR = 0.01;
  *   .add({ id: 'p1', text: 'Paczka szybko, świetna obsługa' }, 'reference')
  *   .add({ id: 'p2', text: 'Świetna obsługa i szybka dostawa' }, 'reference')
  *   .result({ minZ: 0 });
- * console.log(themes.target[0]?.term, themes.reference[0]?.term); // 'kurier' 'świetna'
+ * console.log(themes.target[0]?.term, themes.reference[0]?.term); // 'kurier' 'obsługa'
  * ```
  * @category Themes
  * @since 0.1.0
@@ -139,8 +144,8 @@ export class ThemeAggregator {
   readonly #maxNgram: 1 | 2;
   readonly #stopWords: ReadonlySet<string>;
   readonly #fallback: SupportedLanguage | undefined;
-  readonly #counts: Record<Side, TermCounts>;
-  readonly #unanalysed: Record<Side, number> = { target: 0, reference: 0 };
+  readonly #counts: Record<ThemeSide, TermCounts>;
+  readonly #unanalysed: Record<ThemeSide, number> = { target: 0, reference: 0 };
 
   /**
    * Creates an empty aggregator.
@@ -178,7 +183,7 @@ export class ThemeAggregator {
    * @returns This aggregator.
    * @throws {@link @cx/model!CxValidationError} for a malformed language tag or an unknown side.
    */
-  add(document: ThemeDocument, side: Side): this {
+  add(document: ThemeDocument, side: ThemeSide): this {
     if (side !== 'target' && side !== 'reference') {
       throw new CxValidationError([
         {
@@ -356,7 +361,7 @@ export function distinctiveThemes(
   options: ThemeAggregatorOptions & ThemeResultOptions = {},
 ): ThemeReport {
   const aggregator = new ThemeAggregator(options);
-  const addAll = (docs: readonly ThemeDocument[], side: Side) =>
+  const addAll = (docs: readonly ThemeDocument[], side: ThemeSide) =>
     docs.forEach((doc, index) => {
       try {
         aggregator.add(doc, side);
