@@ -321,7 +321,14 @@ help !-2
 
 /**
  * Source of the shipped English lexicon (CC0, written for this project).
+ * Extend it with domain terms and compile the result with {@link compileLexicon}.
  *
+ * @example
+ * ```ts
+ * import { analyzeSentiment, compileLexicon, EN_LEXICON_SOURCE } from '@cx/text';
+ * const lexicon = compileLexicon({ ...EN_LEXICON_SOURCE, entries: `${EN_LEXICON_SOURCE.entries}\nrestock* -1` });
+ * console.log(analyzeSentiment('Item on restock again', { language: 'en', lexicons: { en: lexicon } }).label); // 'negative'
+ * ```
  * @category Sentiment
  * @since 0.1.0
  */

@@ -351,7 +351,14 @@ przyjął !-1
 
 /**
  * Source of the shipped Polish lexicon (CC0, written for this project).
+ * Extend it with domain terms and compile the result with {@link compileLexicon}.
  *
+ * @example
+ * ```ts
+ * import { analyzeSentiment, compileLexicon, PL_LEXICON_SOURCE } from '@cx/text';
+ * const lexicon = compileLexicon({ ...PL_LEXICON_SOURCE, entries: `${PL_LEXICON_SOURCE.entries}\nprzedsprzedaż* -1` });
+ * console.log(analyzeSentiment('Znowu przedsprzedaż', { language: 'pl', lexicons: { pl: lexicon } }).label); // 'negative'
+ * ```
  * @category Sentiment
  * @since 0.1.0
  */
