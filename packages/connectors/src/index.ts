@@ -2,6 +2,12 @@
 
 export type { Ga4BigQuerySourceOptions, Ga4Param } from './adapters/ga4-bigquery.js';
 export { flattenGa4Params, ga4BigQuerySource } from './adapters/ga4-bigquery.js';
+export type { BigQueryField, BigQueryRow, Ga4BigQueryApiSourceOptions } from './adapters/ga4-bigquery-api.js';
+export {
+  bigQueryRowToObject,
+  classifyBigQueryFailure,
+  ga4BigQueryApiSource,
+} from './adapters/ga4-bigquery-api.js';
 export type { Ga4ReportOptions, Ga4ReportRow, Ga4ReportSummary } from './adapters/ga4-data-api.js';
 export { classifyGa4Failure, runGa4Report } from './adapters/ga4-data-api.js';
 export type { HttpSourceOptions } from './adapters/http-source.js';

@@ -85,31 +85,15 @@ export function flattenGa4Params(params: readonly Ga4Param[] | null | undefined)
 }
 
 /**
- * GA4 BigQuery-export source over NDJSON exports of the `events_*` tables: each row becomes an interaction
- * (event time from the µs `event_timestamp`, kept verbatim in properties; params flattened; session id from
- * `ga_session_id`), and a `purchase` with a `user_id` also becomes an order. GA4 has no event id, so the key is
- * a hash of `user_pseudo_id, event_timestamp, event_name, batch_*` and the full row. Default lookback 3 days.
+ * Builds the GA4 row → model mapping shared by the file and the BigQuery API sources.
  *
- * @param options - Files and event rules.
- * @returns The source.
- * @example
- * ```ts
- * import { ga4BigQuerySource, syncAll } from '@cx/connectors';
- * import { Readable } from 'node:stream';
- * const row = { event_date: '20240601', event_timestamp: '1717236000123456', event_name: 'page_view', user_pseudo_id: '1197596843.1717230000', event_params: [] };
- * const { items } = await syncAll(ga4BigQuerySource({ input: () => Readable.from([JSON.stringify(row)]) }));
- * console.log(items[0]?.record.value.timestamp); // '2024-06-01T10:00:00.123Z'
- * ```
- * @category Adapters
- * @since 0.1.0
+ * @internal
  */
-export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
-  const inputs = Array.isArray(options.input)
-    ? (options.input as readonly FileInput[])
-    : [options.input as FileInput];
+export function ga4RowMapper(
+  options: Pick<Ga4BigQuerySourceOptions, 'events' | 'orders'>,
+): (row: Record<string, unknown>, time: string, id: string) => ModelCandidate[] {
   const rules = { ...DEFAULT_EVENTS, ...options.events };
-
-  const map = (row: Record<string, unknown>, time: string, id: string): ModelCandidate[] => {
+  return (row, time, id) => {
     const params = flattenGa4Params(row.event_params as Ga4Param[]);
     const userId = typeof row.user_id === 'string' && row.user_id !== '' ? row.user_id : undefined;
     const pseudo = typeof row.user_pseudo_id === 'string' ? row.user_pseudo_id : undefined;
@@ -167,7 +151,32 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
     }
     return out;
   };
+}
 
+/**
+ * GA4 BigQuery-export source over NDJSON exports of the `events_*` tables: each row becomes an interaction
+ * (event time from the µs `event_timestamp`, kept verbatim in properties; params flattened; session id from
+ * `ga_session_id`), and a `purchase` with a `user_id` also becomes an order. GA4 has no event id, so the key is
+ * a hash of `user_pseudo_id, event_timestamp, event_name, batch_*` and the full row. Default lookback 3 days.
+ *
+ * @param options - Files and event rules.
+ * @returns The source.
+ * @example
+ * ```ts
+ * import { ga4BigQuerySource, syncAll } from '@cx/connectors';
+ * import { Readable } from 'node:stream';
+ * const row = { event_date: '20240601', event_timestamp: '1717236000123456', event_name: 'page_view', user_pseudo_id: '1197596843.1717230000', event_params: [] };
+ * const { items } = await syncAll(ga4BigQuerySource({ input: () => Readable.from([JSON.stringify(row)]) }));
+ * console.log(items[0]?.record.value.timestamp); // '2024-06-01T10:00:00.123Z'
+ * ```
+ * @category Adapters
+ * @since 0.1.0
+ */
+export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
+  const inputs = Array.isArray(options.input)
+    ? (options.input as readonly FileInput[])
+    : [options.input as FileInput];
+  const map = ga4RowMapper(options);
   return {
     name: 'ga4-bigquery',
     lookbackMs: options.lookbackMs ?? 3 * 86_400_000,
@@ -183,44 +192,58 @@ export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
             yield { type: 'invalid', stream: 'events', raw: text, reason: `Line ${line}: not valid JSON` };
             continue;
           }
-          const time = parseTimestamp(row.event_timestamp);
-          if (time === null || typeof row.event_name !== 'string') {
-            yield {
-              type: 'invalid',
-              stream: 'events',
-              raw: row,
-              reason: `Line ${line}: no event_name or event_timestamp`,
-            };
-            continue;
+          const message = ga4RowMessage(row, map, `Line ${line}`);
+          if (message.type === 'record' && (cursor === null || compareCursor(message.position, cursor) > 0)) {
+            cursor = message.position;
           }
-          const id = createHash('sha1')
-            .update(
-              JSON.stringify([
-                row.user_pseudo_id,
-                row.event_timestamp,
-                row.event_name,
-                row.batch_event_index,
-                row.batch_page_id,
-                row.batch_ordering_id,
-                text,
-              ]),
-            )
-            .digest('base64url')
-            .slice(0, 22);
-          const position = { time, id };
-          if (cursor === null || compareCursor(position, cursor) > 0) cursor = position;
-          yield {
-            type: 'record',
-            stream: 'events',
-            raw: row,
-            position,
-            key: `event:${id}`,
-            map: () => map(row, time, id),
-          };
+          yield message;
         }
         yield { type: 'page', stream: 'events' };
       }
       yield { type: 'checkpoint', cursor };
     },
+  };
+}
+
+/**
+ * Turns one GA4 export row into a source message (record with a content-hash key, or invalid).
+ *
+ * @internal
+ */
+export function ga4RowMessage(
+  row: Record<string, unknown>,
+  map: (row: Record<string, unknown>, time: string, id: string) => ModelCandidate[],
+  where: string,
+): SourceMessage {
+  const time = parseTimestamp(row.event_timestamp);
+  if (time === null || typeof row.event_name !== 'string') {
+    return {
+      type: 'invalid',
+      stream: 'events',
+      raw: row,
+      reason: `${where}: no event_name or event_timestamp`,
+    };
+  }
+  const id = createHash('sha1')
+    .update(
+      JSON.stringify([
+        row.user_pseudo_id,
+        row.event_timestamp,
+        row.event_name,
+        row.batch_event_index,
+        row.batch_page_id,
+        row.batch_ordering_id,
+        JSON.stringify(row),
+      ]),
+    )
+    .digest('base64url')
+    .slice(0, 22);
+  return {
+    type: 'record',
+    stream: 'events',
+    raw: row,
+    position: { time, id },
+    key: `event:${id}`,
+    map: () => map(row, time, id),
   };
 }
