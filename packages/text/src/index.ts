@@ -27,6 +27,7 @@ export type {
   SentimentOverTimeOptions,
 } from './sentiment/breakdown.js';
 export { scoreFeedback, sentimentBreakdown, sentimentOverTime } from './sentiment/breakdown.js';
+export { feedbackFromSurveyResponses } from './sentiment/from-survey.js';
 export type { LexiconPhrase, LexiconSource, LexiconValue, SentimentLexicon } from './sentiment/lexicon.js';
 export { compileLexicon, lookupWord } from './sentiment/lexicon.js';
 export { EN_LEXICON_SOURCE } from './sentiment/lexicon-en.js';
