@@ -8,6 +8,7 @@ import { renderHtml, renderSvg, serializeMap, toMermaid } from '@cx/map';
 import type { Interaction } from '@cx/model';
 import { createSampleShop } from '@cx/sample-data';
 import { analyse } from './analyse.js';
+import { syncCrmAndSurveys } from './crm-sync.js';
 import { writeGa4Export } from './ga4-export.js';
 import { buildMap } from './map.js';
 import type { Progress } from './progress.js';
@@ -40,6 +41,17 @@ export async function runDemo({ outDir, customers = 3000, seed = 2026, progress 
       mentions: [...shop.mentions()],
     }),
   );
+
+  // Customers and NPS answers travel through local HubSpot and Typeform replay servers and the real connectors.
+  const crm = await progress.step(
+    'Syncing CRM contacts (HubSpot) and NPS answers (Typeform) through the connectors',
+    () =>
+      syncCrmAndSurveys(
+        data.customers,
+        data.responses.filter((r) => r.metric === 'nps'),
+      ),
+  );
+  const responses = [...crm.npsResponses, ...data.responses.filter((r) => r.metric !== 'nps')];
 
   // Web and app events travel through a GA4 BigQuery export file and the real GA4 connector.
   const digital = (i: Interaction) => i.channel === 'web' || i.channel === 'mobile-app';
@@ -93,7 +105,7 @@ export async function runDemo({ outDir, customers = 3000, seed = 2026, progress 
       counts: {
         customers: data.customers.length,
         interactions: interactions.length,
-        'survey responses': data.responses.length,
+        'survey responses': responses.length,
         orders: data.orders.length,
         'feedback texts': data.feedback.length,
       },
@@ -108,6 +120,7 @@ export async function runDemo({ outDir, customers = 3000, seed = 2026, progress 
       })),
       themes,
       sync: [
+        ...crm.rows,
         {
           source: 'GA4 BigQuery export (NDJSON)',
           records: ga4.interactions.length,
