@@ -1,5 +1,6 @@
 import type { Subscription, ValidationIssue } from '@cx/model';
 import { CxValidationError } from '@cx/model';
+import { parseInstantBytes } from '../columnar/parse-bytes.js';
 
 /** Monthly factor of each billing interval: an amount per interval times this is per month. */
 const PER_MONTH = { week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 } as const;
@@ -30,6 +31,19 @@ export interface SubscriptionTable {
 }
 
 const MAX_ISSUES = 100;
+const encoder = new TextEncoder();
+const scratch = new Uint8Array(64);
+
+/** Epoch ms of an instant string: the byte parser for the usual form, `Date.parse` otherwise (internal). */
+function parseInstant(value: unknown): number {
+  if (typeof value !== 'string') return Number.NaN;
+  if (value.length <= 40) {
+    const { written } = encoder.encodeInto(value, scratch);
+    const fast = parseInstantBytes(scratch, 0, written);
+    if (!Number.isNaN(fast)) return fast;
+  }
+  return /(?:Z|[+-]\d\d:\d\d)$/.test(value) ? Date.parse(value) : Number.NaN;
+}
 
 /** Validates subscriptions (positions in issue paths) and builds the table (internal). */
 export function subscriptionTable(subscriptions: Iterable<Subscription>): SubscriptionTable {
@@ -55,10 +69,10 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   for (const s of subscriptions) {
     i++;
     const before = issueCount;
-    const t0 = Date.parse(s.startedAt);
+    const t0 = parseInstant(s.startedAt);
     if (!Number.isFinite(t0))
       issue([i, 'startedAt'], `Expected a UTC instant, got ${JSON.stringify(s.startedAt)}`, 'invalid_date');
-    const t1 = s.endedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(s.endedAt);
+    const t1 = s.endedAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(s.endedAt);
     if (Number.isNaN(t1))
       issue([i, 'endedAt'], `Expected a UTC instant, got ${JSON.stringify(s.endedAt)}`, 'invalid_date');
     else if (t1 < t0)
@@ -88,11 +102,14 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
       );
     }
     const factor = PER_MONTH[billing] ?? 1;
-    const times = [t0];
-    const mrr = [s.amount * factor];
+    const mark = changeTime.length;
+    changeTime.push(t0);
+    changeMrr.push(s.amount * factor);
+    const changes = s.amountChanges ?? [];
     let previous = t0;
-    (s.amountChanges ?? []).forEach((change, k) => {
-      const at = Date.parse(change.at);
+    for (let k = 0; k < changes.length; k++) {
+      const change = changes[k] as Subscription['amountChanges'][number];
+      const at = parseInstant(change.at);
       if (!Number.isFinite(at) || at < previous) {
         issue(
           [i, 'amountChanges', k, 'at'],
@@ -108,10 +125,14 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
         );
       }
       previous = at;
-      times.push(at);
-      mrr.push(change.amount * factor);
-    });
-    if (issueCount !== before) continue;
+      changeTime.push(at);
+      changeMrr.push(change.amount * factor);
+    }
+    if (issueCount !== before) {
+      changeTime.length = mark;
+      changeMrr.length = mark;
+      continue;
+    }
     let c = ids.get(s.customerId);
     if (c === undefined) {
       c = customerIds.length;
@@ -122,13 +143,9 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
     start.push(t0);
     end.push(t1);
     interval.push(billing);
-    for (let k = 0; k < times.length; k++) {
-      changeTime.push(times[k] as number);
-      changeMrr.push(mrr[k] as number);
-    }
     changeOffsets.push(changeTime.length);
     minTime = Math.min(minTime, t0);
-    maxTime = Math.max(maxTime, Number.isFinite(t1) ? t1 : t0, times[times.length - 1] as number);
+    maxTime = Math.max(maxTime, Number.isFinite(t1) ? t1 : t0, previous);
   }
   if (issueCount > 0) throw new CxValidationError(issues, { subject: 'subscriptions' });
   return {
@@ -167,8 +184,17 @@ function mergeSpells(
   const from: number[] = [];
   const to: number[] = [];
   for (let c = 0; c < customers; c++) {
-    const group = Array.from(order.subarray(offsets[c] as number, offsets[c + 1] as number));
-    if (group.length > 1) group.sort((x, y) => (start[x] as number) - (start[y] as number));
+    const lo = offsets[c] as number;
+    const hi = offsets[c + 1] as number;
+    if (hi - lo === 1) {
+      const i = order[lo] as number;
+      from.push(start[i] as number);
+      to.push(end[i] as number);
+      spellOffsets[c + 1] = from.length;
+      continue;
+    }
+    const group = Array.from(order.subarray(lo, hi));
+    group.sort((x, y) => (start[x] as number) - (start[y] as number));
     for (const i of group) {
       const last = to.length - 1;
       if (to.length > (spellOffsets[c] as number) && (start[i] as number) <= (to[last] as number)) {

@@ -45,6 +45,11 @@ export interface ReadInteractionCsvOptions {
   readonly dedupe?: boolean;
   /** Bytes read per step, which bounds the size of each batch. Default 4 MiB. */
   readonly chunkBytes?: number;
+  /**
+   * The dictionary-encoded dimensions to read. Columns of the others are skipped (faster) and their batch
+   * values are `-1`; a name or channel cell is then not required. Default all four.
+   */
+  readonly dimensions?: ReadonlyArray<'name' | 'channel' | 'touchpoint' | 'stage'>;
 }
 
 /**
@@ -126,6 +131,8 @@ class InteractionCsvParser {
   #scratch = new Uint8Array(256);
   #anonymous = new Uint8Array(256);
   #id = new Uint8Array(256);
+  #needName = true;
+  #needChannel = true;
   #idLength = -1;
   // Current record.
   #actor = -1;
@@ -392,8 +399,10 @@ class InteractionCsvParser {
       this.#actor = this.actors.intern(this.#anonymous, 0, this.#anonymousLength);
     }
     if (this.#actor < 0) this.#rowIssue('customerId', 'Expected customerId or anonymousId', 'invalid_type');
-    if (this.#name < 0) this.#rowIssue('name', 'Expected a non-empty event name', 'invalid_type');
-    if (this.#channel < 0) this.#rowIssue('channel', 'Expected a channel', 'invalid_type');
+    if (this.#name < 0 && this.#needName)
+      this.#rowIssue('name', 'Expected a non-empty event name', 'invalid_type');
+    if (this.#channel < 0 && this.#needChannel)
+      this.#rowIssue('channel', 'Expected a channel', 'invalid_type');
     if (this.#bad) return;
     if (this.ids !== undefined && this.#idLength > 0) {
       this.ids.intern(this.#id, 0, this.#idLength);
@@ -423,10 +432,18 @@ class InteractionCsvParser {
     const names = this.#options.columns ?? {};
     const roles = new Int32Array(cells.length);
     const issues: ValidationIssue[] = [];
+    const dimensions = new Set(this.#options.dimensions ?? ['name', 'channel', 'touchpoint', 'stage']);
+    const skipped = (field: InteractionCsvField): boolean =>
+      (field === 'name' && !dimensions.has('name')) ||
+      (field === 'channel' && !dimensions.has('channel')) ||
+      (field === 'touchpointId' && !dimensions.has('touchpoint')) ||
+      (field === 'stageId' && !dimensions.has('stage'));
+    this.#needName = dimensions.has('name');
+    this.#needChannel = dimensions.has('channel');
     for (const [field, role] of FIELD_ROLES) {
       const header = names[field] ?? field;
       const index = cells.indexOf(header);
-      if (index >= 0) roles[index] = role;
+      if (index >= 0) roles[index] = skipped(field) ? ROLE_IGNORE : role;
       else if (names[field] !== undefined) {
         issues.push({
           path: ['columns', field],
@@ -450,7 +467,7 @@ class InteractionCsvParser {
     for (const [field, role] of FIELD_ROLES.filter(
       ([f]) => f === 'timestamp' || f === 'name' || f === 'channel',
     )) {
-      if (!has(role)) {
+      if (!has(role) && !skipped(field)) {
         issues.push({
           path: ['columns', field],
           message: `Expected a ${JSON.stringify(names[field] ?? field)} column in ${this.#path}`,
@@ -565,25 +582,37 @@ export function streamInteractionCsv(
     async *[Symbol.asyncIterator]() {
       const file = await open(path, 'r');
       try {
+        // Double buffering: the next chunk is read while the current one is parsed.
+        const raw: Buffer[] = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
+        let which = 0;
+        let pending: Promise<{ bytesRead: number }> = file.read(raw[0] as Buffer, 0, chunkBytes, null);
         let buffer = Buffer.allocUnsafe(chunkBytes * 2);
         let carry = 0;
         let first = true;
         for (;;) {
-          if (buffer.length - carry < chunkBytes) {
-            const grown = Buffer.allocUnsafe(buffer.length * 2);
+          const { bytesRead } = await pending;
+          const chunk = raw[which] as Buffer;
+          if (buffer.length < carry + bytesRead) {
+            const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, carry + bytesRead));
             buffer.copy(grown, 0, 0, carry);
             buffer = grown;
           }
-          const { bytesRead } = await file.read(buffer, carry, chunkBytes, null);
-          const end = carry + bytesRead;
+          chunk.copy(buffer, carry, 0, bytesRead);
           const final = bytesRead === 0;
+          if (!final) {
+            which = 1 - which;
+            pending = file.read(raw[which] as Buffer, 0, chunkBytes, null);
+          }
+          const end = carry + bytesRead;
           let start = 0;
           if (first && end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
           first = false;
           const view = start === 0 ? buffer : buffer.subarray(start);
           const consumed = start + parser.parse(view, end - start, final);
-          if (parser.issueCount > 0)
+          if (parser.issueCount > 0) {
+            if (!final) await pending;
             throw new CxValidationError(parser.issues, { subject: 'interactions CSV' });
+          }
           if (parser.actor.length > 0) yield parser.takeBatch();
           if (final) break;
           buffer.copy(buffer, 0, consumed, end);

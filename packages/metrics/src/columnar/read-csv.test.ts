@@ -96,6 +96,15 @@ describe('readInteractionColumnsCsv', () => {
     expect(Array.from(columns.numeric.revenue ?? []).reduce((s, v) => s + v, 0)).toBe(4_498_500);
   });
 
+  it('skips the dimensions not asked for (-1 in batches, no name or channel required)', async () => {
+    const path = csvFile(`${HEADER}\ne1,c1,,2026-01-01T00:00:00Z,,,home,,\n`);
+    const columns = await readInteractionColumnsCsv(path, { dimensions: ['touchpoint'] });
+    expect(Array.from(columns.name)).toEqual([-1]);
+    expect(Array.from(columns.channel)).toEqual([-1]);
+    expect(columns.touchpoints).toEqual(['home']);
+    await expect(readInteractionColumnsCsv(path)).rejects.toThrow(CxValidationError);
+  });
+
   it('drops duplicate ids when asked', async () => {
     const path = csvFile(
       `${HEADER}\ne1,c1,,2026-01-01T00:00:00Z,visit,web,,,\ne1,c1,,2026-01-01T00:00:00Z,visit,web,,,\n`,

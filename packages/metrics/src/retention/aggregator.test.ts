@@ -112,6 +112,17 @@ describe('createCohortRetentionAggregator', () => {
     expect((error as CxValidationError).issues[0]?.path).toEqual([1, 'timestamp']);
   });
 
+  it('rejects batches without a dimension its matchers use', async () => {
+    const path = join(dir, `e${files++}.csv`);
+    writeFileSync(path, 'customerId,timestamp,name,channel\na,2026-01-01T00:00:00Z,open,web\n');
+    const aggregator = createCohortRetentionAggregator({ startEvent: { name: 'open' } });
+    const stream = streamInteractionCsv(path, { dimensions: [] });
+    const error = await (async () => {
+      for await (const batch of stream) aggregator.add(batch, stream);
+    })().catch((e: unknown) => e);
+    expect((error as CxValidationError).issues[0]?.path).toEqual(['startEvent', 'name']);
+  });
+
   it('rejects the options it cannot stream', () => {
     expect(() => createCohortRetentionAggregator({ cohortType: 'recurring' })).toThrow(CxValidationError);
     expect(() => createCohortRetentionAggregator({ minimumOccurrences: 2 })).toThrow(CxValidationError);

@@ -179,6 +179,21 @@ class StreamingRetention implements CohortRetentionAggregator {
         },
       ]);
     }
+    for (const [dimension, column] of [
+      ['name', name],
+      ['channel', channel],
+    ] as const) {
+      const used = o.startEvent[dimension] !== undefined || o.returnEvent[dimension] !== undefined;
+      if (used && batch.length > 0 && column[0] === -1) {
+        throw new CxValidationError([
+          {
+            path: ['startEvent', dimension],
+            message: `Expected batches with the ${dimension} dimension: the events are matched on it`,
+            code: 'missing_dimension',
+          },
+        ]);
+      }
+    }
     let maxActor = this.#actors;
     for (let i = 0; i < batch.length; i++)
       if ((actor[i] as number) >= maxActor) maxActor = (actor[i] as number) + 1;
