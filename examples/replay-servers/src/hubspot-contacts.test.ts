@@ -77,6 +77,11 @@ describe('customersToHubspotContacts', () => {
     ]);
   });
 
+  it('rejects a firstId that is not a positive whole number', () => {
+    for (const firstId of [0, -5, 1.5, Number.NaN])
+      expect(() => customersToHubspotContacts([consumer], { firstId })).toThrow(CxValidationError);
+  });
+
   it('returns no contacts for no customers', () => {
     expect(customersToHubspotContacts([])).toEqual([]);
   });

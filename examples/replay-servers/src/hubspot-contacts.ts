@@ -49,7 +49,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * @param customers - Customers, e.g. `shop.customers()` of `@cx/sample-data`.
  * @param options - First id and last-modified times.
  * @returns The contacts, in input order.
- * @throws CxValidationError when a customer id repeats (path `[index, 'id']`) or a modified time is not an
+ * @throws CxValidationError when `firstId` is not a positive whole number (path `['options', 'firstId']`), a customer id repeats (path `[index, 'id']`) or a modified time is not an
  *   instant at or after `firstSeenAt` (path `[index, 'modifiedAt']`).
  */
 export function customersToHubspotContacts(
@@ -58,6 +58,18 @@ export function customersToHubspotContacts(
 ): HubspotContact[] {
   const firstId = options.firstId ?? 101;
   const issues: ValidationIssue[] = [];
+  if (!Number.isSafeInteger(firstId) || firstId < 1) {
+    throw new CxValidationError(
+      [
+        {
+          path: ['options', 'firstId'],
+          message: `Expected a positive whole number, got ${firstId}`,
+          code: 'invalid_option',
+        },
+      ],
+      { subject: 'CustomersToHubspotContactsOptions' },
+    );
+  }
   const seen = new Map<string, number>();
   const contacts: HubspotContact[] = [];
   let index = 0;

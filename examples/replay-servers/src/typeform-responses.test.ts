@@ -55,6 +55,12 @@ describe('responsesToTypeform', () => {
     expect(responsesToTypeform([npsResponse('r2', 9)])[0]?.token).not.toBe(r?.token);
   });
 
+  it('rejects a form without an nps field', () => {
+    const form = createTypeformNpsForm();
+    const textOnly = { ...form, fields: form.fields.filter((f) => f.type !== 'nps') };
+    expect(() => responsesToTypeform([npsResponse('r1', 9)], { form: textOnly })).toThrow(/no nps field/);
+  });
+
   it('leaves out the reason answer when there is no comment and hidden values are empty strings', () => {
     const [r] = responsesToTypeform([npsResponse('r1', 0)]);
     expect(r?.answers).toHaveLength(1);
