@@ -329,7 +329,7 @@ export function periodChurn(
  * const series = churnSeries(
  *   [{ id: 's1', customerId: 'c1', status: 'cancelled', startedAt: '2026-01-10T00:00:00Z', endedAt: '2026-02-20T00:00:00Z',
  *      amount: 29, currency: 'EUR', billingInterval: 'month', amountChanges: [], properties: {} }],
- *   { interval: 'month', timeZone: 'Europe/Berlin', to: '2026-03-01T00:00:00Z' },
+ *   { interval: 'month', timeZone: 'Europe/Berlin', to: '2026-02-15T00:00:00Z' },
  * );
  * console.log(series.map((p) => [p.customersAtStart, p.lostCustomers])); // [ [ 0, 0 ], [ 1, 1 ] ]
  * ```
