@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 /** Root test config: one vitest run over every package and example project. */
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', 'scripts/doctest/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'examples/*/vitest.config.ts',
+      'scripts/doctest/vitest.config.ts',
+    ],
   },
 });
