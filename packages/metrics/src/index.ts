@@ -85,6 +85,8 @@ export type {
   RevenueRetention,
 } from './churn/churn.js';
 export { churnSeries, periodChurn } from './churn/churn.js';
+export type { SubscriptionColumns } from './churn/columns.js';
+export { prepareSubscriptions } from './churn/prepare.js';
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
 export type {
   InteractionCsvField,

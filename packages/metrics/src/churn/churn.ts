@@ -2,10 +2,10 @@ import type { Instant, Subscription } from '@cx/model';
 import { CxValidationError, instantToEpochMs } from '@cx/model';
 import type { CalendarInterval } from '../retention/calendar.js';
 import { checkInterval, checkTimeZone, PeriodCalendar } from '../retention/calendar.js';
-import type { SubscriptionTable } from './subscriptions.js';
-import { mrrAt, renewalAt, subscriptionTable } from './subscriptions.js';
-
-const DAY_MS = 86_400_000;
+import type { SubscriptionColumns } from './columns.js';
+import { isSubscriptionColumns } from './columns.js';
+import { subscriptionTable } from './subscriptions.js';
+import { churnSweep } from './sweep.js';
 
 /**
  * How customers who join during a period are treated by {@link periodChurn} and {@link churnSeries}.
@@ -136,6 +136,10 @@ function instant(value: Instant | undefined, path: string, fallback: number): nu
   }
 }
 
+function tableOf(subscriptions: Iterable<Subscription> | SubscriptionColumns): SubscriptionColumns {
+  return isSubscriptionColumns(subscriptions) ? subscriptions : subscriptionTable(subscriptions);
+}
+
 function policyOf(value: unknown): MidPeriodPolicy {
   if (value === undefined) return 'exclude';
   if (value === 'exclude' || value === 'exposure' || value === 'eligible') return value;
@@ -148,128 +152,6 @@ function policyOf(value: unknown): MidPeriodPolicy {
   ]);
 }
 
-/** Churn of `[start, end)` over a prepared table (internal). */
-export function churnOfPeriod(
-  table: SubscriptionTable,
-  start: number,
-  end: number,
-  policy: MidPeriodPolicy,
-  asOf: number,
-): ChurnPeriod {
-  const customers = table.customerIds.length;
-  const mrrStart = new Float64Array(customers);
-  const mrrEnd = new Float64Array(customers);
-  for (let i = 0; i < table.count; i++) {
-    const c = table.customer[i] as number;
-    mrrStart[c]! += mrrAt(table, i, start);
-    mrrEnd[c]! += mrrAt(table, i, end);
-  }
-  let atStart = 0;
-  let atEnd = 0;
-  let lost = 0;
-  let joined = 0;
-  let churnEvents = 0;
-  let exposure = 0;
-  let startMrr = 0;
-  let endMrr = 0;
-  let newMrr = 0;
-  let expansion = 0;
-  let contraction = 0;
-  let churned = 0;
-  for (let c = 0; c < customers; c++) {
-    let wasActive = false;
-    let isActive = false;
-    for (let k = table.spellOffsets[c] as number; k < (table.spellOffsets[c + 1] as number); k++) {
-      const from = table.spellFrom[k] as number;
-      const to = table.spellTo[k] as number;
-      if (from <= start && start < to) wasActive = true;
-      if (from <= end && end < to) isActive = true;
-      if (to > start && to <= end) churnEvents++;
-      const overlap = Math.min(to, end) - Math.max(from, start);
-      if (overlap > 0) exposure += overlap;
-    }
-    const s = mrrStart[c] as number;
-    const e = mrrEnd[c] as number;
-    if (wasActive) {
-      atStart++;
-      startMrr += s;
-      if (isActive) {
-        endMrr += e;
-        if (e > s) expansion += e - s;
-        else contraction += s - e;
-      } else {
-        lost++;
-        churned += s;
-      }
-    } else if (isActive) {
-      joined++;
-      newMrr += e;
-    }
-    if (isActive) atEnd++;
-  }
-  const exposureDays = exposure / DAY_MS;
-  let eligible = 0;
-  let eligibleLost = 0;
-  if (policy === 'eligible') {
-    for (let i = 0; i < table.count; i++) {
-      const subEnd = table.end[i] as number;
-      // First renewal at or after the period start.
-      let k = 1;
-      let r = renewalAt(table, i, k);
-      while (r < start) r = renewalAt(table, i, ++k);
-      let counted = false;
-      while (r < end && !counted) {
-        const cycleStart = k === 1 ? (table.start[i] as number) : renewalAt(table, i, k - 1);
-        if (subEnd > cycleStart) {
-          counted = true;
-          eligible++;
-          if (subEnd <= r) eligibleLost++;
-        }
-        r = renewalAt(table, i, ++k);
-      }
-    }
-  }
-  const churnRate =
-    policy === 'exclude'
-      ? atStart === 0
-        ? null
-        : lost / atStart
-      : policy === 'exposure'
-        ? exposureDays === 0
-          ? null
-          : churnEvents / exposureDays
-        : eligible === 0
-          ? null
-          : eligibleLost / eligible;
-  const ratio = (x: number): number | null => (startMrr === 0 ? null : x / startMrr);
-  return {
-    start: new Date(start).toISOString(),
-    end: new Date(end).toISOString(),
-    complete: end <= asOf,
-    policy,
-    customersAtStart: atStart,
-    customersAtEnd: atEnd,
-    lostCustomers: lost,
-    newCustomers: joined,
-    churnEvents,
-    exposureDays,
-    ...(policy === 'eligible' ? { eligible, eligibleLost } : {}),
-    churnRate,
-    revenue: {
-      startMrr,
-      endMrr,
-      newMrr,
-      expansion,
-      contraction,
-      churned,
-      nrr: ratio(startMrr + expansion - contraction - churned),
-      grr: ratio(startMrr - contraction - churned),
-      revenueChurnRate: ratio(contraction + churned),
-      netRevenueChurnRate: ratio(contraction + churned - expansion),
-    },
-  };
-}
-
 /**
  * Customer churn and revenue retention (GRR, NRR, expansion, contraction, churned MRR) over any interval.
  *
@@ -277,7 +159,8 @@ export function churnOfPeriod(
  * period's `end` instant is its end state (and the next period's start state). Amounts are converted to
  * monthly recurring revenue by billing interval (a week is 12/52 of a month) and follow `amountChanges`.
  *
- * @param subscriptions - Subscriptions (one currency), in any order.
+ * @param subscriptions - Subscriptions (one currency), in any order, or a table from
+ *   {@link prepareSubscriptions} (checked once, faster when asking many questions of the same data).
  * @param start - Period start (inclusive).
  * @param end - Period end (exclusive).
  * @param options - Mid-period policy and completeness instant.
@@ -298,7 +181,7 @@ export function churnOfPeriod(
  * @since 0.1.0
  */
 export function periodChurn(
-  subscriptions: Iterable<Subscription>,
+  subscriptions: Iterable<Subscription> | SubscriptionColumns,
   start: Instant,
   end: Instant,
   options: PeriodChurnOptions = {},
@@ -311,14 +194,16 @@ export function periodChurn(
       { path: ['end'], message: `Expected end ${end} after start ${start}`, code: 'end_before_start' },
     ]);
   }
-  const table = subscriptionTable(subscriptions);
-  return churnOfPeriod(table, from, to, policy, instant(options.asOf, 'asOf', table.maxTime));
+  const table = tableOf(subscriptions);
+  const asOf = instant(options.asOf, 'asOf', table.maxTime);
+  return churnSweep(table, Float64Array.of(from, to), policy, asOf)[0] as ChurnPeriod;
 }
 
 /**
  * Churn and revenue retention per calendar period (month by default) in an IANA time zone, DST-correct.
  *
- * @param subscriptions - Subscriptions (one currency), in any order.
+ * @param subscriptions - Subscriptions (one currency), in any order, or a table from
+ *   {@link prepareSubscriptions} or {@link readSubscriptionColumnsCsv} (not checked again).
  * @param options - Interval, time zone, range, mid-period policy and completeness instant.
  * @returns One {@link ChurnPeriod} per period, in time order.
  * @throws {@link @cx/model!CxValidationError} for unknown intervals or time zones, bad instants, and the
@@ -337,7 +222,7 @@ export function periodChurn(
  * @since 0.1.0
  */
 export function churnSeries(
-  subscriptions: Iterable<Subscription>,
+  subscriptions: Iterable<Subscription> | SubscriptionColumns,
   options: ChurnSeriesOptions = {},
 ): ChurnPeriod[] {
   const policy = policyOf(options.midPeriodPolicy);
@@ -347,7 +232,7 @@ export function churnSeries(
     ['interval'],
   );
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC', ['timeZone']);
-  const table = subscriptionTable(subscriptions);
+  const table = tableOf(subscriptions);
   if (table.count === 0 && (options.from === undefined || options.to === undefined)) return [];
   const asOf = instant(options.asOf, 'asOf', table.maxTime);
   const from = instant(options.from, 'from', table.minTime);
@@ -362,9 +247,8 @@ export function churnSeries(
     from,
     to,
   );
-  const series: ChurnPeriod[] = [];
-  for (let p = 0; calendar.start(p) < to; p++) {
-    series.push(churnOfPeriod(table, calendar.start(p), calendar.start(p + 1), policy, asOf));
-  }
-  return series;
+  const bounds: number[] = [];
+  for (let p = 0; calendar.start(p) < to; p++) bounds.push(calendar.start(p));
+  bounds.push(calendar.start(bounds.length));
+  return churnSweep(table, Float64Array.from(bounds), policy, asOf);
 }

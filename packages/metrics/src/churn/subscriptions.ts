@@ -1,34 +1,15 @@
 import type { Subscription, ValidationIssue } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { parseInstantBytes } from '../columnar/parse-bytes.js';
+import type { SubscriptionColumns } from './columns.js';
 
 /** Monthly factor of each billing interval: an amount per interval times this is per month. */
-const PER_MONTH = { week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 } as const;
-const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+export const PER_MONTH = { week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 } as const;
+export const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 const WEEK_MS = 7 * 86_400_000;
 
 /** Subscriptions checked and held as arrays, with each customer's active spells merged (internal). */
-export interface SubscriptionTable {
-  readonly count: number;
-  readonly customerIds: readonly string[];
-  readonly customer: Int32Array;
-  readonly start: Float64Array;
-  /** `Infinity` while active. */
-  readonly end: Float64Array;
-  readonly interval: ReadonlyArray<Subscription['billingInterval']>;
-  /** Amount changes of subscription `i` are `[changeOffsets[i], changeOffsets[i + 1])` (first entry at `start`). */
-  readonly changeOffsets: Int32Array;
-  readonly changeTime: Float64Array;
-  /** Monthly recurring amount from each change on. */
-  readonly changeMrr: Float64Array;
-  /** Merged active spells `[spellFrom, spellTo)` of customer `c` are `[spellOffsets[c], spellOffsets[c + 1])`. */
-  readonly spellOffsets: Int32Array;
-  readonly spellFrom: Float64Array;
-  readonly spellTo: Float64Array;
-  readonly currency: string | undefined;
-  readonly minTime: number;
-  readonly maxTime: number;
-}
+export type SubscriptionTable = SubscriptionColumns;
 
 const MAX_ISSUES = 100;
 const encoder = new TextEncoder();
@@ -87,7 +68,7 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
       issue([i, 'amount'], `Expected a non-negative finite amount, got ${s.amount}`, 'invalid_amount');
     }
     const billing = s.billingInterval ?? 'month';
-    if (!(billing in PER_MONTH))
+    if (!Object.hasOwn(PER_MONTH, billing))
       issue(
         [i, 'billingInterval'],
         `Expected week, month, quarter or year, got ${JSON.stringify(billing)}`,
@@ -149,6 +130,7 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   }
   if (issueCount > 0) throw new CxValidationError(issues, { subject: 'subscriptions' });
   return {
+    kind: 'subscription-columns',
     count: customer.length,
     customerIds,
     customer: Int32Array.from(customer),
@@ -165,21 +147,26 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   };
 }
 
-function mergeSpells(
+/** Groups subscriptions by customer and merges each customer's overlapping or touching subscriptions (internal). */
+export function mergeSpells(
   customers: number,
-  customer: number[],
-  start: number[],
-  end: number[],
-): { spellOffsets: Int32Array; spellFrom: Float64Array; spellTo: Float64Array } {
+  customer: ArrayLike<number>,
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+): {
+  customerOffsets: Int32Array;
+  customerSubscriptions: Int32Array;
+  spellOffsets: Int32Array;
+  spellFrom: Float64Array;
+  spellTo: Float64Array;
+} {
   // Group subscriptions by customer (counting sort), sort each group by start, merge overlaps.
   const offsets = new Int32Array(customers + 1);
-  for (const c of customer) offsets[c + 1]! += 1;
+  for (let i = 0; i < customer.length; i++) offsets[(customer[i] as number) + 1]! += 1;
   for (let c = 0; c < customers; c++) offsets[c + 1]! += offsets[c] as number;
   const cursor = offsets.slice(0, customers);
   const order = new Int32Array(customer.length);
-  customer.forEach((c, i) => {
-    order[cursor[c]!++] = i;
-  });
+  for (let i = 0; i < customer.length; i++) order[cursor[customer[i] as number]!++] = i;
   const spellOffsets = new Int32Array(customers + 1);
   const from: number[] = [];
   const to: number[] = [];
@@ -206,7 +193,13 @@ function mergeSpells(
     }
     spellOffsets[c + 1] = from.length;
   }
-  return { spellOffsets, spellFrom: Float64Array.from(from), spellTo: Float64Array.from(to) };
+  return {
+    customerOffsets: offsets,
+    customerSubscriptions: order,
+    spellOffsets,
+    spellFrom: Float64Array.from(from),
+    spellTo: Float64Array.from(to),
+  };
 }
 
 /** Monthly recurring revenue of subscription `i` at instant `t` (0 when not active) (internal). */

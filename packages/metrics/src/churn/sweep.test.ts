@@ -1,0 +1,185 @@
+import type { Subscription } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PeriodCalendar } from '../retention/calendar.js';
+import type { ChurnPeriod, MidPeriodPolicy } from './churn.js';
+import { churnSeries, periodChurn } from './churn.js';
+import { prepareSubscriptions } from './prepare.js';
+import { churnOfPeriod } from './reference.js';
+import { subscriptionTable } from './subscriptions.js';
+
+const HOUR = 3_600_000;
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+// Period boundaries of Warsaw months around both 2026 DST changes (29 March, 25 October), so that subscriptions
+// can start, end or change amount exactly on a boundary.
+const WARSAW_BOUNDS = [
+  '2025-12-31T23:00:00Z',
+  '2026-01-31T23:00:00Z',
+  '2026-02-28T23:00:00Z',
+  '2026-03-31T22:00:00Z',
+  '2026-09-30T22:00:00Z',
+  '2026-10-31T23:00:00Z',
+].map(Date.parse);
+
+/** An instant: an hour offset from BASE (any hour, 23:00 and 22:00 hit the zone's month starts), or a boundary. */
+const instantArb = fc.oneof(
+  fc.integer({ min: -24 * 150, max: 24 * 400 }).map((h) => BASE + h * HOUR),
+  fc.constantFrom(...WARSAW_BOUNDS),
+);
+
+type Row = {
+  customer: number;
+  start: number;
+  length: number | undefined;
+  amount: number;
+  billingInterval: Subscription['billingInterval'];
+  changes: Array<{ after: number; amount: number }>;
+};
+
+const subscriptionsArb: fc.Arbitrary<Row[]> = fc.array(
+  fc.record({
+    customer: fc.integer({ min: 0, max: 6 }),
+    start: instantArb,
+    length: fc.option(
+      fc.oneof(
+        fc.integer({ min: 0, max: 24 * 300 }).map((h) => h * HOUR),
+        fc.constant(0),
+      ),
+      { nil: undefined },
+    ),
+    amount: fc.integer({ min: 0, max: 10_000 }).map((cents) => cents / 100),
+    billingInterval: fc.constantFrom<Subscription['billingInterval']>('week', 'month', 'quarter', 'year'),
+    changes: fc.array(
+      fc.record({
+        after: fc.integer({ min: 0, max: 24 * 120 }).map((h) => h * HOUR),
+        amount: fc.integer({ min: 0, max: 20_000 }).map((cents) => cents / 100),
+      }),
+      { maxLength: 3 },
+    ),
+  }),
+  { maxLength: 25 },
+);
+
+function toSubscriptions(rows: ReadonlyArray<Row>): Subscription[] {
+  return rows.map((r, i) => {
+    let at = r.start;
+    return {
+      id: `s${i}`,
+      customerId: `c${r.customer}`,
+      status: r.length === undefined ? 'active' : 'cancelled',
+      startedAt: iso(r.start),
+      ...(r.length === undefined ? {} : { endedAt: iso(r.start + r.length) }),
+      amount: r.amount,
+      currency: 'PLN',
+      billingInterval: r.billingInterval,
+      amountChanges: r.changes.map((c) => {
+        at += c.after;
+        return { at: iso(at), amount: c.amount };
+      }),
+      properties: {},
+    };
+  });
+}
+const policyArb = fc.constantFrom<MidPeriodPolicy>('exclude', 'exposure', 'eligible');
+
+describe('churnSweep against the per-period reference', () => {
+  it('churnSeries equals churnOfPeriod period by period (Warsaw months, DST, all policies; property)', () => {
+    fc.assert(
+      fc.property(
+        subscriptionsArb,
+        policyArb,
+        fc.constantFrom('month', 'week', 'quarter', 'day'),
+        fc.integer({ min: -24 * 60, max: 24 * 250 }),
+        fc.integer({ min: 1, max: 24 * 200 }),
+        (rows, policy, interval, fromHour, spanHours) => {
+          const subs = toSubscriptions(rows);
+          const from = BASE + fromHour * HOUR;
+          const to = from + spanHours * HOUR;
+          const asOf = BASE + 24 * 200 * HOUR;
+          const options = {
+            interval,
+            timeZone: 'Europe/Warsaw',
+            from: iso(from),
+            to: iso(to),
+            asOf: iso(asOf),
+            midPeriodPolicy: policy,
+          } as const;
+          const series = churnSeries(subs, options);
+          const table = subscriptionTable(subs);
+          const calendar = new PeriodCalendar(
+            { interval, timeZone: 'Europe/Warsaw', weekStartsOn: 1 },
+            from,
+            to,
+          );
+          const expected: ChurnPeriod[] = [];
+          for (let p = 0; calendar.start(p) < to; p++) {
+            expected.push(churnOfPeriod(table, calendar.start(p), calendar.start(p + 1), policy, asOf));
+          }
+          // toEqual compares numbers with Object.is: the sums must be bit-for-bit the reference's.
+          expect(series).toEqual(expected);
+          expect(churnSeries(prepareSubscriptions(subs), options)).toEqual(series);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('periodChurn equals churnOfPeriod on any period (property)', () => {
+    fc.assert(
+      fc.property(subscriptionsArb, policyArb, instantArb, instantArb, (rows, policy, a, b) => {
+        fc.pre(a !== b);
+        const [start, end] = a < b ? [a, b] : [b, a];
+        const subs = toSubscriptions(rows);
+        const table = subscriptionTable(subs);
+        const result = periodChurn(subs, iso(start), iso(end), { midPeriodPolicy: policy });
+        expect(result).toEqual(churnOfPeriod(table, start, end, policy, table.maxTime));
+        expect(periodChurn(table, iso(start), iso(end), { midPeriodPolicy: policy })).toEqual(result);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('covers subscriptions that start long before the first period (renewals skipped ahead)', () => {
+    // A monthly plan from 2019-01-31 renews on the last day of February 2026 (28th) and 31 March 2026; a weekly
+    // plan from 2020-01-06 (a Monday) renews on every Monday. Both are eligible once per month in 2026.
+    const subs: Subscription[] = [
+      {
+        id: 'm',
+        customerId: 'M',
+        status: 'cancelled',
+        startedAt: '2019-01-31T10:00:00Z',
+        endedAt: '2026-03-31T10:00:00Z',
+        amount: 10,
+        currency: 'EUR',
+        billingInterval: 'month',
+        amountChanges: [],
+        properties: {},
+      },
+      {
+        id: 'w',
+        customerId: 'W',
+        status: 'active',
+        startedAt: '2020-01-06T00:00:00Z',
+        amount: 3,
+        currency: 'EUR',
+        billingInterval: 'week',
+        amountChanges: [],
+        properties: {},
+      },
+    ];
+    const series = churnSeries(subs, {
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-04-01T00:00:00Z',
+      asOf: '2026-06-01T00:00:00Z',
+      midPeriodPolicy: 'eligible',
+    });
+    // Jan: both renew (M on Jan 31, W on Mondays) → 2 eligible, 0 lost. Feb: same. Mar: M ends at its Mar 31
+    // renewal → lost.
+    expect(series.map((p) => [p.eligible, p.eligibleLost])).toEqual([
+      [2, 0],
+      [2, 0],
+      [2, 1],
+    ]);
+  });
+});
