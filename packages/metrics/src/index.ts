@@ -87,6 +87,8 @@ export type {
 export { churnSeries, periodChurn } from './churn/churn.js';
 export type { SubscriptionColumns } from './churn/columns.js';
 export { prepareSubscriptions } from './churn/prepare.js';
+export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
+export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
 export type {
   InteractionCsvField,

@@ -1,0 +1,142 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Subscription } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { churnSeries } from './churn.js';
+import { prepareSubscriptions } from './prepare.js';
+import { readSubscriptionColumnsCsv } from './read-csv.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-subscriptions-csv-'));
+let n = 0;
+const file = (text: string): string => {
+  const path = join(dir, `s${n++}.csv`);
+  writeFileSync(path, text);
+  return path;
+};
+
+async function issuesOf(promise: Promise<unknown>): Promise<CxValidationError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CxValidationError);
+    return error as CxValidationError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('readSubscriptionColumnsCsv', () => {
+  it('reads the columns: customers dictionary-encoded, MRR per month, empty end = active', async () => {
+    const table = await readSubscriptionColumnsCsv(
+      file(
+        'id,customerId,startedAt,endedAt,amount,currency,billingInterval\r\n' +
+          's1,c1,2026-01-10T00:00:00Z,2026-02-20T00:00:00Z,29,EUR,month\r\n' +
+          's2,"c,2",2025-12-01T00:00:00Z,,120,EUR,year\r\n' +
+          's3,c1,2026-03-01T00:00:00Z,,12,EUR,\r\n',
+      ),
+    );
+    expect(table.count).toBe(3);
+    expect(table.customerIds).toEqual(['c1', 'c,2']);
+    expect(Array.from(table.customer)).toEqual([0, 1, 0]);
+    expect(Array.from(table.end)).toEqual([Date.parse('2026-02-20T00:00:00Z'), Infinity, Infinity]);
+    // 120 a year = 10 a month; the empty billing interval is a month.
+    expect(Array.from(table.changeMrr)).toEqual([29, 10, 12]);
+    expect(table.currency).toBe('EUR');
+    // c1's two subscriptions do not touch: two spells.
+    expect(Array.from(table.spellOffsets)).toEqual([0, 2, 3]);
+  });
+
+  it('gives the same churn series as the Subscription objects it was written from (property)', async () => {
+    const rowArb = fc.record({
+      customer: fc.integer({ min: 0, max: 8 }),
+      startDay: fc.integer({ min: -100, max: 300 }),
+      days: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+      amount: fc.integer({ min: 0, max: 50_000 }).map((c) => c / 100),
+      billingInterval: fc.constantFrom<Subscription['billingInterval']>('week', 'month', 'quarter', 'year'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { maxLength: 30 }), async (rows) => {
+        const day = (d: number) =>
+          new Date(Date.parse('2026-01-01T00:00:00Z') + d * 86_400_000).toISOString();
+        const subs: Subscription[] = rows.map((r, i) => ({
+          id: `s${i}`,
+          customerId: `c${r.customer}`,
+          status: r.days === undefined ? 'active' : 'cancelled',
+          startedAt: day(r.startDay),
+          ...(r.days === undefined ? {} : { endedAt: day(r.startDay + r.days) }),
+          amount: r.amount,
+          currency: 'USD',
+          billingInterval: r.billingInterval,
+          amountChanges: [],
+          properties: {},
+        }));
+        const csv = [
+          'customerId,startedAt,endedAt,amount,currency,billingInterval',
+          ...subs.map((s) =>
+            [s.customerId, s.startedAt, s.endedAt ?? '', s.amount, s.currency, s.billingInterval].join(','),
+          ),
+        ].join('\n');
+        const table = await readSubscriptionColumnsCsv(file(csv));
+        const options = {
+          from: '2025-10-01T00:00:00Z',
+          to: '2026-12-01T00:00:00Z',
+          asOf: '2026-12-01T00:00:00Z',
+          timeZone: 'Europe/Warsaw',
+          midPeriodPolicy: 'eligible',
+        } as const;
+        expect(churnSeries(table, options)).toEqual(churnSeries(prepareSubscriptions(subs), options));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('reads renamed columns, another delimiter and escaped quotes', async () => {
+    const table = await readSubscriptionColumnsCsv(
+      file('account;from;to;price\n"a ""x""";2026-01-01T00:00:00Z;;5\n'),
+      {
+        delimiter: ';',
+        columns: { customerId: 'account', startedAt: 'from', endedAt: 'to', amount: 'price' },
+      },
+    );
+    expect(table.customerIds).toEqual(['a "x"']);
+    expect(table.currency).toBeUndefined();
+  });
+
+  it('rejects a header without the required columns', async () => {
+    const error = await issuesOf(
+      readSubscriptionColumnsCsv(file('customerId,startedAt\nc1,2026-01-01T00:00:00Z\n')),
+    );
+    expect(error.issues.map((i) => i.path)).toEqual([['header', 'amount']]);
+  });
+
+  it('rejects bad rows with [dataRowIndex, field] paths and keeps nothing silently', async () => {
+    const error = await issuesOf(
+      readSubscriptionColumnsCsv(
+        file(
+          'customerId,startedAt,endedAt,amount,currency,billingInterval\n' +
+            'c1,2026-01-10T00:00:00Z,2026-01-01T00:00:00Z,5,EUR,month\n' + // 0: end before start
+            'c2,2026-01-10,,5,EUR,month\n' + // 1: a date, not an instant
+            'c3,2026-01-10T00:00:00Z,,-5,EUR,month\n' + // 2: negative amount
+            'c4,2026-01-10T00:00:00Z,,5,USD,month\n' + // 3: second currency
+            'c5,2026-01-10T00:00:00Z,,5,EUR,fortnight\n' + // 4: unknown interval
+            ',2026-01-10T00:00:00Z,,5,EUR,month\n' + // 5: no customer
+            '"c7,2026-01-10T00:00:00Z,,5,EUR,month\n', // 6: unclosed quote
+        ),
+      ),
+    );
+    expect(error.issues.map((i) => i.path)).toEqual([
+      [0, 'endedAt'],
+      [1, 'startedAt'],
+      [2, 'amount'],
+      [3, 'currency'],
+      [4, 'billingInterval'],
+      [5, 'customerId'],
+      [6, 'customerId'],
+    ]);
+    await expect(readSubscriptionColumnsCsv(file('x'), { delimiter: '::' })).rejects.toThrow(
+      CxValidationError,
+    );
+  });
+});
