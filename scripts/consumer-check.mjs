@@ -41,7 +41,8 @@ try {
     join(app, 'package.json'),
     JSON.stringify({ name: 'cx-consumer', private: true, version: '0.0.0' }),
   );
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs], app);
+  // A Node.js TypeScript project has Node's types: @cx/connectors' public types use node:stream and Buffer.
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, '@types/node@20'], app);
   const names = packages.map((p) => p.manifest.name);
 
   const esm = names.map(
@@ -84,7 +85,7 @@ try {
             strict: true,
             noEmit: true,
             skipLibCheck: false,
-            types: [],
+            types: ['node'],
           },
           files: ['consumer.ts'],
         }),
