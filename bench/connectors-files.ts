@@ -4,13 +4,14 @@
 // grow with file size.
 //
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/connectors-files.ts
-// Options (env): CX_BENCH_CONNECTORS_SIZES_MB (default "100,1000"), CX_BENCH_CONNECTORS_FORMATS (default "ndjson,csv").
+// Options (env): CX_BENCH_CONNECTORS_SIZES_MB (default "100,1000"), CX_BENCH_CONNECTORS_FORMATS (default
+// "ndjson,csv"; add "ndjson-raw" for the floor: lines and JSON.parse only).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { csvSource, ndjsonSource, type Source, sync } from '@cx/connectors';
+import { csvSource, ndjsonSource, readLines, type Source, sync } from '@cx/connectors';
 import { writeCsv, writeNdjson } from '@cx/sample-data';
 
 const MB = 1_000_000;
@@ -61,11 +62,20 @@ async function readOne(format: string, file: string): Promise<void> {
   let records = 0;
   let checkpoints = 0;
   let peakHeap = 0;
-  for await (const item of sync(makeSource(format, file))) {
-    if (item.type === 'record') {
+  if (format === 'ndjson-raw') {
+    // the reading floor: lines + JSON.parse only, no mapping, validation or dedup
+    for await (const { text } of readLines(file)) {
+      JSON.parse(text);
       records++;
       if ((records & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    } else checkpoints++;
+    }
+  } else {
+    for await (const item of sync(makeSource(format, file))) {
+      if (item.type === 'record') {
+        records++;
+        if ((records & 0xffff) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      } else checkpoints++;
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   const size = statSync(file).size;
@@ -92,9 +102,10 @@ async function main(): Promise<void> {
   try {
     for (const format of formats) {
       for (const size of sizes) {
-        const file = join(dir, `events-${size}.${format}`);
+        const file = join(dir, `events-${size}.${format === 'csv' ? 'csv' : 'ndjson'}`);
         const t = performance.now();
         if (format === 'csv') await writeCsv(rows(size * MB), file);
+        else if (format === 'ndjson-raw') await writeNdjson(rows(size * MB), file);
         else await writeNdjson(rows(size * MB), file);
         console.error(
           `wrote ${file} (${(statSync(file).size / MB).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
