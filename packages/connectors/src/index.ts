@@ -24,7 +24,7 @@ export { segmentSource } from './adapters/segment.js';
 export type { TypeformFieldRule, TypeformSourceOptions } from './adapters/typeform.js';
 export { typeformScale, typeformSource } from './adapters/typeform.js';
 export type { ZendeskSourceOptions } from './adapters/zendesk.js';
-export { zendeskSource } from './adapters/zendesk.js';
+export { zendeskSatisfactionSource, zendeskSource } from './adapters/zendesk.js';
 export type { AuthProvider } from './auth/auth-provider.js';
 export type { GoogleServiceAccountKey, GoogleServiceAccountOptions } from './auth/google-service-account.js';
 export { googleServiceAccountAuth, googleServiceAccountJwt } from './auth/google-service-account.js';

@@ -9,7 +9,7 @@ import {
 } from '../../test/helpers/server.js';
 import { basicAuth } from '../auth/simple.js';
 import { syncAll } from '../sync/sync.js';
-import { zendeskSource } from './zendesk.js';
+import { zendeskSatisfactionSource, zendeskSource } from './zendesk.js';
 
 const T0 = Date.parse('2024-06-01T08:00:00Z');
 const NOW = T0 + 86_400_000;
@@ -155,5 +155,51 @@ describe('zendeskSource', () => {
     const result = await syncAll(source(server.url), { now: () => NOW });
     expect(result.records).toBe(1);
     expect(n).toBe(2);
+  });
+});
+
+describe('zendeskSatisfactionSource', () => {
+  it('follows links.next while has_more and maps good/bad ratings, skipping offered ones', async () => {
+    const rating = (id: number, score: string) => ({
+      url: `https://acme.zendesk.com/api/v2/satisfaction_ratings/${id}.json`,
+      id,
+      assignee_id: 235323,
+      group_id: 44,
+      requester_id: 20978392,
+      ticket_id: 35436 + id,
+      score,
+      comment: score === 'bad' ? 'slow' : null,
+      reason: null,
+      created_at: '2024-06-01T09:00:00Z',
+      updated_at: `2024-06-01T09:0${id}:00Z`,
+    });
+    const pages = [
+      [rating(1, 'good'), rating(2, 'offered')],
+      [rating(3, 'bad'), rating(1, 'good')], // a repeat across pages
+    ];
+    server = await startServer((req, res) => {
+      const k = Number(req.url.searchParams.get('page[after]') ?? 0);
+      sendJson(res, 200, {
+        satisfaction_ratings: pages[k] ?? [],
+        meta: { has_more: k + 1 < pages.length, after_cursor: String(k + 1), before_cursor: null },
+        links: {
+          next: `${server?.url}/api/v2/satisfaction_ratings?page[size]=100&page[after]=${k + 1}`,
+          prev: null,
+        },
+      });
+    });
+    const result = await syncAll(
+      zendeskSatisfactionSource({ baseUrl: server.url, auth: basicAuth('a@b.c/token', 'ZD-SECRET-TOKEN') }),
+      { now: () => NOW, startAt: '2024-06-01T00:00:00Z' },
+    );
+    expect(server.requests[0]?.url.searchParams.get('score')).toBe('received');
+    expect(
+      result.items.map((i) => [i.record.value.id, 'score' in i.record.value ? i.record.value.score : null]),
+    ).toEqual([
+      ['zendesk-csat-1', 1],
+      ['zendesk-csat-3', 0],
+    ]);
+    expect(result.duplicates).toBe(1);
+    expect(result.state.cursor).toEqual({ time: '2024-06-01T09:03:00.000Z', id: '3' });
   });
 });

@@ -174,3 +174,117 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
     },
   };
 }
+
+interface ZendeskRating {
+  readonly id: number;
+  readonly ticket_id?: number;
+  readonly requester_id?: number | null;
+  readonly score: string;
+  readonly comment?: string | null;
+  readonly reason?: string | null;
+  readonly created_at?: string;
+  readonly updated_at: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Zendesk legacy CSAT source: `GET /api/v2/satisfaction_ratings?score=received` (cursor pages of up to 100,
+ * followed through `links.next` while `meta.has_more`). Each `good`/`bad` rating becomes a CSAT response on the
+ * 0–1 scale with the same id as {@link zendeskSource} gives an embedded rating (`zendesk-csat-<rating id>`), so
+ * the two can be combined and upserted. Ratings come in no documented order: the cursor advances at the end of
+ * a run; default lookback 7 days re-reads recently changed ratings.
+ *
+ * @param options - Subdomain or base URL, auth.
+ * @returns The source.
+ * @example
+ * ```ts
+ * import { basicAuth, zendeskSatisfactionSource } from '@cx/connectors';
+ * const csat = zendeskSatisfactionSource({ subdomain: 'acme', auth: basicAuth('agent@acme.com/token', 'api-token') });
+ * console.log(csat.name); // 'zendesk:satisfaction_ratings'
+ * ```
+ * @category Adapters
+ * @since 0.1.0
+ */
+export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source {
+  const base = options.baseUrl ?? `https://${options.subdomain ?? 'example'}.zendesk.com`;
+  const http = adapterClient({ ...options, baseUrl: base }, base);
+  const map = (r: ZendeskRating, time: string): ModelCandidate[] => {
+    if (r.score !== 'good' && r.score !== 'bad') return [];
+    const properties: Record<string, JsonValue> = { rawScore: r.score };
+    for (const [k, v] of Object.entries(r)) {
+      if (!['score', 'comment', 'requester_id', 'id'].includes(k) && v !== null)
+        properties[k] = toJsonValue(v);
+    }
+    return [
+      {
+        kind: 'surveyResponse',
+        value: compact({
+          id: `zendesk-csat-${r.id}`,
+          surveyId: options.csatSurveyId ?? 'zendesk-csat',
+          metric: 'csat',
+          scale: { min: 0, max: 1, direction: 'higher-is-better', integral: true },
+          score: r.score === 'good' ? 1 : 0,
+          customerId: r.requester_id == null ? undefined : String(r.requester_id),
+          respondedAt: time,
+          comment: r.comment ?? undefined,
+          properties,
+        }),
+      },
+    ];
+  };
+  return {
+    name: 'zendesk:satisfaction_ratings',
+    lookbackMs: options.lookbackMs ?? 7 * 86_400_000,
+    lagMs: options.lagMs ?? 60_000,
+    secrets: () => options.auth.secrets(),
+    async *read(context): AsyncGenerator<SourceMessage> {
+      let next: string | null = '/api/v2/satisfaction_ratings';
+      let query: Record<string, string | number> | undefined = {
+        'page[size]': 100,
+        score: 'received',
+        ...(context.from === null ? {} : { start_time: Math.floor(Date.parse(context.from) / 1000) }),
+      };
+      let cursor: CursorPosition | null = null;
+      const visited = new Set<string>();
+      while (next !== null) {
+        const response: {
+          data: {
+            satisfaction_ratings?: ZendeskRating[];
+            meta?: { has_more?: boolean };
+            links?: { next?: string | null };
+          };
+        } = await http.json(next, { ...(query ? { query } : {}), signal: context.signal });
+        query = undefined;
+        const data = response.data;
+        yield { type: 'page', stream: 'satisfaction_ratings' };
+        for (const r of data.satisfaction_ratings ?? []) {
+          const time = parseTimestamp(r.updated_at);
+          if (time === null) {
+            yield {
+              type: 'invalid',
+              stream: 'satisfaction_ratings',
+              raw: r,
+              reason: 'No parseable updated_at',
+            };
+            continue;
+          }
+          const position = { time, id: String(r.id) };
+          if (cursor === null || compareCursor(position, cursor) > 0) cursor = position;
+          yield {
+            type: 'record',
+            stream: 'satisfaction_ratings',
+            raw: r,
+            position,
+            key: `rating:${r.id}@${time}`,
+            map: () => map(r, time),
+          };
+        }
+        yield { type: 'checkpoint', cursor: null };
+        const link = data.meta?.has_more ? (data.links?.next ?? null) : null;
+        next = link !== null && !visited.has(link) ? link : null;
+        if (link !== null) visited.add(link);
+      }
+      yield { type: 'checkpoint', cursor };
+    },
+  };
+}
