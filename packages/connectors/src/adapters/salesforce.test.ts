@@ -158,6 +158,34 @@ describe('salesforceSource', () => {
     );
   });
 
+  it('stops resumably when Sforce-Limit-Info reports the daily API budget nearly used', async () => {
+    const db = Array.from({ length: 6 }, (_, i) => contact(i + 1, T0 + i * 1000));
+    const handle = soql(() => db);
+    let used = 94_000;
+    server = await startServer((req, res) => {
+      const r = handle(req.url, req.headers);
+      sendJson(res, r.status, r.body, {
+        headers: { 'sforce-limit-info': `api-usage=${(used += 500)}/100000` },
+      });
+    });
+    const items: Array<Extract<SyncItem, { type: 'record' }>> = [];
+    const error = await (async () => {
+      for await (const item of sync(source(server.url, { batchSize: 2 }), { now: () => NOW }))
+        if (item.type === 'record') items.push(item);
+    })().catch((e: unknown) => e as CxQuotaExceededError);
+    expect(error).toBeInstanceOf(CxQuotaExceededError);
+    expect(items).toHaveLength(4); // 94 500 then 95 000 of 100 000: stop after the second page
+    used = 0;
+    const rest = await syncAll(source(server.url, { batchSize: 2 }), {
+      now: () => NOW,
+      state: (error as CxQuotaExceededError).checkpoint,
+    });
+    expectExactlyOnce(
+      [...items, ...rest.items],
+      db.map((r) => r.Id),
+    );
+  });
+
   it('catches rows that commit late with stamps older than the cursor through the lookback window', async () => {
     const db = [contact(1, T0), contact(2, T0 + 60_000)];
     const s = await start(() => db);

@@ -1,4 +1,5 @@
 import type { JsonValue } from '@cx/model';
+import { CxQuotaExceededError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
@@ -22,6 +23,8 @@ export interface SalesforceSourceOptions extends HttpSourceOptions {
   readonly apiVersion?: string;
   /** Records per page (`Sforce-Query-Options: batchSize`, 200–2000, default 2000). */
   readonly batchSize?: number;
+  /** Stop (resumably) once `Sforce-Limit-Info` reports this share of the daily API requests used (default 0.95). */
+  readonly maxApiUsage?: number;
   /** Case `Origin` → channel (defaults: Email email, Phone phone, Web web, Chat chat; others `other`). */
   readonly originChannels?: Readonly<Record<string, string>>;
 }
@@ -210,12 +213,13 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
       };
       let cursor: CursorPosition | null = null;
       while (next !== null) {
-        const response: { data: SfPage } = await http.json<SfPage>(next, {
+        const response: { data: SfPage; headers: Headers } = await http.json<SfPage>(next, {
           ...(query ? { query } : {}),
           headers: { 'sforce-query-options': `batchSize=${options.batchSize ?? 2000}` },
           signal: context.signal,
         });
         const data = response.data;
+        const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');
         query = undefined;
         yield { type: 'page', stream: options.object };
         for (const r of data.records ?? []) {
@@ -236,6 +240,11 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
         }
         yield { type: 'checkpoint', cursor };
         next = data.done || !data.nextRecordsUrl ? null : data.nextRecordsUrl;
+        if (next !== null && usage && Number(usage[1]) >= (options.maxApiUsage ?? 0.95) * Number(usage[2])) {
+          throw new CxQuotaExceededError(
+            `Salesforce API usage ${usage[1]}/${usage[2]} reached the stop threshold`,
+          );
+        }
       }
     },
   };
