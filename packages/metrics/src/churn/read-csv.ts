@@ -214,6 +214,8 @@ function parseSubscriptionCsv(
   let minTime = Number.POSITIVE_INFINITY;
   let maxTime = Number.NEGATIVE_INFINITY;
   let row = -1;
+  let fields = 0;
+  const has = (col: number | undefined): col is number => col !== undefined && col >= 0 && col < fields;
   pos = end + 1;
   while (pos < buf.length) {
     end = lineEnd(pos);
@@ -222,12 +224,11 @@ function parseSubscriptionCsv(
     pos = end + 1;
     if (stop === lineStart) continue; // blank line
     row++;
-    const fields = reader.read(buf, lineStart, stop, delimiter);
+    fields = reader.read(buf, lineStart, stop, delimiter);
     if (fields === -1) {
       issue(row, 'customerId', 'Expected a closing quote on the same line', 'invalid_csv');
       continue;
     }
-    const has = (col: number | undefined): col is number => col !== undefined && col >= 0 && col < fields;
     const before = issueCount;
     let c = -1;
     if (has(cCustomer) && reader.to[cCustomer]! > reader.from[cCustomer]!) {

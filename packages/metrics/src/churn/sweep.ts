@@ -5,7 +5,7 @@ import { MONTHS, mrrAt } from './subscriptions.js';
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/** First index `j` with `bounds[j] >= t` (`bounds.length` when none). */
+/** First index `j` with `bounds[j] >= t` (`bounds.length` when none), by binary search. */
 function lowerBound(bounds: Float64Array, t: number): number {
   let lo = 0;
   let hi = bounds.length;
@@ -15,6 +15,26 @@ function lowerBound(bounds: Float64Array, t: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * `lowerBound` for near-even bounds (calendar periods): a guess from the mean period length, then a few
+ * steps (internal). Avoids the unpredictable branches of a binary search on the hot path.
+ */
+function makeLocate(bounds: Float64Array): (t: number) => number {
+  const last = bounds.length - 1;
+  const first = bounds[0] as number;
+  const end = bounds[last] as number;
+  const scale = last / (end - first);
+  return (t: number): number => {
+    if (t <= first) return 0;
+    if (t > end) return last + 1;
+    let j = Math.floor((t - first) * scale);
+    if (j > last) j = last;
+    while (j > 0 && (bounds[j - 1] as number) >= t) j--;
+    while ((bounds[j] as number) < t) j++;
+    return j;
+  };
 }
 
 /**
@@ -44,19 +64,81 @@ export function churnSweep(
   const expansion = new Float64Array(periods);
   const contraction = new Float64Array(periods);
   const churned = new Float64Array(periods);
+  const startDiff = new Int32Array(periods + 1);
+  const endDiff = new Int32Array(periods + 1);
+  const fullDiff = new Int32Array(periods + 1);
   // Customer state at each boundary (scratch, reset after each customer).
   const active = new Uint8Array(bounds.length);
   const value = new Float64Array(bounds.length);
   const { spellOffsets, spellFrom, spellTo, customerOffsets, customerSubscriptions, changeOffsets } = table;
+  const subStart = table.start;
+  const subEnd = table.end;
+  const changeMrr = table.changeMrr;
   const customers = table.customerIds.length;
+  const locate = makeLocate(bounds);
   for (let c = 0; c < customers; c++) {
+    const q0 = customerOffsets[c] as number;
+    const i0 = customerSubscriptions[q0] as number;
+    if (
+      (customerOffsets[c + 1] as number) - q0 === 1 &&
+      (changeOffsets[i0 + 1] as number) - (changeOffsets[i0] as number) === 1
+    ) {
+      // Fast path: one subscription (so one spell) with a constant amount.
+      const from = subStart[i0] as number;
+      const to = subEnd[i0] as number;
+      const lo = locate(from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(to);
+      if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
+      const mrr = 0 + (changeMrr[changeOffsets[i0] as number] as number); // as the reference's 0 + mrr
+      // Integer counts and whole-period exposure go to difference arrays (exact in any order); the float sums
+      // are added period by period, in customer order like the reference.
+      const a0 = lo < periods ? lo : periods;
+      const a1 = hi < periods ? hi : periods;
+      if (a0 < a1) {
+        startDiff[a0]! += 1;
+        startDiff[a1]! -= 1;
+      }
+      const e0 = lo - 1 < 0 ? 0 : lo - 1 < periods ? lo - 1 : periods;
+      const e1 = hi - 1 < 0 ? 0 : hi - 1 < periods ? hi - 1 : periods;
+      if (e0 < e1) {
+        endDiff[e0]! += 1;
+        endDiff[e1]! -= 1;
+      }
+      // Periods [lo, hi - 1) are covered whole; lo - 1 and hi - 1 partly (or whole when an end is on a bound).
+      if (a0 < e1) {
+        fullDiff[a0]! += 1;
+        fullDiff[e1]! -= 1;
+      }
+      if (lo >= 1 && lo - 1 < periods) {
+        const p = lo - 1;
+        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+        if (overlap > 0) exposure[p]! += overlap;
+        if (lo < hi) {
+          joined[p]! += 1;
+          newMrr[p]! += mrr;
+        }
+      }
+      for (let p = a0; p < e1; p++) {
+        startMrr[p]! += mrr;
+        endMrr[p]! += mrr; // and contraction += 0 (start MRR = end MRR), a no-op
+      }
+      if (hi >= 1 && hi - 1 >= lo && hi - 1 < periods) {
+        const p = hi - 1;
+        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+        if (overlap > 0) exposure[p]! += overlap;
+        startMrr[p]! += mrr;
+        lost[p]! += 1;
+        churned[p]! += mrr;
+      }
+      continue;
+    }
     let jMin = bounds.length;
     let jMax = 0;
     for (let k = spellOffsets[c] as number; k < (spellOffsets[c + 1] as number); k++) {
       const from = spellFrom[k] as number;
       const to = spellTo[k] as number;
-      const lo = lowerBound(bounds, from);
-      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : lowerBound(bounds, to);
+      const lo = locate(from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(to);
       // The spell ends in (bounds[hi - 1], bounds[hi]].
       if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
       const pLast = Math.min(periods - 1, hi - 1);
@@ -71,14 +153,14 @@ export function churnSweep(
       }
     }
     if (jMin >= jMax) continue;
-    for (let q = customerOffsets[c] as number; q < (customerOffsets[c + 1] as number); q++) {
+    for (let q = q0; q < (customerOffsets[c + 1] as number); q++) {
       const i = customerSubscriptions[q] as number;
-      const lo = lowerBound(bounds, table.start[i] as number);
-      const end = table.end[i] as number;
-      const hi = end === Number.POSITIVE_INFINITY ? bounds.length : lowerBound(bounds, end);
+      const lo = locate(subStart[i] as number);
+      const end = subEnd[i] as number;
+      const hi = end === Number.POSITIVE_INFINITY ? bounds.length : locate(end);
       const first = changeOffsets[i] as number;
       if ((changeOffsets[i + 1] as number) - first === 1) {
-        const mrr = table.changeMrr[first] as number;
+        const mrr = changeMrr[first] as number;
         for (let j = lo; j < hi; j++) value[j]! += mrr;
       } else {
         for (let j = lo; j < hi; j++) value[j]! += mrrAt(table, i, bounds[j] as number);
@@ -107,8 +189,22 @@ export function churnSweep(
       }
       if (is) atEnd[p]! += 1;
     }
-    active.fill(0, jMin, jMax);
-    value.fill(0, jMin, jMax);
+    for (let j = jMin; j < jMax; j++) {
+      active[j] = 0;
+      value[j] = 0;
+    }
+  }
+  let inStart = 0;
+  let inEnd = 0;
+  let full = 0;
+  for (let p = 0; p < periods; p++) {
+    inStart += startDiff[p] as number;
+    inEnd += endDiff[p] as number;
+    full += fullDiff[p] as number;
+    atStart[p]! += inStart;
+    atEnd[p]! += inEnd;
+    // Integer milliseconds: exact in any order below 2^53 ms (about 100 billion customer-days).
+    if (full > 0) exposure[p]! += full * ((bounds[p + 1] as number) - (bounds[p] as number));
   }
   const eligible = new Int32Array(periods);
   const eligibleLost = new Int32Array(periods);
@@ -183,30 +279,21 @@ function renewalEligibility(
     const start = table.start[i] as number;
     const subEnd = table.end[i] as number;
     const billing = table.interval[i] as 'week' | 'month' | 'quarter' | 'year';
-    // Renewal k: start plus k intervals (UTC calendar, day of month clamped as date-fns addMonths).
-    const date = new Date(start);
-    const year = date.getUTCFullYear();
-    const month = date.getUTCMonth();
-    const day = date.getUTCDate();
-    const timeOfDay = start - Date.UTC(year, month, day);
     const step = billing === 'week' ? 0 : MONTHS[billing];
-    const renewal = (k: number): number => {
-      if (k === 0) return start;
-      if (step === 0) return start + k * WEEK_MS;
-      const months = month + k * step;
-      const y = year + Math.floor(months / 12);
-      const m = ((months % 12) + 12) % 12;
-      const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-      return Date.UTC(y, m, Math.min(day, lastDay)) + timeOfDay;
-    };
+    const days = Math.floor(start / DAY_MS);
+    const timeOfDay = start - days * DAY_MS;
+    civilFromDays(days);
+    const year = civil[0] as number;
+    const month = (civil[1] as number) - 1;
+    const day = civil[2] as number;
     // Skip whole intervals before the first period: k intervals span at most k × 31 days (k weeks exactly).
     const span = step === 0 ? WEEK_MS : 31 * DAY_MS * step;
     let k = Math.max(1, Math.floor((first - start) / span));
-    let cycleStart = renewal(k - 1);
+    let cycleStart = renewal(start, step, k - 1, year, month, day, timeOfDay);
     let lastPeriod = -1;
     for (;;) {
       if (cycleStart >= subEnd) break;
-      const r = renewal(k);
+      const r = renewal(start, step, k, year, month, day, timeOfDay);
       if (r >= last) break;
       if (r >= first) {
         const p = lowerBound(bounds, r + 1) - 1; // bounds[p] <= r < bounds[p + 1] (integer ms)
@@ -220,4 +307,57 @@ function renewalEligibility(
       k++;
     }
   }
+}
+
+const civil = new Int32Array(3);
+
+/** Proleptic Gregorian date of a day number (days since 1970-01-01) into `civil` as [year, month 1–12, day]. */
+function civilFromDays(days: number): void {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  civil[0] = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  civil[1] = month;
+  civil[2] = doy - Math.floor((153 * mp + 2) / 5) + 1;
+}
+
+/** Day number of a proleptic Gregorian date (month 1–12). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Renewal `k` of a subscription: its start plus `k` billing intervals (`step` months, or a week when 0), on the
+ * UTC calendar with the day of month clamped to the month's last day (as date-fns `addMonths`, and as the
+ * reference's `renewalAt`); `month` is 0-based.
+ */
+function renewal(
+  start: number,
+  step: number,
+  k: number,
+  year: number,
+  month: number,
+  day: number,
+  timeOfDay: number,
+): number {
+  if (k === 0) return start;
+  if (step === 0) return start + k * WEEK_MS;
+  const months = month + k * step;
+  const y = year + Math.floor(months / 12);
+  const m = months - Math.floor(months / 12) * 12;
+  const leap = m === 1 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 1 : 0;
+  const lastDay = (MONTH_DAYS[m] as number) + leap;
+  return daysFromCivil(y, m + 1, day < lastDay ? day : lastDay) * DAY_MS + timeOfDay;
 }
