@@ -44,6 +44,12 @@ export const KNOWN_CHANNELS = [
 /**
  * One of the {@link KNOWN_CHANNELS}.
  *
+ * @example
+ * ```ts
+ * import { KNOWN_CHANNELS, type KnownChannel } from '@cx/model';
+ * const first: KnownChannel = KNOWN_CHANNELS[0];
+ * console.log(first); // 'web'
+ * ```
  * @category Channels
  * @since 0.1.0
  */
@@ -52,6 +58,12 @@ export type KnownChannel = (typeof KNOWN_CHANNELS)[number];
 /**
  * A channel your organisation adds: `custom:` followed by a slug, e.g. `custom:kiosk`.
  *
+ * @example
+ * ```ts
+ * import type { CustomChannel } from '@cx/model';
+ * const kiosk: CustomChannel = 'custom:kiosk';
+ * console.log(kiosk); // 'custom:kiosk'
+ * ```
  * @category Channels
  * @since 0.1.0
  */
@@ -60,6 +72,12 @@ export type CustomChannel = `custom:${string}`;
 /**
  * A channel: a known value, or a custom one prefixed `custom:` (typos in known values stay type errors).
  *
+ * @example
+ * ```ts
+ * import type { Channel } from '@cx/model';
+ * const channels: Channel[] = ['web', 'physical-store', 'custom:kiosk'];
+ * console.log(channels.length); // 3
+ * ```
  * @category Channels
  * @since 0.1.0
  */

@@ -47,6 +47,12 @@ export const consentSchema = z
 /**
  * A customer's consents.
  *
+ * @example
+ * ```ts
+ * import { consentSchema, type Consent } from '@cx/model';
+ * const consent: Consent = consentSchema.parse({ email: { granted: true, at: '2026-01-05T10:00:00Z' } });
+ * console.log(consent.email?.granted); // true
+ * ```
  * @category Customers
  * @since 0.1.0
  */

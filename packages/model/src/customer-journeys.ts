@@ -4,6 +4,15 @@ import { actorIdOf, type Interaction } from './interaction.js';
 /**
  * A session: consecutive interactions of one actor with no gap longer than the inactivity gap.
  *
+ * @example
+ * ```ts
+ * import { groupJourneys, type Session } from '@cx/model';
+ * const [journey] = groupJourneys([
+ *   { id: 'e1', customerId: 'c1', timestamp: '2026-01-01T10:00:00Z', name: 'page_view', channel: 'web', properties: {} },
+ * ]);
+ * const session: Session | undefined = journey?.sessions[0];
+ * console.log(session?.startedAt); // '2026-01-01T10:00:00Z'
+ * ```
  * @category Interactions
  * @since 0.1.0
  */
@@ -21,6 +30,14 @@ export interface Session {
 /**
  * The observed journey of one actor (customer, or anonymous id when no customer id is known).
  *
+ * @example
+ * ```ts
+ * import { groupJourneys, type CustomerJourney } from '@cx/model';
+ * const journeys: CustomerJourney[] = groupJourneys([
+ *   { id: 'e1', customerId: 'c1', timestamp: '2026-01-01T10:00:00Z', name: 'page_view', channel: 'web', properties: {} },
+ * ]);
+ * console.log(journeys[0]?.actorId, journeys[0]?.identified); // 'c1' true
+ * ```
  * @category Interactions
  * @since 0.1.0
  */
@@ -38,6 +55,12 @@ export interface CustomerJourney {
 /**
  * Options of {@link groupJourneys}.
  *
+ * @example
+ * ```ts
+ * import { groupJourneys, type GroupJourneysOptions } from '@cx/model';
+ * const options: GroupJourneysOptions = { inactivityGapMs: 10 * 60_000 };
+ * console.log(groupJourneys([], options)); // []
+ * ```
  * @category Interactions
  * @since 0.1.0
  */

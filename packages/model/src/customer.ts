@@ -31,6 +31,12 @@ export const accountSchema = z
 /**
  * A business account.
  *
+ * @example
+ * ```ts
+ * import type { Account } from '@cx/model';
+ * const acme: Account = { id: 'acc-1', name: 'Acme sp. z o.o.', employees: 120, country: 'PL' };
+ * console.log(acme.name);
+ * ```
  * @category Customers
  * @since 0.1.0
  */
@@ -106,6 +112,13 @@ export const customerSchema = z
 /**
  * A customer (parsed form, defaults applied).
  *
+ * @example
+ * ```ts
+ * import { customerSchema, type Customer } from '@cx/model';
+ * const customer: Customer = customerSchema.parse({ id: 'c1', type: 'consumer', firstSeenAt: '2026-01-01T00:00:00Z' });
+ * if (customer.type === 'business') console.log(customer.account.name);
+ * else console.log(customer.attributes); // {}
+ * ```
  * @category Customers
  * @since 0.1.0
  */
@@ -114,6 +127,12 @@ export type Customer = z.infer<typeof customerSchema>;
 /**
  * A customer as accepted on input (defaulted fields optional).
  *
+ * @example
+ * ```ts
+ * import { customerSchema, type CustomerInput } from '@cx/model';
+ * const input: CustomerInput = { id: 'c2', type: 'business', firstSeenAt: '2026-01-01T00:00:00Z', account: { id: 'a1', name: 'Acme' } };
+ * console.log(customerSchema.parse(input).consent); // {}
+ * ```
  * @category Customers
  * @since 0.1.0
  */
@@ -122,6 +141,12 @@ export type CustomerInput = z.input<typeof customerSchema>;
 /**
  * Whether a customer buys as a consumer or for a business.
  *
+ * @example
+ * ```ts
+ * import type { CustomerType } from '@cx/model';
+ * const types: CustomerType[] = ['consumer', 'business'];
+ * console.log(types.join(' / '));
+ * ```
  * @category Customers
  * @since 0.1.0
  */

@@ -24,6 +24,12 @@ export const emotionSchema = z
 /**
  * An emotion value on −2…+2.
  *
+ * @example
+ * ```ts
+ * import { emotionSchema, type Emotion } from '@cx/model';
+ * const delighted: Emotion = emotionSchema.parse(2);
+ * console.log(delighted); // 2
+ * ```
  * @category Journey
  * @since 0.1.0
  */

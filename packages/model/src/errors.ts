@@ -1,6 +1,13 @@
 /**
  * One entry of a {@link CxValidationError}: what was wrong and where.
  *
+ * @example
+ * ```ts
+ * import { safeValidate, channelSchema, type ValidationIssue } from '@cx/model';
+ * const result = safeValidate(channelSchema, 'fax', { at: [3, 'channel'] });
+ * const issues: readonly ValidationIssue[] = result.success ? [] : result.error.issues;
+ * console.log(issues[0]?.path); // [3, 'channel']
+ * ```
  * @category Errors
  * @since 0.1.0
  */
@@ -16,6 +23,12 @@ export interface ValidationIssue {
 /**
  * Options accepted by every {@link CxError} constructor.
  *
+ * @example
+ * ```ts
+ * import { CxError, type CxErrorOptions } from '@cx/model';
+ * const options: CxErrorOptions = { cause: new Error('socket hang up') };
+ * console.log(new CxError('cx_example', 'Sync failed', options).cause instanceof Error); // true
+ * ```
  * @category Errors
  * @since 0.1.0
  */

@@ -75,6 +75,12 @@ export const feedbackSchema = z.strictObject(feedbackShape).meta({ id: 'Feedback
 /**
  * A piece of feedback (parsed form).
  *
+ * @example
+ * ```ts
+ * import { feedbackSchema, type Feedback } from '@cx/model';
+ * const review: Feedback = feedbackSchema.parse({ id: 'f1', text: 'Fast delivery', source: 'review', createdAt: '2026-03-01T08:00:00Z' });
+ * console.log(review.properties); // {}
+ * ```
  * @category Feedback
  * @since 0.1.0
  */
@@ -132,6 +138,12 @@ export const mentionSchema = z
 /**
  * A social-media mention (parsed form).
  *
+ * @example
+ * ```ts
+ * import { mentionSchema, type Mention } from '@cx/model';
+ * const post: Mention = mentionSchema.parse({ id: 'm1', text: 'Great app #shop', source: 'social', platform: 'x', createdAt: '2026-03-01T08:00:00Z', hashtags: ['shop'] });
+ * console.log(post.engagement.likes); // 0
+ * ```
  * @category Feedback
  * @since 0.1.0
  */

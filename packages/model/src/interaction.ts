@@ -47,6 +47,12 @@ export const interactionSchema = z
 /**
  * An interaction (parsed form).
  *
+ * @example
+ * ```ts
+ * import { interactionSchema, type Interaction } from '@cx/model';
+ * const event: Interaction = interactionSchema.parse({ id: 'e1', anonymousId: 'dev-1', timestamp: '2026-01-01T00:00:00Z', name: 'page_view', channel: 'web' });
+ * console.log(event.properties); // {}
+ * ```
  * @category Interactions
  * @since 0.1.0
  */
@@ -55,6 +61,12 @@ export type Interaction = z.infer<typeof interactionSchema>;
 /**
  * An interaction as accepted on input.
  *
+ * @example
+ * ```ts
+ * import { interactionSchema, type InteractionInput } from '@cx/model';
+ * const row: InteractionInput = { id: 'e1', customerId: 'c1', timestamp: '2026-01-01T00:00:00Z', name: 'purchase', channel: 'physical-store' };
+ * console.log(interactionSchema.parse(row).name); // 'purchase'
+ * ```
  * @category Interactions
  * @since 0.1.0
  */

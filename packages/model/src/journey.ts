@@ -226,6 +226,12 @@ export const journeySchema = z
 /**
  * A designed journey (parsed form).
  *
+ * @example
+ * ```ts
+ * import { parseJourney, DEFAULT_STAGES, type Journey } from '@cx/model';
+ * const journey: Journey = parseJourney({ id: 'shop', name: 'Online shop', version: 1, stages: [...DEFAULT_STAGES] });
+ * console.log(journey.painPoints); // []
+ * ```
  * @category Journey
  * @since 0.1.0
  */
@@ -234,22 +240,105 @@ export type Journey = z.infer<typeof journeySchema>;
 /**
  * A designed journey as accepted on input.
  *
+ * @example
+ * ```ts
+ * import { parseJourney, type JourneyInput } from '@cx/model';
+ * const draft: JourneyInput = { id: 'j', name: 'Support', version: 1, stages: [{ id: 'use', labels: { en: 'Use', pl: 'Użytkowanie' } }] };
+ * console.log(parseJourney(draft).status); // 'draft'
+ * ```
  * @category Journey
  * @since 0.1.0
  */
 export type JourneyInput = z.input<typeof journeySchema>;
 
-/** A journey step. @category Journey @since 0.1.0 */
+/**
+ * A journey step.
+ *
+ * @example
+ * ```ts
+ * import type { JourneyStep } from '@cx/model';
+ * const step: JourneyStep = { id: 's1', stageId: 'purchase', name: 'Pays by BLIK', touchpointIds: ['checkout'], expectedEmotion: 1 };
+ * console.log(step.expectedEmotion); // 1
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type JourneyStep = z.infer<typeof journeyStepSchema>;
-/** A moment of truth. @category Journey @since 0.1.0 */
+/**
+ * A moment of truth.
+ *
+ * @example
+ * ```ts
+ * import type { MomentOfTruth } from '@cx/model';
+ * const unboxing: MomentOfTruth = { id: 'm1', name: 'First unboxing', stageId: 'use', kind: 'second' };
+ * console.log(unboxing.kind); // 'second'
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type MomentOfTruth = z.infer<typeof momentOfTruthSchema>;
-/** A pain point. @category Journey @since 0.1.0 */
+/**
+ * A pain point.
+ *
+ * @example
+ * ```ts
+ * import type { PainPoint } from '@cx/model';
+ * const pain: PainPoint = { id: 'pp1', description: 'Hidden shipping cost', severity: 'high', stageId: 'purchase', evidence: [] };
+ * console.log(pain.severity); // 'high'
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type PainPoint = z.infer<typeof painPointSchema>;
-/** A desired action. @category Journey @since 0.1.0 */
+/**
+ * A desired action.
+ *
+ * @example
+ * ```ts
+ * import type { DesiredAction } from '@cx/model';
+ * const wanted: DesiredAction = { id: 'da1', stageId: 'purchase', name: 'Complete checkout', interactionNames: ['begin_checkout'] };
+ * console.log(wanted.stageId); // 'purchase'
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type DesiredAction = z.infer<typeof desiredActionSchema>;
-/** A completed action. @category Journey @since 0.1.0 */
+/**
+ * A completed action.
+ *
+ * @example
+ * ```ts
+ * import type { CompletedAction } from '@cx/model';
+ * const done: CompletedAction = { id: 'ca1', desiredActionId: 'da1', name: 'Order placed', interactionNames: ['purchase'] };
+ * console.log(done.interactionNames); // ['purchase']
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type CompletedAction = z.infer<typeof completedActionSchema>;
-/** An opportunity. @category Journey @since 0.1.0 */
+/**
+ * An opportunity.
+ *
+ * @example
+ * ```ts
+ * import type { Opportunity } from '@cx/model';
+ * const idea: Opportunity = { id: 'o1', description: 'Delivery date on the product page', painPointIds: ['pp1'] };
+ * console.log(idea.painPointIds.length); // 1
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type Opportunity = z.infer<typeof opportunitySchema>;
-/** An improvement action. @category Journey @since 0.1.0 */
+/**
+ * An improvement action.
+ *
+ * @example
+ * ```ts
+ * import type { ImprovementAction } from '@cx/model';
+ * const fix: ImprovementAction = { id: 'ia1', title: 'Show shipping cost early', owner: 'Checkout team', dueDate: '2026-06-30', status: 'open', painPointIds: [] };
+ * console.log(fix.owner, fix.dueDate);
+ * ```
+ * @category Journey
+ * @since 0.1.0
+ */
 export type ImprovementAction = z.infer<typeof improvementActionSchema>;

@@ -40,6 +40,12 @@ export const MODEL_SCHEMAS = Object.freeze({
 /**
  * Name of a published model schema.
  *
+ * @example
+ * ```ts
+ * import { MODEL_SCHEMAS, type ModelSchemaName } from '@cx/model';
+ * const names = Object.keys(MODEL_SCHEMAS) as ModelSchemaName[];
+ * console.log(names.includes('Interaction')); // true
+ * ```
  * @category JSON Schema
  * @since 0.1.0
  */
@@ -48,6 +54,12 @@ export type ModelSchemaName = keyof typeof MODEL_SCHEMAS;
 /**
  * A JSON Schema document (draft 2020-12).
  *
+ * @example
+ * ```ts
+ * import { modelJsonSchema, type JsonSchemaDocument } from '@cx/model';
+ * const schema: JsonSchemaDocument = modelJsonSchema('Order');
+ * console.log(schema.title); // 'Order'
+ * ```
  * @category JSON Schema
  * @since 0.1.0
  */

@@ -3,6 +3,12 @@ import { z } from 'zod';
 /**
  * Any JSON value. Used for free-form record properties, so that nothing a source sends is lost.
  *
+ * @example
+ * ```ts
+ * import type { JsonValue } from '@cx/model';
+ * const value: JsonValue = { items: [{ sku: 'A-1', qty: 2 }], gift: false, note: null };
+ * console.log(JSON.stringify(value));
+ * ```
  * @category Primitives
  * @since 0.1.0
  */
@@ -42,6 +48,12 @@ export const propertiesSchema = z.record(z.string(), jsonValueSchema).meta({
 /**
  * Free-form properties of a record.
  *
+ * @example
+ * ```ts
+ * import type { Properties } from '@cx/model';
+ * const properties: Properties = { sku: 'A-1', value: 19.99, currency: 'PLN' };
+ * console.log(Object.keys(properties)); // ['sku', 'value', 'currency']
+ * ```
  * @category Primitives
  * @since 0.1.0
  */
@@ -68,6 +80,12 @@ export const idSchema = z
 /**
  * An identifier string.
  *
+ * @example
+ * ```ts
+ * import { idSchema, type Id } from '@cx/model';
+ * const id: Id = idSchema.parse('cus_000184');
+ * console.log(id);
+ * ```
  * @category Primitives
  * @since 0.1.0
  */

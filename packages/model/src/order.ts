@@ -56,6 +56,12 @@ export const orderSchema = z
 /**
  * An order (parsed form).
  *
+ * @example
+ * ```ts
+ * import { orderSchema, type Order } from '@cx/model';
+ * const order: Order = orderSchema.parse({ id: 'o1', customerId: 'c1', orderedAt: '2026-03-01T10:00:00Z', amount: 59.9, currency: 'PLN', status: 'paid' });
+ * console.log(order.items); // []
+ * ```
  * @category Revenue
  * @since 0.1.0
  */
@@ -64,6 +70,12 @@ export type Order = z.infer<typeof orderSchema>;
 /**
  * An order as accepted on input.
  *
+ * @example
+ * ```ts
+ * import { orderSchema, type OrderInput } from '@cx/model';
+ * const input: OrderInput = { id: 'o2', customerId: 'c1', orderedAt: '2026-03-02T10:00:00Z', amount: 0, currency: 'EUR', status: 'cancelled' };
+ * console.log(orderSchema.parse(input).status); // 'cancelled'
+ * ```
  * @category Revenue
  * @since 0.1.0
  */

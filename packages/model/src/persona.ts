@@ -29,6 +29,12 @@ export const empathyMapSchema = z
 /**
  * An empathy map.
  *
+ * @example
+ * ```ts
+ * import { empathyMapSchema, type EmpathyMap } from '@cx/model';
+ * const map: EmpathyMap = empathyMapSchema.parse({ feels: ['Rushed'], gains: ['Time for the family'] });
+ * console.log(map.says); // []
+ * ```
  * @category Personas
  * @since 0.1.0
  */
@@ -67,6 +73,12 @@ export const evidenceSchema = z
 /**
  * A piece of evidence.
  *
+ * @example
+ * ```ts
+ * import type { Evidence } from '@cx/model';
+ * const evidence: Evidence = { kind: 'survey', description: 'Post-purchase survey, March 2026', n: 412 };
+ * console.log(evidence.n); // 412
+ * ```
  * @category Personas
  * @since 0.1.0
  */
@@ -115,6 +127,12 @@ export const personaSchema = z
 /**
  * A persona (parsed form).
  *
+ * @example
+ * ```ts
+ * import { personaSchema, type Persona } from '@cx/model';
+ * const persona: Persona = personaSchema.parse({ id: 'p1', name: 'Marek, the bargain hunter', preferredChannels: ['marketplace'] });
+ * console.log(persona.customerType); // 'consumer'
+ * ```
  * @category Personas
  * @since 0.1.0
  */
@@ -123,6 +141,12 @@ export type Persona = z.infer<typeof personaSchema>;
 /**
  * A persona as accepted on input.
  *
+ * @example
+ * ```ts
+ * import { personaSchema, type PersonaInput } from '@cx/model';
+ * const input: PersonaInput = { id: 'p2', name: 'Kasia, the office manager', customerType: 'business' };
+ * console.log(personaSchema.parse(input).goals); // []
+ * ```
  * @category Personas
  * @since 0.1.0
  */

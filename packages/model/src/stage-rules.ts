@@ -48,6 +48,12 @@ export const stageRuleSchema = z
 /**
  * A stage-assignment rule.
  *
+ * @example
+ * ```ts
+ * import type { StageRule } from '@cx/model';
+ * const rule: StageRule = { namePattern: '^(add_to_cart|purchase)$', channel: 'web', stageId: 'purchase' };
+ * console.log(rule.stageId); // 'purchase'
+ * ```
  * @category Interactions
  * @since 0.1.0
  */
@@ -56,6 +62,12 @@ export type StageRule = z.infer<typeof stageRuleSchema>;
 /**
  * Options of {@link assignStages}.
  *
+ * @example
+ * ```ts
+ * import { assignStages, type AssignStagesOptions } from '@cx/model';
+ * const options: AssignStagesOptions = { overwrite: true };
+ * console.log(assignStages([], [{ name: 'purchase', stageId: 'purchase' }], options)); // []
+ * ```
  * @category Interactions
  * @since 0.1.0
  */

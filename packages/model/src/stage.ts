@@ -20,6 +20,12 @@ export const labelsSchema = z
 /**
  * Labels by language.
  *
+ * @example
+ * ```ts
+ * import type { Labels } from '@cx/model';
+ * const labels: Labels = { en: 'Purchase', pl: 'Zakup' };
+ * console.log(labels.pl); // 'Zakup'
+ * ```
  * @category Journey
  * @since 0.1.0
  */
@@ -48,6 +54,12 @@ export const stageSchema = z
 /**
  * A journey stage.
  *
+ * @example
+ * ```ts
+ * import { DEFAULT_STAGES, type Stage } from '@cx/model';
+ * const purchase: Stage | undefined = DEFAULT_STAGES.find((s) => s.id === 'purchase');
+ * console.log(purchase?.labels.pl); // 'Zakup'
+ * ```
  * @category Journey
  * @since 0.1.0
  */
@@ -80,6 +92,12 @@ export const DEFAULT_STAGE_IDS = [
 /**
  * Id of one of the ten default stages.
  *
+ * @example
+ * ```ts
+ * import { DEFAULT_STAGE_IDS, type DefaultStageId } from '@cx/model';
+ * const last: DefaultStageId = DEFAULT_STAGE_IDS[DEFAULT_STAGE_IDS.length - 1] ?? 'repurchase';
+ * console.log(last); // 'repurchase'
+ * ```
  * @category Journey
  * @since 0.1.0
  */

@@ -79,6 +79,12 @@ export const subscriptionSchema = z
 /**
  * A subscription (parsed form).
  *
+ * @example
+ * ```ts
+ * import { subscriptionSchema, type Subscription } from '@cx/model';
+ * const sub: Subscription = subscriptionSchema.parse({ id: 's1', customerId: 'c1', status: 'active', startedAt: '2026-01-01T00:00:00Z', amount: 29, currency: 'EUR' });
+ * console.log(sub.billingInterval, sub.amountChanges); // 'month' []
+ * ```
  * @category Revenue
  * @since 0.1.0
  */
@@ -87,6 +93,12 @@ export type Subscription = z.infer<typeof subscriptionSchema>;
 /**
  * A subscription as accepted on input.
  *
+ * @example
+ * ```ts
+ * import { subscriptionSchema, type SubscriptionInput } from '@cx/model';
+ * const input: SubscriptionInput = { id: 's2', customerId: 'c1', status: 'trialing', startedAt: '2026-02-01T00:00:00Z', amount: 0, currency: 'PLN' };
+ * console.log(subscriptionSchema.parse(input).status); // 'trialing'
+ * ```
  * @category Revenue
  * @since 0.1.0
  */

@@ -29,6 +29,12 @@ export const scaleSchema = z
 /**
  * A rating scale (parsed form).
  *
+ * @example
+ * ```ts
+ * import { STANDARD_SCALES, type Scale } from '@cx/model';
+ * const effort: Scale = STANDARD_SCALES.cesLegacy;
+ * console.log(effort.direction); // 'lower-is-better'
+ * ```
  * @category Surveys
  * @since 0.1.0
  */
@@ -125,6 +131,12 @@ export const surveyResponseSchema = z
 /**
  * A survey response (parsed form).
  *
+ * @example
+ * ```ts
+ * import { surveyResponseSchema, STANDARD_SCALES, type SurveyResponse } from '@cx/model';
+ * const r: SurveyResponse = surveyResponseSchema.parse({ id: 'r1', surveyId: 's', metric: 'csat', scale: STANDARD_SCALES.csat, score: 4, respondedAt: '2026-03-01T12:00:00Z' });
+ * console.log(r.weight); // 1
+ * ```
  * @category Surveys
  * @since 0.1.0
  */
@@ -133,6 +145,12 @@ export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
 /**
  * A survey response as accepted on input.
  *
+ * @example
+ * ```ts
+ * import { surveyResponseSchema, type SurveyResponseInput } from '@cx/model';
+ * const input: SurveyResponseInput = { id: 'r2', surveyId: 's', metric: 'nps', scale: { min: 0, max: 10 }, score: 10, respondedAt: '2026-03-01T12:00:00Z' };
+ * console.log(surveyResponseSchema.parse(input).scale.integral); // true
+ * ```
  * @category Surveys
  * @since 0.1.0
  */

@@ -24,6 +24,12 @@ export const instantSchema = z.iso
 /**
  * An ISO 8601 UTC instant string (see {@link instantSchema}).
  *
+ * @example
+ * ```ts
+ * import { toInstant, type Instant } from '@cx/model';
+ * const at: Instant = toInstant('2026-03-01T10:30:00+01:00');
+ * console.log(at); // '2026-03-01T09:30:00.000Z'
+ * ```
  * @category Time
  * @since 0.1.0
  */
@@ -47,6 +53,12 @@ export const calendarDateSchema = z.iso
 /**
  * A calendar date string `YYYY-MM-DD` (see {@link calendarDateSchema}).
  *
+ * @example
+ * ```ts
+ * import { calendarDateSchema, type CalendarDate } from '@cx/model';
+ * const due: CalendarDate = calendarDateSchema.parse('2026-06-30');
+ * console.log(due);
+ * ```
  * @category Time
  * @since 0.1.0
  */

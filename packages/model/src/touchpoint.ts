@@ -59,6 +59,12 @@ export const touchpointSchema = z
 /**
  * A touchpoint.
  *
+ * @example
+ * ```ts
+ * import { touchpointSchema, type Touchpoint } from '@cx/model';
+ * const tp: Touchpoint = touchpointSchema.parse({ id: 'store', name: 'Flagship store', channel: 'physical-store', stageId: 'purchase' });
+ * console.log(tp.mediaType, tp.visibility); // 'owned' 'frontstage'
+ * ```
  * @category Journey
  * @since 0.1.0
  */

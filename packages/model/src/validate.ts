@@ -4,6 +4,12 @@ import { CxValidationError, type ValidationIssue } from './errors.js';
 /**
  * Result of {@link safeValidate}: the typed value, or the error that {@link validate} would throw.
  *
+ * @example
+ * ```ts
+ * import { safeValidate, instantSchema, type ValidationResult } from '@cx/model';
+ * const result: ValidationResult<string> = safeValidate(instantSchema, 'yesterday');
+ * console.log(result.success); // false
+ * ```
  * @category Validation
  * @since 0.1.0
  */
@@ -14,6 +20,12 @@ export type ValidationResult<T> =
 /**
  * Options of {@link validate} and {@link safeValidate}.
  *
+ * @example
+ * ```ts
+ * import { validate, channelSchema, type ValidateOptions } from '@cx/model';
+ * const options: ValidateOptions = { subject: 'Channel', at: ['rows', 7] };
+ * console.log(validate(channelSchema, 'email', options)); // 'email'
+ * ```
  * @category Validation
  * @since 0.1.0
  */
