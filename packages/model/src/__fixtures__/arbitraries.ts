@@ -19,12 +19,9 @@ export const channel = fc.oneof(
 );
 export const stageId = fc.oneof(fc.constantFrom(...DEFAULT_STAGE_IDS), slug);
 const text = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' });
-const scalar = fc.oneof(
-  fc.string({ maxLength: 12 }),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.boolean(),
-  fc.constant(null),
-);
+// JSON has no negative zero (JSON.stringify(-0) is "0"), so free-form JSON properties cannot carry one.
+const jsonNumber = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n));
+const scalar = fc.oneof(fc.string({ maxLength: 12 }), jsonNumber, fc.boolean(), fc.constant(null));
 export const properties = fc.dictionary(
   fc.string({ maxLength: 10 }),
   fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })),
