@@ -49,13 +49,17 @@ function series(a: number, b: number, c: number, z: number): { readonly log: num
   });
 }
 
+const X_MAX = 6.5;
+
 /** Tanh–sinh quadrature of exp(f) on (0, 1) in log space; f may be singular at the ends. */
 function logIntegrateUnit(f: (t: number, oneMinusT: number) => number): number {
   let previous = Number.NaN;
   for (let level = 3; level <= 10; level++) {
     const h = 2 ** -level;
     const logs: number[] = [];
-    for (let k = -Math.ceil(4.5 / h); k * h <= 4.5; k++) {
+    // Nodes out to |x| = 6.5, where 1 − t underflows: an endpoint exponent near −1 (e.g. (1 − t)^−0.95) leaves
+    // mass ∝ ε^0.05 beyond the last node at 1 − t = ε, and the usual cut-off |x| = 4.5 (ε ≈ e^−141) loses ~1e-4 of it.
+    for (let k = -Math.ceil(X_MAX / h); k * h <= X_MAX; k++) {
       const x = k * h;
       const u = (Math.PI / 2) * Math.sinh(x);
       // t = (1 + tanh u)/2 and 1 − t = (1 − tanh u)/2, written without cancellation.
