@@ -3,5 +3,10 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['@cx/source'] },
   ssr: { resolve: { conditions: ['@cx/source'] } },
-  test: { name: '@cx/example-cdnow-churn', include: ['src/**/*.test.ts'], testTimeout: 60000 },
+  test: {
+    setupFiles: ['../../scripts/fast-check-setup.ts'],
+    name: '@cx/example-cdnow-churn',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60000,
+  },
 });

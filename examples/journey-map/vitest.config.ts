@@ -3,5 +3,9 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['@cx/source'] },
   ssr: { resolve: { conditions: ['@cx/source'] } },
-  test: { name: '@cx/example-journey-map', include: ['src/**/*.test.ts'] },
+  test: {
+    setupFiles: ['../../scripts/fast-check-setup.ts'],
+    name: '@cx/example-journey-map',
+    include: ['src/**/*.test.ts'],
+  },
 });

@@ -4,6 +4,7 @@ export default defineProject({
   resolve: { conditions: ['@cx/source'] },
   ssr: { resolve: { conditions: ['@cx/source'] } },
   test: {
+    setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/text',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

@@ -3,5 +3,10 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['@cx/source'] },
   ssr: { resolve: { conditions: ['@cx/source'] } },
-  test: { name: 'doctest', include: ['*.test.ts'], testTimeout: 30_000 },
+  test: {
+    setupFiles: ['../fast-check-setup.ts'],
+    name: 'doctest',
+    include: ['*.test.ts'],
+    testTimeout: 30_000,
+  },
 });
