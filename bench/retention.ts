@@ -240,12 +240,13 @@ const [table, prepareMs] = await time(() => prepareSubscriptions(subscriptions))
 const [series, oursChurn] = await best(5, () => churnSeries(table, churnOptions));
 const [, oursChurnCsvTable] = await best(5, () => churnSeries(csvTable, churnOptions));
 const [objectSeries, oursChurnObjects] = await time(() => churnSeries(subscriptions, churnOptions));
-const policyTimes = await Promise.all(
-  (['exposure', 'eligible'] as const).map(async (midPeriodPolicy) => {
-    const [, t] = await best(3, () => churnSeries(table, { ...churnOptions, midPeriodPolicy }));
-    return `${midPeriodPolicy} ${ms(t)}`;
-  }),
-);
+// One policy after the other: under Promise.all the two timing loops interleaved at their awaits, and each
+// policy's time included the other's runs.
+const policyTimes: string[] = [];
+for (const midPeriodPolicy of ['exposure', 'eligible'] as const) {
+  const [, t] = await best(3, () => churnSeries(table, { ...churnOptions, midPeriodPolicy }));
+  policyTimes.push(`${midPeriodPolicy} ${ms(t)}`);
+}
 await con.run(`CREATE TABLE subs AS SELECT * FROM ${subsCsvSource}`);
 const [, duckChurn1] = await best(3, async () => (await con.runAndReadAll(churnSql('subs'))).getRowObjects());
 await con.run('RESET threads');

@@ -1,6 +1,6 @@
 import type { ChurnPeriod, MidPeriodPolicy } from './churn.js';
 import type { SubscriptionColumns } from './columns.js';
-import { MONTHS, mrrAt } from './subscriptions.js';
+import { MONTHS } from './subscriptions.js';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -18,24 +18,59 @@ function lowerBound(bounds: Float64Array, t: number): number {
 }
 
 /**
- * `lowerBound` for near-even bounds (calendar periods): a guess from the mean period length, then a few
- * steps (internal). Avoids the unpredictable branches of a binary search on the hot path.
+ * `lowerBound` for near-even bounds (calendar periods): a guess from the mean period length (`scale` periods
+ * per millisecond), then a few steps (internal). Avoids the unpredictable branches of a binary search on the hot
+ * path. A plain function, not a closure: a fresh closure per call would deoptimize the sweep ("wrong call
+ * target") on every call.
  */
-function makeLocate(bounds: Float64Array): (t: number) => number {
+function locate(bounds: Float64Array, scale: number, t: number): number {
   const last = bounds.length - 1;
   const first = bounds[0] as number;
-  const end = bounds[last] as number;
-  const scale = last / (end - first);
-  return (t: number): number => {
-    if (t <= first) return 0;
-    if (t > end) return last + 1;
-    let j = Math.floor((t - first) * scale);
-    if (j > last) j = last;
-    while (j > 0 && (bounds[j - 1] as number) >= t) j--;
-    while ((bounds[j] as number) < t) j++;
-    return j;
-  };
+  if (t <= first) return 0;
+  if (t > (bounds[last] as number)) return last + 1;
+  let j = Math.floor((t - first) * scale);
+  if (j > last) j = last;
+  while (j > 0 && (bounds[j - 1] as number) >= t) j--;
+  while ((bounds[j] as number) < t) j++;
+  return j;
 }
+
+/** Integer accumulators, each a row of `periods + 1` slots in one Int32Array (internal). */
+const I_AT_START = 0;
+const I_AT_END = 1;
+const I_LOST = 2;
+const I_JOINED = 3;
+const I_CHURN_EVENTS = 4;
+const I_START_DIFF = 5;
+const I_END_DIFF = 6;
+const I_FULL_DIFF = 7;
+/** Per-customer scratch: whether the customer is active at each boundary (reset after each customer). */
+const I_ACTIVE = 8;
+const INT_ROWS = 9;
+/** Float accumulators, each a row of `periods + 1` slots in one Float64Array (internal). */
+const F_EXPOSURE = 0;
+const F_START_MRR = 1;
+const F_END_MRR = 2;
+const F_NEW_MRR = 3;
+const F_EXPANSION = 4;
+const F_CONTRACTION = 5;
+const F_CHURNED = 6;
+/** Per-customer scratch: the customer's MRR at each boundary (reset after each customer). */
+const F_VALUE = 7;
+const FLOAT_ROWS = 8;
+
+/** Row `r` of a packed accumulator with rows of `n` slots (internal). */
+function rowI(ints: Int32Array, r: number, n: number): Int32Array {
+  return ints.subarray(r * n, (r + 1) * n);
+}
+
+/** Row `r` of a packed accumulator with rows of `n` slots (internal). */
+function rowF(floats: Float64Array, r: number, n: number): Float64Array {
+  return floats.subarray(r * n, (r + 1) * n);
+}
+
+/** Customers per kernel call. */
+const BLOCK = 1 << 14;
 
 /**
  * Churn of every period `[bounds[p], bounds[p + 1])` in one pass over the customers (internal).
@@ -52,148 +87,50 @@ export function churnSweep(
   asOf: number,
 ): ChurnPeriod[] {
   const periods = bounds.length - 1;
-  const atStart = new Int32Array(periods);
-  const atEnd = new Int32Array(periods);
-  const lost = new Int32Array(periods);
-  const joined = new Int32Array(periods);
-  const churnEvents = new Int32Array(periods);
-  const exposure = new Float64Array(periods);
-  const startMrr = new Float64Array(periods);
-  const endMrr = new Float64Array(periods);
-  const newMrr = new Float64Array(periods);
-  const expansion = new Float64Array(periods);
-  const contraction = new Float64Array(periods);
-  const churned = new Float64Array(periods);
-  const startDiff = new Int32Array(periods + 1);
-  const endDiff = new Int32Array(periods + 1);
-  const fullDiff = new Int32Array(periods + 1);
-  // Customer state at each boundary (scratch, reset after each customer).
-  const active = new Uint8Array(bounds.length);
-  const value = new Float64Array(bounds.length);
-  const { spellOffsets, spellFrom, spellTo, customerOffsets, customerSubscriptions, changeOffsets } = table;
-  const subStart = table.start;
-  const subEnd = table.end;
-  const changeMrr = table.changeMrr;
-  const customers = table.customerIds.length;
-  const locate = makeLocate(bounds);
-  for (let c = 0; c < customers; c++) {
-    const q0 = customerOffsets[c] as number;
-    const i0 = customerSubscriptions[q0] as number;
-    if (
-      (customerOffsets[c + 1] as number) - q0 === 1 &&
-      (changeOffsets[i0 + 1] as number) - (changeOffsets[i0] as number) === 1
-    ) {
-      // Fast path: one subscription (so one spell) with a constant amount.
-      const from = subStart[i0] as number;
-      const to = subEnd[i0] as number;
-      const lo = locate(from);
-      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(to);
-      if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
-      const mrr = 0 + (changeMrr[changeOffsets[i0] as number] as number); // as the reference's 0 + mrr
-      // Integer counts and whole-period exposure go to difference arrays (exact in any order); the float sums
-      // are added period by period, in customer order like the reference.
-      const a0 = lo < periods ? lo : periods;
-      const a1 = hi < periods ? hi : periods;
-      if (a0 < a1) {
-        startDiff[a0]! += 1;
-        startDiff[a1]! -= 1;
-      }
-      const e0 = lo - 1 < 0 ? 0 : lo - 1 < periods ? lo - 1 : periods;
-      const e1 = hi - 1 < 0 ? 0 : hi - 1 < periods ? hi - 1 : periods;
-      if (e0 < e1) {
-        endDiff[e0]! += 1;
-        endDiff[e1]! -= 1;
-      }
-      // Periods [lo, hi - 1) are covered whole; lo - 1 and hi - 1 partly (or whole when an end is on a bound).
-      if (a0 < e1) {
-        fullDiff[a0]! += 1;
-        fullDiff[e1]! -= 1;
-      }
-      if (lo >= 1 && lo - 1 < periods) {
-        const p = lo - 1;
-        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
-        if (overlap > 0) exposure[p]! += overlap;
-        if (lo < hi) {
-          joined[p]! += 1;
-          newMrr[p]! += mrr;
-        }
-      }
-      for (let p = a0; p < e1; p++) {
-        startMrr[p]! += mrr;
-        endMrr[p]! += mrr; // and contraction += 0 (start MRR = end MRR), a no-op
-      }
-      if (hi >= 1 && hi - 1 >= lo && hi - 1 < periods) {
-        const p = hi - 1;
-        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
-        if (overlap > 0) exposure[p]! += overlap;
-        startMrr[p]! += mrr;
-        lost[p]! += 1;
-        churned[p]! += mrr;
-      }
-      continue;
-    }
-    let jMin = bounds.length;
-    let jMax = 0;
-    for (let k = spellOffsets[c] as number; k < (spellOffsets[c + 1] as number); k++) {
-      const from = spellFrom[k] as number;
-      const to = spellTo[k] as number;
-      const lo = locate(from);
-      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(to);
-      // The spell ends in (bounds[hi - 1], bounds[hi]].
-      if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
-      const pLast = Math.min(periods - 1, hi - 1);
-      for (let p = Math.max(0, lo - 1); p <= pLast; p++) {
-        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
-        if (overlap > 0) exposure[p]! += overlap;
-      }
-      for (let j = lo; j < hi; j++) active[j] = 1;
-      if (lo < hi) {
-        if (lo < jMin) jMin = lo;
-        if (hi > jMax) jMax = hi;
-      }
-    }
-    if (jMin >= jMax) continue;
-    for (let q = q0; q < (customerOffsets[c + 1] as number); q++) {
-      const i = customerSubscriptions[q] as number;
-      const lo = locate(subStart[i] as number);
-      const end = subEnd[i] as number;
-      const hi = end === Number.POSITIVE_INFINITY ? bounds.length : locate(end);
-      const first = changeOffsets[i] as number;
-      if ((changeOffsets[i + 1] as number) - first === 1) {
-        const mrr = changeMrr[first] as number;
-        for (let j = lo; j < hi; j++) value[j]! += mrr;
-      } else {
-        for (let j = lo; j < hi; j++) value[j]! += mrrAt(table, i, bounds[j] as number);
-      }
-    }
-    const pLast = Math.min(periods - 1, jMax - 1);
-    for (let p = Math.max(0, jMin - 1); p <= pLast; p++) {
-      const was = active[p] === 1;
-      const is = active[p + 1] === 1;
-      const s = value[p] as number;
-      const e = value[p + 1] as number;
-      if (was) {
-        atStart[p]! += 1;
-        startMrr[p]! += s;
-        if (is) {
-          endMrr[p]! += e;
-          if (e > s) expansion[p]! += e - s;
-          else contraction[p]! += s - e;
-        } else {
-          lost[p]! += 1;
-          churned[p]! += s;
-        }
-      } else if (is) {
-        joined[p]! += 1;
-        newMrr[p]! += e;
-      }
-      if (is) atEnd[p]! += 1;
-    }
-    for (let j = jMin; j < jMax; j++) {
-      active[j] = 0;
-      value[j] = 0;
-    }
+  // Accumulators are packed into two typed arrays rather than held by an object: the kernel's optimized code
+  // embeds the maps of the objects it reads, and a fresh accumulator object per call (whose map V8 frees after
+  // a GC) threw that code away on every call after a collection; typed-array maps live as long as the process.
+  const n = bounds.length;
+  const ints = new Int32Array(INT_ROWS * n);
+  const floats = new Float64Array(FLOAT_ROWS * n);
+  // In blocks of customers (in order, so the sums are unchanged): the kernel is then called often enough to be
+  // optimized as a whole function after the first blocks, instead of waiting for on-stack replacement of one
+  // long call (which V8 redid on every call after a GC).
+  const customers = table.customerOffsets.length - 1;
+  for (let c0 = 0; c0 < customers; c0 += BLOCK) {
+    sweepCustomers(
+      ints,
+      floats,
+      bounds,
+      c0,
+      Math.min(customers, c0 + BLOCK),
+      table.customerOffsets,
+      table.customerSubscriptions,
+      table.changeOffsets,
+      table.changeTime,
+      table.changeMrr,
+      table.start,
+      table.end,
+      table.spellOffsets,
+      table.spellFrom,
+      table.spellTo,
+    );
   }
+  const atStart = rowI(ints, I_AT_START, n);
+  const atEnd = rowI(ints, I_AT_END, n);
+  const lost = rowI(ints, I_LOST, n);
+  const joined = rowI(ints, I_JOINED, n);
+  const churnEvents = rowI(ints, I_CHURN_EVENTS, n);
+  const startDiff = rowI(ints, I_START_DIFF, n);
+  const endDiff = rowI(ints, I_END_DIFF, n);
+  const fullDiff = rowI(ints, I_FULL_DIFF, n);
+  const exposure = rowF(floats, F_EXPOSURE, n);
+  const startMrr = rowF(floats, F_START_MRR, n);
+  const endMrr = rowF(floats, F_END_MRR, n);
+  const newMrr = rowF(floats, F_NEW_MRR, n);
+  const expansion = rowF(floats, F_EXPANSION, n);
+  const contraction = rowF(floats, F_CONTRACTION, n);
+  const churned = rowF(floats, F_CHURNED, n);
   let inStart = 0;
   let inEnd = 0;
   let full = 0;
@@ -259,6 +196,179 @@ export function churnSweep(
     });
   }
   return series;
+}
+
+/**
+ * The hot loop of {@link churnSweep} over customers `[c0, c1)` (internal): it takes only typed arrays and
+ * numbers, allocates nothing per customer and calls no closure, so its optimized code stays valid across calls,
+ * tables and garbage collections.
+ */
+function sweepCustomers(
+  ints: Int32Array,
+  floats: Float64Array,
+  bounds: Float64Array,
+  c0: number,
+  c1: number,
+  customerOffsets: Int32Array,
+  customerSubscriptions: Int32Array,
+  changeOffsets: Int32Array,
+  changeTime: Float64Array,
+  changeMrr: Float64Array,
+  subStart: Float64Array,
+  subEnd: Float64Array,
+  spellOffsets: Int32Array,
+  spellFrom: Float64Array,
+  spellTo: Float64Array,
+): void {
+  const periods = bounds.length - 1;
+  const n = bounds.length;
+  const atStart = rowI(ints, I_AT_START, n);
+  const atEnd = rowI(ints, I_AT_END, n);
+  const lost = rowI(ints, I_LOST, n);
+  const joined = rowI(ints, I_JOINED, n);
+  const churnEvents = rowI(ints, I_CHURN_EVENTS, n);
+  const startDiff = rowI(ints, I_START_DIFF, n);
+  const endDiff = rowI(ints, I_END_DIFF, n);
+  const fullDiff = rowI(ints, I_FULL_DIFF, n);
+  const active = rowI(ints, I_ACTIVE, n);
+  const exposure = rowF(floats, F_EXPOSURE, n);
+  const startMrr = rowF(floats, F_START_MRR, n);
+  const endMrr = rowF(floats, F_END_MRR, n);
+  const newMrr = rowF(floats, F_NEW_MRR, n);
+  const expansion = rowF(floats, F_EXPANSION, n);
+  const contraction = rowF(floats, F_CONTRACTION, n);
+  const churned = rowF(floats, F_CHURNED, n);
+  const value = rowF(floats, F_VALUE, n);
+  const scale = periods / ((bounds[periods] as number) - (bounds[0] as number));
+  for (let c = c0; c < c1; c++) {
+    const q0 = customerOffsets[c] as number;
+    const i0 = customerSubscriptions[q0] as number;
+    if (
+      (customerOffsets[c + 1] as number) - q0 === 1 &&
+      (changeOffsets[i0 + 1] as number) - (changeOffsets[i0] as number) === 1
+    ) {
+      // Fast path: one subscription (so one spell) with a constant amount.
+      const from = subStart[i0] as number;
+      const to = subEnd[i0] as number;
+      const lo = locate(bounds, scale, from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, scale, to);
+      if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
+      const mrr = 0 + (changeMrr[changeOffsets[i0] as number] as number); // as the reference's 0 + mrr
+      // Integer counts and whole-period exposure go to difference arrays (exact in any order); the float sums
+      // are added period by period, in customer order like the reference.
+      const a0 = Math.min(lo, periods);
+      const a1 = Math.min(hi, periods);
+      if (a0 < a1) {
+        startDiff[a0]! += 1;
+        startDiff[a1]! -= 1;
+      }
+      const e0 = lo - 1 < 0 ? 0 : Math.min(lo - 1, periods);
+      const e1 = hi - 1 < 0 ? 0 : Math.min(hi - 1, periods);
+      if (e0 < e1) {
+        endDiff[e0]! += 1;
+        endDiff[e1]! -= 1;
+      }
+      // Periods [lo, hi - 1) are covered whole; lo - 1 and hi - 1 partly (or whole when an end is on a bound).
+      if (a0 < e1) {
+        fullDiff[a0]! += 1;
+        fullDiff[e1]! -= 1;
+      }
+      if (lo >= 1 && lo - 1 < periods) {
+        const p = lo - 1;
+        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+        if (overlap > 0) exposure[p]! += overlap;
+        if (lo < hi) {
+          joined[p]! += 1;
+          newMrr[p]! += mrr;
+        }
+      }
+      for (let p = a0; p < e1; p++) {
+        startMrr[p]! += mrr;
+        endMrr[p]! += mrr; // and contraction += 0 (start MRR = end MRR), a no-op
+      }
+      if (hi >= 1 && hi - 1 >= lo && hi - 1 < periods) {
+        const p = hi - 1;
+        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+        if (overlap > 0) exposure[p]! += overlap;
+        startMrr[p]! += mrr;
+        lost[p]! += 1;
+        churned[p]! += mrr;
+      }
+      continue;
+    }
+    let jMin = bounds.length;
+    let jMax = 0;
+    for (let k = spellOffsets[c] as number; k < (spellOffsets[c + 1] as number); k++) {
+      const from = spellFrom[k] as number;
+      const to = spellTo[k] as number;
+      const lo = locate(bounds, scale, from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, scale, to);
+      // The spell ends in (bounds[hi - 1], bounds[hi]].
+      if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
+      const pLast = Math.min(periods - 1, hi - 1);
+      for (let p = Math.max(0, lo - 1); p <= pLast; p++) {
+        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+        if (overlap > 0) exposure[p]! += overlap;
+      }
+      for (let j = lo; j < hi; j++) active[j] = 1;
+      if (lo < hi) {
+        if (lo < jMin) jMin = lo;
+        if (hi > jMax) jMax = hi;
+      }
+    }
+    if (jMin >= jMax) continue;
+    for (let q = q0; q < (customerOffsets[c + 1] as number); q++) {
+      const i = customerSubscriptions[q] as number;
+      const lo = locate(bounds, scale, subStart[i] as number);
+      const end = subEnd[i] as number;
+      const hi = end === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, scale, end);
+      const first = changeOffsets[i] as number;
+      if ((changeOffsets[i + 1] as number) - first === 1) {
+        const mrr = changeMrr[first] as number;
+        for (let j = lo; j < hi; j++) value[j]! += mrr;
+      } else {
+        const last = (changeOffsets[i + 1] as number) - 1;
+        for (let j = lo; j < hi; j++) {
+          // As mrrAt: the amount of the last change at or before the boundary (0 when not active there).
+          const t = bounds[j] as number;
+          let mrr = 0;
+          if ((subStart[i] as number) <= t && t < end) {
+            let k = last;
+            while (k > first && (changeTime[k] as number) > t) k--;
+            mrr = changeMrr[k] as number;
+          }
+          value[j]! += mrr;
+        }
+      }
+    }
+    const pLast = Math.min(periods - 1, jMax - 1);
+    for (let p = Math.max(0, jMin - 1); p <= pLast; p++) {
+      const was = active[p] === 1;
+      const is = active[p + 1] === 1;
+      const s = value[p] as number;
+      const e = value[p + 1] as number;
+      if (was) {
+        atStart[p]! += 1;
+        startMrr[p]! += s;
+        if (is) {
+          endMrr[p]! += e;
+          if (e > s) expansion[p]! += e - s;
+          else contraction[p]! += s - e;
+        } else {
+          lost[p]! += 1;
+          churned[p]! += s;
+        }
+      } else if (is) {
+        joined[p]! += 1;
+        newMrr[p]! += e;
+      }
+      if (is) atEnd[p]! += 1;
+    }
+    for (let j = jMin; j < jMax; j++) {
+      active[j] = 0;
+      value[j] = 0;
+    }
+  }
 }
 
 /**
@@ -359,5 +469,5 @@ function renewal(
   const m = months - Math.floor(months / 12) * 12;
   const leap = m === 1 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 1 : 0;
   const lastDay = (MONTH_DAYS[m] as number) + leap;
-  return daysFromCivil(y, m + 1, day < lastDay ? day : lastDay) * DAY_MS + timeOfDay;
+  return daysFromCivil(y, m + 1, Math.min(day, lastDay)) * DAY_MS + timeOfDay;
 }
