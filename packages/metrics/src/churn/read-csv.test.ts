@@ -92,6 +92,73 @@ describe('readSubscriptionColumnsCsv', () => {
     );
   });
 
+  it('reads the same table whatever the chunk size (lines cut across chunks, BOM, CRLF, blank lines)', async () => {
+    // 300 rows of about 60 bytes: 18 KB, so 1 KiB chunks cut lines (and the BOM'd header) at every place.
+    const lines = ['\uFEFFcustomerId,startedAt,endedAt,amount,currency,billingInterval'];
+    for (let i = 0; i < 300; i++) {
+      const start = new Date(Date.parse('2025-01-01T00:00:00Z') + i * 3_600_000 * 7).toISOString();
+      const end = i % 3 === 0 ? new Date(Date.parse(start) + 40 * 86_400_000).toISOString() : '';
+      const interval = ['week', 'month', 'quarter', 'year', ''][i % 5];
+      lines.push(`"c${i % 97}",${start},${end},${(i % 13) + 0.5},EUR,${interval}`);
+      if (i % 50 === 0) lines.push('');
+    }
+    const path = file(lines.join('\r\n'));
+    const whole = await readSubscriptionColumnsCsv(path, { chunkBytes: 1 << 20 });
+    expect(whole.count).toBe(300);
+    expect(whole.customerIds.length).toBe(97);
+    // Monthly amounts: row 0 is 0.5 a week (× 52 / 12), row 2 2.5 a quarter (× 1 / 3), row 3 3.5 a year (× 1 / 12),
+    // row 4 4.5 with an empty billing interval (a month).
+    expect(Array.from(whole.changeMrr.subarray(0, 5))).toEqual([
+      0.5 * (52 / 12),
+      1.5,
+      2.5 * (1 / 3),
+      3.5 * (1 / 12),
+      4.5,
+    ]);
+    for (const chunkBytes of [1024, 1500, 4096]) {
+      const table = await readSubscriptionColumnsCsv(path, { chunkBytes });
+      expect({ ...table }).toEqual({ ...whole });
+    }
+  });
+
+  it('parses other instant forms ending in Z or an offset with Date.parse, as prepareSubscriptions does', async () => {
+    const table = await readSubscriptionColumnsCsv(
+      file(
+        'customerId,startedAt,endedAt,amount\n' +
+          'c1,2026-01-10T00:00Z,2026-02-01T10:00:00.5+02:00,5\n' + // no seconds; an offset and one decimal
+          'c2,2026-01-10T00:00:00.123456Z,,5\n',
+      ),
+    );
+    expect(Array.from(table.start)).toEqual([Date.UTC(2026, 0, 10), Date.UTC(2026, 0, 10, 0, 0, 0, 123)]);
+    expect(table.end[0]).toBe(Date.UTC(2026, 1, 1, 8, 0, 0, 500));
+    const error = await issuesOf(
+      readSubscriptionColumnsCsv(file('customerId,startedAt,amount\nc1,January 10 2026,5\n')),
+    );
+    expect(error.issues.map((i) => [i.path, i.message])).toEqual([
+      [[0, 'startedAt'], 'Expected a UTC instant, got "January 10 2026"'],
+    ]);
+  });
+
+  it('decodes customer ids only when they are read, and the same ids each time', async () => {
+    const table = await readSubscriptionColumnsCsv(
+      file(
+        'customerId,startedAt,amount\nb,2026-01-01T00:00:00Z,1\na,2026-01-02T00:00:00Z,1\nb,2026-01-03T00:00:00Z,1\n',
+      ),
+    );
+    expect(table.customerIds).toEqual(['b', 'a']);
+    expect(table.customerIds).toBe(table.customerIds);
+    expect(Array.from(table.customer)).toEqual([0, 1, 0]);
+  });
+
+  it('reports an empty file as a header without the required columns', async () => {
+    const error = await issuesOf(readSubscriptionColumnsCsv(file('')));
+    expect(error.issues.map((i) => i.path)).toEqual([
+      ['header', 'customerId'],
+      ['header', 'startedAt'],
+      ['header', 'amount'],
+    ]);
+  });
+
   it('reads renamed columns, another delimiter and escaped quotes', async () => {
     const table = await readSubscriptionColumnsCsv(
       file('account;from;to;price\n"a ""x""";2026-01-01T00:00:00Z;;5\n'),

@@ -168,37 +168,41 @@ export function mergeSpells(
   const order = new Int32Array(customer.length);
   for (let i = 0; i < customer.length; i++) order[cursor[customer[i] as number]!++] = i;
   const spellOffsets = new Int32Array(customers + 1);
-  const from: number[] = [];
-  const to: number[] = [];
+  // At most one spell per subscription: typed arrays of that size, cut to the spells found.
+  const from = new Float64Array(customer.length);
+  const to = new Float64Array(customer.length);
+  let spells = 0;
   for (let c = 0; c < customers; c++) {
     const lo = offsets[c] as number;
     const hi = offsets[c + 1] as number;
     if (hi - lo === 1) {
       const i = order[lo] as number;
-      from.push(start[i] as number);
-      to.push(end[i] as number);
-      spellOffsets[c + 1] = from.length;
+      from[spells] = start[i] as number;
+      to[spells] = end[i] as number;
+      spells++;
+      spellOffsets[c + 1] = spells;
       continue;
     }
     const group = Array.from(order.subarray(lo, hi));
     group.sort((x, y) => (start[x] as number) - (start[y] as number));
     for (const i of group) {
-      const last = to.length - 1;
-      if (to.length > (spellOffsets[c] as number) && (start[i] as number) <= (to[last] as number)) {
+      const last = spells - 1;
+      if (spells > (spellOffsets[c] as number) && (start[i] as number) <= (to[last] as number)) {
         to[last] = Math.max(to[last] as number, end[i] as number);
       } else {
-        from.push(start[i] as number);
-        to.push(end[i] as number);
+        from[spells] = start[i] as number;
+        to[spells] = end[i] as number;
+        spells++;
       }
     }
-    spellOffsets[c + 1] = from.length;
+    spellOffsets[c + 1] = spells;
   }
   return {
     customerOffsets: offsets,
     customerSubscriptions: order,
     spellOffsets,
-    spellFrom: Float64Array.from(from),
-    spellTo: Float64Array.from(to),
+    spellFrom: spells === from.length ? from : from.slice(0, spells),
+    spellTo: spells === to.length ? to : to.slice(0, spells),
   };
 }
 
