@@ -18,19 +18,37 @@ function lowerBound(bounds: Float64Array, t: number): number {
 }
 
 /**
- * `lowerBound` for near-even bounds (calendar periods): a guess from the mean period length (`scale` periods
- * per millisecond), then a few steps (internal). Avoids the unpredictable branches of a binary search on the hot
- * path. A plain function, not a closure: a fresh closure per call would deoptimize the sweep ("wrong call
- * target") on every call.
+ * Start index, per window of `width` ms from `bounds[0]`, of the first bound at or after the window's start
+ * (internal): {@link locate} then needs one table read and, for the few instants in a window holding a bound,
+ * a step or two, instead of a binary search or a guess with unpredictable corrections.
  */
-function locate(bounds: Float64Array, scale: number, t: number): number {
+function locateTable(bounds: Float64Array, width: number): Int32Array {
+  const first = bounds[0] as number;
+  const windows = Math.floor(((bounds[bounds.length - 1] as number) - first) / width) + 1;
+  const table = new Int32Array(windows);
+  let j = 0;
+  for (let w = 0; w < windows; w++) {
+    const at = first + w * width;
+    while ((bounds[j] as number) < at) j++;
+    table[w] = j;
+  }
+  return table;
+}
+
+/**
+ * First index `j` with `bounds[j] >= t` (`bounds.length` when none), from a {@link locateTable} of window
+ * `width` (internal). A plain function, not a closure: a fresh closure per call deoptimized the sweep ("wrong
+ * call target") on every call.
+ */
+function locate(bounds: Float64Array, table: Int32Array, width: number, t: number): number {
   const last = bounds.length - 1;
   const first = bounds[0] as number;
   if (t <= first) return 0;
   if (t > (bounds[last] as number)) return last + 1;
-  let j = Math.floor((t - first) * scale);
-  if (j > last) j = last;
-  while (j > 0 && (bounds[j - 1] as number) >= t) j--;
+  let w = Math.floor((t - first) / width);
+  if (w >= table.length) w = table.length - 1;
+  let j = table[w] as number;
+  while (j > 0 && (bounds[j - 1] as number) >= t) j--; // never for exact window arithmetic; kept as a guard
   while ((bounds[j] as number) < t) j++;
   return j;
 }
@@ -91,6 +109,12 @@ export function churnSweep(
   // embeds the maps of the objects it reads, and a fresh accumulator object per call (whose map V8 frees after
   // a GC) threw that code away on every call after a collection; typed-array maps live as long as the process.
   const n = bounds.length;
+  // Windows of a day, or longer when the range is very long, so the table has at most about 2^20 entries.
+  const width = Math.max(
+    DAY_MS,
+    Math.ceil(((bounds[periods] as number) - (bounds[0] as number)) / (1 << 20)),
+  );
+  const windows = locateTable(bounds, width);
   const ints = new Int32Array(INT_ROWS * n);
   const floats = new Float64Array(FLOAT_ROWS * n);
   // In blocks of customers (in order, so the sums are unchanged): the kernel is then called often enough to be
@@ -102,6 +126,8 @@ export function churnSweep(
       ints,
       floats,
       bounds,
+      windows,
+      width,
       c0,
       Math.min(customers, c0 + BLOCK),
       table.customerOffsets,
@@ -207,6 +233,8 @@ function sweepCustomers(
   ints: Int32Array,
   floats: Float64Array,
   bounds: Float64Array,
+  windows: Int32Array,
+  width: number,
   c0: number,
   c1: number,
   customerOffsets: Int32Array,
@@ -239,7 +267,6 @@ function sweepCustomers(
   const contraction = rowF(floats, F_CONTRACTION, n);
   const churned = rowF(floats, F_CHURNED, n);
   const value = rowF(floats, F_VALUE, n);
-  const scale = periods / ((bounds[periods] as number) - (bounds[0] as number));
   for (let c = c0; c < c1; c++) {
     const q0 = customerOffsets[c] as number;
     const i0 = customerSubscriptions[q0] as number;
@@ -250,8 +277,8 @@ function sweepCustomers(
       // Fast path: one subscription (so one spell) with a constant amount.
       const from = subStart[i0] as number;
       const to = subEnd[i0] as number;
-      const lo = locate(bounds, scale, from);
-      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, scale, to);
+      const lo = locate(bounds, windows, width, from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, windows, width, to);
       if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
       const mrr = 0 + (changeMrr[changeOffsets[i0] as number] as number); // as the reference's 0 + mrr
       // Integer counts and whole-period exposure go to difference arrays (exact in any order); the float sums
@@ -296,13 +323,67 @@ function sweepCustomers(
       }
       continue;
     }
+    if ((customerOffsets[c + 1] as number) - q0 === 1) {
+      // One subscription (so one spell) whose amount changes: as the general path below, with the customer's
+      // state at each boundary computed on the fly (changes walked forward, as mrrAt finds them) instead of
+      // written to and cleared from the scratch rows.
+      const from = subStart[i0] as number;
+      const to = subEnd[i0] as number;
+      const lo = locate(bounds, windows, width, from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, windows, width, to);
+      if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
+      const pFirst = Math.max(0, lo - 1);
+      const pLast = Math.min(periods - 1, hi - 1);
+      for (let p = pFirst; p <= pLast; p++) {
+        const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+        if (overlap > 0) exposure[p]! += overlap;
+      }
+      if (lo >= hi) continue;
+      const kLast = (changeOffsets[i0 + 1] as number) - 1;
+      let k = changeOffsets[i0] as number;
+      let was = pFirst >= lo && pFirst < hi;
+      let s = 0;
+      if (was) {
+        const t = bounds[pFirst] as number;
+        while (k < kLast && (changeTime[k + 1] as number) <= t) k++;
+        s = 0 + (changeMrr[k] as number); // as the reference's 0 + mrr
+      }
+      for (let p = pFirst; p <= pLast; p++) {
+        const is = p + 1 >= lo && p + 1 < hi;
+        let e = 0;
+        if (is) {
+          const t = bounds[p + 1] as number;
+          while (k < kLast && (changeTime[k + 1] as number) <= t) k++;
+          e = 0 + (changeMrr[k] as number);
+        }
+        if (was) {
+          atStart[p]! += 1;
+          startMrr[p]! += s;
+          if (is) {
+            endMrr[p]! += e;
+            if (e > s) expansion[p]! += e - s;
+            else contraction[p]! += s - e;
+          } else {
+            lost[p]! += 1;
+            churned[p]! += s;
+          }
+        } else if (is) {
+          joined[p]! += 1;
+          newMrr[p]! += e;
+        }
+        if (is) atEnd[p]! += 1;
+        was = is;
+        s = e;
+      }
+      continue;
+    }
     let jMin = bounds.length;
     let jMax = 0;
     for (let k = spellOffsets[c] as number; k < (spellOffsets[c + 1] as number); k++) {
       const from = spellFrom[k] as number;
       const to = spellTo[k] as number;
-      const lo = locate(bounds, scale, from);
-      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, scale, to);
+      const lo = locate(bounds, windows, width, from);
+      const hi = to === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, windows, width, to);
       // The spell ends in (bounds[hi - 1], bounds[hi]].
       if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
       const pLast = Math.min(periods - 1, hi - 1);
@@ -319,9 +400,9 @@ function sweepCustomers(
     if (jMin >= jMax) continue;
     for (let q = q0; q < (customerOffsets[c + 1] as number); q++) {
       const i = customerSubscriptions[q] as number;
-      const lo = locate(bounds, scale, subStart[i] as number);
+      const lo = locate(bounds, windows, width, subStart[i] as number);
       const end = subEnd[i] as number;
-      const hi = end === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, scale, end);
+      const hi = end === Number.POSITIVE_INFINITY ? bounds.length : locate(bounds, windows, width, end);
       const first = changeOffsets[i] as number;
       if ((changeOffsets[i + 1] as number) - first === 1) {
         const mrr = changeMrr[first] as number;
