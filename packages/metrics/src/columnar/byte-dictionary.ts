@@ -81,7 +81,11 @@ export class ByteDictionary {
       this.#arena.copy(arena, 0, 0, this.#arenaLength);
       this.#arena = arena;
     }
-    this.#arena.set(buf.subarray(from, from + len), this.#arenaLength);
+    // Short keys byte by byte: a subarray view per key (a Buffer object each) cost more than the copy.
+    const arena = this.#arena;
+    const at = this.#arenaLength;
+    if (len <= 64) for (let i = 0; i < len; i++) arena[at + i] = buf[from + i] as number;
+    else arena.set(buf.subarray(from, from + len), at);
     this.#start[index] = this.#arenaLength;
     this.#length[index] = len;
     this.#hash[index] = h;
