@@ -117,9 +117,8 @@ export function churnSweep(
   const windows = locateTable(bounds, width);
   const ints = new Int32Array(INT_ROWS * n);
   const floats = new Float64Array(FLOAT_ROWS * n);
-  // In blocks of customers (in order, so the sums are unchanged): the kernel is then called often enough to be
-  // optimized as a whole function after the first blocks, instead of waiting for on-stack replacement of one
-  // long call (which V8 redid on every call after a GC).
+  // In blocks of customers (in order, so the sums are unchanged), so that no single call is long: with the
+  // kernel's optimized code kept valid (see above), each block enters it within a few customers.
   const customers = table.customerOffsets.length - 1;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
     sweepCustomers(
