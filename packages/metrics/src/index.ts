@@ -78,8 +78,11 @@ export { TrendAccumulator, trend } from './survey/trend.js';
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
 export type {
+  ChurnMeasures,
   ChurnPeriod,
+  ChurnPeriodOf,
   ChurnSeriesOptions,
+  CustomerChurnPeriod,
   MidPeriodPolicy,
   PeriodChurnOptions,
   RevenueRetention,

@@ -5,7 +5,7 @@ import { checkInterval, checkTimeZone, PeriodCalendar } from '../retention/calen
 import type { SubscriptionColumns } from './columns.js';
 import { isSubscriptionColumns } from './columns.js';
 import { subscriptionTable } from './subscriptions.js';
-import { churnSweep } from './sweep.js';
+import { churnSweep, customerChurnSweep } from './sweep.js';
 
 /**
  * How customers who join during a period are treated by {@link periodChurn} and {@link churnSeries}.
@@ -87,14 +87,54 @@ export interface ChurnPeriod {
 }
 
 /**
+ * What {@link periodChurn} and {@link churnSeries} compute.
+ *
+ * - `'all'` (default): every field of {@link ChurnPeriod}, revenue retention included.
+ * - `'customers'`: customer counts and the churn rate of the requested policy only, as a
+ *   {@link CustomerChurnPeriod} (`revenue: null`; `exposureDays: null` unless the policy is `'exposure'`). The
+ *   counts are the same as in `'all'` mode; it is faster (no revenue sums, no other policy's denominator).
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export type ChurnMeasures = 'all' | 'customers';
+
+/**
+ * Customer churn of one period without revenue (`measures: 'customers'`): the fields of {@link ChurnPeriod}
+ * with the same values, except that nothing is computed that the requested policy does not need.
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export interface CustomerChurnPeriod extends Omit<ChurnPeriod, 'exposureDays' | 'revenue'> {
+  /** Customer-days of exposure in the period under `'exposure'`; `null` (not computed) under other policies. */
+  readonly exposureDays: number | null;
+  /** Always `null`: revenue is not computed in `'customers'` mode (use `measures: 'all'`). */
+  readonly revenue: null;
+}
+
+/**
+ * The period type {@link periodChurn} and {@link churnSeries} return for measures `M`: {@link ChurnPeriod} for
+ * `'all'`, {@link CustomerChurnPeriod} for `'customers'`.
+ *
+ * @category Churn
+ * @since 0.1.0
+ */
+export type ChurnPeriodOf<M extends ChurnMeasures> = M extends 'customers'
+  ? CustomerChurnPeriod
+  : ChurnPeriod;
+
+/**
  * Options of {@link periodChurn}.
  *
  * @category Churn
  * @since 0.1.0
  */
-export interface PeriodChurnOptions {
+export interface PeriodChurnOptions<M extends ChurnMeasures = 'all'> {
   /** How customers joining mid-period are treated. Default `'exclude'`. */
   readonly midPeriodPolicy?: MidPeriodPolicy;
+  /** `'customers'` computes the customer counts and churn rate only (no revenue); default `'all'`. */
+  readonly measures?: M;
   /** Instant up to which data is complete. Default: the latest instant in the subscriptions. */
   readonly asOf?: Instant;
 }
@@ -105,7 +145,7 @@ export interface PeriodChurnOptions {
  * @category Churn
  * @since 0.1.0
  */
-export interface ChurnSeriesOptions extends PeriodChurnOptions {
+export interface ChurnSeriesOptions<M extends ChurnMeasures = 'all'> extends PeriodChurnOptions<M> {
   /** Calendar interval of the periods. Default `'month'`. */
   readonly interval?: CalendarInterval;
   /** IANA time zone of the calendar. Default `'UTC'`. */
@@ -140,6 +180,17 @@ function tableOf(subscriptions: Iterable<Subscription> | SubscriptionColumns): S
   return isSubscriptionColumns(subscriptions) ? subscriptions : subscriptionTable(subscriptions);
 }
 
+function measuresOf(value: unknown): ChurnMeasures {
+  if (value === undefined || value === 'all' || value === 'customers') return value ?? 'all';
+  throw new CxValidationError([
+    {
+      path: ['measures'],
+      message: `Expected "all" or "customers", got ${JSON.stringify(value)}`,
+      code: 'invalid_value',
+    },
+  ]);
+}
+
 function policyOf(value: unknown): MidPeriodPolicy {
   if (value === undefined) return 'exclude';
   if (value === 'exclude' || value === 'exposure' || value === 'eligible') return value;
@@ -163,10 +214,13 @@ function policyOf(value: unknown): MidPeriodPolicy {
  *   {@link prepareSubscriptions} (checked once, faster when asking many questions of the same data).
  * @param start - Period start (inclusive).
  * @param end - Period end (exclusive).
- * @param options - Mid-period policy and completeness instant.
- * @returns The churn of the period.
+ * @typeParam M - The measures asked for (`'all'` unless `options.measures` says `'customers'`).
+ * @param options - Mid-period policy, measures and completeness instant.
+ * @returns The churn of the period: a {@link ChurnPeriod}, or a {@link CustomerChurnPeriod} (no revenue) with
+ *   `measures: 'customers'`.
  * @throws {@link @cx/model!CxValidationError} for end before start (period or subscription), negative amounts,
- *   unknown billing intervals, mixed currencies or bad instants, with their positions.
+ *   unknown billing intervals, mixed currencies, unknown policies or measures, or bad instants, with their
+ *   positions.
  * @example
  * ```ts
  * import { periodChurn } from '@cx/metrics';
@@ -176,17 +230,20 @@ function policyOf(value: unknown): MidPeriodPolicy {
  * });
  * const result = periodChurn([sub('a'), sub('b', '2026-01-15T00:00:00Z')], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z');
  * console.log(result.churnRate, result.revenue.grr); // 0.5 0.5
+ * const counts = periodChurn([sub('a'), sub('b', '2026-01-15T00:00:00Z')], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', { measures: 'customers' });
+ * console.log(counts.churnRate, counts.lostCustomers, counts.revenue); // 0.5 1 null
  * ```
  * @category Churn
  * @since 0.1.0
  */
-export function periodChurn(
+export function periodChurn<M extends ChurnMeasures = 'all'>(
   subscriptions: Iterable<Subscription> | SubscriptionColumns,
   start: Instant,
   end: Instant,
-  options: PeriodChurnOptions = {},
-): ChurnPeriod {
+  options: PeriodChurnOptions<M> = {},
+): ChurnPeriodOf<M> {
   const policy = policyOf(options.midPeriodPolicy);
+  const measures = measuresOf(options.measures);
   const from = instant(start, 'start', 0);
   const to = instant(end, 'end', 0);
   if (to <= from) {
@@ -196,18 +253,26 @@ export function periodChurn(
   }
   const table = tableOf(subscriptions);
   const asOf = instant(options.asOf, 'asOf', table.maxTime);
-  return churnSweep(table, Float64Array.of(from, to), policy, asOf)[0] as ChurnPeriod;
+  const bounds = Float64Array.of(from, to);
+  const sweep = measures === 'customers' ? customerChurnSweep : churnSweep;
+  return sweep(table, bounds, policy, asOf)[0] as ChurnPeriodOf<M>;
 }
 
 /**
  * Churn and revenue retention per calendar period (month by default) in an IANA time zone, DST-correct.
  *
+ * With `measures: 'customers'` only the customer counts and the churn rate of the requested policy are computed
+ * (each period a {@link CustomerChurnPeriod} with `revenue: null`), with the same counts as the full mode and in
+ * less time: use it when revenue retention is not wanted.
+ *
  * @param subscriptions - Subscriptions (one currency), in any order, or a table from
  *   {@link prepareSubscriptions} or {@link readSubscriptionColumnsCsv} (not checked again).
- * @param options - Interval, time zone, range, mid-period policy and completeness instant.
- * @returns One {@link ChurnPeriod} per period, in time order.
- * @throws {@link @cx/model!CxValidationError} for unknown intervals or time zones, bad instants, and the
- *   subscription errors of {@link periodChurn}.
+ * @typeParam M - The measures asked for (`'all'` unless `options.measures` says `'customers'`).
+ * @param options - Interval, time zone, range, mid-period policy, measures and completeness instant.
+ * @returns One {@link ChurnPeriod} (or, with `measures: 'customers'`, {@link CustomerChurnPeriod}) per period, in
+ *   time order.
+ * @throws {@link @cx/model!CxValidationError} for unknown intervals, time zones or measures, bad instants, and
+ *   the subscription errors of {@link periodChurn}.
  * @example
  * ```ts
  * import { churnSeries } from '@cx/metrics';
@@ -217,15 +282,22 @@ export function periodChurn(
  *   { interval: 'month', timeZone: 'Europe/Berlin', to: '2026-02-15T00:00:00Z' },
  * );
  * console.log(series.map((p) => [p.customersAtStart, p.lostCustomers])); // [ [ 0, 0 ], [ 1, 1 ] ]
+ * const counts = churnSeries(
+ *   [{ id: 's1', customerId: 'c1', status: 'cancelled', startedAt: '2026-01-10T00:00:00Z', endedAt: '2026-02-20T00:00:00Z',
+ *      amount: 29, currency: 'EUR', billingInterval: 'month', amountChanges: [], properties: {} }],
+ *   { interval: 'month', to: '2026-02-15T00:00:00Z', measures: 'customers' },
+ * );
+ * console.log(counts.map((p) => [p.customersAtStart, p.lostCustomers, p.churnRate, p.revenue])); // [ [ 0, 0, null, null ], [ 1, 1, 1, null ] ]
  * ```
  * @category Churn
  * @since 0.1.0
  */
-export function churnSeries(
+export function churnSeries<M extends ChurnMeasures = 'all'>(
   subscriptions: Iterable<Subscription> | SubscriptionColumns,
-  options: ChurnSeriesOptions = {},
-): ChurnPeriod[] {
+  options: ChurnSeriesOptions<M> = {},
+): Array<ChurnPeriodOf<M>> {
   const policy = policyOf(options.midPeriodPolicy);
+  const measures = measuresOf(options.measures);
   const interval = checkInterval(
     options.interval ?? 'month',
     ['day', 'week', 'month', 'quarter', 'year'] as const,
@@ -250,5 +322,6 @@ export function churnSeries(
   const bounds: number[] = [];
   for (let p = 0; calendar.start(p) < to; p++) bounds.push(calendar.start(p));
   bounds.push(calendar.start(bounds.length));
-  return churnSweep(table, Float64Array.from(bounds), policy, asOf);
+  const sweep = measures === 'customers' ? customerChurnSweep : churnSweep;
+  return sweep(table, Float64Array.from(bounds), policy, asOf) as Array<ChurnPeriodOf<M>>;
 }

@@ -1,4 +1,4 @@
-import type { ChurnPeriod, MidPeriodPolicy } from './churn.js';
+import type { ChurnPeriod, CustomerChurnPeriod, MidPeriodPolicy } from './churn.js';
 import type { SubscriptionColumns } from './columns.js';
 import { MONTHS } from './subscriptions.js';
 
@@ -221,6 +221,191 @@ export function churnSweep(
     });
   }
   return series;
+}
+
+/**
+ * Customer counts only (internal, `measures: 'customers'`): customers at start and end, lost, new, churn events,
+ * and only the requested policy's denominator (exposure for `'exposure'`, renewal eligibility for `'eligible'`);
+ * no revenue. Every count is an integer, so it equals {@link churnSweep}'s whatever the order of the additions.
+ */
+export function customerChurnSweep(
+  table: SubscriptionColumns,
+  bounds: Float64Array,
+  policy: MidPeriodPolicy,
+  asOf: number,
+): CustomerChurnPeriod[] {
+  const periods = bounds.length - 1;
+  const n = bounds.length;
+  const width = Math.max(
+    DAY_MS,
+    Math.ceil(((bounds[periods] as number) - (bounds[0] as number)) / (1 << 20)),
+  );
+  const windows = locateTable(bounds, width);
+  const ints = new Int32Array(INT_ROWS * n);
+  const exposure = new Float64Array(policy === 'exposure' ? n : 0);
+  const customers = table.customerOffsets.length - 1;
+  for (let c0 = 0; c0 < customers; c0 += BLOCK) {
+    countCustomers(
+      ints,
+      exposure,
+      bounds,
+      windows,
+      width,
+      c0,
+      Math.min(customers, c0 + BLOCK),
+      table.spellOffsets,
+      table.spellFrom,
+      table.spellTo,
+    );
+  }
+  const atStart = rowI(ints, I_AT_START, n);
+  const atEnd = rowI(ints, I_AT_END, n);
+  const lost = rowI(ints, I_LOST, n);
+  const joined = rowI(ints, I_JOINED, n);
+  const churnEvents = rowI(ints, I_CHURN_EVENTS, n);
+  const startDiff = rowI(ints, I_START_DIFF, n);
+  const endDiff = rowI(ints, I_END_DIFF, n);
+  const fullDiff = rowI(ints, I_FULL_DIFF, n);
+  let inStart = 0;
+  let inEnd = 0;
+  let full = 0;
+  for (let p = 0; p < periods; p++) {
+    inStart += startDiff[p] as number;
+    inEnd += endDiff[p] as number;
+    full += fullDiff[p] as number;
+    atStart[p]! += inStart;
+    atEnd[p]! += inEnd;
+    if (full > 0 && policy === 'exposure') {
+      exposure[p]! += full * ((bounds[p + 1] as number) - (bounds[p] as number));
+    }
+  }
+  const eligible = new Int32Array(periods);
+  const eligibleLost = new Int32Array(periods);
+  if (policy === 'eligible') renewalEligibility(table, bounds, eligible, eligibleLost);
+  const series: CustomerChurnPeriod[] = [];
+  for (let p = 0; p < periods; p++) {
+    const at = atStart[p] as number;
+    const days = policy === 'exposure' ? (exposure[p] as number) / DAY_MS : null;
+    const e = eligible[p] as number;
+    const churnRate =
+      policy === 'exclude'
+        ? at === 0
+          ? null
+          : (lost[p] as number) / at
+        : policy === 'exposure'
+          ? days === 0 || days === null
+            ? null
+            : (churnEvents[p] as number) / days
+          : e === 0
+            ? null
+            : (eligibleLost[p] as number) / e;
+    series.push({
+      start: new Date(bounds[p] as number).toISOString(),
+      end: new Date(bounds[p + 1] as number).toISOString(),
+      complete: (bounds[p + 1] as number) <= asOf,
+      policy,
+      customersAtStart: at,
+      customersAtEnd: atEnd[p] as number,
+      lostCustomers: lost[p] as number,
+      newCustomers: joined[p] as number,
+      churnEvents: churnEvents[p] as number,
+      exposureDays: days,
+      ...(policy === 'eligible' ? { eligible: e, eligibleLost: eligibleLost[p] as number } : {}),
+      churnRate,
+      revenue: null,
+    });
+  }
+  return series;
+}
+
+/**
+ * The hot loop of {@link customerChurnSweep} over customers `[c0, c1)` (internal). A customer's merged spells
+ * never touch in time, but two can fall in the same period; their boundary ranges `[lo, hi)` then touch and are
+ * merged here, so that a customer who leaves and comes back within one period is neither lost nor new.
+ * `exposure` is empty unless exposure is wanted.
+ */
+function countCustomers(
+  ints: Int32Array,
+  exposure: Float64Array,
+  bounds: Float64Array,
+  windows: Int32Array,
+  width: number,
+  c0: number,
+  c1: number,
+  spellOffsets: Int32Array,
+  spellFrom: Float64Array,
+  spellTo: Float64Array,
+): void {
+  const periods = bounds.length - 1;
+  const n = bounds.length;
+  const withExposure = exposure.length > 0;
+  const atStartDiff = rowI(ints, I_START_DIFF, n);
+  const atEndDiff = rowI(ints, I_END_DIFF, n);
+  const fullDiff = rowI(ints, I_FULL_DIFF, n);
+  const lost = rowI(ints, I_LOST, n);
+  const joined = rowI(ints, I_JOINED, n);
+  const churnEvents = rowI(ints, I_CHURN_EVENTS, n);
+  for (let c = c0; c < c1; c++) {
+    const k1 = spellOffsets[c + 1] as number;
+    // The open merged range of boundaries the customer is active at, [L, H) (none while L >= H).
+    let L = 0;
+    let H = 0;
+    for (let k = spellOffsets[c] as number; k <= k1; k++) {
+      let lo = 0;
+      let hi = 0;
+      if (k < k1) {
+        const from = spellFrom[k] as number;
+        const to = spellTo[k] as number;
+        lo = locate(bounds, windows, width, from);
+        hi = to === Number.POSITIVE_INFINITY ? n : locate(bounds, windows, width, to);
+        // The spell ends in (bounds[hi - 1], bounds[hi]].
+        if (hi >= 1 && hi <= periods && to !== Number.POSITIVE_INFINITY) churnEvents[hi - 1]! += 1;
+        if (withExposure) {
+          // Whole periods [lo, hi - 1) to the difference row; the two partial ones (lo - 1, hi - 1) directly.
+          const a0 = Math.min(lo, periods);
+          const e1 = hi - 1 < 0 ? 0 : Math.min(hi - 1, periods);
+          if (a0 < e1) {
+            fullDiff[a0]! += 1;
+            fullDiff[e1]! -= 1;
+          }
+          if (lo >= 1 && lo - 1 < periods) {
+            const p = lo - 1;
+            const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+            if (overlap > 0) exposure[p]! += overlap;
+          }
+          if (hi >= 1 && hi - 1 >= lo && hi - 1 < periods) {
+            const p = hi - 1;
+            const overlap = Math.min(to, bounds[p + 1] as number) - Math.max(from, bounds[p] as number);
+            if (overlap > 0) exposure[p]! += overlap;
+          }
+        }
+        if (lo >= hi) continue; // active at no boundary
+        if (L < H && lo === H) {
+          H = hi; // touches the open range: extend it
+          continue;
+        }
+      }
+      if (L < H) {
+        // Close [L, H): active at boundaries L … H - 1.
+        const a0 = Math.min(L, periods);
+        const a1 = Math.min(H, periods);
+        if (a0 < a1) {
+          atStartDiff[a0]! += 1;
+          atStartDiff[a1]! -= 1;
+        }
+        const e0 = L - 1 < 0 ? 0 : Math.min(L - 1, periods);
+        const e1 = Math.min(H - 1, periods);
+        if (e0 < e1) {
+          atEndDiff[e0]! += 1;
+          atEndDiff[e1]! -= 1;
+        }
+        if (L >= 1 && L - 1 < periods) joined[L - 1]! += 1;
+        if (H - 1 < periods) lost[H - 1]! += 1;
+      }
+      L = lo;
+      H = hi;
+    }
+  }
 }
 
 /**

@@ -1,0 +1,184 @@
+import type { Subscription } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ChurnPeriod, CustomerChurnPeriod, MidPeriodPolicy } from './churn.js';
+import { churnSeries, periodChurn } from './churn.js';
+import { prepareSubscriptions } from './prepare.js';
+
+const HOUR = 3_600_000;
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+// Warsaw month starts around both 2026 DST changes, so that spells can start or end exactly on a boundary.
+const WARSAW_BOUNDS = [
+  '2025-12-31T23:00:00Z',
+  '2026-01-31T23:00:00Z',
+  '2026-02-28T23:00:00Z',
+  '2026-03-31T22:00:00Z',
+  '2026-09-30T22:00:00Z',
+].map(Date.parse);
+const instantArb = fc.oneof(
+  fc.integer({ min: -24 * 150, max: 24 * 400 }).map((h) => BASE + h * HOUR),
+  fc.constantFrom(...WARSAW_BOUNDS),
+);
+/** Few customers, several subscriptions each (gaps within a period, overlaps, open ends). */
+const subscriptionsArb = fc
+  .array(
+    fc.record({
+      customer: fc.integer({ min: 0, max: 5 }),
+      start: instantArb,
+      length: fc.option(
+        fc.oneof(
+          fc.integer({ min: 0, max: 24 * 300 }).map((h) => h * HOUR),
+          fc.integer({ min: 0, max: 72 }).map((h) => h * HOUR),
+        ),
+        { nil: undefined },
+      ),
+      amount: fc.integer({ min: 0, max: 10_000 }).map((cents) => cents / 100),
+      billingInterval: fc.constantFrom<Subscription['billingInterval']>('week', 'month', 'quarter', 'year'),
+      change: fc.option(fc.integer({ min: 1, max: 24 * 90 }), { nil: undefined }),
+    }),
+    { maxLength: 25 },
+  )
+  .map((rows) =>
+    rows.map(
+      (r, i): Subscription => ({
+        id: `s${i}`,
+        customerId: `c${r.customer}`,
+        status: r.length === undefined ? 'active' : 'cancelled',
+        startedAt: iso(r.start),
+        ...(r.length === undefined ? {} : { endedAt: iso(r.start + r.length) }),
+        amount: r.amount,
+        currency: 'PLN',
+        billingInterval: r.billingInterval,
+        amountChanges:
+          r.change === undefined ? [] : [{ at: iso(r.start + r.change * HOUR), amount: r.amount + 1 }],
+        properties: {},
+      }),
+    ),
+  );
+const policyArb = fc.constantFrom<MidPeriodPolicy>('exclude', 'exposure', 'eligible');
+
+/** The customer fields of a full period, as `measures: 'customers'` must give them. */
+function customerFields(p: ChurnPeriod): CustomerChurnPeriod {
+  const { revenue: _revenue, exposureDays, ...rest } = p;
+  return { ...rest, exposureDays: p.policy === 'exposure' ? exposureDays : null, revenue: null };
+}
+
+const sub = (customerId: string, startedAt: string, endedAt?: string): Subscription => ({
+  id: `${customerId}-${startedAt}`,
+  customerId,
+  status: endedAt === undefined ? 'active' : 'cancelled',
+  startedAt,
+  ...(endedAt === undefined ? {} : { endedAt }),
+  amount: 10,
+  currency: 'EUR',
+  billingInterval: 'month',
+  amountChanges: [],
+  properties: {},
+});
+
+describe("measures: 'customers'", () => {
+  it('gives the same customer counts and churn rate as the full mode (property)', () => {
+    fc.assert(
+      fc.property(
+        subscriptionsArb,
+        policyArb,
+        fc.constantFrom('month', 'week', 'day'),
+        fc.integer({ min: -24 * 60, max: 24 * 250 }),
+        fc.integer({ min: 1, max: 24 * 200 }),
+        (subs, policy, interval, fromHour, spanHours) => {
+          const from = BASE + fromHour * HOUR;
+          const options = {
+            interval,
+            timeZone: 'Europe/Warsaw',
+            from: iso(from),
+            to: iso(from + spanHours * HOUR),
+            asOf: iso(BASE + 24 * 200 * HOUR),
+            midPeriodPolicy: policy,
+          } as const;
+          const table = prepareSubscriptions(subs);
+          const full = churnSeries(table, options);
+          const counts = churnSeries(table, { ...options, measures: 'customers' });
+          expect(counts).toEqual(full.map(customerFields));
+          expect(churnSeries(subs, { ...options, measures: 'customers' })).toEqual(counts);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('periodChurn gives the same customer fields as the full mode (property)', () => {
+    fc.assert(
+      fc.property(subscriptionsArb, policyArb, instantArb, instantArb, (subs, policy, a, b) => {
+        fc.pre(a !== b);
+        const [start, end] = a < b ? [a, b] : [b, a];
+        const full = periodChurn(subs, iso(start), iso(end), { midPeriodPolicy: policy });
+        const counts = periodChurn(subs, iso(start), iso(end), {
+          midPeriodPolicy: policy,
+          measures: 'customers',
+        });
+        expect(counts).toEqual(customerFields(full));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts a customer who leaves and returns within a month as neither lost nor new (hand example)', () => {
+    // a: active all January, gap 10–20 February, back until 10 March → January: at start 1, lost 0, February:
+    // at start 1, at end 1, lost 0, new 0 (the gap lies inside February), March: lost 1.
+    // b: joins 5 January, leaves 25 January → new 0 and lost 0 in January (active at neither boundary).
+    const subs = [
+      sub('a', '2025-12-01T00:00:00Z', '2026-02-10T00:00:00Z'),
+      sub('a', '2026-02-20T00:00:00Z', '2026-03-10T00:00:00Z'),
+      sub('b', '2026-01-05T00:00:00Z', '2026-01-25T00:00:00Z'),
+    ];
+    const series = churnSeries(subs, {
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-04-01T00:00:00Z',
+      asOf: '2026-04-01T00:00:00Z',
+      measures: 'customers',
+    });
+    expect(
+      series.map((p) => [
+        p.customersAtStart,
+        p.customersAtEnd,
+        p.lostCustomers,
+        p.newCustomers,
+        p.churnEvents,
+      ]),
+    ).toEqual([
+      [1, 1, 0, 0, 1], // b's end is a churn event in January
+      [1, 1, 0, 0, 1], // a's gap start
+      [1, 0, 1, 0, 1],
+    ]);
+    // 'exclude' rate: lost ÷ at start = 0, 0, 1; no revenue and no exposure computed.
+    expect(series.map((p) => [p.churnRate, p.revenue, p.exposureDays])).toEqual([
+      [0, null, null],
+      [0, null, null],
+      [1, null, null],
+    ]);
+  });
+
+  it('exposure policy: exposure days are computed (31 + 31 customer-days for two whole-January customers)', () => {
+    const result = periodChurn(
+      [sub('a', '2025-12-01T00:00:00Z'), sub('b', '2025-12-01T00:00:00Z', '2026-02-01T00:00:00Z')],
+      '2026-01-01T00:00:00Z',
+      '2026-02-01T00:00:00Z',
+      { midPeriodPolicy: 'exposure', measures: 'customers' },
+    );
+    // b ends exactly at the period end: one churn event over 62 customer-days.
+    expect([result.exposureDays, result.churnEvents, result.churnRate]).toEqual([62, 1, 1 / 62]);
+  });
+
+  it('rejects unknown measures with their path', () => {
+    const bad = { measures: 'revenue' } as unknown as { measures: 'all' };
+    expect(() => churnSeries([sub('a', '2026-01-01T00:00:00Z')], bad)).toThrow(CxValidationError);
+    try {
+      periodChurn([], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', bad);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CxValidationError).issues[0]?.path).toEqual(['measures']);
+    }
+  });
+});
