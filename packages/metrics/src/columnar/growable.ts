@@ -1,3 +1,6 @@
+// Two classes rather than one generic over the array type, on purpose: each `push` call site in the CSV readers and
+// builders then sees a single array kind and stays monomorphic, which V8 compiles to a plain store in hot loops.
+
 /** A typed array that doubles its capacity as values are appended (internal). */
 export class GrowableInt32 {
   data: Int32Array;
