@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/metrics',
+    // Model fits on CDNOW (Pareto/NBD ~2.5 s idle) and large property tests need headroom on a loaded 2-core machine.
+    testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
