@@ -9,7 +9,7 @@ import type { ConfidenceInterval } from '../stats/interval.js';
 import { zForConfidence } from '../stats/normal.js';
 import { checkResponseScale, checkScoreAndWeight, incompatible } from './check.js';
 import { meanEstimate } from './mean.js';
-import { scaleIssues, scaleKey, scoreProblem } from './scale.js';
+import { scaleIssues, scoreProblem } from './scale.js';
 import { type ShareEstimate, shareEstimate } from './share.js';
 import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
 

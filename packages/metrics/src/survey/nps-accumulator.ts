@@ -4,7 +4,6 @@ import { zForConfidence } from '../stats/normal.js';
 import { type BootstrapOptions, bootstrapNetInterval } from './bootstrap.js';
 import { checkResponseScale } from './check.js';
 import {
-  describeScale,
   NPS_SCALE,
   sameScale,
   scaleIssues,
