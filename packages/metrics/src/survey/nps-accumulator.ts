@@ -3,14 +3,7 @@ import type { ConfidenceInterval } from '../stats/interval.js';
 import { zForConfidence } from '../stats/normal.js';
 import { type BootstrapOptions, bootstrapNetInterval } from './bootstrap.js';
 import { checkResponseScale } from './check.js';
-import {
-  NPS_SCALE,
-  sameScale,
-  scaleIssues,
-  scaleKey,
-  scoreProblem,
-  weightIssue,
-} from './scale.js';
+import { NPS_SCALE, sameScale, scaleIssues, scaleKey, scoreProblem, weightIssue } from './scale.js';
 import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
 
 /**
