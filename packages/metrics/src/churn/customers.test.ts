@@ -2,62 +2,10 @@ import type { Subscription } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ChurnPeriod, CustomerChurnPeriod, MidPeriodPolicy } from './churn.js';
+import { BASE, HOUR, instantArb, iso, policyArb, subscriptionsArb } from './__fixtures__/subscriptions.js';
+import type { ChurnPeriod, CustomerChurnPeriod } from './churn.js';
 import { churnSeries, periodChurn } from './churn.js';
 import { prepareSubscriptions } from './prepare.js';
-
-const HOUR = 3_600_000;
-const BASE = Date.parse('2026-01-01T00:00:00Z');
-const iso = (ms: number) => new Date(ms).toISOString();
-// Warsaw month starts around both 2026 DST changes, so that spells can start or end exactly on a boundary.
-const WARSAW_BOUNDS = [
-  '2025-12-31T23:00:00Z',
-  '2026-01-31T23:00:00Z',
-  '2026-02-28T23:00:00Z',
-  '2026-03-31T22:00:00Z',
-  '2026-09-30T22:00:00Z',
-].map(Date.parse);
-const instantArb = fc.oneof(
-  fc.integer({ min: -24 * 150, max: 24 * 400 }).map((h) => BASE + h * HOUR),
-  fc.constantFrom(...WARSAW_BOUNDS),
-);
-/** Few customers, several subscriptions each (gaps within a period, overlaps, open ends). */
-const subscriptionsArb = fc
-  .array(
-    fc.record({
-      customer: fc.integer({ min: 0, max: 5 }),
-      start: instantArb,
-      length: fc.option(
-        fc.oneof(
-          fc.integer({ min: 0, max: 24 * 300 }).map((h) => h * HOUR),
-          fc.integer({ min: 0, max: 72 }).map((h) => h * HOUR),
-        ),
-        { nil: undefined },
-      ),
-      amount: fc.integer({ min: 0, max: 10_000 }).map((cents) => cents / 100),
-      billingInterval: fc.constantFrom<Subscription['billingInterval']>('week', 'month', 'quarter', 'year'),
-      change: fc.option(fc.integer({ min: 1, max: 24 * 90 }), { nil: undefined }),
-    }),
-    { maxLength: 25 },
-  )
-  .map((rows) =>
-    rows.map(
-      (r, i): Subscription => ({
-        id: `s${i}`,
-        customerId: `c${r.customer}`,
-        status: r.length === undefined ? 'active' : 'cancelled',
-        startedAt: iso(r.start),
-        ...(r.length === undefined ? {} : { endedAt: iso(r.start + r.length) }),
-        amount: r.amount,
-        currency: 'PLN',
-        billingInterval: r.billingInterval,
-        amountChanges:
-          r.change === undefined ? [] : [{ at: iso(r.start + r.change * HOUR), amount: r.amount + 1 }],
-        properties: {},
-      }),
-    ),
-  );
-const policyArb = fc.constantFrom<MidPeriodPolicy>('exclude', 'exposure', 'eligible');
 
 /** The customer fields of a full period, as `measures: 'customers'` must give them. */
 function customerFields(p: ChurnPeriod): CustomerChurnPeriod {

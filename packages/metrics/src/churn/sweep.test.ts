@@ -2,86 +2,12 @@ import type { Subscription } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PeriodCalendar } from '../retention/calendar.js';
-import type { ChurnPeriod, MidPeriodPolicy } from './churn.js';
+import { BASE, HOUR, instantArb, iso, policyArb, subscriptionsArb } from './__fixtures__/subscriptions.js';
+import type { ChurnPeriod } from './churn.js';
 import { churnSeries, periodChurn } from './churn.js';
 import { prepareSubscriptions } from './prepare.js';
 import { churnOfPeriod } from './reference.js';
 import { subscriptionTable } from './subscriptions.js';
-
-const HOUR = 3_600_000;
-const BASE = Date.parse('2026-01-01T00:00:00Z');
-const iso = (ms: number) => new Date(ms).toISOString();
-// Period boundaries of Warsaw months around both 2026 DST changes (29 March, 25 October), so that subscriptions
-// can start, end or change amount exactly on a boundary.
-const WARSAW_BOUNDS = [
-  '2025-12-31T23:00:00Z',
-  '2026-01-31T23:00:00Z',
-  '2026-02-28T23:00:00Z',
-  '2026-03-31T22:00:00Z',
-  '2026-09-30T22:00:00Z',
-  '2026-10-31T23:00:00Z',
-].map(Date.parse);
-
-/** An instant: an hour offset from BASE (any hour, 23:00 and 22:00 hit the zone's month starts), or a boundary. */
-const instantArb = fc.oneof(
-  fc.integer({ min: -24 * 150, max: 24 * 400 }).map((h) => BASE + h * HOUR),
-  fc.constantFrom(...WARSAW_BOUNDS),
-);
-
-type Row = {
-  customer: number;
-  start: number;
-  length: number | undefined;
-  amount: number;
-  billingInterval: Subscription['billingInterval'];
-  changes: Array<{ after: number; amount: number }>;
-};
-
-const subscriptionsArb: fc.Arbitrary<Row[]> = fc.array(
-  fc.record({
-    customer: fc.integer({ min: 0, max: 6 }),
-    start: instantArb,
-    length: fc.option(
-      fc.oneof(
-        fc.integer({ min: 0, max: 24 * 300 }).map((h) => h * HOUR),
-        fc.constant(0),
-      ),
-      { nil: undefined },
-    ),
-    amount: fc.integer({ min: 0, max: 10_000 }).map((cents) => cents / 100),
-    billingInterval: fc.constantFrom<Subscription['billingInterval']>('week', 'month', 'quarter', 'year'),
-    changes: fc.array(
-      fc.record({
-        after: fc.integer({ min: 0, max: 24 * 120 }).map((h) => h * HOUR),
-        amount: fc.integer({ min: 0, max: 20_000 }).map((cents) => cents / 100),
-      }),
-      { maxLength: 3 },
-    ),
-  }),
-  { maxLength: 25 },
-);
-
-function toSubscriptions(rows: ReadonlyArray<Row>): Subscription[] {
-  return rows.map((r, i) => {
-    let at = r.start;
-    return {
-      id: `s${i}`,
-      customerId: `c${r.customer}`,
-      status: r.length === undefined ? 'active' : 'cancelled',
-      startedAt: iso(r.start),
-      ...(r.length === undefined ? {} : { endedAt: iso(r.start + r.length) }),
-      amount: r.amount,
-      currency: 'PLN',
-      billingInterval: r.billingInterval,
-      amountChanges: r.changes.map((c) => {
-        at += c.after;
-        return { at: iso(at), amount: c.amount };
-      }),
-      properties: {},
-    };
-  });
-}
-const policyArb = fc.constantFrom<MidPeriodPolicy>('exclude', 'exposure', 'eligible');
 
 describe('churnSweep against the per-period reference', () => {
   it('churnSeries equals churnOfPeriod period by period (Warsaw months, DST, all policies; property)', () => {
@@ -93,7 +19,7 @@ describe('churnSweep against the per-period reference', () => {
         fc.integer({ min: -24 * 60, max: 24 * 250 }),
         fc.integer({ min: 1, max: 24 * 200 }),
         (rows, policy, interval, fromHour, spanHours) => {
-          const subs = toSubscriptions(rows);
+          const subs = rows;
           const from = BASE + fromHour * HOUR;
           const to = from + spanHours * HOUR;
           const asOf = BASE + 24 * 200 * HOUR;
@@ -130,7 +56,7 @@ describe('churnSweep against the per-period reference', () => {
       fc.property(subscriptionsArb, policyArb, instantArb, instantArb, (rows, policy, a, b) => {
         fc.pre(a !== b);
         const [start, end] = a < b ? [a, b] : [b, a];
-        const subs = toSubscriptions(rows);
+        const subs = rows;
         const table = subscriptionTable(subs);
         const result = periodChurn(subs, iso(start), iso(end), { midPeriodPolicy: policy });
         expect(result).toEqual(churnOfPeriod(table, start, end, policy, table.maxTime));
