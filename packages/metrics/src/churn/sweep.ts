@@ -35,6 +35,13 @@ function locateTable(bounds: Float64Array, width: number): Int32Array {
   return table;
 }
 
+/** Window width for {@link locateTable}: a day, or longer when the range is very long, so the table has at most
+ * about 2^20 entries. */
+function windowWidth(bounds: Float64Array): number {
+  const span = (bounds[bounds.length - 1] as number) - (bounds[0] as number);
+  return Math.max(DAY_MS, Math.ceil(span / (1 << 20)));
+}
+
 /**
  * First index `j` with `bounds[j] >= t` (`bounds.length` when none), from a {@link locateTable} of window
  * `width` (internal). A plain function, not a closure: a fresh closure per call deoptimized the sweep ("wrong
@@ -109,11 +116,7 @@ export function churnSweep(
   // embeds the maps of the objects it reads, and a fresh accumulator object per call (whose map V8 frees after
   // a GC) threw that code away on every call after a collection; typed-array maps live as long as the process.
   const n = bounds.length;
-  // Windows of a day, or longer when the range is very long, so the table has at most about 2^20 entries.
-  const width = Math.max(
-    DAY_MS,
-    Math.ceil(((bounds[periods] as number) - (bounds[0] as number)) / (1 << 20)),
-  );
+  const width = windowWidth(bounds);
   const windows = locateTable(bounds, width);
   const ints = new Int32Array(INT_ROWS * n);
   const floats = new Float64Array(FLOAT_ROWS * n);
@@ -236,10 +239,7 @@ export function customerChurnSweep(
 ): CustomerChurnPeriod[] {
   const periods = bounds.length - 1;
   const n = bounds.length;
-  const width = Math.max(
-    DAY_MS,
-    Math.ceil(((bounds[periods] as number) - (bounds[0] as number)) / (1 << 20)),
-  );
+  const width = windowWidth(bounds);
   const windows = locateTable(bounds, width);
   const ints = new Int32Array(INT_ROWS * n);
   const exposure = new Float64Array(policy === 'exposure' ? n : 0);
