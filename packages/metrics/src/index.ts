@@ -2,7 +2,12 @@
 // Each section is owned by one area; keep edits inside your section.
 
 // #region shared (statistics utilities used by several areas)
-export type { CorrelationResult } from './stats/correlation.js';
+export type {
+  CorrelationOptions,
+  CorrelationResult,
+  CorrelationSnapshot,
+  CorrelationState,
+} from './stats/correlation.js';
 export { CorrelationAccumulator, pearsonCorrelation } from './stats/correlation.js';
 export { effectiveNFromSums, kishEffectiveN } from './stats/effective-n.js';
 export type { RandomSource } from './stats/random.js';
@@ -10,63 +15,61 @@ export { createRandom, sampleBinomial } from './stats/random.js';
 // #endregion shared
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
-export type { BootstrapOptions } from './survey/bootstrap.js';
-export type { BreakdownGroup, BreakdownKey, BreakdownOptions } from './survey/breakdown.js';
+export type {
+  BreakdownAccumulatorOptions,
+  BreakdownGroup,
+  BreakdownOptions,
+  BreakdownSnapshot,
+} from './survey/breakdown.js';
 export { BreakdownAccumulator, breakdown } from './survey/breakdown.js';
-export type { TrendPeriod } from './survey/calendar.js';
+export type { BreakdownKey, BreakdownKeyFunction } from './survey/breakdown-key.js';
 export type { CesOptions } from './survey/ces.js';
 export { ces } from './survey/ces.js';
-export type { CesClassificationOptions, CesResult, CesResultOptions } from './survey/ces-accumulator.js';
+export type { CesResult, CesSnapshot } from './survey/ces-accumulator.js';
 export { CesAccumulator } from './survey/ces-accumulator.js';
+export type { CesAccumulatorOptions, ResolvedCesOptions } from './survey/ces-options.js';
 export type { MetricChange } from './survey/change.js';
 export type { CsatOptions } from './survey/csat.js';
 export { csat } from './survey/csat.js';
-export type {
-  CsatClassificationOptions,
-  CsatCounts,
-  CsatPositive,
-  CsatResult,
-  CsatResultOptions,
-} from './survey/csat-accumulator.js';
+export type { CsatCounts, CsatResult, CsatSnapshot } from './survey/csat-accumulator.js';
 export { CsatAccumulator } from './survey/csat-accumulator.js';
+export type { CsatAccumulatorOptions, CsatPositive, ResolvedCsatOptions } from './survey/csat-options.js';
 export type { ScoreInput } from './survey/input.js';
-export type {
-  KeyDriver,
-  KeyDriverOptions,
-  KeyDriverRow,
-  KeyDriverRows,
-  KeyDriverRowsOptions,
-} from './survey/key-drivers.js';
-export { KeyDriverAccumulator, keyDriverRows, keyDrivers } from './survey/key-drivers.js';
+export type { KeyDriverRows, KeyDriverRowsOptions } from './survey/key-driver-rows.js';
+export { keyDriverRows } from './survey/key-driver-rows.js';
+export type { KeyDriver, KeyDriverOptions, KeyDriverRow, KeyDriverSnapshot } from './survey/key-drivers.js';
+export { KeyDriverAccumulator, keyDrivers } from './survey/key-drivers.js';
 export type { MeanEstimate } from './survey/mean.js';
-export type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './survey/metric.js';
+export type {
+  SurveyMetric,
+  SurveyMetricAccumulator,
+  SurveyMetricName,
+  SurveyMetricResult,
+  SurveyMetricSnapshot,
+} from './survey/metric.js';
 export { cesMetric, csatMetric, npsMetric } from './survey/metric.js';
 export type { NpsOptions } from './survey/nps.js';
 export { nps } from './survey/nps.js';
-export type {
-  NpsClassificationOptions,
-  NpsCounts,
-  NpsIntervalMethod,
-  NpsIntervalOptions,
-  NpsResult,
-} from './survey/nps-accumulator.js';
+export type { NpsCounts, NpsResult, NpsSnapshot } from './survey/nps-accumulator.js';
 export { NpsAccumulator } from './survey/nps-accumulator.js';
+export type { NpsBenchmarkOptions, NpsBenchmarkTest } from './survey/nps-benchmark.js';
+export { npsBenchmarkTest } from './survey/nps-benchmark.js';
+export type { Alternative, CompareNpsOptions, NpsComparison } from './survey/nps-compare.js';
+export { compareNps } from './survey/nps-compare.js';
 export type {
-  CompareNpsOptions,
-  NpsBenchmarkOptions,
-  NpsBenchmarkTest,
-  NpsComparison,
-} from './survey/nps-compare.js';
-export { compareNps, npsBenchmarkTest } from './survey/nps-compare.js';
+  BootstrapOptions,
+  NpsAccumulatorOptions,
+  NpsIntervalMethod,
+  ResolvedNpsOptions,
+} from './survey/nps-options.js';
 export type {
   NpsDifferencePlanOptions,
   NpsExpectedShares,
   NpsMarginPlanOptions,
 } from './survey/nps-sample-size.js';
 export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
-export type { ShareEstimate } from './survey/share.js';
-export type { AccumulatorSnapshot, TallySnapshot } from './survey/tally.js';
-export type { TrendBucket, TrendOptions } from './survey/trend.js';
+export type { TallyState } from './survey/tally.js';
+export type { TrendBucket, TrendOptions, TrendSnapshot } from './survey/trend.js';
 export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics
 
