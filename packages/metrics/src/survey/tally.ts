@@ -133,7 +133,7 @@ export class Tally {
    * @throws {@link @cx/model!CxLimitError} (`too_large`) when the total weight would exceed the largest finite number.
    */
   add(c: TallyClass, x: number, w: number): void {
-    const e = Math.max(this.#exponent, exponentAbove(w));
+    const e = this.n === 0 ? exponentAbove(w) : Math.max(this.#exponent, exponentAbove(w));
     const total = timesPowerOfTwo(
       this.relativeWeight() * 2 ** (this.#exponent - e) + timesPowerOfTwo(w, -e),
       e,

@@ -219,14 +219,31 @@ export class TrendAccumulator<R extends SurveyMetricResult>
     });
   }
 
-  #addTo(ms: number, path: IssuePath, add: (acc: SurveyMetricAccumulator<R>) => void): this {
+  /**
+   * Adds to the accumulator of the period of `ms`, creating it (after every check) when new.
+   *
+   * @param ms - The instant.
+   * @param field - The field that held it, for the errors (`respondedAt` or `epochMs`).
+   * @param at - Where the record is, for the limit error (`trend` passes `['responses', i]`).
+   * @param add - Adds the score to an accumulator (and validates it first).
+   */
+  #addTo(ms: number, field: string, at: IssuePath, add: (acc: SurveyMetricAccumulator<R>) => void): this {
     const index = this.#indexOf(ms);
     const existing = this.#buckets.get(index);
     if (existing !== undefined) {
       add(existing);
       return this;
     }
-    this.#checkSpan(Math.min(this.#first, index), Math.max(this.#last, index), path);
+    if (this.#hitStart < MIN_MS || this.#hitEnd > MAX_MS) {
+      throw new CxValidationError([
+        {
+          path: [field],
+          code: 'out_of_range',
+          message: `The ${this.#options.interval} of ${new Date(ms).toISOString()} reaches beyond 0000-01-01T00:00:00Z…9999-12-31T23:59:59.999Z, the instants the library can write`,
+        },
+      ]);
+    }
+    this.#checkSpan(Math.min(this.#first, index), Math.max(this.#last, index), [...at, field]);
     const acc = this.#metric.create();
     add(acc); // validates the score before the bucket exists
     this.#buckets.set(index, acc);
@@ -263,13 +280,14 @@ export class TrendAccumulator<R extends SurveyMetricResult>
         issue ?? { path: ['respondedAt'], code: 'invalid_instant', message: 'Expected an instant' },
       ]);
     }
-    return this.#addTo(ms, [...at, 'respondedAt'], (acc) => acc.addResponse(response));
+    return this.#addTo(ms, 'respondedAt', at, (acc) => acc.addResponse(response));
   }
 
   /**
    * Adds a raw score at an instant (fast path for columnar data).
    *
-   * @param epochMs - The instant in epoch milliseconds, a whole number between years 0000 and 9999.
+   * @param epochMs - The instant in epoch milliseconds, a whole number between years 0000 and 9999 whose period
+   *   also lies within those years.
    * @param score - The score.
    * @param weight - A positive finite weight; default 1.
    * @returns This accumulator.
@@ -287,7 +305,7 @@ export class TrendAccumulator<R extends SurveyMetricResult>
         },
       ]);
     }
-    return this.#addTo(epochMs, ['epochMs'], (acc) => acc.add(score, weight));
+    return this.#addTo(epochMs, 'epochMs', [], (acc) => acc.add(score, weight));
   }
 
   /**
@@ -333,9 +351,10 @@ export class TrendAccumulator<R extends SurveyMetricResult>
         )
       : [...this.#buckets.keys()].sort((a, b) => a - b);
     const out: TrendBucket<R>[] = [];
+    const empty = this.#metric.create();
     let previous: R | null = null;
     for (const index of indices) {
-      const acc = this.#buckets.get(index) ?? this.#metric.create();
+      const acc = this.#buckets.get(index) ?? empty;
       const result = acc.result();
       const period = this.#calendar.periodOfIndex(index);
       out.push({
