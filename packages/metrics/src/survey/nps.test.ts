@@ -31,7 +31,9 @@ describe('nps', () => {
     const ninety = nps(TEN, { method: 'wald', level: 0.9 });
     expect(ninety.interval?.level).toBe(0.9);
     expect(ninety.interval?.lower).toBeCloseTo(-25.345485167903032, 9);
-    expect(new NpsAccumulator({ method: 'wald', level: 0.9 }).add(10).add(3).result().interval?.level).toBe(0.9);
+    expect(new NpsAccumulator({ method: 'wald', level: 0.9 }).add(10).add(3).result().interval?.level).toBe(
+      0.9,
+    );
   });
 
   it('uses the adjusted-Wald interval by default (MeasuringU: +3 to n, +¾ promoters, +¾ detractors)', () => {

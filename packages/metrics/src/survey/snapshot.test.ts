@@ -46,7 +46,9 @@ describe('accumulator snapshots (for workers)', () => {
   });
 
   it('keeps the options in the snapshot, so a restored accumulator refuses to merge with other options', () => {
-    const restored = NpsAccumulator.restore(viaJson(new NpsAccumulator({ promoterMin: 8 }).add(9).snapshot()));
+    const restored = NpsAccumulator.restore(
+      viaJson(new NpsAccumulator({ promoterMin: 8 }).add(9).snapshot()),
+    );
     expect(restored.options.promoterMin).toBe(8);
     expect(() => new NpsAccumulator().merge(restored)).toThrow(CxOptionsError);
   });
@@ -58,7 +60,11 @@ describe('accumulator snapshots (for workers)', () => {
     snapshotIssue(() => NpsAccumulator.restore(null));
     snapshotIssue(() => NpsAccumulator.restore({ ...snapshot, options: { ...snapshot.options, level: 95 } }));
     const negative = { ...snapshot, state: { ...snapshot.state, counts: [1, -1, 0] } };
-    expect(snapshotIssue(() => NpsAccumulator.restore(negative)).issues[0]?.path).toEqual(['state', 'counts', 1]);
+    expect(snapshotIssue(() => NpsAccumulator.restore(negative)).issues[0]?.path).toEqual([
+      'state',
+      'counts',
+      1,
+    ]);
   });
 
   it('rejects a snapshot with a count and zero weight instead of restoring it to NaN (issue 13)', () => {
@@ -81,7 +87,10 @@ describe('accumulator snapshots (for workers)', () => {
     // Weight in an empty class, a relative weight above the count, and a mean off the scale are refused too.
     const base = new NpsAccumulator().add(9).add(3).snapshot();
     snapshotIssue(() =>
-      NpsAccumulator.restore({ ...base, state: { ...base.state, weights: [1, 0.5, 1], squaredWeights: [1, 0.25, 1] } }),
+      NpsAccumulator.restore({
+        ...base,
+        state: { ...base.state, weights: [1, 0.5, 1], squaredWeights: [1, 0.25, 1] },
+      }),
     );
     snapshotIssue(() => NpsAccumulator.restore({ ...base, state: { ...base.state, weights: [2, 0, 1] } }));
     snapshotIssue(() => NpsAccumulator.restore({ ...base, state: { ...base.state, sumWeightedScores: 40 } }));

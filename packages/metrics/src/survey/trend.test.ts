@@ -1,4 +1,10 @@
-import { CxLimitError, CxOptionsError, CxValidationError, STANDARD_SCALES, type SurveyResponse } from '@cx/model';
+import {
+  CxLimitError,
+  CxOptionsError,
+  CxValidationError,
+  STANDARD_SCALES,
+  type SurveyResponse,
+} from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { response } from './__fixtures__/response.js';
@@ -56,7 +62,9 @@ describe('trend', () => {
         ?.period,
     ).toBe('2026-Q2');
     // Wednesday 2026-03-04: ISO week starts Monday 2026-03-02; a Sunday start gives 2026-03-01.
-    expect(trend([at('2026-03-04T12:00:00Z')], npsMetric(), { interval: 'week' })[0]?.period).toBe('2026-03-02');
+    expect(trend([at('2026-03-04T12:00:00Z')], npsMetric(), { interval: 'week' })[0]?.period).toBe(
+      '2026-03-02',
+    );
     expect(
       trend([at('2026-03-04T12:00:00Z')], npsMetric(), { interval: 'week', weekStartsOn: 0 })[0]?.period,
     ).toBe('2026-03-01');
@@ -132,7 +140,9 @@ describe('trend', () => {
         ['responses', 2, 'respondedAt'],
       ]);
     }
-    expect(() => trend([], npsMetric(), { interval: 'day', timeZone: 'Mars/Olympus' })).toThrow(CxOptionsError);
+    expect(() => trend([], npsMetric(), { interval: 'day', timeZone: 'Mars/Olympus' })).toThrow(
+      CxOptionsError,
+    );
     expect(() => trend([], npsMetric(), { interval: 'fortnight' as 'day' })).toThrow(CxOptionsError);
     expect(() => trend([], npsMetric(), { interval: 'week', weekStartsOn: 7 as 0 })).toThrow(CxOptionsError);
   });
@@ -167,11 +177,15 @@ describe('trend: one vocabulary and bounded work (issue 13)', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(CxOptionsError);
       const issues = (error as CxOptionsError).issues;
-      expect(issues).toContainEqual(expect.objectContaining({ path: ['period'], code: 'unknown_option', suggestion: 'interval' }));
+      expect(issues).toContainEqual(
+        expect.objectContaining({ path: ['period'], code: 'unknown_option', suggestion: 'interval' }),
+      );
       // The required interval is reported too (its code comes from parseOptions of @cx/model).
       expect(issues.map((i) => i.path)).toContainEqual(['interval']);
     }
-    expect(() => trend([], npsMetric(), { interval: 'day', confidence: 0.9 } as never)).toThrow(/renamed to "level"/);
+    expect(() => trend([], npsMetric(), { interval: 'day', confidence: 0.9 } as never)).toThrow(
+      /renamed to "level"/,
+    );
     expect(() => trend([], npsMetric(), null as never)).toThrow(CxOptionsError);
   });
 
@@ -199,18 +213,29 @@ describe('trend: one vocabulary and bounded work (issue 13)', () => {
       '9999-06-01',
     ]);
     // The caller can raise the bound, and lower it.
-    expect(() => trend(rs.slice(0, 2), npsMetric(), { interval: 'day', maxPeriods: 1 })).toThrow(CxLimitError);
+    expect(() => trend(rs.slice(0, 2), npsMetric(), { interval: 'day', maxPeriods: 1 })).toThrow(
+      CxLimitError,
+    );
     expect(() => trend(rs, npsMetric(), { interval: 'day', maxPeriods: 0 })).toThrow(CxOptionsError);
   });
 
   it('checks the span on merge and restore too, leaving the target unchanged', () => {
-    const a = new TrendAccumulator(npsMetric(), { interval: 'day', maxPeriods: 10 }).addAt(Date.UTC(2024, 0, 1), 9);
-    const b = new TrendAccumulator(npsMetric(), { interval: 'day', maxPeriods: 10 }).addAt(Date.UTC(2024, 0, 20), 3);
+    const a = new TrendAccumulator(npsMetric(), { interval: 'day', maxPeriods: 10 }).addAt(
+      Date.UTC(2024, 0, 1),
+      9,
+    );
+    const b = new TrendAccumulator(npsMetric(), { interval: 'day', maxPeriods: 10 }).addAt(
+      Date.UTC(2024, 0, 20),
+      3,
+    );
     const before = JSON.stringify(a.snapshot());
     expect(() => a.merge(b)).toThrow(CxLimitError);
     expect(JSON.stringify(a.snapshot())).toBe(before);
     const stretched = JSON.parse(before) as { state: { buckets: { index: number }[] } };
-    stretched.state.buckets.push({ ...(stretched.state.buckets[0] as { index: number }), index: 19_723 + 50 });
+    stretched.state.buckets.push({
+      ...(stretched.state.buckets[0] as { index: number }),
+      index: 19_723 + 50,
+    });
     expect(() => TrendAccumulator.restore(stretched)).toThrow(/spans|limit/);
   });
 
@@ -218,7 +243,8 @@ describe('trend: one vocabulary and bounded work (issue 13)', () => {
     const bad = { ...at('2024-01-01T00:00:00Z'), respondedAt: '2024-02-30T00:00:00Z' };
     expect(() => trend([bad], npsMetric(), { interval: 'day' })).toThrow(CxValidationError);
     const acc = new TrendAccumulator(npsMetric(), { interval: 'day' });
-    for (const ms of [Number.NaN, 1.5, 1e300, -1e300]) expect(() => acc.addAt(ms, 9)).toThrow(CxValidationError);
+    for (const ms of [Number.NaN, 1.5, 1e300, -1e300])
+      expect(() => acc.addAt(ms, 9)).toThrow(CxValidationError);
     expect(acc.result()).toEqual([]);
   });
 
@@ -235,26 +261,33 @@ describe('trend: one vocabulary and bounded work (issue 13)', () => {
   it('does work bounded by the input whatever the span of the timestamps (property)', () => {
     // Timestamps anywhere in 0000–9999: the trend either stops at once with CxLimitError or returns at most
     // maxPeriods buckets; without gap filling, at most one bucket per response.
-    const instant = fc.integer({ min: Date.UTC(1, 0, 1) - 1900 * 365.2425 * 86_400_000, max: Date.UTC(9998, 11, 31) });
+    const instant = fc.integer({
+      min: Date.UTC(1, 0, 1) - 1900 * 365.2425 * 86_400_000,
+      max: Date.UTC(9998, 11, 31),
+    });
     fc.assert(
-      fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), fc.constantFrom('day', 'week', 'month'), (ms, interval) => {
-        const acc = new TrendAccumulator(npsMetric(), { interval, maxPeriods: 5000 });
-        const sparse = new TrendAccumulator(npsMetric(), { interval, fillGaps: false });
-        let limited = false;
-        for (const t of ms) {
-          const at = Math.trunc(t);
-          sparse.addAt(at, 9);
-          try {
-            acc.addAt(at, 9);
-          } catch (error) {
-            expect(error).toBeInstanceOf(CxLimitError);
-            limited = true;
+      fc.property(
+        fc.array(instant, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom('day', 'week', 'month'),
+        (ms, interval) => {
+          const acc = new TrendAccumulator(npsMetric(), { interval, maxPeriods: 5000 });
+          const sparse = new TrendAccumulator(npsMetric(), { interval, fillGaps: false });
+          let limited = false;
+          for (const t of ms) {
+            const at = Math.trunc(t);
+            sparse.addAt(at, 9);
+            try {
+              acc.addAt(at, 9);
+            } catch (error) {
+              expect(error).toBeInstanceOf(CxLimitError);
+              limited = true;
+            }
           }
-        }
-        expect(acc.result().length).toBeLessThanOrEqual(5000);
-        expect(sparse.result().length).toBeLessThanOrEqual(ms.length);
-        if (!limited) expect(acc.result().length).toBeGreaterThanOrEqual(sparse.result().length);
-      }),
+          expect(acc.result().length).toBeLessThanOrEqual(5000);
+          expect(sparse.result().length).toBeLessThanOrEqual(ms.length);
+          if (!limited) expect(acc.result().length).toBeGreaterThanOrEqual(sparse.result().length);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -49,7 +49,10 @@ describe('weights: only their ratios matter', () => {
   });
 
   it('is invariant under scaling every weight by the same factor (property)', () => {
-    const entry = fc.record({ s: fc.integer({ min: 0, max: 10 }), w: fc.double({ min: 0.01, max: 100, noNaN: true }) });
+    const entry = fc.record({
+      s: fc.integer({ min: 0, max: 10 }),
+      w: fc.double({ min: 0.01, max: 100, noNaN: true }),
+    });
     const factor = fc.constantFrom(1e-250, 1e-100, 3, 1e100, 1e250);
     fc.assert(
       fc.property(fc.array(entry, { minLength: 1, maxLength: 40 }), factor, (entries, k) => {
