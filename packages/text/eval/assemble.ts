@@ -56,7 +56,7 @@ export interface Manifest {
   readonly licence: string;
   readonly seed: string;
   readonly fractions: typeof SPLIT_FRACTIONS;
-  readonly stratifiedBy: readonly string[];
+  readonly stratifiedBy: string;
   readonly languages: Record<string, Record<'all' | Split, Summary>>;
   readonly files: Record<string, { readonly texts: number; readonly sha256: string }>;
 }
@@ -94,7 +94,7 @@ export function buildOutputs(rows: readonly EvalText[]): { files: Map<string, st
     licence: 'CC0-1.0',
     seed: SPLIT_SEED,
     fractions: SPLIT_FRACTIONS,
-    stratifiedBy: ['language', 'label', 'source'],
+    stratifiedBy: 'language, label, source',
     languages,
     files: manifestFiles,
   };
