@@ -1,0 +1,102 @@
+import * as model from '@cx/model';
+import type { PackageContract } from '../kit/types.js';
+
+const interaction = {
+  id: 'e1',
+  customerId: 'c1',
+  timestamp: '2026-01-01T10:00:00Z',
+  name: 'page_view',
+  channel: 'web' as const,
+  properties: {},
+};
+
+export const modelContract: PackageContract = {
+  pkg: '@cx/model',
+  module: model,
+  options: [
+    {
+      name: 'assignStages',
+      call: (o) =>
+        model.assignStages([interaction], [{ stageId: 'awareness', name: 'page_view' }], o as never),
+      valid: { overwrite: true },
+      typoOf: 'overwrite',
+      outOfRange: [{ overwrite: 'yes' }],
+    },
+    {
+      name: 'createCalendar',
+      call: (o) => model.createCalendar(o as never),
+      valid: { interval: 'month', timeZone: 'Europe/Warsaw', weekStartsOn: 1 },
+      typoOf: 'timeZone',
+      outOfRange: [{ weekStartsOn: 7 }, { interval: 'fortnight' }, { timeZone: 'Europe/Atlantis' }],
+      optionsOptional: false,
+    },
+    {
+      name: 'createInstantReader',
+      call: (o) => model.createInstantReader(o as never),
+      valid: { timeZone: 'Europe/Warsaw', disambiguation: 'earlier', form: 'iso' },
+      typoOf: 'disambiguation',
+      outOfRange: [{ disambiguation: 'nearest' }, { form: 'epoch' }],
+    },
+    {
+      name: 'parseInstant',
+      call: (o) => model.parseInstant('2024-06-01T10:00:00Z', o as never),
+      valid: { timeZone: 'UTC' },
+      typoOf: 'timeZone',
+      outOfRange: [{ timeZone: '' }],
+    },
+    {
+      name: 'groupJourneys',
+      call: (o) => model.groupJourneys([interaction], o as never),
+      valid: { inactivityGap: { minutes: 30 } },
+      typoOf: 'inactivityGap',
+      outOfRange: [{ inactivityGap: { minutes: -1 } }, { inactivityGap: 1800000 }],
+    },
+    {
+      name: 'safeValidate',
+      call: (o) => model.safeValidate(model.channelSchema, 'web', o as never),
+      valid: { subject: 'channel', at: [0] },
+      typoOf: 'subject',
+      outOfRange: [{ at: [-1] }, { subject: '' }],
+    },
+    {
+      name: 'validate',
+      call: (o) => model.validate(model.channelSchema, 'web', o as never),
+      valid: { subject: 'channel' },
+      typoOf: 'subject',
+      outOfRange: [{ at: 'root' }],
+    },
+    {
+      name: 'parseOptions',
+      call: (o) => model.parseOptions(model.durationSchema, { days: 1 }, 'f', o as never),
+      valid: { renamed: { gap: 'window' } },
+      typoOf: 'renamed',
+      outOfRange: [{ renamed: { gap: 1 } }],
+    },
+  ],
+  accumulators: [],
+  exempt: {
+    Calendar: 'a class constructed through createCalendar, whose options are covered above',
+    CxError: 'error class: thrown by the library, its fields are typed',
+    CxFitError: 'error class: thrown by the library, its fields are typed',
+    CxLimitError: 'error class: thrown by the library, its fields are typed',
+    CxOptionsError: 'error class: thrown by the library, its fields are typed',
+    CxValidationError: 'error class: thrown by the library, its fields are typed',
+    actorIdOf: 'takes one interaction, no options',
+    assertSameOptions: 'compares two options objects that were already parsed; takes no options of its own',
+    defaultStageIndex: 'takes one stage id, no options',
+    durationToMs: 'takes one duration already checked by durationSchema, no options',
+    epochMsToInstant: 'takes one number, no options',
+    formatIssuePath: 'takes one issue path, no options',
+    instantIssue: 'takes one value and its location (a ValidationIssue location, not options)',
+    instantToEpochMs: 'takes one instant, no options',
+    instantToEpochMsOrNaN: 'takes one instant, no options',
+    isDigitalChannel: 'takes one channel, no options',
+    isKnownChannel: 'takes one channel, no options',
+    isTimeZone: 'a predicate on one value, no options',
+    issuesFromZod: 'converts zod issues with a path prefix, no options',
+    journeyReferenceIssues: 'takes one journey, no options',
+    modelJsonSchema: 'takes one schema name, no options',
+    parseJourney: 'takes one document, no options',
+    toInstant: 'takes one value, no options',
+  },
+};
