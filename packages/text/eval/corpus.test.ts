@@ -30,7 +30,12 @@ const issuesOf = (run: () => unknown) => {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(CxValidationError);
-    return (error as CxValidationError).issues.map(({ path, code }) => ({ path, code }));
+    return (error as CxValidationError).issues.map(({ path, code, line, source }) => ({
+      source,
+      line,
+      path,
+      code,
+    }));
   }
   throw new Error('expected a CxValidationError');
 };
@@ -52,11 +57,12 @@ describe('parseJsonl', () => {
       line(row({ id: 'en-0003', label: 'mixed' as never })) +
       line({ ...row({ id: 'en-0004' }), stars: 5 }) +
       line(row({ id: 'en-0005', aspects: [{ topic: 'shipping' as never, sentiment: 'negative' }] }));
-    expect(issuesOf(() => parseJsonl(content, 'raw/en-review-09.jsonl'))).toEqual([
-      { path: ['raw/en-review-09.jsonl', 2], code: 'invalid_json' },
-      { path: ['raw/en-review-09.jsonl', 3, 'label'], code: 'invalid_value' },
-      { path: ['raw/en-review-09.jsonl', 4], code: 'unrecognized_keys' },
-      { path: ['raw/en-review-09.jsonl', 5, 'aspects', '0', 'topic'], code: 'invalid_value' },
+    const source = 'raw/en-review-09.jsonl';
+    expect(issuesOf(() => parseJsonl(content, source))).toEqual([
+      { source, line: 2, path: [], code: 'invalid_json' },
+      { source, line: 3, path: ['label'], code: 'invalid_value' },
+      { source, line: 4, path: [], code: 'unrecognized_keys' },
+      { source, line: 5, path: ['aspects', '0', 'topic'], code: 'invalid_value' },
     ]);
   });
 
@@ -68,16 +74,16 @@ describe('parseJsonl', () => {
       ],
     });
     expect(issuesOf(() => parseJsonl(line(twice), 'a'))).toEqual([
-      { path: ['a', 1, 'aspects'], code: 'custom' },
+      { source: 'a', line: 1, path: ['aspects'], code: 'custom' },
     ]);
     expect(issuesOf(() => parseJsonl(line(row({ id: 'pl-0001' })), 'b', 'en'))).toEqual([
-      { path: ['b', 1, 'id'], code: 'wrong_language' },
+      { source: 'b', line: 1, path: ['id'], code: 'invalid_value' },
     ]);
     expect(issuesOf(() => parseJsonl(line(row({ text: ' Late. ' })), 'c'))).toEqual([
-      { path: ['c', 1, 'text'], code: 'custom' },
+      { source: 'c', line: 1, path: ['text'], code: 'custom' },
     ]);
     expect(issuesOf(() => parseJsonl(JSON.stringify(row()), 'd'))).toEqual([
-      { path: ['d'], code: 'missing_final_newline' },
+      { source: 'd', line: 1, path: [], code: 'invalid_format' },
     ]);
   });
 });
@@ -91,8 +97,8 @@ describe('duplicates', () => {
   it('reports repeated ids and repeated texts', () => {
     const rows = [row(), row({ id: 'en-0002', text: 'ARRIVED a day early' }), row({ text: 'Other.' })];
     expect(issuesOf(() => assertUnique(rows))).toEqual([
-      { path: ['en-0002', 'text'], code: 'duplicate_text' },
-      { path: ['en-0001'], code: 'duplicate_id' },
+      { source: undefined, line: undefined, path: ['en-0002', 'text'], code: 'invalid_value' },
+      { source: undefined, line: undefined, path: ['en-0001'], code: 'duplicate_id' },
     ]);
   });
 });

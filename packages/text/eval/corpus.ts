@@ -95,36 +95,51 @@ export function languageOf(row: Pick<EvalText, 'id'>): Language {
 }
 
 /**
- * Parses JSON Lines into rows; every bad line is reported with its file name, 1-based line number and field.
- * Throws CxValidationError listing all issues. `language`, when given, is the language every id must have.
+ * Parses JSON Lines into rows. Every bad line is reported with `source` (the file name), its 1-based `line` and
+ * the path of the offending field inside the row; all issues are collected and thrown together as one
+ * CxValidationError. `language`, when given, is the language every id must have.
  */
 export function parseJsonl(content: string, file: string, language?: Language): EvalText[] {
   const rows: EvalText[] = [];
   const issues: ValidationIssue[] = [];
   const lines = content.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  else issues.push({ path: [file], code: 'missing_final_newline', message: 'Expected a final newline' });
-  lines.forEach((line, index) => {
-    const at = [file, index + 1];
+  else {
+    issues.push({
+      path: [],
+      source: file,
+      line: lines.length,
+      code: 'invalid_format',
+      message: 'Expected a final newline',
+    });
+  }
+  lines.forEach((text, index) => {
+    const at = { source: file, line: index + 1 };
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(text);
     } catch (error) {
-      issues.push({ path: at, code: 'invalid_json', message: `Expected one JSON object: ${String(error)}` });
+      issues.push({
+        ...at,
+        path: [],
+        code: 'invalid_json',
+        message: `Expected one JSON object: ${String(error)}`,
+      });
       return;
     }
     const parsed = evalTextSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push({ path: [...at, ...issue.path.map(String)], code: issue.code, message: issue.message });
+        issues.push({ ...at, path: issue.path.map(String), code: issue.code, message: issue.message });
       }
       return;
     }
     if (language !== undefined && languageOf(parsed.data) !== language) {
       issues.push({
-        path: [...at, 'id'],
-        code: 'wrong_language',
-        message: `Expected an id starting "${language}-"`,
+        ...at,
+        path: ['id'],
+        code: 'invalid_value',
+        message: `Expected an id starting "${language}-" in a ${language} file`,
       });
       return;
     }
@@ -161,7 +176,11 @@ export function assertUnique(rows: readonly EvalText[]): void {
     const key = duplicateKey(row.text);
     const first = texts.get(key);
     if (first !== undefined) {
-      issues.push({ path: [row.id, 'text'], code: 'duplicate_text', message: `Same text as ${first}` });
+      issues.push({
+        path: [row.id, 'text'],
+        code: 'invalid_value',
+        message: `Expected a new text; same as ${first}`,
+      });
     } else texts.set(key, row.id);
   }
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'evaluation corpus' });
