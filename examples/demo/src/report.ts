@@ -57,7 +57,7 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
     title: 'NPS by month with 95% adjusted-Wald interval',
     domain: [-100, 100],
     points: npsTrend.map((b) => ({
-      label: b.key,
+      label: b.period,
       value: b.result.score,
       low: b.result.interval?.lower ?? null,
       high: b.result.interval?.upper ?? null,
@@ -73,9 +73,9 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
       .filter((g) => g.result.n > 0)
       .map((g) => ({
         label: label(g.key),
-        value: g.result.score === null ? null : g.result.score / 100,
-        low: g.result.interval === null ? null : g.result.interval.lower / 100,
-        high: g.result.interval === null ? null : g.result.interval.upper / 100,
+        value: g.result.score,
+        low: g.result.interval?.lower ?? null,
+        high: g.result.interval?.upper ?? null,
         n: g.result.n,
       })),
   );
@@ -154,7 +154,7 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
 <main>
 <div class="kpis" role="list">
   ${kpi('NPS', fmt(overallNps.score), `95% CI ${fmt(overallNps.interval?.lower)} to ${fmt(overallNps.interval?.upper)} · n=${overallNps.n}`)}
-  ${kpi('CES 2.0 mean', fmt(effort.score, 2), `of 7 · ${pct(effort.lowEffort.share)} found it easy (5–7) · n=${effort.n}`)}
+  ${kpi('CES 2.0 mean', fmt(effort.score, 2), `of 7 · ${pct(effort.lowEffort.value)} found it easy (5–7) · n=${effort.n}`)}
   ${kpi('Purchase conversion', pct(purchaseFunnel.conversionRate), `viewed → purchased within 7 days · n=${purchaseFunnel.steps[0]?.count ?? 0}`)}
   ${kpi('Monthly churn', pct(meanChurn), `mean over ${monthsWithChurn.length} months of subscriptions`)}
 </div>
