@@ -251,7 +251,13 @@ export class CorrelationAccumulator
     const level = this.#options.level;
     const n = this.#n;
     if (n < 2 || !(this.#m2x > 0) || !(this.#m2y > 0)) return { n, r: null, interval: null, pValue: null };
-    const r = Math.max(-1, Math.min(1, this.#cxy / Math.sqrt(this.#m2x) / Math.sqrt(this.#m2y)));
+    // √(m2x·m2y) in one step when the product is a normal number (exact for r = ±1), else factor by factor.
+    const product = this.#m2x * this.#m2y;
+    const scale =
+      Number.isFinite(product) && product > 1e-300
+        ? Math.sqrt(product)
+        : Math.sqrt(this.#m2x) * Math.sqrt(this.#m2y);
+    const r = Math.max(-1, Math.min(1, this.#cxy / scale));
     let interval: ConfidenceInterval | null = null;
     if (n >= 4) {
       const fz = Math.atanh(r);

@@ -45,7 +45,7 @@ export interface CompareNpsOptions {
  * ```ts
  * import { compareNps, nps, type NpsComparison } from '@cx/metrics';
  * const test: NpsComparison = compareNps(nps([10, 10, 9, 8]), nps([10, 3, 2, 5]));
- * console.log(test.difference, test.alternative); // 100 'two-sided'
+ * console.log(test.difference, test.alternative); // 125 'two-sided' (75 − (−50))
  * ```
  * @category Survey metrics
  * @since 0.1.0
