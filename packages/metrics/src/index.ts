@@ -20,6 +20,7 @@ export type {
   BreakdownGroup,
   BreakdownOptions,
   BreakdownSnapshot,
+  ResolvedBreakdownOptions,
 } from './survey/breakdown.js';
 export { BreakdownAccumulator, breakdown } from './survey/breakdown.js';
 export type { BreakdownKey, BreakdownKeyFunction } from './survey/breakdown-key.js';
@@ -48,6 +49,7 @@ export type {
   SurveyMetricSnapshot,
 } from './survey/metric.js';
 export { cesMetric, csatMetric, npsMetric } from './survey/metric.js';
+export type { SurveyMetricSpec } from './survey/metric-spec.js';
 export type { NpsOptions } from './survey/nps.js';
 export { nps } from './survey/nps.js';
 export type { NpsCounts, NpsResult, NpsSnapshot } from './survey/nps-accumulator.js';
@@ -69,7 +71,12 @@ export type {
 } from './survey/nps-sample-size.js';
 export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
 export type { TallyState } from './survey/tally.js';
-export type { TrendBucket, TrendOptions, TrendSnapshot } from './survey/trend.js';
+export type {
+  ResolvedTrendOptions,
+  TrendBucket,
+  TrendOptions,
+  TrendSnapshot,
+} from './survey/trend.js';
 export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics
 

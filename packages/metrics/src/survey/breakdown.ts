@@ -22,7 +22,7 @@ import type { MetricChange } from './change.js';
 import { forEachCollecting } from './collect.js';
 import type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './metric.js';
 import { metricOf } from './metric.js';
-import { checkMetric, metricSpecSchema, specOf } from './metric-spec.js';
+import { checkMetric, metricSpecSchema, type SurveyMetricSpec, specOf } from './metric-spec.js';
 import { minNOption, RENAMED_LEVEL } from './options.js';
 import { type TallyState, tallyStateSchema } from './tally.js';
 
@@ -119,7 +119,31 @@ const snapshotStateSchema = z.strictObject({
   groups: z.array(z.strictObject({ key: z.string().nullable(), state: tallyStateSchema })),
 });
 
-type ResolvedOptions = z.output<typeof snapshotOptionsSchema>;
+/**
+ * The options of a {@link BreakdownAccumulator} with every default filled in and its metric as data, as its
+ * `options` and snapshots hold them.
+ *
+ * @example
+ * ```ts
+ * import { BreakdownAccumulator, csatMetric, type ResolvedBreakdownOptions } from '@cx/metrics';
+ * const options: ResolvedBreakdownOptions = new BreakdownAccumulator(csatMetric(), { by: 'channel' }).options;
+ * console.log(options.minN, options.metric.name); // 30 'csat'
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface ResolvedBreakdownOptions {
+  /** The key `add(response)` groups by, if given. */
+  readonly by?: BreakdownKey | undefined;
+  /** The small-sample threshold. */
+  readonly minN: number;
+  /** Confidence level of the group-vs-rest tests. */
+  readonly level: number;
+  /** The metric. */
+  readonly metric: SurveyMetricSpec;
+}
+
+type ResolvedOptions = ResolvedBreakdownOptions;
 
 /**
  * The snapshot of a {@link BreakdownAccumulator}: its options (with the metric's name and options) and one tally per
@@ -136,7 +160,7 @@ type ResolvedOptions = z.output<typeof snapshotOptionsSchema>;
  */
 export type BreakdownSnapshot = AccumulatorSnapshot<
   'breakdown',
-  z.output<typeof snapshotOptionsSchema>,
+  ResolvedBreakdownOptions,
   { readonly groups: ReadonlyArray<{ readonly key: string | null; readonly state: TallyState }> }
 >;
 

@@ -94,14 +94,17 @@ export class CesAccumulator extends ScoreAccumulator<'ces', ResolvedCesOptions, 
     this.#isLowEffort = lowEffortBy(this.options);
   }
 
+  /** @internal */
   protected get kind(): 'ces' {
     return 'ces';
   }
 
+  /** @internal */
   protected get subject(): string {
     return 'CesAccumulator';
   }
 
+  /** @internal */
   protected classOf(score: number): TallyClass {
     return this.#isLowEffort(score) ? 0 : 2;
   }

@@ -50,8 +50,26 @@ export const cesAccumulatorOptionsSchema = z
   .strictObject({ ...cesShape, scale: scaleOptionDefault(STANDARD_SCALES.ces) })
   .superRefine(checkCesOptions);
 
-/** Resolved CES options, as stored in snapshots. */
-export type ResolvedCesOptions = z.output<typeof cesAccumulatorOptionsSchema>;
+/**
+ * The options of a {@link CesAccumulator} with every default filled in, as its `options` and snapshots hold them.
+ *
+ * @example
+ * ```ts
+ * import { CesAccumulator, type ResolvedCesOptions } from '@cx/metrics';
+ * const options: ResolvedCesOptions = new CesAccumulator().options;
+ * console.log(options.scale.max, options.lowEffort); // 7 undefined
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface ResolvedCesOptions {
+  /** Scale of the scores. */
+  readonly scale: Scale;
+  /** The low-effort scores, when given (else the easy side of the midpoint). */
+  readonly lowEffort?: readonly number[] | undefined;
+  /** Confidence level of the intervals. */
+  readonly level: number;
+}
 
 /** Sorts and de-duplicates the low-effort list, so that equal sets give equal options. */
 export function normalizeCesOptions(o: ResolvedCesOptions): ResolvedCesOptions {

@@ -119,14 +119,17 @@ export class CsatAccumulator extends ScoreAccumulator<'csat', ResolvedCsatOption
     this.#neutral = new Set(this.options.neutral ?? []);
   }
 
+  /** @internal */
   protected get kind(): 'csat' {
     return 'csat';
   }
 
+  /** @internal */
   protected get subject(): string {
     return 'CsatAccumulator';
   }
 
+  /** @internal */
   protected classOf(score: number): TallyClass {
     return this.#isPositive(score) ? 0 : this.#neutral.has(score) ? 1 : 2;
   }

@@ -168,8 +168,31 @@ export const csatAccumulatorOptionsSchema = z
   .strictObject({ ...csatShape, scale: scaleOptionDefault(STANDARD_SCALES.csat) })
   .superRefine(checkCsatOptions);
 
-/** Resolved CSAT options, as stored in snapshots. */
-export type ResolvedCsatOptions = z.output<typeof csatAccumulatorOptionsSchema>;
+/**
+ * The options of a {@link CsatAccumulator} with every default filled in (listed scores sorted), as its `options` and
+ * snapshots hold them.
+ *
+ * @example
+ * ```ts
+ * import { CsatAccumulator, type ResolvedCsatOptions } from '@cx/metrics';
+ * const options: ResolvedCsatOptions = new CsatAccumulator({ positive: [5, 4] }).options;
+ * console.log(options.positive, options.denominator); // [4, 5] 'all'
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface ResolvedCsatOptions {
+  /** Scale of the scores. */
+  readonly scale: Scale;
+  /** The satisfied set. */
+  readonly positive: CsatPositive;
+  /** The neutral scores, if any. */
+  readonly neutral?: readonly number[] | undefined;
+  /** What the share is taken of. */
+  readonly denominator: 'all' | 'exclude-neutral';
+  /** Confidence level of the intervals. */
+  readonly level: number;
+}
 
 const sortedUnique = (xs: readonly number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
 

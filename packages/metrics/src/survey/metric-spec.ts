@@ -1,6 +1,11 @@
 import { CxOptionsError } from '@cx/model';
 import { z } from 'zod';
-import { isSurveyMetric, type SurveyMetric, type SurveyMetricResult } from './metric.js';
+import {
+  isSurveyMetric,
+  type SurveyMetric,
+  type SurveyMetricName,
+  type SurveyMetricResult,
+} from './metric.js';
 
 /** A metric as recorded in the options of a breakdown or trend snapshot: its name and resolved options. */
 export const metricSpecSchema = z.strictObject({
@@ -30,7 +35,26 @@ export function checkMetric<R extends SurveyMetricResult>(
   return metric;
 }
 
+/**
+ * A survey metric as data: its name and resolved options, as breakdown and trend snapshots record it.
+ *
+ * @example
+ * ```ts
+ * import { BreakdownAccumulator, npsMetric, type SurveyMetricSpec } from '@cx/metrics';
+ * const spec: SurveyMetricSpec = new BreakdownAccumulator(npsMetric({ level: 0.9 })).options.metric;
+ * console.log(spec.name, spec.options.level); // 'nps' 0.9
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface SurveyMetricSpec {
+  /** Which metric. */
+  readonly name: SurveyMetricName;
+  /** Its resolved options. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
 /** The JSON form of a metric, for snapshots and option comparison. */
-export function specOf(metric: SurveyMetric<SurveyMetricResult>): z.output<typeof metricSpecSchema> {
+export function specOf(metric: SurveyMetric<SurveyMetricResult>): SurveyMetricSpec {
   return { name: metric.name, options: metric.options as Record<string, unknown> };
 }

@@ -113,14 +113,17 @@ export class NpsAccumulator extends ScoreAccumulator<'nps', ResolvedNpsOptions, 
     );
   }
 
+  /** @internal */
   protected get kind(): 'nps' {
     return 'nps';
   }
 
+  /** @internal */
   protected get subject(): string {
     return 'NpsAccumulator';
   }
 
+  /** @internal */
   protected classOf(score: number): TallyClass {
     return score >= this.options.promoterMin ? 0 : score <= this.options.detractorMax ? 2 : 1;
   }

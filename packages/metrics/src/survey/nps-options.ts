@@ -137,8 +137,32 @@ export function checkNpsOptions(o: NpsShapeOutput, ctx: z.RefinementCtx): void {
 /** Strict schema of {@link NpsAccumulatorOptions}. */
 export const npsAccumulatorOptionsSchema = z.strictObject(npsAccumulatorShape).superRefine(checkNpsOptions);
 
-/** Resolved NPS options, as stored in snapshots: every default filled in. */
-export type ResolvedNpsOptions = z.output<typeof npsAccumulatorOptionsSchema>;
+/**
+ * The options of an {@link NpsAccumulator} with every default filled in, as its `options` and snapshots hold them.
+ *
+ * @example
+ * ```ts
+ * import { NpsAccumulator, type ResolvedNpsOptions } from '@cx/metrics';
+ * const options: ResolvedNpsOptions = new NpsAccumulator({ method: 'bootstrap' }).options;
+ * console.log(options.promoterMin, options.bootstrap); // 9 { resamples: 2000, seed: 1 }
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface ResolvedNpsOptions {
+  /** Scale of the scores. */
+  readonly scale: Scale;
+  /** Lowest promoter score. */
+  readonly promoterMin: number;
+  /** Highest detractor score. */
+  readonly detractorMax: number;
+  /** Confidence level of the interval. */
+  readonly level: number;
+  /** Interval method. */
+  readonly method: NpsIntervalMethod;
+  /** Resamples and seed, present exactly when the method is `bootstrap`. */
+  readonly bootstrap?: { readonly resamples: number; readonly seed: number } | undefined;
+}
 
 /** Keys renamed since 0.1: `confidence` → `level`, the interval method `interval` → `method`. */
 export const NPS_RENAMED = { confidence: 'level', interval: 'method' } as const;

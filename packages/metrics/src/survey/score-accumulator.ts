@@ -29,7 +29,11 @@ export abstract class ScoreAccumulator<Kind extends string, Options extends Scal
 {
   /** The resolved options, as given to the constructor after defaults. */
   readonly options: Options;
-  /** The sufficient statistics (internal to the package). */
+  /**
+   * The sufficient statistics.
+   *
+   * @internal
+   */
   protected readonly tally = new Tally();
 
   /**
@@ -41,13 +45,25 @@ export abstract class ScoreAccumulator<Kind extends string, Options extends Scal
     this.options = options;
   }
 
-  /** The snapshot kind. */
+  /**
+   * The snapshot kind.
+   *
+   * @internal
+   */
   protected abstract get kind(): Kind;
 
-  /** The class name, for messages. */
+  /**
+   * The class name, for messages.
+   *
+   * @internal
+   */
   protected abstract get subject(): string;
 
-  /** The class of a score on the scale. */
+  /**
+   * The class of a score on the scale.
+   *
+   * @internal
+   */
   protected abstract classOf(score: number): TallyClass;
 
   /** Number of responses added so far. */
@@ -100,7 +116,11 @@ export abstract class ScoreAccumulator<Kind extends string, Options extends Scal
     return this.add(response.score, response.weight ?? 1);
   }
 
-  /** Adds a score already checked against the scale, with a checked weight (internal fast path). */
+  /**
+   * Adds a score already checked against the scale, with a checked weight (fast path of `nps`, `csat`, `ces`).
+   *
+   * @internal
+   */
   addChecked(score: number, weight: number): void {
     this.tally.add(this.classOf(score), score, weight);
   }
@@ -128,7 +148,11 @@ export abstract class ScoreAccumulator<Kind extends string, Options extends Scal
     return { kind: this.kind, version: 1, options: this.options, state: this.tally.state() };
   }
 
-  /** Loads a restored state into this new accumulator (internal to `restore`). */
+  /**
+   * Loads a restored state into this new accumulator.
+   *
+   * @internal
+   */
   protected load(state: TallyState): this {
     this.tally.load(state, this.options.scale, ['state']);
     return this;

@@ -35,12 +35,19 @@ const triple = (check: z.ZodNumber) => z.tuple([check, check, check]);
 const nonNegative = z.number().min(0);
 
 /**
- * The serialisable sufficient statistics of a {@link Tally}.
+ * The sufficient statistics of an NPS, CSAT or CES accumulator, as its snapshot holds them: per class (e.g.
+ * promoters, passives, detractors) the count, Σw and Σw², and Σw·x, Σw·x² over all scores.
  *
  * Weights are stored relative to a power of two, `2^exponent`, the smallest one at least as large as the largest
  * weight: every stored weight lies in (0, 1], so Σw² can neither overflow (weights of 1e200) nor vanish (weights of
  * 1e-200), and rescaling by a power of two is exact.
  *
+ * @example
+ * ```ts
+ * import { NpsAccumulator, type TallyState } from '@cx/metrics';
+ * const state: TallyState = new NpsAccumulator().add(10, 4).add(3, 2).snapshot().state;
+ * console.log(state.exponent, state.weights); // 2 [1, 0, 0.5]
+ * ```
  * @category Survey metrics
  * @since 0.2.0
  */

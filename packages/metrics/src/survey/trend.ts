@@ -32,7 +32,7 @@ import {
   type SurveyMetricAccumulator,
   type SurveyMetricResult,
 } from './metric.js';
-import { checkMetric, metricSpecSchema, specOf } from './metric-spec.js';
+import { checkMetric, metricSpecSchema, type SurveyMetricSpec, specOf } from './metric-spec.js';
 import { minNOption } from './options.js';
 import { type TallyState, tallyStateSchema } from './tally.js';
 
@@ -116,7 +116,39 @@ const snapshotOptionsSchema = z.strictObject({ ...trendOptionsShape, metric: met
 const snapshotStateSchema = z.strictObject({
   buckets: z.array(z.strictObject({ index: z.number().int().min(-1e9).max(1e9), state: tallyStateSchema })),
 });
-type ResolvedOptions = z.output<typeof snapshotOptionsSchema>;
+/**
+ * The options of a {@link TrendAccumulator} with every default filled in and its metric as data, as its `options`
+ * and snapshots hold them.
+ *
+ * @example
+ * ```ts
+ * import { TrendAccumulator, npsMetric, type ResolvedTrendOptions } from '@cx/metrics';
+ * const options: ResolvedTrendOptions = new TrendAccumulator(npsMetric(), { interval: 'week' }).options;
+ * console.log(options.weekStartsOn, options.maxPeriods); // 1 10000
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface ResolvedTrendOptions {
+  /** Bucket length. */
+  readonly interval: CalendarInterval;
+  /** IANA time zone of the calendar. */
+  readonly timeZone: string;
+  /** First day of a week bucket. */
+  readonly weekStartsOn: WeekStartsOn;
+  /** The small-sample threshold. */
+  readonly minN: number;
+  /** Confidence level of the change tests. */
+  readonly level: number;
+  /** Whether empty buckets between the first and the last are emitted. */
+  readonly fillGaps: boolean;
+  /** The bound on the span, in periods. */
+  readonly maxPeriods: number;
+  /** The metric. */
+  readonly metric: SurveyMetricSpec;
+}
+
+type ResolvedOptions = ResolvedTrendOptions;
 
 /** Renamed options: `period` → `interval` (one word for calendar buckets), `confidence` → `level`. */
 const TREND_RENAMED = { period: 'interval', confidence: 'level' } as const;
@@ -140,7 +172,7 @@ const MAX_MS = instantToEpochMs('9999-12-31T23:59:59.999Z');
  */
 export type TrendSnapshot = AccumulatorSnapshot<
   'trend',
-  z.output<typeof snapshotOptionsSchema>,
+  ResolvedTrendOptions,
   { readonly buckets: ReadonlyArray<{ readonly index: number; readonly state: TallyState }> }
 >;
 
