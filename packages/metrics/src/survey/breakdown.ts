@@ -215,15 +215,13 @@ export class BreakdownAccumulator<R extends SurveyMetricResult>
     return this.#options;
   }
 
-  #addTo(key: string | null, add: (acc: SurveyMetricAccumulator<R>) => void): this {
-    const existing = this.#groups.get(key);
-    if (existing !== undefined) {
-      add(existing);
-      return this;
-    }
-    const acc = this.#metric.create();
-    add(acc); // validates before the group exists
-    this.#groups.set(key, acc);
+  /** The accumulator of a group, or a new one that {@link #insert} adds once a score was accepted. */
+  #group(key: string | null): SurveyMetricAccumulator<R> {
+    return this.#groups.get(key) ?? this.#metric.create();
+  }
+
+  #insert(key: string | null, acc: SurveyMetricAccumulator<R>): this {
+    if (!this.#groups.has(key)) this.#groups.set(key, acc);
     return this;
   }
 
@@ -261,7 +259,7 @@ export class BreakdownAccumulator<R extends SurveyMetricResult>
    */
   addResponseFor(key: string | null, response: SurveyResponse): this {
     const k = checkKey(key);
-    return this.#addTo(k, (acc) => acc.addResponse(response));
+    return this.#insert(k, this.#group(k).addResponse(response));
   }
 
   /**
@@ -275,7 +273,7 @@ export class BreakdownAccumulator<R extends SurveyMetricResult>
    */
   addFor(key: string | null, score: number, weight = 1): this {
     const k = checkKey(key);
-    return this.#addTo(k, (acc) => acc.add(score, weight));
+    return this.#insert(k, this.#group(k).add(score, weight));
   }
 
   /**
@@ -292,7 +290,7 @@ export class BreakdownAccumulator<R extends SurveyMetricResult>
       this.#options,
       other instanceof BreakdownAccumulator ? other.#options : other,
     );
-    for (const [key, acc] of other.#groups) this.#addTo(key, (mine) => mine.merge(acc));
+    for (const [key, acc] of other.#groups) this.#insert(key, this.#group(key).merge(acc));
     return this;
   }
 

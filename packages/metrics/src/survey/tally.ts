@@ -84,6 +84,9 @@ export const tallyStateSchema = z.strictObject({
  */
 export class Tally {
   #exponent = 0;
+  /** 2^exponent and its inverse, cached for the fast path (only used while −960 < exponent < 960). */
+  #unit = 1;
+  #inverse = 1;
   readonly #counts: [number, number, number] = [0, 0, 0];
   readonly #weights: [number, number, number] = [0, 0, 0];
   readonly #squaredWeights: [number, number, number] = [0, 0, 0];
@@ -140,6 +143,12 @@ export class Tally {
    * @throws {@link @cx/model!CxLimitError} (`too_large`) when the total weight would exceed the largest finite number.
    */
   add(c: TallyClass, x: number, w: number): void {
+    // Fast path (every add after the first, for weights not above the unit, while 2^±exponent are normal numbers):
+    // the unit stays, and with exponent < 960 the total (at most n units) cannot overflow.
+    if (w <= this.#unit && this.#counts[0] + this.#counts[1] + this.#counts[2] > 0) {
+      this.#push(c, x, w * this.#inverse);
+      return;
+    }
     const e = this.n === 0 ? exponentAbove(w) : Math.max(this.#exponent, exponentAbove(w));
     const total = timesPowerOfTwo(
       this.relativeWeight() * 2 ** (this.#exponent - e) + timesPowerOfTwo(w, -e),
@@ -147,7 +156,17 @@ export class Tally {
     );
     if (!Number.isFinite(total)) throw tooHeavy(total);
     if (e !== this.#exponent) this.#rescale(e);
-    const v = timesPowerOfTwo(w, -e);
+    this.#push(c, x, timesPowerOfTwo(w, -e));
+  }
+
+  #setExponent(e: number): void {
+    this.#exponent = e;
+    const cached = e > -960 && e < 960;
+    this.#unit = cached ? 2 ** e : 0; // 0 turns the fast path off
+    this.#inverse = cached ? 2 ** -e : 0;
+  }
+
+  #push(c: TallyClass, x: number, v: number): void {
     this.#counts[c]++;
     this.#weights[c] += v;
     this.#squaredWeights[c] += v * v;
@@ -182,7 +201,7 @@ export class Tally {
   /** Moves the weight unit to 2^e (exact: a power of two). */
   #rescale(e: number): void {
     if (this.n === 0) {
-      this.#exponent = e;
+      this.#setExponent(e);
       return;
     }
     const f = 2 ** (this.#exponent - e);
@@ -192,7 +211,7 @@ export class Tally {
     }
     this.#sumWeightedScores *= f;
     this.#sumWeightedSquares *= f;
-    this.#exponent = e;
+    this.#setExponent(e);
   }
 
   /** The statistics as plain JSON. */
@@ -221,7 +240,7 @@ export class Tally {
   load(state: TallyState, range: { min: number; max: number }, path: readonly (string | number)[]): void {
     const issues = tallyIssues(state, range, path);
     if (issues.length > 0) throw new CxValidationError(issues, { subject: 'snapshot' });
-    this.#exponent = state.exponent;
+    this.#setExponent(state.exponent);
     for (const c of ALL) {
       this.#counts[c] = state.counts[c];
       this.#weights[c] = state.weights[c];

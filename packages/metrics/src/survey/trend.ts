@@ -34,6 +34,7 @@ import {
 } from './metric.js';
 import { checkMetric, metricSpecSchema, type SurveyMetricSpec, specOf } from './metric-spec.js';
 import { minNOption } from './options.js';
+import { PeriodIndex } from './period-index.js';
 import { type TallyState, tallyStateSchema } from './tally.js';
 
 /**
@@ -202,10 +203,7 @@ export class TrendAccumulator<R extends SurveyMetricResult>
   readonly #buckets = new Map<number, SurveyMetricAccumulator<R>>();
   #first = Number.POSITIVE_INFINITY;
   #last = Number.NEGATIVE_INFINITY;
-  // The period of the last instant added, [start, end) in epoch ms: most streams stay in one period for a while.
-  #hitStart = 0;
-  #hitEnd = 0;
-  #hitIndex = Number.NaN;
+  readonly #periods: PeriodIndex;
 
   /**
    * Creates an empty trend.
@@ -224,21 +222,12 @@ export class TrendAccumulator<R extends SurveyMetricResult>
       timeZone: o.timeZone,
       weekStartsOn: o.weekStartsOn,
     });
+    this.#periods = new PeriodIndex(this.#calendar);
   }
 
   /** The resolved options, with the metric's name and options. */
   get options(): ResolvedOptions {
     return this.#options;
-  }
-
-  /** The period number of an instant (cached for the last period hit). */
-  #indexOf(ms: number): number {
-    if (ms >= this.#hitStart && ms < this.#hitEnd) return this.#hitIndex;
-    const index = this.#calendar.indexOf(ms);
-    this.#hitIndex = index;
-    this.#hitStart = this.#calendar.startOfIndex(index);
-    this.#hitEnd = this.#calendar.startOfIndex(index + 1);
-    return index;
   }
 
   /** Throws when a series from period `first` to `last` would exceed `maxPeriods` (with gaps filled). */
@@ -252,21 +241,16 @@ export class TrendAccumulator<R extends SurveyMetricResult>
   }
 
   /**
-   * Adds to the accumulator of the period of `ms`, creating it (after every check) when new.
+   * A new, empty accumulator for period `index` (that of the last lookup), after checking that its bounds are
+   * instants and that the series stays within `maxPeriods`; the caller adds to it, then {@link #insert}s it.
    *
-   * @param ms - The instant.
+   * @param index - The period number.
+   * @param ms - The instant that asked for it.
    * @param field - The field that held it, for the errors (`respondedAt` or `epochMs`).
    * @param at - Where the record is, for the limit error (`trend` passes `['responses', i]`).
-   * @param add - Adds the score to an accumulator (and validates it first).
    */
-  #addTo(ms: number, field: string, at: IssuePath, add: (acc: SurveyMetricAccumulator<R>) => void): this {
-    const index = this.#indexOf(ms);
-    const existing = this.#buckets.get(index);
-    if (existing !== undefined) {
-      add(existing);
-      return this;
-    }
-    if (this.#hitStart < MIN_MS || this.#hitEnd > MAX_MS) {
+  #fresh(index: number, ms: number, field: string, at: IssuePath): SurveyMetricAccumulator<R> {
+    if (this.#periods.start < MIN_MS || this.#periods.end > MAX_MS) {
       throw new CxValidationError([
         {
           path: [field],
@@ -276,11 +260,13 @@ export class TrendAccumulator<R extends SurveyMetricResult>
       ]);
     }
     this.#checkSpan(Math.min(this.#first, index), Math.max(this.#last, index), [...at, field]);
-    const acc = this.#metric.create();
-    add(acc); // validates the score before the bucket exists
+    return this.#metric.create();
+  }
+
+  #insert(index: number, acc: SurveyMetricAccumulator<R>): this {
     this.#buckets.set(index, acc);
-    this.#first = Math.min(this.#first, index);
-    this.#last = Math.max(this.#last, index);
+    if (index < this.#first) this.#first = index;
+    if (index > this.#last) this.#last = index;
     return this;
   }
 
@@ -312,7 +298,13 @@ export class TrendAccumulator<R extends SurveyMetricResult>
         issue ?? { path: ['respondedAt'], code: 'invalid_instant', message: 'Expected an instant' },
       ]);
     }
-    return this.#addTo(ms, 'respondedAt', at, (acc) => acc.addResponse(response));
+    const index = this.#periods.lookup(ms);
+    const existing = this.#buckets.get(index);
+    if (existing !== undefined) {
+      existing.addResponse(response);
+      return this;
+    }
+    return this.#insert(index, this.#fresh(index, ms, 'respondedAt', at).addResponse(response));
   }
 
   /**
@@ -337,7 +329,13 @@ export class TrendAccumulator<R extends SurveyMetricResult>
         },
       ]);
     }
-    return this.#addTo(epochMs, 'epochMs', [], (acc) => acc.add(score, weight));
+    const index = this.#periods.lookup(epochMs);
+    const existing = this.#buckets.get(index);
+    if (existing !== undefined) {
+      existing.add(score, weight);
+      return this;
+    }
+    return this.#insert(index, this.#fresh(index, epochMs, 'epochMs', []).add(score, weight));
   }
 
   /**
