@@ -70,6 +70,35 @@ describe('weights: only their ratios matter', () => {
     );
   });
 
+  it('never puts NaN or an infinity in any result, whatever the weights (property)', () => {
+    const finiteEverywhere = (value: unknown): boolean =>
+      typeof value === 'number'
+        ? Number.isFinite(value)
+        : typeof value !== 'object' || value === null || Object.values(value).every(finiteEverywhere);
+    const weight = fc.oneof(
+      fc.double({ min: 1e-300, max: 1e-200, noNaN: true }),
+      fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+      fc.double({ min: 1e200, max: 1e300, noNaN: true }),
+    );
+    const entry = fc.record({ s: fc.integer({ min: 1, max: 5 }), w: weight });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), fc.constantFrom(0.5, 0.9, 0.999), (entries, level) => {
+        const scores = entries.map((e) => e.s);
+        const weights = entries.map((e) => e.w);
+        const scale = { min: 1, max: 5, direction: 'higher-is-better', integral: true } as const;
+        for (const method of ['adjusted-wald', 'wald', 'bootstrap'] as const)
+          expect(
+            finiteEverywhere(nps(scores, { scale, promoterMin: 5, detractorMax: 3, weights, level, method })),
+          ).toBe(true);
+        expect(
+          finiteEverywhere(csat(scores, { weights, level, neutral: [3], denominator: 'exclude-neutral' })),
+        ).toBe(true);
+        expect(finiteEverywhere(ces(scores, { weights, level, scale }))).toBe(true);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('merges partials with wildly different weight scales to the whole', () => {
     const a = new NpsAccumulator().add(10, 1e-200).add(3, 2e-200);
     const b = new NpsAccumulator().add(9, 1e200).add(0, 1e200);
