@@ -237,6 +237,9 @@ describe('trend: one vocabulary and bounded work (issue 13)', () => {
       index: 19_723 + 50,
     });
     expect(() => TrendAccumulator.restore(stretched)).toThrow(/spans|limit/);
+    const far = JSON.parse(before) as { state: { buckets: { index: number }[] } };
+    (far.state.buckets[0] as { index: number }).index = 1e9;
+    expect(() => TrendAccumulator.restore(far)).toThrow(/0000–9999/);
   });
 
   it('rejects instants outside the one grammar: impossible dates and out-of-range epoch ms', () => {

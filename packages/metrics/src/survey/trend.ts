@@ -447,6 +447,17 @@ export class TrendAccumulator<R extends SurveyMetricResult>
               },
             ]);
           }
+          const start = acc.#calendar.startOfIndex(bucket.index);
+          const end = acc.#calendar.startOfIndex(bucket.index + 1);
+          if (!(start >= MIN_MS && end <= MAX_MS)) {
+            throw new CxValidationError([
+              {
+                path: ['state', 'buckets', i, 'index'],
+                code: 'invalid_snapshot',
+                message: `Period ${bucket.index} lies outside the years 0000–9999`,
+              },
+            ]);
+          }
           acc.#checkSpan(Math.min(acc.#first, bucket.index), Math.max(acc.#last, bucket.index), [
             'state',
             'buckets',
