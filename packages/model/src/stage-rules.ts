@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
-import { CxValidationError } from './errors/validation-error.js';
 import type { Interaction } from './interaction.js';
 import { idSchema, slugSchema } from './json.js';
 import { parseOptions } from './options/parse-options.js';
+import { compilePattern, type SafePattern } from './pattern/compile-pattern.js';
+import { patternSchema } from './pattern/pattern-schema.js';
 import { validate } from './validate.js';
 
 const assignStagesOptionsSchema = z.strictObject({ overwrite: z.boolean().default(false) });
 
 /**
  * Schema of a rule that assigns a stage to interactions. A rule matches when every given condition
- * holds (`name`, `touchpointId`, `channel`; `namePattern` is a regular expression source).
+ * holds (`name`, `touchpointId`, `channel`; `namePattern` is a pattern in the subset of regular-expression syntax
+ * of {@link patternSchema}, matched in linear time by {@link compilePattern}).
  *
  * @example
  * ```ts
@@ -24,7 +26,7 @@ export const stageRuleSchema = z
   .strictObject({
     stageId: slugSchema,
     name: z.string().min(1).optional(),
-    namePattern: z.string().min(1).optional(),
+    namePattern: patternSchema.optional(),
     touchpointId: idSchema.optional(),
     channel: channelSchema.optional(),
   })
@@ -88,7 +90,8 @@ export interface AssignStagesOptions {
  * @param rules - Rules in priority order.
  * @param options - Whether to overwrite stages already present.
  * @returns New interactions with `stageId` set where a rule matched.
- * @throws {@link CxValidationError} when a rule is malformed or its pattern is not a valid regular expression.
+ * @throws {@link CxValidationError} when a rule is malformed, or its `namePattern` is unsupported, malformed
+ *   (issue code `invalid_pattern`) or too large (`too_big`), at the path `['rules', i, 'namePattern']`.
  * @throws {@link CxOptionsError} for an unknown option.
  * @example
  * ```ts
@@ -110,23 +113,9 @@ export function assignStages(
   const { overwrite } = parseOptions(assignStagesOptionsSchema, options, 'assignStages');
   const compiled = rules.map((input, i) => {
     const rule = validate(stageRuleSchema, input, { subject: 'stage rule', at: ['rules', i] });
-    let pattern: RegExp | undefined;
-    if (rule.namePattern !== undefined) {
-      try {
-        pattern = new RegExp(rule.namePattern, 'u');
-      } catch (cause) {
-        throw new CxValidationError(
-          [
-            {
-              path: ['rules', i, 'namePattern'],
-              message: `Invalid regular expression: ${(cause as Error).message}`,
-              code: 'invalid_pattern',
-            },
-          ],
-          { cause },
-        );
-      }
-    }
+    // The schema has checked the pattern, so compiling it cannot fail.
+    const pattern: SafePattern | undefined =
+      rule.namePattern === undefined ? undefined : compilePattern(rule.namePattern);
     return { rule, pattern };
   });
   return interactions.map((interaction) => {
