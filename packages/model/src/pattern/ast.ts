@@ -11,7 +11,9 @@ export interface ClassPart {
 
 /** The syntax tree of a pattern (internal). Groups leave no node of their own: nothing is captured. */
 export type PatternNode =
-  /** One code point out of a set: a literal, `.`, an escape such as `\d`, or a bracketed class. */
+  /** A literal code point (or an escape of one). */
+  | { readonly type: 'char'; readonly cp: number }
+  /** One code point out of a set: `.`, an escape such as `\d`, or a bracketed class. */
   | { readonly type: 'chars'; readonly parts: readonly ClassPart[]; readonly negated: boolean }
   /** `^`: the start of the text. */
   | { readonly type: 'begin' }

@@ -4,7 +4,7 @@ import { CxValidationError } from '../errors/validation-error.js';
 import { parseOptions } from '../options/parse-options.js';
 import { analyzePattern, describeProblem } from './analyze.js';
 import type { Program } from './program.js';
-import { runProgram } from './vm.js';
+import { PikeVm } from './vm.js';
 
 /**
  * Options of {@link compilePattern}.
@@ -62,13 +62,15 @@ export interface SafePattern {
 
 class CompiledPattern implements SafePattern {
   readonly size: number;
+  private readonly vm: PikeVm;
 
   constructor(
     readonly source: string,
     readonly flags: '' | 'i',
-    private readonly program: Program,
+    program: Program,
   ) {
     this.size = program.size;
+    this.vm = new PikeVm(program);
   }
 
   test(text: string): boolean {
@@ -77,7 +79,7 @@ class CompiledPattern implements SafePattern {
         { path: [], code: 'invalid_type', message: `Expected a text to match, got ${typeof text}` },
       ]);
     }
-    return runProgram(this.program, text).matched;
+    return this.vm.run(text).matched;
   }
 }
 

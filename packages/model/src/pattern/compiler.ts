@@ -1,10 +1,10 @@
 import { type PatternNode, PatternProblemSignal } from './ast.js';
 import { closeOverCase } from './case-folding.js';
-import { type CharSet, complementOf, setHas, unionOf } from './char-set.js';
+import { type CharSet, complementOf, unionOf } from './char-set.js';
 import { PATTERN_LIMITS } from './limits.js';
 import { OP_BEGIN, OP_CHARS, OP_END, OP_JUMP, OP_MATCH, OP_SPLIT, type Program } from './program.js';
 
-type CharsNode = Extract<PatternNode, { type: 'chars' }>;
+type CharsNode = Extract<PatternNode, { type: 'chars' | 'char' }>;
 
 /** A node of the simplified tree with its instruction count. No node is empty: every one emits an instruction. */
 type Sized =
@@ -20,11 +20,13 @@ type Sized =
       readonly size: number;
     };
 
+const NO_CHILDREN: readonly PatternNode[] = [];
+
 function children(node: PatternNode): readonly PatternNode[] {
   if (node.type === 'sequence') return node.items;
   if (node.type === 'alternation') return node.alternatives;
   if (node.type === 'repeat') return [node.child];
-  return [];
+  return NO_CHILDREN;
 }
 
 function repeatSize(min: number, max: number, s: number): number {
@@ -35,6 +37,7 @@ function repeatSize(min: number, max: number, s: number): number {
 /** Builds a sized node from its simplified children (`null` = matches only the empty text, emits nothing). */
 function simplify(node: PatternNode, parts: ReadonlyArray<Sized | null>): Sized | null {
   switch (node.type) {
+    case 'char':
     case 'chars':
       return { type: 'chars', node, size: 1 };
     case 'begin':
@@ -84,21 +87,26 @@ function tooLarge(node: PatternNode, size: number): PatternProblemSignal {
 
 /** Post-order walk with an explicit stack: simplifies and sizes every node, stopping at the instruction limit. */
 function sizeTree(root: PatternNode): Sized | null {
-  const stack: Array<{ node: PatternNode; expanded: boolean }> = [{ node: root, expanded: false }];
+  const nodes: PatternNode[] = [root];
+  const expanded: boolean[] = [false];
   const results: Array<Sized | null> = [];
-  while (stack.length > 0) {
-    const top = stack.pop() as { node: PatternNode; expanded: boolean };
-    const kids = children(top.node);
-    if (!top.expanded) {
-      stack.push({ node: top.node, expanded: true });
-      for (let i = kids.length - 1; i >= 0; i--)
-        stack.push({ node: kids[i] as PatternNode, expanded: false });
+  while (nodes.length > 0) {
+    const node = nodes.pop() as PatternNode;
+    const kids = children(node);
+    if (!expanded.pop()) {
+      nodes.push(node);
+      expanded.push(true);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        nodes.push(kids[i] as PatternNode);
+        expanded.push(false);
+      }
       continue;
     }
-    const sized = simplify(top.node, results.splice(results.length - kids.length, kids.length));
+    const parts = kids.length === 0 ? [] : results.splice(results.length - kids.length, kids.length);
+    const sized = simplify(node, parts);
     // + 1 for the final match instruction.
     if (sized !== null && sized.size + 1 > PATTERN_LIMITS.maxInstructions)
-      throw tooLarge(top.node, sized.size + 1);
+      throw tooLarge(node, sized.size + 1);
     results.push(sized);
   }
   return results[0] ?? null;
@@ -106,6 +114,7 @@ function sizeTree(root: PatternNode): Sized | null {
 
 /** The code points a class node matches; with `ignoreCase`, closed over case before any complement. */
 function materialize(node: CharsNode, ignoreCase: boolean): CharSet {
+  if (node.type === 'char') return ignoreCase ? closeOverCase([node.cp, node.cp]) : [node.cp, node.cp];
   const sets = node.parts.map((part) => {
     const set = ignoreCase ? closeOverCase(part.set) : part.set;
     return part.complement ? complementOf(set) : set;
@@ -116,8 +125,11 @@ function materialize(node: CharsNode, ignoreCase: boolean): CharSet {
 
 function asciiMap(set: CharSet): Uint32Array {
   const map = new Uint32Array(4);
-  for (let cp = 0; cp < 128; cp++)
-    if (setHas(set, cp)) map[cp >> 5] = (map[cp >> 5] as number) | (1 << (cp & 31));
+  for (let r = 0; r < set.length && (set[r] as number) < 128; r += 2) {
+    const hi = Math.min(set[r + 1] as number, 127);
+    for (let cp = set[r] as number; cp <= hi; cp++)
+      map[cp >> 5] = (map[cp >> 5] as number) | (1 << (cp & 31));
+  }
   return map;
 }
 
@@ -132,7 +144,9 @@ export function compileTree(root: PatternNode, ignoreCase: boolean): Program {
   const a = new Int32Array(size);
   const b = new Int32Array(size);
   const sets: CharSet[] = [];
+  // One entry per distinct set: a node repeated by a quantifier, or equal literals, share it.
   const setIndex = new Map<CharsNode, number>();
+  const setByKey = new Map<string, number>();
   ops[size - 1] = OP_MATCH;
   const stack: Array<{ node: Sized; at: number }> = tree === null ? [] : [{ node: tree, at: 0 }];
   while (stack.length > 0) {
@@ -141,7 +155,10 @@ export function compileTree(root: PatternNode, ignoreCase: boolean): Program {
       case 'chars': {
         let index = setIndex.get(node.node);
         if (index === undefined) {
-          index = sets.push(materialize(node.node, ignoreCase)) - 1;
+          const set = materialize(node.node, ignoreCase);
+          const key = set.join(',');
+          index = setByKey.get(key) ?? sets.push(set) - 1;
+          setByKey.set(key, index);
           setIndex.set(node.node, index);
         }
         ops[at] = OP_CHARS;

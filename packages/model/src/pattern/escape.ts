@@ -37,6 +37,7 @@ export function readEscape(scanner: Scanner, start: number, inClass: boolean): E
       if (inClass) return { kind: 'char', cp: 0x08 };
       return scanner.fail(start, 'Word-boundary assertions (\\b) are not supported');
     case 'B':
+      if (inClass) return scanner.fail(start, 'Invalid escape "\\B" in a class');
       return scanner.fail(start, 'Word-boundary assertions (\\B) are not supported');
     case '0':
       if (isDigit(scanner.peek()))

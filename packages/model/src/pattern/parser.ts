@@ -1,6 +1,5 @@
-import type { ClassPart, PatternNode } from './ast.js';
+import type { PatternNode } from './ast.js';
 import { readClass } from './char-class.js';
-import { charSetOf } from './char-set.js';
 import { readEscape } from './escape.js';
 import { PATTERN_LIMITS } from './limits.js';
 import { LINE_TERMINATORS } from './predefined.js';
@@ -23,10 +22,8 @@ const DOT: PatternNode = {
   parts: [{ set: LINE_TERMINATORS, complement: true }],
   negated: false,
 };
-const literal = (cp: number): PatternNode => {
-  const part: ClassPart = { set: charSetOf([[cp, cp]]), complement: false };
-  return { type: 'chars', parts: [part], negated: false };
-};
+const BEGIN: PatternNode = { type: 'begin' };
+const END: PatternNode = { type: 'end' };
 
 function close(frame: Frame): PatternNode {
   const last: PatternNode = { type: 'sequence', items: frame.items };
@@ -94,19 +91,21 @@ export function parsePattern(source: string): PatternNode {
         break;
       case '^':
       case '$':
-        frame.items.push({ type: char === '^' ? 'begin' : 'end' });
+        frame.items.push(char === '^' ? BEGIN : END);
         repeatable = false;
         break;
       case '\\': {
         const read = readEscape(scanner, start, false);
         frame.items.push(
-          read.kind === 'char' ? literal(read.cp) : { type: 'chars', parts: [read.part], negated: false },
+          read.kind === 'char'
+            ? { type: 'char', cp: read.cp }
+            : { type: 'chars', parts: [read.part], negated: false },
         );
         repeatable = true;
         break;
       }
       default:
-        frame.items.push(literal(cp));
+        frame.items.push({ type: 'char', cp });
         repeatable = true;
     }
   }

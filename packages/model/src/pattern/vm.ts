@@ -1,7 +1,7 @@
 import { setHas } from './char-set.js';
 import { OP_BEGIN, OP_CHARS, OP_END, OP_JUMP, OP_MATCH, OP_SPLIT, type Program } from './program.js';
 
-/** The answer of {@link runProgram} and the work it took. */
+/** The answer of {@link PikeVm.run} and the work it took. */
 export interface Run {
   readonly matched: boolean;
   /**
@@ -11,37 +11,87 @@ export interface Run {
   readonly steps: number;
 }
 
+const MAX_GENERATION = 2 ** 30;
+
 /**
- * Searches `text` for a match of `program` anywhere (or at the start only when the program is anchored), the way
+ * Searches a text for a match of a program anywhere (only at the start when the program is anchored), the way
  * `RegExp.prototype.test` does, over code points as with the `u` flag.
  *
  * Pike's VM: all threads advance in lock step over the text; a thread is a program counter, and two threads at the
- * same instruction and position are one (the `mark` array), so each position costs at most one visit per
- * instruction, whatever the pattern. Nothing backtracks and nothing recurses.
+ * same instruction and position are one (`mark`), so each position costs at most one visit per instruction,
+ * whatever the pattern. Nothing backtracks and nothing recurses. The buffers are reused from one run to the next.
  */
-export function runProgram(program: Program, text: string): Run {
-  const { ops, a, b, sets, ascii, size, anchored } = program;
-  const end = text.length;
-  let current = new Int32Array(size);
-  let next = new Int32Array(size);
-  const stack = new Int32Array(size);
-  // mark[pc] === generation: pc is already in the list being built for this position.
-  const mark = new Int32Array(size);
-  let generation = 0;
-  let steps = 0;
+export class PikeVm {
+  private current: Int32Array;
+  private next: Int32Array;
+  private readonly stack: Int32Array;
+  /** `mark[pc] === generation`: `pc` is already in the list being built for the current position. */
+  private readonly mark: Int32Array;
+  private generation = 0;
+  private steps = 0;
+  private end = 0;
+
+  constructor(private readonly program: Program) {
+    this.current = new Int32Array(program.size);
+    this.next = new Int32Array(program.size);
+    this.stack = new Int32Array(program.size);
+    this.mark = new Int32Array(program.size);
+  }
+
+  /** Whether the program matches somewhere in `text`, and the steps it took to say so. */
+  run(text: string): Run {
+    const { a, sets, ascii, anchored } = this.program;
+    this.end = text.length;
+    this.steps = 0;
+    this.advanceGeneration();
+    let count = this.addThread(this.current, 0, 0, 0);
+    for (let pos = 0; count >= 0 && pos < text.length; ) {
+      const cp = text.codePointAt(pos) as number;
+      const after = pos + (cp > 0xffff ? 2 : 1);
+      const current = this.current;
+      const next = this.next;
+      this.advanceGeneration();
+      let nextCount = 0;
+      for (let i = 0; i < count && nextCount >= 0; i++) {
+        const pc = current[i] as number;
+        const set = a[pc] as number;
+        const hit =
+          cp < 128
+            ? (((ascii[set] as Uint32Array)[cp >> 5] as number) & (1 << (cp & 31))) !== 0
+            : setHas(sets[set] as readonly number[], cp);
+        if (hit) nextCount = this.addThread(next, nextCount, pc + 1, after);
+      }
+      this.steps += count;
+      if (nextCount >= 0 && !anchored) nextCount = this.addThread(next, nextCount, 0, after);
+      if (nextCount === 0 && anchored) return { matched: false, steps: this.steps };
+      this.current = next;
+      this.next = current;
+      count = nextCount;
+      pos = after;
+    }
+    return { matched: count < 0, steps: this.steps };
+  }
+
+  private advanceGeneration(): void {
+    if (++this.generation === MAX_GENERATION) {
+      this.mark.fill(0);
+      this.generation = 1;
+    }
+  }
 
   /** Adds the thread at `pc` and every thread it reaches without consuming; -1 when one of them matches. */
-  const addThread = (list: Int32Array, length: number, pc: number, pos: number): number => {
+  private addThread(list: Int32Array, length: number, pc: number, pos: number): number {
+    const { ops, a, b } = this.program;
+    const { stack, mark, generation } = this;
+    if (mark[pc] === generation) return length;
     let n = length;
     let sp = 0;
-    if (mark[pc] === generation) return n;
     mark[pc] = generation;
     stack[sp++] = pc;
     while (sp > 0) {
       const at = stack[--sp] as number;
-      steps++;
+      this.steps++;
       let target = -1;
-      let other = -1;
       switch (ops[at]) {
         case OP_MATCH:
           return -1;
@@ -52,19 +102,20 @@ export function runProgram(program: Program, text: string): Run {
           if (pos === 0) target = at + 1;
           break;
         case OP_END:
-          if (pos === end) target = at + 1;
+          if (pos === this.end) target = at + 1;
           break;
         case OP_JUMP:
           target = a[at] as number;
           break;
-        case OP_SPLIT:
+        case OP_SPLIT: {
           target = a[at] as number;
-          other = b[at] as number;
+          const other = b[at] as number;
+          if (mark[other] !== generation) {
+            mark[other] = generation;
+            stack[sp++] = other;
+          }
           break;
-      }
-      if (other >= 0 && mark[other] !== generation) {
-        mark[other] = generation;
-        stack[sp++] = other;
+        }
       }
       if (target >= 0 && mark[target] !== generation) {
         mark[target] = generation;
@@ -72,30 +123,10 @@ export function runProgram(program: Program, text: string): Run {
       }
     }
     return n;
-  };
-
-  generation = 1;
-  let count = addThread(current, 0, 0, 0);
-  for (let pos = 0; count >= 0 && pos < end; ) {
-    const cp = text.codePointAt(pos) as number;
-    const after = pos + (cp > 0xffff ? 2 : 1);
-    generation++;
-    let nextCount = 0;
-    for (let i = 0; i < count && nextCount >= 0; i++) {
-      const pc = current[i] as number;
-      steps++;
-      const set = a[pc] as number;
-      const hit =
-        cp < 128
-          ? (((ascii[set] as Uint32Array)[cp >> 5] as number) & (1 << (cp & 31))) !== 0
-          : setHas(sets[set] as readonly number[], cp);
-      if (hit) nextCount = addThread(next, nextCount, pc + 1, after);
-    }
-    if (nextCount >= 0 && !anchored) nextCount = addThread(next, nextCount, 0, after);
-    if (nextCount === 0 && anchored) return { matched: false, steps };
-    [current, next] = [next, current];
-    count = nextCount;
-    pos = after;
   }
-  return { matched: count < 0, steps };
+}
+
+/** Runs a program once on `text` (a fresh VM; {@link PikeVm} reuses its buffers across runs). */
+export function runProgram(program: Program, text: string): Run {
+  return new PikeVm(program).run(text);
 }
