@@ -31,6 +31,14 @@ export const modelContract: PackageContract = {
       optionsOptional: false,
     },
     {
+      name: 'Calendar',
+      call: (o) => new model.Calendar(o as never),
+      valid: { interval: 'week', weekStartsOn: 0 },
+      typoOf: 'weekStartsOn',
+      outOfRange: [{ weekStartsOn: -1 }, { interval: 'hour' }],
+      optionsOptional: false,
+    },
+    {
       name: 'createInstantReader',
       call: (o) => model.createInstantReader(o as never),
       valid: { timeZone: 'Europe/Warsaw', disambiguation: 'earlier', form: 'iso' },
@@ -75,7 +83,6 @@ export const modelContract: PackageContract = {
   ],
   accumulators: [],
   exempt: {
-    Calendar: 'a class constructed through createCalendar, whose options are covered above',
     CxError: 'error class: thrown by the library, its fields are typed',
     CxFitError: 'error class: thrown by the library, its fields are typed',
     CxLimitError: 'error class: thrown by the library, its fields are typed',

@@ -141,7 +141,8 @@ export function parseOptions<S extends z.ZodType>(
   subject: string,
   config?: ParseOptionsConfig,
 ): z.output<S> {
-  const { renamed } = config === undefined ? EMPTY_CONFIG : parseOptions(configSchema, config, 'parseOptions');
+  const { renamed } =
+    config === undefined ? EMPTY_CONFIG : parseOptions(configSchema, config, 'parseOptions');
   const value = input === undefined ? {} : input;
   if (!isPlainObject(value)) {
     throw new CxOptionsError(subject, [
@@ -156,8 +157,7 @@ export function parseOptions<S extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       const known = objectKeysAt(schema, issue.path) ?? [];
       for (const key of issue.keys) {
-        const isRenamed =
-          path.length === 0 && renamed !== undefined && Object.hasOwn(renamed, key);
+        const isRenamed = path.length === 0 && renamed !== undefined && Object.hasOwn(renamed, key);
         const suggestion = isRenamed ? renamed?.[key] : closestKey(key, known);
         issues.push({
           path: [...path, key],

@@ -115,15 +115,16 @@ export class Calendar {
   readonly #civil = { y: 0, m: 0, d: 0 };
 
   /**
-   * Creates a calendar from options that {@link createCalendar} has already checked (internal: use createCalendar).
+   * Creates a calendar (the same as {@link createCalendar}).
    *
-   * @param options - Checked options.
-   * @internal
+   * @param options - `interval` (required), `timeZone` (default `UTC`), `weekStartsOn` (default 1, Monday).
+   * @throws {@link CxOptionsError} for an unknown key, an unknown zone, or a value out of range.
    */
-  constructor(options: Required<CalendarOptions>) {
-    this.interval = options.interval;
-    this.timeZone = options.timeZone;
-    this.weekStartsOn = options.weekStartsOn;
+  constructor(options: CalendarOptions) {
+    const o = parseOptions(calendarSchema, options, 'Calendar');
+    this.interval = o.interval;
+    this.timeZone = o.timeZone;
+    this.weekStartsOn = o.weekStartsOn as WeekStartsOn;
   }
 
   /**
@@ -330,8 +331,7 @@ export class Calendar {
  * @since 0.2.0
  */
 export function createCalendar(options: CalendarOptions): Calendar {
-  const o = parseOptions(calendarSchema, options, 'createCalendar');
-  return new Calendar(o as Required<CalendarOptions>);
+  return new Calendar(options);
 }
 
 /** Day of the week (0 = Sunday) of a local day number; re-exported for kernels that bucket by weekday (internal). */
