@@ -58,15 +58,8 @@ function lowerBound(sorted: Int32Array, cp: number): number {
   return lo;
 }
 
-/** The smallest code point of `cp`'s case-folding class (`cp` itself when it has no other case). */
-export function foldCase(cp: number): number {
-  const { cased, rep } = foldTable();
-  const i = lowerBound(cased, cp);
-  return cased[i] === cp ? (rep[i] as number) : cp;
-}
-
 /**
- * The set with every case variant of its members added: `{ c : foldCase(c) = foldCase(m) for some m in set }`.
+ * The set with every case variant of its members added: every code point in the case-folding class of a member.
  * Costs O(ranges · log + cased code points inside the ranges), at most a few thousand steps per set.
  */
 export function closeOverCase(set: CharSet): CharSet {
