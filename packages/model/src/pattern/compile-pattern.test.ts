@@ -86,4 +86,12 @@ describe('compilePattern', () => {
       'Pattern too large at index 1 ("{2000}"): Quantifier count 2000 is larger than 1000 (limit 1000)',
     );
   });
+
+  it('does what docs/model.md says in its Patterns section', () => {
+    expect(compilePattern('^(add_to_cart|begin_checkout|purchase)$').size).toBe(40); // "10 to 50 instructions"
+    expect(compilePattern('^(a+)+$').test(`${'a'.repeat(100_000)}b`)).toBe(false);
+    expect(compilePattern('^zamówienie', { flags: 'i' }).test('ZAMÓWIENIE_OPŁACONE')).toBe(true);
+    expect(compilePattern('(a{100}){99}').size).toBe(9901);
+    expect(thrown(() => compilePattern('(a{100}){100}'))).toBeInstanceOf(CxLimitError);
+  });
 });
