@@ -82,6 +82,22 @@ export interface AssignStagesOptions {
 }
 
 /**
+ * A pattern's answers by name: interactions repeat a few event names, so each name is matched once (the map holds at
+ * most one entry per interaction).
+ */
+function memoized(pattern: SafePattern): (name: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (name) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = pattern.test(name);
+      answers.set(name, answer);
+    }
+    return answer;
+  };
+}
+
+/**
  * Assigns stages to interactions by rules: the first matching rule wins.
  *
  * Returns new objects; the input is not changed. Interactions no rule matches keep their stage (or none).
@@ -114,15 +130,14 @@ export function assignStages(
   const compiled = rules.map((input, i) => {
     const rule = validate(stageRuleSchema, input, { subject: 'stage rule', at: ['rules', i] });
     // The schema has checked the pattern, so compiling it cannot fail.
-    const pattern: SafePattern | undefined =
-      rule.namePattern === undefined ? undefined : compilePattern(rule.namePattern);
-    return { rule, pattern };
+    const pattern = rule.namePattern === undefined ? undefined : compilePattern(rule.namePattern);
+    return { rule, matches: pattern === undefined ? undefined : memoized(pattern) };
   });
   return interactions.map((interaction) => {
     if (interaction.stageId !== undefined && !overwrite) return interaction;
-    for (const { rule, pattern } of compiled) {
+    for (const { rule, matches } of compiled) {
       if (rule.name !== undefined && rule.name !== interaction.name) continue;
-      if (pattern !== undefined && !pattern.test(interaction.name)) continue;
+      if (matches !== undefined && !matches(interaction.name)) continue;
       if (rule.touchpointId !== undefined && rule.touchpointId !== interaction.touchpointId) continue;
       if (rule.channel !== undefined && rule.channel !== interaction.channel) continue;
       return { ...interaction, stageId: rule.stageId };

@@ -79,7 +79,7 @@ class CompiledPattern implements SafePattern {
         { path: [], code: 'invalid_type', message: `Expected a text to match, got ${typeof text}` },
       ]);
     }
-    return this.vm.run(text).matched;
+    return this.vm.run(text);
   }
 }
 

@@ -134,6 +134,32 @@ function asciiMap(set: CharSet): Uint32Array {
 }
 
 /**
+ * The code points that can start a match at a position other than the start and the end of the text: the sets of
+ * the instructions reachable from the first without consuming, with `^` and `$` failing. `null` if the match
+ * instruction is reachable that way (an empty match is possible anywhere).
+ */
+function firstChars(ops: Uint8Array, a: Int32Array, b: Int32Array, sets: readonly CharSet[]): CharSet | null {
+  const seen = new Uint8Array(ops.length);
+  const stack = [0];
+  const found: CharSet[] = [];
+  seen[0] = 1;
+  while (stack.length > 0) {
+    const pc = stack.pop() as number;
+    const op = ops[pc];
+    if (op === OP_MATCH) return null;
+    if (op === OP_CHARS) found.push(sets[a[pc] as number] as CharSet);
+    const targets =
+      op === OP_SPLIT ? [a[pc] as number, b[pc] as number] : op === OP_JUMP ? [a[pc] as number] : [];
+    for (const target of targets) {
+      if (seen[target] === 1) continue;
+      seen[target] = 1;
+      stack.push(target);
+    }
+  }
+  return unionOf(found);
+}
+
+/**
  * Compiles a syntax tree into a program of at most `PATTERN_LIMITS.maxInstructions` instructions. Sizes are known
  * before emission, so every jump target is computed, not patched; the walk uses an explicit stack.
  */
@@ -229,7 +255,14 @@ export function compileTree(root: PatternNode, ignoreCase: boolean): Program {
       }
     }
   }
-  const anchored =
-    tree !== null && (tree.type === 'begin' || (tree.type === 'sequence' && tree.items[0]?.type === 'begin'));
-  return { ops, a, b, sets, ascii: sets.map(asciiMap), size, anchored };
+  const first = firstChars(ops, a, b, sets);
+  return {
+    ops,
+    a,
+    b,
+    sets,
+    ascii: sets.map(asciiMap),
+    size,
+    first: first === null ? null : { set: first, ascii: asciiMap(first) },
+  };
 }

@@ -27,6 +27,10 @@ export interface Program {
   readonly ascii: readonly Uint32Array[];
   /** Number of instructions. */
   readonly size: number;
-  /** Whether every match must start at the start of the text (the pattern begins with `^`). */
-  readonly anchored: boolean;
+  /**
+   * The code points a match starting after the first position can begin with (sorted ranges), and its ASCII map:
+   * where no thread is alive, the VM skips to the next such code point (or to the end, for an empty set such as
+   * that of `^abc`). `null` when such a match can be empty.
+   */
+  readonly first: { readonly set: CharSet; readonly ascii: Uint32Array } | null;
 }

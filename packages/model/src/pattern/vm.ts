@@ -1,12 +1,13 @@
 import { setHas } from './char-set.js';
 import { OP_BEGIN, OP_CHARS, OP_END, OP_JUMP, OP_MATCH, OP_SPLIT, type Program } from './program.js';
 
-/** The answer of {@link PikeVm.run} and the work it took. */
+/** The answer of {@link runProgram} and the work it took. */
 export interface Run {
   readonly matched: boolean;
   /**
-   * Instructions executed: each thread followed through an instruction, and each thread tested against a code
-   * point. At most `2 · program.size` per code point of the text, plus `2 · program.size` at the start.
+   * Instructions executed: each thread followed through an instruction, each thread tested against a code point,
+   * and each code point skipped while no thread is alive. At most `2 · program.size` per code point of the text,
+   * plus `2 · program.size` at the start.
    */
   readonly steps: number;
 }
@@ -14,12 +15,14 @@ export interface Run {
 const MAX_GENERATION = 2 ** 30;
 
 /**
- * Searches a text for a match of a program anywhere (only at the start when the program is anchored), the way
- * `RegExp.prototype.test` does, over code points as with the `u` flag.
+ * Searches a text for a match of a program anywhere, the way `RegExp.prototype.test` does, over code points as with
+ * the `u` flag.
  *
  * Pike's VM: all threads advance in lock step over the text; a thread is a program counter, and two threads at the
  * same instruction and position are one (`mark`), so each position costs at most one visit per instruction,
- * whatever the pattern. Nothing backtracks and nothing recurses. The buffers are reused from one run to the next.
+ * whatever the pattern. Nothing backtracks and nothing recurses. A new thread starts at every position while others
+ * are alive; when none is, the VM skips to the next code point a match can begin with (`program.first`). The
+ * buffers are reused from one run to the next.
  */
 export class PikeVm {
   private current: Int32Array;
@@ -28,8 +31,9 @@ export class PikeVm {
   /** `mark[pc] === generation`: `pc` is already in the list being built for the current position. */
   private readonly mark: Int32Array;
   private generation = 0;
-  private steps = 0;
   private end = 0;
+  /** Instructions executed by the last run (see {@link Run.steps}). */
+  steps = 0;
 
   constructor(private readonly program: Program) {
     this.current = new Int32Array(program.size);
@@ -38,14 +42,32 @@ export class PikeVm {
     this.mark = new Int32Array(program.size);
   }
 
-  /** Whether the program matches somewhere in `text`, and the steps it took to say so. */
-  run(text: string): Run {
-    const { a, sets, ascii, anchored } = this.program;
-    this.end = text.length;
+  /** Whether the program matches somewhere in `text`; `steps` then holds the work it took. */
+  run(text: string): boolean {
+    const { a, sets, ascii } = this.program;
+    const end = text.length;
+    this.end = end;
     this.steps = 0;
     this.advanceGeneration();
     let count = this.addThread(this.current, 0, 0, 0);
-    for (let pos = 0; count >= 0 && pos < text.length; ) {
+    // Whether a thread was started at `pos` (so a skip looks from the next position on).
+    let started = true;
+    let pos = 0;
+    while (count >= 0) {
+      if (count === 0) {
+        const from = started
+          ? pos < end
+            ? pos + ((text.codePointAt(pos) as number) > 0xffff ? 2 : 1)
+            : end + 1
+          : pos;
+        if (from > end) break;
+        pos = this.skip(text, from);
+        this.advanceGeneration();
+        count = this.addThread(this.current, 0, 0, pos);
+        started = true;
+        continue;
+      }
+      if (pos >= end) break;
       const cp = text.codePointAt(pos) as number;
       const after = pos + (cp > 0xffff ? 2 : 1);
       const current = this.current;
@@ -62,14 +84,33 @@ export class PikeVm {
         if (hit) nextCount = this.addThread(next, nextCount, pc + 1, after);
       }
       this.steps += count;
-      if (nextCount >= 0 && !anchored) nextCount = this.addThread(next, nextCount, 0, after);
-      if (nextCount === 0 && anchored) return { matched: false, steps: this.steps };
+      started = nextCount > 0;
+      if (started) nextCount = this.addThread(next, nextCount, 0, after);
       this.current = next;
       this.next = current;
       count = nextCount;
       pos = after;
     }
-    return { matched: count < 0, steps: this.steps };
+    return count < 0;
+  }
+
+  /** The first position from `from` on where a match can start: a code point in `program.first`, or the end. */
+  private skip(text: string, from: number): number {
+    const { first } = this.program;
+    const end = text.length;
+    if (first === null) return from;
+    // Nothing can start a match in the middle of the text (`^…`): only the end is left to try (for `…|$`).
+    if (first.set.length === 0) return end;
+    let pos = from;
+    while (pos < end) {
+      const cp = text.codePointAt(pos) as number;
+      this.steps++;
+      const hit =
+        cp < 128 ? ((first.ascii[cp >> 5] as number) & (1 << (cp & 31))) !== 0 : setHas(first.set, cp);
+      if (hit) return pos;
+      pos += cp > 0xffff ? 2 : 1;
+    }
+    return end;
   }
 
   private advanceGeneration(): void {
@@ -128,5 +169,7 @@ export class PikeVm {
 
 /** Runs a program once on `text` (a fresh VM; {@link PikeVm} reuses its buffers across runs). */
 export function runProgram(program: Program, text: string): Run {
-  return new PikeVm(program).run(text);
+  const vm = new PikeVm(program);
+  const matched = vm.run(text);
+  return { matched, steps: vm.steps };
 }
