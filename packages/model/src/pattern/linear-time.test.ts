@@ -59,6 +59,15 @@ describe('hostile patterns on 10,000-character texts', { timeout: 30_000 }, () =
     expect(Math.max(...perCharacter)).toBeLessThanOrEqual(2 * p.size);
   });
 
+  it('skips what cannot start a match: an anchored pattern stops at the start, a literal scans once', () => {
+    const text = 'x'.repeat(n);
+    // ^abc: the start thread dies on "x"; nothing can start later, so only the end is tried (^ fails there).
+    expect(runProgram(program('^abc'), text).steps).toBeLessThan(10);
+    // email_: the start thread at 0 (1 step) fails on "x" (1 step); then one step per code point skipped (n - 1),
+    // since no "e" occurs, and the start thread at the end (1 step).
+    expect(runProgram(program('email_'), text).steps).toBe(n + 2);
+  });
+
   it('keeps the bound for any pattern of a varied grammar on any text (property)', () => {
     const piece = fc.constantFrom('a', 'b', '.', '[ab]', '\\w', '(a|b)', '(a*)', '(?:a|a)', '^', '$', '(a|)');
     const quantifier = fc.constantFrom('', '*', '+', '?', '{2}', '{0,3}', '{1,}');
