@@ -7,12 +7,6 @@ export type CharSet = readonly number[];
 /** The largest Unicode code point. */
 export const MAX_CODE_POINT = 0x10ffff;
 
-/** The empty set. */
-export const EMPTY_SET: CharSet = [];
-
-/** Every code point. */
-export const ANY_SET: CharSet = [0, MAX_CODE_POINT];
-
 /** Builds a set from ranges given in any order, possibly overlapping (`[lo, hi]` inclusive, `lo ≤ hi`). */
 export function charSetOf(ranges: ReadonlyArray<readonly [number, number]>): CharSet {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
