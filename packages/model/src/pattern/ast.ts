@@ -30,16 +30,20 @@ export type PatternNode =
       readonly index: number;
     };
 
-/** Where the pattern is unsupported, malformed or too large (internal; the public layer turns it into an error). */
-export interface PatternProblem {
-  readonly kind: 'syntax' | 'limit';
-  /** UTF-16 index into the pattern source where the problem starts. */
-  readonly index: number;
-  readonly message: string;
-  /** For `limit`: the bound and the size asked for. */
-  readonly limit?: number;
-  readonly actual?: number;
-}
+/**
+ * Where the pattern is unsupported, malformed (`syntax`) or too large (`limit`), at a UTF-16 `index` into its
+ * source (internal; the public layer turns it into an error).
+ */
+export type PatternProblem =
+  | { readonly kind: 'syntax'; readonly index: number; readonly message: string }
+  | {
+      readonly kind: 'limit';
+      readonly index: number;
+      readonly message: string;
+      /** The bound and the size asked for. */
+      readonly limit: number;
+      readonly actual: number;
+    };
 
 /** Thrown inside the parser and compiler to stop at the first problem; never escapes the pattern module. */
 export class PatternProblemSignal {

@@ -98,7 +98,8 @@ class CompiledPattern implements SafePattern {
  * @param options - `flags: 'i'` for case-insensitive matching.
  * @returns The compiled pattern.
  * @throws {@link CxValidationError} (issue code `invalid_pattern`) for unsupported or malformed syntax, naming the
- *   index in the source; `invalid_type` when `source` is not a string.
+ *   UTF-16 index in the source (the issue's `column` is that index + 1); `invalid_type` when `source` is not a
+ *   string.
  * @throws {@link CxLimitError} (code `too_large`) when a count exceeds {@link PATTERN_LIMITS}`.maxRepeat` or the
  *   compiled program exceeds `maxInstructions`.
  * @throws {@link CxOptionsError} for unknown or invalid options.
@@ -130,8 +131,8 @@ export function compilePattern(source: string, options?: CompilePatternOptions):
   const { problem } = analysis;
   if (problem.kind === 'limit') {
     throw new CxLimitError('too_large', `Pattern too large ${describeProblem(source, problem)}`, {
-      limit: problem.limit ?? 0,
-      actual: problem.actual ?? 0,
+      limit: problem.limit,
+      actual: problem.actual,
     });
   }
   throw new CxValidationError([

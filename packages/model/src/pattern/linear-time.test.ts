@@ -103,7 +103,7 @@ describe('nesting costs memory, never call stack', { timeout: 30_000 }, () => {
     expect(() => compilePattern(nested(5000))).toThrow(CxLimitError);
   });
 
-  it('names the first unclosed group of 100,000', () => {
+  it('names the innermost of 100,000 unclosed groups', () => {
     try {
       compilePattern(`a${'('.repeat(100_000)}`);
       expect.unreachable();
