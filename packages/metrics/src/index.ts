@@ -71,21 +71,21 @@ export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
+export { churnSeries } from './churn/churn-series.js';
+export type { SubscriptionColumns } from './churn/columns.js';
+export type { ChurnSeriesOptions, PeriodChurnOptions } from './churn/options.js';
+export { periodChurn } from './churn/period-churn.js';
+export { prepareSubscriptions } from './churn/prepare.js';
+export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
+export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
 export type {
   ChurnMeasures,
   ChurnPeriod,
   ChurnPeriodOf,
-  ChurnSeriesOptions,
   CustomerChurnPeriod,
   MidPeriodPolicy,
-  PeriodChurnOptions,
   RevenueRetention,
-} from './churn/churn.js';
-export { churnSeries, periodChurn } from './churn/churn.js';
-export type { SubscriptionColumns } from './churn/columns.js';
-export { prepareSubscriptions } from './churn/prepare.js';
-export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
-export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
+} from './churn/types.js';
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
 export type {
   InteractionCsvField,
