@@ -99,11 +99,13 @@ export type {
   InteractionColumns,
 } from './columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from './columnar/read-csv.js';
-export type { CohortRetentionAggregator } from './retention/aggregator.js';
-export { createCohortRetentionAggregator } from './retention/aggregator.js';
-export type { CalendarInterval } from './retention/calendar.js';
-export type { MatcherDictionaries } from './retention/cohort-retention.js';
+export type {
+  CohortRetentionSnapshot,
+  InteractionDictionaries,
+} from './retention/accumulator.js';
+export { CohortRetentionAccumulator } from './retention/accumulator.js';
 export { cohortRetention } from './retention/cohort-retention.js';
+export type { MatcherDictionaries } from './retention/matcher.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from './retention/options.js';
 // #endregion retention

@@ -1,5 +1,6 @@
 import type { IssuePath, Subscription } from '@cx/model';
 import { CxValidationError, createCalendar, parseOptions } from '@cx/model';
+import { epochOf } from '../retention/instant-option.js';
 import type { SubscriptionColumns } from './columns.js';
 import type { ChurnSeriesOptions } from './options.js';
 import { churnSeriesOptionsSchema, RENAMED_CHURN_OPTIONS } from './options.js';
@@ -64,9 +65,9 @@ export function churnSeries<M extends ChurnMeasures = 'all'>(
   });
   const table = tableOf(subscriptions);
   if (table.count === 0 && (o.from === undefined || o.to === undefined)) return [];
-  const asOf = o.asOf ?? table.maxTime;
-  const from = o.from ?? table.minTime;
-  const to = o.to ?? asOf;
+  const asOf = epochOf(o.asOf) ?? table.maxTime;
+  const from = epochOf(o.from) ?? table.minTime;
+  const to = epochOf(o.to) ?? asOf;
   if (to <= from) {
     throw new CxValidationError(
       [
@@ -102,9 +103,9 @@ export function churnSeries<M extends ChurnMeasures = 'all'>(
 /** What stretches the window when it is too long: the option that set its end, else the record (internal). */
 function spanPath(
   o: {
-    readonly from?: number | undefined;
-    readonly to?: number | undefined;
-    readonly asOf?: number | undefined;
+    readonly from?: string | undefined;
+    readonly to?: string | undefined;
+    readonly asOf?: string | undefined;
   },
   table: SubscriptionColumns,
 ): IssuePath {

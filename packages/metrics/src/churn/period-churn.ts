@@ -1,5 +1,6 @@
 import type { Instant, Subscription } from '@cx/model';
 import { CxValidationError, instantIssue, instantToEpochMsOrNaN, parseOptions } from '@cx/model';
+import { epochOf } from '../retention/instant-option.js';
 import type { SubscriptionColumns } from './columns.js';
 import type { PeriodChurnOptions } from './options.js';
 import { periodChurnOptionsSchema } from './options.js';
@@ -67,7 +68,7 @@ export function periodChurn<M extends ChurnMeasures = 'all'>(
     );
   }
   const table = tableOf(subscriptions);
-  const asOf = o.asOf ?? table.maxTime;
+  const asOf = epochOf(o.asOf) ?? table.maxTime;
   const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
   const periods = { bounds: Float64Array.of(from, to), keys: [interval], labels: [interval] };
   const sweep = o.measures === 'customers' ? customerChurnSweep : churnSweep;

@@ -5,12 +5,14 @@ const EXPECTED = 'Expected a UTC instant such as "2026-03-01T00:00:00Z" (ISO 860
 
 /**
  * An instant given as an option (`asOf`, `from`, `to`): the model's record form, `YYYY-MM-DDTHH:mm:ss[.fff]Z`,
- * read by the one instant grammar and returned as epoch milliseconds (internal). A number is rejected: its unit
- * and zone would be guesses, and `1e300` is not a point in time.
+ * checked by the one instant grammar and kept as text, so that parsed options stay plain JSON (internal). A number
+ * is rejected: its unit and zone would be guesses, and `1e300` is not a point in time.
  */
-export const instantOption = z
-  .string({ error: EXPECTED })
-  .refine((text) => instantIssue(text) === null, {
-    error: (issue) => `${EXPECTED}: ${instantIssue(issue.input)?.message ?? 'not an instant'}`,
-  })
-  .transform((text) => instantToEpochMsOrNaN(text));
+export const instantOption = z.string({ error: EXPECTED }).refine((text) => instantIssue(text) === null, {
+  error: (issue) => `${EXPECTED}: ${instantIssue(issue.input)?.message ?? 'not an instant'}`,
+});
+
+/** Epoch milliseconds of an instant option that {@link instantOption} accepted, or `undefined` (internal). */
+export function epochOf(instant: string | undefined): number | undefined {
+  return instant === undefined ? undefined : instantToEpochMsOrNaN(instant);
+}

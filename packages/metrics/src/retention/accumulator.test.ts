@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Interaction } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { streamInteractionCsv } from '../columnar/csv-stream.js';
-import { createCohortRetentionAggregator } from './aggregator.js';
+import { CohortRetentionAccumulator } from './accumulator.js';
 import { cohortRetention } from './cohort-retention.js';
 import type { CohortRetentionOptions } from './options.js';
 
@@ -20,13 +20,13 @@ async function streamed(events: Interaction[], options: CohortRetentionOptions, 
       `${e.customerId},${e.timestamp},${e.name},${e.channel},${(e.properties.revenue as number | undefined) ?? ''}`,
   );
   writeFileSync(path, `customerId,timestamp,name,channel,revenue\n${rows.join('\n')}\n`);
-  const aggregator = createCohortRetentionAggregator(options);
+  const accumulator = new CohortRetentionAccumulator(options);
   const stream = streamInteractionCsv(path, {
     chunkBytes,
     ...(options.aggregate ? { numeric: [options.aggregate.property] } : {}),
   });
-  for await (const batch of stream) aggregator.add(batch, stream);
-  return aggregator.result();
+  for await (const batch of stream) accumulator.addBatch(batch, stream);
+  return accumulator.result();
 }
 
 const event = fc.record({
@@ -39,6 +39,8 @@ const event = fc.record({
 
 const optionSets: CohortRetentionOptions[] = [
   { interval: 'month', periods: 3 },
+  { interval: 'week', periods: 3, minimumOccurrences: 2, weekStartsOn: 0 },
+  { interval: 'quarter', periods: 1, from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
   { interval: 'week', periods: 4, retention: 'on-or-after', startEvent: { name: 'purchase' } },
   {
     interval: 'day',
@@ -63,7 +65,7 @@ const optionSets: CohortRetentionOptions[] = [
   },
 ];
 
-describe('createCohortRetentionAggregator', () => {
+describe('CohortRetentionAccumulator', () => {
   it('gives the same matrix as cohortRetention on the same events (property, per option set)', async () => {
     for (const options of optionSets) {
       await fc.assert(
@@ -107,7 +109,7 @@ describe('createCohortRetentionAggregator', () => {
         properties: {},
       },
     ];
-    const error = await streamed(events, {}).catch((e: unknown) => e);
+    const error = await streamed(events, { interval: 'day' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CxValidationError);
     expect((error as CxValidationError).issues[0]?.path).toEqual([1, 'timestamp']);
   });
@@ -115,16 +117,25 @@ describe('createCohortRetentionAggregator', () => {
   it('rejects batches without a dimension its matchers use', async () => {
     const path = join(dir, `e${files++}.csv`);
     writeFileSync(path, 'customerId,timestamp,name,channel\na,2026-01-01T00:00:00Z,open,web\n');
-    const aggregator = createCohortRetentionAggregator({ startEvent: { name: 'open' } });
+    const accumulator = new CohortRetentionAccumulator({ interval: 'day', startEvent: { name: 'open' } });
     const stream = streamInteractionCsv(path, { dimensions: [] });
     const error = await (async () => {
-      for await (const batch of stream) aggregator.add(batch, stream);
+      for await (const batch of stream) accumulator.addBatch(batch, stream);
     })().catch((e: unknown) => e);
     expect((error as CxValidationError).issues[0]?.path).toEqual(['startEvent', 'name']);
   });
 
-  it('rejects the options it cannot stream', () => {
-    expect(() => createCohortRetentionAggregator({ cohortType: 'recurring' })).toThrow(CxValidationError);
-    expect(() => createCohortRetentionAggregator({ minimumOccurrences: 2 })).toThrow(CxValidationError);
+  it('refuses recurring cohorts with a typed options error (they need every period of an actor)', () => {
+    let thrown: unknown;
+    try {
+      new CohortRetentionAccumulator({ interval: 'day', cohortType: 'recurring' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CxOptionsError);
+    expect((thrown as CxOptionsError).issues[0]).toMatchObject({
+      path: ['cohortType'],
+      code: 'invalid_value',
+    });
   });
 });
