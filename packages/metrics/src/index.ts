@@ -99,15 +99,13 @@ export type {
   InteractionColumns,
 } from './columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from './columnar/read-csv.js';
-export type {
-  CohortRetentionSnapshot,
-  InteractionDictionaries,
-} from './retention/accumulator.js';
 export { CohortRetentionAccumulator } from './retention/accumulator.js';
 export { cohortRetention } from './retention/cohort-retention.js';
 export type { MatcherDictionaries } from './retention/matcher.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from './retention/options.js';
+export type { CohortRetentionSnapshot } from './retention/snapshot.js';
+export type { InteractionDictionaries } from './retention/stream-batches.js';
 // #endregion retention
 
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)
