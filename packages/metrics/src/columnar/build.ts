@@ -187,11 +187,19 @@ export function buildInteractionColumns(
  * @category Columnar
  * @since 0.1.0
  */
-export async function buildInteractionColumnsAsync(
+export function buildInteractionColumnsAsync(
   source: AsyncIterable<Interaction> | Iterable<Interaction>,
   options?: BuildInteractionColumnsOptions,
 ): Promise<InteractionColumns> {
+  // Options are checked now, synchronously: a mistake in them is thrown, not a rejected promise.
   const builder = new InteractionColumnsBuilder(options, 'buildInteractionColumnsAsync');
+  return fill(builder, source);
+}
+
+async function fill(
+  builder: InteractionColumnsBuilder,
+  source: AsyncIterable<Interaction> | Iterable<Interaction>,
+): Promise<InteractionColumns> {
   for await (const event of source) builder.add(event);
   return builder.finish();
 }
