@@ -139,3 +139,117 @@ describe('CohortRetentionAccumulator', () => {
     });
   });
 });
+
+describe('CohortRetentionAccumulator: one interaction at a time, shards and snapshots', () => {
+  const toEvents = (
+    rows: Array<{ actor: string; ms: number; name: string; channel: string; revenue: number }>,
+  ) =>
+    rows
+      .sort((x, y) => x.actor.localeCompare(y.actor) || x.ms - y.ms)
+      .map(
+        (r, i): Interaction => ({
+          id: `e${i}`,
+          customerId: r.actor,
+          timestamp: new Date(r.ms).toISOString(),
+          name: r.name,
+          channel: r.channel as 'web',
+          properties: r.name === 'purchase' ? { revenue: r.revenue } : {},
+        }),
+      );
+
+  it('add, merge of actor shards and restore(snapshot) all give cohortRetention’s matrix (property)', () => {
+    for (const options of optionSets) {
+      fc.assert(
+        fc.property(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 3 }), (rows, shards) => {
+          const events = toEvents(rows);
+          const expected = cohortRetention(events, options);
+          const whole = new CohortRetentionAccumulator(options);
+          for (const e of events) whole.add(e);
+          expect(whole.result()).toEqual(expected);
+          // Shard by actor, snapshot each shard through JSON, merge.
+          const parts = Array.from({ length: shards }, () => new CohortRetentionAccumulator(options));
+          for (const e of events) parts[(e.customerId as string).charCodeAt(0) % shards]?.add(e);
+          const [first, ...rest] = parts.map((p) =>
+            CohortRetentionAccumulator.restore(JSON.parse(JSON.stringify(p.snapshot()))),
+          );
+          for (const p of rest) first?.merge(p);
+          expect(first?.result()).toEqual(expected);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  });
+
+  it('refuses to merge shards that share an actor, and changes nothing', () => {
+    const e = (actor: string, timestamp: string): Interaction => ({
+      id: `${actor}${timestamp}`,
+      customerId: actor,
+      timestamp,
+      name: 'open',
+      channel: 'web',
+      properties: {},
+    });
+    const a = new CohortRetentionAccumulator({ interval: 'day' }).add(e('x', '2026-01-01T00:00:00Z'));
+    const b = new CohortRetentionAccumulator({ interval: 'day' }).add(e('x', '2026-01-02T00:00:00Z'));
+    const before = JSON.stringify(a.snapshot());
+    let thrown: unknown;
+    try {
+      a.merge(b);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CxValidationError);
+    expect((thrown as CxValidationError).issues[0]).toMatchObject({
+      path: ['actors', 'x'],
+      code: 'merge_overlap',
+    });
+    expect(JSON.stringify(a.snapshot())).toBe(before);
+  });
+
+  it('checks a whole batch before counting any of it', async () => {
+    const path = join(dir, `e${files++}.csv`);
+    // Row 2 goes back in time for actor a: the batch is refused and nothing of rows 0–1 is counted.
+    writeFileSync(
+      path,
+      'customerId,timestamp,name,channel\nb,2026-01-01T00:00:00Z,open,web\na,2026-01-03T00:00:00Z,open,web\na,2026-01-02T00:00:00Z,open,web\n',
+    );
+    const accumulator = new CohortRetentionAccumulator({ interval: 'day' });
+    const before = JSON.stringify(accumulator.snapshot());
+    const stream = streamInteractionCsv(path);
+    const error = await (async () => {
+      for await (const batch of stream) accumulator.addBatch(batch, stream);
+    })().catch((e: unknown) => e);
+    expect((error as CxValidationError).issues[0]).toMatchObject({
+      path: [2, 'timestamp'],
+      code: 'unsorted_events',
+    });
+    expect(JSON.stringify(accumulator.snapshot())).toBe(before);
+  });
+
+  it('rejects a malformed snapshot with invalid_snapshot and its path', () => {
+    const good = new CohortRetentionAccumulator({ interval: 'day' })
+      .add({
+        id: '1',
+        customerId: 'a',
+        timestamp: '2026-01-01T00:00:00Z',
+        name: 'o',
+        channel: 'web',
+        properties: {},
+      })
+      .snapshot();
+    const bad = JSON.parse(JSON.stringify(good));
+    bad.state.actors[0].counts = [1];
+    let thrown: unknown;
+    try {
+      CohortRetentionAccumulator.restore(bad);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as CxValidationError).issues[0]).toMatchObject({
+      path: ['state', 'actors', 0, 'counts'],
+      code: 'invalid_snapshot',
+    });
+    const badOptions = { ...JSON.parse(JSON.stringify(good)), options: { interval: 'fortnight' } };
+    expect(() => CohortRetentionAccumulator.restore(badOptions)).toThrow(CxValidationError);
+  });
+});
