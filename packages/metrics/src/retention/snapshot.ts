@@ -1,11 +1,11 @@
 import type { AccumulatorSnapshot, IssuePath } from '@cx/model';
 import { CxValidationError, issuesFromZod } from '@cx/model';
 import { z } from 'zod';
-import type { ParsedRetentionOptions } from './options.js';
+import type { CohortRetentionOptions } from './options.js';
 import type { RetentionState } from './stream-state.js';
 
 /**
- * The JSON state of a {@link CohortRetentionAccumulator}: its options and, per actor with events, the time of its
+ * The JSON state of a {@link CohortRetentionAccumulator}: its options (defaults filled in) and, per actor with events, the time of its
  * last event, its start time (or `dropped`) and its return counts per column; property sums per cohort.
  *
  * @example
@@ -19,7 +19,7 @@ import type { RetentionState } from './stream-state.js';
  */
 export type CohortRetentionSnapshot = AccumulatorSnapshot<
   'cohort-retention',
-  ParsedRetentionOptions,
+  CohortRetentionOptions,
   {
     /** Per actor with at least one event. */
     readonly actors: ReadonlyArray<{
@@ -101,7 +101,8 @@ export function writeSnapshot(state: RetentionState, added: number): CohortReten
   return {
     kind: 'cohort-retention',
     version: 1,
-    options: state.plan.options,
+    // The options with their defaults filled in (plain JSON: what a merge compares).
+    options: state.plan.options as CohortRetentionOptions,
     state: {
       actors: list,
       sums: [...state.sums].map(([cohort, row]) => ({ cohort, values: Array.from(row) })),
