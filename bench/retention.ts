@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RetentionMatrix } from '@cx/metrics';
 import {
+  CohortRetentionAccumulator,
   churnSeries,
   cohortRetention,
-  CohortRetentionAccumulator,
   prepareSubscriptions,
   readInteractionColumnsCsv,
   readSubscriptionColumnsCsv,
