@@ -1,4 +1,4 @@
-import type { Calendar } from '@cx/model';
+import { type Calendar, MS_PER_DAY } from '@cx/model';
 
 /**
  * The boundaries of consecutive calendar periods, computed once so that kernels locate events by comparing numbers
@@ -39,14 +39,17 @@ export class PeriodTable {
 }
 
 /**
- * The period number of instants on a calendar, remembering the last period found: consecutive instants of
- * time-ordered data fall in the same period and cost two comparisons (internal).
+ * The period number of instants on a calendar, with a small direct-mapped cache keyed by the UTC day (internal):
+ * each entry remembers the bounds `[lo, hi)` and number of a period found for an instant of that day, and answers
+ * any instant inside those bounds with two comparisons. Events of the same few periods, in any order, hit it; a
+ * miss asks the calendar (three operations) and replaces the entry.
  */
 export class PeriodLookup {
   readonly #calendar: Calendar;
-  #lo = Number.POSITIVE_INFINITY;
-  #hi = Number.NEGATIVE_INFINITY;
-  #index = 0;
+  readonly #day = new Float64Array(1024).fill(Number.NaN);
+  readonly #lo = new Float64Array(1024);
+  readonly #hi = new Float64Array(1024);
+  readonly #index = new Float64Array(1024);
 
   constructor(calendar: Calendar) {
     this.#calendar = calendar;
@@ -54,11 +57,17 @@ export class PeriodLookup {
 
   /** The calendar's period number of `t`. */
   indexOf(t: number): number {
-    if (t >= this.#lo && t < this.#hi) return this.#index;
-    const index = this.#calendar.indexOf(t);
-    this.#lo = this.#calendar.startOfIndex(index);
-    this.#hi = this.#calendar.startOfIndex(index + 1);
-    this.#index = index;
+    const day = Math.floor(t / MS_PER_DAY);
+    const slot = day & 1023;
+    if (this.#day[slot] === day && t >= (this.#lo[slot] as number) && t < (this.#hi[slot] as number)) {
+      return this.#index[slot] as number;
+    }
+    const calendar = this.#calendar;
+    const index = calendar.indexOf(t);
+    this.#day[slot] = day;
+    this.#lo[slot] = calendar.startOfIndex(index);
+    this.#hi[slot] = calendar.startOfIndex(index + 1);
+    this.#index[slot] = index;
     return index;
   }
 }

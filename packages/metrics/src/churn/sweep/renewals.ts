@@ -6,10 +6,13 @@ import { lowerBound } from './locate.js';
 /**
  * Renewal dates of one subscription: its start plus `k` billing intervals, on the UTC calendar, the day of month
  * clamped to the month's last day (31 January + 1 month = 28 or 29 February) (internal). Months come from the
- * library's one calendar; nothing here knows how long a month is.
+ * library's one calendar; nothing here knows how long a month is. Month starts are remembered in a small
+ * direct-mapped cache: the subscriptions of a table renew in the same few months.
  */
 class Renewals {
   readonly #months: Calendar;
+  readonly #cacheIndex = new Float64Array(64).fill(Number.NaN);
+  readonly #cacheStart = new Float64Array(64);
   #start = 0;
   #step = 0;
   #month0 = 0;
@@ -20,13 +23,18 @@ class Renewals {
     this.#months = months;
   }
 
+  /** The calendar's month number of `t`. */
+  monthOf(t: number): number {
+    return this.#months.indexOf(t);
+  }
+
   /** Sets the subscription: its start (epoch ms) and billing step in months (0 = weekly). */
   reset(start: number, step: number): void {
     this.#start = start;
     this.#step = step;
     if (step === 0) return;
     this.#month0 = this.#months.indexOf(start);
-    const monthStart = this.#months.startOfIndex(this.#month0);
+    const monthStart = this.#monthStart(this.#month0);
     const days = Math.floor((start - monthStart) / MS_PER_DAY);
     this.#day = days + 1;
     this.#timeOfDay = start - monthStart - days * MS_PER_DAY;
@@ -37,16 +45,27 @@ class Renewals {
     if (k === 0) return this.#start;
     if (this.#step === 0) return this.#start + k * MS_PER_WEEK;
     const index = this.#month0 + k * this.#step;
-    const monthStart = this.#months.startOfIndex(index);
-    const monthDays = (this.#months.startOfIndex(index + 1) - monthStart) / MS_PER_DAY;
+    const monthStart = this.#monthStart(index);
+    const monthDays = (this.#monthStart(index + 1) - monthStart) / MS_PER_DAY;
     return monthStart + (Math.min(this.#day, monthDays) - 1) * MS_PER_DAY + this.#timeOfDay;
   }
 
-  /** A `k ≥ 1` such that every renewal before `k` is earlier than `t` (renewals are in time order). */
-  before(t: number): number {
+  /**
+   * A `k ≥ 1` such that every renewal before `k` is earlier than `t`, whose month number is `month` (renewals are
+   * in time order, and a renewal in an earlier UTC month than `t` is earlier than `t`).
+   */
+  before(t: number, month: number): number {
     if (this.#step === 0) return Math.max(1, Math.floor((t - this.#start) / MS_PER_WEEK));
-    // A renewal in an earlier UTC month than `t` is earlier than `t`.
-    return Math.max(1, Math.floor((this.#months.indexOf(t) - this.#month0) / this.#step));
+    return Math.max(1, Math.floor((month - this.#month0) / this.#step));
+  }
+
+  #monthStart(index: number): number {
+    const slot = index & 63;
+    if (this.#cacheIndex[slot] === index) return this.#cacheStart[slot] as number;
+    const start = this.#months.startOfIndex(index);
+    this.#cacheIndex[slot] = index;
+    this.#cacheStart[slot] = start;
+    return start;
   }
 }
 
@@ -67,11 +86,14 @@ export function renewalEligibility(
   const first = bounds[0] as number;
   const last = bounds[periods] as number;
   const renewals = new Renewals(createCalendar({ interval: 'month', timeZone: 'UTC' }));
+  // The UTC month of every bound, once: one calendar operation per period.
+  const boundMonths = new Int32Array(bounds.length);
+  for (let j = 0; j < bounds.length; j++) boundMonths[j] = renewals.monthOf(bounds[j] as number);
   for (let i = 0; i < table.count; i++) {
     const subEnd = table.end[i] as number;
     const billing = table.interval[i] as 'week' | 'month' | 'quarter' | 'year';
     renewals.reset(table.start[i] as number, billing === 'week' ? 0 : MONTHS[billing]);
-    let k = renewals.before(first);
+    let k = renewals.before(first, boundMonths[0] as number);
     let cycleStart = renewals.at(k - 1);
     let lastPeriod = -1;
     for (;;) {
@@ -85,7 +107,10 @@ export function renewalEligibility(
           eligible[p]! += 1;
           if (subEnd <= r) eligibleLost[p]! += 1;
           // Later renewals in period p do not count again: go on from one that may fall in period p + 1.
-          const next = Math.max(k + 1, renewals.before(bounds[p + 1] as number));
+          const next = Math.max(
+            k + 1,
+            renewals.before(bounds[p + 1] as number, boundMonths[p + 1] as number),
+          );
           cycleStart = next === k + 1 ? r : renewals.at(next - 1);
           k = next;
           continue;
