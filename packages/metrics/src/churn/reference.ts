@@ -3,11 +3,9 @@
 // and renewal dates from ECMAScript's Date arithmetic rather than the library's calendar, so that the tests compare
 // two implementations, not one with itself.
 import type { Subscription } from '@cx/model';
+import { MS_PER_DAY, MS_PER_WEEK } from '@cx/model';
 import { MONTHS, type SubscriptionTable } from './subscriptions.js';
 import type { ChurnPeriod, MidPeriodPolicy } from './types.js';
-
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
 
 /** Monthly recurring revenue of subscription `i` at instant `t` (0 when not active). */
 function mrrAt(table: SubscriptionTable, i: number, t: number): number {
@@ -22,7 +20,7 @@ function mrrAt(table: SubscriptionTable, i: number, t: number): number {
 function renewalAt(table: SubscriptionTable, i: number, k: number): number {
   const start = table.start[i] as number;
   const billing = table.interval[i] as Subscription['billingInterval'];
-  if (billing === 'week') return start + k * WEEK_MS;
+  if (billing === 'week') return start + k * MS_PER_WEEK;
   const date = new Date(start);
   const months = date.getUTCMonth() + k * MONTHS[billing];
   const year = date.getUTCFullYear() + Math.floor(months / 12);
@@ -99,7 +97,7 @@ export function churnOfPeriod(
     }
     if (isActive) atEnd++;
   }
-  const exposureDays = exposure / DAY_MS;
+  const exposureDays = exposure / MS_PER_DAY;
   let eligible = 0;
   let eligibleLost = 0;
   if (policy === 'eligible') {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Interaction } from '@cx/model';
-import { CxOptionsError, CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError, instantToEpochMs } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { streamInteractionCsv } from '../columnar/csv-stream.js';
@@ -31,7 +31,10 @@ async function streamed(events: Interaction[], options: CohortRetentionOptions, 
 
 const event = fc.record({
   actor: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-  ms: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-05-01T00:00:00Z') }),
+  ms: fc.integer({
+    min: instantToEpochMs('2026-01-01T00:00:00Z'),
+    max: instantToEpochMs('2026-05-01T00:00:00Z'),
+  }),
   name: fc.constantFrom('open', 'purchase'),
   channel: fc.constantFrom('web', 'email'),
   revenue: fc.integer({ min: 0, max: 100 }),

@@ -2,7 +2,7 @@
 // timestamps: counted in calendar operations, the unit of work that used to grow with the span (a loop over
 // every day between 2024 and 9999), not in wall time.
 import type { Interaction, Subscription } from '@cx/model';
-import { Calendar, CxLimitError } from '@cx/model';
+import { Calendar, CxLimitError, instantToEpochMs, MS_PER_DAY } from '@cx/model';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { churnSeries } from '../churn/churn-series.js';
@@ -38,12 +38,12 @@ afterEach(() => {
 });
 
 /** Any instant the grammar can hold, year 0000 to 9999, or one near 2024. */
-const MIN = Date.parse('0000-01-01T00:00:00Z');
-const MAX = Date.parse('9999-12-31T23:59:59Z');
-const NEAR = Date.parse('2024-01-01T00:00:00Z');
+const MIN = instantToEpochMs('0000-01-01T00:00:00Z');
+const MAX = instantToEpochMs('9999-12-31T23:59:59Z');
+const NEAR = instantToEpochMs('2024-01-01T00:00:00Z');
 const instantArb = fc.oneof(
   fc.integer({ min: MIN, max: MAX }),
-  fc.integer({ min: NEAR, max: NEAR + 400 * 86_400_000 }),
+  fc.integer({ min: NEAR, max: NEAR + 400 * MS_PER_DAY }),
 );
 const iso = (ms: number): string => new Date(ms).toISOString();
 
