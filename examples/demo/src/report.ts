@@ -32,17 +32,7 @@ export interface ReportInput {
   }>;
 }
 
-import { type Analysis, TIME_ZONE } from './analyse.js';
-
-/** The calendar month of an instant in the report's time zone, e.g. `2025-01` (cohorts start at local midnight). */
-const monthOf = (instant: string) => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(instant));
-  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
-};
+import type { Analysis } from './analyse.js';
 
 const fmt = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? '–' : value.toFixed(digits);
@@ -82,10 +72,10 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
   const heatmapSvg = retentionHeatmap({
     id: 'retention',
     title: 'Repeat-purchase retention by monthly cohort',
-    columns: retention.labels,
+    columns: retention.columns,
     rows: [
       ...retention.cohorts.map((c) => ({
-        label: monthOf(c.start),
+        label: c.period, // the cohort's month in the report's zone, e.g. 2025-01
         size: c.size,
         rates: c.rates,
         incomplete: c.complete.map((x) => !x),

@@ -81,21 +81,21 @@ export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
+export { churnSeries } from './churn/churn-series.js';
+export type { SubscriptionColumns } from './churn/columns.js';
+export type { ChurnSeriesOptions, PeriodChurnOptions } from './churn/options.js';
+export { periodChurn } from './churn/period-churn.js';
+export { prepareSubscriptions } from './churn/prepare.js';
+export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
+export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
 export type {
   ChurnMeasures,
   ChurnPeriod,
   ChurnPeriodOf,
-  ChurnSeriesOptions,
   CustomerChurnPeriod,
   MidPeriodPolicy,
-  PeriodChurnOptions,
   RevenueRetention,
-} from './churn/churn.js';
-export { churnSeries, periodChurn } from './churn/churn.js';
-export type { SubscriptionColumns } from './churn/columns.js';
-export { prepareSubscriptions } from './churn/prepare.js';
-export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
-export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
+} from './churn/types.js';
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
 export type {
   InteractionCsvField,
@@ -109,13 +109,13 @@ export type {
   InteractionColumns,
 } from './columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from './columnar/read-csv.js';
-export type { CohortRetentionAggregator } from './retention/aggregator.js';
-export { createCohortRetentionAggregator } from './retention/aggregator.js';
-export type { CalendarInterval } from './retention/calendar.js';
-export type { MatcherDictionaries } from './retention/cohort-retention.js';
+export { CohortRetentionAccumulator } from './retention/accumulator.js';
 export { cohortRetention } from './retention/cohort-retention.js';
+export type { MatcherDictionaries } from './retention/matcher.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from './retention/options.js';
+export type { CohortRetentionSnapshot } from './retention/snapshot.js';
+export type { InteractionDictionaries } from './retention/stream-batches.js';
 // #endregion retention
 
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)
