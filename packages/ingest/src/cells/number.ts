@@ -13,7 +13,10 @@ export type NumberErrorCode = 'invalid_number' | 'ambiguous_number' | 'number_to
 /** Error of the last failing parse, and the currency token found by the last money parse (internal). */
 export const numberState = { code: 'invalid_number' as NumberErrorCode, currencyFrom: -1, currencyTo: -1 };
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+  1e20, 1e21, 1e22,
+];
 const SEP_NONE = 0;
 const SEP_DOT = 1;
 const SEP_COMMA = 2;
@@ -77,7 +80,13 @@ function isCurrencyByte(b: number): boolean {
  * Rejected: hexadecimal, `Infinity`, `NaN`, anything else, and under `'auto'` a single `,` or `.` followed by
  * exactly three digits after one to three leading digits (`1,234`), which has two readings.
  */
-export function parseDecimalBytes(buf: Uint8Array, from: number, to: number, decimal: DecimalSeparator, money: boolean): number {
+export function parseDecimalBytes(
+  buf: Uint8Array,
+  from: number,
+  to: number,
+  decimal: DecimalSeparator,
+  money: boolean,
+): number {
   numberState.currencyFrom = -1;
   numberState.currencyTo = -1;
   let n: number;
@@ -188,16 +197,23 @@ export function parseDecimalBytes(buf: Uint8Array, from: number, to: number, dec
       const lead = (runEnd[0] as number) - (runStart[0] as number);
       const tail = (runEnd[1] as number) - (runStart[1] as number);
       const leadZero = lead >= 1 && buf[runStart[0] as number] === 48;
-      if (tail === 3 && lead >= 1 && lead <= 3 && !leadZero && exponentAt < 0) return fail('ambiguous_number');
+      if (tail === 3 && lead >= 1 && lead <= 3 && !leadZero && exponentAt < 0)
+        return fail('ambiguous_number');
       fractionRun = 1;
     }
   }
-  if (grouping === SEP_DOT || grouping === SEP_COMMA || grouping === SEP_SPACE || grouping === SEP_APOSTROPHE) {
+  if (
+    grouping === SEP_DOT ||
+    grouping === SEP_COMMA ||
+    grouping === SEP_SPACE ||
+    grouping === SEP_APOSTROPHE
+  ) {
     if (exponentAt >= 0) return fail('invalid_number');
     const integerRuns = fractionRun < 0 ? runs : fractionRun;
     const lead = (runEnd[0] as number) - (runStart[0] as number);
     if (lead < 1 || lead > 3) return fail('invalid_number');
-    for (let k = 1; k < integerRuns; k++) if ((runEnd[k] as number) - (runStart[k] as number) !== 3) return fail('invalid_number');
+    for (let k = 1; k < integerRuns; k++)
+      if ((runEnd[k] as number) - (runStart[k] as number) !== 3) return fail('invalid_number');
   }
   // Every run but a leading one before the decimal separator (".5") must have digits.
   for (let k = 0; k < runs; k++) {
@@ -223,7 +239,8 @@ export function parseDecimalBytes(buf: Uint8Array, from: number, to: number, dec
     value = mantissa / (POW10[fraction] as number);
   } else {
     // Long or exponent forms: normalized ASCII text through the engine's correctly rounded decimal conversion.
-    if (scratch.length < digits + (to - exponentAt) + 2) scratch = new Uint8Array(2 * (digits + to - from + 2));
+    if (scratch.length < digits + (to - exponentAt) + 2)
+      scratch = new Uint8Array(2 * (digits + to - from + 2));
     let w = 0;
     for (let k = 0; k < runs; k++) {
       if (k === fractionRun) scratch[w++] = 46;

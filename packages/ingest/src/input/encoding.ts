@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 /**
  * Text encodings a reader accepts. `utf-8` is the default and is checked (a cell that is not valid UTF-8 is a
  * dead letter naming the encoding the bytes look like); `utf-16le` is also chosen by a UTF-16 byte-order mark;
@@ -6,10 +7,19 @@
  * @category Input
  * @since 0.1.0
  */
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'windows-1250' | 'windows-1252' | 'iso-8859-2' | 'iso-8859-1';
+export type TextEncodingName =
+  | 'utf-8'
+  | 'utf-16le'
+  | 'windows-1250'
+  | 'windows-1252'
+  | 'iso-8859-2'
+  | 'iso-8859-1';
 
 /** The bytes as UTF-8: the chunks re-encoded from `encoding` (internal; UTF-8 chunks pass through untouched). */
-export async function* toUtf8(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<Uint8Array> {
+export async function* toUtf8(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: TextEncodingName,
+): AsyncGenerator<Uint8Array> {
   let decoder: TextDecoder | undefined = encoding === 'utf-8' ? undefined : new TextDecoder(encoding);
   let first = true;
   for await (const chunk of chunks) {
@@ -33,8 +43,12 @@ export async function* toUtf8(chunks: AsyncIterable<Uint8Array>, encoding: TextE
 }
 
 // Bytes of Polish letters that differ between the Central European code pages (ą ć ę ł ń ó ś ź ż and capitals).
-const CP1250 = new Set([0xb9, 0xe6, 0xea, 0xb3, 0xf1, 0xf3, 0x9c, 0x9f, 0xbf, 0xa5, 0xc6, 0xca, 0xa3, 0xd1, 0xd3, 0x8c, 0x8f, 0xaf]);
-const LATIN2 = new Set([0xb1, 0xe6, 0xea, 0xb3, 0xf1, 0xf3, 0xb6, 0xbc, 0xbf, 0xa1, 0xc6, 0xca, 0xa3, 0xd1, 0xd3, 0xa6, 0xac, 0xaf]);
+const CP1250 = new Set([
+  0xb9, 0xe6, 0xea, 0xb3, 0xf1, 0xf3, 0x9c, 0x9f, 0xbf, 0xa5, 0xc6, 0xca, 0xa3, 0xd1, 0xd3, 0x8c, 0x8f, 0xaf,
+]);
+const LATIN2 = new Set([
+  0xb1, 0xe6, 0xea, 0xb3, 0xf1, 0xf3, 0xb6, 0xbc, 0xbf, 0xa1, 0xc6, 0xca, 0xa3, 0xd1, 0xd3, 0xa6, 0xac, 0xaf,
+]);
 
 /**
  * Guesses which encoding bytes that are not valid UTF-8 are in, for error messages only (never used to read):

@@ -63,7 +63,9 @@ export async function* byteChunks(
   const stream: AsyncIterable<Uint8Array | string> =
     'path' in input
       ? input.path.endsWith('.gz')
-        ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(createGunzip())
+        ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
+            createGunzip(),
+          )
         : createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) })
       : input;
   for await (const chunk of stream) {

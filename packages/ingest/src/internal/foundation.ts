@@ -22,7 +22,10 @@ export class CxOptionsError extends CxError {
   readonly issues: readonly OptionsIssue[];
   constructor(issues: readonly OptionsIssue[], functionName: string) {
     const head = `Invalid options of ${functionName}: ${issues.length} issue${issues.length === 1 ? '' : 's'}`;
-    super('invalid_options', head + issues.map((i) => `\n  at ${i.path.join('.') || '(root)'}: ${i.message}`).join(''));
+    super(
+      'invalid_options',
+      head + issues.map((i) => `\n  at ${i.path.join('.') || '(root)'}: ${i.message}`).join(''),
+    );
     this.issues = issues;
   }
 }

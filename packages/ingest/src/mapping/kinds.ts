@@ -16,7 +16,13 @@ import type { z } from 'zod';
  * @category Mapping
  * @since 0.1.0
  */
-export type RecordKind = 'order' | 'surveyResponse' | 'interaction' | 'subscription' | 'customer' | 'feedback';
+export type RecordKind =
+  | 'order'
+  | 'surveyResponse'
+  | 'interaction'
+  | 'subscription'
+  | 'customer'
+  | 'feedback';
 
 /** How a cell becomes a field value (internal). */
 export type CellType = 'string' | 'instant' | 'number' | 'money';
@@ -31,7 +37,16 @@ export const KIND_SCHEMAS: Readonly<Record<RecordKind, z.ZodType>> = {
   feedback: feedbackSchema,
 };
 
-const INSTANT_FIELDS = new Set(['orderedAt', 'respondedAt', 'timestamp', 'firstSeenAt', 'createdAt', 'startedAt', 'endedAt', 'cancelledAt']);
+const INSTANT_FIELDS = new Set([
+  'orderedAt',
+  'respondedAt',
+  'timestamp',
+  'firstSeenAt',
+  'createdAt',
+  'startedAt',
+  'endedAt',
+  'cancelledAt',
+]);
 const NUMBER_FIELDS = new Set(['score', 'weight', 'rating', 'employees', 'followers']);
 const MONEY_FIELDS: Readonly<Record<RecordKind, ReadonlySet<string>>> = {
   order: new Set(['amount']),
@@ -45,7 +60,13 @@ const MONEY_FIELDS: Readonly<Record<RecordKind, ReadonlySet<string>>> = {
 /** The object shapes of a kind (both customer variants for customers; internal). */
 function shapes(kind: RecordKind): ReadonlyArray<Readonly<Record<string, z.ZodType>>> {
   if (kind === 'customer') return [consumerCustomerSchema.shape, businessCustomerSchema.shape];
-  const schema = { order: orderSchema, surveyResponse: surveyResponseSchema, interaction: interactionSchema, subscription: subscriptionSchema, feedback: feedbackSchema }[kind];
+  const schema = {
+    order: orderSchema,
+    surveyResponse: surveyResponseSchema,
+    interaction: interactionSchema,
+    subscription: subscriptionSchema,
+    feedback: feedbackSchema,
+  }[kind];
   return [(schema as unknown as { shape: Record<string, z.ZodType> }).shape];
 }
 
@@ -57,7 +78,9 @@ export function kindFields(kind: RecordKind): ReadonlySet<string> {
 /** Fields a record of the kind cannot lack (no default, not optional; internal). */
 export function requiredFields(kind: RecordKind): readonly string[] {
   const [first] = shapes(kind);
-  return Object.keys(first ?? {}).filter((k) => shapes(kind).every((s) => s[k] !== undefined && !s[k].safeParse(undefined).success));
+  return Object.keys(first ?? {}).filter((k) =>
+    shapes(kind).every((s) => s[k] !== undefined && !s[k].safeParse(undefined).success),
+  );
 }
 
 /** The schema of one field of a kind (first variant that has it; internal). */

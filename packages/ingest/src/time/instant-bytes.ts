@@ -58,7 +58,12 @@ export function daysFromCivil(year: number, month: number, day: number): number 
  * `.fraction` (1–9 digits, truncated to ms), then optionally one space and a zone `Z`, `±HH:mm`, `±HHmm` or `±HH`.
  * Without a zone the wall time is read in `context.timeZone` (a date alone is its midnight). @internal
  */
-export function parseInstantBytes(buf: Uint8Array, from: number, to: number, context: InstantContext): number {
+export function parseInstantBytes(
+  buf: Uint8Array,
+  from: number,
+  to: number,
+  context: InstantContext,
+): number {
   while (from < to && buf[from] === 32) from++;
   while (to > from && buf[to - 1] === 32) to--;
   if (to - from < 10 || buf[from + 4] !== 45 || buf[from + 7] !== 45) return fail('invalid_instant');
@@ -73,7 +78,14 @@ export function parseInstantBytes(buf: Uint8Array, from: number, to: number, con
   let second = 0;
   let millis = 0;
   let pos = from + 10;
-  if (pos < to && (buf[pos] === 84 || buf[pos] === 32) && pos + 1 < to && buf[pos + 1] !== 43 && buf[pos + 1] !== 45 && buf[pos + 1] !== 90) {
+  if (
+    pos < to &&
+    (buf[pos] === 84 || buf[pos] === 32) &&
+    pos + 1 < to &&
+    buf[pos + 1] !== 43 &&
+    buf[pos + 1] !== 45 &&
+    buf[pos + 1] !== 90
+  ) {
     if (to - pos < 6 || buf[pos + 3] !== 58) return fail('invalid_instant');
     hour = two(buf, pos + 1);
     minute = two(buf, pos + 4);
@@ -125,10 +137,18 @@ export function parseInstantBytes(buf: Uint8Array, from: number, to: number, con
     }
   }
   if (pos !== to) return fail('invalid_instant');
-  const monthDays = month === 2 ? (isLeap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const monthDays =
+    month === 2
+      ? isLeap(year)
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
   if (month < 1 || month > 12 || day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59)
     return fail('invalid_date');
-  const wall = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis;
+  const wall =
+    ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis;
   if (zoned) return wall - offsetMinutes * 60_000;
   if (context.timeZone === undefined) return fail('missing_time_zone');
   if (context.timeZone === 'UTC') return wall;
@@ -166,6 +186,6 @@ export function parseEpochBytes(buf: Uint8Array, from: number, to: number, unit:
 /** Epoch ms of `n` units, or `NaN` (out of range / not an integer) with {@link instantError} set. @internal */
 export function epochValue(n: number, unit: EpochUnit): number {
   if (!Number.isSafeInteger(n)) return fail('invalid_instant');
-  const ms = unit === "us" ? Math.floor(n / 1000) : n * UNIT_FACTOR[unit];
+  const ms = unit === 'us' ? Math.floor(n / 1000) : n * UNIT_FACTOR[unit];
   return Math.abs(ms) <= MAX_MS ? ms : fail('out_of_range');
 }

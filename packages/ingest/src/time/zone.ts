@@ -21,7 +21,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       });
     } catch {
       throw new CxOptionsError(
-        [{ path: ['timeZone'], code: 'invalid_value', message: `Expected an IANA time zone such as Europe/Warsaw, got ${JSON.stringify(timeZone)}` }],
+        [
+          {
+            path: ['timeZone'],
+            code: 'invalid_value',
+            message: `Expected an IANA time zone such as Europe/Warsaw, got ${JSON.stringify(timeZone)}`,
+          },
+        ],
         'ingest',
       );
     }
@@ -39,10 +45,18 @@ export function checkTimeZone(timeZone: string): void {
 export function zoneOffsetMs(timeZone: string, ms: number): number {
   const parts = formatter(timeZone).formatToParts(ms);
   const get = (type: string): number => {
-    for (const p of parts) if (p.type === type) return p.value.charCodeAt(0) === 45 ? -digits(p.value.slice(1)) : digits(p.value);
+    for (const p of parts)
+      if (p.type === type) return p.value.charCodeAt(0) === 45 ? -digits(p.value.slice(1)) : digits(p.value);
     return 0;
   };
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const local = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return local - (ms - (((ms % 1000) + 1000) % 1000));
 }
 

@@ -1,0 +1,25 @@
+// Public API of @cx/ingest: explicit named re-exports only.
+export type { DecimalSeparator } from './cells/number.js';
+export type { TextEncodingName } from './input/encoding.js';
+export { guessEncoding } from './input/encoding.js';
+export type { IngestInput } from './input/input.js';
+export type { RecordKind } from './mapping/kinds.js';
+export type {
+  ColumnField,
+  FieldSource,
+  GeneratedId,
+  MappedField,
+  Mapping,
+  MappingSpec,
+} from './mapping/mapping.js';
+export { defineMapping } from './mapping/mapping.js';
+export type { DeadLetter, IngestSummary } from './records/dead-letter.js';
+export type { IngestFormat, ReadOptions } from './records/options.js';
+export type {
+  IngestedRecord,
+  IngestedRow,
+  IngestStream,
+  ReadRecordsOptions,
+  RecordOfKind,
+} from './records/read.js';
+export { readAll, readRecords, readRows } from './records/read.js';

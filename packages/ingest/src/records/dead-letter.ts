@@ -1,0 +1,103 @@
+/**
+ * A rejected row: where it was, what it held and why it was rejected. Every row read is either a record or a
+ * dead letter, never both and never neither.
+ *
+ * @example
+ * ```ts
+ * import type { DeadLetter } from '@cx/ingest';
+ * const letter: DeadLetter = {
+ *   source: 'orders.csv', line: 7, column: 12, field: 'amount', sourceColumn: 'Total', raw: '1,234',
+ *   code: 'ambiguous_number', reason: 'This number reads two ways (thousands or decimal separator)',
+ * };
+ * console.log(letter.code); // 'ambiguous_number'
+ * ```
+ * @category Dead letters
+ * @since 0.1.0
+ */
+export interface DeadLetter {
+  /** The input's name: its path, `text`, `bytes` or `stream`, or the reader's `name` option. */
+  readonly source: string;
+  /** 1-based physical line where the row starts (NDJSON: its line; Parquet: its row number + 1). */
+  readonly line: number;
+  /** 1-based character column of the offending cell on its line (CSV only). */
+  readonly column?: number;
+  /** The model field that could not be filled, when one cell is to blame. */
+  readonly field?: string;
+  /** The source column that field is read from. */
+  readonly sourceColumn?: string;
+  /** The offending cell's text, or the whole row's (at most 1,000 characters, `…` marks a cut). */
+  readonly raw: string;
+  /** Machine-readable reason, e.g. `field_count`, `stray_quote`, `invalid_instant`, `ambiguous_number`. */
+  readonly code: string;
+  /** Readable reason: what was wrong and what was expected. */
+  readonly reason: string;
+}
+
+/**
+ * What a read did: rows in = records out + rows rejected, always.
+ *
+ * @example
+ * ```ts
+ * import { readRows } from '@cx/ingest';
+ * const rows = readRows({ text: 'a,b\n1,2\n3\n' }, { format: 'csv' });
+ * for await (const row of rows) console.log(row.line, row.values); // 2 { a: '1', b: '2' }
+ * console.log(rows.summary.rowsIn, rows.summary.rowsOut, rows.summary.rejected); // 2 1 1
+ * ```
+ * @category Dead letters
+ * @since 0.1.0
+ */
+export interface IngestSummary {
+  /** The input's name. */
+  readonly source: string;
+  /** Data rows read (header and blank lines not counted). */
+  readonly rowsIn: number;
+  /** Rows that became records. */
+  readonly rowsOut: number;
+  /** Rows that became dead letters. */
+  readonly rejected: number;
+  /** Rejected rows per reason code. */
+  readonly byCode: Readonly<Record<string, number>>;
+  /** The first dead letters (up to `keepDeadLetters`, default 1,000); every one also goes to `onDeadLetter`. */
+  readonly deadLetters: readonly DeadLetter[];
+}
+
+/** Cuts a raw value for a dead letter (internal). */
+export function rawText(text: string): string {
+  return text.length > 1000 ? `${text.slice(0, 999)}…` : text;
+}
+
+/** Counts rows and keeps dead letters (internal). */
+export class SummaryBuilder {
+  rowsIn = 0;
+  rowsOut = 0;
+  rejected = 0;
+  readonly byCode: Record<string, number> = {};
+  readonly deadLetters: DeadLetter[] = [];
+  readonly #keep: number;
+  readonly #onDeadLetter: ((letter: DeadLetter) => void) | undefined;
+  source: string;
+
+  constructor(source: string, keep: number, onDeadLetter: ((letter: DeadLetter) => void) | undefined) {
+    this.source = source;
+    this.#keep = keep;
+    this.#onDeadLetter = onDeadLetter;
+  }
+
+  reject(letter: DeadLetter): void {
+    this.rejected++;
+    this.byCode[letter.code] = (this.byCode[letter.code] ?? 0) + 1;
+    if (this.deadLetters.length < this.#keep) this.deadLetters.push(letter);
+    this.#onDeadLetter?.(letter);
+  }
+
+  snapshot(): IngestSummary {
+    return {
+      source: this.source,
+      rowsIn: this.rowsIn,
+      rowsOut: this.rowsOut,
+      rejected: this.rejected,
+      byCode: { ...this.byCode },
+      deadLetters: [...this.deadLetters],
+    };
+  }
+}
