@@ -1,5 +1,7 @@
 // Public API of @cx/ingest: explicit named re-exports only.
 export type { DecimalSeparator } from './cells/number.js';
+export type { ColumnBatch, ColumnStream, ReadColumnsOptions } from './columns/read-columns.js';
+export { readColumns } from './columns/read-columns.js';
 export type { TextEncodingName } from './input/encoding.js';
 export { guessEncoding } from './input/encoding.js';
 export type { IngestInput } from './input/input.js';

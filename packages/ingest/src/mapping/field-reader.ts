@@ -132,6 +132,36 @@ export class FieldReader {
     return mapped as JsonValue;
   }
 
+  /**
+   * Epoch ms of an instant given as a JSON value (text through the grammar, a number or bigint in an epoch column,
+   * a `Date` from Parquet), `NaN` with `code`/`message` set; {@link MISSING} is not told apart (check before).
+   */
+  msFromValue(value: unknown): number {
+    const spec = this.spec;
+    if (typeof value === 'string') {
+      const need = value.length * 3;
+      if (this.#scratch.length < need) this.#scratch = new Uint8Array(need);
+      const { written } = encoder.encodeInto(value, this.#scratch);
+      return this.instantMs(this.#scratch, 0, written);
+    }
+    if (typeof value === 'bigint') value = Number(value);
+    if (typeof value === 'number') {
+      if (spec.epoch === undefined) {
+        this.#fail(
+          'invalid_instant',
+          `A number is an instant only in a column declared as epoch ("s", "ms" or "us"), got ${value}`,
+        );
+        return Number.NaN;
+      }
+      const ms = epochValue(value, spec.epoch);
+      if (Number.isNaN(ms)) this.#fail(instantError.code, MESSAGES[instantError.code] as string);
+      return ms;
+    }
+    if (value instanceof Date && Number.isFinite(value.getTime())) return value.getTime();
+    this.#fail('invalid_instant', `Expected an instant, got ${describe(value)}`);
+    return Number.NaN;
+  }
+
   /** A JSON value (NDJSON key, Parquet cell): strings go through the byte grammar, numbers are taken as they are. */
   fromValue(value: unknown): unknown {
     if (value === undefined || value === null || value === '') return this.#empty();

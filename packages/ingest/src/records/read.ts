@@ -7,7 +7,6 @@ import type {
   Subscription,
   SurveyResponse,
 } from '@cx/model';
-import { CxValidationError } from '@cx/model';
 import { z } from 'zod';
 import { visitCsv } from '../csv/csv-rows.js';
 import { type IngestInput, inputName, isIngestInput } from '../input/input.js';
@@ -25,6 +24,7 @@ import {
   readOptionShape,
   resolveReadOptions,
 } from './options.js';
+import { checkRejected } from './threshold.js';
 import type { RowVisitor } from './visitor.js';
 
 /**
@@ -108,35 +108,6 @@ function visit(
   if (options.format === 'csv') return visitCsv(input, options, visitor, summary);
   if (options.format === 'ndjson') return visitNdjson(input, options, visitor, summary);
   return visitParquet(input, options, visitor, summary);
-}
-
-/** Checks the threshold of rejected rows after a read (internal). */
-function checkRejected(options: ResolvedReadOptions, summary: SummaryBuilder): void {
-  const limit = options.maxRejected;
-  if (limit === undefined) return;
-  const share = summary.rowsIn === 0 ? 0 : summary.rejected / summary.rowsIn;
-  const over =
-    (limit.count !== undefined && summary.rejected > limit.count) ||
-    (limit.share !== undefined && share > limit.share);
-  if (!over) return;
-  const issues = summary.deadLetters
-    .slice(0, 20)
-    .map((d) => ({ path: [d.line, ...(d.field ? [d.field] : [])], code: d.code, message: d.reason }));
-  throw new CxValidationError(
-    [
-      {
-        path: [],
-        code: 'too_many_rejected',
-        message: `${summary.rejected} of ${summary.rowsIn} rows of ${summary.source} were rejected (${(share * 100).toFixed(2)}%), above maxRejected ${JSON.stringify(limit)}; by reason: ${Object.entries(
-          summary.byCode,
-        )
-          .map(([c, n]) => `${c} ${n}`)
-          .join(', ')}`,
-      },
-      ...issues,
-    ],
-    { subject: `read of ${summary.source}` },
-  );
 }
 
 /** A stream over a visitor's outputs (internal). */
