@@ -291,7 +291,9 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
           'readColumns',
         );
       started = true;
-      constantColumns.forEach((c, i) => c.readValue(constants[i]?.value));
+      constantColumns.forEach((c, i) => {
+        c.readValue(constants[i]?.value);
+      });
       const generator =
         resolved.format === 'csv'
           ? visitCsv(input, resolved, visitor, summary)
