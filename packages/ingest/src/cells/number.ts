@@ -162,6 +162,9 @@ export function parseDecimalBytes(
     pos += width;
   }
   const seps = runs - 1;
+  // An exponent only in the plain form: digits, at most one ".", then e.
+  if (exponentAt >= 0 && (seps > 1 || (seps === 1 && sepKind[1] !== SEP_DOT) || decimal === ','))
+    return fail('invalid_number');
   // Which separator is the decimal one (index of the run after it), or none.
   let fractionRun = -1;
   let grouping = SEP_NONE;
