@@ -126,6 +126,18 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
       ? (spec as Mapping)
       : defineMapping(spec as MappingSpec);
   const resolved = resolveReadOptions(input, rest, inputName(input), 'readColumns');
+  if (mapping.skip !== undefined) {
+    throw new CxOptionsError(
+      [
+        {
+          path: ['mapping', 'skip'],
+          code: 'invalid_value',
+          message: 'A skip function cannot run on the column path: use readRecords, or filter the batches',
+        },
+      ],
+      'readColumns',
+    );
+  }
   const names = wanted ?? mapping.fields.filter((f) => f.source === 'column').map((f) => f.field);
   const required = new Set(requiredFields(mapping.kind));
   const columns: FieldColumn[] = [];

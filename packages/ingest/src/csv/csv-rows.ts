@@ -80,6 +80,13 @@ class CsvRowAccess implements RowAccess {
     return this.#values ?? undefined;
   }
 
+  value(column: string): JsonValue | undefined {
+    const k = this.#index.get(column);
+    if (k === undefined) return undefined;
+    this.tokenizer.field(k);
+    return fatal.decode(this.tokenizer.fieldBuf.subarray(this.tokenizer.fieldFrom, this.tokenizer.fieldTo));
+  }
+
   rawRow(): string {
     const t = this.tokenizer;
     return lossy.decode(t.buffer.subarray(t.recordStart, t.recordEnd));

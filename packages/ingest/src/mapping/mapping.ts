@@ -78,6 +78,11 @@ export interface MappingSpec {
   readonly disambiguation?: Disambiguation;
   /** Decimal separator of number and money cells. Default `'auto'` (unambiguous forms only). */
   readonly decimal?: DecimalSeparator;
+  /**
+   * Rows that are not records of this kind, skipped and counted as `skipped` (e.g. the extra line-item rows of a
+   * Shopify order: `(row) => row.Total === ''`). Records path only.
+   */
+  readonly skip?: (row: Readonly<Record<string, JsonValue>>) => boolean;
 }
 
 /** A compiled field of a {@link Mapping} (internal shape, exposed read-only). */
@@ -109,6 +114,8 @@ export interface Mapping {
   readonly columns: readonly string[];
   readonly properties: 'rest' | readonly string[];
   readonly disambiguation: Disambiguation;
+  /** The skip rule, if any. */
+  readonly skip?: (row: Readonly<Record<string, JsonValue>>) => boolean;
 }
 
 const columnFieldSchema = z.strictObject({
@@ -135,6 +142,11 @@ const specSchema = z.strictObject({
   timeZone: z.string().min(1).optional(),
   disambiguation: z.enum(['reject', 'earlier', 'later', 'compatible']).optional(),
   decimal: z.enum(['.', ',', 'auto']).optional(),
+  skip: z
+    .custom<(row: Readonly<Record<string, JsonValue>>) => boolean>((v) => typeof v === 'function', {
+      message: 'Expected a function',
+    })
+    .optional(),
 });
 const SPEC_KEYS = Object.keys(specSchema.shape);
 
@@ -297,6 +309,7 @@ export function defineMapping(spec: MappingSpec): Mapping {
     columns,
     properties,
     disambiguation: spec.disambiguation ?? 'reject',
+    ...(spec.skip ? { skip: spec.skip } : {}),
   });
 }
 

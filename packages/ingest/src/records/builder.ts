@@ -23,6 +23,8 @@ export interface RowAccess {
   position(column: string): number | undefined;
   /** Every cell as a JSON value (for functions and `properties`), or `undefined` when a cell is not valid UTF-8. */
   values(): Readonly<Record<string, JsonValue>> | undefined;
+  /** One cell as a JSON value (CSV: its text; JSON: the value at the path), `undefined` when absent. */
+  value(column: string): JsonValue | undefined;
   /** The row's raw text, for dead letters. */
   rawRow(): string;
 }
@@ -137,15 +139,20 @@ export class RecordBuilder {
     }
     const properties = this.mapping.properties;
     const extra: Record<string, JsonValue> = {};
-    const cells = properties === 'rest' || properties.length > 0 ? row.values() : {};
-    if (cells === undefined) return invalidUtf8(row);
     if (properties === 'rest') {
+      const cells = row.values();
+      if (cells === undefined) return invalidUtf8(row);
       for (const [k, v] of Object.entries(cells))
         if (!this.#mapped.has(k) && v !== '' && v !== null) extra[k] = v;
     } else {
       for (const c of properties) {
         if (!row.has(c)) continue;
-        const v = cells[c];
+        let v: JsonValue | undefined;
+        try {
+          v = row.value(c);
+        } catch {
+          return invalidUtf8(row);
+        }
         if (v !== undefined && v !== '' && v !== null) extra[c] = v;
       }
     }

@@ -34,7 +34,7 @@ export interface DeadLetter {
 }
 
 /**
- * What a read did: rows in = records out + rows rejected, always.
+ * What a read did: rows in = records out + rows rejected + rows skipped by the mapping's `skip` rule, always.
  *
  * @example
  * ```ts
@@ -55,6 +55,8 @@ export interface IngestSummary {
   readonly rowsOut: number;
   /** Rows that became dead letters. */
   readonly rejected: number;
+  /** Rows the mapping's `skip` rule set aside (rows in = out + rejected + skipped). */
+  readonly skipped: number;
   /** Rejected rows per reason code. */
   readonly byCode: Readonly<Record<string, number>>;
   /** The first dead letters (up to `keepDeadLetters`, default 1,000); every one also goes to `onDeadLetter`. */
@@ -71,6 +73,7 @@ export class SummaryBuilder {
   rowsIn = 0;
   rowsOut = 0;
   rejected = 0;
+  skipped = 0;
   readonly byCode: Record<string, number> = {};
   readonly deadLetters: DeadLetter[] = [];
   readonly #keep: number;
@@ -96,6 +99,7 @@ export class SummaryBuilder {
       rowsIn: this.rowsIn,
       rowsOut: this.rowsOut,
       rejected: this.rejected,
+      skipped: this.skipped,
       byCode: { ...this.byCode },
       deadLetters: [...this.deadLetters],
     };

@@ -72,6 +72,11 @@ export class JsonRowAccess implements RowAccess {
     return jsonOf(this.object) as Record<string, JsonValue>;
   }
 
+  value(column: string): JsonValue | undefined {
+    const v = getPath(this.object, column);
+    return v === undefined ? undefined : jsonOf(v);
+  }
+
   rawRow(): string {
     if (this.raw === '') this.raw = JSON.stringify(jsonOf(this.object));
     return this.raw;

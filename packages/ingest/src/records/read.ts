@@ -245,6 +245,13 @@ export function readRecords<K extends RecordKind>(
     header: (columns) =>
       resolved.format === 'ndjson' ? [] : builder.missingColumns((c) => columns.includes(c)),
     row(access, line) {
+      if (mapping.skip !== undefined) {
+        const cells = access.values();
+        if (cells !== undefined && mapping.skip(cells)) {
+          summary.skipped++;
+          return;
+        }
+      }
       const result = builder.build(access, line);
       if ('value' in result) {
         summary.rowsOut++;
