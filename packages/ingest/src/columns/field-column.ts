@@ -14,6 +14,8 @@ const BAD = -2;
 export interface ColumnFailure {
   code: string;
   message: string;
+  /** A schema rule (checked after every cell of the row is read, as zod does on the records path). */
+  schema?: boolean;
 }
 
 /**
@@ -28,6 +30,8 @@ export class FieldColumn {
   readonly kind: 'dictionary' | 'number' | 'instant';
   readonly required: boolean;
   readonly failure: ColumnFailure = { code: '', message: '' };
+  /** The schema rule the current value breaks (missing, enum, range), reported after all cells are read. */
+  deferred: ColumnFailure | undefined;
   /** Output dictionary (index → text) of a dictionary column. */
   readonly values: string[] = [];
   readonly #valueIndex = new Map<string, number>();
@@ -63,11 +67,13 @@ export class FieldColumn {
   }
 
   #missing(): boolean {
-    if (this.required)
-      return this.#fail(
-        'missing_value',
-        `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): Expected a value, the cell is empty`,
-      );
+    if (this.required) {
+      this.deferred = {
+        code: 'missing_value',
+        message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): Expected a value, the cell is empty`,
+        schema: true,
+      };
+    }
     this.current = this.kind === 'dictionary' ? -1 : Number.NaN;
     return true;
   }
@@ -84,6 +90,7 @@ export class FieldColumn {
       this.#badMessages.set(index, {
         code: `schema_${issue?.code ?? 'invalid'}`,
         message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${issue?.message ?? 'invalid'}`,
+        schema: true,
       });
     } else {
       index = this.values.length;
@@ -99,6 +106,11 @@ export class FieldColumn {
       return true;
     }
     const bad = this.#badMessages.get(index) as ColumnFailure;
+    if (bad.schema === true) {
+      this.deferred = bad;
+      this.current = -1;
+      return true;
+    }
     return this.#fail(bad.code, bad.message);
   }
 
@@ -106,10 +118,11 @@ export class FieldColumn {
     if (this.#rule !== undefined && !this.#rule(n)) {
       const check = this.#schema?.safeParse(n);
       const issue = check !== undefined && !check.success ? check.error.issues[0] : undefined;
-      return this.#fail(
-        `schema_${issue?.code ?? 'invalid'}`,
-        `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${issue?.message ?? 'invalid number'}`,
-      );
+      this.deferred = {
+        code: `schema_${issue?.code ?? 'invalid'}`,
+        message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${issue?.message ?? 'invalid number'}`,
+        schema: true,
+      };
     }
     this.current = n;
     return true;
@@ -124,6 +137,7 @@ export class FieldColumn {
 
   /** Reads field `k` of the tokenizer's current record; `false` with `failure` set when the row is to be rejected. */
   readCsv(t: CsvTokenizer, k: number): boolean {
+    this.deferred = undefined;
     t.field(k);
     const buf = t.fieldBuf;
     const from = t.fieldFrom;
@@ -177,6 +191,7 @@ export class FieldColumn {
 
   /** Reads a JSON value (NDJSON, Parquet); `false` with `failure` set when the row is to be rejected. */
   readValue(value: unknown): boolean {
+    this.deferred = undefined;
     if (this.kind === 'dictionary') {
       const out = this.reader.fromValue(value);
       if (out === MISSING) return this.#missing();

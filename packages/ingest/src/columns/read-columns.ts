@@ -3,8 +3,9 @@ import { visitCsv } from '../csv/csv-rows.js';
 import type { CsvTokenizer } from '../csv/tokenizer.js';
 import { type IngestInput, inputName, isIngestInput } from '../input/input.js';
 import { CxOptionsError } from '../internal/foundation.js';
+import { resolveCurrency } from '../mapping/currency.js';
 import { FieldReader } from '../mapping/field-reader.js';
-import { requiredFields } from '../mapping/kinds.js';
+import { kindFields, requiredFields } from '../mapping/kinds.js';
 import { defineMapping, type Mapping, type MappingSpec } from '../mapping/mapping.js';
 import { visitNdjson } from '../ndjson/ndjson-rows.js';
 import { visitParquet } from '../parquet/parquet-rows.js';
@@ -138,7 +139,17 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
       'readColumns',
     );
   }
-  const names = wanted ?? mapping.fields.filter((f) => f.source === 'column').map((f) => f.field);
+  const names = [...(wanted ?? mapping.fields.filter((f) => f.source === 'column').map((f) => f.field))];
+  // Amounts are checked against the record's currency, so a mapped currency is read with them.
+  const currencySpec = mapping.fields.find((f) => f.field === 'currency');
+  const readsMoney = names.some((n) => mapping.fields.find((f) => f.field === n)?.type === 'money');
+  if (
+    readsMoney &&
+    currencySpec !== undefined &&
+    !names.includes('currency') &&
+    (currencySpec.source === 'column' || currencySpec.source === 'value')
+  )
+    names.push('currency');
   const required = new Set(requiredFields(mapping.kind));
   const columns: FieldColumn[] = [];
   const constants: Array<{ field: string; value: unknown }> = [];
@@ -165,6 +176,11 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
         new FieldColumn(new FieldReader(spec, mapping.disambiguation), mapping.kind, required.has(name)),
       );
   }
+  // Read in mapping order (conversion errors are reported in that order), check in schema order (as zod does).
+  const order = mapping.fields.map((f) => f.field);
+  columns.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  const shapeOrder = [...kindFields(mapping.kind)];
+  const checkOrder = [...columns].sort((a, b) => shapeOrder.indexOf(a.field) - shapeOrder.indexOf(b.field));
   const summary = new SummaryBuilder(resolved.name, resolved.keepDeadLetters, resolved.onDeadLetter);
   const lines = new GrowableInt32(1 << 14);
   const constantColumns = constants.map(
@@ -192,6 +208,7 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     column: FieldColumn,
     access: RowAccess,
     position: number | undefined,
+    failure = column.failure,
   ): void => {
     const sourceColumn = column.reader.spec.column as string;
     summary.reject({
@@ -201,9 +218,43 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
       field: column.field,
       sourceColumn,
       raw: rawText(access.text(sourceColumn)),
-      code: column.failure.code,
-      reason: column.failure.message,
+      code: failure.code,
+      reason: failure.message,
     });
+  };
+  const moneyColumns = columns.filter((c) => c.reader.spec.type === 'money');
+  const currencyColumn = columns.find((c) => c.field === 'currency');
+  const currencyConstant = constants.find((c) => c.field === 'currency')?.value;
+  const currencyCheck = (line: number, access: RowAccess): boolean => {
+    for (const column of moneyColumns) {
+      const token = column.reader.currency;
+      if (token === undefined || Number.isNaN(column.current)) continue;
+      const declared =
+        currencyColumn !== undefined
+          ? currencyColumn.current >= 0
+            ? currencyColumn.values[currencyColumn.current]
+            : undefined
+          : typeof currencyConstant === 'string'
+            ? currencyConstant
+            : undefined;
+      const currency = resolveCurrency(token, declared);
+      if ('error' in currency) {
+        const sourceColumn = column.reader.spec.column as string;
+        const position = access.position(sourceColumn);
+        summary.reject({
+          source: resolved.name,
+          line,
+          ...(position !== undefined ? { column: position } : {}),
+          field: column.field,
+          sourceColumn,
+          raw: rawText(access.text(sourceColumn)),
+          code: currency.error,
+          reason: `${column.field}: ${currency.message}`,
+        });
+        return false;
+      }
+    }
+    return true;
   };
   const crossChecks = (line: number, access: RowAccess): boolean => {
     if (
@@ -268,6 +319,13 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
             reject(line, column, access, undefined);
             return;
           }
+        }
+      }
+      if (moneyColumns.length > 0 && !currencyCheck(line, access)) return;
+      for (const column of checkOrder) {
+        if (column.deferred !== undefined) {
+          reject(line, column, access, access.position(column.reader.spec.column as string), column.deferred);
+          return;
         }
       }
       if ((actorRule !== undefined || periodRule !== undefined) && !crossChecks(line, access)) return;
