@@ -2,6 +2,7 @@
 export type { DecimalSeparator } from './cells/number.js';
 export type { ColumnBatch, ColumnStream, ReadColumnsOptions } from './columns/read-columns.js';
 export { readColumns } from './columns/read-columns.js';
+export { readHeader } from './csv/read-header.js';
 export type { TextEncodingName } from './input/encoding.js';
 export { guessEncoding } from './input/encoding.js';
 export type { IngestInput } from './input/input.js';

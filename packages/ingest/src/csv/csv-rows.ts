@@ -176,7 +176,7 @@ export async function* visitCsv(
           reason:
             t.error === RECORD_STRAY_QUOTE
               ? 'A quote inside an unquoted field or right after a closing quote: quote the whole field and double the quotes in it ("")'
-              : 'A quoted field is still open at the end of the input; the row is cut at the end of its first line',
+              : 'Expected a closing quote: a quoted field is still open at the end of the input; the row is cut at the end of its first line',
         });
         return;
       }

@@ -83,6 +83,11 @@ export interface MappingSpec {
    * Shopify order: `(row) => row.Total === ''`). Records path only.
    */
   readonly skip?: (row: Readonly<Record<string, JsonValue>>) => boolean;
+  /**
+   * Numeric properties read with the numbers grammar: name → column. They land in `properties` (`attributes` for
+   * customers) as numbers, and in column batches as `properties.<name>` (`NaN` for an empty cell).
+   */
+  readonly numbers?: Readonly<Record<string, string | ColumnField>>;
 }
 
 /** A compiled field of a {@link Mapping} (internal shape, exposed read-only). */
@@ -142,6 +147,7 @@ const specSchema = z.strictObject({
   timeZone: z.string().min(1).optional(),
   disambiguation: z.enum(['reject', 'earlier', 'later', 'compatible']).optional(),
   decimal: z.enum(['.', ',', 'auto']).optional(),
+  numbers: z.record(z.string().min(1), z.union([z.string().min(1), columnFieldSchema])).optional(),
   skip: z
     .custom<(row: Readonly<Record<string, JsonValue>>) => boolean>((v) => typeof v === 'function', {
       message: 'Expected a function',
@@ -299,6 +305,27 @@ export function defineMapping(spec: MappingSpec): Mapping {
         message: `${article(kind)} needs ${JSON.stringify(field)}: map it to a column, a value, a function${field === 'id' ? ', or { generate: [columns] } when the export has no id column' : ''}`,
       });
     }
+  }
+  const extra = kind === 'customer' ? 'attributes' : 'properties';
+  for (const [name, source] of Object.entries(spec.numbers ?? {})) {
+    const column = typeof source === 'string' ? { column: source } : source;
+    if (column.epoch !== undefined) {
+      issues.push({
+        path: ['numbers', name, 'epoch'],
+        code: 'invalid_value',
+        message: 'A numeric property cannot be read as an epoch',
+      });
+    }
+    use(column.column);
+    fields.push({
+      field: `${extra}.${name}`,
+      type: 'number',
+      source: 'column',
+      column: column.column,
+      decimal: column.decimal ?? decimal,
+      ...(column.values ? { values: new Map(Object.entries(column.values)) } : {}),
+      ...(column.default !== undefined ? { default: column.default } : {}),
+    });
   }
   const properties = spec.properties ?? [];
   if (properties !== 'rest') for (const c of properties) use(c);

@@ -119,7 +119,14 @@ export class RecordBuilder {
         }
         if (value === undefined) value = MISSING;
       }
-      if (value !== MISSING) out[spec.field] = value;
+      if (value === MISSING) continue;
+      const dot = spec.field.indexOf('.');
+      if (dot < 0) out[spec.field] = value;
+      else {
+        // A numeric property (`properties.revenue`).
+        const group = spec.field.slice(0, dot);
+        out[group] = { ...(out[group] as object | undefined), [spec.field.slice(dot + 1)]: value };
+      }
     }
     if (money !== undefined) {
       const declared = typeof out.currency === 'string' ? out.currency : undefined;

@@ -6,7 +6,7 @@
  * ```ts
  * import type { DeadLetter } from '@cx/ingest';
  * const letter: DeadLetter = {
- *   source: 'orders.csv', line: 7, column: 12, field: 'amount', sourceColumn: 'Total', raw: '1,234',
+ *   source: 'orders.csv', line: 7, row: 5, column: 12, field: 'amount', sourceColumn: 'Total', raw: '1,234',
  *   code: 'ambiguous_number', reason: 'This number reads two ways (thousands or decimal separator)',
  * };
  * console.log(letter.code); // 'ambiguous_number'
@@ -19,6 +19,8 @@ export interface DeadLetter {
   readonly source: string;
   /** 1-based physical line where the row starts (NDJSON: its line; Parquet: its row number + 1). */
   readonly line: number;
+  /** 0-based index of the row among the data rows (header and blank lines not counted). */
+  readonly row: number;
   /** 1-based character column of the offending cell on its line (CSV only). */
   readonly column?: number;
   /** The model field that could not be filled, when one cell is to blame. */
@@ -86,7 +88,8 @@ export class SummaryBuilder {
     this.#onDeadLetter = onDeadLetter;
   }
 
-  reject(letter: DeadLetter): void {
+  reject(partial: Omit<DeadLetter, 'row'>): void {
+    const letter: DeadLetter = { ...partial, row: this.rowsIn - 1 };
     this.rejected++;
     this.byCode[letter.code] = (this.byCode[letter.code] ?? 0) + 1;
     if (this.deadLetters.length < this.#keep) this.deadLetters.push(letter);
