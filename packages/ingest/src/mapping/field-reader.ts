@@ -70,7 +70,8 @@ export class FieldReader {
       this.spec.epoch !== undefined
         ? parseEpochBytes(buf, from, to, this.spec.epoch)
         : parseInstantBytes(buf, from, to, this.#instant);
-    if (Number.isNaN(ms)) this.#fail(instantError.code, MESSAGES[instantError.code] as string);
+    if (Number.isNaN(ms))
+      this.#fail(instantError.code, `${MESSAGES[instantError.code] as string}; got ${quoted(buf, from, to)}`);
     return ms;
   }
 
@@ -86,7 +87,8 @@ export class FieldReader {
             numberState.currencyTo - numberState.currencyFrom,
           ).toString('utf8')
         : undefined;
-    if (Number.isNaN(value)) this.#fail(numberState.code, MESSAGES[numberState.code] as string);
+    if (Number.isNaN(value))
+      this.#fail(numberState.code, `${MESSAGES[numberState.code] as string}; got ${quoted(buf, from, to)}`);
     return value;
   }
 
@@ -223,6 +225,14 @@ export class FieldReader {
       `Expected a ${spec.type === 'money' ? 'number' : spec.type}, got ${describe(value)}`,
     );
   }
+}
+
+const lossy = new TextDecoder('utf-8');
+
+/** The cell's text in quotes for a message, cut at 80 characters (internal). */
+function quoted(buf: Uint8Array, from: number, to: number): string {
+  const text = lossy.decode(buf.subarray(from, Math.min(to, from + 320)));
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
 }
 
 function describe(value: unknown): string {

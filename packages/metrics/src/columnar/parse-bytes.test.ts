@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInstantBytes, parseNumberBytes } from './parse-bytes.js';
+import { parseInstantBytes } from './parse-bytes.js';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 const instant = (text: string): number => parseInstantBytes(bytes(text), 0, text.length);
-const number = (text: string): number => parseNumberBytes(bytes(text), 0, text.length);
 
 describe('parseInstantBytes', () => {
   it('agrees with Date.parse on hand-picked instants', () => {
@@ -53,27 +52,5 @@ describe('parseInstantBytes', () => {
     ]) {
       expect(instant(text), text).toBeNaN();
     }
-  });
-});
-
-describe('parseNumberBytes', () => {
-  it('parses decimals exactly as Number does', () => {
-    fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (value) => {
-        const text = value.toFixed(4);
-        expect(number(text)).toBe(Number(text));
-      }),
-    );
-    expect(number('19.99')).toBe(19.99);
-    expect(number('-0.5')).toBe(-0.5);
-    expect(number('1e3')).toBe(1000);
-    expect(number('12345678901234567890')).toBe(Number('12345678901234567890'));
-  });
-
-  it('returns NaN for text and infinities', () => {
-    expect(number('abc')).toBeNaN();
-    expect(number('1.2.3')).toBeNaN();
-    expect(number('Infinity')).toBeNaN();
-    expect(number('-')).toBeNaN();
   });
 });

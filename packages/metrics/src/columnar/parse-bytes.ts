@@ -1,4 +1,5 @@
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+// Reads the model's own instants (UTC, as `@cx/model` writes them) from bytes for the subscription table. Input text
+// from files goes through `@cx/ingest`; this stays until the issue-13 time module offers the same over bytes.
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 function digit(buf: Uint8Array, i: number): number {
@@ -76,47 +77,4 @@ export function parseInstantBytes(buf: Uint8Array, from: number, to: number): nu
     day -
     1;
   return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
-}
-
-/**
- * The number written in `buf[from, to)` (plain decimals parsed exactly without a string; other forms such as
- * exponents go through `Number`), or `NaN` when it is not a finite number (internal).
- */
-export function parseNumberBytes(buf: Uint8Array, from: number, to: number): number {
-  let pos = from;
-  let negative = false;
-  if (buf[pos] === 45) {
-    negative = true;
-    pos++;
-  } else if (buf[pos] === 43) {
-    pos++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let fraction = 0;
-  let seenDot = false;
-  const start = pos;
-  for (; pos < to; pos++) {
-    const c = buf[pos] as number;
-    const d = c - 48;
-    if (d >= 0 && d <= 9) {
-      mantissa = mantissa * 10 + d;
-      digits++;
-      if (seenDot) fraction++;
-    } else if (c === 46 && !seenDot) {
-      seenDot = true;
-    } else {
-      break;
-    }
-  }
-  if (pos === to && digits > 0 && digits <= 15 && fraction <= 16 && pos > start) {
-    const value = mantissa / (POW10[fraction] as number);
-    return negative ? -value : value;
-  }
-  const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from)
-    .toString('latin1')
-    .trim();
-  if (text.length === 0) return Number.NaN;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : Number.NaN;
 }
