@@ -135,19 +135,52 @@ export class FieldColumn {
     );
   }
 
+  readonly #last = new Uint8Array(64);
+  #lastLength = -1;
+  #lastRaw = -1;
+
+  #sameAsLast(buf: Uint8Array, from: number, length: number): boolean {
+    const last = this.#last;
+    for (let i = 0; i < length; i++) if (last[i] !== buf[from + i]) return false;
+    return true;
+  }
+
   /** Reads field `k` of the tokenizer's current record; `false` with `failure` set when the row is to be rejected. */
   readCsv(t: CsvTokenizer, k: number): boolean {
     this.deferred = undefined;
-    t.field(k);
-    const buf = t.fieldBuf;
-    const from = t.fieldFrom;
-    const to = t.fieldTo;
+    let buf: Uint8Array;
+    let from: number;
+    let to: number;
+    if (t.quoted[k] !== 2) {
+      // The common case without doubled quotes: the bytes in place, no call.
+      buf = t.buffer;
+      from = t.starts[k] as number;
+      to = t.ends[k] as number;
+    } else {
+      t.field(k);
+      buf = t.fieldBuf;
+      from = t.fieldFrom;
+      to = t.fieldTo;
+    }
     if (from === to)
       return this.reader.spec.default !== undefined
         ? this.readValue(this.reader.spec.default)
         : this.#missing();
     if (this.kind === 'dictionary') {
-      const raw = this.#raw.intern(buf, from, to);
+      // Exports often repeat a cell on consecutive rows (a customer's events, one channel): compare with the last
+      // cell before hashing.
+      const length = to - from;
+      let raw: number;
+      if (length === this.#lastLength && length <= 64 && this.#sameAsLast(buf, from, length))
+        raw = this.#lastRaw;
+      else {
+        raw = this.#raw.intern(buf, from, to);
+        if (length <= 64) {
+          for (let i = 0; i < length; i++) this.#last[i] = buf[from + i] as number;
+          this.#lastLength = length;
+          this.#lastRaw = raw;
+        } else this.#lastLength = -1;
+      }
       if (raw >= this.#translate.length) {
         const grown = new Int32Array(this.#translate.length * 2).fill(UNSEEN);
         grown.set(this.#translate);

@@ -328,39 +328,48 @@ export function streamInteractionCsv(
         const customerValues = customer ? stream.dictionary('customerId') : [];
         const anonValues = anon ? stream.dictionary('anonymousId') : [];
         const ids = c.id as Int32Array | undefined;
-        const keep: number[] = [];
-        for (let i = 0; i < n; i++) {
-          if (seen !== undefined && ids !== undefined) {
+        let keep: Int32Array | undefined;
+        if (seen !== undefined && ids !== undefined) {
+          const kept: number[] = [];
+          for (let i = 0; i < n; i++) {
             const id = ids[i] as number;
             if (seen.has(id)) continue;
             seen.add(id);
+            kept.push(i);
           }
-          keep.push(i);
+          if (kept.length < n) keep = Int32Array.from(kept);
         }
-        const pick32 = (array: Int32Array | undefined): Int32Array =>
-          array === undefined
-            ? new Int32Array(keep.length).fill(-1)
-            : Int32Array.from(keep, (i) => array[i] as number);
-        const actor = new Int32Array(keep.length);
-        keep.forEach((i, j) => {
+        const length = keep === undefined ? n : keep.length;
+        const pick32 = (array: Int32Array | undefined): Int32Array => {
+          if (array === undefined) return new Int32Array(length).fill(-1);
+          if (keep === undefined) return array;
+          const out = new Int32Array(length);
+          for (let j = 0; j < length; j++) out[j] = array[keep[j] as number] as number;
+          return out;
+        };
+        const pick64 = (array: Float64Array): Float64Array => {
+          if (keep === undefined) return array;
+          const out = new Float64Array(length);
+          for (let j = 0; j < length; j++) out[j] = array[keep[j] as number] as number;
+          return out;
+        };
+        const actor = new Int32Array(length);
+        for (let j = 0; j < length; j++) {
+          const i = keep === undefined ? j : (keep[j] as number);
           const fromCustomer =
             customer === undefined ? -1 : customers.get(customer[i] as number, customerValues, actors);
           actor[j] =
             fromCustomer >= 0
               ? fromCustomer
               : anonymous.get((anon as Int32Array)[i] as number, anonValues, actors);
-        });
-        const time = c.timestamp as Float64Array;
-        const numeric: Record<string, Float64Array> = {};
-        for (const key of keys) {
-          const values = c[`properties.${key}`] as Float64Array;
-          numeric[key] = Float64Array.from(keep, (i) => values[i] as number);
         }
+        const numeric: Record<string, Float64Array> = {};
+        for (const key of keys) numeric[key] = pick64(c[`properties.${key}`] as Float64Array);
         const out: InteractionBatch = {
-          length: keep.length,
+          length,
           firstRow,
           actor,
-          time: Float64Array.from(keep, (i) => time[i] as number),
+          time: pick64(c.timestamp as Float64Array),
           name: pick32(c.name as Int32Array | undefined),
           channel: pick32(c.channel as Int32Array | undefined),
           touchpoint: pick32(c.touchpointId as Int32Array | undefined),
