@@ -8,6 +8,7 @@ export default defineConfig({
       'examples/*/vitest.config.ts',
       'scripts/doctest/vitest.config.ts',
       'scripts/architecture/vitest.config.ts',
+      'contract/vitest.config.ts',
     ],
   },
 });

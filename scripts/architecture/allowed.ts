@@ -175,12 +175,6 @@ export const ALLOWED: readonly Allowed[] = [
     text: 'Date.parse(response.respondedAt)',
     reason: LEGACY,
   },
-  {
-    file: 'packages/model/src/customer-journeys.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(interaction.timestamp)',
-    reason: LEGACY,
-  },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
   { file: 'packages/sample-data/src/life.ts', call: 'Date.parse', text: 'Date.parse(c.at)', reason: LEGACY },
   {

@@ -1,4 +1,7 @@
 // Public API of @cx/ingest: explicit named re-exports only.
+
+// The error classes the readers throw, from @cx/model.
+export { CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
 export type { DecimalSeparator } from './cells/number.js';
 export type { ColumnBatch, ColumnStream, ReadColumnsOptions } from './columns/read-columns.js';
 export { readColumns } from './columns/read-columns.js';
@@ -9,6 +12,7 @@ export type { IngestInput } from './input/input.js';
 export type { RecordKind } from './mapping/kinds.js';
 export type {
   ColumnField,
+  EpochUnit,
   FieldSource,
   GeneratedId,
   MappedField,
@@ -16,7 +20,8 @@ export type {
   MappingSpec,
 } from './mapping/mapping.js';
 export { defineMapping } from './mapping/mapping.js';
-export type { DeadLetter, IngestSummary } from './records/dead-letter.js';
+export type { DeadLetter, DeadLetterCode, IngestSummary } from './records/dead-letter.js';
+export { deadLetterIssue, issueCodeOf } from './records/dead-letter.js';
 export type { IngestFormat, ReadOptions } from './records/options.js';
 export type {
   IngestedRecord,

@@ -4,10 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { type MappingSpec, readAll, readColumns, readRecords, readRows } from '../src/index.js';
-import { CxOptionsError } from '../src/internal/foundation.js';
 
 const subscriptions: MappingSpec = {
   kind: 'subscription',
@@ -59,7 +58,7 @@ describe('no silent change', () => {
       line: 4,
       column: 5,
       field: 'startedAt',
-      code: 'invalid_date',
+      code: 'invalid_instant',
     });
   });
 
@@ -103,7 +102,8 @@ describe('no silent change', () => {
   it('local times without a time zone are rejected, not read as UTC', async () => {
     const text = 'customerId,startedAt,amount,currency\nc1,2024-01-31 23:30,1,EUR\n';
     const { summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });
-    expect(summary.deadLetters[0]).toMatchObject({ code: 'missing_time_zone', field: 'startedAt' });
+    expect(summary.deadLetters[0]).toMatchObject({ code: 'invalid_instant', field: 'startedAt' });
+    expect(summary.deadLetters[0]?.reason).toMatch(/needs the timeZone option/);
   });
 
   it('a value outside the value map is an error naming the map, not passed through', async () => {

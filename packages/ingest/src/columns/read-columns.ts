@@ -1,8 +1,8 @@
+import { CxOptionsError } from '@cx/model';
 import { z } from 'zod';
 import { visitCsv } from '../csv/csv-rows.js';
 import type { CsvTokenizer } from '../csv/tokenizer.js';
 import { type IngestInput, inputName, isIngestInput } from '../input/input.js';
-import { CxOptionsError } from '../internal/foundation.js';
 import { resolveCurrency } from '../mapping/currency.js';
 import { FieldReader } from '../mapping/field-reader.js';
 import { kindFields, requiredFields } from '../mapping/kinds.js';
@@ -109,16 +109,13 @@ const columnOptionShape = {
  */
 export function readColumns(input: IngestInput, options: ReadColumnsOptions): ColumnStream {
   if (!isIngestInput(input)) {
-    throw new CxOptionsError(
-      [
-        {
-          path: ['input'],
-          code: 'invalid_type',
-          message: 'Expected { path }, { text }, a Uint8Array or an async iterable of chunks',
-        },
-      ],
-      'readColumns',
-    );
+    throw new CxOptionsError('readColumns', [
+      {
+        path: ['input'],
+        code: 'invalid_type',
+        message: 'Expected { path }, { text }, a Uint8Array or an async iterable of chunks',
+      },
+    ]);
   }
   const checked = checkOptions(columnOptionShape, options, 'readColumns');
   const { mapping: spec, fields: wanted, ...rest } = checked;
@@ -128,16 +125,13 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
       : defineMapping(spec as MappingSpec);
   const resolved = resolveReadOptions(input, rest, inputName(input), 'readColumns');
   if (mapping.skip !== undefined) {
-    throw new CxOptionsError(
-      [
-        {
-          path: ['mapping', 'skip'],
-          code: 'invalid_value',
-          message: 'A skip function cannot run on the column path: use readRecords, or filter the batches',
-        },
-      ],
-      'readColumns',
-    );
+    throw new CxOptionsError('readColumns', [
+      {
+        path: ['mapping', 'skip'],
+        code: 'invalid_value',
+        message: 'A skip function cannot run on the column path: use readRecords, or filter the batches',
+      },
+    ]);
   }
   const names = [...(wanted ?? mapping.fields.filter((f) => f.source === 'column').map((f) => f.field))];
   // Amounts are checked against the record's currency, so a mapped currency is read with them.
@@ -156,19 +150,16 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
   for (const name of names) {
     const spec = mapping.fields.find((f) => f.field === name);
     if (spec === undefined || spec.source === 'function' || spec.source === 'generate') {
-      throw new CxOptionsError(
-        [
-          {
-            path: ['fields', name],
-            code: 'invalid_value',
-            message:
-              spec === undefined
-                ? `The mapping has no field ${JSON.stringify(name)}`
-                : `${name} is mapped to a ${spec.source === 'function' ? 'function' : 'generated id'}, which the column path cannot read: use readRecords`,
-          },
-        ],
-        'readColumns',
-      );
+      throw new CxOptionsError('readColumns', [
+        {
+          path: ['fields', name],
+          code: 'invalid_value',
+          message:
+            spec === undefined
+              ? `The mapping has no field ${JSON.stringify(name)}`
+              : `${name} is mapped to a ${spec.source === 'function' ? 'function' : 'generated id'}, which the column path cannot read: use readRecords`,
+        },
+      ]);
     }
     if (spec.source === 'value') constants.push({ field: name, value: spec.value });
     else
@@ -341,25 +332,21 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     dictionary(field: string): readonly string[] {
       const column = columns.find((c) => c.field === field) ?? constantColumns.find((c) => c.field === field);
       if (column === undefined || column.kind !== 'dictionary') {
-        throw new CxOptionsError(
-          [
-            {
-              path: ['field'],
-              code: 'invalid_value',
-              message: `${JSON.stringify(field)} is not a text field read by this stream`,
-            },
-          ],
-          'ColumnStream.dictionary',
-        );
+        throw new CxOptionsError('ColumnStream.dictionary', [
+          {
+            path: ['field'],
+            code: 'invalid_value',
+            message: `${JSON.stringify(field)} is not a text field read by this stream`,
+          },
+        ]);
       }
       return column.values;
     },
     async *[Symbol.asyncIterator]() {
       if (started)
-        throw new CxOptionsError(
-          [{ path: [], code: 'invalid_value', message: 'This read was already iterated; start a new read' }],
-          'readColumns',
-        );
+        throw new CxOptionsError('readColumns', [
+          { path: [], code: 'invalid_value', message: 'This read was already iterated; start a new read' },
+        ]);
       started = true;
       constantColumns.forEach((c, i) => {
         c.readValue(constants[i]?.value);

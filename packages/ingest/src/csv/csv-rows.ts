@@ -126,7 +126,7 @@ export async function* visitCsv(
         [
           {
             path: ['delimiter'],
-            code: 'delimiter_unclear',
+            code: 'invalid_csv',
             message:
               candidates.length === 0
                 ? 'No delimiter among , ; tab | gives the same number of fields on the first lines: pass delimiter'

@@ -1,5 +1,4 @@
-import { CxValidationError } from '@cx/model';
-import { CxLimitError } from '../internal/foundation.js';
+import { CxLimitError, CxValidationError } from '@cx/model';
 import { CsvTokenizer } from './tokenizer.js';
 
 /** Receives the header and the records of a CSV input (internal). */
@@ -73,7 +72,7 @@ export async function* driveCsv(
             [
               {
                 path: ['header'],
-                code: 'invalid_utf8',
+                code: 'invalid_csv',
                 message: `The header at line ${tokenizer.line} is not valid UTF-8: pass the file's encoding`,
               },
             ],
@@ -103,9 +102,9 @@ export async function* driveCsv(
     carry = end - consumed;
     if (carry > maxRecordBytes) {
       throw new CxLimitError(
-        'maxRecordBytes',
-        `The CSV record starting at line ${tokenizer.nextLine} of ${source} is longer than maxRecordBytes (${maxRecordBytes} bytes); raise the limit if the record is real`,
-        [{ path: [], code: 'record_too_long', message: `line ${tokenizer.nextLine}` }],
+        'too_long',
+        `The CSV record starting at line ${tokenizer.nextLine} of ${source} is longer than maxRecordBytes; raise the option if the record is real`,
+        { limit: maxRecordBytes, actual: carry, path: [tokenizer.nextLine] },
       );
     }
     if (consumed > 0) buffer.copyWithin(0, consumed, end);

@@ -1,6 +1,6 @@
+import { CxOptionsError } from '@cx/model';
 import { toUtf8 } from '../input/encoding.js';
 import { byteChunks, type IngestInput, inputName, isIngestInput } from '../input/input.js';
-import { CxOptionsError } from '../internal/foundation.js';
 import { checkOptions, type ReadOptions, readOptionShape, resolveReadOptions } from '../records/options.js';
 import { driveCsv } from './driver.js';
 
@@ -23,16 +23,13 @@ import { driveCsv } from './driver.js';
  */
 export async function readHeader(input: IngestInput, options: ReadOptions = {}): Promise<string[]> {
   if (!isIngestInput(input)) {
-    throw new CxOptionsError(
-      [
-        {
-          path: ['input'],
-          code: 'invalid_type',
-          message: 'Expected { path }, { text }, a Uint8Array or an async iterable of chunks',
-        },
-      ],
-      'readHeader',
-    );
+    throw new CxOptionsError('readHeader', [
+      {
+        path: ['input'],
+        code: 'invalid_type',
+        message: 'Expected { path }, { text }, a Uint8Array or an async iterable of chunks',
+      },
+    ]);
   }
   const resolved = resolveReadOptions(
     input,
@@ -41,16 +38,13 @@ export async function readHeader(input: IngestInput, options: ReadOptions = {}):
     'readHeader',
   );
   if (resolved.format !== 'csv' || resolved.delimiter === 'auto') {
-    throw new CxOptionsError(
-      [
-        {
-          path: [resolved.format !== 'csv' ? 'format' : 'delimiter'],
-          code: 'invalid_value',
-          message: 'readHeader reads CSV with a given delimiter',
-        },
-      ],
-      'readHeader',
-    );
+    throw new CxOptionsError('readHeader', [
+      {
+        path: [resolved.format !== 'csv' ? 'format' : 'delimiter'],
+        code: 'invalid_value',
+        message: 'readHeader reads CSV with a given delimiter',
+      },
+    ]);
   }
   let header: string[] | undefined;
   const sink = {

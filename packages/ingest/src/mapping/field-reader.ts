@@ -1,13 +1,6 @@
-import type { JsonValue } from '@cx/model';
+import { createInstantReader, type Disambiguation, type InstantReader, type JsonValue } from '@cx/model';
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
-import {
-  epochValue,
-  type InstantContext,
-  instantError,
-  parseEpochBytes,
-  parseInstantBytes,
-} from '../time/instant-bytes.js';
 import type { MappedField } from './mapping.js';
 
 /** A cell with no value: empty text, `null` or absent (internal). */
@@ -16,19 +9,10 @@ export const MISSING: unique symbol = Symbol('missing');
 export const FAILED: unique symbol = Symbol('failed');
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
+const lossy = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 const MESSAGES: Readonly<Record<string, string>> = {
-  invalid_instant:
-    'Expected an instant such as 2024-06-01T10:00:00Z, 2024-06-01 10:00:00+02:00 or, with a time zone, 2024-06-01 10:00',
-  invalid_date: 'Expected a calendar date that exists',
-  missing_time_zone:
-    'Expected a time zone for a local time without offset: set timeZone in the mapping (e.g. Europe/Warsaw) or give an offset',
-  nonexistent_local_time:
-    'This local time does not exist in the time zone (DST gap); set disambiguation to earlier, later or compatible to accept it',
-  ambiguous_local_time:
-    'This local time occurs twice in the time zone (DST overlap); set disambiguation to earlier or later to choose',
-  out_of_range: 'Expected an instant between the years -271821 and 275760',
   invalid_number: 'Expected a number such as 1234.5, 1,234.50 or 1 234,50',
   ambiguous_number:
     'This number reads two ways (thousands or decimal separator); set decimal to "." or "," in the mapping',
@@ -42,16 +26,27 @@ const MESSAGES: Readonly<Record<string, string>> = {
  */
 export class FieldReader {
   readonly spec: MappedField;
-  readonly #instant: InstantContext;
+  readonly #instants: InstantReader | undefined;
   code = '';
   message = '';
   /** Currency token of the last money cell read, or `undefined`. */
   currency: string | undefined;
   #scratch = new Uint8Array(64);
 
-  constructor(spec: MappedField, disambiguation: InstantContext['disambiguation']) {
+  constructor(spec: MappedField, disambiguation: Disambiguation) {
     this.spec = spec;
-    this.#instant = { timeZone: spec.timeZone, disambiguation };
+    // The one instant grammar of @cx/model; microseconds are read as milliseconds without their last three digits.
+    this.#instants =
+      spec.type !== 'instant'
+        ? undefined
+        : spec.epoch === 's'
+          ? createInstantReader({ form: 'epoch-seconds' })
+          : spec.epoch === 'ms' || spec.epoch === 'us'
+            ? createInstantReader({ form: 'epoch-milliseconds' })
+            : createInstantReader({
+                ...(spec.timeZone !== undefined ? { timeZone: spec.timeZone } : {}),
+                disambiguation,
+              });
   }
 
   #fail(code: string, message: string): typeof FAILED {
@@ -66,12 +61,30 @@ export class FieldReader {
 
   /** Epoch ms of an instant cell in bytes, `NaN` with `code`/`message` set (column path). */
   instantMs(buf: Uint8Array, from: number, to: number): number {
-    const ms =
-      this.spec.epoch !== undefined
-        ? parseEpochBytes(buf, from, to, this.spec.epoch)
-        : parseInstantBytes(buf, from, to, this.#instant);
-    if (Number.isNaN(ms))
-      this.#fail(instantError.code, `${MESSAGES[instantError.code] as string}; got ${quoted(buf, from, to)}`);
+    const reader = this.#instants as InstantReader;
+    let end = to;
+    if (this.spec.epoch === 'us') {
+      let digits = 0;
+      while (
+        digits < 3 &&
+        end - 1 > from &&
+        (buf[end - 1] as number) >= 48 &&
+        (buf[end - 1] as number) <= 57
+      ) {
+        end--;
+        digits++;
+      }
+      if (digits < 3 || buf[end - 1] === 45) end = from; // fewer than four digits: not a microsecond count
+    }
+    const ms = end > from ? reader.parseBytes(buf, from, end) : Number.NaN;
+    if (Number.isNaN(ms)) {
+      const text = lossy.decode(buf.subarray(from, to));
+      const issue = reader.issue(this.spec.epoch === 'us' ? lossy.decode(buf.subarray(from, end)) : text);
+      this.#fail(
+        issue?.code ?? 'invalid_instant',
+        issue?.message ?? `Expected Unix time in microseconds: ${quoted(buf, from, to)}`,
+      );
+    }
     return ms;
   }
 
@@ -155,9 +168,8 @@ export class FieldReader {
         );
         return Number.NaN;
       }
-      const ms = epochValue(value, spec.epoch);
-      if (Number.isNaN(ms)) this.#fail(instantError.code, MESSAGES[instantError.code] as string);
-      return ms;
+      // A number in an epoch column goes through the same grammar as its text.
+      return this.msFromValue(Number.isSafeInteger(value) ? value.toFixed(0) : String(value));
     }
     if (value instanceof Date && Number.isFinite(value.getTime())) return value.getTime();
     this.#fail('invalid_instant', `Expected an instant, got ${describe(value)}`);
@@ -205,10 +217,8 @@ export class FieldReader {
             'invalid_instant',
             `A number is an instant only in a column declared as epoch ("s", "ms" or "us"), got ${value}`,
           );
-        const ms = epochValue(value, spec.epoch);
-        return Number.isNaN(ms)
-          ? this.#fail(instantError.code, MESSAGES[instantError.code] as string)
-          : new Date(ms).toISOString();
+        const ms = this.msFromValue(value);
+        return Number.isNaN(ms) ? FAILED : new Date(ms).toISOString();
       }
       if (Number.isSafeInteger(value)) return String(value);
       return this.#fail('invalid_type', `Expected a text or an integer, got ${value}`);
@@ -226,8 +236,6 @@ export class FieldReader {
     );
   }
 }
-
-const lossy = new TextDecoder('utf-8');
 
 /** The cell's text in quotes for a message, cut at 80 characters (internal). */
 function quoted(buf: Uint8Array, from: number, to: number): string {

@@ -1,11 +1,24 @@
-import { type JsonValue, jsonValueSchema } from '@cx/model';
+import {
+  CxOptionsError,
+  type Disambiguation,
+  isTimeZone,
+  type JsonValue,
+  jsonValueSchema,
+  type OptionIssue,
+} from '@cx/model';
 import { z } from 'zod';
 import type { DecimalSeparator } from '../cells/number.js';
 import { closest } from '../internal/closest.js';
-import { CxOptionsError, type OptionsIssue } from '../internal/foundation.js';
-import type { EpochUnit } from '../time/instant-bytes.js';
-import { checkTimeZone, type Disambiguation } from '../time/zone.js';
 import { type CellType, cellType, kindFields, type RecordKind, requiredFields } from './kinds.js';
+
+/**
+ * Unit of an epoch column: seconds (a fraction allowed), milliseconds or microseconds (GA4's `event_timestamp`;
+ * truncated to milliseconds).
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
+export type EpochUnit = 's' | 'ms' | 'us';
 
 /**
  * A field read from one column, with the ways the column's cells are read.
@@ -183,12 +196,11 @@ const SPEC_KEYS = Object.keys(specSchema.shape);
  * @since 0.1.0
  */
 export function defineMapping(spec: MappingSpec): Mapping {
-  const issues: OptionsIssue[] = [];
+  const issues: OptionIssue[] = [];
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new CxOptionsError(
-      [{ path: [], code: 'invalid_type', message: 'Expected a mapping object' }],
-      'defineMapping',
-    );
+    throw new CxOptionsError('defineMapping', [
+      { path: [], code: 'invalid_type', message: 'Expected a mapping object' },
+    ]);
   }
   for (const key of Object.keys(spec)) {
     if (!SPEC_KEYS.includes(key)) {
@@ -201,16 +213,16 @@ export function defineMapping(spec: MappingSpec): Mapping {
       });
     }
   }
-  if (issues.length > 0) throw new CxOptionsError(issues, 'defineMapping');
+  if (issues.length > 0) throw new CxOptionsError('defineMapping', issues);
   const parsed = specSchema.safeParse(spec);
   if (!parsed.success) {
     throw new CxOptionsError(
+      'defineMapping',
       parsed.error.issues.map((i) => ({
         path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
         code: 'invalid_value' as const,
         message: i.message,
       })),
-      'defineMapping',
     );
   }
   const kind = spec.kind;
@@ -222,9 +234,7 @@ export function defineMapping(spec: MappingSpec): Mapping {
   };
   const tz = (zone: string | undefined, path: Array<string | number>): void => {
     if (zone === undefined) return;
-    try {
-      checkTimeZone(zone);
-    } catch {
+    if (!isTimeZone(zone)) {
       issues.push({
         path,
         code: 'invalid_value',
@@ -329,7 +339,7 @@ export function defineMapping(spec: MappingSpec): Mapping {
   }
   const properties = spec.properties ?? [];
   if (properties !== 'rest') for (const c of properties) use(c);
-  if (issues.length > 0) throw new CxOptionsError(issues, 'defineMapping');
+  if (issues.length > 0) throw new CxOptionsError('defineMapping', issues);
   return Object.freeze({
     kind,
     fields,

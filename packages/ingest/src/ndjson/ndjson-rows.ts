@@ -1,6 +1,6 @@
+import { CxLimitError } from '@cx/model';
 import { toUtf8 } from '../input/encoding.js';
 import { byteChunks, type IngestInput } from '../input/input.js';
-import { CxLimitError } from '../internal/foundation.js';
 import { rawText, type SummaryBuilder } from '../records/dead-letter.js';
 import { JsonRowAccess } from '../records/json-access.js';
 import type { ResolvedReadOptions } from '../records/options.js';
@@ -92,8 +92,13 @@ export async function* visitNdjson(
     carry = end - start;
     if (carry > options.maxRecordBytes) {
       throw new CxLimitError(
-        'maxRecordBytes',
-        `The NDJSON line ${line + 1} of ${options.name} is longer than maxRecordBytes (${options.maxRecordBytes} bytes)`,
+        'too_long',
+        `The NDJSON line ${line + 1} of ${options.name} is longer than maxRecordBytes`,
+        {
+          limit: options.maxRecordBytes,
+          actual: carry,
+          path: [line + 1],
+        },
       );
     }
     yield;

@@ -23,7 +23,7 @@ async function asyncBuffer(input: IngestInput, signal: AbortSignal | undefined):
     throw new CxValidationError([
       {
         path: [],
-        code: 'invalid_input',
+        code: 'invalid_value',
         message: 'A Parquet file is binary: pass { path }, a Uint8Array or a stream, not { text }',
       },
     ]);
@@ -59,7 +59,7 @@ export async function* visitParquet(
       [
         {
           path: [],
-          code: 'invalid_parquet',
+          code: 'invalid_value',
           message: `Not a readable Parquet file: ${(error as Error).message}`,
         },
       ],

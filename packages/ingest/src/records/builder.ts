@@ -1,4 +1,4 @@
-import type { JsonValue, ValidationIssue } from '@cx/model';
+import type { JsonValue } from '@cx/model';
 import { resolveCurrency } from '../mapping/currency.js';
 import { FAILED, FieldReader, MISSING } from '../mapping/field-reader.js';
 import { KIND_SCHEMAS } from '../mapping/kinds.js';
@@ -190,9 +190,4 @@ export function invalidUtf8(row: RowAccess): RowRejection {
     reason: 'A cell is not valid UTF-8: pass the encoding of the file (e.g. windows-1250)',
     raw: rawText(row.rawRow()),
   };
-}
-
-/** The issues of a rejection as a validation issue list (internal). */
-export function rejectionIssue(r: RowRejection, line: number): ValidationIssue {
-  return { path: [line, ...(r.field ? [r.field] : [])], code: r.code, message: r.reason };
 }

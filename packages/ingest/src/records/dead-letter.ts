@@ -1,3 +1,81 @@
+import type { ValidationIssue, ValidationIssueCode } from '@cx/model';
+
+/**
+ * Why a row was rejected. Cell codes: `invalid_instant`, `nonexistent_local_time`, `ambiguous_local_time` (the
+ * instant grammar of `@cx/model`), `invalid_number`, `ambiguous_number`, `number_too_large`, `unknown_currency`,
+ * `ambiguous_currency`, `currency_mismatch`, `unmapped_value` (not in the value map), `invalid_utf8`,
+ * `missing_value` (a required field is empty) and `schema_<zod code>` (the model schema's rule). Row codes:
+ * `field_count`, `stray_quote`, `unclosed_quote`, `invalid_json`, `invalid_type`, `mapping_function_failed`.
+ *
+ * @category Dead letters
+ * @since 0.1.0
+ */
+export type DeadLetterCode = string;
+
+const ISSUE_CODES: Readonly<Record<string, ValidationIssueCode>> = {
+  invalid_instant: 'invalid_instant',
+  nonexistent_local_time: 'nonexistent_local_time',
+  ambiguous_local_time: 'ambiguous_local_time',
+  invalid_number: 'invalid_number',
+  ambiguous_number: 'ambiguous_value',
+  number_too_large: 'out_of_range',
+  unknown_currency: 'invalid_value',
+  ambiguous_currency: 'ambiguous_value',
+  currency_mismatch: 'mixed_currency',
+  unmapped_value: 'invalid_value',
+  invalid_utf8: 'invalid_csv',
+  missing_value: 'missing_field',
+  field_count: 'field_count',
+  stray_quote: 'invalid_csv',
+  unclosed_quote: 'invalid_csv',
+  invalid_json: 'invalid_json',
+  invalid_type: 'invalid_type',
+  mapping_function_failed: 'custom',
+};
+
+/**
+ * The `@cx/model` issue code of a dead-letter code (`schema_<code>` gives the zod code).
+ *
+ * @param code - A dead letter's code.
+ * @returns The matching {@link @cx/model!ValidationIssueCode}.
+ * @example
+ * ```ts
+ * import { issueCodeOf } from '@cx/ingest';
+ * console.log(issueCodeOf('stray_quote'), issueCodeOf('schema_too_small')); // 'invalid_csv' 'too_small'
+ * ```
+ * @category Dead letters
+ * @since 0.1.0
+ */
+export function issueCodeOf(code: DeadLetterCode): ValidationIssueCode {
+  if (code.startsWith('schema_')) return code.slice(7) as ValidationIssueCode;
+  return ISSUE_CODES[code] ?? 'invalid_value';
+}
+
+/**
+ * A dead letter as a {@link @cx/model!ValidationIssue}: path `[row, field]`, with line, column and source.
+ *
+ * @param letter - The dead letter.
+ * @returns The issue.
+ * @example
+ * ```ts
+ * import { deadLetterIssue } from '@cx/ingest';
+ * const issue = deadLetterIssue({ source: 'a.csv', line: 3, row: 1, raw: 'x', code: 'field_count', reason: 'Expected 2 fields' });
+ * console.log(issue.path, issue.line, issue.code); // [ 1 ] 3 'field_count'
+ * ```
+ * @category Dead letters
+ * @since 0.1.0
+ */
+export function deadLetterIssue(letter: DeadLetter): ValidationIssue {
+  return {
+    path: letter.field === undefined ? [letter.row] : [letter.row, letter.field],
+    code: issueCodeOf(letter.code),
+    message: letter.reason,
+    line: letter.line,
+    ...(letter.column !== undefined ? { column: letter.column } : {}),
+    source: letter.source,
+  };
+}
+
 /**
  * A rejected row: where it was, what it held and why it was rejected. Every row read is either a record or a
  * dead letter, never both and never neither.
@@ -29,8 +107,8 @@ export interface DeadLetter {
   readonly sourceColumn?: string;
   /** The offending cell's text, or the whole row's (at most 1,000 characters, `…` marks a cut). */
   readonly raw: string;
-  /** Machine-readable reason, e.g. `field_count`, `stray_quote`, `invalid_instant`, `ambiguous_number`. */
-  readonly code: string;
+  /** Machine-readable reason ({@link DeadLetterCode}), e.g. `field_count`, `stray_quote`, `ambiguous_number`. */
+  readonly code: DeadLetterCode;
   /** Readable reason: what was wrong and what was expected. */
   readonly reason: string;
 }

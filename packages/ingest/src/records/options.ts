@@ -1,8 +1,7 @@
+import { CxOptionsError, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import type { TextEncodingName } from '../input/encoding.js';
 import type { IngestInput } from '../input/input.js';
-import { closest } from '../internal/closest.js';
-import { CxOptionsError } from '../internal/foundation.js';
 import type { DeadLetter } from './dead-letter.js';
 
 /**
@@ -100,60 +99,15 @@ export const readOptionShape = {
 };
 
 /**
- * Checks an options object against a strict shape (unknown keys name the closest known key; `null`, arrays and
- * primitives are errors; `undefined` is `{}`) (internal; to be replaced by `parseOptions` of `@cx/model`).
+ * Checks an options object against a strict shape with `parseOptions` of `@cx/model` (unknown keys name the closest
+ * known key; `null`, arrays and primitives are errors; `undefined` is `{}`) (internal).
  */
 export function checkOptions<T extends z.ZodRawShape>(
   shape: T,
   input: unknown,
   functionName: string,
 ): z.infer<z.ZodObject<T>> {
-  if (input === undefined) input = {};
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new CxOptionsError(
-      [
-        {
-          path: [],
-          code: 'invalid_type',
-          message: `Expected an options object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`,
-        },
-      ],
-      functionName,
-    );
-  }
-  const keys = Object.keys(shape);
-  const unknown = Object.keys(input).filter((k) => !keys.includes(k));
-  if (unknown.length > 0) {
-    throw new CxOptionsError(
-      unknown.map((k) => {
-        const suggestion = closest(k, keys);
-        return {
-          path: [k],
-          code: 'unknown_option' as const,
-          message: `Unknown option ${JSON.stringify(k)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}`,
-          ...(suggestion ? { suggestion } : {}),
-        };
-      }),
-      functionName,
-    );
-  }
-  const parsed = z.strictObject(shape).safeParse(input);
-  if (!parsed.success) {
-    throw new CxOptionsError(
-      parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        code:
-          i.code === 'invalid_type'
-            ? ('invalid_type' as const)
-            : i.code === 'too_small' || i.code === 'too_big'
-              ? ('out_of_range' as const)
-              : ('invalid_value' as const),
-        message: i.message,
-      })),
-      functionName,
-    );
-  }
-  return parsed.data as z.infer<z.ZodObject<T>>;
+  return parseOptions(z.strictObject(shape), input, functionName) as z.infer<z.ZodObject<T>>;
 }
 
 /** The format of an input from its path's extension (internal). */
@@ -175,16 +129,13 @@ export function resolveReadOptions(
 ): ResolvedReadOptions {
   const format = options.format ?? formatOf(input);
   if (format === undefined) {
-    throw new CxOptionsError(
-      [
-        {
-          path: ['format'],
-          code: 'missing_option',
-          message: "Expected format: 'csv', 'ndjson' or 'parquet' (it cannot be told from this input)",
-        },
-      ],
-      functionName,
-    );
+    throw new CxOptionsError(functionName, [
+      {
+        path: ['format'],
+        code: 'missing_option',
+        message: "Expected format: 'csv', 'ndjson' or 'parquet' (it cannot be told from this input)",
+      },
+    ]);
   }
   const tsv =
     typeof input === 'object' && input !== null && 'path' in input && /\.tsv(\.gz)?$/i.test(input.path);

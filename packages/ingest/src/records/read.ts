@@ -7,10 +7,10 @@ import type {
   Subscription,
   SurveyResponse,
 } from '@cx/model';
+import { CxOptionsError } from '@cx/model';
 import { z } from 'zod';
 import { visitCsv } from '../csv/csv-rows.js';
 import { type IngestInput, inputName, isIngestInput } from '../input/input.js';
-import { CxOptionsError } from '../internal/foundation.js';
 import type { RecordKind } from '../mapping/kinds.js';
 import { defineMapping, type Mapping, type MappingSpec } from '../mapping/mapping.js';
 import { visitNdjson } from '../ndjson/ndjson-rows.js';
@@ -124,10 +124,9 @@ function stream<T>(
     },
     async *[Symbol.asyncIterator]() {
       if (started)
-        throw new CxOptionsError(
-          [{ path: [], code: 'invalid_value', message: 'This read was already iterated; start a new read' }],
-          'ingest',
-        );
+        throw new CxOptionsError('ingest', [
+          { path: [], code: 'invalid_value', message: 'This read was already iterated; start a new read' },
+        ]);
       started = true;
       const out: T[] = [];
       const visitor = make(out, summary);
@@ -142,16 +141,13 @@ function stream<T>(
 
 function checkInput(input: unknown, functionName: string): asserts input is IngestInput {
   if (!isIngestInput(input)) {
-    throw new CxOptionsError(
-      [
-        {
-          path: ['input'],
-          code: 'invalid_type',
-          message: 'Expected { path }, { text }, a Uint8Array or an async iterable of chunks',
-        },
-      ],
-      functionName,
-    );
+    throw new CxOptionsError(functionName, [
+      {
+        path: ['input'],
+        code: 'invalid_type',
+        message: 'Expected { path }, { text }, a Uint8Array or an async iterable of chunks',
+      },
+    ]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import type { SummaryBuilder } from './dead-letter.js';
+import { deadLetterIssue, type SummaryBuilder } from './dead-letter.js';
 import type { ResolvedReadOptions } from './options.js';
 
 /** Checks the threshold of rejected rows after a read (internal). */
@@ -11,14 +11,12 @@ export function checkRejected(options: ResolvedReadOptions, summary: SummaryBuil
     (limit.count !== undefined && summary.rejected > limit.count) ||
     (limit.share !== undefined && share > limit.share);
   if (!over) return;
-  const issues = summary.deadLetters
-    .slice(0, 20)
-    .map((d) => ({ path: [d.line, ...(d.field ? [d.field] : [])], code: d.code, message: d.reason }));
+  const issues = summary.deadLetters.slice(0, 20).map(deadLetterIssue);
   throw new CxValidationError(
     [
       {
         path: [],
-        code: 'too_many_rejected',
+        code: 'out_of_range',
         message: `${summary.rejected} of ${summary.rowsIn} rows of ${summary.source} were rejected (${(share * 100).toFixed(2)}%), above maxRejected ${JSON.stringify(limit)}; by reason: ${Object.entries(
           summary.byCode,
         )

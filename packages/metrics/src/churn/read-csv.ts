@@ -1,4 +1,11 @@
-import { type DeadLetter, defineMapping, type FieldSource, readColumns, readHeader } from '@cx/ingest';
+import {
+  type DeadLetter,
+  deadLetterIssue,
+  defineMapping,
+  type FieldSource,
+  readColumns,
+  readHeader,
+} from '@cx/ingest';
 import type { Subscription, ValidationIssue } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { GrowableFloat64, GrowableInt32 } from '../columnar/growable.js';
@@ -219,11 +226,7 @@ export async function readSubscriptionColumnsCsv(
   };
 }
 
-/** The issues of dead letters with `[dataRowIndex, field]` paths (internal). */
+/** The issues of dead letters with `[dataRowIndex, field]` paths, with line and column (internal). */
 function rowIssues(letters: readonly DeadLetter[]): ValidationIssue[] {
-  return letters.map((d) => ({
-    path: d.field === undefined ? [d.row] : [d.row, d.field],
-    code: d.code,
-    message: `${d.reason} (line ${d.line}${d.column !== undefined ? `, column ${d.column}` : ''})`,
-  }));
+  return letters.map(deadLetterIssue);
 }

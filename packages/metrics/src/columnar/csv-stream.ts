@@ -1,6 +1,7 @@
 import {
   type ColumnBatch,
   type DeadLetter,
+  deadLetterIssue,
   defineMapping,
   type FieldSource,
   type MappingSpec,
@@ -174,9 +175,11 @@ function interactionMapping(
   };
 }
 
-/** The issues of dead letters with `[dataRowIndex, column]` paths (internal). */
+/** The issues of dead letters with `[dataRowIndex, column]` paths, with line and column (internal). */
 function rowIssues(letters: readonly DeadLetter[]): ValidationIssue[] {
   return letters.map((d) => {
+    const issue = deadLetterIssue(d);
+    // Numeric properties by their header name; a row without actor at customerId, as before.
     const column =
       d.field === undefined
         ? d.code === 'schema_custom'
@@ -185,11 +188,7 @@ function rowIssues(letters: readonly DeadLetter[]): ValidationIssue[] {
         : d.field.startsWith('properties.')
           ? d.sourceColumn
           : d.field;
-    return {
-      path: column === undefined ? [d.row] : [d.row, column],
-      code: d.code,
-      message: `${d.reason} (line ${d.line}${d.column !== undefined ? `, column ${d.column}` : ''})`,
-    };
+    return { ...issue, path: column === undefined ? [d.row] : [d.row, column] };
   });
 }
 

@@ -1,10 +1,17 @@
 import type { Interaction, Order } from '@cx/model';
-import { CxValidationError, instantToEpochMs } from '@cx/model';
-import { checkInterval, checkTimeZone, PeriodCalendar } from '../retention/calendar.js';
-import { orderTime, type PurchaseOptions, purchaseStatuses } from './purchases.js';
-
-const DAY_MS = 86_400_000;
-const MAX_PERIODS = 10_000;
+import {
+  CxValidationError,
+  createCalendar,
+  instantToEpochMs,
+  intervalOption,
+  MS_PER_DAY,
+  maxPeriodsOption,
+  parseOptions,
+  timeZoneOption,
+  weekStartsOnOption,
+} from '@cx/model';
+import { z } from 'zod';
+import { orderTime, type PurchaseOptions } from './purchases.js';
 
 /**
  * Options of {@link activityChurn}.
@@ -23,7 +30,25 @@ export interface ActivityChurnOptions extends PurchaseOptions {
   readonly weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
   /** Instant up to which the data is complete. Default the last activity. */
   readonly asOf?: string;
+  /** Most periods the series may span (bounded work). Default 10,000. */
+  readonly maxPeriods?: number;
 }
+
+const optionsSchema = z.strictObject({
+  inactiveDays: z
+    .number({ error: 'Expected a number of days such as 90' })
+    .gt(0, { error: 'Expected more than 0 days' })
+    .max(36_500, { error: 'Expected at most 36,500 days' }),
+  interval: intervalOption.default('month'),
+  timeZone: timeZoneOption,
+  weekStartsOn: weekStartsOnOption,
+  asOf: z.string().optional(),
+  maxPeriods: maxPeriodsOption,
+  statuses: z
+    .array(z.enum(['placed', 'paid', 'fulfilled', 'cancelled', 'refunded']))
+    .min(1)
+    .default(['paid', 'fulfilled']),
+});
 
 /**
  * One calendar period of {@link activityChurn}.
@@ -66,8 +91,8 @@ export interface ActivityChurnPeriod {
  * @param source - Orders and, optionally, interactions.
  * @param options - `inactiveDays`, the calendar, purchase statuses, `asOf`.
  * @returns One row per period from the first activity's period to the period holding `asOf`.
- * @throws {@link @cx/model!CxValidationError} for bad options, records without a valid instant, or a span of more
- *   than 10,000 periods.
+ * @throws {@link @cx/model!CxOptionsError} for bad options; {@link @cx/model!CxValidationError} for records without a
+ *   valid instant; {@link @cx/model!CxLimitError} for a span of more than `maxPeriods` periods.
  * @example
  * ```ts
  * import { activityChurn } from '@cx/metrics';
@@ -86,25 +111,9 @@ export function activityChurn(
   source: { readonly orders?: Iterable<Order>; readonly interactions?: Iterable<Interaction> },
   options: ActivityChurnOptions,
 ): ActivityChurnPeriod[] {
-  const inactive = options?.inactiveDays;
-  if (typeof inactive !== 'number' || !Number.isFinite(inactive) || inactive <= 0 || inactive > 36_500) {
-    throw new CxValidationError([
-      {
-        path: ['options', 'inactiveDays'],
-        code: 'invalid_value',
-        message: `Expected a number of days in (0, 36500], got ${JSON.stringify(inactive)}`,
-      },
-    ]);
-  }
-  const interval = checkInterval(
-    options.interval ?? 'month',
-    ['day', 'week', 'month', 'quarter', 'year'],
-    ['options', 'interval'],
-  );
-  const timeZone = checkTimeZone(options.timeZone ?? 'UTC', ['options', 'timeZone']);
-  const weekStartsOn = options.weekStartsOn ?? 1;
-  const statuses = purchaseStatuses(options, 'activityChurn');
-  const windowMs = inactive * DAY_MS;
+  const o = parseOptions(optionsSchema, options, 'activityChurn');
+  const statuses = new Set(o.statuses);
+  const windowMs = o.inactiveDays * MS_PER_DAY;
   const times = new Map<string, number[]>();
   const add = (customer: string, ms: number): void => {
     const list = times.get(customer);
@@ -164,49 +173,47 @@ export function activityChurn(
     last = Math.max(last, list[list.length - 1] as number);
   }
   let asOf = last;
-  if (options.asOf !== undefined) {
+  if (o.asOf !== undefined) {
     try {
-      asOf = instantToEpochMs(options.asOf);
+      asOf = instantToEpochMs(o.asOf);
     } catch (error) {
       throw new CxValidationError(
         [
           {
             path: ['options', 'asOf'],
-            code: 'invalid_date',
-            message: `Expected a UTC instant, got ${JSON.stringify(options.asOf)}`,
+            code: 'invalid_instant',
+            message: `Expected a UTC instant, got ${JSON.stringify(o.asOf)}`,
           },
         ],
         { cause: error },
       );
     }
   }
-  const calendar = new PeriodCalendar({ interval, timeZone, weekStartsOn }, first, first);
-  const limitEnd = calendar.start(0);
-  // Bounded work: refuse spans beyond MAX_PERIODS before building them.
-  const approx = Math.floor(
-    (Math.max(asOf, first) - limitEnd) /
-      ({ day: 1, week: 7, month: 28, quarter: 89, year: 365 }[interval] * DAY_MS),
-  );
-  if (approx > MAX_PERIODS) {
-    throw new CxValidationError([
-      {
-        path: ['options', 'asOf'],
-        code: 'too_many_periods',
-        message: `From the first activity to asOf spans more than ${MAX_PERIODS} ${interval}s; choose a longer interval or an earlier asOf`,
-      },
-    ]);
-  }
-  calendar.ensure(Math.max(asOf, first));
-  const periods = calendar.indexOf(Math.max(asOf, first)) + 1;
-  const starts = calendar.starts;
+  const calendar = createCalendar({
+    interval: o.interval,
+    timeZone: o.timeZone,
+    weekStartsOn: o.weekStartsOn,
+  });
+  const end = Math.max(asOf, first);
+  // Bounded work: the series spans at most maxPeriods periods (CxLimitError beyond).
+  const periods = calendar.checkSpan(first, end, {
+    maxPeriods: o.maxPeriods,
+    path: ['options', 'asOf'],
+    what: 'The activity churn series',
+  });
+  const base = calendar.indexOf(first);
+  const starts = new Float64Array(periods + 1);
+  for (let k = 0; k <= periods; k++) starts[k] = calendar.startOfIndex(base + k);
+  /** Index (from 0) of the period holding `t`, or -1 before the first. */
+  const indexOf = (t: number): number => calendar.indexOf(t) - base;
   const active = new Int32Array(periods + 2);
   const lost = new Int32Array(periods + 1);
   const fresh = new Int32Array(periods + 1);
   const back = new Int32Array(periods + 1);
   /** Smallest period index k with starts[k] >= t. */
   const ceil = (t: number): number => {
-    const i = calendar.indexOf(t);
-    return i >= 0 && (starts[i] as number) === t ? i : i + 1;
+    const i = indexOf(t);
+    return i >= 0 && i <= periods && (starts[i] as number) === t ? i : i + 1;
   };
   for (let s = 0; s < spellStart.length; s++) {
     const from = spellStart[s] as number;
@@ -217,71 +224,35 @@ export function activityChurn(
       active[a] = (active[a] as number) + 1;
       active[b] = (active[b] as number) - 1;
     }
-    const startPeriod = calendar.indexOf(from);
+    const startPeriod = indexOf(from);
     if (startPeriod >= 0 && startPeriod < periods) {
       if (firstSpell[s]) fresh[startPeriod] = (fresh[startPeriod] as number) + 1;
       else back[startPeriod] = (back[startPeriod] as number) + 1;
     }
-    const lostPeriod = calendar.indexOf(to);
+    const lostPeriod = indexOf(to);
     // Lost in a period only when active at its start (the spell began before it) and known by asOf.
     if (to <= asOf && lostPeriod >= 0 && lostPeriod < periods && a <= lostPeriod)
       lost[lostPeriod] = (lost[lostPeriod] as number) + 1;
   }
-  const labels = labeler(interval, timeZone);
   const out: ActivityChurnPeriod[] = [];
   let running = 0;
   for (let k = 0; k < periods; k++) {
     running += active[k] as number;
     const activeAtEnd = running + (active[k + 1] as number);
     const start = starts[k] as number;
-    const end = calendar.start(k + 1);
+    const stop = starts[k + 1] as number;
     out.push({
-      label: labels(start),
+      label: calendar.keyOfIndex(base + k),
       start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
+      end: new Date(stop).toISOString(),
       activeAtStart: running,
       lost: lost[k] as number,
       churnRate: running === 0 ? null : (lost[k] as number) / running,
       new: fresh[k] as number,
       reactivated: back[k] as number,
       activeAtEnd,
-      complete: end <= asOf,
+      complete: stop <= asOf,
     });
   }
   return out;
-}
-
-const QUARTER: Readonly<Record<string, number>> = {
-  '01': 1,
-  '02': 1,
-  '03': 1,
-  '04': 2,
-  '05': 2,
-  '06': 2,
-  '07': 3,
-  '08': 3,
-  '09': 3,
-  '10': 4,
-  '11': 4,
-  '12': 4,
-};
-
-/** Period labels in the calendar's zone (internal). */
-function labeler(interval: string, timeZone: string): (ms: number) => string {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return (ms) => {
-    const parts = format.formatToParts(ms);
-    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    const year = get('year');
-    const month = get('month');
-    if (interval === 'year') return year;
-    if (interval === 'quarter') return `${year}-Q${QUARTER[month] ?? '?'}`;
-    if (interval === 'month') return `${year}-${month}`;
-    return `${year}-${month}-${get('day')}`;
-  };
 }

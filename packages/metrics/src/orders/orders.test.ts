@@ -1,5 +1,5 @@
 import type { Order } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel } from '../journey/funnel.js';
@@ -72,8 +72,7 @@ describe('ordersToInteractions and ordersToTransactions', () => {
 
   it('rejects orders without a channel when none is given, and bad instants with the order named', () => {
     expect(() => ordersToInteractions([order('o1', 'a', '2024-01-05T10:00:00Z')])).toThrow(/has no channel/);
-    // '2024-02-30T00:00:00Z' is rejected too once @cx/model's strict instantToEpochMs (issue 13) lands.
-    expect(() => ordersToTransactions([order('o9', 'a', 'soon')])).toThrow(CxValidationError);
+    expect(() => ordersToTransactions([order('o9', 'a', '2024-02-30T00:00:00Z')])).toThrow(CxValidationError);
     expect(() => ordersToTransactions([order('o9', 'a', 'soon')])).toThrow(/order "o9"/);
     expect(() => ordersToTransactions([], { statuses: [] })).toThrow(/non-empty list/);
   });
@@ -198,13 +197,15 @@ describe('activityChurn', () => {
   });
 
   it('bounds work by the input, not the span of time', () => {
-    expect(() =>
-      activityChurn(
-        { orders: [order('o1', 'a', '2024-01-01T00:00:00Z')] },
-        { inactiveDays: 30, interval: 'day', asOf: '9999-12-31T00:00:00Z' },
-      ),
-    ).toThrow(/more than 10000 days/);
-    expect(() => activityChurn({ orders: [] }, { inactiveDays: 0 })).toThrow(/inactiveDays/);
+    const one = [order('o1', 'a', '2024-01-01T00:00:00Z')];
+    const far = { inactiveDays: 30, interval: 'day' as const, asOf: '9999-12-31T00:00:00Z' };
+    expect(() => activityChurn({ orders: one }, far)).toThrow(CxLimitError);
+    expect(() => activityChurn({ orders: one }, far)).toThrow(/raise maxPeriods/);
+    expect(activityChurn({ orders: one }, { ...far, interval: 'year' })).toHaveLength(7976);
+    expect(() => activityChurn({ orders: [] }, { inactiveDays: 0 })).toThrow(CxOptionsError);
+    expect(() => activityChurn({ orders: [] }, { inactiveDays: 5, intervall: 'day' } as never)).toThrow(
+      /did you mean "interval"/,
+    );
     expect(activityChurn({ orders: [] }, { inactiveDays: 5 })).toEqual([]);
   });
 });

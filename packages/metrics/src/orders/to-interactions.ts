@@ -54,7 +54,7 @@ export function ordersToInteractions(
       throw new CxValidationError([
         {
           path: [i, 'channel'],
-          code: 'missing_channel',
+          code: 'missing_field',
           message: `Order ${JSON.stringify(order.id)} has no channel: give the channel option for orders without one`,
         },
       ]);
