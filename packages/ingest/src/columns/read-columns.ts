@@ -16,6 +16,7 @@ import { checkOptions, type ReadOptions, readOptionShape, resolveReadOptions } f
 import { checkRejected } from '../records/threshold.js';
 import { FieldColumn } from './field-column.js';
 import { GrowableInt32 } from './growable.js';
+import { readColumnsParallel } from './parallel.js';
 
 /**
  * A block of rows read into typed arrays: text fields as indices into the stream's dictionaries (`-1` = empty),
@@ -67,6 +68,11 @@ export interface ReadColumnsOptions extends ReadOptions {
   readonly mapping: Mapping | MappingSpec;
   /** The mapped fields to read. Default every field mapped to a column. */
   readonly fields?: readonly string[];
+  /**
+   * Worker threads reading chunks of a CSV file in parallel (a `{ path }` input, not gzipped, UTF-8, with a given
+   * delimiter; other inputs are read on the calling thread). The result is the same as on one thread. Default 0.
+   */
+  readonly workers?: number;
 }
 
 const columnOptionShape = {
@@ -75,6 +81,7 @@ const columnOptionShape = {
     message: 'Expected a mapping',
   }),
   fields: z.array(z.string().min(1)).optional(),
+  workers: z.number().int().min(0).max(64).optional(),
 };
 
 /**
@@ -118,7 +125,7 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     ]);
   }
   const checked = checkOptions(columnOptionShape, options, 'readColumns');
-  const { mapping: spec, fields: wanted, ...rest } = checked;
+  const { mapping: spec, fields: wanted, workers = 0, ...rest } = checked;
   const mapping =
     Object.isFrozen(spec) && Array.isArray((spec as Mapping).columns)
       ? (spec as Mapping)
@@ -172,6 +179,28 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
   columns.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   const shapeOrder = [...kindFields(mapping.kind)];
   const checkOrder = [...columns].sort((a, b) => shapeOrder.indexOf(a.field) - shapeOrder.indexOf(b.field));
+  if (
+    workers > 0 &&
+    typeof input === 'object' &&
+    'path' in input &&
+    !input.path.endsWith('.gz') &&
+    resolved.format === 'csv' &&
+    resolved.encoding === 'utf-8' &&
+    resolved.delimiter !== 'auto'
+  ) {
+    const requested = [...columns, ...constants].map((c) => c.field);
+    return readColumnsParallel(input.path, resolved, mapping, requested, workers, (part) =>
+      readColumns(part, {
+        format: 'csv',
+        delimiter: resolved.delimiter,
+        name: resolved.name,
+        chunkBytes: resolved.chunkBytes,
+        keepDeadLetters: Number.MAX_SAFE_INTEGER,
+        mapping,
+        fields: requested,
+      }),
+    );
+  }
   const summary = new SummaryBuilder(resolved.name, resolved.keepDeadLetters, resolved.onDeadLetter);
   const lines = new GrowableInt32(1 << 14);
   const constantColumns = constants.map(

@@ -134,6 +134,8 @@ export interface Mapping {
   readonly disambiguation: Disambiguation;
   /** The skip rule, if any. */
   readonly skip?: (row: Readonly<Record<string, JsonValue>>) => boolean;
+  /** The spec the mapping was made from (what worker threads rebuild it from). */
+  readonly spec: MappingSpec;
 }
 
 const columnFieldSchema = z.strictObject({
@@ -347,6 +349,7 @@ export function defineMapping(spec: MappingSpec): Mapping {
     properties,
     disambiguation: spec.disambiguation ?? 'reject',
     ...(spec.skip ? { skip: spec.skip } : {}),
+    spec,
   });
 }
 
