@@ -87,14 +87,15 @@ export async function runChunk(setup: ChunkSetup, task: ChunkTask): Promise<Chun
   } finally {
     closeSync(fd);
   }
+  // Quotes and line breaks by native search (memchr), not a loop over every byte.
   let quotes = 0;
+  for (let at = bytes.indexOf(QUOTE, setup.header.length); at >= 0; at = bytes.indexOf(QUOTE, at + 1))
+    quotes++;
   let lineBreaks = 0;
-  for (let i = setup.header.length; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === QUOTE) quotes++;
-    else if (b === LF) lineBreaks++;
-    else if (b === CR && bytes[i + 1] !== LF) lineBreaks++;
-  }
+  for (let at = bytes.indexOf(LF, setup.header.length); at >= 0; at = bytes.indexOf(LF, at + 1)) lineBreaks++;
+  // Lone CR line ends (old Mac files) count as line breaks too.
+  for (let at = bytes.indexOf(CR, setup.header.length); at >= 0; at = bytes.indexOf(CR, at + 1))
+    if (bytes[at + 1] !== LF) lineBreaks++;
   const stream = readColumns(bytes, {
     format: 'csv',
     delimiter: setup.delimiter,

@@ -47,7 +47,8 @@ function startWorker(setup: ChunkSetup): Worker {
     const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
     return new Worker(boot, { eval: true, workerData: setup, execArgv: ['--conditions=@cx/source'] });
   }
-  return new Worker(new URL('./column-worker.js', here), { workerData: setup });
+  // In the build, this code sits in dist/ and the worker in dist/columns/ (an entry of its own).
+  return new Worker(new URL('./columns/column-worker.js', here), { workerData: setup });
 }
 
 /** A dictionary merged across chunks in chunk order, so indices are in order of first appearance (internal). */

@@ -35,7 +35,7 @@ export async function* driveCsv(
   delimiter: number,
   sink: CsvSink,
   maxRecordBytes: number,
-  source: string,
+  name: string,
 ): AsyncGenerator<CsvTokenizer> {
   const tokenizer = new CsvTokenizer(delimiter);
   let buffer = new Uint8Array(0);
@@ -43,14 +43,14 @@ export async function* driveCsv(
   let first = true;
   let headerDone = false;
   let runAt = 0;
-  const run = (final: boolean, end: number): number => {
+  const run = (source: Uint8Array, final: boolean, end: number): number => {
     let start = 0;
     if (first) {
       if (end < 3 && !final) return 0;
       first = false;
-      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
+      if (source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf) start = 3;
     }
-    tokenizer.reset(buffer, start, end, final);
+    tokenizer.reset(source, start, end, final);
     while (tokenizer.next()) {
       if (!headerDone) {
         headerDone = true;
@@ -63,7 +63,7 @@ export async function* driveCsv(
                 message: `The header at line ${tokenizer.line} has a malformed quote (column ${tokenizer.columnOf(tokenizer.errorAt)})`,
               },
             ],
-            { subject: `CSV ${source}` },
+            { subject: `CSV ${name}` },
           );
         }
         const cells = decodeFields(tokenizer);
@@ -77,7 +77,7 @@ export async function* driveCsv(
               },
             ],
             {
-              subject: `CSV ${source}`,
+              subject: `CSV ${name}`,
             },
           );
         }
@@ -87,41 +87,54 @@ export async function* driveCsv(
     return tokenizer.consumed;
   };
   for await (const chunk of chunks) {
-    if (carry + chunk.length > buffer.length) {
-      const grown = new Uint8Array(Math.max(2 * buffer.length, carry + chunk.length, 1 << 16));
-      grown.set(buffer.subarray(0, carry));
-      buffer = grown;
+    let source: Uint8Array;
+    let end: number;
+    if (carry === 0) {
+      // Nothing carried over: the chunk is tokenized where it is, and only its cut last record is copied.
+      source = chunk;
+      end = chunk.length;
+    } else {
+      if (carry + chunk.length > buffer.length) {
+        const grown = new Uint8Array(Math.max(2 * buffer.length, carry + chunk.length, 1 << 16));
+        grown.set(buffer.subarray(0, carry));
+        buffer = grown;
+      }
+      buffer.set(chunk, carry);
+      source = buffer;
+      end = carry + chunk.length;
+      carry = end;
+      // A long record cut by chunk ends is scanned again only once the buffer has doubled: linear work overall.
+      if (end < runAt && end <= maxRecordBytes) continue;
     }
-    buffer.set(chunk, carry);
-    const end = carry + chunk.length;
-    carry = end;
-    // A long record cut by chunk ends is scanned again only once the buffer has doubled: linear work overall.
-    if (end < runAt && end <= maxRecordBytes) continue;
-    const consumed = run(false, end);
-    runAt = 2 * (end - consumed);
-    carry = end - consumed;
-    if (carry > maxRecordBytes) {
+    const consumed = run(source, false, end);
+    const rest = end - consumed;
+    if (rest > maxRecordBytes) {
       throw new CxLimitError(
         'too_long',
-        `The CSV record starting at line ${tokenizer.nextLine} of ${source} is longer than maxRecordBytes; raise the option if the record is real`,
-        { limit: maxRecordBytes, actual: carry, path: [tokenizer.nextLine] },
+        `The CSV record starting at line ${tokenizer.nextLine} of ${name} is longer than maxRecordBytes; raise the option if the record is real`,
+        { limit: maxRecordBytes, actual: rest, path: [tokenizer.nextLine] },
       );
     }
-    if (consumed > 0) buffer.copyWithin(0, consumed, end);
+    if (source === chunk) {
+      if (rest > buffer.length) buffer = new Uint8Array(Math.max(2 * rest, 1 << 16));
+      if (rest > 0) buffer.set(chunk.subarray(consumed, end), 0);
+    } else if (consumed > 0) buffer.copyWithin(0, consumed, end);
+    carry = rest;
+    runAt = rest > 0 ? 2 * rest : 0;
     yield tokenizer;
   }
-  run(true, carry);
+  run(buffer, true, carry);
   if (!headerDone) {
     throw new CxValidationError(
       [
         {
           path: ['header'],
           code: 'missing_header',
-          message: `Expected a header row in ${source}, found no record`,
+          message: `Expected a header row in ${name}, found no record`,
         },
       ],
       {
-        subject: `CSV ${source}`,
+        subject: `CSV ${name}`,
       },
     );
   }
