@@ -62,6 +62,8 @@ export interface ReadInteractionCsvOptions {
    * rejected. DST gaps and overlaps are rejected.
    */
   readonly timeZone?: string;
+  /** Worker threads reading chunks of the file in parallel (`@cx/ingest`'s `readColumns`); same result. Default 0. */
+  readonly workers?: number;
 }
 
 /**
@@ -309,7 +311,10 @@ export function streamInteractionCsv(
       }
       const mapping = defineMapping(interactionMapping(header, options, path));
       const read = mapping.fields.filter((f) => f.source === 'column').map((f) => f.field);
-      const stream = readColumns({ path }, { format: 'csv', delimiter, chunkBytes, mapping, fields: read });
+      const stream = readColumns(
+        { path },
+        { format: 'csv', delimiter, chunkBytes, mapping, fields: read, workers: options.workers ?? 0 },
+      );
       const customers = new Translation();
       const anonymous = new Translation();
       const seen = options.dedupe === true && read.includes('id') ? new Set<number>() : undefined;
