@@ -16,6 +16,8 @@ const PERIODS = 11;
 
 interface Measurement {
   readonly ms: number;
+  /** CPU time of the process, all threads (user + system). */
+  readonly cpuMs: number;
   readonly rows: number;
   readonly maxRssMiB: number;
   readonly check?: string;
@@ -24,6 +26,7 @@ interface Measurement {
 /** One measurement, in this (child) process. */
 async function measure(mode: string): Promise<Measurement> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let rows = 0;
   let check: string | undefined;
   if (mode.startsWith('duckdb')) {
