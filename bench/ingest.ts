@@ -96,8 +96,10 @@ async function measure(mode: string): Promise<Measurement> {
       });
     check = `${n}/${s}`;
   }
+  const cpu = process.cpuUsage(c0);
   return {
     ms: performance.now() - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     rows,
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     ...(check ? { check } : {}),
