@@ -147,8 +147,9 @@ for (const mode of modes) {
   const m = run(mode);
   results.set(mode, m);
   const mbs = bytes / 1e6 / (m.ms / 1000);
+  const cpuMbs = bytes / 1e6 / (m.cpuMs / 1000);
   console.log(
-    `${mode.padEnd(20)} ${m.ms.toFixed(0).padStart(7)} ms  ${mbs.toFixed(0).padStart(5)} MB/s  rows ${m.rows.toLocaleString('en')}  peak RSS ${m.maxRssMiB} MiB${m.check ? `  (${m.check})` : ''}  load ${load().split(' ').slice(0, 3).join(' ')}`,
+    `${mode.padEnd(20)} ${m.ms.toFixed(0).padStart(7)} ms  ${mbs.toFixed(0).padStart(5)} MB/s  CPU ${m.cpuMs.toFixed(0).padStart(6)} ms (${cpuMbs.toFixed(0)} MB/CPU-s)  rows ${m.rows.toLocaleString('en')}  peak RSS ${m.maxRssMiB} MiB${m.check ? `  (${m.check})` : ''}  load ${load().split(' ').slice(0, 3).join(' ')}`,
   );
 }
 const ratio = (a: string, b: string) => ((results.get(a)?.ms ?? 0) / (results.get(b)?.ms ?? 1)).toFixed(2);
