@@ -22,7 +22,8 @@ export interface MonthNps {
   readonly n: number;
   readonly promoters: number;
   readonly detractors: number;
-  readonly score: number;
+  /** NPS in points, `null` for a month without responses (none here: months come from the responses). */
+  readonly score: number | null;
 }
 
 /** What the example computes. */
@@ -112,7 +113,7 @@ export async function runIngestExports(): Promise<ExportsReport> {
   lines.push('NPS by month (Europe/Warsaw)');
   for (const m of npsByMonth)
     lines.push(
-      `  ${m.month}  n=${m.n}  promoters ${m.promoters}  detractors ${m.detractors}  NPS ${m.score >= 0 ? '+' : ''}${m.score.toFixed(1)}`,
+      `  ${m.month}  n=${m.n}  promoters ${m.promoters}  detractors ${m.detractors}  NPS ${m.score === null ? '–' : `${m.score >= 0 ? '+' : ''}${m.score.toFixed(1)}`}`,
     );
   lines.push(
     '',
