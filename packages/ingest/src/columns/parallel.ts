@@ -267,6 +267,8 @@ export function readColumnsParallel(
         );
         for await (const batch of rest)
           yield adopt(batch.length, Int32Array.from(batch.line), batch.columns, (f) => rest.dictionary(f));
+        // Values of rows rejected after the last batch are in the dictionaries of one thread too.
+        for (const [field, merged] of dictionaries) merged.remap(rest.dictionary(field), new Int32Array(0));
         const s = rest.summary;
         for (const d of s.deadLetters) letter(d);
         summary.rowsIn += s.rowsIn;
