@@ -28,7 +28,7 @@ export interface RepeatPurchaseOptions
  * event, and purchases as made by {@link ordersToInteractions} (paid and fulfilled orders by default).
  *
  * @param orders - Validated orders, in any order.
- * @param options - Purchase statuses and calendar.
+ * @param options - Purchase statuses and calendar (`interval` is required, as in {@link cohortRetention}).
  * @returns The retention matrix.
  * @throws {@link @cx/model!CxValidationError} for orders without a valid `orderedAt`, or bad options.
  * @example
@@ -47,7 +47,7 @@ export interface RepeatPurchaseOptions
  */
 export function repeatPurchaseRetention(
   orders: Iterable<Order>,
-  options: RepeatPurchaseOptions = {},
+  options: RepeatPurchaseOptions,
 ): RetentionMatrix {
   const { statuses, ...calendar } = options;
   const purchases = ordersToInteractions(orders, {
