@@ -9,7 +9,7 @@ export { readHeader } from './csv/read-header.js';
 export type { TextEncodingName } from './input/encoding.js';
 export { guessEncoding } from './input/encoding.js';
 export type { IngestInput } from './input/input.js';
-export type { RecordKind } from './mapping/kinds.js';
+export type { CellType, RecordKind } from './mapping/kinds.js';
 export type {
   ColumnField,
   EpochUnit,

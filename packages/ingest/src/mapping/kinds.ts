@@ -24,7 +24,13 @@ export type RecordKind =
   | 'customer'
   | 'feedback';
 
-/** How a cell becomes a field value (internal). */
+/**
+ * How the cells of a field are read: as text, through the instant grammar, or through the numbers grammar (`money`
+ * also takes a currency sign or code).
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
 export type CellType = 'string' | 'instant' | 'number' | 'money';
 
 /** Schema of each kind: the whole record (internal). */
