@@ -151,18 +151,6 @@ export const ALLOWED: readonly Allowed[] = [
   },
   { file: 'packages/map/src/review.ts', call: 'new Date', text: 'new Date(options.asOf)', reason: LEGACY },
   {
-    file: 'packages/metrics/src/churn/subscriptions.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/metrics/src/columnar/build.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(event.timestamp)',
-    reason: LEGACY,
-  },
-  {
     file: 'packages/metrics/src/journey/source.ts',
     call: 'Date.parse',
     text: 'Date.parse(interaction.timestamp)',
@@ -173,12 +161,6 @@ export const ALLOWED: readonly Allowed[] = [
     file: 'packages/metrics/src/lifetime/btyd/rfm.ts',
     call: 'Date.parse',
     text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/metrics/src/survey/trend.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(response.respondedAt)',
     reason: LEGACY,
   },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
