@@ -41,6 +41,7 @@ export type {
   SentimentStatus,
 } from './sentiment/score.js';
 export { analyzeSentiment } from './sentiment/score.js';
+export type { SentimentRule } from './sentiment/score-tokens.js';
 export type {
   BrandShare,
   EngagementRate,
@@ -53,6 +54,7 @@ export type {
 } from './social/social.js';
 export { SocialAggregator, socialOverTime } from './social/social.js';
 export type { Proportion } from './stats/wilson.js';
+export { foldPolish } from './text/fold.js';
 export { isBlankText, normalizeText } from './text/normalize.js';
 export { stemWord } from './text/stem.js';
 export { STOP_WORDS } from './text/stopwords.js';

@@ -15,15 +15,14 @@ describe('analyzeSentiment: scoring rules', () => {
     expect(r.score).toBeCloseTo(5 / Math.sqrt(40), 12);
     expect(r.label).toBe('positive');
   });
-  it('flips and dampens negated words (× −0.75) within three words, in both languages', () => {
+  it('flips and dampens negated words (× −0.75) up to the end of the clause, in both languages', () => {
     expect(weights('not good', 'en')).toEqual([['good', -1.5]]);
     expect(weights('nie polecam', 'pl')).toEqual([['polecam', -2.25]]);
     // "nie jestem zbyt zadowolony": negator, then modifier zbyt (× 1.3) on zadowolon* (2): 2 × −0.75 × 1.3
     const [hit] = weights('nie jestem zbyt zadowolony', 'pl');
     expect(hit?.[0]).toBe('zadowolon*');
     expect(hit?.[1]).toBeCloseTo(-1.95, 12);
-    // Outside the three-word scope, or after a clause break, no negation.
-    expect(weights('not that I would say good', 'en')).toEqual([['good', 2]]);
+    // The scope is the clause: a clause break ends it.
     expect(weights('nie, dobrze', 'pl')).toEqual([['dobrze', 2]]);
   });
   it('scores negated-only words only under negation', () => {

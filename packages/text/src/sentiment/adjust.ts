@@ -1,0 +1,166 @@
+import type { Token } from '../text/tokenize.js';
+import { inList, type Layout } from './layout.js';
+import type { SentimentLexicon } from './lexicon.js';
+import { IRONY_EMOJI, QUOTES, type SentenceRules } from './rules.js';
+import type { PositionedHit } from './score-tokens.js';
+
+const CONTRAST_BEFORE = 0.5;
+const CONTRAST_AFTER = 1.5;
+const SILENT_BEFORE = 0.25;
+const SILENT_TURN = -1.5;
+const QUESTION_NEGATIVE = 0.5;
+const SARCASM_FACTOR = -0.5;
+const SHORT_CLAUSE = 3;
+
+/**
+ * Weights hits around contrast words, sentence by sentence: before the last `but`-like word × 0.5, after it
+ * × 1.5; a sentence that opens with a concessive word (`although`, `chociaż`) weighs its first clause × 0.5
+ * and the rest × 1.5. When the words after `but` carry no sentiment but those before are positive
+ * (`Nice fabric, but the zipper came off`), the praise counts × 0.25 and the turn itself −1.5.
+ */
+export function applyContrast(
+  hits: PositionedHit[],
+  tokens: readonly Token[],
+  layout: Layout,
+  lexicon: SentimentLexicon,
+  rules: SentenceRules,
+): void {
+  const language = lexicon.language;
+  const sentences = new Map<number, { pivot: number; concessiveClause: number | undefined }>();
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word') return;
+    const s = layout.sentence[i] ?? 0;
+    const entry = sentences.get(s) ?? { pivot: -1, concessiveClause: undefined };
+    if (layout.sentenceStart[i] === true && inList(rules.concessive, token.norm, language)) {
+      entry.concessiveClause = layout.clause[i];
+    } else if (
+      inList(lexicon.contrast, token.norm, language) ||
+      inList(rules.concessive, token.norm, language)
+    ) {
+      // `though` closing its clause (`slow delivery though`) turns at the start of that clause.
+      const closing = (tokens[i + 1]?.kind ?? 'punct') === 'punct' && token.norm === 'though';
+      entry.pivot = closing ? firstOfClause(layout, i) : i;
+    }
+    sentences.set(s, entry);
+  });
+  for (const [s, { pivot, concessiveClause }] of sentences) {
+    const inSentence = hits.filter((h) => h.sentence === s);
+    if (pivot >= 0) {
+      const before = inSentence.filter((h) => h.token < pivot);
+      const after = inSentence.filter((h) => h.token >= pivot);
+      const wordsAfter = countWords(tokens, layout, pivot + 1, s);
+      const praise = before.reduce((sum, h) => sum + h.weight, 0);
+      if (after.length === 0 && wordsAfter >= 2 && praise > 0) {
+        for (const h of before) scale(h, SILENT_BEFORE);
+        const token = tokens[pivot] as Token;
+        hits.push({
+          text: token.text,
+          term: token.norm,
+          valence: SILENT_TURN,
+          weight: SILENT_TURN,
+          negated: false,
+          rules: ['contrast'],
+          token: pivot,
+          length: 1,
+          index: token.index,
+          sentence: s,
+          clause: layout.clause[pivot] ?? 0,
+          polite: false,
+          emoji: false,
+        });
+      } else {
+        for (const h of before) scale(h, CONTRAST_BEFORE);
+        for (const h of after) scale(h, CONTRAST_AFTER);
+      }
+    } else if (concessiveClause !== undefined) {
+      for (const h of inSentence) scale(h, h.clause === concessiveClause ? CONTRAST_BEFORE : CONTRAST_AFTER);
+    }
+  }
+  hits.sort((a, b) => a.token - b.token);
+}
+
+function scale(hit: PositionedHit, factor: number, rule: PositionedHit['rules'][number] = 'contrast'): void {
+  hit.weight *= factor;
+  if (!hit.rules.includes(rule)) hit.rules.push(rule);
+}
+
+function firstOfClause(layout: Layout, i: number): number {
+  let k = i;
+  while (k > 0 && layout.clause[k - 1] === layout.clause[i]) k--;
+  return k;
+}
+
+function countWords(tokens: readonly Token[], layout: Layout, from: number, sentence: number): number {
+  let n = 0;
+  for (let k = from; k < tokens.length && layout.sentence[k] === sentence; k++)
+    if (tokens[k]?.kind === 'word') n++;
+  return n;
+}
+
+/**
+ * Questions ask, they do not state: in a question, praise counts 0 (`Is it worth it?`, `Czy ten ekspres
+ * jest dobry?`) and blame × 0.5, except in complaint questions (`Why…?`, `Dlaczego…?`), where blame keeps
+ * its weight.
+ */
+export function applyQuestions(
+  hits: PositionedHit[],
+  tokens: readonly Token[],
+  layout: Layout,
+  rules: SentenceRules,
+  language: 'en' | 'pl',
+): void {
+  const complaint = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (layout.sentenceStart[i] === true && inList(rules.complaintQuestion, token.norm, language))
+      complaint.add(layout.sentence[i] ?? 0);
+  });
+  for (const hit of hits) {
+    if (hit.emoji || layout.question[hit.sentence] !== true) continue;
+    if (hit.weight > 0) scale(hit, 0, 'question');
+    else if (!complaint.has(hit.sentence)) scale(hit, QUESTION_NEGATIVE, 'question');
+  }
+}
+
+/** Courtesy words (`thanks`, `pozdrawiam`) carry no praise in a text that complains. */
+export function applyPoliteness(hits: PositionedHit[]): void {
+  const blame = hits.some((h) => !h.polite && h.weight < 0);
+  if (!blame) return;
+  for (const hit of hits) if (hit.polite && hit.weight > 0) scale(hit, 0, 'politeness');
+}
+
+/**
+ * Irony: praise beside a complaint turns into blame (× −0.5) when an irony cue is present: an irony emoji
+ * (👏 🙃 🙄 😒 🤡 …), a praise word in quotation marks (`„szybka” dostawa`), an ironic formula (`thanks a
+ * lot`, `great job`, `brawo`, `gratulacje`) or a clause of at most three words that is nothing but praise
+ * (`Great job,`, `Super.`) followed by a complaint.
+ */
+export function applySarcasm(
+  hits: PositionedHit[],
+  tokens: readonly Token[],
+  layout: Layout,
+  rules: SentenceRules,
+  text: string,
+): void {
+  const blame = hits.some((h) => h.weight <= -1 && !h.emoji);
+  const praise = hits.filter((h) => h.weight > 0);
+  if (!blame || praise.length === 0) return;
+  const emojiCue = hits.some((h) => h.emoji && IRONY_EMOJI.has(h.text));
+  const quoted = praise.some((h) => QUOTES.has(text.charAt(h.index - 1)));
+  const lowerText = tokens
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.norm)
+    .join(' ');
+  const phraseCue = rules.ironicPhrases.some((p) => p.includes(' ') && ` ${lowerText} `.includes(` ${p} `));
+  const shortPraise = praise.some((h) => {
+    const words = tokens.filter((t, k) => t.kind === 'word' && layout.clause[k] === h.clause);
+    if (words.length > SHORT_CLAUSE) return false;
+    const clauseText = words.map((t) => t.norm).join(' ');
+    const others = hits.filter((o) => o.clause === h.clause);
+    return others.every((o) => o.weight > 0) && rules.ironicPhrases.some((p) => clauseText.includes(p));
+  });
+  if (!(emojiCue || quoted || phraseCue || shortPraise)) return;
+  for (const hit of praise) {
+    if (hit.emoji && !IRONY_EMOJI.has(hit.text)) continue;
+    scale(hit, SARCASM_FACTOR, 'sarcasm');
+  }
+}

@@ -1,0 +1,123 @@
+import type { SupportedLanguage } from '../language.js';
+
+// Word lists of the sentence-level rules of the scorer, written for this project (CC0 1.0, like the
+// lexicons). Polish lists hold forms with diacritics; the scorer also compares them without (foldPolish).
+
+/** Word lists that drive the clause, question, politeness and sarcasm rules of one language. */
+export interface SentenceRules {
+  /** Words that start a new clause (a negation does not reach past them). */
+  readonly clauseWords: ReadonlySet<string>;
+  /** Concessive openers: at the start of a sentence, their clause weighs less than the rest. */
+  readonly concessive: ReadonlySet<string>;
+  /** Opinion verbs whose negation reaches into the next clause (`I don't think that…`, `Nie uważam, żeby…`). */
+  readonly beliefVerbs: ReadonlySet<string>;
+  /** Words that open a question even without a question mark. */
+  readonly questionStart: ReadonlySet<string>;
+  /** Question words of complaints (`why…?`, `dlaczego…?`): their negative words keep full weight. */
+  readonly complaintQuestion: ReadonlySet<string>;
+  /** Courtesy words (`thanks`, `dziękuję`): no praise when the text complains. */
+  readonly polite: ReadonlySet<string>;
+  /** Words after a courtesy word that make it real gratitude (`thanks for…`, `dzięki za…`). */
+  readonly gratitudeFor: ReadonlySet<string>;
+  /** Phrases (lower case, words separated by one space) that read as irony around a failure. */
+  readonly ironicPhrases: readonly string[];
+}
+
+const set = (text: string) => new Set(text.split(/\s+/u).filter((w) => w !== ''));
+
+const EN: SentenceRules = {
+  clauseWords: set('and or because since so while whereas when if which who unless until'),
+  concessive: set('although though despite whilst'),
+  beliefVerbs: set('think believe feel say expect suppose reckon consider find'),
+  questionStart: set(''),
+  complaintQuestion: set('why how'),
+  polite: set('thanks thank thx ty please cheers regards'),
+  gratitudeFor: set('for'),
+  ironicPhrases: [
+    'thanks a lot',
+    'thanks a bunch',
+    'thanks so much',
+    'thank you so much',
+    'great job',
+    'good job',
+    'well done',
+    'way to go',
+    'nice one',
+    'just great',
+    'just perfect',
+    'oh great',
+    'oh good',
+    'oh wonderful',
+    'how lovely',
+    'love how',
+    'love that',
+    'gotta love',
+    'got to love',
+    'congrats',
+    'congratulations',
+    'bravo',
+    'what a surprise',
+    'yeah right',
+    'brilliant',
+    'fantastic',
+    'amazing',
+    'wonderful',
+    'perfect',
+    'great',
+  ],
+};
+
+const PL: SentenceRules = {
+  clauseWords: set(
+    'i oraz lub albo bo ponieważ gdyż więc dlatego gdy kiedy jeśli jeżeli który która które którzy a',
+  ),
+  concessive: set('chociaż choć mimo pomimo wprawdzie aczkolwiek'),
+  beliefVerbs: set(
+    'uważam sądzę myślę wydaje powiedziałbym powiedziałabym powiem twierdzę czuję uważamy sądzimy',
+  ),
+  questionStart: set('czy'),
+  complaintQuestion: set('dlaczego czemu jak kiedy ile'),
+  polite: set('dziękuję dziękujemy dzięki pozdrawiam pozdrawiamy proszę'),
+  gratitudeFor: set('za'),
+  ironicPhrases: [
+    'dzięki wielkie',
+    'wielkie dzięki',
+    'dziękuję bardzo',
+    'świetna robota',
+    'dobra robota',
+    'super robota',
+    'kawał dobrej roboty',
+    'brawo',
+    'gratulacje',
+    'gratuluję',
+    'no to super',
+    'no pięknie',
+    'pięknie',
+    'super',
+    'świetnie',
+    'rewelacja',
+    'cudownie',
+    'wspaniale',
+    'ekstra',
+    'bomba',
+  ],
+};
+
+/** The sentence rules of each supported language. */
+export const SENTENCE_RULES: Readonly<Record<SupportedLanguage, SentenceRules>> = { en: EN, pl: PL };
+
+/** Emoji that, beside a complaint, turn praise into irony (slow clap, upside-down face, eye roll, clown…). */
+export const IRONY_EMOJI: ReadonlySet<string> = new Set([
+  '👏',
+  '🙃',
+  '🙄',
+  '😒',
+  '🤡',
+  '🤦',
+  '😑',
+  '😏',
+  '🤷',
+]);
+
+/** Quotation marks around a praise word (`„szybka” dostawa`, `"fast" delivery`) mark it as ironic. */
+export const QUOTES: ReadonlySet<string> = new Set(['"', '„', '”', '“', '«', '»', "'", '‘']);
