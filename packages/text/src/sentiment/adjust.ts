@@ -14,8 +14,8 @@ const SHORT_CLAUSE = 3;
 
 /**
  * Weights hits around contrast words, sentence by sentence: before the last `but`-like word × 0.5, after it
- * × 1.5; a sentence that opens with a concessive word (`although`, `chociaż`) weighs its first clause × 0.5
- * and the rest × 1.5. When the words after `but` carry no sentiment but those before are positive
+ * × 1.5; the clause of a concessive word (`although`, `despite`, `mimo`; `chociaż` when it opens the sentence)
+ * weighs × 0.5 and the rest of the sentence × 1.5. When the words after `but` carry no sentiment but those before are positive
  * (`Nice fabric, but the zipper came off`), the praise counts × 0.25 and the turn itself −1.5.
  */
 export function applyContrast(
@@ -26,25 +26,25 @@ export function applyContrast(
   rules: SentenceRules,
 ): void {
   const language = lexicon.language;
-  const sentences = new Map<number, { pivot: number; concessiveClause: number | undefined }>();
+  const sentences = new Map<number, { pivot: number; concessive: Set<number> }>();
   tokens.forEach((token, i) => {
     if (token.kind !== 'word') return;
     const s = layout.sentence[i] ?? 0;
-    const entry = sentences.get(s) ?? { pivot: -1, concessiveClause: undefined };
-    if (layout.sentenceStart[i] === true && inList(rules.concessive, token.norm, language)) {
-      entry.concessiveClause = layout.clause[i];
-    } else if (
-      inList(lexicon.contrast, token.norm, language) ||
-      inList(rules.concessive, token.norm, language)
-    ) {
+    const entry = sentences.get(s) ?? { pivot: -1, concessive: new Set<number>() };
+    sentences.set(s, entry);
+    const concessive = inList(rules.concessive, token.norm, language);
+    const contrast = inList(lexicon.contrast, token.norm, language);
+    if (concessive && (layout.sentenceStart[i] === true || !contrast)) {
+      entry.concessive.add(layout.clause[i] ?? 0);
+    } else if (contrast) {
       // `though` closing its clause (`slow delivery though`) turns at the start of that clause.
       const closing = (tokens[i + 1]?.kind ?? 'punct') === 'punct' && token.norm === 'though';
       entry.pivot = closing ? firstOfClause(layout, i) : i;
     }
-    sentences.set(s, entry);
   });
-  for (const [s, { pivot, concessiveClause }] of sentences) {
-    const inSentence = hits.filter((h) => h.sentence === s);
+  const bySentence = groupBy(hits, (h) => h.sentence);
+  for (const [s, { pivot, concessive }] of sentences) {
+    const inSentence = bySentence.get(s) ?? [];
     if (pivot >= 0) {
       const before = inSentence.filter((h) => h.token < pivot);
       const after = inSentence.filter((h) => h.token >= pivot);
@@ -72,11 +72,22 @@ export function applyContrast(
         for (const h of before) scale(h, CONTRAST_BEFORE);
         for (const h of after) scale(h, CONTRAST_AFTER);
       }
-    } else if (concessiveClause !== undefined) {
-      for (const h of inSentence) scale(h, h.clause === concessiveClause ? CONTRAST_BEFORE : CONTRAST_AFTER);
+    } else if (concessive.size > 0 && inSentence.some((h) => !concessive.has(h.clause))) {
+      for (const h of inSentence) scale(h, concessive.has(h.clause) ? CONTRAST_BEFORE : CONTRAST_AFTER);
     }
   }
   hits.sort((a, b) => a.token - b.token);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
+  }
+  return out;
 }
 
 function scale(hit: PositionedHit, factor: number, rule: PositionedHit['rules'][number] = 'contrast'): void {
@@ -129,10 +140,10 @@ export function applyPoliteness(hits: PositionedHit[]): void {
 }
 
 /**
- * Irony: praise beside a complaint turns into blame (× −0.5) when an irony cue is present: an irony emoji
- * (👏 🙃 🙄 😒 🤡 …), a praise word in quotation marks (`„szybka” dostawa`), an ironic formula (`thanks a
- * lot`, `great job`, `brawo`, `gratulacje`) or a clause of at most three words that is nothing but praise
- * (`Great job,`, `Super.`) followed by a complaint.
+ * Irony: praise turns into blame (× −0.5) when it stands in quotation marks (`„szybka” dostawa`), or when
+ * a text that ends on a complaint has an irony cue: an irony emoji (👏 🙃 🙄 😒 🤡 …), an ironic formula
+ * (`thanks a lot`, `great job`, `brawo`, `gratulacje`) or a clause of at most three words that is nothing
+ * but praise (`Great job,`, `Super.`).
  */
 export function applySarcasm(
   hits: PositionedHit[],
@@ -141,9 +152,8 @@ export function applySarcasm(
   rules: SentenceRules,
   text: string,
 ): void {
-  const blame = hits.some((h) => h.weight <= -1 && !h.emoji);
   const praise = hits.filter((h) => h.weight > 0);
-  if (!blame || praise.length === 0) return;
+  if (praise.length === 0) return;
   const emojiCue = hits.some((h) => h.emoji && IRONY_EMOJI.has(h.text));
   const quoted = praise.some((h) => QUOTES.has(text.charAt(h.index - 1)));
   const lowerText = tokens
@@ -151,14 +161,28 @@ export function applySarcasm(
     .map((t) => t.norm)
     .join(' ');
   const phraseCue = rules.ironicPhrases.some((p) => p.includes(' ') && ` ${lowerText} `.includes(` ${p} `));
+  const clauseWords = new Map<number, string[]>();
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'word') return;
+    const c = layout.clause[k] ?? 0;
+    const list = clauseWords.get(c);
+    if (list === undefined) clauseWords.set(c, [t.norm]);
+    else if (list.length <= SHORT_CLAUSE) list.push(t.norm);
+  });
+  const byClause = groupBy(hits, (h) => h.clause);
   const shortPraise = praise.some((h) => {
-    const words = tokens.filter((t, k) => t.kind === 'word' && layout.clause[k] === h.clause);
+    const words = clauseWords.get(h.clause) ?? [];
     if (words.length > SHORT_CLAUSE) return false;
-    const clauseText = words.map((t) => t.norm).join(' ');
-    const others = hits.filter((o) => o.clause === h.clause);
+    const clauseText = words.join(' ');
+    const others = byClause.get(h.clause) ?? [];
     return others.every((o) => o.weight > 0) && rules.ironicPhrases.some((p) => clauseText.includes(p));
   });
-  if (!(emojiCue || quoted || phraseCue || shortPraise)) return;
+  // Irony ends on the complaint: praise that closes the text (`…faulty kettle replaced in two days, well
+  // done`) is sincere.
+  const last = hits.filter((h) => !h.emoji && h.weight !== 0).at(-1);
+  const endsOnBlame = last !== undefined && last.weight < 0;
+  const blame = hits.some((h) => h.weight <= -1 && !h.emoji);
+  if (!(quoted || (blame && endsOnBlame && (emojiCue || phraseCue || shortPraise)))) return;
   for (const hit of praise) {
     if (hit.emoji && !IRONY_EMOJI.has(hit.text)) continue;
     scale(hit, SARCASM_FACTOR, 'sarcasm');

@@ -7,12 +7,17 @@ import type { SupportedLanguage } from '../language.js';
 export interface SentenceRules {
   /** Words that start a new clause (a negation does not reach past them). */
   readonly clauseWords: ReadonlySet<string>;
-  /** Concessive openers: at the start of a sentence, their clause weighs less than the rest. */
+  /**
+   * Concessive words (`although`, `mimo`): their clause weighs less than the rest of the sentence. Words
+   * that are also contrast words (`chociaż`) are concessive only when they open the sentence.
+   */
   readonly concessive: ReadonlySet<string>;
   /** Opinion verbs whose negation reaches into the next clause (`I don't think that…`, `Nie uważam, żeby…`). */
   readonly beliefVerbs: ReadonlySet<string>;
   /** Words that open a question even without a question mark. */
   readonly questionStart: ReadonlySet<string>;
+  /** Words that open an indirect question, in which a negation is expletive (`czy… nie`). */
+  readonly indirectQuestion: ReadonlySet<string>;
   /** Question words of complaints (`why…?`, `dlaczego…?`): their negative words keep full weight. */
   readonly complaintQuestion: ReadonlySet<string>;
   /** Courtesy words (`thanks`, `dziękuję`): no praise when the text complains. */
@@ -27,9 +32,10 @@ const set = (text: string) => new Set(text.split(/\s+/u).filter((w) => w !== '')
 
 const EN: SentenceRules = {
   clauseWords: set('and or because since so while whereas when if which who unless until'),
-  concessive: set('although though despite whilst'),
+  concessive: set('although despite whilst'),
   beliefVerbs: set('think believe feel say expect suppose reckon consider find'),
   questionStart: set(''),
+  indirectQuestion: set('whether'),
   complaintQuestion: set('why how'),
   polite: set('thanks thank thx ty please cheers regards'),
   gratitudeFor: set('for'),
@@ -76,6 +82,7 @@ const PL: SentenceRules = {
     'uważam sądzę myślę wydaje powiedziałbym powiedziałabym powiem twierdzę czuję uważamy sądzimy',
   ),
   questionStart: set('czy'),
+  indirectQuestion: set('czy'),
   complaintQuestion: set('dlaczego czemu jak kiedy ile'),
   polite: set('dziękuję dziękujemy dzięki pozdrawiam pozdrawiamy proszę'),
   gratitudeFor: set('za'),

@@ -121,7 +121,8 @@ export function scoreTokens(
       applied.push('intensifier');
     }
     push(token, length, text, term, value, weight, negated, applied);
-    if (negation !== undefined) negation.own = undefined;
+    // A negation governs the first sentiment word of its scope (`nobody could solve my problem`).
+    negation = undefined;
     modifier = undefined;
     return true;
   };
@@ -174,7 +175,9 @@ export function scoreTokens(
       negation = undefined;
       modifier = undefined;
     } else if (inList(lexicon.negators, word, language)) {
-      if (negation === undefined) {
+      if (expletive(tokens, layout, i, rules, language)) {
+        // `nie wiem, czy paczka nie zaginęła`: a negation inside an indirect question negates nothing.
+      } else if (negation === undefined) {
         negation = {
           left: NEGATION_MAX_WORDS,
           own,
@@ -255,4 +258,20 @@ function matchIn(
     if (ok) return phrase;
   }
   return undefined;
+}
+
+/** Whether a negator stands in a clause opened by `czy` / `whether` (an expletive negation). */
+function expletive(
+  tokens: readonly Token[],
+  layout: Layout,
+  i: number,
+  rules: SentenceRules,
+  language: 'en' | 'pl',
+): boolean {
+  const clause = layout.clause[i];
+  for (let k = i - 1; k >= 0 && layout.clause[k] === clause; k--) {
+    const token = tokens[k] as Token;
+    if (token.kind === 'word' && inList(rules.indirectQuestion, token.norm, language)) return true;
+  }
+  return false;
 }

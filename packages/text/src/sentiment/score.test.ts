@@ -27,7 +27,7 @@ describe('analyzeSentiment: scoring rules', () => {
   });
   it('scores negated-only words only under negation', () => {
     expect(weights('The parcel arrived', 'en')).toEqual([]);
-    expect(weights('The parcel never arrived', 'en')).toEqual([['arriv*', -2]]);
+    expect(weights('The parcel did not arrive', 'en')).toEqual([['arriv*', -2]]);
     expect(weights('Aplikacja działa', 'pl')).toEqual([]);
     expect(weights('Aplikacja nie działa', 'pl')).toEqual([['dział*', -2]]);
   });
