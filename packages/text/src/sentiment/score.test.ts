@@ -29,7 +29,7 @@ describe('analyzeSentiment: scoring rules', () => {
     expect(weights('The parcel arrived', 'en')).toEqual([]);
     expect(weights('The parcel did not arrive', 'en')).toEqual([['arriv*', -2]]);
     expect(weights('Aplikacja działa', 'pl')).toEqual([]);
-    expect(weights('Aplikacja nie działa', 'pl')).toEqual([['dział*', -2]]);
+    expect(weights('Aplikacja nie zadziałała', 'pl')).toEqual([['zadział*', -2]]);
   });
   it('matches Polish inflections through stems and phrases', () => {
     for (const form of ['szybka', 'szybko', 'szybkiego', 'szybkim'])
