@@ -1,5 +1,19 @@
 // Public API of @cx/text: explicit named re-exports only.
 export type {
+  AspectAccumulatorOptions,
+  AspectAccumulatorSnapshot,
+  AspectObservation,
+  AspectSummary,
+  TopicSummary,
+} from './aspects/accumulator.js';
+export { AspectAccumulator } from './aspects/accumulator.js';
+export type { AspectResult, AspectSentiment } from './aspects/analyze.js';
+export { analyzeAspects } from './aspects/analyze.js';
+export type { AspectBucket, AspectGroup, AspectsOverTimeOptions } from './aspects/breakdown.js';
+export { aspectBreakdown, aspectsOverTime } from './aspects/breakdown.js';
+export type { CxTopic } from './aspects/topic-lexicon.js';
+export { CX_TOPICS } from './aspects/topic-lexicon.js';
+export type {
   DetectedLanguage,
   DetectLanguageOptions,
   LanguageDetection,

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { lookupWord } from './sentiment/lexicon.js';
+import { lookupIn } from './sentiment/lexicon.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { STOP_WORDS } from './text/stopwords.js';
 import { tokenize } from './text/tokenize.js';
@@ -144,10 +144,12 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   for (const { norm } of words) {
     const en =
       STOP_WORDS.en.has(norm) ||
-      lookupWord(LEXICONS.en, norm) !== undefined ||
+      lookupIn(LEXICONS.en, norm, false, false) !== undefined ||
       LEXICONS.en.negators.has(norm);
     const pl =
-      STOP_WORDS.pl.has(norm) || lookupWord(LEXICONS.pl, norm) !== undefined || POLISH_LETTERS.test(norm);
+      STOP_WORDS.pl.has(norm) ||
+      lookupIn(LEXICONS.pl, norm, false, false) !== undefined ||
+      POLISH_LETTERS.test(norm);
     const enSpelling = !en && !pl && ENGLISH_SPELLING.test(norm);
     const plSpelling = !en && !pl && POLISH_SPELLING.test(norm);
     if (en) evidence.en += 1;

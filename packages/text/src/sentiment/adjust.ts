@@ -39,7 +39,7 @@ export function applyContrast(
     } else if (contrast) {
       // `though` closing its clause (`slow delivery though`) turns at the start of that clause.
       const closing = (tokens[i + 1]?.kind ?? 'punct') === 'punct' && token.norm === 'though';
-      entry.pivot = closing ? firstOfClause(layout, i) : i;
+      entry.pivot = closing && i > 0 ? firstOfClause(layout, i - 1) : i;
     }
   });
   const bySentence = groupBy(hits, (h) => h.sentence);
@@ -151,6 +151,7 @@ export function applySarcasm(
   layout: Layout,
   rules: SentenceRules,
   text: string,
+  language: 'en' | 'pl',
 ): void {
   const praise = hits.filter((h) => h.weight > 0);
   if (praise.length === 0) return;
@@ -161,21 +162,24 @@ export function applySarcasm(
     .map((t) => t.norm)
     .join(' ');
   const phraseCue = rules.ironicPhrases.some((p) => p.includes(' ') && ` ${lowerText} `.includes(` ${p} `));
-  const clauseWords = new Map<number, string[]>();
+  // A clause of at most three words, each either praise or filler (`Great job,`, `Oh wonderful.`).
+  const covered = new Set<number>();
+  for (const h of praise) for (let k = h.token; k < h.token + h.length; k++) covered.add(k);
+  const clauses = new Map<number, { words: number; plain: boolean; text: string[] }>();
   tokens.forEach((t, k) => {
     if (t.kind !== 'word') return;
     const c = layout.clause[k] ?? 0;
-    const list = clauseWords.get(c);
-    if (list === undefined) clauseWords.set(c, [t.norm]);
-    else if (list.length <= SHORT_CLAUSE) list.push(t.norm);
+    const entry = clauses.get(c) ?? { words: 0, plain: true, text: [] };
+    clauses.set(c, entry);
+    entry.words++;
+    if (entry.words <= SHORT_CLAUSE) entry.text.push(t.norm);
+    if (!covered.has(k) && !inList(rules.filler, t.norm, language)) entry.plain = false;
   });
-  const byClause = groupBy(hits, (h) => h.clause);
   const shortPraise = praise.some((h) => {
-    const words = clauseWords.get(h.clause) ?? [];
-    if (words.length > SHORT_CLAUSE) return false;
-    const clauseText = words.join(' ');
-    const others = byClause.get(h.clause) ?? [];
-    return others.every((o) => o.weight > 0) && rules.ironicPhrases.some((p) => clauseText.includes(p));
+    const clause = clauses.get(h.clause);
+    if (clause === undefined || clause.words > SHORT_CLAUSE) return false;
+    const text = clause.text.join(' ');
+    return clause.plain || rules.ironicPhrases.some((p) => text === p);
   });
   // Irony ends on the complaint: praise that closes the text (`…faulty kettle replaced in two days, well
   // done`) is sincere.

@@ -147,16 +147,40 @@ export class SentimentAggregator {
    * @returns The summary; with no scored text, `n` is 0 and every share and score is `null`.
    */
   result(): SentimentSummary {
-    const n = this.#positive + this.#neutral + this.#negative;
-    return {
-      n,
-      unscored: this.#unscored,
-      positive: wilson(this.#positive, n, this.#z),
-      neutral: wilson(this.#neutral, n, this.#z),
-      negative: wilson(this.#negative, n, this.#z),
-      net: n === 0 ? null : (this.#positive - this.#negative) / n,
-      meanScore: n === 0 ? null : this.#scoreSum / n,
-      confidence: this.#confidence,
-    };
+    return summarizeCounts(
+      {
+        positive: this.#positive,
+        neutral: this.#neutral,
+        negative: this.#negative,
+        unscored: this.#unscored,
+        scoreSum: this.#scoreSum,
+      },
+      this.#z,
+      this.#confidence,
+    );
   }
+}
+
+/** Label counts and the score sum of a set of texts. */
+export interface SentimentCounts {
+  positive: number;
+  neutral: number;
+  negative: number;
+  unscored: number;
+  scoreSum: number;
+}
+
+/** The {@link SentimentSummary} of label counts, with Wilson intervals at `z`. */
+export function summarizeCounts(counts: SentimentCounts, z: number, confidence: number): SentimentSummary {
+  const n = counts.positive + counts.neutral + counts.negative;
+  return {
+    n,
+    unscored: counts.unscored,
+    positive: wilson(counts.positive, n, z),
+    neutral: wilson(counts.neutral, n, z),
+    negative: wilson(counts.negative, n, z),
+    net: n === 0 ? null : (counts.positive - counts.negative) / n,
+    meanScore: n === 0 ? null : counts.scoreSum / n,
+    confidence,
+  };
 }

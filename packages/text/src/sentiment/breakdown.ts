@@ -1,8 +1,9 @@
 import type { Feedback, Mention } from '@cx/model';
 import { CxValidationError } from '@cx/model';
+import { type AspectResult, analyzeAspects } from '../aspects/analyze.js';
 import { bucketer, instantMs, type TimeBucketOptions } from '../time/buckets.js';
 import { SentimentAggregator, type SentimentAggregatorOptions, type SentimentSummary } from './aggregator.js';
-import { type AnalyzeSentimentOptions, analyzeSentiment, type SentimentResult } from './score.js';
+import type { AnalyzeSentimentOptions } from './score.js';
 
 /**
  * A feedback record (or mention) with its sentiment.
@@ -13,12 +14,13 @@ import { type AnalyzeSentimentOptions, analyzeSentiment, type SentimentResult } 
 export interface ScoredFeedback<T extends Feedback | Mention = Feedback> {
   /** The record. */
   readonly record: T;
-  /** Its sentiment. */
-  readonly sentiment: SentimentResult;
+  /** Its sentiment, overall and per topic. */
+  readonly sentiment: AspectResult;
 }
 
 /**
- * Scores the sentiment of feedback records or mentions, using each record's `language` when it has one.
+ * Scores the sentiment of feedback records or mentions, overall and per topic ({@link analyzeAspects}),
+ * using each record's `language` when it has one.
  *
  * @param records - Parsed {@link @cx/model!Feedback} or {@link @cx/model!Mention} records.
  * @param options - Sentiment options; `options.language` applies only to records without a language.
@@ -42,7 +44,7 @@ export function scoreFeedback<T extends Feedback | Mention>(
 ): ScoredFeedback<T>[] {
   return records.map((record, index) => {
     try {
-      const sentiment = analyzeSentiment(record.text, {
+      const sentiment = analyzeAspects(record.text, {
         ...options,
         language: record.language ?? options.language,
       });

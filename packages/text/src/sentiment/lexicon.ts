@@ -301,12 +301,20 @@ export function lookupIn(
   lexicon: SentimentLexicon,
   word: string,
   exactOnly: boolean,
+  withBackground = true,
 ): { readonly term: string; readonly value: LexiconValue } | undefined {
-  const own = lookupTables(lexicon.words, lexicon.stems, lexicon.background, word, exactOnly);
+  const none = new Map<string, LexiconValue>();
+  const own = lookupTables(
+    lexicon.words,
+    lexicon.stems,
+    withBackground ? lexicon.background : none,
+    word,
+    exactOnly,
+  );
   if (own !== undefined || lexicon.language !== 'pl') return own;
   const folded = foldPolish(word);
   const { words, stems, background } = lexicon.folded;
-  return lookupTables(words, stems, background, folded, exactOnly);
+  return lookupTables(words, stems, withBackground ? background : none, folded, exactOnly);
 }
 
 function lookupTables(

@@ -24,6 +24,8 @@ export interface SentenceRules {
   readonly polite: ReadonlySet<string>;
   /** Words after a courtesy word that make it real gratitude (`thanks for…`, `dzięki za…`). */
   readonly gratitudeFor: ReadonlySet<string>;
+  /** Filler words of a short exclamation (`oh`, `wow`, `job`, `no`, `to`): `Oh great job,` is praise only. */
+  readonly filler: ReadonlySet<string>;
   /** Phrases (lower case, words separated by one space) that read as irony around a failure. */
   readonly ironicPhrases: readonly string[];
 }
@@ -39,6 +41,7 @@ const EN: SentenceRules = {
   complaintQuestion: set('why how'),
   polite: set('thanks thank thx ty please cheers regards'),
   gratitudeFor: set('for'),
+  filler: set('oh wow just so really very what a the job one again well yeah guys team you'),
   ironicPhrases: [
     'thanks a lot',
     'thanks a bunch',
@@ -86,6 +89,7 @@ const PL: SentenceRules = {
   complaintQuestion: set('dlaczego czemu jak kiedy ile'),
   polite: set('dziękuję dziękujemy dzięki pozdrawiam pozdrawiamy proszę'),
   gratitudeFor: set('za'),
+  filler: set('no to jak zawsze znowu znów i kolejny raz robota naprawdę po prostu wow ojej serio'),
   ironicPhrases: [
     'dzięki wielkie',
     'wielkie dzięki',

@@ -6,13 +6,13 @@ import {
   type SupportedLanguage,
 } from '../language.js';
 import { isBlankText, normalizeText } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { type Token, tokenize } from '../text/tokenize.js';
 import { applyContrast, applyPoliteness, applyQuestions, applySarcasm } from './adjust.js';
 import { EMOTICONS, emoticonValence } from './emoji.js';
-import { layoutTokens } from './layout.js';
+import { type Layout, layoutTokens } from './layout.js';
 import type { SentimentLexicon } from './lexicon.js';
 import { LEXICONS } from './lexicons.js';
-import { protectTokens } from './protect.js';
+import { type Protection, protectTokens } from './protect.js';
 import { SENTENCE_RULES } from './rules.js';
 import { type PositionedHit, type SentimentRule, scoreTokens } from './score-tokens.js';
 
@@ -136,6 +136,14 @@ const NORMALIZATION_ALPHA = 15;
  * @since 0.1.0
  */
 export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions = {}): SentimentResult {
+  return analyzeDetailed(text, options).result;
+}
+
+/** {@link analyzeSentiment} with the scored text behind the result (absent when not scored). */
+export function analyzeDetailed(
+  text: string,
+  options: AnalyzeSentimentOptions = {},
+): { readonly result: SentimentResult; readonly scored?: ScoredText; readonly threshold: number } {
   const threshold = options.threshold ?? 0.05;
   if (!(threshold >= 0 && threshold < 1)) {
     throw new CxValidationError([
@@ -149,8 +157,8 @@ export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions 
   const given = options.language === undefined ? undefined : resolveLanguageTag(options.language);
   const clean = normalizeText(text);
   const languageSource = given === undefined ? 'detected' : 'given';
-  if (isBlankText(clean)) return unscored('empty', 'unknown', languageSource);
-  if (given === 'unknown') return unscored('unsupported-language', 'unknown', 'given');
+  if (isBlankText(clean)) return { result: unscored('empty', 'unknown', languageSource), threshold };
+  if (given === 'unknown') return { result: unscored('unsupported-language', 'unknown', 'given'), threshold };
   let language = given;
   if (language === undefined) {
     const detection = detectLanguage(clean);
@@ -161,9 +169,11 @@ export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions 
           ? options.fallbackLanguage
           : undefined;
   }
-  if (language === undefined) return unscored('undetermined-language', 'unknown', 'detected');
+  if (language === undefined)
+    return { result: unscored('undetermined-language', 'unknown', 'detected'), threshold };
   const lexicon = options.lexicons?.[language] ?? LEXICONS[language];
-  const hits = scoreText(clean, lexicon, options.names ?? []).map(toHit);
+  const scored = scoreText(clean, lexicon, options.names ?? []);
+  const hits = scored.hits.map(toHit);
   for (const match of clean.matchAll(EMOTICONS)) {
     const valence = emoticonValence(match[0]);
     hits.push({
@@ -179,10 +189,20 @@ export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions 
   }
   hits.sort((a, b) => a.index - b.index);
   const raw = hits.reduce((sum, hit) => sum + hit.weight, 0);
+  const { score, label } = labelOf(raw, threshold);
+  return {
+    result: { status: 'scored', language, languageSource, score, label, raw, hits },
+    scored,
+    threshold,
+  };
+}
+
+/** The compound score `S / √(S² + 15)` of a sum of contributions and its label at a threshold. */
+export function labelOf(raw: number, threshold: number): { score: number; label: SentimentLabel } {
   const score = raw / Math.sqrt(raw * raw + NORMALIZATION_ALPHA);
   const label: SentimentLabel =
     score >= threshold && raw > 0 ? 'positive' : score <= -threshold && raw < 0 ? 'negative' : 'neutral';
-  return { status: 'scored', language, languageSource, score, label, raw, hits };
+  return { score, label };
 }
 
 function unscored(
@@ -197,11 +217,7 @@ function unscored(
  * Scores a normalised text with one lexicon: tokens, layout, protected names, the token pass, then the
  * sentence rules (contrast, questions, courtesy, irony). Shared by the sentiment and aspect analyses.
  */
-export function scoreText(
-  text: string,
-  lexicon: SentimentLexicon,
-  names: readonly string[],
-): PositionedHit[] {
+export function scoreText(text: string, lexicon: SentimentLexicon, names: readonly string[]): ScoredText {
   const language = lexicon.language;
   const rules = SENTENCE_RULES[language];
   const tokens = tokenize(text, language);
@@ -216,11 +232,20 @@ export function scoreText(
   applyContrast(hits, tokens, layout, lexicon, rules);
   applyQuestions(hits, tokens, layout, rules, language);
   applyPoliteness(hits);
-  applySarcasm(hits, tokens, layout, rules, text);
-  return hits;
+  applySarcasm(hits, tokens, layout, rules, text, language);
+  return { hits, tokens, layout, protection };
 }
 
-function toHit(hit: PositionedHit): SentimentHit {
+/** The hits of a text with the tokens, layout and protection they were found in. */
+export interface ScoredText {
+  readonly hits: PositionedHit[];
+  readonly tokens: readonly Token[];
+  readonly layout: Layout;
+  readonly protection: readonly Protection[];
+}
+
+/** The public form of a positioned hit. */
+export function toHit(hit: PositionedHit): SentimentHit {
   return {
     text: hit.text,
     term: hit.term,
