@@ -14,6 +14,17 @@ export { aspectBreakdown, aspectsOverTime } from './aspects/breakdown.js';
 export type { CxTopic } from './aspects/topic-lexicon.js';
 export { CX_TOPICS } from './aspects/topic-lexicon.js';
 export type {
+  ClassifierPrediction,
+  CrossValidation,
+  LabelledText,
+  SentimentClassifierJson,
+  TrainedSentimentClassifier,
+  TrainSentimentClassifierOptions,
+} from './classifier/classifier.js';
+export { SentimentClassifier, trainSentimentClassifier } from './classifier/classifier.js';
+export type { LabelAgreement } from './classifier/metrics.js';
+export { labelAgreement } from './classifier/metrics.js';
+export type {
   DetectedLanguage,
   DetectLanguageOptions,
   LanguageDetection,
