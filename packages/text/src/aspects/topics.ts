@@ -1,7 +1,7 @@
 import type { SupportedLanguage } from '../language.js';
 import { foldPolish } from '../text/fold.js';
-import type { Token } from '../text/tokenize.js';
-import { type CxTopic, TOPIC_SOURCES } from './topic-lexicon.js';
+import { type Token, tokenize } from '../text/tokenize.js';
+import { CX_TOPICS, type CxTopic, TOPIC_SOURCES } from './topic-lexicon.js';
 
 /** One place where a text speaks of a topic. */
 export interface TopicMention {
@@ -149,4 +149,16 @@ export function findTopicMentions(
     w += matched.span;
   }
   return out;
+}
+
+/**
+ * The topics a theme term names (`kurier` → delivery, `customer service` → support): its words are read as
+ * English and as Polish and every topic found is kept, in {@link CX_TOPICS} order.
+ */
+export function themeTopics(term: string): CxTopic[] {
+  const found = new Set<CxTopic>();
+  for (const language of ['en', 'pl'] as const) {
+    for (const m of findTopicMentions(tokenize(term, language), language, () => false)) found.add(m.topic);
+  }
+  return CX_TOPICS.filter((t) => found.has(t));
 }

@@ -1,5 +1,6 @@
 import type { PainPoint } from '@cx/model';
 import { detectLanguage, type SupportedLanguage } from '../language.js';
+import { foldPolish } from '../text/fold.js';
 import { stemWord } from '../text/stem.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
@@ -88,7 +89,9 @@ export function mapThemesToPainPoints(
     const stems = new Set(
       tokenize(source, language)
         .filter((t) => t.kind === 'word' && (given !== undefined || !STOP_WORDS[language].has(t.norm)))
-        .map((t) => stemWord(t.norm, language)),
+        .map((t) =>
+          language === 'pl' ? foldPolish(stemWord(t.norm, language)) : stemWord(t.norm, language),
+        ),
     );
     const hits = themes.filter((theme) => theme.key.split(' ').some((part) => stems.has(part)));
     for (const hit of hits) matched.add(hit);

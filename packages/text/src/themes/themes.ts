@@ -1,5 +1,8 @@
 import { CxValidationError } from '@cx/model';
+import type { CxTopic } from '../aspects/topic-lexicon.js';
+import { themeTopics } from '../aspects/topics.js';
 import { detectLanguage, resolveLanguageTag, type SupportedLanguage } from '../language.js';
+import { type Proportion, wilson, zFor } from '../stats/wilson.js';
 import { isBlankText } from '../text/normalize.js';
 import { TermCounts, type ThemeExample } from './counts.js';
 import { logOddsRatio } from './log-odds.js';
@@ -31,7 +34,7 @@ export interface ThemeDocument {
 export interface Theme {
   /** The most frequent surface form, e.g. `kuriera` or `nie działa`. */
   readonly term: string;
-  /** Counting key: the stems of the words (`kurier`, `nie dział`). */
+  /** Counting key: the stems of the words, Polish without diacritics (`kurier`, `nie dzial`). */
   readonly key: string;
   /** Number of words: 1 or 2. */
   readonly words: number;
@@ -51,6 +54,16 @@ export interface Theme {
   readonly z: number;
   /** Example quotes from the group the term is distinctive of (shortest first). */
   readonly examples: readonly ThemeExample[];
+  /** Share of target documents containing the term, with its Wilson interval (the theme's uncertainty). */
+  readonly targetShare: Proportion;
+  /** Share of reference documents containing the term, with its Wilson interval. */
+  readonly referenceShare: Proportion;
+  /** Ids of every document containing the term, per group, in the order added. */
+  readonly documentIds: { readonly target: readonly string[]; readonly reference: readonly string[] };
+  /** The customer-experience topics the term names (`kurier` → delivery), possibly none. */
+  readonly topics: readonly CxTopic[];
+  /** Single words merged into this phrase because (almost) every text using them uses the phrase. */
+  readonly merged: readonly string[];
 }
 
 /**
@@ -90,6 +103,10 @@ export interface ThemeResultOptions {
   readonly minCount?: number;
   /** Most themes reported per side (default 20). */
   readonly limit?: number;
+  /** Least documents of its own side containing a theme (default 2). */
+  readonly minDocuments?: number;
+  /** Confidence level of the document shares' Wilson intervals, in (0, 1) (default 0.95). */
+  readonly level?: number;
 }
 
 /**
@@ -256,9 +273,11 @@ export function rankThemes(
   unanalysed: { readonly target: number; readonly reference: number },
 ): ThemeReport {
   const scale = options.priorScale ?? 0.1;
-  const minZ = options.minZ ?? 1.96;
+  const minZ = options.minZ ?? DEFAULT_MIN_Z;
   const minCount = options.minCount ?? 2;
   const limit = options.limit ?? 20;
+  const minDocuments = options.minDocuments ?? 2;
+  const level = options.level ?? 0.95;
   const bad = (path: string, ok: boolean, message: string) =>
     ok ? [] : [{ path: [path], message, code: 'out_of_range' }];
   const issues = [
@@ -266,8 +285,15 @@ export function rankThemes(
     ...bad('minZ', minZ >= 0, 'Expected minZ ≥ 0'),
     ...bad('minCount', minCount >= 0, 'Expected minCount ≥ 0'),
     ...bad('limit', Number.isInteger(limit) && limit >= 0, 'Expected a whole limit ≥ 0'),
+    ...bad(
+      'minDocuments',
+      Number.isInteger(minDocuments) && minDocuments >= 0,
+      'Expected a whole minDocuments ≥ 0',
+    ),
+    ...bad('level', level > 0 && level < 1, 'Expected a level in (0, 1)'),
   ];
   if (issues.length > 0) throw new CxValidationError(issues);
+  const zLevel = zFor(level, ['level']);
   const keys = new Set([...target.terms.keys(), ...reference.terms.keys()]);
   const prior = options.prior ?? 'pooled';
   const alphaOf = (key: string) => {
@@ -288,8 +314,10 @@ export function rankThemes(
     if (yt + yr < minCount) continue;
     const { delta, variance, z } = logOddsRatio(yt, target.total, yr, reference.total, alphaOf(key), alpha0);
     if (Math.abs(z) < minZ) continue;
+    if ((z >= 0 ? (t?.documents ?? 0) : (r?.documents ?? 0)) < minDocuments) continue;
+    const term = topSurface(t?.surfaces, r?.surfaces) ?? key;
     themes.push({
-      term: topSurface(t?.surfaces, r?.surfaces) ?? key,
+      term,
       key,
       words: key.split(' ').length,
       targetCount: yt,
@@ -300,15 +328,21 @@ export function rankThemes(
       variance,
       z,
       examples: (z >= 0 ? t?.examples : r?.examples) ?? [],
+      targetShare: wilson(t?.documents ?? 0, target.documents, zLevel),
+      referenceShare: wilson(r?.documents ?? 0, reference.documents, zLevel),
+      documentIds: { target: [...(t?.ids ?? [])], reference: [...(r?.ids ?? [])] },
+      topics: themeTopics(term),
+      merged: [],
     });
   }
   const byKey = (a: Theme, b: Theme) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const merged = mergePhrases(themes);
   return {
-    target: themes
+    target: merged
       .filter((x) => x.z > 0)
       .sort((a, b) => b.z - a.z || byKey(a, b))
       .slice(0, limit),
-    reference: themes
+    reference: merged
       .filter((x) => x.z < 0)
       .sort((a, b) => a.z - b.z || byKey(a, b))
       .slice(0, limit),
@@ -316,6 +350,53 @@ export function rankThemes(
     referenceDocuments: reference.documents,
     unanalysed,
   };
+}
+
+/** Share of its own side's documents a phrase must cover for a word of it to be merged into it. */
+const MERGE_COVERAGE = 0.8;
+/** Default least |z|: one-sided 95 %, so that themes appear in batches of a few dozen texts. */
+const DEFAULT_MIN_Z = 1.645;
+
+/**
+ * Phrase merging: a single word whose documents (on the side it is distinctive of) are at least 80 % those
+ * of a two-word theme containing it is dropped and listed in that phrase's `merged`, so that `działa` and
+ * `nie działa` with the same texts are one theme. Words used more widely than any phrase stay.
+ */
+function mergePhrases(themes: readonly Theme[]): Theme[] {
+  const phrasesOf = new Map<string, Theme[]>();
+  for (const t of themes) {
+    if (t.words !== 2) continue;
+    for (const part of new Set(t.key.split(' '))) phrasesOf.set(part, [...(phrasesOf.get(part) ?? []), t]);
+  }
+  const mergedInto = new Map<Theme, string[]>();
+  const dropped = new Set<Theme>();
+  for (const word of themes) {
+    if (word.words !== 1) continue;
+    const side = (t: Theme) => (word.z > 0 ? t.documentIds.target : t.documentIds.reference);
+    const own = side(word);
+    let best: Theme | undefined;
+    for (const phrase of phrasesOf.get(word.key) ?? []) {
+      if (Math.sign(phrase.z) !== Math.sign(word.z)) continue;
+      const theirs = new Set(side(phrase));
+      const covered = own.filter((id) => theirs.has(id)).length;
+      if (
+        own.length > 0 &&
+        covered >= MERGE_COVERAGE * own.length &&
+        (best === undefined ||
+          Math.abs(phrase.z) > Math.abs(best.z) ||
+          (Math.abs(phrase.z) === Math.abs(best.z) && phrase.key < best.key))
+      ) {
+        best = phrase;
+      }
+    }
+    if (best !== undefined) {
+      dropped.add(word);
+      mergedInto.set(best, [...(mergedInto.get(best) ?? []), word.term]);
+    }
+  }
+  return themes
+    .filter((t) => !dropped.has(t))
+    .map((t) => (mergedInto.has(t) ? { ...t, merged: mergedInto.get(t) ?? [] } : t));
 }
 
 function topSurface(...maps: (Map<string, number> | undefined)[]): string | undefined {
