@@ -78,13 +78,19 @@ export type {
   TagCount,
 } from './social/social.js';
 export { SocialAggregator, socialOverTime } from './social/social.js';
-export type { Proportion } from './stats/wilson.js';
+export type { Proportion, ProportionDifference } from './stats/wilson.js';
 export { foldPolish } from './text/fold.js';
 export { isBlankText, normalizeText } from './text/normalize.js';
 export { stemWord } from './text/stem.js';
 export { STOP_WORDS } from './text/stopwords.js';
 export type { Token, TokenKind } from './text/tokenize.js';
 export { tokenize } from './text/tokenize.js';
+export type {
+  FindThemesOptions,
+  FrequentTheme,
+  FrequentThemeReport,
+} from './themes/frequent.js';
+export { findThemes } from './themes/frequent.js';
 export type { LogOdds } from './themes/log-odds.js';
 export { logOddsRatio } from './themes/log-odds.js';
 export type {

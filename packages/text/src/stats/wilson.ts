@@ -53,6 +53,44 @@ export function wilson(count: number, n: number, z: number): Proportion {
   };
 }
 
+/**
+ * A difference of two proportions with its interval.
+ *
+ * @category Statistics
+ * @since 0.2.0
+ */
+export interface ProportionDifference {
+  /** `p₁ − p₂`, or `null` when a denominator is 0. */
+  readonly value: number | null;
+  /** Lower bound of Newcombe's hybrid score interval, or `null`. */
+  readonly lower: number | null;
+  /** Upper bound of Newcombe's hybrid score interval, or `null`. */
+  readonly upper: number | null;
+}
+
+/**
+ * Difference of two independent proportions with Newcombe's hybrid score interval (Newcombe 1998, method
+ * 10), built from the two Wilson intervals: `d − √((p₁−l₁)² + (u₂−p₂)²)`, `d + √((u₁−p₁)² + (p₂−l₂)²)`.
+ */
+export function newcombe(a: Proportion, b: Proportion): ProportionDifference {
+  if (
+    a.value === null ||
+    b.value === null ||
+    a.lower === null ||
+    a.upper === null ||
+    b.lower === null ||
+    b.upper === null
+  ) {
+    return { value: null, lower: null, upper: null };
+  }
+  const d = a.value - b.value;
+  return {
+    value: d,
+    lower: d - Math.sqrt((a.value - a.lower) ** 2 + (b.upper - b.value) ** 2),
+    upper: d + Math.sqrt((a.upper - a.value) ** 2 + (b.value - b.lower) ** 2),
+  };
+}
+
 // Acklam's rational approximation of the standard normal quantile (relative error < 1.15e-9).
 const A = [
   -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,

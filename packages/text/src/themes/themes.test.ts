@@ -44,7 +44,7 @@ describe('distinctiveThemes', () => {
         { id: 'r1', text: 'Great courier' },
         { id: 'r2', text: 'Great service' },
       ],
-      { maxNgram: 1, priorScale: 1, minZ: 0 },
+      { maxNgram: 1, priorScale: 1, minZ: 0, minDocuments: 1, requireDifference: false },
     );
     expect(report.target.map((t) => [t.term, t.targetCount, t.referenceCount])).toEqual([
       ['late', 2, 0],
@@ -182,7 +182,7 @@ describe('mapThemesToPainPoints', () => {
         { id: '5', text: 'Courier was rude' },
       ],
       [{ id: '6', text: 'Miła obsługa' }],
-      { minZ: 0, maxNgram: 1, minDocuments: 1 },
+      { minZ: 0, maxNgram: 1, minDocuments: 1, requireDifference: false },
     );
     const mapping = mapThemesToPainPoints(report.target, painPoints, {
       keywords: { 'pp-app': ['crash', 'app'] },

@@ -2,7 +2,7 @@ import { CxValidationError } from '@cx/model';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import { detectLanguage, resolveLanguageTag, type SupportedLanguage } from '../language.js';
-import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { newcombe, type Proportion, type ProportionDifference, wilson, zFor } from '../stats/wilson.js';
 import { isBlankText } from '../text/normalize.js';
 import { TermCounts, type ThemeExample } from './counts.js';
 import { logOddsRatio } from './log-odds.js';
@@ -58,6 +58,11 @@ export interface Theme {
   readonly targetShare: Proportion;
   /** Share of reference documents containing the term, with its Wilson interval. */
   readonly referenceShare: Proportion;
+  /**
+   * `targetShare − referenceShare` with Newcombe's hybrid score interval at the chosen level: how much more
+   * often (or less often) target texts use the term, with its uncertainty.
+   */
+  readonly difference: ProportionDifference;
   /** Ids of every document containing the term, per group, in the order added. */
   readonly documentIds: { readonly target: readonly string[]; readonly reference: readonly string[] };
   /** The customer-experience topics the term names (`kurier` → delivery), possibly none. */
@@ -97,8 +102,13 @@ export interface ThemeResultOptions {
   readonly prior?: 'pooled' | ReadonlyMap<string, number>;
   /** Multiplier of the prior counts (default 0.1, see docs/voice-of-customer.md). Smaller values shrink less. */
   readonly priorScale?: number;
-  /** Least |z| for a theme to be reported (default 1.96). */
+  /** Least |z| for a theme to be reported (default 0: z only ranks). */
   readonly minZ?: number;
+  /**
+   * Report only terms whose difference in document shares has an interval (at `level`) that excludes 0
+   * (default `true`). Not corrected for the many terms compared: read the list as a ranking.
+   */
+  readonly requireDifference?: boolean;
   /** Least total occurrences (both groups) for a term to be considered (default 2). */
   readonly minCount?: number;
   /** Most themes reported per side (default 20). */
@@ -278,6 +288,7 @@ export function rankThemes(
   const limit = options.limit ?? 20;
   const minDocuments = options.minDocuments ?? 2;
   const level = options.level ?? 0.95;
+  const requireDifference = options.requireDifference ?? true;
   const bad = (path: string, ok: boolean, message: string) =>
     ok ? [] : [{ path: [path], message, code: 'out_of_range' }];
   const issues = [
@@ -315,6 +326,19 @@ export function rankThemes(
     const { delta, variance, z } = logOddsRatio(yt, target.total, yr, reference.total, alphaOf(key), alpha0);
     if (Math.abs(z) < minZ) continue;
     if ((z >= 0 ? (t?.documents ?? 0) : (r?.documents ?? 0)) < minDocuments) continue;
+    const targetShare = wilson(t?.documents ?? 0, target.documents, zLevel);
+    const referenceShare = wilson(r?.documents ?? 0, reference.documents, zLevel);
+    const difference = newcombe(targetShare, referenceShare);
+    if (
+      requireDifference &&
+      !(
+        difference.lower !== null &&
+        difference.upper !== null &&
+        (difference.lower > 0 || difference.upper < 0)
+      )
+    ) {
+      continue;
+    }
     const term = topSurface(t?.surfaces, r?.surfaces) ?? key;
     themes.push({
       term,
@@ -328,8 +352,9 @@ export function rankThemes(
       variance,
       z,
       examples: (z >= 0 ? t?.examples : r?.examples) ?? [],
-      targetShare: wilson(t?.documents ?? 0, target.documents, zLevel),
-      referenceShare: wilson(r?.documents ?? 0, reference.documents, zLevel),
+      targetShare,
+      referenceShare,
+      difference,
       documentIds: { target: [...(t?.ids ?? [])], reference: [...(r?.ids ?? [])] },
       topics: themeTopics(term),
       merged: [],
@@ -354,8 +379,8 @@ export function rankThemes(
 
 /** Share of its own side's documents a phrase must cover for a word of it to be merged into it. */
 const MERGE_COVERAGE = 0.8;
-/** Default least |z|: one-sided 95 %, so that themes appear in batches of a few dozen texts. */
-const DEFAULT_MIN_Z = 1.645;
+/** Default least |z|: none, z ranks; the document-share difference interval selects. */
+const DEFAULT_MIN_Z = 0;
 
 /**
  * Phrase merging: a single word whose documents (on the side it is distinctive of) are at least 80 % those
