@@ -1,4 +1,5 @@
 import type { SupportedLanguage } from '../language.js';
+import { maxKeyLength } from '../sentiment/lexicon.js';
 import { foldPolish } from '../text/fold.js';
 import { type Token, tokenize } from '../text/tokenize.js';
 import { CX_TOPICS, type CxTopic, TOPIC_SOURCES } from './topic-lexicon.js';
@@ -77,7 +78,7 @@ function partMatches(part: string, word: string): boolean {
 function wordTopic(tables: TopicTables, word: string): TopicTerm | undefined {
   const exact = tables.words.get(word);
   if (exact !== undefined) return exact;
-  for (let end = word.length; end >= 2; end--) {
+  for (let end = Math.min(word.length, maxKeyLength(tables.stems)); end >= 2; end--) {
     const topic = tables.stems.get(word.slice(0, end));
     if (topic !== undefined) return topic;
   }
@@ -110,7 +111,11 @@ export function findTopicMentions(
     }
     const norm = key((tokens[at] as Token).norm, language);
     let matched: (TopicTerm & { span: number }) | undefined;
-    for (let end = norm.length; end >= 1 && matched === undefined; end--) {
+    for (
+      let end = Math.min(norm.length, maxKeyLength(tables.phrases));
+      end >= 1 && matched === undefined;
+      end--
+    ) {
       for (const phrase of tables.phrases.get(norm.slice(0, end)) ?? []) {
         let ok = true;
         for (let k = 0; k < phrase.parts.length && ok; k++) {

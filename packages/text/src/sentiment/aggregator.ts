@@ -96,28 +96,11 @@ export class SentimentAggregator {
    * label and score that disagree on being `null`.
    */
   add(observation: SentimentObservation, path: ReadonlyArray<string | number> = []): this {
+    checkObservation(observation, path);
     const { label, score } = observation;
-    if (label === null && score === null) {
+    if (label === null || score === null) {
       this.#unscored++;
       return this;
-    }
-    if (label !== 'positive' && label !== 'neutral' && label !== 'negative') {
-      throw new CxValidationError([
-        {
-          path: [...path, 'label'],
-          message: `Expected label positive, neutral, negative or null, got ${JSON.stringify(label)}`,
-          code: 'invalid_enum_value',
-        },
-      ]);
-    }
-    if (typeof score !== 'number' || !(score >= -1 && score <= 1)) {
-      throw new CxValidationError([
-        {
-          path: [...path, 'score'],
-          message: `Expected a score in [-1, 1] for a labelled text, got ${String(score)}`,
-          code: 'out_of_range',
-        },
-      ]);
     }
     if (label === 'positive') this.#positive++;
     else if (label === 'negative') this.#negative++;
@@ -183,4 +166,35 @@ export function summarizeCounts(counts: SentimentCounts, z: number, confidence: 
     meanScore: n === 0 ? null : counts.scoreSum / n,
     confidence,
   };
+}
+
+/**
+ * Checks one sentiment observation: a label and a score in [−1, 1], or both `null`.
+ *
+ * @throws CxValidationError naming the path of the label or score.
+ */
+export function checkObservation(
+  observation: SentimentObservation,
+  path: ReadonlyArray<string | number> = [],
+): void {
+  const { label, score } = observation;
+  if (label === null && score === null) return;
+  if (label !== 'positive' && label !== 'neutral' && label !== 'negative') {
+    throw new CxValidationError([
+      {
+        path: [...path, 'label'],
+        message: `Expected label positive, neutral, negative or null, got ${JSON.stringify(label)}`,
+        code: 'invalid_enum_value',
+      },
+    ]);
+  }
+  if (typeof score !== 'number' || !(score >= -1 && score <= 1)) {
+    throw new CxValidationError([
+      {
+        path: [...path, 'score'],
+        message: `Expected a score in [-1, 1] for a labelled text, got ${String(score)}`,
+        code: 'out_of_range',
+      },
+    ]);
+  }
 }

@@ -317,6 +317,20 @@ export function lookupIn(
   return lookupTables(words, stems, withBackground ? background : none, folded, exactOnly);
 }
 
+/** Longest key of each stem table, so that a look-up tries only prefixes that could match. */
+const longestKey = new WeakMap<ReadonlyMap<string, unknown>, number>();
+
+/** Length of the longest key of a map (cached per map): bounds prefix look-ups, keeping them linear. */
+export function maxKeyLength(map: ReadonlyMap<string, unknown>): number {
+  let max = longestKey.get(map);
+  if (max === undefined) {
+    max = 0;
+    for (const key of map.keys()) max = Math.max(max, key.length);
+    longestKey.set(map, max);
+  }
+  return max;
+}
+
 function lookupTables(
   words: ReadonlyMap<string, LexiconValue>,
   stems: ReadonlyMap<string, LexiconValue>,
@@ -327,7 +341,7 @@ function lookupTables(
   const exact = words.get(word);
   if (exact !== undefined) return { term: word, value: exact };
   if (!exactOnly) {
-    for (let end = word.length; end >= 2; end--) {
+    for (let end = Math.min(word.length, maxKeyLength(stems)); end >= 2; end--) {
       const stem = word.slice(0, end);
       const value = stems.get(stem);
       if (value !== undefined) return { term: `${stem}*`, value };

@@ -7,8 +7,9 @@ import type { Token } from '../text/tokenize.js';
 export type Protection = 'skip' | 'exact' | 'any';
 
 // Handles, URLs and e-mail addresses: spans of the text whose words are never sentiment words.
+// Each alternative starts only where its run starts (look-behind), so matching is linear in the text.
 const SPANS =
-  /(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_.]+|\bhttps?:\/\/\S+|\bwww\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+  /(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_.]+|(?<!\S)https?:\/\/\S+|(?<!\S)www\.\S+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const CAMEL = /\p{Ll}\p{Lu}/u;
 const MIXED = /(?=.*\p{L})(?=.*\p{N})/u;
 const UPPER_START = /^\p{Lu}/u;

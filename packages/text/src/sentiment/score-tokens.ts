@@ -6,6 +6,7 @@ import {
   type LexiconPhrase,
   type LexiconValue,
   lookupIn,
+  maxKeyLength,
   partMatches,
   type SentimentLexicon,
 } from './lexicon.js';
@@ -240,7 +241,7 @@ function matchIn(
   const norm = (t: Token) => (fold ? foldPolish(t.norm) : t.norm);
   const first = norm(tokens[start] as Token);
   const candidates: LexiconPhrase[] = [...(phrases.get(first) ?? [])];
-  for (let end = first.length; end >= 2; end--) {
+  for (let end = Math.min(first.length, maxKeyLength(phrases)); end >= 2; end--) {
     const list = phrases.get(`${first.slice(0, end)}*`);
     if (list !== undefined) candidates.push(...list);
   }

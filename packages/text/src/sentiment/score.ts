@@ -171,7 +171,9 @@ export function analyzeDetailed(
   }
   if (language === undefined)
     return { result: unscored('undetermined-language', 'unknown', 'detected'), threshold };
-  const lexicon = options.lexicons?.[language] ?? LEXICONS[language];
+  const own = options.lexicons;
+  const lexicon =
+    (own !== undefined && Object.hasOwn(own, language) ? own[language] : undefined) ?? LEXICONS[language];
   const scored = scoreText(clean, lexicon, options.names ?? []);
   const hits = scored.hits.map(toHit);
   for (const match of clean.matchAll(EMOTICONS)) {

@@ -141,6 +141,16 @@ describe('SocialAggregator', () => {
       expect((e as CxValidationError).issues[0]?.path).toEqual([5, 'engagement', 'likes']);
     }
   });
+  it('validates a mention whole before counting anything (issue 13)', () => {
+    const social = new SocialAggregator();
+    expect(() => social.add(m1, { label: 'great' as never, score: 0.5 }, [0])).toThrow(CxValidationError);
+    expect(() => social.add(mention('y', { text: 'ok', language: 'polish' }))).toThrow(CxValidationError);
+    const s = social.result();
+    expect(s.mentions).toBe(0);
+    expect(s.brands).toEqual([]);
+    expect(s.hashtags).toEqual([]);
+    expect(s.interactions).toBe(0);
+  });
   it('merging partial aggregates equals aggregating the whole', () => {
     const arb = fc.record({
       brand: fc.option(fc.constantFrom('Acme', 'acme', 'Rival'), { nil: undefined }),

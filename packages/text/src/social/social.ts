@@ -1,6 +1,7 @@
 import type { Mention } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import {
+  checkObservation,
   SentimentAggregator,
   type SentimentObservation,
   type SentimentSummary,
@@ -223,6 +224,14 @@ export class SocialAggregator {
       }
       interactions += value;
     }
+    // Everything that can fail is done before anything is counted: a rejected mention leaves no trace.
+    const observed =
+      sentiment ??
+      analyzeSentiment(mention.text, {
+        ...this.#options.sentiment,
+        language: mention.language ?? this.#options.sentiment?.language,
+      });
+    checkObservation(observed, [...path, 'sentiment']);
     this.#mentions++;
     this.#interactions += interactions;
     const brandKey = mention.brand?.toLowerCase();
@@ -251,12 +260,6 @@ export class SocialAggregator {
       if (handle !== '') this.#accounts.set(handle, (this.#accounts.get(handle) ?? 0) + 1);
     addRate(this.#reach, interactions, engagement.reach);
     addRate(this.#followers, interactions, mention.author?.followers);
-    const observed =
-      sentiment ??
-      analyzeSentiment(mention.text, {
-        ...this.#options.sentiment,
-        language: mention.language ?? this.#options.sentiment?.language,
-      });
     this.#sentiment.add(observed, [...path, 'sentiment']);
     return this;
   }

@@ -82,7 +82,10 @@ export function mapThemesToPainPoints(
 ): PainPointMapping {
   const matched = new Set<Theme>();
   const result = painPoints.map((painPoint) => {
-    const given = options.keywords?.[painPoint.id];
+    const keywords = options.keywords;
+    // Own properties only: a pain point id such as `constructor` never reads Object.prototype.
+    const given =
+      keywords !== undefined && Object.hasOwn(keywords, painPoint.id) ? keywords[painPoint.id] : undefined;
     const source = given === undefined ? painPoint.description : given.join(' ');
     const detected = detectLanguage(source).language;
     const language = options.language ?? (detected === 'unknown' ? 'en' : detected);

@@ -172,6 +172,30 @@ describe('mapThemesToPainPoints', () => {
       evidence: [],
     },
   ];
+  it('reads keywords by own properties only (a pain point id `constructor` is not Object.prototype)', () => {
+    const report = distinctiveThemes(
+      [
+        { id: '1', text: 'Courier late' },
+        { id: '2', text: 'Courier late again' },
+      ],
+      [{ id: '3', text: 'Lovely staff' }],
+      { minZ: 0, minDocuments: 1, requireDifference: false },
+    );
+    const mapping = mapThemesToPainPoints(
+      report.target,
+      [
+        {
+          id: 'constructor',
+          description: 'Courier delays',
+          severity: 'high',
+          stageId: 'delivery',
+          evidence: [],
+        },
+      ],
+      { keywords: {} },
+    );
+    expect(mapping.painPoints[0]?.themes.map((t) => t.key)).toEqual(['courier late']);
+  });
   it('matches themes by shared stems from descriptions or given keywords', () => {
     const report = distinctiveThemes(
       [
