@@ -1,4 +1,6 @@
 // Public API of @cx/text: explicit named re-exports only.
+// The error classes @cx/text throws, re-exported so that callers need not import @cx/model to catch them.
+export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
 export type {
   AspectAccumulatorOptions,
   AspectAccumulatorSnapshot,

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AspectAccumulator, type AspectObservation } from './accumulator.js';
@@ -69,12 +69,13 @@ describe('AspectAccumulator', () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(CxValidationError);
-    expect((error as CxValidationError).issues[0]?.code).toBe('options_mismatch');
+    expect(error).toBeInstanceOf(CxOptionsError);
+    expect((error as CxOptionsError).issues[0]?.code).toBe('options_mismatch');
   });
   it('rejects bad options, bad observations before counting, and bad snapshots', () => {
-    expect(() => new AspectAccumulator({ level: 1 })).toThrow(CxValidationError);
-    expect(() => new AspectAccumulator({ levl: 0.9 } as never)).toThrow(/Unknown option levl/u);
+    expect(() => new AspectAccumulator({ level: 1 })).toThrow(CxOptionsError);
+    expect(() => new AspectAccumulator({ levl: 0.9 } as never)).toThrow(/did you mean "level"/u);
+    expect(() => new AspectAccumulator(null as never)).toThrow(CxOptionsError);
     const acc = new AspectAccumulator();
     expect(() =>
       acc.add({

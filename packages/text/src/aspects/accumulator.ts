@@ -1,4 +1,10 @@
-import { CxValidationError } from '@cx/model';
+import {
+  assertSameOptions,
+  CxValidationError,
+  levelOption,
+  parseOptions,
+  type ValidationIssue,
+} from '@cx/model';
 import { z } from 'zod';
 import { type SentimentCounts, type SentimentSummary, summarizeCounts } from '../sentiment/aggregator.js';
 import type { SentimentLabel } from '../sentiment/score.js';
@@ -67,6 +73,8 @@ export interface AspectAccumulatorOptions {
   readonly level?: number;
 }
 
+const optionsSchema = z.strictObject({ level: levelOption });
+
 const countsSchema = z.strictObject({
   positive: z.number().int().nonnegative(),
   neutral: z.number().int().nonnegative(),
@@ -123,20 +131,10 @@ export class AspectAccumulator {
    * Creates an empty accumulator.
    *
    * @param options - Confidence level of the intervals.
-   * @throws {@link @cx/model!CxValidationError} when the level is not in (0, 1) or an option is unknown.
+   * @throws {@link @cx/model!CxOptionsError} when the level is not in (0, 1) or an option is unknown.
    */
   constructor(options: AspectAccumulatorOptions = {}) {
-    const unknown = Object.keys(options).filter((k) => k !== 'level');
-    if (unknown.length > 0) {
-      throw new CxValidationError(
-        unknown.map((k) => ({
-          path: [k],
-          message: `Unknown option ${k}; expected level`,
-          code: 'unknown_option',
-        })),
-      );
-    }
-    this.#level = options.level ?? 0.95;
+    this.#level = parseOptions(optionsSchema, options, 'AspectAccumulator').level;
     this.#z = zFor(this.#level, ['level']);
   }
 
@@ -150,7 +148,7 @@ export class AspectAccumulator {
    * topic listed twice, or aspects on an unscored text.
    */
   add(observation: AspectObservation, path: ReadonlyArray<string | number> = []): this {
-    const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+    const issues: ValidationIssue[] = [];
     const { label, aspects } = observation;
     if (label !== null && !LABELS.has(label)) {
       issues.push({
@@ -211,18 +209,10 @@ export class AspectAccumulator {
    *
    * @param other - An accumulator with the same options.
    * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} with code `options_mismatch` when the levels differ.
+   * @throws {@link @cx/model!CxOptionsError} with code `options_mismatch` when the levels differ.
    */
   merge(other: AspectAccumulator): this {
-    if (other.#level !== this.#level) {
-      throw new CxValidationError([
-        {
-          path: ['level'],
-          message: `Cannot merge accumulators with levels ${this.#level} and ${other.#level}`,
-          code: 'options_mismatch',
-        },
-      ]);
-    }
+    assertSameOptions('AspectAccumulator', { level: this.#level }, { level: other.#level });
     this.#texts += other.#texts;
     this.#unscored += other.#unscored;
     this.#withoutTopic += other.#withoutTopic;

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, parseOptions, type ValidationIssue } from '@cx/model';
 import { z } from 'zod';
 import type { DetectedLanguage } from '../language.js';
 import type { SentimentLabel } from '../sentiment/score.js';
@@ -147,7 +147,7 @@ export class SentimentClassifier {
    *
    * @param json - The saved model (e.g. parsed from a file).
    * @returns The classifier.
-   * @throws {@link @cx/model!CxValidationError} with code `invalid_model` and the path of every problem.
+   * @throws {@link @cx/model!CxValidationError} with code `invalid_snapshot` and the path of every problem.
    */
   static fromJSON(json: unknown): SentimentClassifier {
     const parsed = modelSchema.safeParse(json);
@@ -156,7 +156,7 @@ export class SentimentClassifier {
         parsed.error.issues.map((i) => ({
           path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
           message: i.message,
-          code: 'invalid_model',
+          code: 'invalid_snapshot',
         })),
         { subject: 'SentimentClassifier model' },
       );
@@ -250,8 +250,8 @@ export interface TrainedSentimentClassifier {
  * @param examples - Labelled texts, at least `folds` of each label present.
  * @param options - Folds, features and optimiser settings.
  * @returns The classifier trained on every example, and the cross-validation.
- * @throws {@link @cx/model!CxValidationError} for bad options (unknown key, out of range), a bad label, or
- * too few examples (code `too_few_examples`).
+ * @throws {@link @cx/model!CxOptionsError} for bad options (unknown key, `null`, out of range).
+ * @throws {@link @cx/model!CxValidationError} for a bad label, or too few examples (code `too_small`).
  * @example
  * ```ts
  * import { trainSentimentClassifier } from '@cx/text';
@@ -270,7 +270,7 @@ export function trainSentimentClassifier(
   options: TrainSentimentClassifierOptions = {},
 ): TrainedSentimentClassifier {
   const settings = parseSettings(options);
-  const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  const issues: ValidationIssue[] = [];
   examples.forEach((e, i) => {
     if (!CLASSES.includes(e.label)) {
       issues.push({
@@ -295,7 +295,7 @@ export function trainSentimentClassifier(
       {
         path: [],
         message: `Expected at least ${settings.folds} examples of each label (the number of folds), got ${CLASSES.map((l, c) => `${perClass[c]} ${l}`).join(', ')}`,
-        code: 'too_few_examples',
+        code: 'too_small',
       },
     ]);
   }
@@ -329,28 +329,7 @@ export function trainSentimentClassifier(
 }
 
 function parseSettings(options: TrainSentimentClassifierOptions): Settings {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new CxValidationError([{ path: [], message: 'Expected an options object', code: 'invalid_type' }], {
-      subject: 'trainSentimentClassifier options',
-    });
-  }
-  const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) {
-    throw new CxValidationError(
-      parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        message: i.message,
-        code:
-          i.code === 'unrecognized_keys'
-            ? 'unknown_option'
-            : i.code === 'too_big' || i.code === 'too_small'
-              ? 'out_of_range'
-              : 'invalid_value',
-      })),
-      { subject: 'trainSentimentClassifier options' },
-    );
-  }
-  return parsed.data;
+  return parseOptions(optionsSchema, options, 'trainSentimentClassifier');
 }
 
 interface Featured {

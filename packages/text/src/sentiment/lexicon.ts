@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
 import type { SupportedLanguage } from '../language.js';
 import { foldPolish } from '../text/fold.js';
 
@@ -104,7 +104,7 @@ interface ParsedEntry {
   readonly value: LexiconValue;
 }
 
-type Issue = { path: (string | number)[]; message: string; code: string };
+type Issue = ValidationIssue;
 
 /**
  * Parses one entry line: the term is everything before the last run of white space, the value everything

@@ -1,4 +1,5 @@
-import { CxValidationError } from '@cx/model';
+import { levelOption, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import type { SupportedLanguage } from '../language.js';
@@ -76,15 +77,20 @@ export interface FindThemesOptions {
   readonly level?: number;
 }
 
-const KNOWN = new Set([
-  'minDocuments',
-  'limit',
-  'maxNgram',
-  'examples',
-  'stopWords',
-  'fallbackLanguage',
-  'level',
-]);
+const findThemesSchema = z.strictObject({
+  minDocuments: z.number().int().min(1).optional(),
+  limit: z.number().int().min(0).default(20),
+  maxNgram: z.union([z.literal(1), z.literal(2)]).default(2),
+  examples: z.number().int().min(0).default(3),
+  stopWords: z
+    .custom<Iterable<string>>(
+      (v) => typeof v === 'object' && v !== null && Symbol.iterator in v,
+      'Expected an iterable of words',
+    )
+    .optional(),
+  fallbackLanguage: z.enum(['en', 'pl']).optional(),
+  level: levelOption,
+});
 const MERGE_COVERAGE = 0.8;
 
 /**
@@ -97,8 +103,8 @@ const MERGE_COVERAGE = 0.8;
  * @param documents - The texts.
  * @param options - Thresholds, n-grams, stop words and confidence level.
  * @returns The themes and the topics they add up to.
- * @throws {@link @cx/model!CxValidationError} for a malformed language tag (path `[i, 'language']`), an
- * unknown option or an out-of-range value.
+ * @throws {@link @cx/model!CxValidationError} for a malformed language tag (path `[i, 'language']`).
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null` or an out-of-range value.
  * @example
  * ```ts
  * import { findThemes } from '@cx/text';
@@ -117,33 +123,14 @@ export function findThemes(
   documents: readonly ThemeDocument[],
   options: FindThemesOptions = {},
 ): FrequentThemeReport {
-  const unknown = Object.keys(options).filter((k) => !KNOWN.has(k));
-  const limit = options.limit ?? 20;
-  const examples = options.examples ?? 3;
-  const maxNgram = options.maxNgram ?? 2;
-  const issues = [
-    ...unknown.map((k) => ({ path: [k], message: `Unknown option ${k}`, code: 'unknown_option' })),
-    ...(Number.isInteger(limit) && limit >= 0
-      ? []
-      : [{ path: ['limit'], message: 'Expected a whole limit ≥ 0', code: 'out_of_range' }]),
-    ...(Number.isInteger(examples) && examples >= 0
-      ? []
-      : [{ path: ['examples'], message: 'Expected a whole number ≥ 0', code: 'out_of_range' }]),
-    ...(maxNgram === 1 || maxNgram === 2
-      ? []
-      : [{ path: ['maxNgram'], message: 'Expected 1 or 2', code: 'out_of_range' }]),
-    ...(options.minDocuments === undefined ||
-    (Number.isInteger(options.minDocuments) && options.minDocuments >= 1)
-      ? []
-      : [{ path: ['minDocuments'], message: 'Expected a whole number ≥ 1', code: 'out_of_range' }]),
-  ];
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'findThemes options' });
-  const z = zFor(options.level ?? 0.95, ['level']);
-  const stopWords = new Set([...(options.stopWords ?? [])].map((w) => w.toLowerCase()));
+  const o = parseOptions(findThemesSchema, options, 'findThemes');
+  const { limit, examples, maxNgram } = o;
+  const zLevel = zFor(o.level, ['level']);
+  const stopWords = new Set([...(o.stopWords ?? [])].map((w) => w.toLowerCase()));
   const counts = new TermCounts(examples);
   let unanalysed = 0;
   documents.forEach((document, i) => {
-    const language = documentLanguage(document, options.fallbackLanguage, [i, 'language']);
+    const language = documentLanguage(document, o.fallbackLanguage, [i, 'language']);
     if (language === undefined) {
       unanalysed++;
       return;
@@ -155,7 +142,7 @@ export function findThemes(
     );
   });
   const n = counts.documents;
-  const minDocuments = options.minDocuments ?? Math.max(2, Math.ceil(0.05 * n));
+  const minDocuments = o.minDocuments ?? Math.max(2, Math.ceil(0.05 * n));
   const candidates = [...counts.terms]
     .filter(([, t]) => t.documents >= minDocuments)
     .map(([key, t]) => ({ key, t, words: key.split(' ').length }));
@@ -188,7 +175,7 @@ export function findThemes(
         term,
         key,
         words,
-        share: wilson(t.documents, n, z),
+        share: wilson(t.documents, n, zLevel),
         documentIds: [...t.ids],
         topics: themeTopics(term),
         merged: mergedInto.get(key) ?? [],
@@ -204,7 +191,7 @@ export function findThemes(
     }
   }
   const topics = [...byTopic]
-    .map(([topic, ids]) => ({ topic, share: wilson(ids.size, n, z), documentIds: [...ids] }))
+    .map(([topic, ids]) => ({ topic, share: wilson(ids.size, n, zLevel), documentIds: [...ids] }))
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.topic < b.topic ? -1 : 1));
   return { documents: n, unanalysed, themes, topics };
 }
