@@ -26,9 +26,9 @@ const NEUTRAL_IN_CX = new Set(
   winner question questions fix lol lmao rofl haha hahaha hehe omg wtf fml god lord heaven christ jesus
   pray prayers bless blessed blessing dear miss missed missing alone cancel cancelled cancels charge charged
   charges fee fees cost costs tax taxes fire fired kill killed killer sick wicked dead die died mad crazy
-  insane shit shitty fuck fucking fucked damn hell bitch super cool fine easy clear trust clean fresh`.split(
-    /\s+/u,
-  ),
+  insane shit shitty fuck fucking fucked damn hell bitch super cool fine easy clear trust clean fresh loyalty loyal
+  friend friends friendly create created holiday holidays worn straight frozen fight obsessed stopped surprise
+  surprises surprised surprising weird`.split(/\s+/u),
 );
 const MIN_ABS = 0.6;
 

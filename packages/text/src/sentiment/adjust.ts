@@ -1,3 +1,4 @@
+import { foldPolish } from '../text/fold.js';
 import type { Token } from '../text/tokenize.js';
 import { inList, type Layout } from './layout.js';
 import type { SentimentLexicon } from './lexicon.js';
@@ -11,6 +12,12 @@ const SILENT_TURN = -1.5;
 const QUESTION_NEGATIVE = 0.5;
 const SARCASM_FACTOR = -0.5;
 const SHORT_CLAUSE = 3;
+const COMPLAINT_QUESTION = -1.5;
+const SCARE_QUOTE_WEIGHT = -1;
+const SCARE_TERM = '"…"';
+const STRONG_IRONY: ReadonlySet<string> = new Set(['🙃', '🙄', '🤡', '😒', '🤦']);
+// A quoted span on one line: straight, curly or Polish quotation marks around at most 40 characters.
+const SCARE_QUOTE = /["„“«]([^"„“”«»\n]{1,40})["”“»]/gu;
 
 /**
  * Weights hits around contrast words, sentence by sentence: before the last `but`-like word × 0.5, after it
@@ -120,23 +127,145 @@ export function applyQuestions(
   rules: SentenceRules,
   language: 'en' | 'pl',
 ): void {
-  const complaint = new Set<number>();
+  const openings = new Map<number, { words: string[]; first: number }>();
   tokens.forEach((token, i) => {
-    if (layout.sentenceStart[i] === true && inList(rules.complaintQuestion, token.norm, language))
-      complaint.add(layout.sentence[i] ?? 0);
+    if (token.kind !== 'word') return;
+    const s = layout.sentence[i] ?? 0;
+    const entry = openings.get(s) ?? { words: [], first: i };
+    if (entry.words.length < 4) entry.words.push(language === 'pl' ? foldPolish(token.norm) : token.norm);
+    openings.set(s, entry);
   });
+  const openers = rules.complaintOpeners.map((o) => (language === 'pl' ? foldPolish(o) : o));
+  const complaint = new Set<number>();
+  for (const [s, { words }] of openings) {
+    const start = words.join(' ');
+    const opener = openers.find((o) => start === o || start.startsWith(`${o} `));
+    if (
+      opener !== undefined &&
+      (layout.question[s] === true || inList(rules.complaintQuestion, words[0] ?? '', language))
+    )
+      complaint.add(s);
+  }
   for (const hit of hits) {
     if (hit.emoji || layout.question[hit.sentence] !== true) continue;
     if (hit.weight > 0) scale(hit, 0, 'question');
     else if (!complaint.has(hit.sentence)) scale(hit, QUESTION_NEGATIVE, 'question');
   }
+  for (const s of complaint) {
+    if (hits.some((h) => h.sentence === s && h.weight < 0)) continue;
+    const at = openings.get(s)?.first ?? 0;
+    const token = tokens[at] as Token;
+    hits.push({
+      text: token.text,
+      term: `${token.norm}…?`,
+      valence: COMPLAINT_QUESTION,
+      weight: COMPLAINT_QUESTION,
+      negated: false,
+      rules: ['persistence'],
+      token: at,
+      length: 1,
+      index: token.index,
+      sentence: s,
+      clause: layout.clause[at] ?? 0,
+      polite: false,
+      emoji: false,
+    });
+  }
+  hits.sort((a, b) => a.token - b.token);
 }
 
-/** Courtesy words (`thanks`, `pozdrawiam`) carry no praise in a text that complains. */
+/**
+ * Resolution: in a clause with a word that resolves a problem (`fixed`, `refunded`, `replaced`, `wymienili`,
+ * `naprawili`) and no negator, and earlier in the same sentence, the blame words name the problem that was
+ * solved, not a complaint (`fixed the dead zones upstairs`, `zgłosiłem zgniecione pomidory i miałem zwrot`):
+ * they count 0.
+ */
+export function applyResolution(
+  hits: PositionedHit[],
+  tokens: readonly Token[],
+  layout: Layout,
+  lexicon: SentimentLexicon,
+  rules: SentenceRules,
+): void {
+  const language = lexicon.language;
+  const resolvedClause = new Set<number>();
+  const negated = new Set<number>();
+  // Per sentence, the last token of a resolver whose clause has no negator: blame before it is resolved.
+  const lastResolver = new Map<number, number>();
+  const stems = rules.resolverStems.map((s) => (language === 'pl' ? foldPolish(s) : s));
+  const resolverAt: number[] = [];
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word') return;
+    const clause = layout.clause[i] ?? 0;
+    if (inList(lexicon.negators, token.norm, language)) negated.add(clause);
+    const folded = language === 'pl' ? foldPolish(token.norm) : token.norm;
+    if (inList(rules.resolvers, token.norm, language) || stems.some((s) => folded.startsWith(s)))
+      resolverAt.push(i);
+  });
+  for (const i of resolverAt) {
+    const clause = layout.clause[i] ?? 0;
+    if (negated.has(clause)) continue;
+    resolvedClause.add(clause);
+    lastResolver.set(layout.sentence[i] ?? 0, i);
+  }
+  for (const hit of hits) {
+    if (hit.weight >= 0 || hit.emoji) continue;
+    const before = lastResolver.get(hit.sentence);
+    if (resolvedClause.has(hit.clause) || (before !== undefined && hit.token < before))
+      scale(hit, 0, 'resolution');
+  }
+}
+
+/**
+ * Scare quotes: a lower-case word or two in quotation marks outside a question (`marked "delivered"`,
+ * `a "guaranteed" window`, `niby „malinowe”`) doubts what it quotes: −1.
+ */
+export function applyScareQuotes(
+  hits: PositionedHit[],
+  tokens: readonly Token[],
+  layout: Layout,
+  text: string,
+): void {
+  const matches = [...text.matchAll(SCARE_QUOTE)];
+  // Several quoted spans are examples or search terms (`both "tinned" and "canned"`), not scare quotes.
+  if (matches.length !== 1) return;
+  let at = 0;
+  for (const match of matches) {
+    const inner = match[1] as string;
+    const words = inner.trim().split(/\s+/u);
+    if (words.length > 3 || /\p{Lu}/u.test(inner)) continue;
+    const start = match.index + 1;
+    while (at < tokens.length && (tokens[at] as Token).index < start) at++;
+    if (at >= tokens.length || layout.question[layout.sentence[at] ?? 0] === true) continue;
+    const token = tokens[at] as Token;
+    if (hits.some((h) => h.token === at && h.rules.includes('sarcasm'))) continue;
+    hits.push({
+      text: match[0],
+      term: SCARE_TERM,
+      valence: SCARE_QUOTE_WEIGHT,
+      weight: SCARE_QUOTE_WEIGHT,
+      negated: false,
+      rules: ['sarcasm'],
+      token: at,
+      length: 1,
+      index: token.index,
+      sentence: layout.sentence[at] ?? 0,
+      clause: layout.clause[at] ?? 0,
+      polite: false,
+      emoji: false,
+    });
+  }
+  hits.sort((a, b) => a.token - b.token);
+}
+
+/**
+ * Courtesy words (`thanks`, `pozdrawiam`) carry no praise in a text that complains (blame of at least 1.5),
+ * unless they open the text (`Thank you, the refund came the same day`).
+ */
 export function applyPoliteness(hits: PositionedHit[]): void {
-  const blame = hits.some((h) => !h.polite && h.weight < 0);
-  if (!blame) return;
-  for (const hit of hits) if (hit.polite && hit.weight > 0) scale(hit, 0, 'politeness');
+  const blame = hits.reduce((sum, h) => (!h.polite && h.weight < 0 ? sum + h.weight : sum), 0);
+  if (blame > -1.5) return;
+  for (const hit of hits) if (hit.polite && hit.weight > 0 && hit.clause > 0) scale(hit, 0, 'politeness');
 }
 
 /**
@@ -156,6 +285,8 @@ export function applySarcasm(
   const praise = hits.filter((h) => h.weight > 0);
   if (praise.length === 0) return;
   const emojiCue = hits.some((h) => h.emoji && IRONY_EMOJI.has(h.text));
+  // Strong cues read as irony whatever the text ends on: 🙃 🙄 🤡 😒 🤦 and scare quotes.
+  const strongCue = hits.some((h) => (h.emoji && STRONG_IRONY.has(h.text)) || h.term === SCARE_TERM);
   const quoted = praise.some((h) => QUOTES.has(text.charAt(h.index - 1)));
   const lowerText = tokens
     .filter((t) => t.kind === 'word')
@@ -169,7 +300,8 @@ export function applySarcasm(
   tokens.forEach((t, k) => {
     if (t.kind !== 'word') return;
     const c = layout.clause[k] ?? 0;
-    const entry = clauses.get(c) ?? { words: 0, plain: true, text: [] };
+    // Only a clause that opens its sentence is an exclamation (`Great job, …`, `Super. …`).
+    const entry = clauses.get(c) ?? { words: 0, plain: layout.sentenceStart[k] === true, text: [] };
     clauses.set(c, entry);
     entry.words++;
     if (entry.words <= SHORT_CLAUSE) entry.text.push(t.norm);
@@ -186,7 +318,16 @@ export function applySarcasm(
   const last = hits.filter((h) => !h.emoji && h.weight !== 0).at(-1);
   const endsOnBlame = last !== undefined && last.weight < 0;
   const blame = hits.some((h) => h.weight <= -1 && !h.emoji);
-  if (!(quoted || (blame && endsOnBlame && (emojiCue || phraseCue || shortPraise)))) return;
+  const strongEmoji = hits.some((h) => h.emoji && STRONG_IRONY.has(h.text));
+  if (
+    !(
+      quoted ||
+      strongEmoji ||
+      (blame && strongCue) ||
+      (blame && endsOnBlame && (emojiCue || phraseCue || shortPraise))
+    )
+  )
+    return;
   for (const hit of praise) {
     if (hit.emoji && !IRONY_EMOJI.has(hit.text)) continue;
     scale(hit, SARCASM_FACTOR, 'sarcasm');

@@ -2,7 +2,7 @@
 // "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM-14), as shipped
 // in vader-sentiment 1.1.3. VADER lexicon: MIT licence, (c) 2016 C.J. Hutto; vader-sentiment: Apache-2.0,
 // (c) 2018 Comcast Cable Communications Management, LLC. See LEXICON-LICENSE.md. Do not edit by hand.
-// 6297 entries: lower-case words with |mean valence| >= 0.6, CX-neutral words left out.
+// 6278 entries: lower-case words with |mean valence| >= 0.6, CX-neutral words left out.
 
 /** VADER entries as `word valence` lines (the @cx/text lexicon syntax). */
 export const VADER_EN_ENTRIES = `
@@ -1057,8 +1057,6 @@ crazily -1.5
 craziness -1.6
 crazinesses -1
 crazyweed 0.8
-create 1.1
-created 1
 creates 1.1
 creating 1.2
 creation 1.1
@@ -2210,7 +2208,6 @@ fidgety -1.4
 fiery -1.4
 fiesta 2.1
 fiestas 1.5
-fight -1.6
 fighter 0.6
 fighting -1.5
 fightings -1.9
@@ -2388,7 +2385,6 @@ freewill 1
 freewriting 0.8
 freezingly -1.6
 frenzy -1.3
-friend 2.2
 friended 1.7
 friending 1.8
 friendless -1.5
@@ -2397,8 +2393,6 @@ friendlies 2.2
 friendliest 2.6
 friendlily 1.8
 friendliness 2
-friendly 2.2
-friends 2.1
 friendship 1.9
 friendships 1.6
 fright -1.6
@@ -2893,8 +2887,6 @@ highlight 1.4
 hilarious 1.7
 hindrance -1.7
 hoax -1.1
-holiday 1.7
-holidays 1.6
 homesick -0.7
 homesickness -1.8
 homesicknesses -1.8
@@ -3635,14 +3627,12 @@ lown 0.9
 lowness -1.3
 lows -0.8
 lowse -0.7
-loyal 2.1
 loyalism 1
 loyalisms 0.9
 loyalist 1.5
 loyalists 1.1
 loyally 2.1
 loyalties 1.9
-loyalty 2.5
 lts 1.6
 luck 2
 lucked 1.9
@@ -3977,7 +3967,6 @@ obnoxiously -2.3
 obnoxiousness -2.1
 obscene -2.8
 obsess -1
-obsessed -0.7
 obsesses -1
 obsessing -1.4
 obsession -1.4
@@ -5295,11 +5284,9 @@ stinkpots -0.7
 stinks -1
 stinky -1.5
 stolen -2.2
-stopped -0.9
 stopping -0.6
 stops -0.6
 stout 0.7
-straight 0.9
 strained -1.7
 strainer -0.8
 straining -1.3
@@ -5453,11 +5440,7 @@ sureties 1.3
 surety 1
 surprisal 1.5
 surprisals 0.7
-surprise 1.1
-surprised 0.9
 surpriser 0.6
-surprises 0.9
-surprising 1.1
 surprisingly 1.2
 survived 2.3
 surviving 1.2
@@ -6113,7 +6096,6 @@ weeping -1.9
 weepings -1.9
 weeps -1.4
 weepy -1.3
-weird -0.7
 weirdest -0.9
 weirdie -1.3
 weirdies -1
@@ -6221,7 +6203,6 @@ wonderfulness 2.9
 woo 2.1
 woohoo 2.3
 woot 1.8
-worn -1.2
 worried -1.2
 worriedly -2
 worrier -1.8

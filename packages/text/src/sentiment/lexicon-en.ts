@@ -166,7 +166,7 @@ sluggish -2
 late -2
 delay* -2
 broken -2
-broke -1
+broke -2
 damaged -2
 damage -2
 dented -2
@@ -875,6 +875,259 @@ hope this helps 0
 thanks for nothing -3
 thank you for nothing -3
 thanks for nothing at all -3
+# --- v2b: positive facts and idioms
+in seconds 2
+in minutes 2
+within minutes 2
+within the hour 2
+within an hour 2
+within a day 1
+under a minute 2
+in under a minute 2
+same afternoon 2
+the same afternoon 2
+worked first time 2
+first visit 1
+first try 1
+saved me 2
+saves me 2
+you're a star 3
+a star 2
+superstar 3
+life changing 3
+life-changing 3
+game changer 3
+game-changer 3
+unforgettable 3
+buzzing 2
+pays for itself 3
+no fees 2
+no extra fees 2
+no interest 1
+no buffering 2
+no pressure 2
+no fuss 2
+without any fuss 2
+without fuss 2
+without a fuss 2
+hassle free 3
+piping hot 2
+still hot 2
+still warm 2
+quieter 1
+clearer 1
+exactly when 2
+exactly what i need 3
+exactly what we needed 3
+right away 1
+straight away 1
+before i even 2
+before i'd even 2
+before i had even 2
+can't thank 3
+cannot thank 3
+can't thank them enough 4
+couldn't be happier 4
+couldn't be better 3
+can't fault 3
+couldn't fault 3
+can't complain 2
+cannot complain 2
+nothing to complain about 2
+never had a problem 3
+never had an issue 3
+never had any problems 3
+never had any issues 3
+never let me down 3
+never disappoints 3
+never fails 2
+not a single problem 3
+haven't had a single 2
+no complaints at all 3
+well worth it 3
+so worth it 3
+a lifesaver 3
+peace of mind 2
+sorcery 1
+spot on 3
+top marks 3
+ten out of ten 3
+chef's kiss 3
+# --- v2b: blame, repetition and broken promises
+yet again -2
+once again -1
+all over again -1
+every single time -2
+every single week -2
+every time -1
+each time -1
+third time -2
+fourth time -2
+several times -1
+multiple times -1
+twice now -1
+day after day -1
+for weeks -1
+for days -1
+for months -2
+since monday -1
+supposed to -1
+was supposed to -2
+were supposed to -2
+meant to -1
+was meant to -2
+should have arrived -2
+should have been -1
+promised -1
+broken promise* -3
+if i'd known -2
+if i had known -2
+had i known -2
+would never have -2
+wouldn't have -1
+would not have -1
+anything but -2
+i'm done -2
+i am done -2
+what happened -1
+no parcel -3
+no package -3
+no delivery -2
+no refund yet -3
+no sign of -2
+nothing arrived -3
+nothing at my door -3
+is down -2
+are down -2
+went down -2
+was down -2
+keeps dropping -3
+drops every -2
+keeps dropping out -3
+crept up -2
+creeping up -2
+gone up -2
+went up -1
+go up -1
+almost double -2
+nearly double -2
+doubled -1
+higher than -1
+more than double -2
+pay more -1
+paying more -2
+charged more -2
+charged extra -2
+extra charge -2
+admin fee -1
+hidden charge -2
+out of pocket -2
+not even close -2
+nowhere near -2
+stick drift -2
+cracking -2
+peeling -2
+bowing -2
+sagging -2
+wobbles -2
+creaks -2
+creaky -2
+rattles -2
+buzzing noise -2
+stopped charging -3
+won't connect -3
+doesn't connect -3
+can't connect -3
+keeps disconnecting -3
+disconnects -2
+black screen -2
+jumps back -2
+logs out -1
+substituted -1
+substitution* -1
+swapped for -1
+instead of -1
+opened box -1
+already opened -2
+resealed -2
+tampered -2
+raw -1
+undercooked -3
+overcooked -2
+soggy -2
+lukewarm -2
+stone cold -2
+cold food -2
+watery -2
+bland -2
+tasteless -2
+inedible -3
+gone off -3
+out of date -2
+sold out -1
+out of stock -1
+# --- v2b: negated-only expected outcomes
+know !-1
+tell !-1
+understand !-1.5
+understood !-1.5
+able !-1.5
+explain* !-1
+fix !-2
+solve* !-2
+close* !-1
+closes !-1
+connect* !-1.5
+ready !-1.5
+cooked !-1.5
+turn up !-2
+turned up !-2
+show up !-2
+showed up !-2
+call !-1
+calls !-1
+buy !-1
+order !-1
+book !-1
+gone down -2
+goes down -2
+keeps going down -2
+price rise -2
+price rises -2
+fee for -1
+fee of -1
+overdraft fee -2
+daylight robbery -4
+robbery -3
+on top of -1
+bounced -2
+doesn't exist -2
+does not exist -2
+someone else's -1
+a chore -2
+fraud team 0
+fraud alert 0
+fraud department 0
+genius 3
+handy 2
+spoiling us 2
+unreal 2
+no notes 2
+looked after 3
+felt looked after 3
+big difference 2
+no surprises 2
+fresher 2
+lasts longer 2
+ready to go 2
+fits exactly 3
+exactly as 2
+phoned ahead 1
+friendly 2
+careful 2
+broke off -2
+broke down -2
+broken down -2
 `;
 
 /**

@@ -758,7 +758,6 @@ tygodniami -2
 miesiącami -3
 godzinami -2
 godzinę na infolinii -3
-na infolinii -1
 wisiałam -2
 wisiałem -2
 spychol* -3
@@ -932,6 +931,234 @@ pobra* pieniądze dwa razy -3
 pobra* pieniądze dwukrotnie -3
 obciąży* dwa razy -3
 obciąży* mnie dwa razy -3
+# --- v2b: dobre fakty i idiomy
+szacunek 3
+szacun 3
+złota kobieta 3
+złoty człowiek 3
+złota rączka 2
+jak złoto 3
+to złoto 3
+złoto 2
+poezja 3
+poezji 2
+strzał w dziesiątkę 3
+tak trzymać 3
+jak u mamy 3
+jak z prawdziwej 2
+rozpieszcza 2
+rozpieszcz* 2
+wreszcie 1
+nareszcie 1
+pod ręką 1
+na wysokości zadania 3
+stanęli na wysokości zadania 3
+bez wychodzenia z domu 2
+tak to powinno wyglądać 3
+tak powinno być 2
+w sekundę 2
+w kilka sekund 2
+w kilka minut 2
+w parę minut 2
+w minutę 2
+od ręki 2
+od razu 1
+jeszcze parowały 2
+jeszcze ciepł* 2
+gorąc* 1
+świeżutk* 3
+pachnąc* 1
+bez kolejki 2
+bez kolejek 2
+bez czekania 2
+bez dopłat 2
+bez prowizji 2
+bez opłat 2
+bez ukrytych 2
+zero problemów 3
+zero kłopotów 3
+ani razu się nie 3
+nigdy nie zawiodł* 3
+nigdy mnie nie zawiodł* 3
+nigdy nie miał* problemu 3
+nigdy nie miał* problemów 3
+nie mam się do czego przyczepić 3
+nie ma się do czego przyczepić 3
+nie mogę narzekać 2
+nie narzekam 2
+sama radość 3
+czysta przyjemność 3
+mistrzowsk* 3
+pierwsza klasa 3
+na poziomie 2
+robi wrażenie 3
+wow 2
+sztos 3
+petarda 3
+bomba 3
+mega 2
+kozak* 2
+git 2
+spoko 1
+extra 3
+chwalę 2
+pochwalić 2
+chciałam pochwalić 3
+chciałbym pochwalić 3
+chciałem pochwalić 3
+wielki plus 3
+duży plus 2
+plus za 2
+na plus 2
+same plusy 3
+oszczędzam 1
+oszczędność 1
+zaoszczędził* 2
+# --- v2b: nagany, powtórzenia i niedotrzymane obietnice
+po raz kolejny -2
+kolejny raz -2
+drugi raz -1
+trzeci raz -2
+czwarty raz -2
+piąty raz -2
+po raz drugi -1
+po raz trzeci -2
+po raz czwarty -2
+za każdym razem -1
+z rzędu -1
+od tygodnia -1
+od tygodni -2
+od miesiąca -2
+od miesięcy -2
+od dwóch tygodni -2
+od trzech dni -1
+od kilku dni -1
+miało być -2
+miał być -2
+miała być -2
+miały być -2
+mieli być -2
+miało przyjść -2
+miała przyjść -2
+miał przyjechać -2
+niby -1
+a niby -2
+jakiś żart -3
+to żart -3
+żart -2
+kpina -3
+serio? -1
+skandal -3
+gdybym wiedział -2
+gdybym wiedziała -2
+gdyby nie -1
+pusty karton -3
+pusta paczka -3
+pusta paczka -3
+poza oknem -2
+poza oknem czasowym -2
+inny niż -1
+inna niż -1
+inne niż -1
+inną niż -1
+nie zgadza się -2
+nie domyka -2
+nie zamyka się -2
+nie uruchamia -3
+nie uruchamia się -3
+nie działa -3
+nie łączy -3
+rozłącza -2
+zrywa -2
+łuszczy -2
+łuszczy się -2
+pęka -2
+skrzypi -2
+trzeszczy -2
+chwieje -2
+gumow* -2
+bez smaku -2
+niedopieczon* -3
+surow* -1
+wystygł* -2
+rozmokł* -2
+przypalon* -2
+zepsute -3
+jak szmat* -3
+szmatka -2
+lumpeks* -1
+dopłacić -2
+kazali dopłacić -3
+kazali płacić -2
+płacę za -1
+drożeje -2
+zdrożał* -2
+podrożał* -2
+dwa razy drożej -3
+więcej niż w umowie -3
+nikt nic nie wie -3
+nikt nie wie -2
+nikt się nie odzywa -3
+nikt się nie odezwał -3
+każdy mówi co innego -3
+co innego -1
+przegapił* -2
+przepadł* -2
+zgubion* -3
+# --- v2b: oczekiwane zdarzenia (tylko przy zaprzeczeniu)
+potraf* !-2
+umia* !-2
+umie !-2
+umieją !-2
+wie !-1
+wiedzą !-1
+powiedzie* !-1
+powie !-1
+wyjaśni* !-1.5
+naprawi* !-2
+domyka !-2
+zamyka !-1
+łączy !-1.5
+gotow* !-1.5
+obniżka 1
+taniej niż 1
+niższe niż 1
+niższa niż 1
+zdzierstwo -3
+rozbój w biały dzień -4
+złodziejstwo -4
+dopłata -1
+opłata za -1
+prowizja -1
+nie istnieje -2
+cudzy -1
+kupił* !-2
+kupiła* !-2
+kupię !-2
+kupiłbym !-2
+kupiłabym !-2
+zamówię !-2
+zamówiłbym !-2
+zamówiłabym !-2
+rozumi* !-2
+rozumiał* !-2
+odpisyw* !-2
+odpisał* !-2
+pleśni -3
+w pleśni -3
+spleśniał* -3
+rzecz jasna 0
+stanął na głowie 3
+stanęła na głowie 3
+stanęli na głowie 3
+bez dyskusji 2
+bez zbędnych pytań 2
+duży plus 3
+kłótni* -2
+kłótnia -2
+awantur* -2
+użeran* -3
+użerać -3
 `;
 
 /**

@@ -16,10 +16,28 @@ export interface SentenceRules {
   readonly beliefVerbs: ReadonlySet<string>;
   /** Words that open a question even without a question mark. */
   readonly questionStart: ReadonlySet<string>;
-  /** Words that open an indirect question, in which a negation is expletive (`czy… nie`). */
+  /**
+   * Words that open an indirect question or a counterfactual, in which a negation states nothing (`czy… nie`,
+   * `if you hadn't raised the price`).
+   */
   readonly indirectQuestion: ReadonlySet<string>;
   /** Question words of complaints (`why…?`, `dlaczego…?`): their negative words keep full weight. */
   readonly complaintQuestion: ReadonlySet<string>;
+  /**
+   * Openers of rhetorical complaint questions (`why…`, `how come…`, `what's the point…`, `po co…`): such a
+   * sentence counts as blame even without a sentiment word.
+   */
+  readonly complaintOpeners: readonly string[];
+  /** Words that resolve a problem (`fixed`, `refunded`, `wymienili`): blame in their clause is resolved. */
+  readonly resolvers: ReadonlySet<string>;
+  /** Stems of resolvers (`naprawi`, `rozwiąza`), matched as prefixes. */
+  readonly resolverStems: readonly string[];
+  /** Words that continue a state (`still`, `nadal`): followed by a negator they add blame (`still not…`). */
+  readonly persistence: ReadonlySet<string>;
+  /** Opinion verbs in the past (`nie sądziłam`): their negation is surprise, not blame (`didn't think it'd be so easy`). */
+  readonly surpriseVerbs: ReadonlySet<string>;
+  /** Negators in the past tense (`didn't`), which make an opinion verb a surprise. */
+  readonly pastNegators: ReadonlySet<string>;
   /** Courtesy words (`thanks`, `dziękuję`): no praise when the text complains. */
   readonly polite: ReadonlySet<string>;
   /** Words after a courtesy word that make it real gratitude (`thanks for…`, `dzięki za…`). */
@@ -33,14 +51,36 @@ export interface SentenceRules {
 const set = (text: string) => new Set(text.split(/\s+/u).filter((w) => w !== ''));
 
 const EN: SentenceRules = {
-  clauseWords: set('and or because since so while whereas when if which who unless until'),
+  clauseWords: set('and or because since while whereas when if which who unless until'),
   concessive: set('although despite whilst'),
   beliefVerbs: set('think believe feel say expect suppose reckon consider find'),
   questionStart: set(''),
-  indirectQuestion: set('whether'),
-  complaintQuestion: set('why how'),
+  indirectQuestion: set('whether if'),
+  complaintQuestion: set('why'),
+  complaintOpeners: [
+    'why',
+    'how come',
+    'how can',
+    'how could',
+    'how is it',
+    'how is this',
+    'how does',
+    "how's",
+    "what's the point",
+    'what is the point',
+    'is there any point',
+    'who on earth',
+    'since when',
+  ],
+  resolvers:
+    set(`fixed fixes fixing sorted solved resolved refunded reimbursed replaced swapped exchanged saved
+    avoid avoided prevent prevented handled compensated credited`),
+  resolverStems: [],
+  persistence: set('still'),
+  surpriseVerbs: set('think thought expect expected imagine imagined'),
+  pastNegators: set("didn't did"),
   polite: set('thanks thank thx ty please cheers regards'),
-  gratitudeFor: set('for'),
+  gratitudeFor: set('for to'),
   filler: set('oh wow just so really very what a the job one again well yeah guys team you'),
   ironicPhrases: [
     'thanks a lot',
@@ -85,8 +125,42 @@ const PL: SentenceRules = {
     'uważam sądzę myślę wydaje powiedziałbym powiedziałabym powiem twierdzę czuję uważamy sądzimy',
   ),
   questionStart: set('czy'),
-  indirectQuestion: set('czy'),
-  complaintQuestion: set('dlaczego czemu jak kiedy ile'),
+  indirectQuestion: set('czy gdyby gdybyś gdybym gdybyście'),
+  complaintQuestion: set('dlaczego czemu'),
+  complaintOpeners: [
+    'dlaczego',
+    'czemu',
+    'po co',
+    'jakim cudem',
+    'jak to możliwe',
+    'jak to',
+    'od kiedy',
+    'co to ma być',
+    'jak można',
+    'ile jeszcze',
+    'ile można',
+  ],
+  resolvers: set('zwrócili zwrócono zwróciła zwrócił wymienili wymieniła wymienił oddali uratowali'),
+  resolverStems: [
+    'naprawi',
+    'naprawion',
+    'rozwiązał',
+    'rozwiązali',
+    'rozwiązan',
+    'poprawil',
+    'poprawion',
+    'zrekompens',
+    'rozpatrzon',
+    'uznan',
+    'uznali',
+    'podstawi',
+    'wymienion',
+  ],
+  persistence: set('nadal wciąż dalej jeszcze ciągle'),
+  surpriseVerbs:
+    set(`sądziłam sądziłem myślałam myślałem spodziewałam spodziewałem przypuszczałam przypuszczałem
+    liczyłam liczyłem wierzyłam wierzyłem`),
+  pastNegators: set(''),
   polite: set('dziękuję dziękujemy dzięki pozdrawiam pozdrawiamy proszę'),
   gratitudeFor: set('za'),
   filler: set('no to jak zawsze znowu znów i kolejny raz robota naprawdę po prostu wow ojej serio'),

@@ -21,12 +21,23 @@ import type { SentenceRules } from './rules.js';
  * - `contrast`: weighted by a contrast (`but`, `ale`, `although`).
  * - `question`: dampened because it is asked about, not stated.
  * - `politeness`: a courtesy formula (`thanks`, `pozdrawiam`) in a complaint, not praise.
- * - `sarcasm`: praise turned into blame by irony cues around a complaint.
+ * - `sarcasm`: praise turned into blame by irony cues around a complaint, or a lower-case word in scare quotes.
+ * - `resolution`: blame resolved in its clause (`fixed the dead zones`, `wymienili uszkodzony fotel`).
+ * - `persistence`: blame added by a continuing failure (`still not`, `nadal nie`) or a rhetorical complaint
+ *   question (`Why…?`, `Po co…?`).
  *
  * @category Sentiment
  * @since 0.2.0
  */
-export type SentimentRule = 'negation' | 'intensifier' | 'contrast' | 'question' | 'politeness' | 'sarcasm';
+export type SentimentRule =
+  | 'negation'
+  | 'intensifier'
+  | 'contrast'
+  | 'question'
+  | 'politeness'
+  | 'sarcasm'
+  | 'resolution'
+  | 'persistence';
 
 /** A hit with where it is: the internal form, turned into {@link SentimentHit} at the end. */
 export interface PositionedHit {
@@ -73,7 +84,8 @@ export function scoreTokens(
 ): PositionedHit[] {
   const language = lexicon.language;
   const hits: PositionedHit[] = [];
-  let negation: (Pending & { sentence: number; clause: number; wide: boolean }) | undefined;
+  let negation: (Pending & { sentence: number; clause: number; wide: boolean; word: string }) | undefined;
+  let previousWord: string | undefined;
   let modifier: (Pending & { factor: number; clause: number }) | undefined;
   const push = (
     token: number,
@@ -176,6 +188,19 @@ export function scoreTokens(
       negation = undefined;
       modifier = undefined;
     } else if (inList(lexicon.negators, word, language)) {
+      if (previousWord !== undefined && inList(rules.persistence, previousWord, language)) {
+        // `still not`, `nadal nie`: a failure that goes on.
+        push(
+          i - 1,
+          2,
+          `${tokens[i - 1]?.text} ${token.text}`,
+          `${previousWord} ${word}`,
+          { valence: -1 },
+          -1,
+          false,
+          ['persistence'],
+        );
+      }
       if (expletive(tokens, layout, i, rules, language)) {
         // `nie wiem, czy paczka nie zaginęła`: a negation inside an indirect question negates nothing.
       } else if (negation === undefined) {
@@ -185,6 +210,7 @@ export function scoreTokens(
           sentence: layout.sentence[i] ?? 0,
           clause: layout.clause[i] ?? 0,
           wide: false,
+          word,
         };
       } else {
         // Negative concord (`nikt nie`, `nigdy nie`): one negation, not two.
@@ -199,6 +225,19 @@ export function scoreTokens(
       const factor = lexicon.modifiers.get(word) ?? lexicon.modifiers.get(foldPolish(word)) ?? 1;
       modifier = { left: MODIFIER_SCOPE, factor, own, clause: layout.clause[i] ?? 0 };
     } else {
+      if (
+        negation !== undefined &&
+        (inList(rules.surpriseVerbs, word, language) || inList(rules.beliefVerbs, word, language)) &&
+        (language === 'pl'
+          ? inList(rules.surpriseVerbs, word, language)
+          : inList(rules.pastNegators, negation.word, language))
+      ) {
+        // `I didn't think it would be so easy`, `nie sądziłam, że…`: surprise, not a negation.
+        negation = undefined;
+        previousWord = word;
+        i++;
+        continue;
+      }
       if (negation !== undefined && inList(rules.beliefVerbs, word, language)) {
         negation.wide = true;
         negation.left = NEGATION_MAX_WORDS;
@@ -213,6 +252,7 @@ export function scoreTokens(
         modifier = undefined;
       }
     }
+    previousWord = word;
     i++;
   }
   flushOwn(negation);

@@ -7,7 +7,14 @@ import {
 } from '../language.js';
 import { isBlankText, normalizeText } from '../text/normalize.js';
 import { type Token, tokenize } from '../text/tokenize.js';
-import { applyContrast, applyPoliteness, applyQuestions, applySarcasm } from './adjust.js';
+import {
+  applyContrast,
+  applyPoliteness,
+  applyQuestions,
+  applyResolution,
+  applySarcasm,
+  applyScareQuotes,
+} from './adjust.js';
 import { EMOTICONS, emoticonValence } from './emoji.js';
 import { type Layout, layoutTokens } from './layout.js';
 import type { SentimentLexicon } from './lexicon.js';
@@ -231,7 +238,9 @@ export function scoreText(text: string, lexicon: SentimentLexicon, names: readon
   );
   const protection = protectTokens(text, tokens, layout.sentenceStart, nameParts);
   const hits = scoreTokens(tokens, lexicon, layout, protection, rules);
+  applyResolution(hits, tokens, layout, lexicon, rules);
   applyContrast(hits, tokens, layout, lexicon, rules);
+  applyScareQuotes(hits, tokens, layout, text);
   applyQuestions(hits, tokens, layout, rules, language);
   applyPoliteness(hits);
   applySarcasm(hits, tokens, layout, rules, text, language);
