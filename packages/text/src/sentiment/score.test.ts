@@ -129,7 +129,7 @@ describe('analyzeSentiment: language and bad input', () => {
         }
       }),
     );
-  });
+  }, 30_000);
   it('accepts custom lexicons', () => {
     const lexicon = compileLexicon({
       language: 'en',
