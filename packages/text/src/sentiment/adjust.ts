@@ -40,7 +40,11 @@ export function applyContrast(
     const entry = sentences.get(s) ?? { pivot: -1, concessive: new Set<number>() };
     sentences.set(s, entry);
     const concessive = inList(rules.concessive, token.norm, language);
-    const contrast = inList(lexicon.contrast, token.norm, language);
+    // `…, tylko zawiasy pękły`: after a comma, `tylko` (only) turns like `ale`.
+    const afterComma = i > 0 && tokens[i - 1]?.norm === ',';
+    const contrast =
+      inList(lexicon.contrast, token.norm, language) ||
+      (afterComma && inList(rules.commaContrast, token.norm, language));
     if (concessive && (layout.sentenceStart[i] === true || !contrast)) {
       entry.concessive.add(layout.clause[i] ?? 0);
     } else if (contrast) {
@@ -284,9 +288,13 @@ export function applySarcasm(
 ): void {
   const praise = hits.filter((h) => h.weight > 0);
   if (praise.length === 0) return;
-  const emojiCue = hits.some((h) => h.emoji && IRONY_EMOJI.has(h.text));
+  // Irony emoji need no valence of their own: read them from the tokens.
+  const emojiIn = (set: ReadonlySet<string>) =>
+    tokens.some((t) => t.kind === 'emoji' && set.has(String.fromCodePoint(t.text.codePointAt(0) ?? 0)));
+  const emojiCue = emojiIn(IRONY_EMOJI);
   // Strong cues read as irony whatever the text ends on: 🙃 🙄 🤡 😒 🤦 and scare quotes.
-  const strongCue = hits.some((h) => (h.emoji && STRONG_IRONY.has(h.text)) || h.term === SCARE_TERM);
+  const strongEmoji = emojiIn(STRONG_IRONY);
+  const strongCue = strongEmoji || hits.some((h) => h.term === SCARE_TERM);
   const quoted = praise.some((h) => QUOTES.has(text.charAt(h.index - 1)));
   const lowerText = tokens
     .filter((t) => t.kind === 'word')
@@ -318,7 +326,6 @@ export function applySarcasm(
   const last = hits.filter((h) => !h.emoji && h.weight !== 0).at(-1);
   const endsOnBlame = last !== undefined && last.weight < 0;
   const blame = hits.some((h) => h.weight <= -1 && !h.emoji);
-  const strongEmoji = hits.some((h) => h.emoji && STRONG_IRONY.has(h.text));
   if (
     !(
       quoted ||

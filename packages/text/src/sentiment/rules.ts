@@ -42,6 +42,8 @@ export interface SentenceRules {
   readonly polite: ReadonlySet<string>;
   /** Words after a courtesy word that make it real gratitude (`thanks for…`, `dzięki za…`). */
   readonly gratitudeFor: ReadonlySet<string>;
+  /** Words that turn like `but` only right after a comma (`…, tylko zawiasy pękły`). */
+  readonly commaContrast: ReadonlySet<string>;
   /** Filler words of a short exclamation (`oh`, `wow`, `job`, `no`, `to`): `Oh great job,` is praise only. */
   readonly filler: ReadonlySet<string>;
   /** Phrases (lower case, words separated by one space) that read as irony around a failure. */
@@ -81,6 +83,7 @@ const EN: SentenceRules = {
   pastNegators: set("didn't did"),
   polite: set('thanks thank thx ty please cheers regards'),
   gratitudeFor: set('for to'),
+  commaContrast: set('only just'),
   filler: set('oh wow just so really very what a the job one again well yeah guys team you'),
   ironicPhrases: [
     'thanks a lot',
@@ -163,6 +166,7 @@ const PL: SentenceRules = {
   pastNegators: set(''),
   polite: set('dziękuję dziękujemy dzięki pozdrawiam pozdrawiamy proszę'),
   gratitudeFor: set('za'),
+  commaContrast: set('tylko'),
   filler: set('no to jak zawsze znowu znów i kolejny raz robota naprawdę po prostu wow ojej serio'),
   ironicPhrases: [
     'dzięki wielkie',

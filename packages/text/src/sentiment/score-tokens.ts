@@ -125,6 +125,9 @@ export function scoreTokens(
     }
   };
   const addHit = (token: number, length: number, text: string, term: string, value: LexiconValue) => {
+    // A phrase that opens with a negator (`nie da się`, `no answer`) carries its own negation (concord).
+    const ownNegator = length > 1 && inList(lexicon.negators, tokens[token]?.norm ?? '', language);
+    if (ownNegator) negation = undefined;
     const negated = negation !== undefined;
     let weight = negated ? (value.negated ?? value.valence * NEGATION_FACTOR) : value.valence;
     if (weight === 0) return false;
