@@ -1128,6 +1128,19 @@ careful 2
 broke off -2
 broke down -2
 broken down -2
+in # minutes 1.5
+in # mins 1.5
+in # seconds 2
+in # secs 2
+within # minutes 1.5
+within # hours 1
+after # minutes -1
+after # hours -1.5
+over # minutes -1
+# minutes late -2
+# hours late -2
+# days late -2
+# weeks late -3
 `;
 
 /**

@@ -1159,6 +1159,44 @@ kłótnia -2
 awantur* -2
 użeran* -3
 użerać -3
+w # minut 1.5
+w # minuty 1.5
+w # minutę 1.5
+w # sekund 2
+w # sekundy 2
+w # godzin* 1
+w # dni 1
+po # minutach -1
+po # godzinach -1.5
+po # dniach -1
+zero kombinowania 2
+bez odsetek 2
+na szóstkę 3
+majstersztyk 3
+jak nowe 2
+jak nowy 2
+jak nowa 2
+trzyma poziom 2
+po brzegi 2
+opłaca 2
+się opłaca 2
+poprawn* 1
+poprawnie 1
+niedojrzał* -2
+ścierk* -3
+spalenizn* -3
+kiwa -2
+przestał* -1.5
+podszed* !-2
+podszedł !-2
+obsłuży* !-2
+chciał !-1.5
+chciała !-1.5
+chcieli !-1.5
+chcial* !-1.5
+zostawił* przed -1.5
+płakał* -2
+plakal* -2
 `;
 
 /**

@@ -314,7 +314,10 @@ export function lookupIn(
   if (own !== undefined || lexicon.language !== 'pl') return own;
   const folded = foldPolish(word);
   const { words, stems, background } = lexicon.folded;
-  return lookupTables(words, stems, withBackground ? background : none, folded, exactOnly);
+  const found = lookupTables(words, stems, withBackground ? background : none, folded, exactOnly);
+  // Polish superlatives: `najwygodniejsze` is read as `wygodniejsze` (→ `wygodn*`) when not listed itself.
+  if (found !== undefined || exactOnly || !folded.startsWith('naj') || folded.length < 7) return found;
+  return lookupTables(words, stems, none, folded.slice(3), false);
 }
 
 /** Longest key of each stem table, so that a look-up tries only prefixes that could match. */
@@ -351,7 +354,8 @@ function lookupTables(
   return fallback === undefined ? undefined : { term: word, value: fallback };
 }
 
-/** Whether one phrase part (`opis*` or `z`) matches a lower-case word. */
+/** Whether one phrase part (`opis*`, `z`, or `#` for any number) matches a lower-case word. */
 export function partMatches(part: string, word: string): boolean {
+  if (part === '#') return /^\p{N}/u.test(word);
   return part.endsWith('*') ? word.startsWith(part.slice(0, -1)) : part === word;
 }
