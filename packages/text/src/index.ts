@@ -41,11 +41,12 @@ export type {
 } from './reasons/reasons.js';
 export { ReasonAggregator } from './reasons/reasons.js';
 export type {
-  SentimentAggregatorOptions,
+  SentimentAccumulatorOptions,
+  SentimentAccumulatorSnapshot,
   SentimentObservation,
   SentimentSummary,
-} from './sentiment/aggregator.js';
-export { SentimentAggregator } from './sentiment/aggregator.js';
+} from './sentiment/accumulator.js';
+export { SentimentAccumulator } from './sentiment/accumulator.js';
 export type {
   ScoredFeedback,
   SentimentBucket,
@@ -72,14 +73,16 @@ export type { SentimentRule } from './sentiment/score-tokens.js';
 export type {
   BrandShare,
   EngagementRate,
+  EngagementState,
   InteractionKind,
-  SocialAggregatorOptions,
+  SocialAccumulatorOptions,
+  SocialAccumulatorSnapshot,
   SocialBucket,
   SocialOverTimeOptions,
   SocialSummary,
   TagCount,
 } from './social/social.js';
-export { SocialAggregator, socialOverTime } from './social/social.js';
+export { SocialAccumulator, socialOverTime } from './social/social.js';
 export type { Proportion, ProportionDifference } from './stats/wilson.js';
 export { foldPolish } from './text/fold.js';
 export { isBlankText, normalizeText } from './text/normalize.js';
@@ -111,4 +114,4 @@ export type {
   ThemeSide,
 } from './themes/themes.js';
 export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';
-export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';
+export type { TimeBucket, TimeSeriesOptions } from './time/series.js';

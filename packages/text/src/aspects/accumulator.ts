@@ -6,7 +6,7 @@ import {
   type ValidationIssue,
 } from '@cx/model';
 import { z } from 'zod';
-import { type SentimentCounts, type SentimentSummary, summarizeCounts } from '../sentiment/aggregator.js';
+import { type SentimentCounts, type SentimentSummary, summarizeCounts } from '../sentiment/accumulator.js';
 import type { SentimentLabel } from '../sentiment/score.js';
 import { type Proportion, wilson, zFor } from '../stats/wilson.js';
 import { CX_TOPICS, type CxTopic } from './topic-lexicon.js';

@@ -1,6 +1,14 @@
 import type { Feedback, Mention } from '@cx/model';
+import { levelOption, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { ScoredFeedback, SentimentDimension } from '../sentiment/breakdown.js';
-import { type TimeBucketOptions, timeSeries } from '../time/buckets.js';
+import {
+  calendarOf,
+  type TimeBucket,
+  type TimeSeriesOptions,
+  timeSeries,
+  timeSeriesShape,
+} from '../time/series.js';
 import { AspectAccumulator, type AspectAccumulatorOptions, type AspectSummary } from './accumulator.js';
 
 /**
@@ -24,8 +32,8 @@ export interface AspectGroup {
  * @param by - The dimension.
  * @param options - Confidence level.
  * @returns Groups ordered by number of scored texts (descending), then key; the `null` group last.
- * @throws {@link @cx/model!CxValidationError} for a bad level or a malformed sentiment (path
- * `[index, 'sentiment', …]`).
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option or a bad level.
+ * @throws {@link @cx/model!CxValidationError} for a malformed sentiment (path `[index, 'sentiment', …]`).
  * @example
  * ```ts
  * import { aspectBreakdown, scoreFeedback } from '@cx/text';
@@ -45,14 +53,19 @@ export function aspectBreakdown<T extends Feedback | Mention>(
   by: SentimentDimension<T>,
   options: AspectAccumulatorOptions = {},
 ): AspectGroup[] {
-  new AspectAccumulator(options);
+  const { level } = parseOptions(levelSchema, options, 'aspectBreakdown');
   const groups = new Map<string | null, AspectAccumulator>();
   items.forEach((item, index) => {
-    const raw = typeof by === 'function' ? by(item.record) : item.record[by];
+    const raw =
+      typeof by === 'function'
+        ? by(item.record)
+        : Object.hasOwn(item.record, by)
+          ? (item.record as Record<string, unknown>)[by]
+          : undefined;
     const key = typeof raw === 'string' ? raw : null;
     let accumulator = groups.get(key);
     if (accumulator === undefined) {
-      accumulator = new AspectAccumulator(options);
+      accumulator = new AspectAccumulator({ level });
       groups.set(key, accumulator);
     }
     accumulator.add(item.sentiment, [index, 'sentiment']);
@@ -71,11 +84,7 @@ export function aspectBreakdown<T extends Feedback | Mention>(
  * @category Aspects
  * @since 0.2.0
  */
-export interface AspectBucket {
-  /** UTC instant at which the bucket starts (local midnight in the time zone). */
-  readonly start: string;
-  /** Local calendar date of the start, `YYYY-MM-DD`. */
-  readonly date: string;
+export interface AspectBucket extends TimeBucket {
   /** Sentiment per topic of the records created in the bucket. */
   readonly summary: AspectSummary;
 }
@@ -86,7 +95,10 @@ export interface AspectBucket {
  * @category Aspects
  * @since 0.2.0
  */
-export interface AspectsOverTimeOptions extends TimeBucketOptions, AspectAccumulatorOptions {}
+export interface AspectsOverTimeOptions extends TimeSeriesOptions, AspectAccumulatorOptions {}
+
+const levelSchema = z.strictObject({ level: levelOption });
+const overTimeSchema = z.strictObject({ ...timeSeriesShape, level: levelOption });
 
 /**
  * Sentiment per topic in calendar buckets (day, week or month) of an IANA time zone.
@@ -94,8 +106,10 @@ export interface AspectsOverTimeOptions extends TimeBucketOptions, AspectAccumul
  * @param items - Scored records; each record's `createdAt` places it in a bucket.
  * @param options - Interval, time zone, week start, gap filling and confidence level.
  * @returns Buckets in time order, each with its {@link AspectSummary}.
- * @throws {@link @cx/model!CxValidationError} for an unknown time zone or interval, a bad level, or a
- * record without a valid `createdAt` (path `[index, 'record', 'createdAt']`).
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, time zone or interval, or a bad level.
+ * @throws {@link @cx/model!CxValidationError} for a record without a valid `createdAt` (path
+ * `[index, 'record', 'createdAt']`).
+ * @throws {@link @cx/model!CxLimitError} when the records span more than `maxPeriods` buckets.
  * @example
  * ```ts
  * import { aspectsOverTime, scoreFeedback } from '@cx/text';
@@ -104,7 +118,7 @@ export interface AspectsOverTimeOptions extends TimeBucketOptions, AspectAccumul
  *   { id: '2', text: 'Refund arrived fast, thanks!', source: 'review', createdAt: '2026-03-10T10:00:00Z', properties: {} },
  * ]);
  * const weeks = aspectsOverTime(scored, { interval: 'week' });
- * console.log(weeks.map((w) => [w.date, w.summary.topics.find((t) => t.topic === 'returns')?.sentiment.net]));
+ * console.log(weeks.map((w) => [w.key, w.summary.topics.find((t) => t.topic === 'returns')?.sentiment.net]));
  * // [['2026-03-02', -1], ['2026-03-09', 1]]
  * ```
  * @category Aspects
@@ -114,16 +128,14 @@ export function aspectsOverTime<T extends Feedback | Mention>(
   items: readonly ScoredFeedback<T>[],
   options: AspectsOverTimeOptions,
 ): AspectBucket[] {
-  const { level } = options;
-  const accOptions: AspectAccumulatorOptions = level === undefined ? {} : { level };
-  new AspectAccumulator(accOptions);
+  const o = parseOptions(overTimeSchema, options, 'aspectsOverTime');
   return timeSeries(
     items,
     (item) => item.record.createdAt,
     (index) => [index, 'record', 'createdAt'],
-    options,
-    () => new AspectAccumulator(accOptions),
+    { calendar: calendarOf(o), fillGaps: o.fillGaps, maxPeriods: o.maxPeriods },
+    () => new AspectAccumulator({ level: o.level }),
     (acc, item, index) => acc.add(item.sentiment, [index, 'sentiment']),
     (acc) => acc.result(),
-  ).map(({ start, date, value }) => ({ start, date, summary: value }));
+  ).map(({ key, start, value }) => ({ key, start, summary: value }));
 }
