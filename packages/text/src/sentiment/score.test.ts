@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from './lexicon.js';
@@ -98,7 +98,7 @@ describe('analyzeSentiment: language and bad input', () => {
     expect(analyzeSentiment('Super', { fallbackLanguage: 'pl' }).language).toBe('pl');
     expect(analyzeSentiment('Доставка', { fallbackLanguage: 'pl' }).status).toBe('undetermined-language');
   });
-  it('throws CxValidationError for malformed language tags and thresholds', () => {
+  it('throws CxValidationError for malformed language tags and CxOptionsError for bad options', () => {
     for (const language of ['english', 'pl_PL', '', '12']) {
       const run = () => analyzeSentiment('ok', { language });
       expect(run).toThrow(CxValidationError);
@@ -108,7 +108,10 @@ describe('analyzeSentiment: language and bad input', () => {
         expect((e as CxValidationError).issues[0]?.path).toEqual(['language']);
       }
     }
-    expect(() => analyzeSentiment('ok', { threshold: 1 })).toThrow(CxValidationError);
+    expect(() => analyzeSentiment('ok', { threshold: 1 })).toThrow(CxOptionsError);
+    expect(() => analyzeSentiment('ok', { treshold: 0.1 } as never)).toThrow(/did you mean "threshold"/u);
+    expect(() => analyzeSentiment('ok', null as never)).toThrow(CxOptionsError);
+    expect(() => analyzeSentiment('ok', { lexicons: { en: {} } } as never)).toThrow(CxOptionsError);
   });
   it('survives emoji, mixed scripts, lone surrogates and very long texts', () => {
     expect(analyzeSentiment('👍👍👍', { language: 'en' }).label).toBe('positive');

@@ -1,4 +1,5 @@
-import { CxValidationError } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import {
   type DetectedLanguage,
   detectLanguage,
@@ -128,8 +129,8 @@ const NORMALIZATION_ALPHA = 15;
  * @param text - The text; malformed Unicode, emoji and very long texts are fine.
  * @param options - Language, thresholds and lexicons.
  * @returns The score and label, or a result with `status` saying why there is none.
- * @throws {@link @cx/model!CxValidationError} when `options.language` is not a BCP 47 tag or the threshold
- * is not in [0, 1).
+ * @throws {@link @cx/model!CxValidationError} when `options.language` is not a BCP 47 tag.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or a threshold outside [0, 1).
  * @example
  * ```ts
  * import { analyzeSentiment } from '@cx/text';
@@ -142,26 +143,45 @@ const NORMALIZATION_ALPHA = 15;
  * @category Sentiment
  * @since 0.1.0
  */
-export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions = {}): SentimentResult {
+export function analyzeSentiment(text: string, options?: AnalyzeSentimentOptions): SentimentResult {
   return analyzeDetailed(text, options).result;
+}
+
+/** The schema of {@link AnalyzeSentimentOptions} (shared by every function that scores text). */
+export const analyzeSentimentSchema = z.strictObject({
+  language: z.string().optional(),
+  fallbackLanguage: z.enum(['en', 'pl']).optional(),
+  threshold: z.number().min(0).lt(1).default(0.05),
+  lexicons: z
+    .strictObject({
+      en: z
+        .custom<SentimentLexicon>((v) => isLexicon(v, 'en'), 'Expected a compiled English lexicon')
+        .optional(),
+      pl: z
+        .custom<SentimentLexicon>((v) => isLexicon(v, 'pl'), 'Expected a compiled Polish lexicon')
+        .optional(),
+    })
+    .optional(),
+  names: z.array(z.string()).max(100_000).optional(),
+});
+
+function isLexicon(value: unknown, language: string): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { language?: unknown }).language === language &&
+    (value as { words?: unknown }).words instanceof Map
+  );
 }
 
 /** {@link analyzeSentiment} with the scored text behind the result (absent when not scored). */
 export function analyzeDetailed(
   text: string,
-  options: AnalyzeSentimentOptions = {},
+  options: AnalyzeSentimentOptions | undefined = {},
 ): { readonly result: SentimentResult; readonly scored?: ScoredText; readonly threshold: number } {
-  const threshold = options.threshold ?? 0.05;
-  if (!(threshold >= 0 && threshold < 1)) {
-    throw new CxValidationError([
-      {
-        path: ['threshold'],
-        message: `Expected a threshold in [0, 1), got ${threshold}`,
-        code: 'out_of_range',
-      },
-    ]);
-  }
-  const given = options.language === undefined ? undefined : resolveLanguageTag(options.language);
+  const o = parseOptions(analyzeSentimentSchema, options, 'analyzeSentiment');
+  const { threshold } = o;
+  const given = o.language === undefined ? undefined : resolveLanguageTag(o.language);
   const clean = normalizeText(text);
   const languageSource = given === undefined ? 'detected' : 'given';
   if (isBlankText(clean)) return { result: unscored('empty', 'unknown', languageSource), threshold };
@@ -178,10 +198,10 @@ export function analyzeDetailed(
   }
   if (language === undefined)
     return { result: unscored('undetermined-language', 'unknown', 'detected'), threshold };
-  const own = options.lexicons;
+  const own = o.lexicons;
   const lexicon =
     (own !== undefined && Object.hasOwn(own, language) ? own[language] : undefined) ?? LEXICONS[language];
-  const scored = scoreText(clean, lexicon, options.names ?? []);
+  const scored = scoreText(clean, lexicon, o.names ?? []);
   const hits = scored.hits.map(toHit);
   for (const match of clean.matchAll(EMOTICONS)) {
     const valence = emoticonValence(match[0]);
