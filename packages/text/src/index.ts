@@ -34,12 +34,12 @@ export type {
 } from './language.js';
 export { detectLanguage, resolveLanguageTag, SUPPORTED_LANGUAGES } from './language.js';
 export type {
-  ReasonAggregatorOptions,
+  ReasonAccumulatorOptions,
   ReasonReport,
   ReasonResponse,
   ReasonTally,
 } from './reasons/reasons.js';
-export { ReasonAggregator } from './reasons/reasons.js';
+export { ReasonAccumulator } from './reasons/reasons.js';
 export type {
   SentimentAccumulatorOptions,
   SentimentAccumulatorSnapshot,
@@ -106,12 +106,13 @@ export type {
 export { mapThemesToPainPoints } from './themes/pain-points.js';
 export type {
   Theme,
-  ThemeAggregatorOptions,
+  ThemeAccumulatorOptions,
+  ThemeAccumulatorSnapshot,
   ThemeDocument,
   ThemeExample,
   ThemeReport,
   ThemeResultOptions,
   ThemeSide,
 } from './themes/themes.js';
-export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';
+export { distinctiveThemes, ThemeAccumulator } from './themes/themes.js';
 export type { TimeBucket, TimeSeriesOptions } from './time/series.js';

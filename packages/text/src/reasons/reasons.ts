@@ -1,4 +1,5 @@
-import { CxValidationError } from '@cx/model';
+import { assertSameOptions, CxValidationError, levelOption, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type Proportion, wilson, zFor } from '../stats/wilson.js';
 import { TermCounts } from '../themes/counts.js';
 import { extractTerms } from '../themes/terms.js';
@@ -6,8 +7,10 @@ import {
   documentLanguage,
   rankThemes,
   type Theme,
-  type ThemeAggregatorOptions,
+  type ThemeAccumulatorOptions,
   type ThemeResultOptions,
+  themeOptionsSchema,
+  themeResultSchema,
 } from '../themes/themes.js';
 
 /**
@@ -28,15 +31,17 @@ export interface ReasonResponse {
 }
 
 /**
- * Options of {@link ReasonAggregator}.
+ * Options of {@link ReasonAccumulator}.
  *
  * @category Reasons
  * @since 0.1.0
  */
-export interface ReasonAggregatorOptions extends ThemeAggregatorOptions {
-  /** Confidence level of the share intervals (default 0.95). */
-  readonly confidence?: number;
+export interface ReasonAccumulatorOptions extends ThemeAccumulatorOptions {
+  /** Confidence level of the share intervals, strictly between 0 and 1 (default 0.95). */
+  readonly level?: number;
 }
+
+const reasonOptionsSchema = z.strictObject({ ...themeOptionsSchema.shape, level: levelOption });
 
 /**
  * Tally of one reason, joined with the themes of the open texts of the respondents who chose it.
@@ -58,7 +63,7 @@ export interface ReasonTally {
 }
 
 /**
- * Result of {@link ReasonAggregator.result}.
+ * Result of {@link ReasonAccumulator.result}.
  *
  * @category Reasons
  * @since 0.1.0
@@ -81,8 +86,8 @@ export interface ReasonReport {
  *
  * @example
  * ```ts
- * import { ReasonAggregator } from '@cx/text';
- * const report = new ReasonAggregator()
+ * import { ReasonAccumulator } from '@cx/text';
+ * const report = new ReasonAccumulator()
  *   .add({ id: '1', reasons: ['shipping-cost'], text: 'Shipping cost too high' })
  *   .add({ id: '2', reasons: ['shipping-cost'], text: 'Shipping cost appeared at the end' })
  *   .add({ id: '3', reasons: ['payment'], text: 'Card declined' })
@@ -94,8 +99,9 @@ export interface ReasonReport {
  * @category Reasons
  * @since 0.1.0
  */
-export class ReasonAggregator {
-  readonly #options: ReasonAggregatorOptions;
+export class ReasonAccumulator {
+  readonly #options: z.output<typeof reasonOptionsSchema>;
+  readonly #json: Record<string, unknown>;
   readonly #stopWords: ReadonlySet<string>;
   readonly #examples: number;
   #respondents = 0;
@@ -110,20 +116,15 @@ export class ReasonAggregator {
    * @param options - Tokenising options of the themes and the confidence level.
    * @throws {@link @cx/model!CxValidationError} for a bad confidence level or example count.
    */
-  constructor(options: ReasonAggregatorOptions = {}) {
-    this.#options = options;
-    zFor(options.confidence ?? 0.95);
-    this.#examples = options.examples ?? 3;
-    if (!(Number.isInteger(this.#examples) && this.#examples >= 0)) {
-      throw new CxValidationError([
-        {
-          path: ['examples'],
-          message: 'Expected a non-negative whole number of examples',
-          code: 'out_of_range',
-        },
-      ]);
-    }
-    this.#stopWords = new Set([...(options.stopWords ?? [])].map((w) => w.toLowerCase()));
+  constructor(options?: ReasonAccumulatorOptions) {
+    this.#options = parseOptions(reasonOptionsSchema, options, 'ReasonAccumulator', {
+      renamed: { confidence: 'level' },
+    });
+    this.#examples = this.#options.examples;
+    const stopWords = [...new Set([...(this.#options.stopWords ?? [])].map((w) => w.toLowerCase()))].sort();
+    this.#stopWords = new Set(stopWords);
+    const { maxNgram, examples, fallbackLanguage, level } = this.#options;
+    this.#json = { maxNgram, examples, fallbackLanguage, level, stopWords };
   }
 
   /**
@@ -158,7 +159,7 @@ export class ReasonAggregator {
     let terms: { key: string; surface: string }[] | undefined;
     if (language === undefined || response.text === undefined) this.#withoutText++;
     else {
-      terms = extractTerms(response.text, language, this.#options.maxNgram ?? 2, this.#stopWords);
+      terms = extractTerms(response.text, language, this.#options.maxNgram, this.#stopWords);
       this.#all.addDocument(response.id, response.text, terms);
     }
     for (const reason of reasons) {
@@ -176,10 +177,12 @@ export class ReasonAggregator {
   /**
    * Adds the tallies of another aggregator (left unchanged); the result equals adding all responses here.
    *
-   * @param other - Another aggregator made with the same options.
-   * @returns This aggregator.
+   * @param other - Another accumulator made with the same options.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxOptionsError} (`options_mismatch`) when the options differ.
    */
-  merge(other: ReasonAggregator): this {
+  merge(other: ReasonAccumulator): this {
+    assertSameOptions('ReasonAccumulator', this.#json, other.#json);
     this.#respondents += other.#respondents;
     this.#withoutReason += other.#withoutReason;
     this.#withoutText += other.#withoutText;
@@ -203,18 +206,24 @@ export class ReasonAggregator {
    * @returns The report.
    * @throws {@link @cx/model!CxValidationError} for bad ranking options.
    */
-  result(options: ThemeResultOptions = {}): ReasonReport {
-    const z = zFor(this.#options.confidence ?? 0.95);
+  result(options?: ThemeResultOptions): ReasonReport {
+    const zLevel = zFor(this.#options.level, ['level']);
+    const ranking = parseOptions(themeResultSchema, options, 'ReasonAccumulator.result');
     const reasons = [...this.#byReason]
       .map(([reason, entry]): ReasonTally => {
-        const report = rankThemes(entry.counts, this.#all.minus(entry.counts), options, {
-          target: 0,
-          reference: 0,
-        });
+        const report = rankThemes(
+          entry.counts,
+          this.#all.minus(entry.counts),
+          ranking as ThemeResultOptions,
+          {
+            target: 0,
+            reference: 0,
+          },
+        );
         return {
           reason,
           count: entry.count,
-          share: wilson(entry.count, this.#respondents, z),
+          share: wilson(entry.count, this.#respondents, zLevel),
           withText: entry.counts.documents,
           themes: report.target,
         };

@@ -109,3 +109,53 @@ export class TermCounts {
     if (term.examples.length > this.maxExamples) term.examples.length = this.maxExamples;
   }
 }
+
+/** The JSON form of {@link TermCounts}: totals and, per term, counts, surfaces, examples and document ids. */
+export interface TermCountsJson {
+  readonly total: number;
+  readonly documents: number;
+  readonly terms: readonly {
+    readonly key: string;
+    readonly count: number;
+    readonly documents: number;
+    readonly surfaces: readonly (readonly [string, number])[];
+    readonly examples: readonly ThemeExample[];
+    readonly ids: readonly string[];
+  }[];
+}
+
+/** Writes term counts as JSON, terms sorted by key so that equal counts give equal JSON. */
+export function termCountsToJson(counts: TermCounts): TermCountsJson {
+  return {
+    total: counts.total,
+    documents: counts.documents,
+    terms: [...counts.terms]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([key, t]) => ({
+        key,
+        count: t.count,
+        documents: t.documents,
+        surfaces: [...t.surfaces].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+        examples: t.examples.map((e) => ({ ...e })),
+        ids: [...t.ids],
+      })),
+  };
+}
+
+/** Reads term counts from {@link termCountsToJson} (already schema-checked). */
+export function termCountsFromJson(json: TermCountsJson, maxExamples: number): TermCounts {
+  const out = new TermCounts(maxExamples);
+  out.total = json.total;
+  out.documents = json.documents;
+  for (const t of json.terms) {
+    out.terms.set(t.key, {
+      count: t.count,
+      documents: t.documents,
+      surfaces: new Map(t.surfaces),
+      examples: t.examples.map((e) => ({ ...e })),
+      ids: [...t.ids],
+      idSet: new Set(t.ids),
+    });
+  }
+  return out;
+}

@@ -1,10 +1,10 @@
 import type { PainPoint } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logOddsRatio } from './log-odds.js';
 import { mapThemesToPainPoints } from './pain-points.js';
-import { distinctiveThemes, ThemeAggregator, type ThemeDocument } from './themes.js';
+import { distinctiveThemes, ThemeAccumulator, type ThemeDocument } from './themes.js';
 
 describe('logOddsRatio', () => {
   it('matches a hand calculation of Monroe et al. eq. 22/24', () => {
@@ -103,7 +103,8 @@ describe('distinctiveThemes', () => {
     } catch (e) {
       expect((e as CxValidationError).issues[0]?.path).toEqual(['reference', 0, 'language']);
     }
-    expect(() => distinctiveThemes([], [], { priorScale: 0 })).toThrow(CxValidationError);
+    expect(() => distinctiveThemes([], [], { priorScale: 0 })).toThrow(CxOptionsError);
+    expect(() => distinctiveThemes([], [], { minz: 1 } as never)).toThrow(/did you mean "minZ"/u);
   });
   it('gives empty reports for empty input', () => {
     const report = distinctiveThemes([], []);
@@ -131,10 +132,10 @@ describe('distinctiveThemes', () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 30 }), fc.nat(), (items, cut) => {
         const k = cut % (items.length + 1);
-        const whole = new ThemeAggregator({ examples: 2 });
+        const whole = new ThemeAccumulator({ examples: 2 });
         for (const [d, side] of items) whole.add(d as ThemeDocument, side);
-        const left = new ThemeAggregator({ examples: 2 });
-        const right = new ThemeAggregator({ examples: 2 });
+        const left = new ThemeAccumulator({ examples: 2 });
+        const right = new ThemeAccumulator({ examples: 2 });
         items.slice(0, k).forEach(([d, side]) => {
           left.add(d, side);
         });

@@ -1,10 +1,23 @@
-import { CxValidationError } from '@cx/model';
+import {
+  type AccumulatorSnapshot,
+  assertSameOptions,
+  CxValidationError,
+  levelOption,
+  parseOptions,
+} from '@cx/model';
+import { z } from 'zod';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import { detectLanguage, resolveLanguageTag, type SupportedLanguage } from '../language.js';
 import { newcombe, type Proportion, type ProportionDifference, wilson, zFor } from '../stats/wilson.js';
 import { isBlankText } from '../text/normalize.js';
-import { TermCounts, type ThemeExample } from './counts.js';
+import {
+  TermCounts,
+  type TermCountsJson,
+  type ThemeExample,
+  termCountsFromJson,
+  termCountsToJson,
+} from './counts.js';
 import { logOddsRatio } from './log-odds.js';
 import { extractTerms } from './terms.js';
 
@@ -72,12 +85,12 @@ export interface Theme {
 }
 
 /**
- * Options of {@link ThemeAggregator}.
+ * Options of {@link ThemeAccumulator}.
  *
  * @category Themes
  * @since 0.1.0
  */
-export interface ThemeAggregatorOptions {
+export interface ThemeAccumulatorOptions {
   /** Longest phrase counted: 1 (words) or 2 (words and two-word phrases, the default). */
   readonly maxNgram?: 1 | 2;
   /** Example quotes kept per theme and group (default 3). */
@@ -89,7 +102,7 @@ export interface ThemeAggregatorOptions {
 }
 
 /**
- * Options of {@link ThemeAggregator.result} and {@link distinctiveThemes}.
+ * Options of {@link ThemeAccumulator.result} and {@link distinctiveThemes}.
  *
  * @category Themes
  * @since 0.1.0
@@ -155,8 +168,8 @@ const PRIOR_FLOOR = 0.01;
  *
  * @example
  * ```ts
- * import { ThemeAggregator } from '@cx/text';
- * const themes = new ThemeAggregator()
+ * import { ThemeAccumulator } from '@cx/text';
+ * const themes = new ThemeAccumulator()
  *   .add({ id: 'n1', text: 'Kurier spóźnił się dwa dni' }, 'target')
  *   .add({ id: 'n2', text: 'Kurier znowu spóźniony, paczka mokra' }, 'target')
  *   .add({ id: 'p1', text: 'Paczka szybko, świetna obsługa' }, 'reference')
@@ -167,39 +180,29 @@ const PRIOR_FLOOR = 0.01;
  * @category Themes
  * @since 0.1.0
  */
-export class ThemeAggregator {
-  readonly #maxNgram: 1 | 2;
+export class ThemeAccumulator {
+  readonly #options: ThemeOptionsJson;
   readonly #stopWords: ReadonlySet<string>;
-  readonly #fallback: SupportedLanguage | undefined;
-  readonly #counts: Record<ThemeSide, TermCounts>;
+  #counts: Record<ThemeSide, TermCounts>;
   readonly #unanalysed: Record<ThemeSide, number> = { target: 0, reference: 0 };
 
   /**
-   * Creates an empty aggregator.
+   * Creates an empty accumulator.
    *
    * @param options - N-gram length, examples, stop words and fallback language.
-   * @throws {@link @cx/model!CxValidationError} for a bad `maxNgram` or `examples`.
+   * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, a bad `maxNgram` or `examples`.
    */
-  constructor(options: ThemeAggregatorOptions = {}) {
-    this.#maxNgram = options.maxNgram ?? 2;
-    const examples = options.examples ?? 3;
-    if (this.#maxNgram !== 1 && this.#maxNgram !== 2) {
-      throw new CxValidationError([
-        { path: ['maxNgram'], message: 'Expected maxNgram 1 or 2', code: 'out_of_range' },
-      ]);
-    }
-    if (!(Number.isInteger(examples) && examples >= 0)) {
-      throw new CxValidationError([
-        {
-          path: ['examples'],
-          message: 'Expected a non-negative whole number of examples',
-          code: 'out_of_range',
-        },
-      ]);
-    }
-    this.#stopWords = new Set([...(options.stopWords ?? [])].map((w) => w.toLowerCase()));
-    this.#fallback = options.fallbackLanguage;
-    this.#counts = { target: new TermCounts(examples), reference: new TermCounts(examples) };
+  constructor(options?: ThemeAccumulatorOptions) {
+    const o = parseOptions(themeOptionsSchema, options, 'ThemeAccumulator');
+    const stopWords = [...new Set([...(o.stopWords ?? [])].map((w) => w.toLowerCase()))].sort();
+    this.#options = {
+      maxNgram: o.maxNgram,
+      examples: o.examples,
+      stopWords,
+      ...(o.fallbackLanguage === undefined ? {} : { fallbackLanguage: o.fallbackLanguage }),
+    };
+    this.#stopWords = new Set(stopWords);
+    this.#counts = { target: new TermCounts(o.examples), reference: new TermCounts(o.examples) };
   }
 
   /**
@@ -220,23 +223,25 @@ export class ThemeAggregator {
         },
       ]);
     }
-    const language = documentLanguage(document, this.#fallback);
+    const language = documentLanguage(document, this.#options.fallbackLanguage);
     if (language === undefined) {
       this.#unanalysed[side]++;
       return this;
     }
-    const terms = extractTerms(document.text, language, this.#maxNgram, this.#stopWords);
+    const terms = extractTerms(document.text, language, this.#options.maxNgram, this.#stopWords);
     this.#counts[side].addDocument(document.id, document.text, terms);
     return this;
   }
 
   /**
-   * Adds the counts of another aggregator (left unchanged); the result equals adding all documents here.
+   * Adds the counts of another accumulator (left unchanged); the result equals adding all documents here.
    *
-   * @param other - Another aggregator.
-   * @returns This aggregator.
+   * @param other - Another accumulator with the same options.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxOptionsError} (`options_mismatch`) when the options differ.
    */
-  merge(other: ThemeAggregator): this {
+  merge(other: ThemeAccumulator): this {
+    assertSameOptions('ThemeAccumulator', this.#options, other.#options);
     for (const side of ['target', 'reference'] as const) {
       this.#counts[side].merge(other.#counts[side]);
       this.#unanalysed[side] += other.#unanalysed[side];
@@ -251,13 +256,144 @@ export class ThemeAggregator {
    * @returns Themes of each side, with counts and example quotes.
    * @throws {@link @cx/model!CxValidationError} for a non-positive `priorScale` or negative thresholds.
    */
-  result(options: ThemeResultOptions = {}): ThemeReport {
-    return rankThemes(this.#counts.target, this.#counts.reference, options, {
+  result(options?: ThemeResultOptions): ThemeReport {
+    const o = parseOptions(themeResultSchema, options, 'ThemeAccumulator.result');
+    return rankThemes(this.#counts.target, this.#counts.reference, o as ThemeResultOptions, {
       target: this.#unanalysed.target,
       reference: this.#unanalysed.reference,
     });
   }
+
+  /**
+   * The state as plain JSON: per group, every term's counts, surface forms, examples and document ids.
+   *
+   * @returns A snapshot that {@link ThemeAccumulator.restore} reads back.
+   */
+  snapshot(): ThemeAccumulatorSnapshot {
+    return {
+      kind: 'ThemeAccumulator',
+      version: 1,
+      options: structuredClone(this.#options),
+      state: {
+        target: termCountsToJson(this.#counts.target),
+        reference: termCountsToJson(this.#counts.reference),
+        unanalysed: { ...this.#unanalysed },
+      },
+    };
+  }
+
+  /**
+   * Rebuilds an accumulator from a snapshot, checking it whole.
+   *
+   * @param snapshot - A snapshot (e.g. parsed from JSON).
+   * @returns The accumulator.
+   * @throws {@link @cx/model!CxValidationError} (`invalid_snapshot`) for a malformed snapshot.
+   */
+  static restore(snapshot: unknown): ThemeAccumulator {
+    const parsed = themeSnapshotSchema.safeParse(snapshot);
+    if (!parsed.success) {
+      throw new CxValidationError(
+        parsed.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          message: i.message,
+          code: 'invalid_snapshot' as const,
+        })),
+        { subject: 'ThemeAccumulator snapshot' },
+      );
+    }
+    const { options, state } = parsed.data;
+    const out = new ThemeAccumulator(JSON.parse(JSON.stringify(options)) as ThemeAccumulatorOptions);
+    out.#counts = {
+      target: termCountsFromJson(state.target, options.examples),
+      reference: termCountsFromJson(state.reference, options.examples),
+    };
+    out.#unanalysed.target = state.unanalysed.target;
+    out.#unanalysed.reference = state.unanalysed.reference;
+    return out;
+  }
 }
+
+export const themeOptionsSchema = z.strictObject({
+  maxNgram: z.union([z.literal(1), z.literal(2)], { error: 'Expected maxNgram 1 or 2' }).default(2),
+  examples: z.number().int().min(0).max(1000).default(3),
+  stopWords: z
+    .custom<Iterable<string>>(
+      (v) => typeof v === 'object' && v !== null && Symbol.iterator in v,
+      'Expected an iterable of words',
+    )
+    .optional(),
+  fallbackLanguage: z.enum(['en', 'pl']).optional(),
+});
+type ThemeOptionsJson = {
+  readonly maxNgram: 1 | 2;
+  readonly examples: number;
+  readonly stopWords: readonly string[];
+  readonly fallbackLanguage?: 'en' | 'pl';
+};
+
+export const themeResultSchema = z.strictObject({
+  prior: z
+    .union([
+      z.literal('pooled'),
+      z.custom<ReadonlyMap<string, number>>((v) => v instanceof Map, 'Expected "pooled" or a Map of counts'),
+    ])
+    .optional(),
+  priorScale: z.number().gt(0).finite().optional(),
+  minZ: z.number().min(0).optional(),
+  requireDifference: z.boolean().optional(),
+  minCount: z.number().min(0).optional(),
+  limit: z.number().int().min(0).optional(),
+  minDocuments: z.number().int().min(0).optional(),
+  level: levelOption,
+});
+
+const termJson = z.strictObject({
+  key: z.string().min(1),
+  count: z.number().int().positive(),
+  documents: z.number().int().positive(),
+  surfaces: z.array(z.tuple([z.string(), z.number().int().positive()])),
+  examples: z.array(z.strictObject({ id: z.string(), text: z.string() })),
+  ids: z.array(z.string()),
+});
+const countsJson = z.strictObject({
+  total: z.number().int().nonnegative(),
+  documents: z.number().int().nonnegative(),
+  terms: z.array(termJson),
+});
+const themeSnapshotSchema = z.strictObject({
+  kind: z.literal('ThemeAccumulator'),
+  version: z.literal(1),
+  options: z.strictObject({
+    maxNgram: z.union([z.literal(1), z.literal(2)]),
+    examples: z.number().int().min(0).max(1000),
+    stopWords: z.array(z.string()),
+    fallbackLanguage: z.enum(['en', 'pl']).optional(),
+  }),
+  state: z.strictObject({
+    target: countsJson,
+    reference: countsJson,
+    unanalysed: z.strictObject({
+      target: z.number().int().nonnegative(),
+      reference: z.number().int().nonnegative(),
+    }),
+  }),
+});
+
+/**
+ * The JSON form of a {@link ThemeAccumulator} ({@link ThemeAccumulator.snapshot}).
+ *
+ * @category Themes
+ * @since 0.2.0
+ */
+export type ThemeAccumulatorSnapshot = AccumulatorSnapshot<
+  'ThemeAccumulator',
+  ThemeOptionsJson,
+  {
+    readonly target: TermCountsJson;
+    readonly reference: TermCountsJson;
+    readonly unanalysed: { readonly target: number; readonly reference: number };
+  }
+>;
 
 /** Resolves a document's language; `undefined` when it cannot be analysed. */
 export function documentLanguage(
@@ -316,6 +452,16 @@ export function rankThemes(
   };
   let alpha0 = 0;
   for (const key of keys) alpha0 += alphaOf(key);
+  // With fewer than two terms the log-odds of a term against the rest is undefined (no rest): no themes.
+  if (keys.size < 2) {
+    return {
+      target: [],
+      reference: [],
+      targetDocuments: target.documents,
+      referenceDocuments: reference.documents,
+      unanalysed,
+    };
+  }
   const themes: Theme[] = [];
   for (const key of keys) {
     const t = target.terms.get(key);
@@ -440,7 +586,7 @@ function topSurface(...maps: (Map<string, number> | undefined)[]): string | unde
 
 /**
  * Finds the words and phrases that distinguish a target group of documents (e.g. negative feedback)
- * from a reference group (e.g. positive feedback). Shorthand for a {@link ThemeAggregator}.
+ * from a reference group (e.g. positive feedback). Shorthand for a {@link ThemeAccumulator}.
  *
  * @param target - Documents of the target group.
  * @param reference - Documents of the reference group.
@@ -464,9 +610,13 @@ function topSurface(...maps: (Map<string, number> | undefined)[]): string | unde
 export function distinctiveThemes(
   target: readonly ThemeDocument[],
   reference: readonly ThemeDocument[],
-  options: ThemeAggregatorOptions & ThemeResultOptions = {},
+  options?: ThemeAccumulatorOptions & ThemeResultOptions,
 ): ThemeReport {
-  const aggregator = new ThemeAggregator(options);
+  const o = parseOptions(distinctiveSchema, options, 'distinctiveThemes');
+  const { maxNgram, examples, stopWords, fallbackLanguage, ...ranking } = o;
+  const aggregator = new ThemeAccumulator(
+    definedOnly({ maxNgram, examples, stopWords, fallbackLanguage }) as ThemeAccumulatorOptions,
+  );
   const addAll = (docs: readonly ThemeDocument[], side: ThemeSide) =>
     docs.forEach((doc, index) => {
       try {
@@ -481,5 +631,12 @@ export function distinctiveThemes(
     });
   addAll(target, 'target');
   addAll(reference, 'reference');
-  return aggregator.result(options);
+  return aggregator.result(definedOnly(ranking) as ThemeResultOptions);
 }
+
+/** The object without its `undefined` values (for options parsed with defaults, under exactOptionalPropertyTypes). */
+function definedOnly(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+const distinctiveSchema = z.strictObject({ ...themeOptionsSchema.shape, ...themeResultSchema.shape });
