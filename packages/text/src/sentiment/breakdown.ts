@@ -14,7 +14,7 @@ import {
   type SentimentAccumulatorOptions,
   type SentimentSummary,
 } from './accumulator.js';
-import type { AnalyzeSentimentOptions } from './score.js';
+import { type AnalyzeSentimentOptions, analyzeSentimentSchema } from './score.js';
 
 /**
  * A feedback record (or mention) with its sentiment.
@@ -38,6 +38,7 @@ export interface ScoredFeedback<T extends Feedback | Mention = Feedback> {
  * @returns The records with their sentiment, in input order.
  * @throws {@link @cx/model!CxValidationError} at `[index, 'language']` for a record with a malformed
  * language tag.
+ * @throws {@link @cx/model!CxOptionsError} for bad options (as {@link analyzeSentiment}).
  * @example
  * ```ts
  * import { scoreFeedback } from '@cx/text';
@@ -51,13 +52,15 @@ export interface ScoredFeedback<T extends Feedback | Mention = Feedback> {
  */
 export function scoreFeedback<T extends Feedback | Mention>(
   records: readonly T[],
-  options: AnalyzeSentimentOptions = {},
+  options?: AnalyzeSentimentOptions,
 ): ScoredFeedback<T>[] {
+  const o = parseOptions(analyzeSentimentSchema, options, 'scoreFeedback');
   return records.map((record, index) => {
     try {
+      const language = record.language ?? o.language;
       const sentiment = analyzeAspects(record.text, {
-        ...options,
-        language: record.language ?? options.language,
+        ...o,
+        ...(language === undefined ? {} : { language }),
       });
       return { record, sentiment };
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { PainPoint } from '@cx/model';
+import { type PainPoint, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { detectLanguage, type SupportedLanguage } from '../language.js';
 import { foldPolish } from '../text/fold.js';
 import { stemWord } from '../text/stem.js';
@@ -18,6 +19,11 @@ export interface MapThemesToPainPointsOptions {
   /** Language of the keywords and descriptions (default: detected per pain point, else English). */
   readonly language?: SupportedLanguage;
 }
+
+const painPointSchema = z.strictObject({
+  keywords: z.record(z.string(), z.array(z.string())).optional(),
+  language: z.enum(['en', 'pl']).optional(),
+});
 
 /**
  * The themes that match one pain point.
@@ -59,6 +65,7 @@ export interface PainPointMapping {
  * @param painPoints - Pain points of a {@link @cx/model!Journey}.
  * @param options - Keywords and language.
  * @returns Matches per pain point, and the themes that matched none.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or keywords that are not lists of words.
  * @example
  * ```ts
  * import { distinctiveThemes, mapThemesToPainPoints } from '@cx/text';
@@ -78,17 +85,18 @@ export interface PainPointMapping {
 export function mapThemesToPainPoints(
   themes: readonly Theme[],
   painPoints: readonly PainPoint[],
-  options: MapThemesToPainPointsOptions = {},
+  options?: MapThemesToPainPointsOptions,
 ): PainPointMapping {
+  const o = parseOptions(painPointSchema, options, 'mapThemesToPainPoints');
   const matched = new Set<Theme>();
   const result = painPoints.map((painPoint) => {
-    const keywords = options.keywords;
+    const keywords = o.keywords;
     // Own properties only: a pain point id such as `constructor` never reads Object.prototype.
     const given =
       keywords !== undefined && Object.hasOwn(keywords, painPoint.id) ? keywords[painPoint.id] : undefined;
     const source = given === undefined ? painPoint.description : given.join(' ');
     const detected = detectLanguage(source).language;
-    const language = options.language ?? (detected === 'unknown' ? 'en' : detected);
+    const language = o.language ?? (detected === 'unknown' ? 'en' : detected);
     const stems = new Set(
       tokenize(source, language)
         .filter((t) => t.kind === 'word' && (given !== undefined || !STOP_WORDS[language].has(t.norm)))
