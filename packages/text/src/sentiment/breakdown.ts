@@ -59,7 +59,7 @@ export function scoreFeedback<T extends Feedback | Mention>(
     try {
       const language = record.language ?? o.language;
       const sentiment = analyzeAspects(record.text, {
-        ...o,
+        ...(o as AnalyzeSentimentOptions),
         ...(language === undefined ? {} : { language }),
       });
       return { record, sentiment };
