@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { type SentimentCounts, type SentimentSummary, summarizeCounts } from '../sentiment/accumulator.js';
 import type { SentimentLabel } from '../sentiment/score.js';
-import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { CX_TOPICS, type CxTopic } from './topic-lexicon.js';
 
 /**
@@ -121,7 +121,6 @@ const LABELS = new Set(['positive', 'neutral', 'negative']);
  */
 export class AspectAccumulator {
   readonly #level: number;
-  readonly #z: number;
   #texts = 0;
   #unscored = 0;
   #withoutTopic = 0;
@@ -135,7 +134,6 @@ export class AspectAccumulator {
    */
   constructor(options: AspectAccumulatorOptions = {}) {
     this.#level = parseOptions(optionsSchema, options, 'AspectAccumulator').level;
-    this.#z = zFor(this.#level, ['level']);
   }
 
   /**
@@ -247,8 +245,8 @@ export class AspectAccumulator {
         const mentioned = counts.positive + counts.neutral + counts.negative;
         return {
           topic,
-          share: wilson(mentioned, this.#texts, this.#z),
-          sentiment: summarizeCounts(counts, this.#z, this.#level),
+          share: wilson(mentioned, this.#texts, this.#level),
+          sentiment: summarizeCounts(counts, this.#level),
         };
       }),
       level: this.#level,

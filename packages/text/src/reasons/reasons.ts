@@ -1,6 +1,6 @@
 import { assertSameOptions, CxValidationError, levelOption, parseOptions } from '@cx/model';
 import { z } from 'zod';
-import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { TermCounts } from '../themes/counts.js';
 import { extractTerms } from '../themes/terms.js';
 import {
@@ -207,7 +207,7 @@ export class ReasonAccumulator {
    * @throws {@link @cx/model!CxValidationError} for bad ranking options.
    */
   result(options?: ThemeResultOptions): ReasonReport {
-    const zLevel = zFor(this.#options.level, ['level']);
+    const level = checkLevel(this.#options.level, ['level']);
     const ranking = parseOptions(themeResultSchema, options, 'ReasonAccumulator.result');
     const reasons = [...this.#byReason]
       .map(([reason, entry]): ReasonTally => {
@@ -223,7 +223,7 @@ export class ReasonAccumulator {
         return {
           reason,
           count: entry.count,
-          share: wilson(entry.count, this.#respondents, zLevel),
+          share: wilson(entry.count, this.#respondents, level),
           withText: entry.counts.documents,
           themes: report.target,
         };

@@ -6,7 +6,6 @@ import {
   levelOption,
   parseOptions,
 } from '@cx/model';
-import { zForLevel } from '@cx/stats';
 import { z } from 'zod';
 import { type Proportion, wilson } from '../stats/wilson.js';
 import type { SentimentLabel } from './score.js';
@@ -118,7 +117,6 @@ export class SentimentAccumulator
 {
   #counts: SentimentCounts = { positive: 0, neutral: 0, negative: 0, unscored: 0, scoreSum: 0 };
   readonly #level: number;
-  readonly #z: number;
 
   /**
    * Creates an empty accumulator.
@@ -129,7 +127,6 @@ export class SentimentAccumulator
    */
   constructor(options?: SentimentAccumulatorOptions) {
     this.#level = parseOptions(optionsSchema, options, 'SentimentAccumulator', RENAMED).level;
-    this.#z = zForLevel(this.#level);
   }
 
   /**
@@ -178,7 +175,7 @@ export class SentimentAccumulator
    * @returns The summary; with no scored text, `n` is 0 and every share and score is `null`.
    */
   result(): SentimentSummary {
-    return summarizeCounts(this.#counts, this.#z, this.#level);
+    return summarizeCounts(this.#counts, this.#level);
   }
 
   /**
@@ -260,15 +257,15 @@ export interface SentimentCounts {
   scoreSum: number;
 }
 
-/** The {@link SentimentSummary} of label counts, with Wilson intervals at `z`. */
-export function summarizeCounts(counts: SentimentCounts, z: number, level: number): SentimentSummary {
+/** The {@link SentimentSummary} of label counts, with Wilson intervals at `level`. */
+export function summarizeCounts(counts: SentimentCounts, level: number): SentimentSummary {
   const n = counts.positive + counts.neutral + counts.negative;
   return {
     n,
     unscored: counts.unscored,
-    positive: wilson(counts.positive, n, z),
-    neutral: wilson(counts.neutral, n, z),
-    negative: wilson(counts.negative, n, z),
+    positive: wilson(counts.positive, n, level),
+    neutral: wilson(counts.neutral, n, level),
+    negative: wilson(counts.negative, n, level),
     net: n === 0 ? null : (counts.positive - counts.negative) / n,
     meanScore: n === 0 ? null : counts.scoreSum / n,
     level,

@@ -16,7 +16,7 @@ import {
   type SentimentSummary,
 } from '../sentiment/accumulator.js';
 import { type AnalyzeSentimentOptions, analyzeSentiment } from '../sentiment/score.js';
-import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { normalizeText } from '../text/normalize.js';
 import {
   calendarOf,
@@ -333,13 +333,13 @@ export class SocialAccumulator implements Accumulator<Mention, SocialSummary, So
    * @returns The summary; with no mentions every rate and share is `null`.
    */
   result(): SocialSummary {
-    const z = zFor(this.#options.level, ['level']);
+    const level = checkLevel(this.#options.level, ['level']);
     const tracked = [...this.#brands.values()].reduce((sum, b) => sum + b.mentions, 0);
     const brandEntries = new Map(this.#brands);
     for (const [key, name] of this.#tracked ?? [])
       if (!brandEntries.has(key)) brandEntries.set(key, { name, mentions: 0 });
     const brands = [...brandEntries.values()]
-      .map((b) => ({ brand: b.name, mentions: b.mentions, shareOfVoice: wilson(b.mentions, tracked, z) }))
+      .map((b) => ({ brand: b.name, mentions: b.mentions, shareOfVoice: wilson(b.mentions, tracked, level) }))
       .sort((a, b) => b.mentions - a.mentions || compare(a.brand, b.brand));
     const top = this.#options.top;
     return {

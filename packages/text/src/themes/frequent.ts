@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import type { SupportedLanguage } from '../language.js';
-import { type Proportion, wilson, zFor } from '../stats/wilson.js';
+import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { TermCounts, type ThemeExample } from './counts.js';
 import { extractTerms } from './terms.js';
 import { documentLanguage, type ThemeDocument } from './themes.js';
@@ -125,7 +125,7 @@ export function findThemes(
 ): FrequentThemeReport {
   const o = parseOptions(findThemesSchema, options, 'findThemes');
   const { limit, examples, maxNgram } = o;
-  const zLevel = zFor(o.level, ['level']);
+  const level = checkLevel(o.level, ['level']);
   const stopWords = new Set([...(o.stopWords ?? [])].map((w) => w.toLowerCase()));
   const counts = new TermCounts(examples);
   let unanalysed = 0;
@@ -175,7 +175,7 @@ export function findThemes(
         term,
         key,
         words,
-        share: wilson(t.documents, n, zLevel),
+        share: wilson(t.documents, n, level),
         documentIds: [...t.ids],
         topics: themeTopics(term),
         merged: mergedInto.get(key) ?? [],
@@ -191,7 +191,7 @@ export function findThemes(
     }
   }
   const topics = [...byTopic]
-    .map(([topic, ids]) => ({ topic, share: wilson(ids.size, n, zLevel), documentIds: [...ids] }))
+    .map(([topic, ids]) => ({ topic, share: wilson(ids.size, n, level), documentIds: [...ids] }))
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.topic < b.topic ? -1 : 1));
   return { documents: n, unanalysed, themes, topics };
 }

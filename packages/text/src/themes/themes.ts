@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import { detectLanguage, resolveLanguageTag, type SupportedLanguage } from '../language.js';
-import { newcombe, type Proportion, type ProportionDifference, wilson, zFor } from '../stats/wilson.js';
+import { checkLevel, newcombe, type Proportion, type ProportionDifference, wilson } from '../stats/wilson.js';
 import { isBlankText } from '../text/normalize.js';
 import {
   TermCounts,
@@ -440,7 +440,7 @@ export function rankThemes(
     ...bad('level', level > 0 && level < 1, 'Expected a level in (0, 1)'),
   ];
   if (issues.length > 0) throw new CxValidationError(issues);
-  const zLevel = zFor(level, ['level']);
+  checkLevel(level, ['level']);
   const keys = new Set([...target.terms.keys(), ...reference.terms.keys()]);
   const prior = options.prior ?? 'pooled';
   const alphaOf = (key: string) => {
@@ -472,8 +472,8 @@ export function rankThemes(
     const { delta, variance, z } = logOddsRatio(yt, target.total, yr, reference.total, alphaOf(key), alpha0);
     if (Math.abs(z) < minZ) continue;
     if ((z >= 0 ? (t?.documents ?? 0) : (r?.documents ?? 0)) < minDocuments) continue;
-    const targetShare = wilson(t?.documents ?? 0, target.documents, zLevel);
-    const referenceShare = wilson(r?.documents ?? 0, reference.documents, zLevel);
+    const targetShare = wilson(t?.documents ?? 0, target.documents, level);
+    const referenceShare = wilson(r?.documents ?? 0, reference.documents, level);
     const difference = newcombe(targetShare, referenceShare);
     if (
       requireDifference &&
