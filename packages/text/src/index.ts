@@ -43,6 +43,7 @@ export { ReasonAccumulator } from './reasons/reasons.js';
 export type {
   SentimentAccumulatorOptions,
   SentimentAccumulatorSnapshot,
+  SentimentCounts,
   SentimentObservation,
   SentimentSummary,
 } from './sentiment/accumulator.js';
@@ -78,6 +79,7 @@ export type {
   SocialAccumulatorOptions,
   SocialAccumulatorSnapshot,
   SocialBucket,
+  SocialOptionsJson,
   SocialOverTimeOptions,
   SocialSummary,
   TagCount,
@@ -90,6 +92,7 @@ export { stemWord } from './text/stem.js';
 export { STOP_WORDS } from './text/stopwords.js';
 export type { Token, TokenKind } from './text/tokenize.js';
 export { tokenize } from './text/tokenize.js';
+export type { TermCountsJson } from './themes/counts.js';
 export type {
   FindThemesOptions,
   FrequentTheme,
@@ -110,6 +113,7 @@ export type {
   ThemeAccumulatorSnapshot,
   ThemeDocument,
   ThemeExample,
+  ThemeOptionsJson,
   ThemeReport,
   ThemeResultOptions,
   ThemeSide,

@@ -248,12 +248,22 @@ export function checkObservation(
   }
 }
 
-/** Label counts and the score sum of a set of texts. */
+/**
+ * Label counts and the score sum of a set of texts (the state of a {@link SentimentAccumulator}).
+ *
+ * @category Sentiment aggregation
+ * @since 0.2.0
+ */
 export interface SentimentCounts {
+  /** Positive texts. */
   positive: number;
+  /** Neutral texts. */
   neutral: number;
+  /** Negative texts. */
   negative: number;
+  /** Texts that could not be scored. */
   unscored: number;
+  /** Sum of the compound scores of the scored texts. */
   scoreSum: number;
 }
 

@@ -442,7 +442,26 @@ const socialOptionsSchema = z.strictObject({
     })
     .optional(),
 });
-type SocialOptionsJson = Omit<z.output<typeof socialOptionsSchema>, 'sentiment'>;
+/**
+ * The options of a {@link SocialAccumulator} as kept in its snapshot (all but the sentiment options).
+ *
+ * @category Social
+ * @since 0.2.0
+ */
+export interface SocialOptionsJson {
+  /** Brands competing for share of voice. */
+  readonly brands?: readonly string[] | undefined;
+  /** Engagement counts that make up interactions. */
+  readonly interactions: readonly InteractionKind[];
+  /** Hashtags and accounts always reported. */
+  readonly track?:
+    | { readonly hashtags?: readonly string[] | undefined; readonly accounts?: readonly string[] | undefined }
+    | undefined;
+  /** Most hashtags and accounts listed. */
+  readonly top: number;
+  /** Confidence level of the intervals. */
+  readonly level: number;
+}
 
 const count = z.number().int().nonnegative();
 const rateSchema = z.strictObject({

@@ -110,7 +110,13 @@ export class TermCounts {
   }
 }
 
-/** The JSON form of {@link TermCounts}: totals and, per term, counts, surfaces, examples and document ids. */
+/**
+ * The JSON form of the term counts of one group of documents (part of a {@link ThemeAccumulator} snapshot):
+ * totals and, per term, counts, surface forms, examples and document ids.
+ *
+ * @category Themes
+ * @since 0.2.0
+ */
 export interface TermCountsJson {
   readonly total: number;
   readonly documents: number;

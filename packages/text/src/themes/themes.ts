@@ -324,12 +324,22 @@ export const themeOptionsSchema = z.strictObject({
     .optional(),
   fallbackLanguage: z.enum(['en', 'pl']).optional(),
 });
-type ThemeOptionsJson = {
+/**
+ * The options of a {@link ThemeAccumulator} as kept in its snapshot (stop words as a sorted list).
+ *
+ * @category Themes
+ * @since 0.2.0
+ */
+export interface ThemeOptionsJson {
+  /** Longest phrase counted. */
   readonly maxNgram: 1 | 2;
+  /** Example quotes kept per theme and group. */
   readonly examples: number;
+  /** Extra stop words, lower case, sorted. */
   readonly stopWords: readonly string[];
+  /** Language for documents whose language cannot be detected. */
   readonly fallbackLanguage?: 'en' | 'pl';
-};
+}
 
 export const themeResultSchema = z.strictObject({
   prior: z
