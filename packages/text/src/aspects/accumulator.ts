@@ -99,7 +99,22 @@ const snapshotSchema = z.strictObject({
  * @category Aspects
  * @since 0.2.0
  */
-export type AspectAccumulatorSnapshot = z.infer<typeof snapshotSchema>;
+export interface AspectAccumulatorSnapshot {
+  /** What wrote it. */
+  readonly kind: 'AspectAccumulator';
+  /** Format version. */
+  readonly version: 1;
+  /** The options the accumulator was created with. */
+  readonly options: { readonly level: number };
+  /** Scored texts. */
+  readonly texts: number;
+  /** Texts that could not be scored. */
+  readonly unscored: number;
+  /** Scored texts without a topic. */
+  readonly withoutTopic: number;
+  /** Label counts and score sums per topic mentioned. */
+  readonly topics: Partial<Readonly<Record<CxTopic, SentimentCounts>>>;
+}
 
 const LABELS = new Set(['positive', 'neutral', 'negative']);
 
@@ -268,7 +283,7 @@ export class AspectAccumulator {
       texts: this.#texts,
       unscored: this.#unscored,
       withoutTopic: this.#withoutTopic,
-      topics: topics as AspectAccumulatorSnapshot['topics'],
+      topics,
     };
   }
 

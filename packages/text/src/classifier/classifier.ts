@@ -93,7 +93,22 @@ const modelSchema = z
  * @category Classifier
  * @since 0.2.0
  */
-export type SentimentClassifierJson = z.infer<typeof modelSchema>;
+export interface SentimentClassifierJson {
+  /** What wrote it. */
+  readonly kind: 'SentimentClassifier';
+  /** Format version. */
+  readonly version: 1;
+  /** The classes, in the order of the weight rows. */
+  readonly classes: readonly ['negative', 'neutral', 'positive'];
+  /** Names of the dense features, in order (the lexicon model's scores). */
+  readonly dense: readonly string[];
+  /** Whether word pairs are features (2) or single words only (1). */
+  readonly ngrams: 1 | 2;
+  /** The sparse features (`en:deliveri`, `pl:not_dzial`), in the order of their weights. */
+  readonly vocabulary: readonly string[];
+  /** One row per class: dense weights, then one weight per vocabulary entry. */
+  readonly weights: readonly (readonly number[])[];
+}
 
 /**
  * A prediction of a {@link SentimentClassifier}.
