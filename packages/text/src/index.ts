@@ -35,6 +35,8 @@ export type {
 export { detectLanguage, resolveLanguageTag, SUPPORTED_LANGUAGES } from './language.js';
 export type {
   ReasonAccumulatorOptions,
+  ReasonAccumulatorSnapshot,
+  ReasonOptionsJson,
   ReasonReport,
   ReasonResponse,
   ReasonTally,

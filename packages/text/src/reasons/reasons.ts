@@ -1,7 +1,7 @@
 import { assertSameOptions, CxValidationError, levelOption, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
-import { TermCounts } from '../themes/counts.js';
+import { TermCounts, type TermCountsJson, termCountsFromJson, termCountsToJson } from '../themes/counts.js';
 import { extractTerms } from '../themes/terms.js';
 import {
   documentLanguage,
@@ -107,7 +107,7 @@ export class ReasonAccumulator {
   #respondents = 0;
   #withoutReason = 0;
   #withoutText = 0;
-  readonly #all = new TermCounts(0);
+  #all = new TermCounts(0);
   readonly #byReason = new Map<string, { count: number; counts: TermCounts }>();
 
   /**
@@ -124,7 +124,7 @@ export class ReasonAccumulator {
     const stopWords = [...new Set([...(this.#options.stopWords ?? [])].map((w) => w.toLowerCase()))].sort();
     this.#stopWords = new Set(stopWords);
     const { maxNgram, examples, fallbackLanguage, level } = this.#options;
-    this.#json = { maxNgram, examples, fallbackLanguage, level, stopWords };
+    this.#json = JSON.parse(JSON.stringify({ maxNgram, examples, fallbackLanguage, level, stopWords }));
   }
 
   /**
@@ -237,4 +237,137 @@ export class ReasonAccumulator {
       reasons,
     };
   }
+
+  /**
+   * The state as plain JSON: the tallies and, per reason, the term counts of its texts.
+   *
+   * @returns A snapshot that {@link ReasonAccumulator.restore} reads back.
+   */
+  snapshot(): ReasonAccumulatorSnapshot {
+    return {
+      kind: 'ReasonAccumulator',
+      version: 1,
+      options: structuredClone(this.#json) as unknown as ReasonOptionsJson,
+      state: {
+        respondents: this.#respondents,
+        withoutReason: this.#withoutReason,
+        withoutText: this.#withoutText,
+        all: termCountsToJson(this.#all),
+        reasons: [...this.#byReason]
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .map(([reason, e]) => ({ reason, count: e.count, counts: termCountsToJson(e.counts) })),
+      },
+    };
+  }
+
+  /**
+   * Rebuilds an accumulator from a snapshot, checking it whole.
+   *
+   * @param snapshot - A snapshot (e.g. parsed from JSON).
+   * @returns The accumulator.
+   * @throws {@link @cx/model!CxValidationError} (`invalid_snapshot`) for a malformed snapshot.
+   */
+  static restore(snapshot: unknown): ReasonAccumulator {
+    const parsed = reasonSnapshotSchema.safeParse(snapshot);
+    if (!parsed.success) {
+      throw new CxValidationError(
+        parsed.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          message: i.message,
+          code: 'invalid_snapshot' as const,
+        })),
+        { subject: 'ReasonAccumulator snapshot' },
+      );
+    }
+    const { options, state } = parsed.data;
+    const out = new ReasonAccumulator(JSON.parse(JSON.stringify(options)) as ReasonAccumulatorOptions);
+    out.#respondents = state.respondents;
+    out.#withoutReason = state.withoutReason;
+    out.#withoutText = state.withoutText;
+    out.#all = termCountsFromJson(state.all, 0);
+    for (const r of state.reasons) {
+      out.#byReason.set(r.reason, { count: r.count, counts: termCountsFromJson(r.counts, options.examples) });
+    }
+    return out;
+  }
 }
+
+/**
+ * The options of a {@link ReasonAccumulator} as kept in its snapshot.
+ *
+ * @category Reasons
+ * @since 0.2.0
+ */
+export interface ReasonOptionsJson {
+  /** Longest phrase counted. */
+  readonly maxNgram: 1 | 2;
+  /** Example quotes kept per theme. */
+  readonly examples: number;
+  /** Language for texts whose language cannot be detected. */
+  readonly fallbackLanguage?: 'en' | 'pl';
+  /** Confidence level of the share intervals. */
+  readonly level: number;
+  /** Extra stop words, lower case, sorted. */
+  readonly stopWords: readonly string[];
+}
+
+/**
+ * The JSON form of a {@link ReasonAccumulator} ({@link ReasonAccumulator.snapshot}).
+ *
+ * @category Reasons
+ * @since 0.2.0
+ */
+export interface ReasonAccumulatorSnapshot {
+  /** What wrote it. */
+  readonly kind: 'ReasonAccumulator';
+  /** Format version. */
+  readonly version: 1;
+  /** The options the accumulator was created with. */
+  readonly options: ReasonOptionsJson;
+  /** Tallies and term counts. */
+  readonly state: {
+    readonly respondents: number;
+    readonly withoutReason: number;
+    readonly withoutText: number;
+    readonly all: TermCountsJson;
+    readonly reasons: readonly {
+      readonly reason: string;
+      readonly count: number;
+      readonly counts: TermCountsJson;
+    }[];
+  };
+}
+
+const count = z.number().int().nonnegative();
+const countsJsonSchema = z.strictObject({
+  total: count,
+  documents: count,
+  terms: z.array(
+    z.strictObject({
+      key: z.string().min(1),
+      count: z.number().int().positive(),
+      documents: z.number().int().positive(),
+      surfaces: z.array(z.tuple([z.string(), z.number().int().positive()])),
+      examples: z.array(z.strictObject({ id: z.string(), text: z.string() })),
+      ids: z.array(z.string()),
+    }),
+  ),
+});
+const reasonSnapshotSchema = z.strictObject({
+  kind: z.literal('ReasonAccumulator'),
+  version: z.literal(1),
+  options: z.strictObject({
+    maxNgram: z.union([z.literal(1), z.literal(2)]),
+    examples: z.number().int().min(0).max(1000),
+    fallbackLanguage: z.enum(['en', 'pl']).optional(),
+    level: z.number().gt(0).lt(1),
+    stopWords: z.array(z.string()),
+  }),
+  state: z.strictObject({
+    respondents: count,
+    withoutReason: count,
+    withoutText: count,
+    all: countsJsonSchema,
+    reasons: z.array(z.strictObject({ reason: z.string().min(1), count, counts: countsJsonSchema })),
+  }),
+});

@@ -23,7 +23,7 @@ export interface FrequentTheme {
   readonly words: number;
   /** Share of the analysed texts that use the theme, with its Wilson interval. */
   readonly share: Proportion;
-  /** Ids of every text that uses the theme, in the order added. */
+  /** Ids of every text that uses the theme, sorted. */
   readonly documentIds: readonly string[];
   /** The customer-experience topics the term names, possibly none. */
   readonly topics: readonly CxTopic[];
@@ -176,7 +176,7 @@ export function findThemes(
         key,
         words,
         share: wilson(t.documents, n, level),
-        documentIds: [...t.ids],
+        documentIds: [...t.ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
         topics: themeTopics(term),
         merged: mergedInto.get(key) ?? [],
         examples: [...t.examples],

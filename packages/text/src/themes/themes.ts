@@ -76,7 +76,7 @@ export interface Theme {
    * often (or less often) target texts use the term, with its uncertainty.
    */
   readonly difference: ProportionDifference;
-  /** Ids of every document containing the term, per group, in the order added. */
+  /** Ids of every document containing the term, per group, sorted. */
   readonly documentIds: { readonly target: readonly string[]; readonly reference: readonly string[] };
   /** The customer-experience topics the term names (`kurier` → delivery), possibly none. */
   readonly topics: readonly CxTopic[];
@@ -451,7 +451,8 @@ export function rankThemes(
   ];
   if (issues.length > 0) throw new CxValidationError(issues);
   checkLevel(level, ['level']);
-  const keys = new Set([...target.terms.keys(), ...reference.terms.keys()]);
+  // Sorted, so that the floating sums below do not depend on the order of adding or merging.
+  const keys = new Set([...new Set([...target.terms.keys(), ...reference.terms.keys()])].sort());
   const prior = options.prior ?? 'pooled';
   const alphaOf = (key: string) => {
     const count =
@@ -511,7 +512,7 @@ export function rankThemes(
       targetShare,
       referenceShare,
       difference,
-      documentIds: { target: [...(t?.ids ?? [])], reference: [...(r?.ids ?? [])] },
+      documentIds: { target: sortedIds(t?.ids), reference: sortedIds(r?.ids) },
       topics: themeTopics(term),
       merged: [],
     });
@@ -531,6 +532,11 @@ export function rankThemes(
     referenceDocuments: reference.documents,
     unanalysed,
   };
+}
+
+/** Document ids in a canonical order (sorted), so that results do not depend on the order of adding or merging. */
+function sortedIds(ids: readonly string[] | undefined): string[] {
+  return [...(ids ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Share of its own side's documents a phrase must cover for a word of it to be merged into it. */
