@@ -10,6 +10,7 @@
 // --classifier also train trainSentimentClassifier on the train split and score the split with it
 // --json FILE  write the numbers as JSON too
 // --files A,B  evaluate these JSONL files instead of the corpus split
+// --train-files A,B  train the classifier on these files instead of the train split
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -130,7 +131,7 @@ const scorers: [string, Scorer, readonly ('en' | 'pl')[]][] = [
 ];
 
 if (flag('classifier')) {
-  const train = load(splitFiles('train'));
+  const train = load(value('train-files')?.split(',') ?? splitFiles('train'));
   const trained = trainSentimentClassifier(
     train.map((r) => ({ text: r.text, label: r.label, language: r.language })),
   );
