@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { type SentimentCounts, type SentimentSummary, summarizeCounts } from '../sentiment/accumulator.js';
 import type { SentimentLabel } from '../sentiment/score.js';
-import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
+import { type Proportion, wilson } from '../stats/wilson.js';
 import { CX_TOPICS, type CxTopic } from './topic-lexicon.js';
 
 /**
