@@ -122,7 +122,7 @@ function countWords(tokens: readonly Token[], layout: Layout, from: number, sent
 /**
  * Questions ask, they do not state: in a question, praise counts 0 (`Is it worth it?`, `Czy ten ekspres
  * jest dobry?`) and blame × 0.5, except in complaint questions (`Why…?`, `Dlaczego…?`), where blame keeps
- * its weight.
+ * its weight; in a polite request (`Can I…?`, `Czy mogę…?`) every word counts 0.
  */
 export function applyQuestions(
   hits: PositionedHit[],
@@ -141,7 +141,15 @@ export function applyQuestions(
   });
   const openers = rules.complaintOpeners.map((o) => (language === 'pl' ? foldPolish(o) : o));
   const complaint = new Set<number>();
+  const requests = new Set<number>();
+  const requestOpeners = rules.requestOpeners.map((o) => (language === 'pl' ? foldPolish(o) : o));
   for (const [s, { words }] of openings) {
+    const opening = words.join(' ');
+    if (
+      layout.question[s] === true &&
+      requestOpeners.some((o) => opening === o || opening.startsWith(`${o} `))
+    )
+      requests.add(s);
     const start = words.join(' ');
     const opener = openers.find((o) => start === o || start.startsWith(`${o} `));
     if (
@@ -152,7 +160,7 @@ export function applyQuestions(
   }
   for (const hit of hits) {
     if (hit.emoji || layout.question[hit.sentence] !== true) continue;
-    if (hit.weight > 0) scale(hit, 0, 'question');
+    if (hit.weight > 0 || requests.has(hit.sentence)) scale(hit, 0, 'question');
     else if (!complaint.has(hit.sentence)) scale(hit, QUESTION_NEGATIVE, 'question');
   }
   for (const s of complaint) {

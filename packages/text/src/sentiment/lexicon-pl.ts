@@ -1166,9 +1166,6 @@ w # sekund 2
 w # sekundy 2
 w # godzin* 1
 w # dni 1
-po # minutach -1
-po # godzinach -1.5
-po # dniach -1
 zero kombinowania 2
 bez odsetek 2
 na szóstkę 3
@@ -1197,6 +1194,13 @@ chcial* !-1.5
 zostawił* przed -1.5
 płakał* -2
 plakal* -2
+to on nie jest -3
+to ona nie jest -3
+to ono nie jest -3
+to oni nie są -3
+trudno powiedzieć 0
+trudno coś powiedzieć 0
+trudno ocenić 0
 `;
 
 /**

@@ -314,7 +314,15 @@ export function lookupIn(
   if (own !== undefined || lexicon.language !== 'pl') return own;
   const folded = foldPolish(word);
   const { words, stems, background } = lexicon.folded;
-  const found = lookupTables(words, stems, withBackground ? background : none, folded, exactOnly);
+  // Without diacritics short stems collide (`żal*` would read `zalozone`): folded stems need four letters.
+  const found = lookupTables(
+    words,
+    stems,
+    withBackground ? background : none,
+    folded,
+    exactOnly,
+    MIN_FOLDED_STEM,
+  );
   // Polish superlatives: `najwygodniejsze` is read as `wygodniejsze` (→ `wygodn*`) when not listed itself.
   if (found !== undefined || exactOnly || !folded.startsWith('naj') || folded.length < 7) return found;
   return lookupTables(words, stems, none, folded.slice(3), false);
@@ -334,17 +342,20 @@ export function maxKeyLength(map: ReadonlyMap<string, unknown>): number {
   return max;
 }
 
+const MIN_FOLDED_STEM = 4;
+
 function lookupTables(
   words: ReadonlyMap<string, LexiconValue>,
   stems: ReadonlyMap<string, LexiconValue>,
   background: ReadonlyMap<string, LexiconValue>,
   word: string,
   exactOnly: boolean,
+  minStem = 2,
 ): { readonly term: string; readonly value: LexiconValue } | undefined {
   const exact = words.get(word);
   if (exact !== undefined) return { term: word, value: exact };
   if (!exactOnly) {
-    for (let end = Math.min(word.length, maxKeyLength(stems)); end >= 2; end--) {
+    for (let end = Math.min(word.length, maxKeyLength(stems)); end >= minStem; end--) {
       const stem = word.slice(0, end);
       const value = stems.get(stem);
       if (value !== undefined) return { term: `${stem}*`, value };

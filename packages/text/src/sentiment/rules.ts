@@ -28,6 +28,10 @@ export interface SentenceRules {
    * sentence counts as blame even without a sentiment word.
    */
   readonly complaintOpeners: readonly string[];
+  /**
+   * Openers of polite requests (`can I…?`, `czy mogę…?`): a request states no sentiment, so its words count 0.
+   */
+  readonly requestOpeners: readonly string[];
   /** Words that resolve a problem (`fixed`, `refunded`, `wymienili`): blame in their clause is resolved. */
   readonly resolvers: ReadonlySet<string>;
   /** Stems of resolvers (`naprawi`, `rozwiąza`), matched as prefixes. */
@@ -73,6 +77,15 @@ const EN: SentenceRules = {
     'is there any point',
     'who on earth',
     'since when',
+  ],
+  requestOpeners: [
+    'can i',
+    'could i',
+    'could you',
+    'can you',
+    'is it possible',
+    'would it be possible',
+    'may i',
   ],
   resolvers:
     set(`fixed fixes fixing sorted solved resolved refunded reimbursed replaced swapped exchanged saved
@@ -143,22 +156,37 @@ const PL: SentenceRules = {
     'ile jeszcze',
     'ile można',
   ],
+  requestOpeners: [
+    'czy mogę',
+    'czy można',
+    'czy mógłbym',
+    'czy mogłabym',
+    'czy moglibyście',
+    'czy da się',
+    'czy jest możliwość',
+    'czy możecie',
+    'czy istnieje możliwość',
+  ],
   resolvers: set('zwrócili zwrócono zwróciła zwrócił wymienili wymieniła wymienił oddali uratowali'),
+  // Past forms only: `naprawią` (will fix) or `podstawie` (base) resolve nothing.
   resolverStems: [
-    'naprawi',
+    'naprawił',
+    'naprawili',
     'naprawion',
     'rozwiązał',
     'rozwiązali',
-    'rozwiązan',
-    'poprawil',
+    'poprawił',
+    'poprawili',
     'poprawion',
-    'zrekompens',
+    'zrekompensowa',
     'rozpatrzon',
-    'uznan',
     'uznali',
-    'podstawi',
+    'uznała',
+    'podstawił',
+    'podstawili',
     'wymienion',
   ],
+
   persistence: set('nadal wciąż dalej jeszcze ciągle'),
   surpriseVerbs:
     set(`sądziłam sądziłem myślałam myślałem spodziewałam spodziewałem przypuszczałam przypuszczałem
