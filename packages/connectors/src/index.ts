@@ -31,7 +31,23 @@ export { googleServiceAccountAuth, googleServiceAccountJwt } from './auth/google
 export type { OAuthRefreshOptions } from './auth/oauth-refresh.js';
 export { oauthRefreshAuth } from './auth/oauth-refresh.js';
 export { basicAuth, bearerAuth } from './auth/simple.js';
-export { CxHttpError, CxProtocolError, CxQuotaExceededError } from './errors.js';
+export type { TokenHttpOptions } from './auth/token-endpoint.js';
+export type {
+  CxAuthErrorCode,
+  CxHttpErrorCode,
+  CxProtocolErrorCode,
+  CxResumableErrorCode,
+} from './errors.js';
+export {
+  CxAuthError,
+  CxHttpError,
+  CxProtocolError,
+  CxQuotaExceededError,
+  CxResumableError,
+  CxRetryLaterError,
+  CxSourceError,
+  CxSyncAbortedError,
+} from './errors.js';
 export type { CsvSourceOptions } from './files/csv-source.js';
 export { csvSource } from './files/csv-source.js';
 export type { FileInput } from './files/input.js';
@@ -75,5 +91,16 @@ export type {
 } from './sync/source.js';
 export type { CursorPosition, SyncState } from './sync/state.js';
 export { compareCursor, compareIds, parseSyncState, syncStateSchema } from './sync/state.js';
-export type { SyncAllResult, SyncItem, SyncOptions, SyncProgress, SyncSummary } from './sync/sync.js';
-export { sync, syncAll } from './sync/sync.js';
+export type { SyncStatus } from './sync/sync.js';
+export { SyncRun, sync } from './sync/sync.js';
+export type { SyncAllResult } from './sync/sync-all.js';
+export { syncAll } from './sync/sync-all.js';
+export type {
+  SyncCheckpointItem,
+  SyncItem,
+  SyncLogEntry,
+  SyncOptions,
+  SyncProgress,
+  SyncRecordItem,
+  SyncSummary,
+} from './sync/types.js';

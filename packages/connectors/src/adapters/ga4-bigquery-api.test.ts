@@ -3,7 +3,9 @@ import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
 import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
 import { bearerAuth } from '../auth/simple.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { bigQueryRowToObject, ga4BigQueryApiSource } from './ga4-bigquery-api.js';
 
 const SCHEMA = {

@@ -162,6 +162,7 @@ export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Sour
         try {
           const meta = await http.json<{ schema?: { fields?: BigQueryField[] } }>(`${base}/${table}`, {
             signal: context.signal,
+            onRetry: context.onRetry,
           });
           fields = meta.data.schema?.fields ?? [];
         } catch (error) {
@@ -174,6 +175,7 @@ export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Sour
             {
               query: { maxResults: options.pageSize ?? 10_000, pageToken },
               signal: context.signal,
+              onRetry: context.onRetry,
             },
           );
           yield { type: 'page', stream: 'events' };

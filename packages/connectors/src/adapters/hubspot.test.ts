@@ -12,7 +12,9 @@ import { bearerAuth } from '../auth/simple.js';
 import { CxQuotaExceededError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { hubspotSource } from './hubspot.js';
 
 type Rec = {

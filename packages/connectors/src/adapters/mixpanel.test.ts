@@ -4,7 +4,7 @@ import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
 import { sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
 import { basicAuth } from '../auth/simple.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
-import { syncAll } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { mixpanelSource } from './mixpanel.js';
 
 const DAY1 = Date.parse('2024-06-01T00:00:00Z') / 1000;

@@ -156,6 +156,7 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
               query: { from_date: day, to_date: day, project_id: options.projectId },
               headers: { accept: 'text/plain', 'accept-encoding': 'gzip' },
               signal: context.signal,
+              onRetry: context.onRetry,
             });
             for await (const { line, text } of responseLines(response)) {
               let e: MixpanelEvent;

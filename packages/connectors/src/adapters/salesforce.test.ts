@@ -5,7 +5,9 @@ import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/he
 import { bearerAuth } from '../auth/simple.js';
 import { CxQuotaExceededError } from '../errors.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { salesforceQuery, salesforceSource } from './salesforce.js';
 
 type Row = { Id: string; SystemModstamp: string; [k: string]: unknown };

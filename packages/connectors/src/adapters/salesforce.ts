@@ -217,6 +217,7 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
           ...(query ? { query } : {}),
           headers: { 'sforce-query-options': `batchSize=${options.batchSize ?? 2000}` },
           signal: context.signal,
+          onRetry: context.onRetry,
         });
         const data = response.data;
         const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');

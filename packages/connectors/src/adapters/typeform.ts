@@ -185,6 +185,7 @@ export function typeformSource(options: TypeformSourceOptions): Source {
         `/forms/${encodeURIComponent(options.formId)}`,
         {
           signal: context.signal,
+          onRetry: context.onRetry,
         },
       );
       const defs = new Map<string, TypeformField>();
@@ -209,6 +210,7 @@ export function typeformSource(options: TypeformSourceOptions): Source {
               before,
             },
             signal: context.signal,
+            onRetry: context.onRetry,
           },
         );
         yield { type: 'page', stream: 'responses' };

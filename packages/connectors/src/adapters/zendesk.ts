@@ -139,6 +139,7 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
               ? { start_time: startTime, ...exclude }
               : { cursor: afterCursor, ...exclude },
           signal: context.signal,
+          onRetry: context.onRetry,
         });
         yield { type: 'page', stream: 'tickets' };
         for (const t of data.tickets ?? []) {
@@ -253,7 +254,11 @@ export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source
             meta?: { has_more?: boolean };
             links?: { next?: string | null };
           };
-        } = await http.json(next, { ...(query ? { query } : {}), signal: context.signal });
+        } = await http.json(next, {
+          ...(query ? { query } : {}),
+          signal: context.signal,
+          onRetry: context.onRetry,
+        });
         query = undefined;
         const data = response.data;
         yield { type: 'page', stream: 'satisfaction_ratings' };

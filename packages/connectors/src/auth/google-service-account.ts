@@ -1,6 +1,6 @@
 import { createSign } from 'node:crypto';
 import type { AuthProvider } from './auth-provider.js';
-import { type AccessToken, requestToken } from './token-endpoint.js';
+import { type AccessToken, requestToken, type TokenHttpOptions } from './token-endpoint.js';
 
 /**
  * The fields of a Google service-account key file that auth needs.
@@ -34,8 +34,10 @@ export interface GoogleServiceAccountOptions {
   readonly tokenUrl?: string;
   /** Impersonated user (domain-wide delegation), optional. */
   readonly subject?: string;
-  /** `fetch` implementation. */
+  /** `fetch` implementation (the same as `http.fetch`). */
   readonly fetch?: typeof fetch;
+  /** HTTP tuning of the token request (timeout, retry policy, sleep, retry notices). */
+  readonly http?: TokenHttpOptions;
   /** Clock (epoch ms). */
   readonly now?: () => number;
 }
@@ -112,7 +114,7 @@ export function googleServiceAccountAuth(options: GoogleServiceAccountOptions): 
           options.tokenUrl ?? options.key.token_uri ?? 'https://oauth2.googleapis.com/token',
           { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion },
           {
-            ...(options.fetch ? { fetch: options.fetch } : {}),
+            http: { ...(options.fetch ? { fetch: options.fetch } : {}), ...options.http },
             now,
             signal,
             secrets: [assertion, options.key.private_key],

@@ -1,5 +1,5 @@
 import type { AuthProvider } from './auth-provider.js';
-import { type AccessToken, requestToken } from './token-endpoint.js';
+import { type AccessToken, requestToken, type TokenHttpOptions } from './token-endpoint.js';
 
 /**
  * Options of {@link oauthRefreshAuth}.
@@ -20,8 +20,10 @@ export interface OAuthRefreshOptions {
   readonly onRefreshToken?: (refreshToken: string) => void;
   /** Refresh this many ms before expiry (default 60 000). */
   readonly skewMs?: number;
-  /** `fetch` implementation. */
+  /** `fetch` implementation (the same as `http.fetch`). */
   readonly fetch?: typeof fetch;
+  /** HTTP tuning of the token request (timeout, retry policy, sleep, retry notices). */
+  readonly http?: TokenHttpOptions;
   /** Clock (epoch ms). */
   readonly now?: () => number;
 }
@@ -60,7 +62,7 @@ export function oauthRefreshAuth(options: OAuthRefreshOptions): AuthProvider {
             client_secret: options.clientSecret,
           },
           {
-            ...(options.fetch ? { fetch: options.fetch } : {}),
+            http: { ...(options.fetch ? { fetch: options.fetch } : {}), ...options.http },
             now,
             signal,
             secrets: [options.clientSecret, refreshToken],

@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { memoryDeadLetters, ndjsonDeadLetters } from '../sync/dead-letter.js';
 import type { SyncState } from '../sync/state.js';
-import { sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { csvSource } from './csv-source.js';
 import { ndjsonSource } from './ndjson-source.js';
 

@@ -8,7 +8,7 @@ import {
   type TestServer,
 } from '../../test/helpers/server.js';
 import { bearerAuth } from '../auth/simple.js';
-import { CxHttpError, CxQuotaExceededError } from '../errors.js';
+import { CxHttpError, CxQuotaExceededError, CxRetryLaterError } from '../errors.js';
 import { HttpClient } from './client.js';
 import { backoffDelay, parseRetryAfter } from './retry.js';
 
@@ -84,14 +84,39 @@ describe('HttpClient', () => {
     await expect(http.json('/missing')).rejects.toMatchObject({ status: 404, attempts: 1 });
   });
 
-  it('treats a Retry-After longer than maxRetryAfterMs as an exhausted quota', async () => {
+  it('turns a Retry-After longer than maxRetryAfterMs into a resumable error carrying the resume time', async () => {
     server = await startServer((_req, res) =>
       sendJson(res, 429, {}, { headers: { 'retry-after': '86400' } }),
     );
-    const http = new HttpClient({ baseUrl: server.url, sleep: fakeSleep().sleep, now: () => 0 });
+    const clock = fakeSleep();
+    const http = new HttpClient({ baseUrl: server.url, sleep: clock.sleep, now: () => 0 });
     const error = await http.json('/x').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CxQuotaExceededError);
-    expect((error as CxQuotaExceededError).resetAt).toBe('1970-01-02T00:00:00.000Z');
+    expect(error).toBeInstanceOf(CxRetryLaterError);
+    // 86 400 s after the clock's 0: one day
+    expect(error).toMatchObject({
+      code: 'retry_later',
+      waitMs: 86_400_000,
+      resumeAt: '1970-01-02T00:00:00.000Z',
+    });
+    expect(clock.delays).toEqual([]); // never slept
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops with a resumable error when the waits of one request would pass maxTotalWaitMs', async () => {
+    // every answer asks for 60 s: allowed one by one (cap 5 min), but three of them pass a 150 s budget
+    server = await startServer((_req, res) => sendJson(res, 503, {}, { headers: { 'retry-after': '60' } }));
+    const clock = fakeSleep();
+    const http = new HttpClient({
+      baseUrl: server.url,
+      sleep: clock.sleep,
+      now: () => 1_000,
+      retry: { maxTotalWaitMs: 150_000 },
+    });
+    const error = await http.json('/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxRetryLaterError);
+    expect(clock.delays).toEqual([60_000, 60_000]);
+    expect((error as CxRetryLaterError).resumeAt).toBe(new Date(61_000).toISOString());
+    expect(server.requests).toHaveLength(3);
   });
 
   it('times out slow responses and retries them', async () => {

@@ -1,3 +1,5 @@
+import type { CxRetryLaterError } from '../errors.js';
+
 /**
  * Retry policy of the HTTP client.
  *
@@ -11,8 +13,16 @@ export interface RetryOptions {
   readonly baseDelayMs?: number;
   /** Cap of one backoff delay in ms (default 60 000). */
   readonly maxDelayMs?: number;
-  /** A server-requested wait longer than this (ms) is treated as an exhausted quota (default 15 minutes). */
+  /**
+   * A server-requested wait (`Retry-After`, a vendor header) longer than this (ms) stops the sync with a
+   * resumable {@link CxRetryLaterError} carrying the resume time, instead of sleeping (default 5 minutes).
+   */
   readonly maxRetryAfterMs?: number;
+  /**
+   * Total time one request may spend waiting between its attempts (ms); a retry that would pass it stops with a
+   * {@link CxRetryLaterError} instead (default 10 minutes).
+   */
+  readonly maxTotalWaitMs?: number;
 }
 
 /**
