@@ -55,7 +55,7 @@ export { openInput, readLines } from './files/input.js';
 export type { NdjsonSourceOptions } from './files/ndjson-source.js';
 export { ndjsonSource } from './files/ndjson-source.js';
 export { responseLines } from './files/response-lines.js';
-export type { RowMappingOptions, RowSourceOptions } from './files/row-source.js';
+export type { FileDedup, RowMappingOptions, RowSourceOptions } from './files/row-source.js';
 export type {
   HttpClientOptions,
   HttpFailure,

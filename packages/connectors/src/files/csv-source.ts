@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse';
 import type { Source } from '../sync/source.js';
-import { type FileInput, openInput } from './input.js';
+import { csvRows } from './csv-rows.js';
+import type { FileInput } from './input.js';
 import { type RowSourceOptions, rowSource } from './row-source.js';
 
 /**
@@ -20,8 +20,14 @@ export interface CsvSourceOptions extends RowSourceOptions {
  * A source reading CSV with a header row (RFC 4180 quoting, embedded newlines, BOM) through the streaming
  * `csv-parse` parser, with column mapping. Empty cells are treated as missing.
  *
+ * Strict and loss-free: a record with more or fewer fields than the header, or a quote inside an unquoted
+ * field, is dead-lettered with its line and reading goes on; a quote that is never closed costs its record, not
+ * the rest of the file. Duplicate or empty header names fail the sync. Repeated rows and versions are handled
+ * as in {@link ndjsonSource}.
+ *
  * @param options - Input, kind, column mapping.
  * @returns The source.
+ * @throws {@link @cx/model!CxValidationError} (while syncing) when the header has duplicate or empty names.
  * @example
  * ```ts
  * import { csvSource, syncAll } from '@cx/connectors';
@@ -38,30 +44,7 @@ export interface CsvSourceOptions extends RowSourceOptions {
  * @since 0.1.0
  */
 export function csvSource(options: CsvSourceOptions): Source {
-  return rowSource('csv', options, async function* () {
-    const parser = parse({
-      columns: true,
-      bom: true,
-      delimiter: options.delimiter ?? ',',
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
-    const input = openInput(options.input);
-    (async () => {
-      try {
-        for await (const chunk of input)
-          if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
-        parser.end();
-      } catch (error) {
-        parser.destroy(error as Error);
-      }
-    })();
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      yield { row: item.record, line: item.info.lines };
-    }
-  });
+  return rowSource('csv', options, (context) =>
+    csvRows(options.input, { delimiter: options.delimiter }, context.signal),
+  );
 }

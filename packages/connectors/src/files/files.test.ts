@@ -77,7 +77,7 @@ describe('ndjsonSource', () => {
         if (got.length >= 40) break;
       }
     }
-    expect(state?.resume).toEqual({ row: 40 });
+    expect(state?.resume).toMatchObject({ row: 40 });
     expect(state?.seen.length).toBe(1); // ordered: the cursor advances, so the dedup set stays small
     const rest = await syncAll(make(), { state });
     got.push(...rest.items.map((i) => i.record.value.id));

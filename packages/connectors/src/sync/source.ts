@@ -66,6 +66,11 @@ export interface SourceRecordMessage {
    * window of the newest such record, so the dedup state stays bounded however long the pass is.
    */
   readonly uniqueInRun?: boolean;
+  /**
+   * Set by a source that knows this record repeats one it already yielded in this run (a row that occurs twice
+   * in a file): the sync counts it as a duplicate and does not deliver it.
+   */
+  readonly duplicate?: boolean;
 }
 
 /**

@@ -234,7 +234,7 @@ export class SyncRun implements AsyncIterable<SyncItem> {
               this.#outOfWindow++;
               break;
             }
-            if (seen.has(message.key)) {
+            if (message.duplicate === true || seen.has(message.key)) {
               this.#duplicates++;
               break;
             }
