@@ -14,7 +14,7 @@ export type { HttpSourceOptions } from './adapters/http-source.js';
 export type { HubspotMapping, HubspotObject, HubspotSourceOptions } from './adapters/hubspot.js';
 export { classifyHubspotFailure, hubspotSource } from './adapters/hubspot.js';
 export type { EventRule, MixpanelSourceOptions } from './adapters/mixpanel.js';
-export { mixpanelSource } from './adapters/mixpanel.js';
+export { classifyMixpanelFailure, mixpanelSource } from './adapters/mixpanel.js';
 export type { RrwebEvent, RrwebRecording, RrwebSourceOptions, RrwebTouch } from './adapters/rrweb.js';
 export { rrwebSource, rrwebTouches } from './adapters/rrweb.js';
 export type { SalesforceSourceOptions } from './adapters/salesforce.js';

@@ -156,7 +156,7 @@ describe('ga4BigQueryApiSource', () => {
         break; // killed after the first page was committed
       }
     }
-    expect(state?.resume).toEqual({ table: 'events_20240601', pageToken: '3' });
+    expect(state?.resume).toMatchObject({ table: 'events_20240601', pageToken: '3' });
     const rest = await syncAll(make(), { now, state });
     const all = [...got, ...rest.items];
     expectExactlyOnce(all, new Set(all.map((i) => i.record.value.id)));

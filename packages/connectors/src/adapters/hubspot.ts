@@ -1,9 +1,20 @@
 import { type JsonValue, type Scale, STANDARD_SCALES } from '@cx/model';
+import { CxProtocolError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
-import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
+import type { ModelCandidate, Source, SourceContext, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareIds } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
+import {
+  type HubspotPageRequest,
+  hubspotPageViolation,
+  hubspotRequestAdvances,
+  hubspotSearchBody,
+  nextHubspotRequest,
+} from './hubspot-paging.js';
+
+/** Times a page that breaks the paging contract is requested again before the sync stops. */
+const PAGE_REREADS = 2;
 
 /**
  * The HubSpot CRM objects the adapter syncs.
@@ -149,23 +160,28 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     ]),
   ];
 
-  const search = async (body: unknown, signal: AbortSignal) =>
+  const search = async (body: unknown, context: SourceContext) =>
     (
       await http.json<{
-        total: number;
-        results: HubspotObjectRecord[];
+        total?: number;
+        results?: HubspotObjectRecord[];
         paging?: { next?: { after: string } };
-      }>(`/crm/v3/objects/${object}/search`, { json: body, signal })
+      }>(`/crm/v3/objects/${object}/search`, { json: body, signal: context.signal, onRetry: context.onRetry })
     ).data;
+  const timeMs = (record: HubspotObjectRecord): number | null => {
+    const time = parseTimestamp(record.properties?.[timeProperty] ?? record.updatedAt);
+    return time === null ? null : Date.parse(time);
+  };
 
-  const dealContacts = async (dealIds: string[], signal: AbortSignal): Promise<Map<string, string>> => {
+  const dealContacts = async (dealIds: string[], context: SourceContext): Promise<Map<string, string>> => {
     const out = new Map<string, string>();
     if (dealIds.length === 0) return out;
     const { data } = await http.json<{
       results: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string }> }>;
     }>('/crm/v4/associations/deals/contacts/batch/read', {
       json: { inputs: dealIds.map((id) => ({ id })) },
-      signal,
+      signal: context.signal,
+      onRetry: context.onRetry,
     });
     for (const r of data.results ?? []) {
       const first = [...(r.to ?? [])].map((t) => String(t.toObjectId)).sort(compareIds)[0];
@@ -252,60 +268,62 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     lagMs: options.lagMs ?? 60_000,
     secrets: () => options.auth.secrets(),
     async *read(context): AsyncGenerator<SourceMessage> {
-      const untilMs = String(Date.parse(context.until));
-      let lower = context.from === null ? '0' : String(Date.parse(context.from));
-      let lowerOperator: 'GTE' | 'GT' = 'GTE';
-      let tie: { time: string; afterId: string } | null = null;
+      const until = Date.parse(context.until);
+      let request: HubspotPageRequest | null = {
+        mode: 'time',
+        lower: context.from === null ? 0 : Date.parse(context.from),
+        operator: 'GTE',
+        until,
+      };
       let cursor: CursorPosition | null = null;
-      for (;;) {
-        const body = tie
-          ? {
-              filterGroups: [
-                {
-                  filters: [
-                    { propertyName: timeProperty, operator: 'EQ', value: tie.time },
-                    { propertyName: 'hs_object_id', operator: 'GT', value: tie.afterId },
-                  ],
-                },
-              ],
-              sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
-              properties,
-              limit,
-            }
-          : {
-              filterGroups: [
-                {
-                  filters: [
-                    { propertyName: timeProperty, operator: lowerOperator, value: lower },
-                    { propertyName: timeProperty, operator: 'LTE', value: untilMs },
-                  ],
-                },
-              ],
-              sorts: [{ propertyName: timeProperty, direction: 'ASCENDING' }],
-              properties,
-              limit,
-            };
-        const page = await search(body, context.signal);
-        yield { type: 'page', stream: object };
-        const results = page.results ?? [];
+      /** Rows read whose time is below the current request's lower bound (the next pages cannot repeat them). */
+      let below = 0;
+      let read = 0;
+      while (request !== null) {
+        const body = hubspotSearchBody(request, timeProperty, properties, limit);
+        let page = await search(body, context);
+        let rows = page.results ?? [];
+        let seen = rows.map((r) => ({ id: r.id, ms: timeMs(r) }));
+        let violation = hubspotPageViolation(request, seen);
+        for (let again = 1; violation !== null && again <= PAGE_REREADS; again++) {
+          yield {
+            type: 'log',
+            level: 'warn',
+            message: `HubSpot ${object} search returned a page out of its order (${violation}); reading it again`,
+          };
+          page = await search(body, context);
+          rows = page.results ?? [];
+          seen = rows.map((r) => ({ id: r.id, ms: timeMs(r) }));
+          violation = hubspotPageViolation(request, seen);
+        }
+        if (violation !== null) {
+          throw new CxProtocolError(
+            `HubSpot ${object} search broke its paging contract ${PAGE_REREADS + 1} times in a row (${violation}); stopping rather than skipping records`,
+            { code: 'paging_violation' },
+          );
+        }
+        const total =
+          request.mode === 'time' && typeof page.total === 'number' ? below + page.total : undefined;
+        yield {
+          type: 'page',
+          stream: object,
+          ...(total === undefined ? {} : { total: Math.max(total, read) }),
+        };
         const contacts =
           object === 'deals'
             ? await dealContacts(
-                results.map((r) => r.id),
-                context.signal,
+                rows.map((r) => r.id),
+                context,
               )
             : null;
-        let firstMs: number | null = null;
-        let lastMs: number | null = null;
-        for (const record of results) {
-          const time = parseTimestamp(record.properties[timeProperty] ?? record.updatedAt);
-          if (time === null) {
+        for (const [index, record] of rows.entries()) {
+          context.signal.throwIfAborted();
+          const ms = seen[index]?.ms ?? null;
+          if (ms === null) {
             yield { type: 'invalid', stream: object, raw: record, reason: `No parseable ${timeProperty}` };
             continue;
           }
-          const ms = Date.parse(time);
-          firstMs ??= ms;
-          lastMs = ms;
+          const time = new Date(ms).toISOString();
           const position = { time, id: record.id };
           if (
             cursor === null ||
@@ -315,6 +333,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
             cursor = position;
           }
           const contactId = contacts?.get(record.id);
+          read++;
           yield {
             type: 'record',
             stream: object,
@@ -325,24 +344,22 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
           };
         }
         yield { type: 'checkpoint', cursor };
-        const full = results.length >= limit;
-        if (tie) {
-          const last = results.at(-1);
-          if (full && last) tie = { time: tie.time, afterId: last.id };
-          else {
-            lower = tie.time;
-            lowerOperator = 'GT';
-            tie = null;
-          }
-          continue;
+        if (rows.length >= limit && seen.every((r) => r.ms === null)) {
+          throw new CxProtocolError(
+            `HubSpot ${object} search returned a full page without one parseable ${timeProperty}; cannot page on without skipping records`,
+            { code: 'paging_violation' },
+          );
         }
-        if (!full || lastMs === null) break;
-        if (firstMs === lastMs) {
-          tie = { time: String(lastMs), afterId: '0' };
-        } else {
-          lower = String(lastMs);
-          lowerOperator = 'GTE';
+        const next = nextHubspotRequest(request, seen, limit);
+        if (next !== null && !hubspotRequestAdvances(request, next)) {
+          throw new CxProtocolError(
+            `HubSpot ${object} search made no progress (the next request would repeat ${JSON.stringify(body)})`,
+            { code: 'paging_violation' },
+          );
         }
+        if (next !== null && next.mode === 'time')
+          below = read - seen.filter((r) => r.ms === next.lower).length;
+        request = next;
       }
     },
   };

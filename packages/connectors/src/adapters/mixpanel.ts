@@ -1,6 +1,6 @@
-import type { JsonValue } from '@cx/model';
-import { CxHttpError } from '../errors.js';
+import { CxError, type JsonValue } from '@cx/model';
 import { responseLines } from '../files/response-lines.js';
+import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -49,6 +49,31 @@ interface MixpanelEvent {
 }
 
 const DAY = 86_400_000;
+
+/**
+ * Mixpanel's rate rule for the raw export (60 queries an hour, 3 a second): a 429 with `Retry-After` is waited
+ * out (a wait beyond `retry.maxRetryAfterMs` stops with a resumable {@link CxRetryLaterError}); a 429 without it
+ * means the hourly budget is spent, and waiting inside the sync would hold it for up to an hour, so it is an
+ * exhausted quota: the sync stops with a resumable {@link CxQuotaExceededError}.
+ *
+ * @param failure - The failed response.
+ * @returns The decision, or `undefined` for the default rules.
+ * @example
+ * ```ts
+ * import { classifyMixpanelFailure } from '@cx/connectors';
+ * const d = classifyMixpanelFailure({ status: 429, headers: new Headers(), body: '{"error":"rate limit"}', retryAfterMs: null });
+ * console.log(d?.action); // 'quota'
+ * ```
+ * @category Adapters
+ * @since 0.2.0
+ */
+export function classifyMixpanelFailure(failure: HttpFailure): RetryDecision {
+  if (failure.status !== 429) return undefined;
+  return {
+    action: 'quota',
+    reason: 'Mixpanel export rate limit reached (60 queries per hour, 3 per second)',
+  };
+}
 
 /**
  * Maps a tracking event to an interaction with the event rules; unknown fields are kept in properties.
@@ -112,7 +137,7 @@ export function eventInteraction(fields: {
  * @since 0.1.0
  */
 export function mixpanelSource(options: MixpanelSourceOptions): Source {
-  const http = adapterClient(options, 'https://data.mixpanel.com');
+  const http = adapterClient(options, 'https://data.mixpanel.com', classifyMixpanelFailure);
   const userProp = options.customerIdProperty ?? '$user_id';
   const map = (e: MixpanelEvent, time: string, id: string): ModelCandidate[] => {
     const p = e.properties;
@@ -158,7 +183,7 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
               signal: context.signal,
               onRetry: context.onRetry,
             });
-            for await (const { line, text } of responseLines(response)) {
+            for await (const { line, text } of responseLines(response, context.signal)) {
               let e: MixpanelEvent;
               try {
                 e = JSON.parse(text) as MixpanelEvent;
@@ -195,12 +220,13 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
             }
             break;
           } catch (error) {
-            if (error instanceof CxHttpError || attempt >= attempts || context.signal.aborted) throw error;
-            if (!(error instanceof Error)) throw error;
+            // only a body broken mid-stream is re-read; a quota, an HTTP failure or an abort stops the sync (the
+            // day's records since the last checkpoint are re-read when it resumes)
+            if (error instanceof CxError || attempt >= attempts || context.signal.aborted) throw error;
             yield {
               type: 'log',
               level: 'warn',
-              message: `Export of ${day} broke mid-stream (${error.message}); re-reading the day`,
+              message: `Export of ${day} broke mid-stream (${error instanceof Error ? error.message : String(error)}); re-reading the day`,
             };
           }
         }
