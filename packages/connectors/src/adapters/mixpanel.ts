@@ -69,10 +69,8 @@ const DAY = 86_400_000;
  */
 export function classifyMixpanelFailure(failure: HttpFailure): RetryDecision {
   if (failure.status !== 429) return undefined;
-  return {
-    action: 'quota',
-    reason: 'Mixpanel export rate limit reached (60 queries per hour, 3 per second)',
-  };
+  if (failure.retryAfterMs !== null) return { action: 'retry', delayMs: failure.retryAfterMs };
+  return { action: 'quota', reason: 'Mixpanel export rate limit reached (60 queries per hour)' };
 }
 
 /**
