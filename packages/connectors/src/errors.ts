@@ -355,3 +355,40 @@ export class CxSourceError extends CxError {
     this.source = fields.source;
   }
 }
+
+/**
+ * Codes of {@link CxSinkError}: the files or tables of a sink disagree with its committed manifest (changed
+ * outside the sink), or a sink is used out of order (written before it was opened).
+ *
+ * @category Errors
+ * @since 0.2.0
+ */
+export type CxSinkErrorCode = 'sink_inconsistent' | 'sink_not_open';
+
+/**
+ * Thrown by a sink whose committed data cannot be trusted or that is used out of order. Never raised for a
+ * crash: an uncommitted tail is discarded silently by design (it was never committed).
+ *
+ * @example
+ * ```ts
+ * import { CxSinkError } from '@cx/connectors';
+ * const error = new CxSinkError('sink_not_open', 'Call open() before write()');
+ * console.log(error.code); // 'sink_not_open'
+ * ```
+ * @category Errors
+ * @since 0.2.0
+ */
+export class CxSinkError extends CxError {
+  declare readonly code: CxSinkErrorCode;
+
+  /**
+   * Creates the error.
+   *
+   * @param code - The code.
+   * @param message - Readable message.
+   * @param options - Optional cause.
+   */
+  constructor(code: CxSinkErrorCode, message: string, options: CxErrorOptions = {}) {
+    super(code, message, options);
+  }
+}

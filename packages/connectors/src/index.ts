@@ -1,5 +1,8 @@
 // Public API of @cx/connectors: explicit named re-exports only.
 
+// the @cx/model errors this package throws (bad data, bad state files), so callers need one import
+export { CxError, CxValidationError } from '@cx/model';
+
 export type { Ga4BigQuerySourceOptions, Ga4Param } from './adapters/ga4-bigquery.js';
 export { flattenGa4Params, ga4BigQuerySource } from './adapters/ga4-bigquery.js';
 export type { BigQueryField, BigQueryRow, Ga4BigQueryApiSourceOptions } from './adapters/ga4-bigquery-api.js';
@@ -37,6 +40,7 @@ export type {
   CxHttpErrorCode,
   CxProtocolErrorCode,
   CxResumableErrorCode,
+  CxSinkErrorCode,
 } from './errors.js';
 export {
   CxAuthError,
@@ -45,6 +49,7 @@ export {
   CxQuotaExceededError,
   CxResumableError,
   CxRetryLaterError,
+  CxSinkError,
   CxSourceError,
   CxSyncAbortedError,
 } from './errors.js';
@@ -74,6 +79,13 @@ export { parseProtocolMessage } from './protocol/messages.js';
 export type { ProtocolCommand, ProtocolSourceOptions } from './protocol/protocol-source.js';
 export { protocolSource } from './protocol/protocol-source.js';
 export { Redactor } from './redact.js';
+export type { StateStore } from './sinks/file-state-store.js';
+export { fileStateStore } from './sinks/file-state-store.js';
+export type { NdjsonSinkOptions, NdjsonSinkRecord } from './sinks/ndjson-sink.js';
+export { ndjsonSink, readNdjsonSink } from './sinks/ndjson-sink.js';
+export type { SyncSink } from './sinks/sink.js';
+export type { SyncToSinkOptions } from './sinks/sync-to-sink.js';
+export { syncToSink } from './sinks/sync-to-sink.js';
 export type { DeadLetter, DeadLetterSink } from './sync/dead-letter.js';
 export { memoryDeadLetters, ndjsonDeadLetters } from './sync/dead-letter.js';
 export type {
