@@ -11,7 +11,11 @@ import { syncToSink } from './sync-to-sink.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'cx-sinks-'));
 const lines = (rows: ReadonlyArray<readonly [string, number, string]>) =>
-  rows.map(([id, minute, plan]) => JSON.stringify({ id, at: `2024-06-01T10:${String(minute).padStart(2, '0')}:00Z`, plan })).join('\n');
+  rows
+    .map(([id, minute, plan]) =>
+      JSON.stringify({ id, at: `2024-06-01T10:${String(minute).padStart(2, '0')}:00Z`, plan }),
+    )
+    .join('\n');
 const source = (text: string, extra: { checkpointEvery?: number } = {}) =>
   ndjsonSource({
     input: () => Readable.from([text]),
@@ -25,7 +29,11 @@ describe('ndjsonSink', () => {
   it('commits records with the state; a second run over the same input adds nothing', async () => {
     const directory = dir();
     const sink = ndjsonSink({ directory });
-    const text = lines([['a', 1, 'free'], ['b', 2, 'pro'], ['c', 3, 'pro']]);
+    const text = lines([
+      ['a', 1, 'free'],
+      ['b', 2, 'pro'],
+      ['c', 3, 'pro'],
+    ]);
     expect((await syncToSink(source(text), sink)).records).toBe(3);
     expect((await syncToSink(source(text), sink)).records).toBe(0);
     await sink.close();
@@ -39,9 +47,26 @@ describe('duckdbSink', () => {
   it('commits records with the state in one transaction; the latest view keeps the newest version', async () => {
     const path = join(dir(), 'cx.duckdb');
     const sink = duckdbSink({ path });
-    await syncToSink(source(lines([['a', 1, 'free'], ['b', 2, 'pro']])), sink);
+    await syncToSink(
+      source(
+        lines([
+          ['a', 1, 'free'],
+          ['b', 2, 'pro'],
+        ]),
+      ),
+      sink,
+    );
     // a corrected row for b with the same time (new content) and a newer a
-    await syncToSink(source(lines([['a', 1, 'free'], ['b', 2, 'enterprise'], ['a', 5, 'pro']])), sink);
+    await syncToSink(
+      source(
+        lines([
+          ['a', 1, 'free'],
+          ['b', 2, 'enterprise'],
+          ['a', 5, 'pro'],
+        ]),
+      ),
+      sink,
+    );
     await sink.close();
     const check = duckdbSink({ path });
     const state = await check.open('ndjson');
@@ -56,7 +81,11 @@ describe('fileStateStore', () => {
     const store = fileStateStore(path);
     await store.save({ version: 1, cursor: { time: '2024-06-01T00:00:00.000Z', id: '1' }, seen: [['k', 1]] });
     writeFileSync(join(dir(), 'x'), '');
-    expect(await store.load()).toEqual({ version: 1, cursor: { time: '2024-06-01T00:00:00.000Z', id: '1' }, seen: [['k', 1]] });
+    expect(await store.load()).toEqual({
+      version: 1,
+      cursor: { time: '2024-06-01T00:00:00.000Z', id: '1' },
+      seen: [['k', 1]],
+    });
     expect(statSync(path).size).toBe(readFileSync(path).length);
   });
 });
