@@ -14,6 +14,12 @@ export interface CsvSourceOptions extends RowSourceOptions {
   readonly input: FileInput;
   /** Field delimiter (default `,`). */
   readonly delimiter?: string;
+  /**
+   * Longest quoted field that may run over several lines, in bytes (default 1 MiB): a quote still open after
+   * that is taken as a stray quote (its line is dead-lettered and reading goes on at the next line), which keeps
+   * memory bounded.
+   */
+  readonly maxRecordBytes?: number;
 }
 
 /**
@@ -45,6 +51,10 @@ export interface CsvSourceOptions extends RowSourceOptions {
  */
 export function csvSource(options: CsvSourceOptions): Source {
   return rowSource('csv', options, (context) =>
-    csvRows(options.input, { delimiter: options.delimiter }, context.signal),
+    csvRows(
+      options.input,
+      { delimiter: options.delimiter, maxRecordBytes: options.maxRecordBytes },
+      context.signal,
+    ),
   );
 }
