@@ -276,9 +276,21 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
         until,
       };
       let cursor: CursorPosition | null = null;
-      /** Rows read whose time is below the current request's lower bound (the next pages cannot repeat them). */
-      let below = 0;
-      let read = 0;
+      // distinct rows read, for the progress total: pages come in time order (checked), so a row is read again
+      // only at the newest time read so far; keep the ids at that time to count them once
+      let belowTop = 0;
+      let topMs = Number.NEGATIVE_INFINITY;
+      let top = new Set<string>();
+      const count = (id: string, ms: number) => {
+        if (ms > topMs) {
+          belowTop += top.size;
+          top = new Set([id]);
+          topMs = ms;
+        } else if (ms === topMs) top.add(id);
+      };
+      /** Distinct rows read that the request cannot return again. */
+      const before = (r: HubspotPageRequest) =>
+        r.mode === 'time' && r.operator === 'GTE' && r.lower <= topMs ? belowTop : belowTop + top.size;
       while (request !== null) {
         const body = hubspotSearchBody(request, timeProperty, properties, limit);
         let page = await search(body, context);
@@ -303,12 +315,10 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
           );
         }
         const total =
-          request.mode === 'time' && typeof page.total === 'number' ? below + page.total : undefined;
-        yield {
-          type: 'page',
-          stream: object,
-          ...(total === undefined ? {} : { total: Math.max(total, read) }),
-        };
+          request.mode === 'time' && typeof page.total === 'number'
+            ? before(request) + page.total
+            : undefined;
+        yield { type: 'page', stream: object, ...(total === undefined ? {} : { total }) };
         const contacts =
           object === 'deals'
             ? await dealContacts(
@@ -333,7 +343,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
             cursor = position;
           }
           const contactId = contacts?.get(record.id);
-          read++;
+          count(record.id, ms);
           yield {
             type: 'record',
             stream: object,
@@ -357,8 +367,6 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
             { code: 'paging_violation' },
           );
         }
-        if (next !== null && next.mode === 'time')
-          below = read - seen.filter((r) => r.ms === next.lower).length;
         request = next;
       }
     },
