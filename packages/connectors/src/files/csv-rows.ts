@@ -58,7 +58,14 @@ function checkHeader(header: string[]): string[] {
   const seen = new Map<string, number>();
   const issues = header.flatMap((name, i) => {
     if (name === '')
-      return [{ path: [i], message: `Column ${i + 1} of the header has no name`, code: 'empty_column_name' }];
+      return [
+        {
+          path: [i],
+          message: `Column ${i + 1} of the header has no name`,
+          code: 'invalid_csv' as const,
+          line: 1,
+        },
+      ];
     const first = seen.get(name);
     if (first === undefined) {
       seen.set(name, i);
@@ -68,7 +75,8 @@ function checkHeader(header: string[]): string[] {
       {
         path: [i],
         message: `Column "${name}" appears twice (columns ${first + 1} and ${i + 1})`,
-        code: 'duplicate_column',
+        code: 'invalid_csv' as const,
+        line: 1,
       },
     ];
   });

@@ -99,7 +99,7 @@ describe('csvSource faults (over node:http)', () => {
       csvCustomers(() => Readable.from(['id,since,id\n1,2024-06-01T10:00:00Z,2\n'])),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CxValidationError);
-    expect((error as CxValidationError).issues[0]).toMatchObject({ path: [2], code: 'duplicate_column' });
+    expect((error as CxValidationError).issues[0]).toMatchObject({ path: [2], code: 'invalid_csv', line: 1 });
   });
 
   it('stops the reader and closes the file when the consumer leaves early', async () => {
