@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { duckdbSink } from '../duckdb/duckdb-sink.js';
 import { ndjsonSource } from '../files/ndjson-source.js';
@@ -41,6 +42,54 @@ describe('ndjsonSink', () => {
     for await (const r of readNdjsonSink(directory)) got.push(r.value.id);
     expect(got).toEqual(['a', 'b', 'c']);
   });
+
+  it('cuts off a batch a crash left uncommitted when it opens again', async () => {
+    const directory = dir();
+    const sink = ndjsonSink({ directory });
+    await syncToSink(source(lines([['a', 1, 'free']])), sink);
+    await sink.close();
+    const committed = statSync(join(directory, 'records.ndjson')).size;
+    // a crashed run had appended a record and never committed it
+    appendFileSync(join(directory, 'records.ndjson'), '{"half":');
+    const again = ndjsonSink({ directory });
+    expect((await again.open('ndjson'))?.cursor?.id).toBe('a');
+    expect(statSync(join(directory, 'records.ndjson')).size).toBe(committed);
+    await again.close();
+  });
+
+  it('refuses records files shorter than the manifest says (changed outside the sink)', async () => {
+    const directory = dir();
+    const sink = ndjsonSink({ directory });
+    await syncToSink(source(lines([['a', 1, 'free']])), sink);
+    await sink.close();
+    writeFileSync(join(directory, 'records.ndjson'), '');
+    await expect(ndjsonSink({ directory }).open('ndjson')).rejects.toMatchObject({
+      code: 'sink_inconsistent',
+    });
+  });
+
+  it('rolls back the open batch when the sync fails', async () => {
+    const directory = dir();
+    const sink = ndjsonSink({ directory });
+    const failing = {
+      ...source(lines([['a', 1, 'free']])),
+      async *read(context: Parameters<ReturnType<typeof source>['read']>[0]) {
+        yield* source(
+          lines([
+            ['a', 1, 'free'],
+            ['b', 2, 'free'],
+          ]),
+          { checkpointEvery: 100 },
+        ).read(context);
+        throw new Error('boom');
+      },
+    };
+    await expect(syncToSink(failing, sink)).rejects.toThrow('boom');
+    await sink.close();
+    const got = [];
+    for await (const r of readNdjsonSink(directory)) got.push(r.value.id);
+    expect(got).toEqual([]);
+  });
 });
 
 describe('duckdbSink', () => {
@@ -68,10 +117,38 @@ describe('duckdbSink', () => {
       sink,
     );
     await sink.close();
+    const db = await DuckDBInstance.create(path);
+    const connection = await db.connect();
+    const latest = (
+      await connection.runAndReadAll("SELECT id, value->>'attributes' FROM cx_records_latest ORDER BY id")
+    ).getRows();
+    // b: the corrected row (same time, delivered later) wins; a: the newer time wins
+    expect(latest).toEqual([
+      ['a', '{"plan":"pro"}'],
+      ['b', '{"plan":"enterprise"}'],
+    ]);
+    const versions = (await connection.runAndReadAll('SELECT count(*) FROM cx_records')).getRows();
+    expect(versions).toEqual([[4n]]); // a@1, b@2, b@2 corrected, a@5: each version once
+    connection.closeSync();
+    db.closeSync();
     const check = duckdbSink({ path });
     const state = await check.open('ndjson');
     expect(state?.cursor?.id).toBe('a');
     await check.close();
+  });
+
+  it('keeps dead letters in the same transaction as the records', async () => {
+    const path = join(dir(), 'cx.duckdb');
+    const sink = duckdbSink({ path });
+    await syncToSink(source('{"id":"a","at":"2024-06-01T10:00:00Z"}\n{"id":"b"}\n'), sink);
+    await sink.close();
+    const db = await DuckDBInstance.create(path);
+    const connection = await db.connect();
+    expect(
+      (await connection.runAndReadAll('SELECT key, line, reason FROM cx_records_dead_letters')).getRows(),
+    ).toEqual([[null, 2n, 'Line 2: no parseable cursor time']]);
+    connection.closeSync();
+    db.closeSync();
   });
 });
 
