@@ -71,17 +71,21 @@ describe('ndjsonSink', () => {
   it('rolls back the open batch when the sync fails', async () => {
     const directory = dir();
     const sink = ndjsonSink({ directory });
+    const inner = source(
+      lines([
+        ['a', 1, 'free'],
+        ['b', 2, 'free'],
+      ]),
+      { checkpointEvery: 100 },
+    );
     const failing = {
-      ...source(lines([['a', 1, 'free']])),
-      async *read(context: Parameters<ReturnType<typeof source>['read']>[0]) {
-        yield* source(
-          lines([
-            ['a', 1, 'free'],
-            ['b', 2, 'free'],
-          ]),
-          { checkpointEvery: 100 },
-        ).read(context);
-        throw new Error('boom');
+      ...inner,
+      async *read(context: Parameters<typeof inner.read>[0]) {
+        // the records arrive, then the source fails before its checkpoint
+        for await (const message of inner.read(context)) {
+          if (message.type === 'checkpoint') throw new Error('boom');
+          yield message;
+        }
       },
     };
     await expect(syncToSink(failing, sink)).rejects.toThrow('boom');
