@@ -1,4 +1,6 @@
-import { CxValidationError, type JsonValue } from '@cx/model';
+import { CxValidationError, type JsonValue, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { fieldRuleOption } from './options.js';
 import type { ModelKind } from './sync/source.js';
 
 /**
@@ -174,6 +176,8 @@ export interface MapFieldsOptions {
  * @param options - Kind, rules, defaults.
  * @returns The candidate value (validate it with the model schema).
  * @throws {@link @cx/model!CxValidationError} when a time field is present but not a timestamp.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { mapFields } from '@cx/connectors';
@@ -189,6 +193,7 @@ export function mapFields(
   row: Readonly<Record<string, unknown>>,
   options: MapFieldsOptions,
 ): Record<string, unknown> {
+  parseOptions(mapFieldsSchema, options, 'mapFields');
   return compileMapping(options)(row);
 }
 
@@ -197,12 +202,21 @@ const compiled = new WeakMap<
   (row: Readonly<Record<string, unknown>>) => Record<string, unknown>
 >();
 
+const mapFieldsSchema = z.strictObject({
+  kind: z.enum(['customer', 'interaction', 'surveyResponse', 'order', 'feedback']),
+  fields: z.record(z.string(), fieldRuleOption),
+  defaults: z.record(z.string(), z.unknown()).optional(),
+  keepExtra: z.boolean().optional(),
+});
+
 /**
  * Compiles mapping options once into a fast row mapper (what the file sources use per row); the result is
  * cached per options object.
  *
  * @param options - Kind, rules, defaults.
  * @returns A function mapping one row like {@link mapFields}.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { compileMapping } from '@cx/connectors';
@@ -215,8 +229,9 @@ const compiled = new WeakMap<
 export function compileMapping(
   options: MapFieldsOptions,
 ): (row: Readonly<Record<string, unknown>>) => Record<string, unknown> {
-  const cached = compiled.get(options);
+  const cached = typeof options === 'object' && options !== null ? compiled.get(options) : undefined;
   if (cached) return cached;
+  parseOptions(mapFieldsSchema, options, 'compileMapping');
   const used = new Set<string>();
   const steps = Object.entries(options.fields).map(([field, rule]) => {
     if (typeof rule === 'string') {

@@ -1,6 +1,9 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { CxHttpError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
+import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
 import type { Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { type Ga4BigQuerySourceOptions, ga4RowMapper, ga4RowMessage } from './ga4-bigquery.js';
@@ -146,6 +149,16 @@ function readResume(resume: JsonValue | undefined): TableResume | null {
   };
 }
 
+const ga4BigQueryApiSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  projectId: z.string().min(1),
+  datasetId: z.string().min(1),
+  startDate: dateOption.optional(),
+  pageSize: countOption(100_000).optional(),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  orders: z.boolean().optional(),
+});
+
 /**
  * GA4 BigQuery-export source reading the daily `events_YYYYMMDD` tables over the BigQuery REST API
  * (`tabledata.list` with `pageToken`), with the same mapping as {@link ga4BigQuerySource}. Each run reads the
@@ -156,6 +169,8 @@ function readResume(resume: JsonValue | undefined): TableResume | null {
  *
  * @param options - Project, dataset, auth, event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, ga4BigQueryApiSource } from '@cx/connectors';
@@ -166,6 +181,7 @@ function readResume(resume: JsonValue | undefined): TableResume | null {
  * @since 0.1.0
  */
 export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Source {
+  parseOptions(ga4BigQueryApiSourceSchema, options, 'ga4BigQueryApiSource');
   const http = adapterClient(options, 'https://bigquery.googleapis.com', classifyBigQueryFailure);
   const map = ga4RowMapper(options);
   const base = `/bigquery/v2/projects/${encodeURIComponent(options.projectId)}/datasets/${encodeURIComponent(options.datasetId)}/tables`;

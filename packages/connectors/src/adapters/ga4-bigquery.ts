@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import { eventRuleOption, fileInputOption, msOption } from '../options.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -153,6 +156,13 @@ export function ga4RowMapper(
   };
 }
 
+const ga4BigQuerySourceSchema = z.strictObject({
+  input: z.union([fileInputOption, z.array(fileInputOption).min(1)]),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  orders: z.boolean().optional(),
+  lookbackMs: msOption.optional(),
+});
+
 /**
  * GA4 BigQuery-export source over NDJSON exports of the `events_*` tables: each row becomes an interaction
  * (event time from the µs `event_timestamp`, kept verbatim in properties; params flattened; session id from
@@ -161,6 +171,8 @@ export function ga4RowMapper(
  *
  * @param options - Files and event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { ga4BigQuerySource, syncAll } from '@cx/connectors';
@@ -173,6 +185,7 @@ export function ga4RowMapper(
  * @since 0.1.0
  */
 export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
+  parseOptions(ga4BigQuerySourceSchema, options, 'ga4BigQuerySource');
   const inputs = Array.isArray(options.input)
     ? (options.input as readonly FileInput[])
     : [options.input as FileInput];

@@ -1,7 +1,9 @@
-import { type JsonValue, type Scale, STANDARD_SCALES } from '@cx/model';
+import { type JsonValue, parseOptions, type Scale, STANDARD_SCALES } from '@cx/model';
+import { z } from 'zod';
 import { CxProtocolError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import { httpSourceShape, scaleOption } from '../options.js';
 import type { ModelCandidate, Source, SourceContext, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareIds } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -109,6 +111,34 @@ export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
   return delayMs === undefined ? { action: 'retry' } : { action: 'retry', delayMs };
 }
 
+const hubspotSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  object: z.enum(['contacts', 'deals', 'feedback_submissions']),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(200, { error: 'HubSpot search returns at most 200 results per page' })
+    .optional(),
+  mapping: z
+    .strictObject({
+      extraProperties: z.array(z.string().min(1)).optional(),
+      scoreProperty: z.string().min(1).optional(),
+      surveyTypeProperty: z.string().min(1).optional(),
+      commentProperty: z.string().min(1).optional(),
+      contactProperty: z.string().min(1).optional(),
+      scales: z.record(z.string(), scaleOption).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 code such as EUR' })
+        .optional(),
+      dealStageStatus: z
+        .record(z.string(), z.enum(['placed', 'paid', 'fulfilled', 'cancelled', 'refunded']))
+        .optional(),
+    })
+    .optional(),
+});
+
 /**
  * HubSpot CRM v3 source for contacts (→ customers), deals (→ orders, customer from the deal's first associated
  * contact) and feedback submissions (→ NPS/CSAT/CES survey responses), incremental by last-modified time.
@@ -120,6 +150,8 @@ export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
  *
  * @param options - Auth, object, mapping.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, hubspotSource } from '@cx/connectors';
@@ -130,11 +162,12 @@ export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
  * @since 0.1.0
  */
 export function hubspotSource(options: HubspotSourceOptions): Source {
+  parseOptions(hubspotSourceSchema, options, 'hubspotSource');
   const http = adapterClient(options, 'https://api.hubapi.com', classifyHubspotFailure);
   const object = options.object;
   const timeProperty = TIME_PROPERTY[object];
   const m = options.mapping ?? {};
-  const limit = Math.min(200, options.pageSize ?? 200);
+  const limit = options.pageSize ?? 200;
   const properties = [
     ...new Set([
       timeProperty,

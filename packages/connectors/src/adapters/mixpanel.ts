@@ -1,7 +1,9 @@
-import { CxError, type JsonValue } from '@cx/model';
+import { CxError, type JsonValue, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { responseLines } from '../files/response-lines.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
@@ -117,6 +119,16 @@ export function eventInteraction(fields: {
   };
 }
 
+const mixpanelSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  projectId: z.string().min(1),
+  startDate: dateOption.optional(),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  channel: z.string().min(1).optional(),
+  customerIdProperty: z.string().min(1).optional(),
+  streamAttempts: countOption(20).optional(),
+});
+
 /**
  * Mixpanel raw-export source (`GET /api/2.0/export`, JSONL, gzip): one request per UTC day, streamed line by
  * line, checkpointed after each day. The raw export is not deduplicated: events are keyed by
@@ -125,6 +137,8 @@ export function eventInteraction(fields: {
  *
  * @param options - Project, auth (service account via {@link basicAuth}), event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { basicAuth, mixpanelSource } from '@cx/connectors';
@@ -135,6 +149,7 @@ export function eventInteraction(fields: {
  * @since 0.1.0
  */
 export function mixpanelSource(options: MixpanelSourceOptions): Source {
+  parseOptions(mixpanelSourceSchema, options, 'mixpanelSource');
   const http = adapterClient(options, 'https://data.mixpanel.com', classifyMixpanelFailure);
   const userProp = options.customerIdProperty ?? '$user_id';
   const map = (e: MixpanelEvent, time: string, id: string): ModelCandidate[] => {

@@ -1,7 +1,10 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { CxQuotaExceededError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { countOption, httpSourceShape, urlOption } from '../options.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import type { CursorPosition } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -111,6 +114,36 @@ export function salesforceQuery(
   return `SELECT ${select} FROM ${object} WHERE ${conditions.join(' AND ')} ORDER BY SystemModstamp ASC, Id ASC`;
 }
 
+const salesforceSourceSchema = z
+  .strictObject({
+    ...httpSourceShape,
+    instanceUrl: urlOption.optional(),
+    object: z.enum(['Contact', 'Case']),
+    extraFields: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, { error: 'Expected a SOQL field name' }))
+      .optional(),
+    apiVersion: z
+      .string()
+      .regex(/^v\d+\.\d$/, { error: 'Expected an API version such as v60.0' })
+      .optional(),
+    batchSize: countOption(2000).optional(), // Salesforce applies its own 200–2000; smaller values serve test servers
+    maxApiUsage: z
+      .number()
+      .gt(0)
+      .max(1, { error: 'Expected a share of the daily budget, more than 0 and at most 1' })
+      .optional(),
+    originChannels: z.record(z.string(), z.string()).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.baseUrl === undefined && value.instanceUrl === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instanceUrl'],
+        message: "Missing instanceUrl: the org's instance_url (or baseUrl)",
+        params: { code: 'missing_option' },
+      });
+  });
+
 /**
  * Salesforce REST source: SOQL query paged with `nextRecordsUrl` until `done`, incremental by
  * `(SystemModstamp, Id)`. Contacts become customers; cases become interactions (`support_case`, channel from
@@ -119,6 +152,8 @@ export function salesforceQuery(
  *
  * @param options - Instance URL, auth, object.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, salesforceSource } from '@cx/connectors';
@@ -129,9 +164,10 @@ export function salesforceQuery(
  * @since 0.1.0
  */
 export function salesforceSource(options: SalesforceSourceOptions): Source {
+  parseOptions(salesforceSourceSchema, options, 'salesforceSource');
   const http = adapterClient(
     options,
-    options.instanceUrl ?? 'https://login.salesforce.com',
+    options.instanceUrl as string, // checked: instanceUrl or baseUrl
     classifySalesforceFailure,
   );
   const version = options.apiVersion ?? 'v60.0';

@@ -1,6 +1,9 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import { eventRuleOption, fileInputOption, msOption } from '../options.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -56,6 +59,18 @@ const CHANNEL: Record<string, string> = {
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const segmentSourceSchema = z.strictObject({
+  input: z.union([fileInputOption, z.array(fileInputOption).min(1)]),
+  flavor: z.enum(['segment', 'rudderstack']).optional(),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  orders: z.boolean().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 code such as EUR' })
+    .optional(),
+  lookbackMs: msOption.optional(),
+});
+
 /**
  * Segment / RudderStack tracking-spec source reading NDJSON files (messages or batches): `track`, `page`,
  * `screen`, `group` and `alias` become interactions (page views `page_view`, screens `screen_view`),
@@ -64,6 +79,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @param options - Input files and event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { segmentSource, syncAll } from '@cx/connectors';
@@ -76,6 +93,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @since 0.1.0
  */
 export function segmentSource(options: SegmentSourceOptions): Source {
+  parseOptions(segmentSourceSchema, options, 'segmentSource');
   const flavor = options.flavor ?? 'segment';
   const inputs = Array.isArray(options.input)
     ? (options.input as readonly FileInput[])

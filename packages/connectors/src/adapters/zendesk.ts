@@ -1,5 +1,8 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { httpSourceShape } from '../options.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -56,6 +59,28 @@ const VIA: Record<string, string> = {
   whatsapp: 'messaging',
 };
 
+const zendeskSourceSchema = z
+  .strictObject({
+    ...httpSourceShape,
+    subdomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i, { error: 'Expected the account subdomain, e.g. acme' })
+      .optional(),
+    viaChannels: z.record(z.string(), z.string()).optional(),
+    csatSurveyId: z.string().min(1).optional(),
+    excludeDeleted: z.boolean().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.baseUrl === undefined && value.subdomain === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subdomain'],
+        message: 'Missing subdomain (acme for https://acme.zendesk.com), or baseUrl',
+        params: { code: 'missing_option' },
+      });
+  });
+const zendeskSatisfactionSourceSchema = zendeskSourceSchema;
+
 /**
  * Zendesk Support source: the cursor-based incremental ticket export (`start_time` on the first call, then
  * `after_cursor` until `end_of_stream`). Tickets become interactions (`ticket_<status>`, channel from `via`);
@@ -65,6 +90,8 @@ const VIA: Record<string, string> = {
  *
  * @param options - Subdomain or base URL, auth.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { basicAuth, zendeskSource } from '@cx/connectors';
@@ -75,7 +102,8 @@ const VIA: Record<string, string> = {
  * @since 0.1.0
  */
 export function zendeskSource(options: ZendeskSourceOptions): Source {
-  const base = options.baseUrl ?? `https://${options.subdomain ?? 'example'}.zendesk.com`;
+  parseOptions(zendeskSourceSchema, options, 'zendeskSource');
+  const base = options.baseUrl ?? `https://${options.subdomain as string}.zendesk.com`;
   const http = adapterClient({ ...options, baseUrl: base }, base);
   const via = { ...VIA, ...options.viaChannels };
 
@@ -207,7 +235,8 @@ interface ZendeskRating {
  * @since 0.1.0
  */
 export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source {
-  const base = options.baseUrl ?? `https://${options.subdomain ?? 'example'}.zendesk.com`;
+  parseOptions(zendeskSatisfactionSourceSchema, options, 'zendeskSatisfactionSource');
+  const base = options.baseUrl ?? `https://${options.subdomain as string}.zendesk.com`;
   const http = adapterClient({ ...options, baseUrl: base }, base);
   const map = (r: ZendeskRating, time: string): ModelCandidate[] => {
     if (r.score !== 'good' && r.score !== 'bad') return [];

@@ -1,3 +1,6 @@
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { fnOption, httpTuningShape, msOption, urlOption } from '../options.js';
 import type { AuthProvider } from './auth-provider.js';
 import { type AccessToken, requestToken, type TokenHttpOptions } from './token-endpoint.js';
 
@@ -28,12 +31,26 @@ export interface OAuthRefreshOptions {
   readonly now?: () => number;
 }
 
+const oauthRefreshAuthSchema = z.strictObject({
+  tokenUrl: urlOption,
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  refreshToken: z.string().min(1),
+  onRefreshToken: fnOption.optional(),
+  skewMs: msOption.optional(),
+  fetch: fnOption.optional(),
+  http: z.strictObject(httpTuningShape).optional(),
+  now: fnOption.optional(),
+});
+
 /**
  * OAuth 2.0 refresh-token auth: exchanges the refresh token for an access token, caches it until shortly
  * before expiry, and refreshes again after a 401.
  *
  * @param options - Endpoint and client credentials.
  * @returns The provider.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { oauthRefreshAuth } from '@cx/connectors';
@@ -46,6 +63,7 @@ export interface OAuthRefreshOptions {
  * @since 0.1.0
  */
 export function oauthRefreshAuth(options: OAuthRefreshOptions): AuthProvider {
+  parseOptions(oauthRefreshAuthSchema, options, 'oauthRefreshAuth');
   const now = options.now ?? Date.now;
   let refreshToken = options.refreshToken;
   let token: AccessToken | null = null;

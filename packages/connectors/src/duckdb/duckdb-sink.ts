@@ -1,4 +1,6 @@
+import { parseOptions } from '@cx/model';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { z } from 'zod';
 import { CxSinkError } from '../errors.js';
 import type { SyncSink } from '../sinks/sink.js';
 import { parseSyncState, type SyncState } from '../sync/state.js';
@@ -34,6 +36,43 @@ export type DuckdbSinkOptions = (
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
+const duckdbSinkSchema = z
+  .strictObject({
+    connection: z
+      .custom<object>(
+        (v) => typeof v === 'object' && v !== null && typeof (v as { run?: unknown }).run === 'function',
+        {
+          error: 'Expected a DuckDBConnection',
+        },
+      )
+      .optional(),
+    path: z.string().min(1).optional(),
+    settings: z.record(z.string(), z.string()).optional(),
+    table: z
+      .string()
+      .regex(IDENTIFIER, {
+        error: 'Expected a plain identifier: letters, digits and _, at most 63, not starting with a digit',
+      })
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.connection === undefined) === (value.path === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: value.connection === undefined ? ['path'] : ['connection'],
+        message:
+          'Give either connection (yours to close) or path (a database the sink opens), not both or neither',
+        params: { code: value.connection === undefined ? 'missing_option' : 'conflicting_options' },
+      });
+    if (value.connection !== undefined && value.settings !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['settings'],
+        message: 'settings apply to a database the sink opens (path), not to a given connection',
+        params: { code: 'conflicting_options' },
+      });
+  });
+
 /**
  * A DuckDB table sink with exactly-once delivery: records are appended (DuckDB's appender) inside one open
  * transaction, and each commit writes the sync state into `<table>_state` in the same transaction, so records
@@ -49,6 +88,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  *
  * @param options - A connection or a database path, and the table name.
  * @returns The sink.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong (neither or both of `connection` and
+ * `path`, a table name that is not a plain identifier).
  * @throws {@link CxSinkError} with code `sink_not_open` when written before `open()`.
  * @example
  * ```ts
@@ -67,13 +108,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  * @since 0.2.0
  */
 export function duckdbSink(options: DuckdbSinkOptions): SyncSink {
+  parseOptions(duckdbSinkSchema, options, 'duckdbSink');
   const table = options.table ?? 'cx_records';
-  if (!IDENTIFIER.test(table)) {
-    throw new CxSinkError(
-      'sink_not_open',
-      `duckdbSink: table must be a plain identifier (letters, digits, _; at most 63), got ${JSON.stringify(table)}`,
-    );
-  }
   const records = `"${table}"`;
   const states = `"${table}_state"`;
   const dead = `"${table}_dead_letters"`;

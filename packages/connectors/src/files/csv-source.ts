@@ -1,6 +1,10 @@
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { countOption } from '../options.js';
 import type { Source } from '../sync/source.js';
 import { csvRows } from './csv-rows.js';
 import type { FileInput } from './input.js';
+import { rowSourceShape } from './row-options.js';
 import { type RowSourceOptions, rowSource } from './row-source.js';
 
 /**
@@ -22,6 +26,17 @@ export interface CsvSourceOptions extends RowSourceOptions {
   readonly maxRecordBytes?: number;
 }
 
+const csvSourceSchema = z.strictObject({
+  ...rowSourceShape,
+  delimiter: z
+    .string()
+    .min(1)
+    .max(8)
+    .refine((d) => !/[\r\n"]/.test(d), { error: 'A delimiter cannot hold a quote or a line break' })
+    .optional(),
+  maxRecordBytes: countOption(2 ** 30).optional(),
+});
+
 /**
  * A source reading CSV with a header row (RFC 4180 quoting, embedded newlines, BOM) through the streaming
  * `csv-parse` parser, with column mapping. Empty cells are treated as missing.
@@ -34,6 +49,8 @@ export interface CsvSourceOptions extends RowSourceOptions {
  * @param options - Input, kind, column mapping.
  * @returns The source.
  * @throws {@link @cx/model!CxValidationError} (while syncing) when the header has duplicate or empty names.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { csvSource, syncAll } from '@cx/connectors';
@@ -50,6 +67,7 @@ export interface CsvSourceOptions extends RowSourceOptions {
  * @since 0.1.0
  */
 export function csvSource(options: CsvSourceOptions): Source {
+  parseOptions(csvSourceSchema, options, 'csvSource');
   return rowSource('csv', options, (context) =>
     csvRows(
       options.input,

@@ -1,6 +1,9 @@
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { Source } from '../sync/source.js';
 import { type FileInput, readLines } from './input.js';
 import type { RowItem } from './row-item.js';
+import { rowSourceShape } from './row-options.js';
 import { type RowSourceOptions, rowSource } from './row-source.js';
 
 /**
@@ -13,6 +16,8 @@ export interface NdjsonSourceOptions extends RowSourceOptions {
   /** File path (`.gz` gunzipped) or stream factory. */
   readonly input: FileInput;
 }
+
+const ndjsonSourceSchema = z.strictObject(rowSourceShape);
 
 /**
  * A source reading newline-delimited JSON with field mapping, streaming with bounded memory. Lines that are not
@@ -27,6 +32,8 @@ export interface NdjsonSourceOptions extends RowSourceOptions {
  *
  * @param options - Input, kind, field mapping.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { ndjsonSource, syncAll } from '@cx/connectors';
@@ -44,6 +51,7 @@ export interface NdjsonSourceOptions extends RowSourceOptions {
  * @since 0.1.0
  */
 export function ndjsonSource(options: NdjsonSourceOptions): Source {
+  parseOptions(ndjsonSourceSchema, options, 'ndjsonSource');
   return rowSource('ndjson', options, async function* (context): AsyncGenerator<RowItem> {
     for await (const { line, text } of readLines(options.input, context.signal)) {
       let row: unknown;

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   fakeSleep,
@@ -127,7 +127,7 @@ describe('HttpClient', () => {
       if (n === 1) return; // never answers
       sendJson(res, 200, { ok: 1 });
     });
-    const http = new HttpClient({ baseUrl: server.url, timeoutMs: 50, sleep: fakeSleep().sleep });
+    const http = new HttpClient({ baseUrl: server.url, timeoutMs: 400, sleep: fakeSleep().sleep });
     expect((await http.json('/x')).data).toEqual({ ok: 1 });
   });
 
@@ -143,7 +143,7 @@ describe('HttpClient', () => {
     const http = new HttpClient({ baseUrl: 'https://acme.zendesk.com/api/' });
     expect(http.url('/v2/x?cursor=a', { b: 1 }).href).toBe('https://acme.zendesk.com/api/v2/x?cursor=a&b=1');
     expect(() => http.url('https://evil.example/steal')).toThrow(CxValidationError);
-    expect(() => new HttpClient({ baseUrl: 'not a url' })).toThrow(CxValidationError);
+    expect(() => new HttpClient({ baseUrl: 'not a url' })).toThrow(CxOptionsError);
   });
 
   it('lets a vendor classifier turn a response into a quota stop', async () => {

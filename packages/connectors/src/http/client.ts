@@ -1,6 +1,8 @@
-import { CxError, CxValidationError } from '@cx/model';
+import { CxError, CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { AuthProvider } from '../auth/auth-provider.js';
 import { CxAuthError, CxHttpError, CxQuotaExceededError, CxRetryLaterError } from '../errors.js';
+import { authOption, fnOption, httpTuningShape, urlOption } from '../options.js';
 import { Redactor } from '../redact.js';
 import { readBodyText } from './body.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './retry.js';
@@ -137,6 +139,13 @@ interface Failure {
   readonly body?: string;
 }
 
+const httpClientSchema = z.strictObject({
+  ...httpTuningShape,
+  baseUrl: urlOption,
+  auth: authOption.optional(),
+  classify: fnOption.optional(),
+});
+
 /**
  * The one HTTP layer of every adapter: `fetch` with a base URL, timeouts, `AbortSignal`, retries with
  * exponential backoff and jitter on 429/5xx/network errors, `Retry-After` and vendor rate-limit headers, a
@@ -163,22 +172,13 @@ export class HttpClient {
    * Creates a client.
    *
    * @param options - Base URL, auth, retry policy and hooks.
-   * @throws {@link @cx/model!CxValidationError} when the base URL is not an absolute http(s) URL.
+   * @throws {@link @cx/model!CxOptionsError} when the options are wrong (the base URL not an absolute http(s)
+   * URL, an unknown key, a negative timeout …).
    */
   constructor(options: HttpClientOptions) {
-    let base: URL | null = null;
-    try {
-      base = new URL(options.baseUrl);
-    } catch {
-      base = null;
-    }
-    if (base === null || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
-      throw new CxValidationError([
-        { path: ['baseUrl'], message: 'Expected an absolute http(s) URL', code: 'invalid_url' },
-      ]);
-    }
+    parseOptions(httpClientSchema, options, 'HttpClient');
     this.#options = options;
-    this.#base = base;
+    this.#base = new URL(options.baseUrl);
     this.redactor = new Redactor(options.auth?.secrets() ?? []);
   }
 

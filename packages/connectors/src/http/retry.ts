@@ -1,4 +1,6 @@
+import { parseOptions } from '@cx/model';
 import type { CxRetryLaterError } from '../errors.js';
+import { retryOption } from '../options.js';
 
 /**
  * Retry policy of the HTTP client.
@@ -55,6 +57,8 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
  * @param options - Base and cap.
  * @param random - Random source in `[0, 1)` (inject for tests).
  * @returns Delay in ms.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { backoffDelay } from '@cx/connectors';
@@ -68,6 +72,7 @@ export function backoffDelay(
   options: RetryOptions = {},
   random: () => number = Math.random,
 ): number {
+  parseOptions(retryOption, options, 'backoffDelay');
   const base = options.baseDelayMs ?? 500;
   const cap = options.maxDelayMs ?? 60_000;
   return Math.round(random() * Math.min(cap, base * 2 ** Math.max(0, attempt - 1)));

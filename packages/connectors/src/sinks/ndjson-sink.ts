@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { CxSinkError } from '../errors.js';
 import type { ModelKind } from '../sync/source.js';
@@ -139,6 +140,8 @@ async function readManifest(path: string): Promise<Manifest> {
   return parsed.data as Manifest;
 }
 
+const ndjsonSinkSchema = z.strictObject({ directory: z.string().min(1) });
+
 /**
  * A file sink with exactly-once delivery: records are appended to `records.ndjson` and dead letters to
  * `dead-letters.ndjson` as they come; a commit flushes both to disk (`fdatasync`) and then replaces
@@ -152,6 +155,8 @@ async function readManifest(path: string): Promise<Manifest> {
  *
  * @param options - The directory.
  * @returns The sink.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { ndjsonSink, ndjsonSource, readNdjsonSink, syncToSink } from '@cx/connectors';
@@ -173,6 +178,7 @@ async function readManifest(path: string): Promise<Manifest> {
  * @since 0.2.0
  */
 export function ndjsonSink(options: NdjsonSinkOptions): SyncSink {
+  parseOptions(ndjsonSinkSchema, options, 'ndjsonSink');
   const manifestPath = join(options.directory, MANIFEST);
   const records = new FileLog(join(options.directory, RECORDS));
   const deadLetters = new FileLog(join(options.directory, DEAD_LETTERS));

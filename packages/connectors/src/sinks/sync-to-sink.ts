@@ -1,6 +1,9 @@
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { DeadLetterSink } from '../sync/dead-letter.js';
 import type { Source } from '../sync/source.js';
 import { sync } from '../sync/sync.js';
+import { syncToSinkShape } from '../sync/sync-options.js';
 import type { SyncOptions, SyncSummary } from '../sync/types.js';
 import type { SyncSink } from './sink.js';
 
@@ -11,6 +14,8 @@ import type { SyncSink } from './sink.js';
  * @since 0.2.0
  */
 export type SyncToSinkOptions = Omit<SyncOptions, 'state'>;
+
+const syncToSinkSchema = z.strictObject(syncToSinkShape);
 
 /**
  * Runs a source into a sink with exactly-once delivery: starts from the state the sink committed last, writes
@@ -27,6 +32,8 @@ export type SyncToSinkOptions = Omit<SyncOptions, 'state'>;
  * @param options - As for {@link sync}, without `state`.
  * @returns The summary of the run.
  * @throws {@link CxResumableError} and the other errors of {@link sync}; errors of the sink.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { ndjsonSink, ndjsonSource, syncToSink } from '@cx/connectors';
@@ -51,6 +58,7 @@ export async function syncToSink(
   sink: SyncSink,
   options: SyncToSinkOptions = {},
 ): Promise<SyncSummary> {
+  parseOptions(syncToSinkSchema, options, 'syncToSink');
   const state = await sink.open(source.name);
   const extra = options.deadLetters;
   const deadLetters: DeadLetterSink | undefined =

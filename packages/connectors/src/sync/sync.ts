@@ -1,4 +1,4 @@
-import { CxError, CxValidationError, type ValidationIssue } from '@cx/model';
+import { CxError, CxValidationError, parseOptions, type ValidationIssue } from '@cx/model';
 import { CxResumableError, CxSourceError, CxSyncAbortedError } from '../errors.js';
 import type { RetryNotice } from '../http/client.js';
 import { Redactor } from '../redact.js';
@@ -6,6 +6,7 @@ import { validateCandidate } from './candidates.js';
 import { SeenWindow } from './seen-window.js';
 import type { ModelRecord, Source, SourceContext, SourceMessage } from './source.js';
 import { type CursorPosition, compareCursor, type SyncState } from './state.js';
+import { syncOptionsSchema } from './sync-options.js';
 import type { SyncItem, SyncOptions, SyncProgress, SyncRecordItem, SyncSummary } from './types.js';
 
 /** Retry notices kept on a run (the count is exact; the list keeps the latest). */
@@ -67,8 +68,10 @@ export class SyncRun implements AsyncIterable<SyncItem> {
    *
    * @param source - The source.
    * @param options - Sync options.
+   * @throws {@link @cx/model!CxOptionsError} when the options are wrong.
    */
   constructor(source: Source, options: SyncOptions = {}) {
+    parseOptions(syncOptionsSchema, options, 'sync');
     this.#source = source;
     this.#options = options;
     this.#now = options.now ?? Date.now;
@@ -381,6 +384,8 @@ export class SyncRun implements AsyncIterable<SyncItem> {
  * @throws {@link CxRetryLaterError} (with `checkpoint`) when a server asks to wait longer than the caps.
  * @throws {@link CxSyncAbortedError} (with `checkpoint`) when `signal` aborts.
  * @throws {@link CxSourceError} when the source fails with an error that is not a `@cx` error.
+ * @throws {@link @cx/model!CxOptionsError} at once, when the options are wrong (an unknown key, `null`, a negative
+ * window, a state that is not a `SyncState`).
  * @example
  * ```ts
  * import { ndjsonSource, sync } from '@cx/connectors';
