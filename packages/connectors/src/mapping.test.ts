@@ -83,3 +83,26 @@ describe('mapFields', () => {
     });
   });
 });
+
+describe('own-property lookups', () => {
+  it('never finds Object.prototype through a column, path or key taken from data', () => {
+    const row = JSON.parse('{"id":"e1","ts":1717236000,"__proto__":{"polluted":true},"name":"constructor"}');
+    const value = mapFields(row, {
+      kind: 'interaction',
+      fields: {
+        id: 'id',
+        timestamp: 'ts',
+        name: 'name',
+        channel: 'toString',
+        touchpointId: 'constructor.name',
+      },
+    });
+    // no channel or touchpoint invented from Object.prototype; __proto__ kept as data, the prototype untouched
+    expect(value).not.toHaveProperty('channel');
+    expect(value).not.toHaveProperty('touchpointId');
+    expect(value.name).toBe('constructor');
+    expect(Object.hasOwn(value.properties as object, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(value.properties)).toBe(Object.prototype);
+    expect(getPath({}, 'hasOwnProperty')).toBeUndefined();
+  });
+});

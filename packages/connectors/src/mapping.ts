@@ -1,6 +1,7 @@
 import { CxValidationError, type JsonValue, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { fieldRuleOption } from './options.js';
+import { own, setOwn } from './own.js';
 import type { ModelKind } from './sync/source.js';
 
 /**
@@ -47,7 +48,7 @@ const EXTRA_FIELD: Record<ModelKind, string> = {
 export function getPath(value: unknown, path: string): unknown {
   if (value === null || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
-  if (path in record) return record[path];
+  if (Object.hasOwn(record, path)) return record[path];
   const dot = path.indexOf('.');
   if (dot < 0) return undefined;
   return getPath(record[path.slice(0, dot)], path.slice(dot + 1));
@@ -144,7 +145,7 @@ export function toJsonValue(value: unknown): JsonValue {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toJsonValue(v)));
   if (typeof value === 'object') {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, toJsonValue(v));
     return out;
   }
   return String(value);
@@ -242,7 +243,7 @@ export function compileMapping(
       typeof rule === 'string'
         ? rule.includes('.')
           ? (row: Readonly<Record<string, unknown>>) => getPath(row, rule)
-          : (row: Readonly<Record<string, unknown>>) => row[rule]
+          : (row: Readonly<Record<string, unknown>>) => own(row, rule)
         : rule;
     const type = TIME_FIELDS.has(field)
       ? 'time'
@@ -255,7 +256,7 @@ export function compileMapping(
   });
   const defaults = options.defaults ?? {};
   const extraField = options.keepExtra === false ? null : EXTRA_FIELD[options.kind];
-  const preset = extraField === null ? undefined : defaults[extraField];
+  const preset = extraField === null ? undefined : own(defaults, extraField);
   const mapper = (row: Readonly<Record<string, unknown>>): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...defaults };
     for (const { field, read, type } of steps) {
@@ -289,7 +290,7 @@ export function compileMapping(
       for (const k in row) {
         const v = row[k];
         if (v !== undefined && !used.has(k))
-          extra[k] = typeof v === 'string' || typeof v === 'boolean' ? v : toJsonValue(v);
+          setOwn(extra, k, typeof v === 'string' || typeof v === 'boolean' ? v : toJsonValue(v));
       }
       out[extraField] = extra;
     }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CxHttpError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
+import { setOwn } from '../own.js';
 import type { Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { type Ga4BigQuerySourceOptions, ga4RowMapper, ga4RowMessage } from './ga4-bigquery.js';
@@ -77,7 +78,7 @@ export function bigQueryRowToObject(
 ): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   fields.forEach((field, i) => {
-    out[field.name] = decode(field, row.f[i]?.v);
+    setOwn(out, field.name, decode(field, row.f[i]?.v));
   });
   return out;
 }

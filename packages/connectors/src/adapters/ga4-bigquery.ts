@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import { eventRuleOption, fileInputOption, msOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -79,9 +80,9 @@ export function flattenGa4Params(params: readonly Ga4Param[] | null | undefined)
     const raw = v.string_value ?? v.int_value ?? v.float_value ?? v.double_value ?? null;
     if (typeof raw === 'string' && v.int_value !== undefined && v.int_value !== null) {
       const n = Number(raw);
-      out[p.key] = Number.isSafeInteger(n) ? n : raw;
+      setOwn(out, p.key, Number.isSafeInteger(n) ? n : raw);
     } else {
-      out[p.key] = toJsonValue(raw);
+      setOwn(out, p.key, toJsonValue(raw));
     }
   }
   return out;
@@ -103,7 +104,7 @@ export function ga4RowMapper(
     const properties: Record<string, JsonValue> = { ...params };
     for (const [k, v] of Object.entries(row)) {
       if (!['event_params', 'user_id', 'user_pseudo_id', 'event_name'].includes(k) && v !== null)
-        properties[k] = toJsonValue(v);
+        setOwn(properties, k, toJsonValue(v));
     }
     if (row.user_properties) properties.user_properties = flattenGa4Params(row.user_properties as Ga4Param[]);
     const platform = String(row.platform ?? 'WEB');
@@ -116,7 +117,7 @@ export function ga4RowMapper(
         customerId: userId,
         anonymousId: pseudo,
         channel: platform === 'WEB' ? 'web' : 'mobile-app',
-        rule: rules[name],
+        rule: own(rules, name),
         url: params.page_location,
         source: 'ga4',
         sessionId:

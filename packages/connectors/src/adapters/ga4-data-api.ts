@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { toNumber } from '../mapping.js';
 import { authOption, countOption, httpOption, signalOption, urlOption } from '../options.js';
+import { setOwn } from '../own.js';
 import { adapterClient, type HttpSourceOptions } from './http-source.js';
 
 /**
@@ -170,12 +171,12 @@ async function* readReport(options: Ga4ReportOptions): AsyncGenerator<Ga4ReportR
     for (const row of rows) {
       const dimensions: Record<string, string> = {};
       dims.forEach((h, i) => {
-        dimensions[h.name] = row.dimensionValues[i]?.value ?? '';
+        setOwn(dimensions, h.name, row.dimensionValues[i]?.value ?? '');
       });
       const metrics: Record<string, number | string> = {};
       mets.forEach((h, i) => {
         const raw = row.metricValues[i]?.value ?? '';
-        metrics[h.name] = NUMERIC.test(h.type) ? (toNumber(raw) ?? raw) : raw;
+        setOwn(metrics, h.name, NUMERIC.test(h.type) ? (toNumber(raw) ?? raw) : raw);
       });
       yield { dimensions, metrics, key: dims.map((h) => dimensions[h.name]).join('|') };
     }

@@ -4,6 +4,7 @@ import { CxProtocolError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import { httpSourceShape, scaleOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceContext, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareIds } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -228,7 +229,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     const rest = (mapped: string[]) => {
       const out: Record<string, JsonValue> = {};
       for (const [k, v] of Object.entries(p))
-        if (!mapped.includes(k) && v !== null && v !== '') out[k] = toJsonValue(v);
+        if (!mapped.includes(k) && v !== null && v !== '') setOwn(out, k, toJsonValue(v));
       return out;
     };
     if (object === 'contacts') {
@@ -269,7 +270,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     }
     const scoreProp = m.scoreProperty ?? 'hs_value';
     const typeProp = m.surveyTypeProperty ?? 'hs_survey_type';
-    const type = (p[typeProp] ?? '').toUpperCase();
+    const type = (own(p, typeProp) ?? '').toUpperCase();
     const scales = {
       NPS: STANDARD_SCALES.nps,
       CSAT: STANDARD_SCALES.csat,
@@ -282,13 +283,13 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
         value: compact({
           id: record.id,
           surveyId: p.hs_survey_id ?? `hubspot-${type.toLowerCase() || 'survey'}`,
-          metric: SURVEY_METRIC[type] ?? 'custom',
-          scale: scales[type as keyof typeof scales],
-          score: toNumber(p[scoreProp]),
-          customerId: p[m.contactProperty ?? 'hs_contact_id'] ?? undefined,
+          metric: own(SURVEY_METRIC, type) ?? 'custom',
+          scale: own<Scale>(scales, type),
+          score: toNumber(own(p, scoreProp)),
+          customerId: own(p, m.contactProperty ?? 'hs_contact_id') ?? undefined,
           respondedAt:
             parseTimestamp(p.hs_submission_timestamp ?? p.hs_createdate ?? record.createdAt) ?? undefined,
-          comment: p[m.commentProperty ?? 'hs_content'] ?? undefined,
+          comment: own(p, m.commentProperty ?? 'hs_content') ?? undefined,
           properties: rest([scoreProp, m.commentProperty ?? 'hs_content', 'hs_submission_timestamp']),
         }),
       },

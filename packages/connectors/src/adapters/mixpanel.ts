@@ -4,6 +4,7 @@ import { responseLines } from '../files/response-lines.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
@@ -156,8 +157,9 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
     const p = e.properties;
     const properties: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(p))
-      if (!['time', 'distinct_id', '$insert_id', userProp].includes(k)) properties[k] = toJsonValue(v);
-    const customerId = typeof p[userProp] === 'string' ? (p[userProp] as string) : undefined;
+      if (!['time', 'distinct_id', '$insert_id', userProp].includes(k)) setOwn(properties, k, toJsonValue(v));
+    const user = own(p, userProp);
+    const customerId = typeof user === 'string' ? user : undefined;
     const device = typeof p.$device_id === 'string' ? p.$device_id : undefined;
     return [
       eventInteraction({
@@ -169,7 +171,7 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
           device ??
           (customerId === undefined && p.distinct_id !== undefined ? String(p.distinct_id) : undefined),
         channel: options.channel ?? 'web',
-        rule: options.events?.[e.event],
+        rule: own(options.events, e.event),
         url: p.$current_url,
         source: 'mixpanel',
         properties,

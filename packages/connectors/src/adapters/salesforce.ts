@@ -5,6 +5,7 @@ import { CxQuotaExceededError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import { countOption, httpSourceShape, urlOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import type { CursorPosition } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -177,7 +178,7 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
   const rest = (r: SfRecord, mapped: string[]) => {
     const out: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(r))
-      if (k !== 'attributes' && !mapped.includes(k) && v !== null) out[k] = toJsonValue(v);
+      if (k !== 'attributes' && !mapped.includes(k) && v !== null) setOwn(out, k, toJsonValue(v));
     return out;
   };
   const map = (r: SfRecord): ModelCandidate[] => {
@@ -199,7 +200,7 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
       ];
     }
     const customerId = (r.ContactId as string | null) ?? undefined;
-    const channel = origins[String(r.Origin ?? '')] ?? 'other';
+    const channel = own(origins, String(r.Origin ?? '')) ?? 'other';
     const out: ModelCandidate[] = [
       {
         kind: 'interaction',

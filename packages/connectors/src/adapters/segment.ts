@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import { eventRuleOption, fileInputOption, msOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -101,7 +102,7 @@ export function segmentSource(options: SegmentSourceOptions): Source {
 
   const map = (m: SegmentMessage, time: string, id: string): ModelCandidate[] => {
     const properties: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(m.properties ?? {})) properties[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(m.properties ?? {})) setOwn(properties, k, toJsonValue(v));
     for (const k of [
       'context',
       'integrations',
@@ -123,7 +124,7 @@ export function segmentSource(options: SegmentSourceOptions): Source {
       const email = typeof traits.email === 'string' && EMAIL.test(traits.email) ? traits.email : undefined;
       const attributes: Record<string, JsonValue> = {};
       for (const [k, v] of Object.entries(traits))
-        if (k !== 'name' && !(k === 'email' && email)) attributes[k] = toJsonValue(v);
+        if (k !== 'name' && !(k === 'email' && email)) setOwn(attributes, k, toJsonValue(v));
       if (anonymousId !== undefined) attributes.anonymousId = anonymousId;
       return [
         {
@@ -147,7 +148,7 @@ export function segmentSource(options: SegmentSourceOptions): Source {
           : m.type === 'screen'
             ? 'screen_view'
             : (m.type ?? 'event');
-    const rule = options.events?.[m.type === 'track' ? (m.event ?? '') : (m.name ?? '')];
+    const rule = own(options.events, m.type === 'track' ? (m.event ?? '') : (m.name ?? ''));
     const out: ModelCandidate[] = [
       eventInteraction({
         id,

@@ -2,6 +2,7 @@ import { type JsonValue, parseOptions, type Scale, STANDARD_SCALES } from '@cx/m
 import { z } from 'zod';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import { httpSourceShape, scaleOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
@@ -160,10 +161,10 @@ export function typeformSource(options: TypeformSourceOptions): Source {
       if (value !== undefined) properties[`answer:${a.field.ref ?? a.field.id}`] = toJsonValue(value);
     }
     for (const k of ['hidden', 'metadata', 'calculated', 'landed_at', 'token'] as const) {
-      if (r[k] !== undefined) properties[k] = toJsonValue(r[k]);
+      if (r[k] !== undefined) setOwn(properties, k, toJsonValue(r[k]));
     }
     const ratings = answers.filter(
-      (a) => RATING_TYPES.has(a.field.type) || options.fields?.[a.field.ref ?? ''] !== undefined,
+      (a) => RATING_TYPES.has(a.field.type) || own(options.fields, a.field.ref ?? '') !== undefined,
     );
     if (ratings.length === 0) {
       return [
@@ -182,7 +183,7 @@ export function typeformSource(options: TypeformSourceOptions): Source {
     }
     return ratings.map((a) => {
       const ref = a.field.ref ?? a.field.id;
-      const rule = options.fields?.[ref];
+      const rule = own(options.fields, ref);
       const def = defs.get(a.field.id) ?? { id: a.field.id, type: a.field.type };
       return {
         kind: 'surveyResponse',

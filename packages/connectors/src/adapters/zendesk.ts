@@ -3,6 +3,7 @@ import { parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import { httpSourceShape } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -109,10 +110,10 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
 
   const map = (t: ZendeskTicket, time: string): ModelCandidate[] => {
     const customerId = t.requester_id == null ? undefined : String(t.requester_id);
-    const channel = via[t.via?.channel ?? ''] ?? 'other';
+    const channel = own(via, t.via?.channel ?? '') ?? 'other';
     const properties: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(t))
-      if (k !== 'satisfaction_rating' && v !== null) properties[k] = toJsonValue(v);
+      if (k !== 'satisfaction_rating' && v !== null) setOwn(properties, k, toJsonValue(v));
     const out: ModelCandidate[] = [
       {
         kind: 'interaction',
@@ -243,7 +244,7 @@ export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source
     const properties: Record<string, JsonValue> = { rawScore: r.score };
     for (const [k, v] of Object.entries(r)) {
       if (!['score', 'comment', 'requester_id', 'id'].includes(k) && v !== null)
-        properties[k] = toJsonValue(v);
+        setOwn(properties, k, toJsonValue(v));
     }
     return [
       {

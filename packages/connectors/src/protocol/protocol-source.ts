@@ -11,6 +11,7 @@ import { type FileInput, readLines } from '../files/input.js';
 import { type RowMappingOptions, readRule } from '../files/row-source.js';
 import { compileMapping, getPath, type MapFieldsOptions, parseTimestamp } from '../mapping.js';
 import { fileInputOption, msOption, rowMappingShape } from '../options.js';
+import { own, setOwn } from '../own.js';
 import { Redactor } from '../redact.js';
 import type { Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
@@ -233,14 +234,14 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
               message: redactor.redact(`TRACE ${m.traceType}: ${JSON.stringify(m.trace).slice(0, 300)}`),
             };
           } else if (m.type === 'STATE') {
-            if (m.stream !== null) streamStates[m.stream] = m.raw;
+            if (m.stream !== null) setOwn(streamStates, m.stream, m.raw);
             else tapState = m.state;
             const resumeData: Record<string, JsonValue> = {};
             if (tapState !== undefined) resumeData.tapState = tapState;
             if (Object.keys(streamStates).length > 0) resumeData.streamStates = streamStates;
             yield { type: 'checkpoint', cursor, resume: resumeData };
           } else if (m.type === 'RECORD') {
-            const mapping = options.streams[m.stream];
+            const mapping = own(options.streams, m.stream);
             if (!mapping) {
               yield {
                 type: 'invalid',
