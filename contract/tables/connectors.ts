@@ -236,6 +236,7 @@ export const connectorsContract: PackageContract = {
   exempt: {
     CxAuthError: 'an error class: its constructor takes a code, a message and a cause',
     CxError: 're-exported from @cx/model, where its contract is kept',
+    CxOptionsError: 're-exported from @cx/model, where its contract is kept',
     CxHttpError: 'an error class: its constructor takes a message and typed fields',
     CxProtocolError: 'an error class: its constructor takes a message and typed fields',
     CxQuotaExceededError: 'an error class: its constructor takes a message and typed fields',

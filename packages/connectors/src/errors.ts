@@ -27,8 +27,7 @@ export type CxHttpErrorCode = 'http_error' | 'http_network_error' | 'http_invali
  * @category Errors
  * @since 0.1.0
  */
-export class CxHttpError extends CxError {
-  declare readonly code: CxHttpErrorCode;
+export class CxHttpError extends CxError<CxHttpErrorCode> {
   /** HTTP status, or `null` for a network failure or timeout (no response). */
   readonly status: number | null;
   /** Delay the server asked for (`Retry-After` or a vendor header), in milliseconds, or `null`. */
@@ -85,8 +84,7 @@ export type CxResumableErrorCode = 'quota_exceeded' | 'retry_later' | 'aborted';
  * @category Errors
  * @since 0.2.0
  */
-export abstract class CxResumableError extends CxError {
-  declare readonly code: CxResumableErrorCode;
+export abstract class CxResumableError extends CxError<CxResumableErrorCode> {
   /** The last state handed to the consumer (resume from it), or `null`. */
   readonly checkpoint: SyncState | null;
   /** Earliest time worth resuming (UTC instant), or `null` when any time will do or it is unknown. */
@@ -265,8 +263,7 @@ export type CxProtocolErrorCode = 'protocol_error' | 'paging_violation' | 'input
  * @category Errors
  * @since 0.1.0
  */
-export class CxProtocolError extends CxError {
-  declare readonly code: CxProtocolErrorCode;
+export class CxProtocolError extends CxError<CxProtocolErrorCode> {
   /** 1-based line number of the offending message, when known. */
   readonly line: number | null;
 
@@ -310,9 +307,7 @@ export type CxAuthErrorCode = 'auth_failed' | 'invalid_credential';
  * @category Errors
  * @since 0.2.0
  */
-export class CxAuthError extends CxError {
-  declare readonly code: CxAuthErrorCode;
-
+export class CxAuthError extends CxError<CxAuthErrorCode> {
   /**
    * Creates an auth error.
    *
@@ -339,8 +334,7 @@ export class CxAuthError extends CxError {
  * @category Errors
  * @since 0.2.0
  */
-export class CxSourceError extends CxError {
-  declare readonly code: 'source_failed';
+export class CxSourceError extends CxError<'source_failed'> {
   /** Name of the failing source. */
   readonly source: string;
 
@@ -378,9 +372,7 @@ export type CxSinkErrorCode = 'sink_inconsistent' | 'sink_not_open';
  * @category Errors
  * @since 0.2.0
  */
-export class CxSinkError extends CxError {
-  declare readonly code: CxSinkErrorCode;
-
+export class CxSinkError extends CxError<CxSinkErrorCode> {
   /**
    * Creates the error.
    *

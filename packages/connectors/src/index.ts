@@ -1,7 +1,7 @@
 // Public API of @cx/connectors: explicit named re-exports only.
 
-// the @cx/model errors this package throws (bad data, bad state files), so callers need one import
-export { CxError, CxValidationError } from '@cx/model';
+// the @cx/model errors this package throws (bad options, bad data, bad state files), so callers need one import
+export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
 
 export type { Ga4BigQuerySourceOptions, Ga4Param } from './adapters/ga4-bigquery.js';
 export { flattenGa4Params, ga4BigQuerySource } from './adapters/ga4-bigquery.js';

@@ -106,3 +106,14 @@ describe('own-property lookups', () => {
     expect(getPath({}, 'hasOwnProperty')).toBeUndefined();
   });
 });
+
+describe('parseTimestamp reads text by the one instant grammar of @cx/model', () => {
+  it('rejects impossible calendar dates instead of rolling them over', () => {
+    // Date.parse reads 2024-02-30 as 1 March
+    expect(parseTimestamp('2024-02-30T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-02-30 10:00:00')).toBeNull();
+    expect(parseTimestamp('2023-02-29')).toBeNull();
+    expect(parseTimestamp('2024-06-01T24:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-02-29T12:00:00+0100')).toBe('2024-02-29T11:00:00.000Z');
+  });
+});

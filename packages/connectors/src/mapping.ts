@@ -1,4 +1,4 @@
-import { CxValidationError, type JsonValue, parseOptions } from '@cx/model';
+import { CxValidationError, createInstantReader, type JsonValue, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { fieldRuleOption } from './options.js';
 import { own, setOwn } from './own.js';
@@ -21,6 +21,8 @@ export type FieldRule = string | ((row: Readonly<Record<string, unknown>>) => un
 export type FieldMapping = Readonly<Record<string, FieldRule>>;
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Vendor timestamps without a zone are UTC (Amplitude, BigQuery exports): the reader states it explicitly. */
+const UTC_READER = createInstantReader({ timeZone: 'UTC' });
 const TIME_FIELDS = new Set(['timestamp', 'firstSeenAt', 'respondedAt', 'orderedAt', 'createdAt']);
 const NUMBER_FIELDS = new Set(['score', 'amount', 'rating', 'weight']);
 const EXTRA_FIELD: Record<ModelKind, string> = {
@@ -78,7 +80,7 @@ export function parseTimestamp(value: unknown): string | null {
     value.charCodeAt(23) === 90 &&
     CANONICAL.test(value)
   ) {
-    return Number.isFinite(Date.parse(value)) ? value : null;
+    return Number.isFinite(UTC_READER.parseBytes(Buffer.from(value, 'latin1'), 0, 24)) ? value : null;
   }
   let ms: number;
   if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()))) {
@@ -87,12 +89,10 @@ export function parseTimestamp(value: unknown): string | null {
     const abs = Math.abs(n);
     ms = abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000;
   } else if (typeof value === 'string') {
-    let text = value.trim();
-    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
-    text = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text = `${text}T00:00:00Z`;
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
-    ms = Date.parse(text);
+    // the one instant grammar of @cx/model (calendar-checked: no 30 February); zone-less vendor times are UTC
+    const text = value.trim();
+    if (!/^[\x20-\x7e]*$/.test(text)) return null; // the grammar is ASCII: nothing else can be an instant
+    ms = UTC_READER.parseBytes(Buffer.from(text, 'latin1'), 0, text.length);
   } else if (value instanceof Date) {
     ms = value.getTime();
   } else {
