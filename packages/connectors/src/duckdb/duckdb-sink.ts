@@ -90,7 +90,7 @@ const duckdbSinkSchema = z
  * @returns The sink.
  * @throws {@link @cx/model!CxOptionsError} when the options are wrong (neither or both of `connection` and
  * `path`, a table name that is not a plain identifier).
- * @throws {@link CxSinkError} with code `sink_not_open` when written before `open()`.
+ * @throws `CxSinkError` (from `@cx/connectors`) with code `sink_not_open` when written before `open()`.
  * @example
  * ```ts
  * import { ndjsonSource, syncToSink } from '@cx/connectors';
