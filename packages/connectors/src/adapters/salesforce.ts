@@ -43,6 +43,7 @@ interface SfRecord {
 interface SfPage {
   readonly done: boolean;
   readonly nextRecordsUrl?: string;
+  readonly totalSize?: number;
   readonly records: SfRecord[];
 }
 
@@ -259,7 +260,12 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
         const data = response.data;
         const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');
         query = undefined;
-        yield { type: 'page', stream: options.object };
+        // totalSize counts the whole query (every page of it)
+        yield {
+          type: 'page',
+          stream: options.object,
+          ...(typeof data.totalSize === 'number' ? { total: data.totalSize } : {}),
+        };
         for (const r of data.records ?? []) {
           const time = parseTimestamp(r.SystemModstamp);
           if (time === null) {
