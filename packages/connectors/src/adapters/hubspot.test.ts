@@ -10,7 +10,7 @@ import {
 } from '../../test/helpers/server.js';
 import { CommittingStore } from '../../test/helpers/store.js';
 import { bearerAuth } from '../auth/simple.js';
-import { CxProtocolError, CxQuotaExceededError } from '../errors.js';
+import { CxProtocolError, CxQuotaExceededError, CxRetryLaterError, CxSyncAbortedError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
 import type { SyncState } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
@@ -413,5 +413,60 @@ describe('hubspotSource (paging faults)', () => {
       expect(store.snapshot()).toEqual(reference.snapshot());
       expect(store.repeats()).toEqual([]);
     }
+  });
+});
+
+describe('hubspotSource (stops and resumes over HTTP)', () => {
+  it('a Retry-After beyond the cap stops with the resume time; resuming from error.checkpoint gives every id', async () => {
+    const db = Array.from({ length: 60 }, (_, i) => contact(i + 1, T0 + i * 1000));
+    let requests = 0;
+    server = await startServer((req, res) => {
+      if (++requests === 3)
+        return sendJson(res, 429, { status: 'error' }, { headers: { 'retry-after': '3600' } });
+      sendJson(res, 200, search(db, JSON.parse(req.body) as SearchBody).body);
+    });
+    const store = new CommittingStore();
+    const error = await (async () => {
+      for await (const item of sync(source(server?.url ?? '', { pageSize: 20 }), { now: () => NOW }))
+        store.accept(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxRetryLaterError);
+    const stop = error as CxRetryLaterError;
+    expect(stop.waitMs).toBe(3_600_000);
+    expect(Date.parse(stop.resumeAt ?? '')).toBeGreaterThan(Date.now());
+    expect(stop.checkpoint).toEqual(store.state);
+    store.crash();
+    for await (const item of sync(source(server.url, { pageSize: 20 }), {
+      now: () => NOW,
+      state: stop.checkpoint,
+    }))
+      store.accept(item);
+    expect(store.snapshot().map(([id]) => id)).toEqual(db.map((r) => `customer:${r.id}`).sort());
+    expect(store.repeats()).toEqual([]);
+  });
+
+  it('an abort stops within one record; resuming from error.checkpoint gives every id once', async () => {
+    const db = Array.from({ length: 90 }, (_, i) => contact(i + 1, T0 + i * 1000));
+    const s = await hubspot(() => db);
+    const store = new CommittingStore();
+    const controller = new AbortController();
+    let delivered = 0;
+    const error = await (async () => {
+      for await (const item of sync(source(s.url, { pageSize: 20 }), {
+        now: () => NOW,
+        signal: controller.signal,
+      })) {
+        store.accept(item);
+        if (item.type === 'record' && ++delivered === 33) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxSyncAbortedError);
+    expect(delivered).toBe(33);
+    store.crash();
+    const state = (error as CxSyncAbortedError).checkpoint;
+    for await (const item of sync(source(s.url, { pageSize: 20 }), { now: () => NOW, state }))
+      store.accept(item);
+    expect(store.snapshot().map(([id]) => id)).toEqual(db.map((r) => `customer:${r.id}`).sort());
+    expect(store.repeats()).toEqual([]);
   });
 });
