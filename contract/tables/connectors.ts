@@ -12,13 +12,6 @@ const rows = {
 };
 const source = connectors.ndjsonSource({ input, ...rows } as never);
 const http = { retry: { maxAttempts: 2 }, timeoutMs: 1000 };
-const sink: connectors.SyncSink = {
-  open: async () => null,
-  write: () => {},
-  commit: async () => {},
-  rollback: async () => {},
-  close: async () => {},
-};
 const key = { client_email: 'sa@p.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\nx' };
 const windows = [{ lookbackMs: -1 }, { lagMs: Number.POSITIVE_INFINITY }];
 

@@ -1,7 +1,14 @@
 import { CxAuthError } from '../errors.js';
 import type { AuthProvider } from './auth-provider.js';
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Index of the first control character (U+0000–U+001F, U+007F), or −1. */
+function controlAt(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return i;
+  }
+  return -1;
+}
 
 /**
  * Checks that a credential can travel in an HTTP header unchanged: not empty, no control characters (a line
@@ -13,9 +20,9 @@ export function checkCredential(fn: string, what: string, value: string): void {
   let problem: string | null = null;
   if (typeof value !== 'string' || value === '') problem = 'is empty';
   else {
-    const control = CONTROL.exec(value);
-    if (control !== null)
-      problem = `contains a control character (U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) at index ${control.index}`;
+    const at = controlAt(value);
+    if (at >= 0)
+      problem = `contains a control character (U+${value.charCodeAt(at).toString(16).padStart(4, '0').toUpperCase()}) at index ${at}`;
     else if (value.trim() !== value) problem = 'starts or ends with white space';
   }
   if (problem !== null) {
