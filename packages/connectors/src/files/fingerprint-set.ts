@@ -3,7 +3,8 @@ const INITIAL_SLOTS = 1 << 16;
 
 /**
  * A set of 96-bit fingerprints (three 32-bit words, e.g. the first 12 bytes of a SHA-256) in one open-addressing
- * table of typed arrays: 12 bytes per slot, at most 2/3 full, so at most 18 bytes per member, and no per-member
+ * table of typed arrays: 13 bytes per slot (12 of fingerprint, 1 of occupancy), between 1/3 and 2/3 full, so 20 to
+ * 39 bytes per member (10 million members: 2²⁴ slots, 218 MB), and no per-member
  * object for the garbage collector. Two distinct members collide with probability 2⁻⁹⁶; for 10 million members
  * the chance that any two do is below 10⁻¹⁵.
  *

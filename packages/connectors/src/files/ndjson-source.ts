@@ -25,7 +25,7 @@ const ndjsonSourceSchema = z.strictObject(rowSourceShape);
  *
  * Versions: a row's dedup key holds its id, time and a hash of its content, so a corrected row with the same id
  * and time is delivered as a new version, and only a true repeat is dropped. Unordered files (the default)
- * remove repeats with `dedup` (`file`: exact, 18 bytes of memory per row at most; `window`: bounded) and keep
+ * remove repeats with `dedup` (`file`: exact, 20 to 39 bytes of memory per row; `window`: bounded) and keep
  * the saved state bounded by the lookback window of the newest row; `ordered: true` advances the cursor as the
  * file goes. Checkpoints every `checkpointEvery` rows carry a resume marker checked against the text on resume.
  * Aborting the sync stops the read within one row; leaving early closes the file.

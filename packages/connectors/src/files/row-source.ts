@@ -38,7 +38,7 @@ export interface RowMappingOptions {
  * How a file source removes repeated rows of an unordered file within one pass.
  *
  * - `file`: every repeat in the file is removed, exactly: the source keeps a 96-bit fingerprint of each row
- *   (at most 18 bytes of memory per row; the saved state does not grow).
+ *   (20 to 39 bytes of memory per row, 218 MB for 10 million; the saved state does not grow).
  * - `window`: only repeats within the lookback window of the newest row are removed; memory and state stay
  *   bounded whatever the file's length. Use it with a sink that upserts by id and version (the DuckDB sink),
  *   which makes a repeated row a no-op.
