@@ -67,13 +67,18 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
   }, 50);
   let result: Record<string, number> = {};
   if (mode === 'sink') {
-    const inner = duckdbSink({
-      path: join(dir, 'sink.duckdb'),
-      settings: { memory_limit: memory, threads: '1' },
+    // the bench owns the database, so that it can ask DuckDB how much memory it holds at each commit
+    const instance = await DuckDBInstance.create(join(dir, 'sink.duckdb'), {
+      memory_limit: memory,
+      threads: '1',
     });
+    const own = await instance.connect();
+    const inner = duckdbSink({ connection: own });
     let maxState = 0;
     let maxSeen = 0;
     let commits = 0;
+    let peakHeap = 0;
+    let peakDuckdb = 0;
     const sink: SyncSink = {
       open: (s) => inner.open(s),
       write: (item) => inner.write(item),
@@ -84,12 +89,20 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
         commits++;
         maxState = Math.max(maxState, JSON.stringify(state).length);
         maxSeen = Math.max(maxSeen, state.seen.length);
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+        const usage = process.memoryUsage();
+        peakRss = Math.max(peakRss, usage.rss);
+        peakHeap = Math.max(peakHeap, usage.heapUsed);
+        const held = (
+          await own.runAndReadAll('SELECT sum(memory_usage_bytes) FROM duckdb_memory()')
+        ).getRows()[0]?.[0];
+        peakDuckdb = Math.max(peakDuckdb, Number(held ?? 0));
         await inner.commit(state);
       },
     };
     const summary = await syncToSink(source(file), sink);
     await sink.close();
+    own.closeSync();
+    instance.closeSync();
     const db = await DuckDBInstance.create(join(dir, 'sink.duckdb'));
     const connection = await db.connect();
     const rows = Number(
@@ -110,6 +123,8 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
       finalStateBytes: JSON.stringify(summary.state).length,
       tableRows: rows,
       distinctIds: distinct,
+      peakHeapMiB: peakHeap / MiB,
+      peakDuckdbMiB: peakDuckdb / MiB,
       dbMiB: statSync(join(dir, 'sink.duckdb')).size / MiB,
     };
   } else {
@@ -188,15 +203,15 @@ async function main(): Promise<void> {
   }
   console.error(`/proc/loadavg at end: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
   console.log(
-    '| run | file | rows | wall | cpu | vs DuckDB (cpu) | peak RSS | largest state | keys in state | table rows |',
+    '| run | file | rows | wall | cpu | vs DuckDB (cpu) | peak RSS | peak JS heap | peak DuckDB memory | largest state | keys in state | table rows |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     const n = (k: string) => Number(r[k]);
     const ref = results.find((x) => x.rows === r.rows && x.mode === 'reference');
     const ratio = ref === undefined ? '' : `${(n('cpuSeconds') / Number(ref.cpuSeconds)).toFixed(1)}×`;
     console.log(
-      `| ${r.mode === 'sink' ? '`syncToSink(ndjsonSource, duckdbSink)`' : 'DuckDB `read_json` → table'} | ${n('mb').toFixed(0)} MB | ${n('rows').toLocaleString('en-US')} | ${n('seconds').toFixed(0)} s | ${n('cpuSeconds').toFixed(0)} s | ${ratio} | ${n('peakRssMiB').toFixed(0)} MiB | ${r.maxStateBytes === undefined ? '–' : `${n('maxStateBytes')} B`} | ${r.maxSeenKeys ?? '–'} | ${n('tableRows').toLocaleString('en-US')} |`,
+      `| ${r.mode === 'sink' ? '`syncToSink(ndjsonSource, duckdbSink)`' : 'DuckDB `read_json` → table'} | ${n('mb').toFixed(0)} MB | ${n('rows').toLocaleString('en-US')} | ${n('seconds').toFixed(0)} s | ${n('cpuSeconds').toFixed(0)} s | ${ratio} | ${n('peakRssMiB').toFixed(0)} MiB | ${r.peakHeapMiB === undefined ? '–' : `${n('peakHeapMiB').toFixed(0)} MiB`} | ${r.peakDuckdbMiB === undefined ? '–' : `${n('peakDuckdbMiB').toFixed(0)} MiB`} | ${r.maxStateBytes === undefined ? '–' : `${n('maxStateBytes')} B`} | ${r.maxSeenKeys ?? '–'} | ${n('tableRows').toLocaleString('en-US')} |`,
     );
   }
 }
