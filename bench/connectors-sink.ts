@@ -5,7 +5,8 @@
 //
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/connectors-sink.ts
 // Options (env): CX_BENCH_SINK_ROWS (default "1000000,10000000"), CX_BENCH_SINK_EVERY (checkpoint interval,
-// default 50000), CX_BENCH_SINK_MEMORY (DuckDB memory_limit, default "512MB").
+// default 50000), CX_BENCH_SINK_MEMORY (DuckDB memory_limit, default "512MB"), CX_BENCH_SINK_HEAP_MB (the child's
+// --max-old-space-size, default 192).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,6 +21,7 @@ const MB = 1_000_000;
 const MiB = 2 ** 20;
 const EVENTS = ['page_view', 'product_viewed', 'add_to_cart', 'checkout_started', 'order_completed'];
 const memory = process.env.CX_BENCH_SINK_MEMORY ?? '512MB';
+const heapMb = Number(process.env.CX_BENCH_SINK_HEAP_MB ?? 192);
 
 /** Writes `rows` lines with distinct ids in a shuffled time order (a full-cycle LCG over the row numbers). */
 async function generate(file: string, rows: number): Promise<void> {
@@ -178,6 +180,8 @@ async function main(): Promise<void> {
       const out = execFileSync(
         process.execPath,
         [
+          // the sync's JS heap is capped: a per-row structure would crash the run instead of growing it
+          `--max-old-space-size=${heapMb}`,
           '--conditions=@cx/source',
           '--expose-gc',
           '--import',
