@@ -1,5 +1,6 @@
 // One table per package. A package joins this list when its options and accumulators follow the contract (issue 13).
 import type { PackageContract } from '../kit/types.js';
+import { connectorsContract } from './connectors.js';
 import { ingestContract } from './ingest.js';
 import { metricsContract } from './metrics.js';
 import { modelContract } from './model.js';
@@ -12,4 +13,5 @@ export const contracts: readonly PackageContract[] = [
   metricsContract,
   ingestContract,
   textContract,
+  connectorsContract,
 ];

@@ -51,14 +51,14 @@ export const ALLOWED: readonly Allowed[] = [
   },
   {
     file: 'packages/text/src/sentiment/lexicon.ts',
-    call: 'Number',
-    text: 'Number(match[3])',
+    call: 'parseFloat',
+    text: 'Number.parseFloat(match[2] as string)',
     reason: 'the lexicon file grammar shipped with the package',
   },
   {
     file: 'packages/text/src/sentiment/lexicon.ts',
-    call: 'Number',
-    text: 'Number(modifierParts[i + 1])',
+    call: 'parseFloat',
+    text: 'Number.parseFloat(text)',
     reason: 'the lexicon file grammar shipped with the package',
   },
   {
@@ -97,6 +97,18 @@ export const ALLOWED: readonly Allowed[] = [
     text: 'Number(c)',
     reason: LEGACY,
   },
+  {
+    file: 'packages/connectors/src/adapters/ga4-bigquery-api.ts',
+    call: 'Number',
+    text: 'Number(data.totalRows)',
+    reason: 'the BigQuery int64-as-string wire form, checked by /^\\d{1,15}$/ just before',
+  },
+  {
+    file: 'packages/connectors/src/auth/token-endpoint.ts',
+    call: 'Number',
+    text: 'Number(expiresIn)',
+    reason: 'the OAuth expires_in digit string, checked by /^[1-9]\\d{0,8}$/ just before',
+  },
   // Pre-existing: instants of model records and options read with Date.parse. To go (issue 13).
   {
     file: 'packages/connectors/src/adapters/ga4-bigquery-api.ts',
@@ -127,12 +139,6 @@ export const ALLOWED: readonly Allowed[] = [
     call: 'Date.parse',
     text: 'Date.parse(',
     reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/mapping.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: `${LEGACY}; csvSource/ndjsonSource are to be backed by @cx/ingest`,
   },
   {
     file: 'packages/connectors/src/mapping.ts',
@@ -175,18 +181,6 @@ export const ALLOWED: readonly Allowed[] = [
     file: 'packages/sample-data/src/shop.ts',
     call: 'Date.parse',
     text: 'Date.parse(options.start)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/text/src/sentiment/breakdown.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(previous.start)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/text/src/time/buckets.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
     reason: LEGACY,
   },
 ];
