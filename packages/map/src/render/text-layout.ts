@@ -17,43 +17,61 @@ export function escapeXml(text: string): string {
  * Estimated advance width of a character in em for a Helvetica/Arial-like sans-serif font: no browser is needed,
  * and the estimate errs wide so that wrapped text stays inside its box.
  */
-function charWidth(c: string): number {
-  if (/[iljtf.,:;'|!\s()[\]]/.test(c)) return 0.32;
-  if (/[mwMW@%]/.test(c)) return 0.9;
-  if (/[A-Z]/.test(c)) return 0.7;
-  if (/[0-9]/.test(c)) return 0.56;
-  if (c.charCodeAt(0) > 0x2e7f) return 1;
+function charWidth(code: number): number {
+  if (code > 0x2e7f) return 1;
+  const c = String.fromCharCode(code);
+  if ("iljtf.,:;'|!()[] ".includes(c)) return 0.32;
+  if ('mwMW@%'.includes(c)) return 0.9;
+  if (code >= 65 && code <= 90) return 0.7;
   return 0.56;
 }
 
 /** Estimated width of text in px. @internal */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const c of text) em += charWidth(c);
+  for (const c of text) em += charWidth(c.codePointAt(0)!);
   return em * fontSize;
 }
 
-/** Greedy word wrap to `width` px; words longer than a line are broken. @internal */
+/**
+ * Greedy word wrap to `width` px, in time linear in the text: words longer than a line are broken between
+ * characters; a line always takes at least one character, so any width (even one narrower than a character)
+ * terminates.
+ *
+ * @internal
+ */
 export function wrap(text: string, width: number, fontSize: number): string[] {
   const lines: string[] = [];
+  const space = charWidth(32) * fontSize;
   let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (textWidth(candidate, fontSize) <= width) {
-      line = candidate;
+  let lineWidth = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const w = textWidth(word, fontSize);
+    if (line !== '' && lineWidth + space + w <= width) {
+      line += ` ${word}`;
+      lineWidth += space + w;
       continue;
     }
     if (line !== '') lines.push(line);
-    line = '';
-    let rest = word;
-    while (textWidth(rest, fontSize) > width) {
-      let cut = 1;
-      const chars = [...rest];
-      while (cut < chars.length && textWidth(chars.slice(0, cut + 1).join(''), fontSize) <= width) cut++;
-      lines.push(chars.slice(0, cut).join(''));
-      rest = chars.slice(cut).join('');
+    if (w <= width) {
+      line = word;
+      lineWidth = w;
+      continue;
     }
-    line = rest;
+    // Break a long word between characters.
+    line = '';
+    lineWidth = 0;
+    for (const c of word) {
+      const cw = charWidth(c.codePointAt(0)!) * fontSize;
+      if (line !== '' && lineWidth + cw > width) {
+        lines.push(line);
+        line = '';
+        lineWidth = 0;
+      }
+      line += c;
+      lineWidth += cw;
+    }
   }
   if (line !== '') lines.push(line);
   return lines.length === 0 ? [''] : lines;

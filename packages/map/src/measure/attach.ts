@@ -1,6 +1,10 @@
-import type { JourneyMap, JourneyMapInput, MeasurementInput } from './document.js';
-import { parseMap } from './parse.js';
-import { canonicalMap } from './serialize.js';
+import { z } from 'zod';
+import type { JourneyMap, JourneyMapInput, MeasurementInput } from '../format/document.js';
+import { checkOptions } from '../options.js';
+import { parseMap } from '../parse.js';
+import { canonicalMap } from '../serialize.js';
+
+const optionsSchema = z.strictObject({ mode: z.enum(['append', 'replace']).optional() });
 
 /**
  * Options of {@link attachMeasurements}.
@@ -23,12 +27,12 @@ export interface AttachMeasurementsOptions {
  * @param options - Append or replace by id.
  * @returns A new, validated map; the input is not changed.
  * @throws {@link @cx/model!CxValidationError} naming `/measurements/<i>/…` for a bad value (off range, `n: 0` with a
- * value, window end before start), an unknown stage, touchpoint or KPI, or a repeated id.
+ * value, window end before start), an unknown stage, touchpoint or KPI, or a repeated id; bad options.
  * @example
  * ```ts
  * import { attachMeasurements } from '@cx/map';
  * const map = attachMeasurements(
- *   { formatVersion: 1, journey: { id: 'j', name: 'J', version: 1, stages: [{ id: 'use', labels: { en: 'Use' } }] } },
+ *   { formatVersion: 2, journey: { id: 'j', name: 'J', version: 1, stages: [{ id: 'use', labels: { en: 'Use' } }] } },
  *   [{ id: 'nps-q1', metric: 'nps', value: 31, n: 412, stageId: 'use', window: { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' } }],
  * );
  * console.log(map.measurements.length); // 1
@@ -39,11 +43,11 @@ export interface AttachMeasurementsOptions {
 export function attachMeasurements(
   map: JourneyMap | JourneyMapInput,
   measurements: readonly MeasurementInput[],
-  options: AttachMeasurementsOptions = {},
+  options?: AttachMeasurementsOptions,
 ): JourneyMap {
+  const { mode = 'append' } = checkOptions(optionsSchema, options, 'attachMeasurements');
   const base = canonicalMap(map);
   const ids = new Set(measurements.map((m) => m.id));
-  const kept =
-    options.mode === 'replace' ? base.measurements.filter((m) => !ids.has(m.id)) : base.measurements;
+  const kept = mode === 'replace' ? base.measurements.filter((m) => !ids.has(m.id)) : base.measurements;
   return parseMap({ ...base, measurements: [...kept, ...measurements] });
 }
