@@ -31,6 +31,31 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
+/** The object schema at `path` inside `schema` (through optional, default and nullable wrappers), if any. */
+function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject | undefined {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = () => {
+    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable)
+      current = current.unwrap() as z.ZodType;
+  };
+  for (const key of path) {
+    unwrap();
+    if (!(current instanceof z.ZodObject) || typeof key !== 'string' || !Object.hasOwn(current.shape, key)) return undefined;
+    current = current.shape[key] as z.ZodType;
+  }
+  unwrap();
+  return current instanceof z.ZodObject ? current : undefined;
+}
+
+function unknownKeyIssue(key: string, known: readonly string[], path: ReadonlyArray<string | number>): ValidationIssue {
+  const suggestion = closestKey(key, known);
+  return {
+    path: [...path, key],
+    code: 'unknown_option',
+    message: `Unknown option "${key}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`} Known options: ${known.join(', ')}`,
+  };
+}
+
 function codeOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return 'invalid_type';
   if (issue.code === 'too_big' || issue.code === 'too_small') return 'out_of_range';
@@ -64,24 +89,19 @@ export function checkOptions<S extends z.ZodObject>(
     );
   const known = Object.keys(schema.shape);
   const issues: ValidationIssue[] = [];
-  for (const key of Object.keys(value)) {
-    if (Object.hasOwn(schema.shape, key)) continue;
-    const suggestion = closestKey(key, known);
-    issues.push({
-      path: [key],
-      code: 'unknown_option',
-      message: `Unknown option "${key}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`} Known options: ${known.join(', ')}`,
-    });
-  }
+  for (const key of Object.keys(value)) if (!Object.hasOwn(schema.shape, key)) issues.push(unknownKeyIssue(key, known, []));
   if (issues.length > 0) throw new CxValidationError(issues, { subject });
   const result = schema.safeParse(value);
   if (!result.success)
     throw new CxValidationError(
-      result.error.issues.map((issue) => ({
-        path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        code: codeOf(issue),
-        message: issue.message,
-      })),
+      result.error.issues.flatMap((issue): ValidationIssue[] => {
+        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        if (issue.code === 'unrecognized_keys') {
+          const nested = Object.keys(objectAt(schema, issue.path)?.shape ?? {});
+          return issue.keys.map((key) => unknownKeyIssue(key, nested, path));
+        }
+        return [{ path, code: codeOf(issue), message: issue.message }];
+      }),
       { subject, cause: result.error },
     );
   return result.data;
