@@ -39,7 +39,6 @@ export function mapJsonSchema(): JsonSchemaDocument {
     io: 'input',
     unrepresentable: 'throw',
     target: 'draft-2020-12',
-    reused: 'ref',
   });
   return {
     ...schema,

@@ -35,19 +35,28 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject | undefined {
   let current: z.ZodType | undefined = schema;
   const unwrap = () => {
-    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable)
+    while (
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodDefault ||
+      current instanceof z.ZodNullable
+    )
       current = current.unwrap() as z.ZodType;
   };
   for (const key of path) {
     unwrap();
-    if (!(current instanceof z.ZodObject) || typeof key !== 'string' || !Object.hasOwn(current.shape, key)) return undefined;
+    if (!(current instanceof z.ZodObject) || typeof key !== 'string' || !Object.hasOwn(current.shape, key))
+      return undefined;
     current = current.shape[key] as z.ZodType;
   }
   unwrap();
   return current instanceof z.ZodObject ? current : undefined;
 }
 
-function unknownKeyIssue(key: string, known: readonly string[], path: ReadonlyArray<string | number>): ValidationIssue {
+function unknownKeyIssue(
+  key: string,
+  known: readonly string[],
+  path: ReadonlyArray<string | number>,
+): ValidationIssue {
   const suggestion = closestKey(key, known);
   return {
     path: [...path, key],
@@ -89,7 +98,8 @@ export function checkOptions<S extends z.ZodObject>(
     );
   const known = Object.keys(schema.shape);
   const issues: ValidationIssue[] = [];
-  for (const key of Object.keys(value)) if (!Object.hasOwn(schema.shape, key)) issues.push(unknownKeyIssue(key, known, []));
+  for (const key of Object.keys(value))
+    if (!Object.hasOwn(schema.shape, key)) issues.push(unknownKeyIssue(key, known, []));
   if (issues.length > 0) throw new CxValidationError(issues, { subject });
   const result = schema.safeParse(value);
   if (!result.success)

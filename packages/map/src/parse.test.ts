@@ -115,7 +115,10 @@ describe('parseMapJson', () => {
     const issues = issuesOf(() => parseMapJson('{"formatVersion": 2, "__proto__": {"x": 1}, "journey": 1}'));
     expect(issues[0]).toMatchObject({ path: ['__proto__'], code: 'forbidden_key', line: 1, column: 35 });
     // In free-form records zod would drop the key silently; the reader refuses it (JSON, YAML and data alike).
-    const text = serializeMap(shopMap()).replace('"pl": "Rozważanie"', '"pl": "Rozważanie", "__proto__": "x"');
+    const text = serializeMap(shopMap()).replace(
+      '"pl": "Rozważanie"',
+      '"pl": "Rozważanie", "__proto__": "x"',
+    );
     expect(issuesOf(() => parseMapJson(text))[0]).toMatchObject({
       path: ['journey', 'stages', 0, 'labels', '__proto__'],
       code: 'forbidden_key',
@@ -158,7 +161,11 @@ describe('format 2 rules', () => {
   it('accepts every concept of format 2', () => {
     const map = parseMap(fullMap());
     expect(map.journey.stages[0]?.expectations).toEqual(['Honest size advice', 'Shipping cost shown early']);
-    expect(map.journey.painPoints[0]).toMatchObject({ frequency: 'frequent', businessImpact: 'high', stepId: 'pay' });
+    expect(map.journey.painPoints[0]).toMatchObject({
+      frequency: 'frequent',
+      businessImpact: 'high',
+      stepId: 'pay',
+    });
     expect(map.blueprint.map((b) => b.layer)).toContain('support');
     expect(map.kpis[1]?.definition).toEqual({ kind: 'nps', scope: { stageId: 'use' } });
   });
@@ -171,7 +178,9 @@ describe('format 2 rules', () => {
     expect(issues).toContainEqual(
       expect.objectContaining({ path: ['journey', 'painPoints', 1, 'stepId'], code: 'stage_mismatch' }),
     );
-    expect(issues).toContainEqual(expect.objectContaining({ path: ['thoughts', 1, 'stepId'], code: 'scenario_mismatch' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: ['thoughts', 1, 'stepId'], code: 'scenario_mismatch' }),
+    );
   });
 
   it('allows one curve per persona and scenario, not two', () => {
@@ -187,12 +196,17 @@ describe('format 2 rules', () => {
     map.kpis![1]!.definition = { kind: 'drop-off', fromStageId: 'use', toStageId: 'purchase' };
     map.kpis![2]!.definition = { kind: 'conversion', desiredActionId: 'ghost' };
     const issues = issuesOf(() => parseMap(map));
-    expect(issues).toContainEqual(expect.objectContaining({ path: ['kpis', 1, 'metric'], code: 'metric_mismatch' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: ['kpis', 1, 'metric'], code: 'metric_mismatch' }),
+    );
     expect(issues).toContainEqual(
       expect.objectContaining({ path: ['kpis', 1, 'definition', 'toStageId'], code: 'invalid_value' }),
     );
     expect(issues).toContainEqual(
-      expect.objectContaining({ path: ['kpis', 2, 'definition', 'desiredActionId'], code: 'dangling_reference' }),
+      expect.objectContaining({
+        path: ['kpis', 2, 'definition', 'desiredActionId'],
+        code: 'dangling_reference',
+      }),
     );
   });
 
@@ -227,9 +241,16 @@ describe('format 2 rules', () => {
   });
 
   it('rejects a v3 document by name, not by guessing', () => {
-    const issues = issuesOf(() => parseMapJson(serializeMap(shopMap()).replace('"formatVersion": 2', '"formatVersion": 3')));
+    const issues = issuesOf(() =>
+      parseMapJson(serializeMap(shopMap()).replace('"formatVersion": 2', '"formatVersion": 3')),
+    );
     expect(issues).toEqual([
-      expect.objectContaining({ path: ['formatVersion'], code: 'unknown_format_version', line: 2, column: 20 }),
+      expect.objectContaining({
+        path: ['formatVersion'],
+        code: 'unknown_format_version',
+        line: 2,
+        column: 20,
+      }),
     ]);
     expect(issues[0]?.message).toContain('Unknown format version 3');
   });

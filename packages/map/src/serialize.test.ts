@@ -54,13 +54,22 @@ describe('canonical serialization', () => {
 
   it('sorts free-form keys by code point, integer-like keys included (JS objects would list those first)', () => {
     const map = shopMap();
-    map.journey.stages![0]!.labels = { en: 'E', b: 'b', '10': 'ten', '9': 'nine', '\u{1F600}': 'emoji', '\uFFFF': 'last BMP' };
+    map.journey.stages![0]!.labels = {
+      en: 'E',
+      b: 'b',
+      '10': 'ten',
+      '9': 'nine',
+      '\u{1F600}': 'emoji',
+      '\uFFFF': 'last BMP',
+    };
     map.personas![0]!.demographics = { z: { '2': 1, a: 2, '10': 3 }, '1': true };
     const text = serializeMap(map);
     const labelKeys = [...text.matchAll(/^ {10}"([^"]+)": "/gm)].map((m) => m[1]);
     // "10" < "9" (code point of "1" < "9"); U+FFFF < U+1F600 by code point, though not by UTF-16 unit.
     expect(labelKeys.slice(0, 6)).toEqual(['en', '10', '9', 'b', '\uFFFF', '\u{1F600}']);
-    expect(text).toContain('"demographics": {\n        "1": true,\n        "z": {\n          "10": 3,\n          "2": 1,\n          "a": 2');
+    expect(text).toContain(
+      '"demographics": {\n        "1": true,\n        "z": {\n          "10": 3,\n          "2": 1,\n          "a": 2',
+    );
     expect(serializeMap(parseMapJson(text))).toBe(text);
     const yaml = serializeMapYaml(map);
     expect(yaml.indexOf('"10": ten')).toBeLessThan(yaml.indexOf('"9": nine'));
@@ -68,7 +77,13 @@ describe('canonical serialization', () => {
   });
 
   it('compares by code point', () => {
-    expect(['b', '\u{1F600}', '\uFFFF', 'a', 'ab'].sort(compareCodePoints)).toEqual(['a', 'ab', 'b', '\uFFFF', '\u{1F600}']);
+    expect(['b', '\u{1F600}', '\uFFFF', 'a', 'ab'].sort(compareCodePoints)).toEqual([
+      'a',
+      'ab',
+      'b',
+      '\uFFFF',
+      '\u{1F600}',
+    ]);
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
         const cp = (x: string) => [...x].map((c) => c.codePointAt(0)!);

@@ -28,6 +28,6 @@ export const record = <T extends z.ZodType>(value: T) =>
  *
  * @internal
  */
-export const jsonValue: z.ZodType<MapJsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), record(jsonValue)]),
-);
+export const jsonValue: z.ZodType<MapJsonValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), record(jsonValue)]))
+  .meta({ id: 'JsonValue' });

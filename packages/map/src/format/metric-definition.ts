@@ -43,37 +43,39 @@ const surveyId = () => id().optional();
  * @category Metrics
  * @since 0.2.0
  */
-export const metricDefinitionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('nps'), scope: scope(), surveyId: surveyId() }),
-  z.strictObject({
-    kind: z.literal('csat'),
-    scope: scope(),
-    surveyId: surveyId(),
-    positive: z.enum(['top-box', 'top-2-box']).default('top-2-box'),
-  }),
-  z.strictObject({
-    kind: z.literal('conversion'),
-    desiredActionId: id(),
-    withinDays: withinDays().default(14),
-  }),
-  z.strictObject({
-    kind: z.literal('drop-off'),
-    fromStageId: slug(),
-    toStageId: slug(),
-    withinDays: withinDays().default(30),
-  }),
-  z.strictObject({
-    kind: z.literal('volume'),
-    of: z.enum(['interactions', 'responses', 'feedback']),
-    scope: scope(),
-    interactionNames: z.array(nonEmpty()).optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('sentiment-share'),
-    scope: scope(),
-    label: z.enum(['positive', 'neutral', 'negative']),
-  }),
-]);
+export const metricDefinitionSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('nps'), scope: scope(), surveyId: surveyId() }),
+    z.strictObject({
+      kind: z.literal('csat'),
+      scope: scope(),
+      surveyId: surveyId(),
+      positive: z.enum(['top-box', 'top-2-box']).default('top-2-box'),
+    }),
+    z.strictObject({
+      kind: z.literal('conversion'),
+      desiredActionId: id(),
+      withinDays: withinDays().default(14),
+    }),
+    z.strictObject({
+      kind: z.literal('drop-off'),
+      fromStageId: slug(),
+      toStageId: slug(),
+      withinDays: withinDays().default(30),
+    }),
+    z.strictObject({
+      kind: z.literal('volume'),
+      of: z.enum(['interactions', 'responses', 'feedback']),
+      scope: scope(),
+      interactionNames: z.array(nonEmpty()).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('sentiment-share'),
+      scope: scope(),
+      label: z.enum(['positive', 'neutral', 'negative']),
+    }),
+  ])
+  .meta({ id: 'MetricDefinition' });
 
 /**
  * A KPI's metric definition (parsed form, defaults filled in).

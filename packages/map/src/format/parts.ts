@@ -27,24 +27,31 @@ export const emotionPointSchema = z
     ),
   )
   .meta({
-    anyOf: [{ required: ['emotion'] }, { required: ['words'], properties: { words: { minItems: 1 } } }],
+    anyOf: [
+      { required: ['emotion'] },
+      { required: ['words'], properties: { words: { type: 'array', minItems: 1 } } },
+    ],
   });
 
 /** @internal */
-export const emotionCurveSchema = z.strictObject({
-  personaId: id(),
-  scenario: scenario().optional(),
-  points: z.array(emotionPointSchema).default([]),
-});
+export const emotionCurveSchema = z
+  .strictObject({
+    personaId: id(),
+    scenario: scenario().optional(),
+    points: z.array(emotionPointSchema).default([]),
+  })
+  .meta({ id: 'EmotionCurve' });
 
 /** @internal */
-export const thoughtSchema = z.strictObject({
-  id: id(),
-  stepId: id(),
-  personaId: id().optional(),
-  text: nonEmpty(),
-  scenario: scenario().optional(),
-});
+export const thoughtSchema = z
+  .strictObject({
+    id: id(),
+    stepId: id(),
+    personaId: id().optional(),
+    text: nonEmpty(),
+    scenario: scenario().optional(),
+  })
+  .meta({ id: 'Thought' });
 
 /** The layers of a service blueprint, top to bottom. @internal */
 export const BLUEPRINT_LAYERS = [
@@ -56,58 +63,66 @@ export const BLUEPRINT_LAYERS = [
 ] as const;
 
 /** @internal */
-export const blueprintActionSchema = z.strictObject({
-  id: id(),
-  layer: z.enum(BLUEPRINT_LAYERS),
-  stageId: slug(),
-  stepId: id().optional(),
-  touchpointId: id().optional(),
-  name: nonEmpty(),
-  description: z.string().optional(),
-  owner: nonEmpty().optional(),
-  scenario: scenario().optional(),
-});
+export const blueprintActionSchema = z
+  .strictObject({
+    id: id(),
+    layer: z.enum(BLUEPRINT_LAYERS),
+    stageId: slug(),
+    stepId: id().optional(),
+    touchpointId: id().optional(),
+    name: nonEmpty(),
+    description: z.string().optional(),
+    owner: nonEmpty().optional(),
+    scenario: scenario().optional(),
+  })
+  .meta({ id: 'BlueprintAction' });
 
 /** @internal */
-export const scenarioInfoSchema = z.strictObject({
-  id: scenario(),
-  name: nonEmpty(),
-  description: z.string().optional(),
-  targetDate: calendarDate().optional(),
-});
+export const scenarioInfoSchema = z
+  .strictObject({
+    id: scenario(),
+    name: nonEmpty(),
+    description: z.string().optional(),
+    targetDate: calendarDate().optional(),
+  })
+  .meta({ id: 'ScenarioInfo' });
 
 /** @internal */
-export const kpiSchema = z.strictObject({
-  id: id(),
-  name: nonEmpty(),
-  stageId: slug(),
-  touchpointId: id().optional(),
-  metric: z.enum(METRIC_KINDS).optional(),
-  target: z.number().optional(),
-  unit: nonEmpty().optional(),
-  definition: metricDefinitionSchema.optional(),
-});
+export const kpiSchema = z
+  .strictObject({
+    id: id(),
+    name: nonEmpty(),
+    stageId: slug(),
+    touchpointId: id().optional(),
+    metric: z.enum(METRIC_KINDS).optional(),
+    target: z.number().optional(),
+    unit: nonEmpty().optional(),
+    definition: metricDefinitionSchema.optional(),
+  })
+  .meta({ id: 'Kpi' });
 
 /** @internal */
-export const measurementSchema = z.strictObject({
-  id: id(),
-  metric: z.enum(METRIC_KINDS),
-  value: z.number().nullable(),
-  n: z.number().int().nonnegative(),
-  confidenceInterval: z
-    .strictObject({
-      lower: z.number(),
-      upper: z.number(),
-      level: z.number().gt(0).lt(1).default(0.95),
-    })
-    .optional(),
-  window: z.strictObject({ from: instant(), to: instant() }),
-  stageId: slug().optional(),
-  touchpointId: id().optional(),
-  kpiId: id().optional(),
-  unit: nonEmpty().optional(),
-  source: nonEmpty().optional(),
-});
+export const measurementSchema = z
+  .strictObject({
+    id: id(),
+    metric: z.enum(METRIC_KINDS),
+    value: z.number().nullable(),
+    n: z.number().int().nonnegative(),
+    confidenceInterval: z
+      .strictObject({
+        lower: z.number(),
+        upper: z.number(),
+        level: z.number().gt(0).lt(1).default(0.95),
+      })
+      .optional(),
+    window: z.strictObject({ from: instant(), to: instant() }),
+    stageId: slug().optional(),
+    touchpointId: id().optional(),
+    kpiId: id().optional(),
+    unit: nonEmpty().optional(),
+    source: nonEmpty().optional(),
+  })
+  .meta({ id: 'Measurement' });
 
 /** The lane kinds, in the default top-to-bottom order. @internal */
 export const LANE_KINDS = [
@@ -131,9 +146,11 @@ export const LANE_KINDS = [
 ] as const;
 
 /** @internal */
-export const laneSchema = z.strictObject({
-  id: slug(),
-  kind: z.enum(LANE_KINDS),
-  label: nonEmpty().optional(),
-  cells: z.array(z.strictObject({ stageId: slug(), text: nonEmpty() })).optional(),
-});
+export const laneSchema = z
+  .strictObject({
+    id: slug(),
+    kind: z.enum(LANE_KINDS),
+    label: nonEmpty().optional(),
+    cells: z.array(z.strictObject({ stageId: slug(), text: nonEmpty() })).optional(),
+  })
+  .meta({ id: 'Lane' });

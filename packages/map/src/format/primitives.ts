@@ -40,7 +40,10 @@ export const labels = () =>
         path: ['en'],
       }),
     )
-    .meta({ required: ['en'] }) as unknown as z.ZodType<Labels, Labels>;
+    .meta({ required: ['en'], properties: { en: { type: 'string', minLength: 1 } } }) as unknown as z.ZodType<
+    Labels,
+    Labels
+  >;
 
 /** `as-is` (how the journey is today) or `to-be` (how it is designed to be). @internal */
 export const SCENARIOS = ['as-is', 'to-be'] as const;

@@ -22,7 +22,9 @@ function shopV1(): Record<string, unknown> {
     }
   delete v2.scenarios;
   delete v2.blueprint;
-  v2.lanes = v2.lanes.filter((l: { kind: string }) => !['goals', 'expectations', 'blueprint'].includes(l.kind));
+  v2.lanes = v2.lanes.filter(
+    (l: { kind: string }) => !['goals', 'expectations', 'blueprint'].includes(l.kind),
+  );
   return { ...v2, formatVersion: 1 };
 }
 
@@ -130,7 +132,9 @@ describe('migrations', () => {
     const v1 = shopV1();
     (v1.measurements as Array<{ interval?: { lower: number } }>)[1]!.interval!.lower = 99;
     const text = JSON.stringify(v1, null, 2);
-    const issue = issuesOf(() => parseMapJson(text)).find((i) => i.path.join('/') === 'measurements/1/confidenceInterval/upper');
+    const issue = issuesOf(() => parseMapJson(text)).find(
+      (i) => i.path.join('/') === 'measurements/1/confidenceInterval/upper',
+    );
     const lines = text.split('\n');
     expect(issue?.line).toBe(lines.findIndex((l) => l.includes('"upper": 37.5')) + 1);
   });
@@ -138,6 +142,8 @@ describe('migrations', () => {
   it('reports v1 documents that v2 reads more strictly (non-http URLs) at their place, never dropping them', () => {
     const v1 = shopV1() as { personas: Array<Record<string, unknown>> };
     v1.personas[0]!.imageUrl = 'javascript:alert(1)';
-    expect(issuesOf(() => parseMap(v1))).toEqual([expect.objectContaining({ path: ['personas', 0, 'imageUrl'] })]);
+    expect(issuesOf(() => parseMap(v1))).toEqual([
+      expect.objectContaining({ path: ['personas', 0, 'imageUrl'] }),
+    ]);
   });
 });

@@ -17,7 +17,9 @@ describe('JSON reader', () => {
     const error = limitOf(() => parseMapJson(`${'['.repeat(8000)}${']'.repeat(8000)}`));
     expect(error).toMatchObject({ limit: 'maxDepth', max: 64, line: 1, column: 65, code: 'limit_exceeded' });
     expect(error.path).toHaveLength(64);
-    expect(error.message).toBe('JourneyMap: nesting 65 levels deep at line 1, column 65 exceeds the limit maxDepth = 64');
+    expect(error.message).toBe(
+      'JourneyMap: nesting 65 levels deep at line 1, column 65 exceeds the limit maxDepth = 64',
+    );
     expect(limitOf(() => parseMapJson('{"a":'.repeat(100_000))).limit).toBe('maxDepth');
     // A document exactly at the limit is read (and then rejected by the schema, not by the reader).
     expect(issuesOf(() => parseMapJson(`${'['.repeat(64)}${']'.repeat(64)}`))[0]?.code).toBe('invalid_type');
@@ -26,8 +28,12 @@ describe('JSON reader', () => {
   it('takes limits as options, checked like any option', () => {
     expect(limitOf(() => parseMapJson('[[[]]]', { limits: { maxDepth: 2 } })).max).toBe(2);
     const text = serializeMap(shopMap());
-    expect(limitOf(() => parseMapJson(text, { limits: { maxLength: 100 } }))).toMatchObject({ limit: 'maxLength' });
-    expect(limitOf(() => parseMapJson(text, { limits: { maxNodes: 50 } }))).toMatchObject({ limit: 'maxNodes' });
+    expect(limitOf(() => parseMapJson(text, { limits: { maxLength: 100 } }))).toMatchObject({
+      limit: 'maxLength',
+    });
+    expect(limitOf(() => parseMapJson(text, { limits: { maxNodes: 50 } }))).toMatchObject({
+      limit: 'maxNodes',
+    });
     expect(issuesOf(() => parseMapJson(text, { limits: { maxDepht: 3 } } as never))[0]?.message).toContain(
       'did you mean "maxDepth"',
     );
@@ -40,11 +46,16 @@ describe('JSON reader', () => {
 
   it('reads numbers, escapes and a byte-order mark as RFC 8259 says, and rejects what it forbids', () => {
     expect(issuesOf(() => parseMapJson('{"a": 01}'))[0]?.message).toContain("Expected ',' or '}'");
-    expect(issuesOf(() => parseMapJson('{"a": 1e999}'))[0]?.message).toContain('outside the range of a double');
+    expect(issuesOf(() => parseMapJson('{"a": 1e999}'))[0]?.message).toContain(
+      'outside the range of a double',
+    );
     expect(issuesOf(() => parseMapJson('{"a": "\\x"}'))[0]?.message).toContain('Invalid escape');
     expect(issuesOf(() => parseMapJson('{"a": "\t"}'))[0]?.message).toContain('Unescaped control character');
     expect(issuesOf(() => parseMapJson('\uFEFF[1, 2] x'))[0]).toMatchObject({ line: 1, column: 9 });
-    const text = serializeMap(shopMap()).replace('"Online shoe shop"', '"Online \\u0073hoe\\/shop \\ud83d\\ude00"');
+    const text = serializeMap(shopMap()).replace(
+      '"Online shoe shop"',
+      '"Online \\u0073hoe\\/shop \\ud83d\\ude00"',
+    );
     expect(parseMapJson(text).journey.name).toBe('Online shoe/shop 😀');
   });
 });
@@ -74,7 +85,10 @@ describe('YAML reader', () => {
   });
 
   it('reports errors the yaml package only warns about: unknown tags, non-string keys, several documents', () => {
-    expect(issuesOf(() => parseMapYaml('formatVersion: !foo 2\n'))[0]).toMatchObject({ code: 'invalid_yaml', line: 1 });
+    expect(issuesOf(() => parseMapYaml('formatVersion: !foo 2\n'))[0]).toMatchObject({
+      code: 'invalid_yaml',
+      line: 1,
+    });
     expect(issuesOf(() => parseMapYaml('? [a, b]\n: 1\n'))[0]?.message).toContain('Expected a string key');
     expect(issuesOf(() => parseMapYaml('1: x\n'))[0]?.message).toContain('Expected a string key');
     expect(issuesOf(() => parseMapYaml('a: 1\n---\nb: 2\n'))[0]).toMatchObject({ line: 2 });
@@ -82,7 +96,10 @@ describe('YAML reader', () => {
   });
 
   it('rejects __proto__ keys as the JSON reader does', () => {
-    const text = serializeMapYaml(shopMap()).replace('        pl: Rozważanie\n', '        pl: Rozważanie\n        __proto__: x\n');
+    const text = serializeMapYaml(shopMap()).replace(
+      '        pl: Rozważanie\n',
+      '        pl: Rozważanie\n        __proto__: x\n',
+    );
     expect(issuesOf(() => parseMapYaml(text))[0]).toMatchObject({
       path: ['journey', 'stages', 0, 'labels', '__proto__'],
       code: 'forbidden_key',
@@ -90,7 +107,10 @@ describe('YAML reader', () => {
   });
 
   it('rejects a cycle made with an alias', () => {
-    expect(issuesOf(() => parseMapYaml('a: &x [1, *x]\n'))[0]).toMatchObject({ code: 'cyclic_value', path: ['a', 1] });
+    expect(issuesOf(() => parseMapYaml('a: &x [1, *x]\n'))[0]).toMatchObject({
+      code: 'cyclic_value',
+      path: ['a', 1],
+    });
   });
 });
 
@@ -101,9 +121,9 @@ describe('document data', () => {
     expect(issuesOf(() => parseMap(map))[0]).toMatchObject({ code: 'cyclic_value', path: ['self'] });
     let shared: unknown = [1];
     for (let i = 0; i < 40; i++) shared = [shared, shared];
-    expect(limitOf(() => parseMap({ formatVersion: 2, x: shared }, { limits: { maxNodes: 10_000 } })).limit).toBe(
-      'maxNodes',
-    );
+    expect(
+      limitOf(() => parseMap({ formatVersion: 2, x: shared }, { limits: { maxNodes: 10_000 } })).limit,
+    ).toBe('maxNodes');
   });
 
   it('bounds deep demographics before zod sees them (zod.json() recursion overflowed)', () => {
