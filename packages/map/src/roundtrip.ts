@@ -1,4 +1,4 @@
-import { DIFF_COLLECTIONS, type DiffCollection, diffMaps } from './diff.js';
+import { DIFF_COLLECTIONS, type DiffCollection, diffMaps, type MapChange } from './diff.js';
 import type { JourneyMap } from './format/document.js';
 import type { MapLoss } from './losses.js';
 
@@ -56,7 +56,39 @@ export function roundTripLosses(original: JourneyMap, reread: JourneyMap, form: 
     return i === undefined ? base : [...base, i];
   };
   const losses: MapLoss[] = [];
-  for (const change of diffMaps(original, reread)) {
+  const changes = diffMaps(original, reread);
+  // An item removed and another added at the same position of a list is one item whose id could not be
+  // recovered (its name was changed by the export): report its field changes, not a removal and an addition.
+  const added = new Map<string, Extract<MapChange, { kind: 'added' }>>();
+  for (const c of changes) if (c.kind === 'added') added.set(`${c.collection}\u0000${c.index}`, c);
+  const paired = new Set<MapChange>();
+  for (const c of changes) {
+    if (c.kind !== 'removed') continue;
+    const twin = added.get(`${c.collection}\u0000${c.index}`);
+    if (twin === undefined) continue;
+    paired.add(c).add(twin);
+    const path = pathOf(c.collection, c.id);
+    if (c.collection !== 'emotionCurves')
+      losses.push({
+        path: [...path, 'id'],
+        code: 'id_generated',
+        message: `${c.collection} "${c.id}" reads back from ${form} under the id "${twin.id}"`,
+      });
+    const fields: Array<[string, unknown, unknown]> = [];
+    const before = c.before as Record<string, unknown>;
+    const after = twin.after as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      if (key !== 'id' && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+        fields.push([key, before[key], after[key]]);
+    for (const [key, was, now] of fields)
+      losses.push({
+        path: [...path, key],
+        code: typeof was === 'string' && typeof now === 'string' ? 'text_replaced' : 'not_carried',
+        message: `${c.collection} "${c.id}": /${key} ${describe(was)} reads back from ${form} as ${describe(now)}`,
+      });
+  }
+  for (const change of changes) {
+    if (paired.has(change)) continue;
     const what = change.collection === 'map' ? 'the map' : `${change.collection} "${change.id}"`;
     if (change.kind === 'removed')
       losses.push({

@@ -18,7 +18,7 @@ import { KEYWORD_GUARD } from './export.js';
  * @since 0.1.0
  */
 export interface FromMermaidOptions {
-  /** Id of the journey; defaults to the base map's id when its name matches the title, else a slug of the title. */
+  /** Id of the journey; defaults to the id of `idsFrom`, else a slug of the title. */
   readonly journeyId?: string;
   /**
    * The map the text was exported from: sections, tasks and actors that match its stages (by English label), steps
@@ -232,9 +232,7 @@ function build(
     }),
   );
   const name = title?.trim() || 'Untitled journey';
-  const id =
-    journeyId ??
-    (base !== undefined && base.journey.name === name ? base.journey.id : slugify(name) || 'journey');
+  const id = journeyId ?? base?.journey.id ?? (slugify(name) || 'journey');
   const losses: MapLoss[] = [];
   if (ids.generated > 0)
     losses.push({

@@ -1,22 +1,13 @@
-import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shopMap } from './__fixtures__/shop.js';
-import type { JourneyMap } from './document.js';
-import type { LocatedIssue } from './issues.js';
-import { toMermaid } from './mermaid-export.js';
-import { fromMermaid } from './mermaid-import.js';
-import { parseMap } from './parse.js';
-
-function issuesOf(fn: () => unknown): LocatedIssue[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CxValidationError);
-    return [...(error as CxValidationError).issues];
-  }
-  throw new Error('expected a CxValidationError');
-}
+import { fullMap } from '../__fixtures__/full.js';
+import { issuesOf } from '../__fixtures__/issues.js';
+import { shopMap } from '../__fixtures__/shop.js';
+import { diffMaps } from '../diff.js';
+import type { JourneyMap } from '../format/document.js';
+import { parseMap } from '../parse.js';
+import { toMermaid } from './export.js';
+import { fromMermaid } from './import.js';
 
 /** What a Mermaid round trip must keep: stage labels, step names, scores and actors, in order. */
 function essence(map: JourneyMap) {
@@ -38,7 +29,7 @@ function essence(map: JourneyMap) {
 
 describe('toMermaid', () => {
   it('writes sections, tasks with scores 1…5 and actors (hand-checked text)', () => {
-    const { text, losses } = toMermaid(shopMap());
+    const { value: text, losses } = toMermaid(shopMap());
     // compare: expected +1 → 4, both personas; pay: −1 → 2; wait: 0 → 3, only Piotr; wear: +2 → 5.
     expect(text).toBe(
       [
@@ -54,11 +45,35 @@ describe('toMermaid', () => {
         '',
       ].join('\n'),
     );
-    const messages = losses.map((l) => l.message).join('\n');
-    expect(messages).toContain('3 touchpoints not carried');
-    expect(messages).toContain('2 pain points not carried');
+    const at = (path: string) => losses.filter((l) => l.path.join('/') === path).map((l) => l.message);
+    expect(at('journey/touchpoints/0')).toEqual(['touchpoints "pdp" is not carried by Mermaid']);
+    expect(at('journey/painPoints/1')).toEqual(['painPoints "pp2" is not carried by Mermaid']);
     // Piotr feels 0 at "compare" while the task score says +1: listed, not silently dropped.
-    expect(messages).toContain('Persona "piotr" feels 0 at step "compare"');
+    expect(at('emotionCurves/1/points')[0]).toContain('{"stepId":"compare","emotion":0,"words":[]}');
+    expect(at('emotionCurves/1/points')[0]).toContain(
+      'reads back from Mermaid as [{"stepId":"compare","emotion":1,',
+    );
+  });
+
+  it('lists as losses exactly what the round trip loses, for every format-2 concept', () => {
+    const map = parseMap(fullMap());
+    const { value, losses } = toMermaid(map);
+    expect(losses.length).toBeGreaterThanOrEqual(
+      diffMaps(map, fromMermaid(value, { idsFrom: map }).value).length,
+    );
+    const paths = losses.map((l) => l.path.join('/'));
+    for (const lost of [
+      'blueprint/0',
+      'kpis/1',
+      'journey/steps/4/scenario',
+      'journey/stages/0/goals',
+      'scenarios/0',
+    ])
+      expect(paths).toContain(lost);
+    // Stages, steps and personas keep their ids through Mermaid when given the map it came from.
+    expect(
+      paths.filter((p) => /^journey\/(stages|steps)\/\d+$/.test(p) || /^personas\/\d+$/.test(p)),
+    ).toEqual([]);
   });
 
   it('replaces : ; # , and lists each replacement', () => {
@@ -66,17 +81,40 @@ describe('toMermaid', () => {
     map.journey.name = 'Shop #1; EU';
     map.journey.steps![0]!.name = 'Compare: size 42';
     map.personas![0]!.name = 'Anna, 34';
-    const { text, losses } = toMermaid(map);
+    const { value: text, losses } = toMermaid(map);
     expect(text).toContain('  title Shop ＃1； EU\n');
     expect(text).toContain('    Compare： size 42: 4: Anna， 34, Piotr\n');
-    expect(losses.filter((l) => l.message.includes("Mermaid's journey grammar"))).toHaveLength(3);
+    expect(losses.filter((l) => l.code === 'text_replaced').map((l) => l.path.join('/'))).toEqual([
+      'journey/steps/0/name',
+      'personas/0/name',
+      'emotionCurves/0/personaId',
+      'journey/name',
+    ]);
+    expect(losses.find((l) => l.path.join('/') === 'journey/steps/0/name')?.message).toBe(
+      'steps "compare": /name "Compare: size 42" reads back from Mermaid as "Compare： size 42"',
+    );
+  });
+
+  it('writes names that are only spaces as "(unnamed)", which Mermaid accepts (it rejects "title " and ": 3")', () => {
+    const map = shopMap();
+    map.journey.name = '   ';
+    map.journey.steps![0]!.name = ' ';
+    map.personas![0]!.name = '  ';
+    map.journey.stages![0]!.labels = { en: '\u2003' };
+    const { value, losses } = toMermaid(map);
+    expect(value).toContain('  title (unnamed)\n  section (unnamed)\n    (unnamed): 4: (unnamed), Piotr\n');
+    expect(
+      losses
+        .filter((l) => l.code === 'text_replaced' && l.path.at(-1) !== 'personaId')
+        .map((l) => l.path.join('/')),
+    ).toEqual(['journey/steps/0/name', 'personas/0/name', 'journey/name', 'journey/stages/0/labels/en']);
   });
 
   it('guards task names that would read as keywords, and the importer removes the guard', () => {
     const map = shopMap();
     map.journey.steps![0]!.name = 'Title page check';
     map.journey.steps![1]!.name = 'section two';
-    const back = fromMermaid(toMermaid(map).text);
+    const back = fromMermaid(toMermaid(map).value).value;
     expect(back.journey.steps.map((s) => s.name).slice(0, 2)).toEqual(['Title page check', 'section two']);
   });
 
@@ -95,7 +133,7 @@ describe('toMermaid', () => {
 describe('fromMermaid', () => {
   it('imports the Mermaid documentation example', () => {
     // From https://mermaid.js.org/syntax/userJourney.html
-    const map = fromMermaid(`journey
+    const { value: map } = fromMermaid(`journey
     title My working day
     section Go to work
       Make tea: 5: Me
@@ -108,11 +146,14 @@ describe('fromMermaid', () => {
     expect(map.journey.stages.map((s) => s.labels.en)).toEqual(['Go to work', 'Go home']);
     expect(map.journey.steps.map((s) => s.expectedEmotion)).toEqual([2, 0, -2, 2, 2]);
     expect(map.personas.map((p) => p.name)).toEqual(['Me', 'Cat']);
-    expect(map.emotionCurves[1]).toEqual({ personaId: 'cat', points: [{ stepId: 'do-work', emotion: -2 }] });
+    expect(map.emotionCurves[1]).toEqual({
+      personaId: 'cat',
+      points: [{ stepId: 'do-work', emotion: -2, words: [] }],
+    });
   });
 
   it('follows Mermaid comments and accessibility statements', () => {
-    const map = fromMermaid(
+    const { value: map } = fromMermaid(
       '%% a comment\njourney\n  accTitle: Shop\n  accDescr: Buying shoes\n  section A # note\n    X: 3 # also a comment\n',
     );
     expect(map.journey.description).toBe('Buying shoes');
@@ -146,6 +187,31 @@ describe('fromMermaid', () => {
     expect(issues[1]?.message).toMatch(/^Line 5, column 7: expected a score from 1 to 5, found "x"/);
   });
 
+  it('ends lines at a lone CR as Mermaid does (version 1 merged the section into the title)', () => {
+    const { value } = fromMermaid('journey\r  title T\r  section A\r    X: 3\r  section B\r    Y: 4\r');
+    expect(value.journey.name).toBe('T');
+    expect(value.journey.stages.map((s) => s.labels.en)).toEqual(['A', 'B']);
+  });
+
+  it('is linear: 7,000 identical task lines (version 1 took 1.6 s, counting slugs up from 2 for each)', () => {
+    const started = performance.now();
+    const text = `journey\n  section S\n${'    Pays: 3: Anna, Piotr\n'.repeat(7000)}`;
+    const { value } = fromMermaid(text);
+    expect(value.journey.steps.at(-1)?.id).toBe('pays-7000');
+    expect(value.emotionCurves[0]?.points).toHaveLength(7000);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('checks its options and keeps ids of the map it came from', () => {
+    expect(issuesOf(() => fromMermaid('journey', { journeyid: 'x' } as never))[0]?.message).toContain(
+      'did you mean "journeyId"',
+    );
+    const map = parseMap(shopMap());
+    const back = fromMermaid(toMermaid(map).value, { idsFrom: map }).value;
+    expect(back.journey.id).toBe('shop');
+    expect(back.journey.steps.map((s) => s.id)).toEqual(['compare', 'pay', 'wait', 'wear']);
+  });
+
   it('requires the journey header', () => {
     expect(issuesOf(() => fromMermaid('flowchart LR\n  A-->B'))[0]).toMatchObject({ line: 1, column: 1 });
     expect(issuesOf(() => fromMermaid(''))[0]?.message).toContain('journey');
@@ -176,7 +242,7 @@ const arbitraryMap = fc
     const stageIds = stages.map((_, i) => `s${i}`);
     const placed = steps.map((s, i) => ({ ...s, id: `t${i}`, stageId: stageIds[s.stage % stages.length]! }));
     return parseMap({
-      formatVersion: 1,
+      formatVersion: 2,
       journey: {
         id: 'j',
         name: title,
@@ -201,7 +267,7 @@ describe('Mermaid round trip (property)', () => {
   it('map → Mermaid → map keeps stages, steps, scores and actors', () => {
     fc.assert(
       fc.property(arbitraryMap, (map) => {
-        const back = fromMermaid(toMermaid(map).text);
+        const back = fromMermaid(toMermaid(map).value).value;
         expect(essence(back)).toEqual(essence(map));
         expect(back.journey.name).toBe(map.journey.name);
       }),
