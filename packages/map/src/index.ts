@@ -33,10 +33,8 @@ export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';
 
 // #endregion document
 
-export { CxError, CxValidationError } from '@cx/model';
+export { CxError, CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
 // #region parsing, validation, migration
-export type { MapLimit } from './errors.js';
-export { MapLimitError } from './errors.js';
 export type { LocatedIssue } from './issues.js';
 export type { MapMigration, MigrationResult } from './migrate/index.js';
 export { MAP_MIGRATIONS, migrateMapDocument } from './migrate/index.js';

@@ -28,15 +28,13 @@ export interface ParseMapOptions {
 
 const optionsSchema = z.strictObject({ limits: limitsSchema });
 
-/** Adds line and column to issues (and to their messages), once, when the error is built. */
+/** Adds line and column to issues, once, when the error is built (its message then names them). */
 function located(issues: readonly LocatedIssue[], locate: Locate | undefined): LocatedIssue[] {
   if (locate === undefined) return [...issues];
   return issues.map((issue, i) => {
     if (issue.line !== undefined || i >= LOCATED_ISSUES) return issue;
     const at = locate(issue.path);
-    return at === undefined
-      ? issue
-      : { ...issue, message: `${issue.message} (line ${at.line}, column ${at.column})`, ...at };
+    return at === undefined ? issue : { ...issue, ...at };
   });
 }
 
@@ -87,8 +85,9 @@ function read(value: unknown, limits: Required<MapReadLimits>, locate?: Locate):
  * @returns The typed map in the current format version, every default filled in.
  * @throws {@link @cx/model!CxValidationError} naming each problem by path: unknown format version, wrong types,
  * emotions off the −2…+2 scale, non-http(s) URLs, `__proto__` keys, cyclic objects, duplicate ids, references to
- * things that do not exist; bad options.
- * @throws {@link MapLimitError} when the document nests deeper than `maxDepth` or holds more than `maxNodes` values.
+ * things that do not exist.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option (naming the closest known one) or a value out of range.
+ * @throws {@link @cx/model!CxLimitError} when the document nests deeper than `maxDepth` or holds more than `maxNodes` values.
  * @example
  * ```ts
  * import { parseMap } from '@cx/map';
@@ -115,14 +114,14 @@ export function parseMap(input: unknown, options?: ParseMapOptions): JourneyMap 
  * @returns The typed map in the current format version.
  * @throws {@link @cx/model!CxValidationError} for malformed JSON (`invalid_json`, with line and column), duplicate
  * keys, and everything {@link parseMap} rejects.
- * @throws {@link MapLimitError} for text longer than `maxLength` or nested deeper than `maxDepth`.
+ * @throws {@link @cx/model!CxLimitError} for text longer than `maxLength` or nested deeper than `maxDepth`.
  * @example
  * ```ts
  * import { parseMapJson } from '@cx/map';
  * try {
  *   parseMapJson('{"formatVersion": 2,\n "journey": }');
  * } catch (error) {
- *   console.log((error as Error).message.includes('line 2, column 13')); // true
+ *   console.log((error as Error).message.includes('2:13 at /journey')); // true
  * }
  * ```
  * @category Parsing
@@ -145,14 +144,14 @@ export function parseMapJson(text: string, options?: ParseMapOptions): JourneyMa
 /**
  * Parses journey-map YAML text (one YAML 1.2 document, core schema; duplicate keys, unknown tags and non-string
  * keys rejected), the second text form of the format. Nesting and aliases are bounded before the document is
- * built, so "billion laughs" and deeply nested input stop with a {@link MapLimitError}.
+ * built, so "billion laughs" and deeply nested input stop with a {@link @cx/model!CxLimitError}.
  *
  * @param text - YAML text, e.g. from {@link serializeMapYaml}.
  * @param options - Work limits.
  * @returns The typed map in the current format version.
  * @throws {@link @cx/model!CxValidationError} for malformed YAML (`invalid_yaml`, with line and column) and
  * everything {@link parseMap} rejects.
- * @throws {@link MapLimitError} for text longer than `maxLength`, nesting deeper than `maxDepth` or more than
+ * @throws {@link @cx/model!CxLimitError} for text longer than `maxLength`, nesting deeper than `maxDepth` or more than
  * `maxAliases` aliases.
  * @example
  * ```ts

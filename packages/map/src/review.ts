@@ -1,8 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { createCalendar, instantToEpochMs, MS_PER_DAY, timeZoneOption } from '@cx/model';
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput } from './format/document.js';
-import { INSTANT_PATTERN, instantMs } from './format/strings.js';
+import { INSTANT_PATTERN } from './format/strings.js';
 import { checkOptions } from './options.js';
 import { parseMap } from './parse.js';
 
@@ -53,17 +52,9 @@ export interface ReviewFinding {
   readonly daysOverdue?: number;
 }
 
-const DAY = 86_400_000;
-const dayNumber = (date: string) => instantMs(`${date}T00:00:00Z`) / DAY;
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** Days since 1970-01-01 of a calendar date `YYYY-MM-DD` (already checked by the map's schema). */
+const dayNumber = (date: string) => instantToEpochMs(`${date}T00:00:00Z`) / MS_PER_DAY;
+const dateOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
 const optionsSchema = z.strictObject({
   asOf: z
@@ -79,12 +70,8 @@ const optionsSchema = z.strictObject({
       z.string().regex(INSTANT_PATTERN, { message: 'Expected a UTC instant such as 2026-03-01T09:30:00Z' }),
     ])
     .optional(),
-  timeZone: z
-    .string()
-    .refine(isTimeZone, { message: 'Expected an IANA time zone such as Europe/Warsaw' })
-    .optional(),
+  timeZone: timeZoneOption,
 });
-const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 /**
  * Lists what needs attention in a map: the map past its review date (`lastReviewedAt + reviewEveryDays`),
@@ -94,7 +81,8 @@ const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
  * @param map - A map, parsed or built in code.
  * @param options - Review moment and time zone.
  * @returns The findings in the order above, each with its path.
- * @throws {@link @cx/model!CxValidationError} for an invalid map, an unknown time zone or an invalid `asOf`.
+ * @throws {@link @cx/model!CxValidationError} for an invalid map.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown time zone, an invalid `asOf` or an unknown option.
  * @example
  * ```ts
  * import { parseMap, reviewMap } from '@cx/map';
@@ -114,14 +102,14 @@ const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
  */
 export function reviewMap(map: JourneyMap | JourneyMapInput, options?: ReviewMapOptions): ReviewFinding[] {
   const opts = checkOptions(optionsSchema, options, 'reviewMap');
-  const timeZone = opts.timeZone ?? 'UTC';
   const asOfMs =
     opts.asOf === undefined
       ? Date.now()
       : typeof opts.asOf === 'string'
-        ? instantMs(opts.asOf)
+        ? instantToEpochMs(opts.asOf)
         : opts.asOf.getTime();
-  const today = dayNumber(format(new TZDate(asOfMs, timeZone), 'yyyy-MM-dd'));
+  // "Today" is the local day of the review moment on the wall clock of the time zone, by @cx/model's calendar.
+  const today = createCalendar({ interval: 'day', timeZone: opts.timeZone }).localDayOf(asOfMs);
   const m = parseMap(map);
   const findings: ReviewFinding[] = [];
   const j = m.journey;

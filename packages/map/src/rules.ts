@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@cx/model';
+import type { ValidationIssue, ValidationIssueCode } from '@cx/model';
 import type { JourneyMap, Scenario } from './format/document.js';
 import { instantKey } from './format/strings.js';
 
@@ -58,17 +58,17 @@ class Checker {
       this.issues.push({
         path,
         message: `The ${kind} "${value}" is in stage "${item.stageId}", not in "${owner.stageId}"`,
-        code: 'stage_mismatch',
+        code: 'incompatible',
       });
     if (owner.scenario !== undefined && item.scenario !== undefined && item.scenario !== owner.scenario)
       this.issues.push({
         path,
         message: `The ${kind} "${value}" belongs to the ${item.scenario} scenario; this ${owner.scenario} element cannot refer to it`,
-        code: 'scenario_mismatch',
+        code: 'incompatible',
       });
   }
 
-  add(path: Path, code: string, message: string): void {
+  add(path: Path, code: ValidationIssueCode, message: string): void {
     this.issues.push({ path, code, message });
   }
 }
@@ -232,7 +232,7 @@ export function mapRuleIssues(map: JourneyMap): ValidationIssue[] {
     if (k.metric !== undefined && k.metric !== d.kind)
       c.add(
         ['kpis', i, 'metric'],
-        'metric_mismatch',
+        'incompatible',
         `The KPI's metric "${k.metric}" differs from its definition's kind "${d.kind}"`,
       );
     if ('scope' in d) {
@@ -278,7 +278,7 @@ export function mapRuleIssues(map: JourneyMap): ValidationIssue[] {
         'Expected the upper bound at or above the lower bound',
       );
     if (m.stageId === undefined && m.touchpointId === undefined && m.kpiId === undefined)
-      c.add(at(), 'missing_reference', 'Expected at least one of stageId, touchpointId or kpiId');
+      c.add(at(), 'missing_field', 'Expected at least one of stageId, touchpointId or kpiId');
   });
 
   map.lanes.forEach((lane, i) => {

@@ -90,7 +90,7 @@ function yamlNode(value: unknown, order: Order): unknown {
  * @param map - A map, parsed or built in code.
  * @returns A new, equal map.
  * @throws {@link @cx/model!CxValidationError} when the map is invalid.
- * @throws {@link MapLimitError} when it nests too deeply or is too large.
+ * @throws {@link @cx/model!CxLimitError} when it nests too deeply or is too large.
  * @example
  * ```ts
  * import { canonicalMap } from '@cx/map';
@@ -116,7 +116,7 @@ export function canonicalMap(map: JourneyMap | JourneyMapInput): JourneyMap {
  * @param map - A map, parsed or built in code.
  * @returns Canonical JSON text.
  * @throws {@link @cx/model!CxValidationError} when the map is invalid.
- * @throws {@link MapLimitError} when it nests too deeply or is too large.
+ * @throws {@link @cx/model!CxLimitError} when it nests too deeply or is too large.
  * @example
  * ```ts
  * import { parseMapJson, serializeMap } from '@cx/map';
@@ -143,7 +143,7 @@ export function serializeMap(map: JourneyMap | JourneyMapInput): string {
  * @param map - A map, parsed or built in code.
  * @returns Canonical YAML text.
  * @throws {@link @cx/model!CxValidationError} when the map is invalid.
- * @throws {@link MapLimitError} when it nests too deeply or is too large.
+ * @throws {@link @cx/model!CxLimitError} when it nests too deeply or is too large.
  * @example
  * ```ts
  * import { parseMapYaml, serializeMapYaml } from '@cx/map';

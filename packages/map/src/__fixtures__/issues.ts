@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError, type OptionIssue } from '@cx/model';
 import { expect } from 'vitest';
 import type { LocatedIssue } from '../issues.js';
 
@@ -21,4 +21,11 @@ export function errorOf(fn: () => unknown): unknown {
     return error;
   }
   throw new Error('expected an error');
+}
+
+/** The issues of the CxOptionsError `fn` throws. */
+export function optionIssuesOf(fn: () => unknown): readonly OptionIssue[] {
+  const error = errorOf(fn);
+  expect(error).toBeInstanceOf(CxOptionsError);
+  return (error as CxOptionsError).issues;
 }

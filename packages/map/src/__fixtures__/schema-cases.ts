@@ -108,7 +108,11 @@ export class SchemaCases {
     }
     if (Array.isArray(s.enum))
       for (const v of s.enum)
-        if (typeof v === 'string') out.add(v), out.add(v.toUpperCase()), out.add(`${v} `);
+        if (typeof v === 'string') {
+          out.add(v);
+          out.add(v.toUpperCase());
+          out.add(`${v} `);
+        }
     if (typeof s.const === 'string') out.add(s.const);
     return [...out];
   }

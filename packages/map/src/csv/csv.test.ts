@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullMap } from '../__fixtures__/full.js';
-import { issuesOf } from '../__fixtures__/issues.js';
+import { issuesOf, optionIssuesOf } from '../__fixtures__/issues.js';
 import { shopMap } from '../__fixtures__/shop.js';
 import { diffMaps } from '../diff.js';
 import { toMarkdownTable } from '../markdown.js';
@@ -183,11 +183,12 @@ describe('fromCsv', () => {
   });
 
   it('checks its options', () => {
-    expect(issuesOf(() => fromCsv('Lane,A\r\n', { journeyID: 'x' } as never))[0]).toMatchObject({
+    expect(optionIssuesOf(() => fromCsv('Lane,A\r\n', { journeyID: 'x' } as never))[0]).toMatchObject({
       code: 'unknown_option',
       path: ['journeyID'],
+      suggestion: 'journeyId',
     });
-    expect(issuesOf(() => fromCsv('Lane,A\r\n', { formulaGuard: 'yes' } as never))[0]?.path).toEqual([
+    expect(optionIssuesOf(() => fromCsv('Lane,A\r\n', { formulaGuard: 'yes' } as never))[0]?.path).toEqual([
       'formulaGuard',
     ]);
   });

@@ -39,7 +39,8 @@ const optionsSchema = z.strictObject({ formulaGuard: z.boolean().optional() });
  * @param map - A map, parsed or built in code.
  * @param options - The spreadsheet formula guard.
  * @returns The CSV text and its losses.
- * @throws {@link @cx/model!CxValidationError} when the map is invalid or the options are.
+ * @throws {@link @cx/model!CxValidationError} when the map is invalid.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option (naming the closest known one) or a value out of range.
  * @example
  * ```ts
  * import { toCsv } from '@cx/map';

@@ -75,8 +75,9 @@ interface Row {
  * without a step.
  * @throws {@link @cx/model!CxValidationError} whose issues carry the CSV `line`: malformed CSV, a missing `Lane`
  * header, rows of the wrong width, items that do not follow their lane's grammar, emotion counts that do not
- * match the steps, unknown channels or steps; bad options.
- * @throws {@link MapLimitError} for text longer than `limits.maxLength`.
+ * match the steps, unknown channels or steps.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option (naming the closest known one) or a value out of range.
+ * @throws {@link @cx/model!CxLimitError} for text longer than `limits.maxLength`.
  * @example
  * ```ts
  * import { fromCsv } from '@cx/map';
@@ -95,7 +96,7 @@ export function fromCsv(text: string, options?: FromCsvOptions): Conversion<Jour
   const issues: LocatedIssue[] = [];
   const losses: MapLoss[] = [];
   const fail = (line: number, message: string) =>
-    issues.push({ path: [], line, code: 'invalid_csv', message: `Line ${line}: ${message}` });
+    issues.push({ path: [], line, code: 'invalid_csv', message });
   const header = records[0];
   if (
     header === undefined ||
@@ -236,7 +237,7 @@ class Builder {
           path: [],
           line: row.line,
           code: 'value_approximated',
-          message: `Line ${row.line}: an item without "(step: …)" was placed at the first step of stage "${stageId}"`,
+          message: `An item without "(step: …)" was placed at the first step of stage "${stageId}"`,
         });
       return firstStep;
     }
@@ -250,7 +251,7 @@ class Builder {
       path: [],
       line: row.line,
       code: 'row_skipped',
-      message: `Line ${row.line}: row "${row.label}" not read: ${reason}`,
+      message: `Row "${row.label}" not read: ${reason}`,
     });
   }
 

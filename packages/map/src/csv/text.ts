@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { MapLimitError } from '../errors.js';
+import { limitError } from '../errors.js';
 import type { LocatedIssue } from '../issues.js';
 
 /** Writes rows as RFC 4180 CSV (CRLF line ends; fields quoted when they hold `,` `"` CR or LF, or edge spaces). @internal */
@@ -16,15 +16,16 @@ export interface CsvRecord {
 
 /**
  * Reads RFC 4180 CSV in one pass (LF, CRLF or a lone CR end a record outside quotes; quoted fields keep them);
- * errors name line and column. Text longer than `maxLength` is a {@link MapLimitError}.
+ * errors name line and column. Text longer than `maxLength` is a {@link @cx/model!CxLimitError}.
  *
  * @internal
  */
 export function readCsv(text: string, subject: string, maxLength: number): CsvRecord[] {
   if (text.length > maxLength)
-    throw new MapLimitError({
+    throw limitError({
       limit: 'maxLength',
       max: maxLength,
+      actual: text.length,
       subject,
       what: `a text of ${text.length} characters`,
     });

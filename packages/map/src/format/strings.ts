@@ -103,21 +103,6 @@ export const httpUrl = () =>
       'Expected an http(s) URL: http:// or https://, an ASCII host (punycode for international names), optional port 0–65535, path without spaces (other schemes such as javascript: are rejected)',
   });
 
-/**
- * Epoch milliseconds of an instant that matched {@link INSTANT_PATTERN} (fractions below a millisecond are cut).
- * Built from its digits, not with `Date.parse`.
- *
- * @internal
- */
-export function instantMs(instant: string): number {
-  const digits = (from: number, to: number) => Number.parseInt(instant.slice(from, to), 10);
-  const date = new Date(0);
-  date.setUTCFullYear(digits(0, 4), digits(5, 7) - 1, digits(8, 10));
-  date.setUTCHours(digits(11, 13), digits(14, 16), digits(17, 19), 0);
-  const fraction = instant.length > 20 ? instant.slice(20, -1) : '';
-  return date.getTime() + (fraction === '' ? 0 : Number.parseInt(fraction.padEnd(3, '0').slice(0, 3), 10));
-}
-
 /** A string key that orders instants of {@link INSTANT_PATTERN} by time, whatever their fraction digits. @internal */
 export function instantKey(instant: string): string {
   const fraction = instant.length > 20 ? instant.slice(20, -1) : '';

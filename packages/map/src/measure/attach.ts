@@ -27,7 +27,8 @@ export interface AttachMeasurementsOptions {
  * @param options - Append or replace by id.
  * @returns A new, validated map; the input is not changed.
  * @throws {@link @cx/model!CxValidationError} naming `/measurements/<i>/…` for a bad value (off range, `n: 0` with a
- * value, window end before start), an unknown stage, touchpoint or KPI, or a repeated id; bad options.
+ * value, window end before start), an unknown stage, touchpoint or KPI, or a repeated id.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option (naming the closest known one) or a value out of range.
  * @example
  * ```ts
  * import { attachMeasurements } from '@cx/map';

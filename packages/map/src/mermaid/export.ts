@@ -82,7 +82,8 @@ function clean(
  * @param map - A map, parsed or built in code.
  * @param options - How to treat text Mermaid cannot hold.
  * @returns The diagram text and its losses.
- * @throws {@link @cx/model!CxValidationError} for an invalid map or options, or with `unsafe: 'reject'` naming
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option.
+ * @throws {@link @cx/model!CxValidationError} for an invalid map, or with `unsafe: 'reject'` naming
  * every field that holds `:` `;` `#` (and the like).
  * @example
  * ```ts

@@ -1,6 +1,6 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssueCode } from '@cx/model';
 import { z } from 'zod';
-import { MapLimitError } from '../errors.js';
+import { limitError } from '../errors.js';
 import type { JourneyMap, JourneyMapInput } from '../format/document.js';
 import { ImportIds, naturalKey } from '../import-ids.js';
 import type { LocatedIssue } from '../issues.js';
@@ -54,8 +54,9 @@ const SUBJECT = 'Mermaid journey';
  * @returns A valid map and its losses (ids made up from names).
  * @throws {@link @cx/model!CxValidationError} whose issues carry the 1-based `line` (and `column`): a missing
  * `journey` header, a task before any section, a score that is not a number from 1 to 5, an extra `:`, an empty
- * actor name, `;`, or an unknown statement; bad options.
- * @throws {@link MapLimitError} for text longer than `limits.maxLength`.
+ * actor name, `;`, or an unknown statement.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option (naming the closest known one) or a value out of range.
+ * @throws {@link @cx/model!CxLimitError} for text longer than `limits.maxLength`.
  * @example
  * ```ts
  * import { fromMermaid } from '@cx/map';
@@ -70,15 +71,20 @@ export function fromMermaid(text: string, options?: FromMermaidOptions): Convers
   const base = opts.idsFrom === undefined ? undefined : parseMap(opts.idsFrom);
   const maxLength = resolveLimits(opts.limits).maxLength;
   if (text.length > maxLength)
-    throw new MapLimitError({
+    throw limitError({
       limit: 'maxLength',
       max: maxLength,
+      actual: text.length,
       subject: SUBJECT,
       what: `a text of ${text.length} characters`,
     });
   const issues: LocatedIssue[] = [];
-  const fail = (line: number, column: number, message: string, code = 'mermaid_syntax') =>
-    issues.push({ path: [], line, column, code, message: `Line ${line}, column ${column}: ${message}` });
+  const fail = (
+    line: number,
+    column: number,
+    message: string,
+    code: ValidationIssueCode = 'mermaid_syntax',
+  ) => issues.push({ path: [], line, column, code, message });
   let title: string | undefined;
   let description: string | undefined;
   let headerSeen = false;

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssueCode } from '@cx/model';
 import { MAP_FORMAT_VERSION } from '../format/document.js';
 import { v0ToV1 } from './v0.js';
 import { v1ToV2, v2PathInV1 } from './v1.js';
@@ -99,7 +99,7 @@ const SUBJECT = 'JourneyMap';
  * @since 0.1.0
  */
 export function migrateMapDocument(document: unknown): MigrationResult {
-  const fail = (message: string, code: string): never => {
+  const fail = (message: string, code: ValidationIssueCode): never => {
     throw new CxValidationError([{ path: ['formatVersion'], message, code }], { subject: SUBJECT });
   };
   if (typeof document !== 'object' || document === null || Array.isArray(document))

@@ -1,5 +1,5 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { MapLimitError } from '../errors.js';
+import { limitError } from '../errors.js';
 import type { MapReadLimits } from './limits.js';
 
 type Path = Array<string | number>;
@@ -7,7 +7,7 @@ type Locate = (path: ReadonlyArray<string | number>) => { line: number; column: 
 
 /**
  * Walks an untrusted document value once, without recursion, before any schema sees it: nesting deeper than
- * `maxDepth` or more than `maxNodes` values is a {@link MapLimitError}; a cycle (an object inside itself) or a
+ * `maxDepth` or more than `maxNodes` values is a {@link @cx/model!CxLimitError}; a cycle (an object inside itself) or a
  * `__proto__` key is a {@link @cx/model!CxValidationError} (zod would silently drop such a key from a record).
  * Objects shared by several parents are walked once per parent, so `maxNodes` also bounds shared-reference
  * blow-ups.
@@ -35,11 +35,12 @@ export function inspectDocument(
     return path.reverse();
   };
   const issues: ValidationIssue[] = [];
-  const limit = (frame: number, name: 'maxDepth' | 'maxNodes', what: string): never => {
+  const limit = (frame: number, name: 'maxDepth' | 'maxNodes', actual: number, what: string): never => {
     const path = pathOf(frame);
-    throw new MapLimitError({
+    throw limitError({
       limit: name,
       max: limits[name],
+      actual,
       subject,
       what,
       path,
@@ -54,10 +55,10 @@ export function inspectDocument(
     }
     const current = values[entry];
     if (++nodes > limits.maxNodes)
-      limit(entry, 'maxNodes', `a document of more than ${limits.maxNodes} values`);
+      limit(entry, 'maxNodes', nodes, `a document of more than ${limits.maxNodes} values`);
     if (typeof current !== 'object' || current === null) continue;
     const depth = depths[entry]!;
-    if (depth > limits.maxDepth) limit(entry, 'maxDepth', `nesting ${depth} levels deep`);
+    if (depth > limits.maxDepth) limit(entry, 'maxDepth', depth, `nesting ${depth} levels deep`);
     if (onPath.has(current)) {
       issues.push({
         path: pathOf(entry),
@@ -84,7 +85,7 @@ export function inspectDocument(
         if (key === '__proto__') {
           issues.push({
             path: [...pathOf(entry), key],
-            code: 'forbidden_key',
+            code: 'unexpected_key',
             message: 'The key "__proto__" is not allowed anywhere in a map document',
           });
           continue;

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { MapLimitError } from '../errors.js';
+import { limitError } from '../errors.js';
 import type { LocatedIssue } from '../issues.js';
 import type { MapReadLimits } from './limits.js';
 import { type Locate, positionFinder } from './position.js';
@@ -34,15 +34,16 @@ interface Frame {
  * starts so that later validation issues can name a line and column. Duplicate keys are an error (JSON.parse
  * would keep the last one silently); a `__proto__` key becomes an own property (and is then rejected by the
  * document check), never a prototype. Text longer than `maxLength` or nesting deeper than `maxDepth` is a
- * {@link MapLimitError}; everything else wrong is a {@link @cx/model!CxValidationError} with code `invalid_json`.
+ * {@link @cx/model!CxLimitError}; everything else wrong is a {@link @cx/model!CxValidationError} with code `invalid_json`.
  *
  * @internal
  */
 export function readJson(text: string, limits: Required<MapReadLimits>, subject: string): LocatedJson {
   if (text.length > limits.maxLength)
-    throw new MapLimitError({
+    throw limitError({
       limit: 'maxLength',
       max: limits.maxLength,
+      actual: text.length,
       subject,
       what: `a text of ${text.length} characters`,
     });
@@ -54,13 +55,16 @@ export function readJson(text: string, limits: Required<MapReadLimits>, subject:
   let rootOffset = 0;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
+  // Each ancestor array already holds the child being read (its last item); the innermost one not yet.
   const pathHere = (): Array<string | number> =>
-    stack.map((f) => (f.isArray ? (f.container as unknown[]).length : f.key));
+    stack.map((f, k) =>
+      f.isArray ? (f.container as unknown[]).length - (k < stack.length - 1 ? 1 : 0) : f.key,
+    );
   const fail = (message: string, at = i, path = pathHere()): never => {
     const { line, column } = position(at);
     const issue: LocatedIssue = {
       path,
-      message: `${message} at line ${line}, column ${column}`,
+      message,
       code: 'invalid_json',
       line,
       column,
@@ -158,9 +162,10 @@ export function readJson(text: string, limits: Required<MapReadLimits>, subject:
       if (c === '{' || c === '[') {
         if (stack.length + 1 > limits.maxDepth) {
           const path = pathHere();
-          throw new MapLimitError({
+          throw limitError({
             limit: 'maxDepth',
             max: limits.maxDepth,
+            actual: stack.length + 1,
             subject,
             what: `nesting ${stack.length + 1} levels deep`,
             path,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Work bounds of the map readers. Every reader stops with a {@link MapLimitError} as soon as one is exceeded.
+ * Work bounds of the map readers. Every reader stops with a {@link @cx/model!CxLimitError} as soon as one is exceeded.
  *
  * @category Parsing
  * @since 0.2.0

@@ -1,44 +1,52 @@
+import { CxLimitError, CxOptionsError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { errorOf, issuesOf } from '../__fixtures__/issues.js';
 import { shopMap } from '../__fixtures__/shop.js';
-import { MapLimitError } from '../errors.js';
 import { parseMap, parseMapJson, parseMapYaml } from '../parse.js';
 import { serializeMap, serializeMapYaml } from '../serialize.js';
 
-function limitOf(fn: () => unknown): MapLimitError {
+function limitOf(fn: () => unknown): CxLimitError {
   const error = errorOf(fn);
-  expect(error).toBeInstanceOf(MapLimitError);
-  return error as MapLimitError;
+  expect(error).toBeInstanceOf(CxLimitError);
+  return error as CxLimitError;
 }
 
 describe('JSON reader', () => {
   it('stops deep nesting at maxDepth with a typed error naming the place (no RangeError, no quadratic time)', () => {
     // The v1 reader recursed: 8,000 levels threw RangeError after 2.5 s.
     const error = limitOf(() => parseMapJson(`${'['.repeat(8000)}${']'.repeat(8000)}`));
-    expect(error).toMatchObject({ limit: 'maxDepth', max: 64, line: 1, column: 65, code: 'limit_exceeded' });
+    expect(error).toMatchObject({ code: 'too_deep', limit: 64, actual: 65 });
     expect(error.path).toHaveLength(64);
-    expect(error.message).toBe(
-      'JourneyMap: nesting 65 levels deep at line 1, column 65 exceeds the limit maxDepth = 64',
+    expect(error.message).toMatch(
+      /^JourneyMap: nesting 65 levels deep at line 1, column 65 exceeds limits\.maxDepth \(limit 64, at \/0\/0/,
     );
-    expect(limitOf(() => parseMapJson('{"a":'.repeat(100_000))).limit).toBe('maxDepth');
+    expect(limitOf(() => parseMapJson('{"a":'.repeat(100_000))).code).toBe('too_deep');
     // A document exactly at the limit is read (and then rejected by the schema, not by the reader).
     expect(issuesOf(() => parseMapJson(`${'['.repeat(64)}${']'.repeat(64)}`))[0]?.code).toBe('invalid_type');
   });
 
   it('takes limits as options, checked like any option', () => {
-    expect(limitOf(() => parseMapJson('[[[]]]', { limits: { maxDepth: 2 } })).max).toBe(2);
+    expect(limitOf(() => parseMapJson('[[[]]]', { limits: { maxDepth: 2 } })).limit).toBe(2);
     const text = serializeMap(shopMap());
     expect(limitOf(() => parseMapJson(text, { limits: { maxLength: 100 } }))).toMatchObject({
-      limit: 'maxLength',
+      code: 'too_long',
+      actual: text.length,
     });
     expect(limitOf(() => parseMapJson(text, { limits: { maxNodes: 50 } }))).toMatchObject({
-      limit: 'maxNodes',
+      code: 'too_large',
     });
-    expect(issuesOf(() => parseMapJson(text, { limits: { maxDepht: 3 } } as never))[0]?.message).toContain(
-      'did you mean "maxDepth"',
-    );
-    expect(issuesOf(() => parseMapJson(text, null as never))[0]?.code).toBe('invalid_type');
-    expect(issuesOf(() => parseMapJson(text, { limits: { maxDepth: -1 } }))[0]).toMatchObject({
+    const optionIssues = (fn: () => unknown) => {
+      const error = errorOf(fn);
+      expect(error).toBeInstanceOf(CxOptionsError);
+      return (error as CxOptionsError).issues;
+    };
+    expect(optionIssues(() => parseMapJson(text, { limits: { maxDepht: 3 } } as never))[0]).toMatchObject({
+      path: ['limits', 'maxDepht'],
+      code: 'unknown_option',
+      suggestion: 'maxDepth',
+    });
+    expect(optionIssues(() => parseMapJson(text, null as never))[0]?.code).toBe('invalid_type');
+    expect(optionIssues(() => parseMapJson(text, { limits: { maxDepth: -1 } }))[0]).toMatchObject({
       path: ['limits', 'maxDepth'],
       code: 'out_of_range',
     });
@@ -69,19 +77,17 @@ describe('YAML reader', () => {
     }
     const started = performance.now();
     const error = limitOf(() => parseMapYaml(lol));
-    expect(error).toMatchObject({ limit: 'maxAliases', max: 100 });
+    expect(error).toMatchObject({ code: 'too_many_items', limit: 100 });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses deep nesting at maxDepth, flow and block style alike, without a stack overflow', () => {
-    expect(limitOf(() => parseMapYaml(`${'['.repeat(20_000)}${']'.repeat(20_000)}`))).toMatchObject({
-      limit: 'maxDepth',
-      line: 1,
-      column: 65,
-    });
-    expect(limitOf(() => parseMapYaml('{a: '.repeat(5000) + '1' + '}'.repeat(5000))).limit).toBe('maxDepth');
+    const flow = limitOf(() => parseMapYaml(`${'['.repeat(20_000)}${']'.repeat(20_000)}`));
+    expect(flow).toMatchObject({ code: 'too_deep', limit: 64 });
+    expect(flow.message).toContain('at line 1, column 65');
+    expect(limitOf(() => parseMapYaml('{a: '.repeat(5000) + '1' + '}'.repeat(5000))).code).toBe('too_deep');
     const block = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}- `).join('\n') + 'x';
-    expect(limitOf(() => parseMapYaml(block)).limit).toBe('maxDepth');
+    expect(limitOf(() => parseMapYaml(block)).code).toBe('too_deep');
   });
 
   it('reports errors the yaml package only warns about: unknown tags, non-string keys, several documents', () => {
@@ -102,7 +108,7 @@ describe('YAML reader', () => {
     );
     expect(issuesOf(() => parseMapYaml(text))[0]).toMatchObject({
       path: ['journey', 'stages', 0, 'labels', '__proto__'],
-      code: 'forbidden_key',
+      code: 'unexpected_key',
     });
   });
 
@@ -122,8 +128,8 @@ describe('document data', () => {
     let shared: unknown = [1];
     for (let i = 0; i < 40; i++) shared = [shared, shared];
     expect(
-      limitOf(() => parseMap({ formatVersion: 2, x: shared }, { limits: { maxNodes: 10_000 } })).limit,
-    ).toBe('maxNodes');
+      limitOf(() => parseMap({ formatVersion: 2, x: shared }, { limits: { maxNodes: 10_000 } })).code,
+    ).toBe('too_large');
   });
 
   it('bounds deep demographics before zod sees them (zod.json() recursion overflowed)', () => {
@@ -131,6 +137,6 @@ describe('document data', () => {
     for (let i = 0; i < 5000; i++) deep = { a: deep };
     const map = shopMap();
     map.personas![0]!.demographics = { deep } as never;
-    expect(limitOf(() => parseMap(map))).toMatchObject({ limit: 'maxDepth', max: 64 });
+    expect(limitOf(() => parseMap(map))).toMatchObject({ code: 'too_deep', limit: 64 });
   });
 });

@@ -1,6 +1,6 @@
-import { CxValidationError } from '@cx/model';
+import { CxLimitError, CxValidationError, type ValidationIssueCode } from '@cx/model';
 import { Composer, type CST, type Document, isScalar, LineCounter, Parser, visit } from 'yaml';
-import { MapLimitError } from '../errors.js';
+import { limitError } from '../errors.js';
 import type { LocatedIssue } from '../issues.js';
 import type { MapReadLimits } from './limits.js';
 import type { Locate } from './position.js';
@@ -31,9 +31,10 @@ function checkTree(
       return { line, column: col };
     };
     if (token.type === 'alias' && ++aliases > limits.maxAliases)
-      throw new MapLimitError({
+      throw limitError({
         limit: 'maxAliases',
         max: limits.maxAliases,
+        actual: aliases,
         subject,
         what: `more than ${limits.maxAliases} aliases`,
         ...at(),
@@ -45,9 +46,10 @@ function checkTree(
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')
       continue;
     if (depth + 1 > limits.maxDepth)
-      throw new MapLimitError({
+      throw limitError({
         limit: 'maxDepth',
         max: limits.maxDepth,
+        actual: depth + 1,
         subject,
         what: `nesting ${depth + 1} levels deep`,
         ...at(),
@@ -59,14 +61,19 @@ function checkTree(
   }
 }
 
-function located(lines: LineCounter, offset: number, message: string, code: string): LocatedIssue {
+function located(
+  lines: LineCounter,
+  offset: number,
+  message: string,
+  code: ValidationIssueCode,
+): LocatedIssue {
   const { line, col } = lines.linePos(offset);
   return {
     path: [],
     line,
     column: col,
     code,
-    message: `${message.split('\n')[0]} at line ${line}, column ${col}`,
+    message: message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
   };
 }
 
@@ -74,15 +81,16 @@ function located(lines: LineCounter, offset: number, message: string, code: stri
  * Reads one YAML 1.2 document (core schema, no YAML 1.1 tags) with the `yaml` package: duplicate keys, unknown
  * tags, keys that are not strings and several documents in one text are errors, not warnings. Depth and aliases
  * are checked on the syntax tree first; any error the `yaml` package throws is reported as a
- * {@link @cx/model!CxValidationError} (`invalid_yaml`) or a {@link MapLimitError}, never passed through.
+ * {@link @cx/model!CxValidationError} (`invalid_yaml`) or a {@link @cx/model!CxLimitError}, never passed through.
  *
  * @internal
  */
 export function readYaml(text: string, limits: Required<MapReadLimits>, subject: string): LocatedYaml {
   if (text.length > limits.maxLength)
-    throw new MapLimitError({
+    throw limitError({
       limit: 'maxLength',
       max: limits.maxLength,
+      actual: text.length,
       subject,
       what: `a text of ${text.length} characters`,
     });
@@ -107,7 +115,7 @@ export function readYaml(text: string, limits: Required<MapReadLimits>, subject:
       );
     doc = docs[0]!;
   } catch (error) {
-    if (error instanceof CxValidationError || error instanceof MapLimitError) throw error;
+    if (error instanceof CxValidationError || error instanceof CxLimitError) throw error;
     throw new CxValidationError(
       [{ path: [], code: 'invalid_yaml', message: `Unreadable YAML: ${String(error)}` }],
       {
@@ -141,10 +149,14 @@ export function readYaml(text: string, limits: Required<MapReadLimits>, subject:
     value = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message))
-      throw new MapLimitError(
-        { limit: 'maxAliases', max: limits.maxAliases, subject, what: 'the expansion of aliases' },
-        { cause: error },
-      );
+      throw limitError({
+        limit: 'maxAliases',
+        max: limits.maxAliases,
+        actual: limits.maxAliases + 1,
+        subject,
+        what: 'the expansion of aliases',
+        cause: error,
+      });
     throw new CxValidationError(
       [{ path: [], code: 'invalid_yaml', message: `Unreadable YAML: ${String(error)}` }],
       {

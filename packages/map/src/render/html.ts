@@ -29,7 +29,8 @@ const optionsSchema = z.strictObject({ ...svgOptionsShape, title: z.string().min
  * @param map - A map, parsed or built in code.
  * @param options - Page title and the {@link RenderSvgOptions}.
  * @returns A complete HTML document.
- * @throws {@link @cx/model!CxValidationError} when the map is invalid or an option is unknown or out of range.
+ * @throws {@link @cx/model!CxValidationError} when the map is invalid.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option (naming the closest known one) or a value out of range.
  * @example
  * ```ts
  * import { renderHtml } from '@cx/map';

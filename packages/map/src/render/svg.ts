@@ -86,8 +86,9 @@ function itemRow(row: GridRow, y: number, g: Layout, width: number, out: string[
  * @param map - A map, parsed or built in code.
  * @param options - Sizes (range-checked), id prefix, language, container width, scenario.
  * @returns SVG markup with `role="img"`, a `<title>` and a `<desc>`.
- * @throws {@link @cx/model!CxValidationError} when the map is invalid or an option is unknown or out of range
- * (e.g. `stageWidth: 10`).
+ * @throws {@link @cx/model!CxValidationError} when the map is invalid.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option or a size out of range (e.g. `stageWidth: 10`), or an
+ * `idPrefix` that is not a plain name.
  * @example
  * ```ts
  * import { renderSvg } from '@cx/map';
