@@ -124,22 +124,31 @@ function fieldChanges(
 function movedKeys(before: readonly string[], after: readonly string[]): Set<string> {
   const position = new Map(after.map((key, i) => [key, i]));
   const seq = before.map((key) => position.get(key)!);
-  const tails: number[] = []; // tails[k]: index in seq of the smallest tail of an increasing run of length k + 1
-  const previous: number[] = new Array(seq.length).fill(-1);
-  for (let i = 0; i < seq.length; i++) {
+  // longest[i]: length of the longest increasing run starting at i (patience sorting from the end).
+  const longest = new Array<number>(seq.length);
+  const tails: number[] = [];
+  for (let i = seq.length - 1; i >= 0; i--) {
+    const v = -seq[i]!;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (seq[tails[mid]!]! < seq[i]!) lo = mid + 1;
+      if (tails[mid]! < v) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
+    tails[lo] = v;
+    longest[i] = lo + 1;
   }
+  // Of all longest runs, keep the one of the earliest items: a moved item is the one that left its place.
   const kept = new Set<string>();
-  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!)
-    kept.add(before[i]!);
+  let need = tails.length;
+  let last = -1;
+  for (let i = 0; i < seq.length && need > 0; i++)
+    if (longest[i] === need && seq[i]! > last) {
+      kept.add(before[i]!);
+      last = seq[i]!;
+      need--;
+    }
   return new Set(before.filter((key) => !kept.has(key)));
 }
 

@@ -1,9 +1,11 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { shopMap } from './__fixtures__/shop.js';
+import { fullMap } from '../__fixtures__/full.js';
+import { optionIssuesOf } from '../__fixtures__/issues.js';
+import { shopMap } from '../__fixtures__/shop.js';
+import { attachMeasurements } from '../measure/attach.js';
+import { parseMap } from '../parse.js';
 import { renderHtml } from './html.js';
-import { attachMeasurements } from './measurements.js';
-import { parseMap } from './parse.js';
 import { renderSvg } from './svg.js';
 
 /** Parses XML strictly: any error or fatal error of the parser fails the test (warnings are not well-formedness). */
@@ -72,8 +74,8 @@ describe('renderSvg', () => {
     const svg = Array.from(lane.getElementsByTagName('text'))
       .map((t) => t.textContent)
       .join(' ');
-    expect(svg).toContain('NPS 31 [24.2, 37.5] (n=412, 2026-01-01 – 2026-04-01)');
-    expect(svg).toContain('CES 5.6 of 7 (n=96, 2026-02-01 – 2026-03-01)');
+    expect(svg).toContain('NPS 31 [24.2, 37.5] n=412 (2026-01-01 – 2026-04-01)');
+    expect(svg).toContain('CES 5.6 of 7 n=96 (2026-02-01 – 2026-03-01)');
     expect(svg).toContain('Checkout conversion (target 0.6)');
   });
 
@@ -98,11 +100,99 @@ describe('renderSvg', () => {
   });
 });
 
+describe('renderSvg styles and options', () => {
+  it('scopes every style rule to the SVG root, so a host page is never restyled', () => {
+    const svg = renderSvg(shopMap(), { idPrefix: 'map-2' });
+    const css = /<style>(.*)<\/style>/s.exec(svg)![1]!;
+    const rules = css.split('}').filter((r) => r !== '');
+    expect(rules.length).toBeGreaterThan(10);
+    for (const rule of rules) expect(rule.startsWith('#map-2 '), rule).toBe(true);
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg" id="map-2"');
+    expect(svg).toContain('aria-labelledby="map-2-title map-2-desc"');
+  });
+
+  it('range-checks sizes and refuses an id prefix that is not a plain name (no hang, no injection)', () => {
+    // Version 1 looped until the process ran out of memory on stageWidth 10, 0 or −100.
+    for (const stageWidth of [10, 0, -100, Number.NaN, 1e9])
+      expect(optionIssuesOf(() => renderSvg(shopMap(), { stageWidth }))[0]?.path).toEqual(['stageWidth']);
+    for (const idPrefix of ['a"b', 'x onload=alert(1)', '1abc', '', 'a'.repeat(65), 'ä'])
+      expect(optionIssuesOf(() => renderSvg(shopMap(), { idPrefix }))[0]?.path).toEqual(['idPrefix']);
+    expect(optionIssuesOf(() => renderSvg(shopMap(), { fontsize: 12 } as never))[0]?.suggestion).toBe(
+      'fontSize',
+    );
+    expect(optionIssuesOf(() => renderHtml(shopMap(), { stageWidth: 10 }))[0]?.code).toBe('out_of_range');
+  });
+
+  it('wraps any text in linear time, breaking words longer than a column', () => {
+    const map = shopMap();
+    map.journey.steps![0]!.name = 'x'.repeat(200_000);
+    const started = performance.now();
+    const svg = renderSvg(map, { stageWidth: 80, fontSize: 48 });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(svg.length).toBeGreaterThan(200_000);
+  });
+
+  it('fits stage columns to a container width, down to 120 px, then keeps its width (the page scrolls)', () => {
+    const ten = {
+      ...shopMap(),
+      journey: {
+        ...shopMap().journey,
+        stages: Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, labels: { en: `Stage ${i}` } })),
+        steps: [],
+        touchpoints: [],
+        momentsOfTruth: [],
+        painPoints: [],
+        desiredActions: [],
+        completedActions: [],
+        opportunities: [],
+        improvementActions: [],
+      },
+      emotionCurves: [],
+      thoughts: [],
+      kpis: [],
+      measurements: [],
+    };
+    const width = (svg: string) => Number(/width="(\d+)"/.exec(svg)![1]);
+    expect(width(renderSvg(ten, { maxWidth: 1400 }))).toBe(170 + 10 * 123);
+    expect(width(renderSvg(ten, { maxWidth: 800 }))).toBe(170 + 10 * 120);
+    expect(width(renderSvg(ten))).toBe(170 + 10 * 220);
+  });
+
+  it('draws the blueprint with its three lines, and one scenario on request', () => {
+    const doc = parseXml(renderSvg(fullMap()));
+    const labels = Array.from(doc.getElementsByTagName('text'))
+      .filter((t) => t.getAttribute('class') === 'bp-line-label')
+      .map((t) => t.textContent);
+    expect(labels).toEqual(['line of interaction', 'line of visibility', 'line of internal interaction']);
+    const toBe = renderSvg(fullMap(), { scenario: 'to-be' });
+    expect(toBe).toContain('Returns in the app');
+    expect(toBe).not.toContain('Calls about a return');
+  });
+
+  it('keeps the persona legend clear of the emotion axis labels, whatever the names', () => {
+    const map = fullMap();
+    map.personas![0]!.name = 'Anna Maria Kowalska-Wiśniewska, the very busy parent of three';
+    const svg = renderSvg(map, { labelWidth: 170, fontSize: 13 });
+    const doc = parseXml(svg);
+    const legend = Array.from(doc.getElementsByTagName('text')).filter(
+      (t) => t.getAttribute('class') === 'legend',
+    );
+    expect(legend.length).toBeGreaterThan(3);
+    // Estimated right edge of each legend line stays left of the axis labels (which end at labelWidth − 6).
+    for (const t of legend) {
+      const x = Number(t.getAttribute('x'));
+      expect(x + (t.textContent ?? '').length * 0.56 * 12).toBeLessThan(170 - 20);
+    }
+  });
+});
+
 describe('renderHtml', () => {
   it('is a standalone page with the SVG, a data table with headers, and no external resources', () => {
     const html = renderHtml(shopMap());
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain(
+      '<div class="map-scroll" tabindex="0" role="region" aria-label="Journey map (scrolls sideways)">\n<svg xmlns="http://www.w3.org/2000/svg"',
+    );
     expect(html).toContain('<th scope="col">Purchase</th>');
     expect(html).toContain('<th scope="row">Pain points</th>');
     expect(html).not.toMatch(/(?:src|href)=/);
@@ -129,7 +219,7 @@ describe('attachMeasurements', () => {
   });
 
   it('names the bad measurement', () => {
-    expect(() => attachMeasurements(shopMap(), [m])).toThrow(/measurements\/2\/id: Duplicate id/);
+    expect(() => attachMeasurements(shopMap(), [m])).toThrow(/at \/measurements\/2\/id: Duplicate id/);
     expect(() => attachMeasurements(shopMap(), [{ ...m, id: 'x', stageId: 'nowhere' }])).toThrow(
       /measurements\/2\/stageId/,
     );
