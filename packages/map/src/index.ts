@@ -82,4 +82,7 @@ export { renderSvg } from './render/svg.js';
 // #region measurements
 export type { AttachMeasurementsOptions } from './measure/attach.js';
 export { attachMeasurements } from './measure/attach.js';
+export type { MeasurementData } from './measure/measure-map.js';
+export { measureMap } from './measure/measure-map.js';
+export type { MeasureMapOptions } from './measure/options.js';
 // #endregion measurements

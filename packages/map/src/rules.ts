@@ -257,9 +257,13 @@ export function mapRuleIssues(map: JourneyMap): ValidationIssue[] {
     c.ref(stages, m.stageId, 'stage', at('stageId'));
     c.ref(touchpoints, m.touchpointId, 'touchpoint', at('touchpointId'));
     c.ref(kpis, m.kpiId, 'KPI', at('kpiId'));
-    if (m.n === 0 && m.value !== null)
+    // A volume is a count, and a count of nothing is 0; every other metric has no value without data.
+    if (m.metric === 'volume' && m.value === null)
+      c.add(at('value'), 'invalid_value', 'Expected a count: a volume is never null');
+    if (m.metric !== 'volume' && m.n === 0 && m.value !== null)
       c.add(at('value'), 'invalid_value', 'Expected null: there is no value without data (n is 0)');
-    if (m.n > 0 && m.value === null) c.add(at('value'), 'invalid_value', `Expected a number: n is ${m.n}`);
+    if (m.metric !== 'volume' && m.n > 0 && m.value === null)
+      c.add(at('value'), 'invalid_value', `Expected a number: n is ${m.n}`);
     const range = Object.hasOwn(RANGES, m.metric) ? RANGES[m.metric] : undefined;
     if (range && m.value !== null && (m.value < range[0] || m.value > range[1]))
       c.add(

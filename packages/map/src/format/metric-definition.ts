@@ -99,4 +99,7 @@ export type MetricDefinitionInput = z.input<typeof metricDefinitionSchema>;
  * @category Metrics
  * @since 0.2.0
  */
-export type MetricScope = { readonly stageId?: string; readonly touchpointId?: string };
+export type MetricScope = {
+  readonly stageId?: string | undefined;
+  readonly touchpointId?: string | undefined;
+};
