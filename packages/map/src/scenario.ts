@@ -5,7 +5,9 @@ import { parseMap } from './parse.js';
  * One scenario of a map that holds both the as-is and the to-be journey: the elements without a scenario plus
  * those of `scenario`, and the emotion curves of that scenario (a persona's scenario-free curve when it has no
  * curve of its own there). The result has no scenario tags left on curves, so it can be rendered, exported or
- * compared with `diffMaps(scenarioView(m, 'as-is'), scenarioView(m, 'to-be'))`.
+ * compared with `diffMaps(scenarioView(m, 'as-is'), scenarioView(m, 'to-be'))`. References from shared elements to
+ * elements of the other scenario (an opportunity's as-is pain point, a step's to-be touchpoint) are left out of the
+ * view; KPIs and measurements of the other scenario's touchpoints are left out too.
  *
  * @param map - A map, parsed or built in code.
  * @param scenario - `as-is` or `to-be`.
@@ -34,27 +36,69 @@ export function scenarioView(map: JourneyMap | JourneyMapInput, scenario: Scenar
   const keep = <T extends { scenario?: Scenario | undefined }>(items: readonly T[]) =>
     items.filter((item) => item.scenario === undefined || item.scenario === scenario);
   const j = m.journey;
+  const steps = keep(j.steps);
+  const touchpoints = keep(j.touchpoints);
+  const painPoints = keep(j.painPoints);
+  const stepIds = new Set(steps.map((s) => s.id));
+  const touchpointIds = new Set(touchpoints.map((t) => t.id));
+  const painPointIds = new Set(painPoints.map((p) => p.id));
+  // References to elements of the other scenario are left out of the view (the elements themselves stay).
+  const step = <T extends { stepId?: string | undefined }>(item: T): T => {
+    if (item.stepId === undefined || stepIds.has(item.stepId)) return item;
+    const { stepId: _, ...rest } = item;
+    return rest as T;
+  };
+  const touchpoint = <T extends { touchpointId?: string | undefined }>(item: T): T => {
+    if (item.touchpointId === undefined || touchpointIds.has(item.touchpointId)) return item;
+    const { touchpointId: _, ...rest } = item;
+    return rest as T;
+  };
   const curves = m.emotionCurves.filter((c) => c.scenario === scenario);
   const withOwn = new Set(curves.map((c) => c.personaId));
   const fallback = m.emotionCurves.filter((c) => c.scenario === undefined && !withOwn.has(c.personaId));
   const order = new Map(m.personas.map((p, i) => [p.id, i]));
-  const steps = new Set(keep(j.steps).map((s) => s.id));
+  const kpis = m.kpis.filter(
+    (k) =>
+      (k.touchpointId === undefined || touchpointIds.has(k.touchpointId)) &&
+      !(
+        k.definition !== undefined &&
+        'scope' in k.definition &&
+        k.definition.scope.touchpointId !== undefined &&
+        !touchpointIds.has(k.definition.scope.touchpointId)
+      ),
+  );
+  const kpiIds = new Set(kpis.map((k) => k.id));
   return parseMap({
     ...m,
     journey: {
       ...j,
-      touchpoints: keep(j.touchpoints),
-      steps: keep(j.steps),
-      momentsOfTruth: keep(j.momentsOfTruth),
-      painPoints: keep(j.painPoints),
+      touchpoints,
+      steps: steps.map((s) => ({ ...s, touchpointIds: s.touchpointIds.filter((t) => touchpointIds.has(t)) })),
+      momentsOfTruth: keep(j.momentsOfTruth).map((x) => touchpoint(step(x))),
+      painPoints: painPoints.map((x) => touchpoint(step(x))),
+      desiredActions: j.desiredActions.map(touchpoint),
+      opportunities: j.opportunities.map((o) => ({
+        ...step(o),
+        painPointIds: o.painPointIds.filter((p) => painPointIds.has(p)),
+      })),
+      improvementActions: j.improvementActions.map((a) => ({
+        ...a,
+        painPointIds: a.painPointIds.filter((p) => painPointIds.has(p)),
+      })),
     },
     emotionCurves: [...curves, ...fallback]
       .sort((a, b) => order.get(a.personaId)! - order.get(b.personaId)!)
       .map(({ scenario: _, ...curve }) => ({
         ...curve,
-        points: curve.points.filter((p) => steps.has(p.stepId)),
+        points: curve.points.filter((p) => stepIds.has(p.stepId)),
       })),
-    thoughts: keep(m.thoughts),
-    blueprint: keep(m.blueprint),
+    thoughts: keep(m.thoughts).filter((t) => stepIds.has(t.stepId)),
+    blueprint: keep(m.blueprint).map((b) => touchpoint(step(b))),
+    kpis,
+    measurements: m.measurements.filter(
+      (x) =>
+        (x.kpiId === undefined || kpiIds.has(x.kpiId)) &&
+        (x.touchpointId === undefined || touchpointIds.has(x.touchpointId)),
+    ),
   });
 }

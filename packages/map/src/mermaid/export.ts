@@ -27,13 +27,22 @@ const optionsSchema = z.strictObject({ unsafe: z.enum(['replace', 'reject']).opt
 /** Zero-width space written before a task name that would otherwise read as a keyword; removed on import. @internal */
 export const KEYWORD_GUARD = '\u200B';
 const KEYWORD = /^(?:title\s|section\s|journey\b|acctitle\s*:|accdescr\s*[:{])/i;
-const LOOKALIKE: Readonly<Record<string, string>> = { ':': '：', ';': '；', '#': '＃', ',': '，' };
+// Mermaid sanitizes a title as HTML (`<` reads back as `&lt;`), so `<`, `>` and `&` are written as look-alikes there.
+const LOOKALIKE: Readonly<Record<string, string>> = {
+  ':': '：',
+  ';': '；',
+  '#': '＃',
+  ',': '，',
+  '<': '＜',
+  '>': '＞',
+  '&': '＆',
+};
 /** Placeholder for a name that is empty once Mermaid's grammar has its way (e.g. only spaces). @internal */
 export const UNNAMED = '(unnamed)';
 
 type Field = 'title' | 'section' | 'task' | 'actor';
 const FORBIDDEN: Readonly<Record<Field, RegExp>> = {
-  title: /[#;\r\n\u2028\u2029]/g,
+  title: /[#;<>&\r\n\u2028\u2029]/g,
   section: /[#:;\r\n\u2028\u2029]/g,
   task: /[#:;\r\n\u2028\u2029]/g,
   actor: /[#:;,\r\n\u2028\u2029]/g,
@@ -60,7 +69,9 @@ function clean(
     problems.push('is empty once spaces are removed');
     out = UNNAMED;
   }
-  if (field === 'task' && (KEYWORD.test(out) || out.startsWith('%'))) out = KEYWORD_GUARD + out;
+  // The importer removes exactly one guard, so a name that starts with the guard character itself gets one too.
+  if (field === 'task' && (KEYWORD.test(out) || out.startsWith('%') || out.startsWith(KEYWORD_GUARD)))
+    out = KEYWORD_GUARD + out;
   if (problems.length > 0 && mode === 'reject')
     issues.push({
       path,
