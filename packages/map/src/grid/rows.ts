@@ -78,11 +78,19 @@ const METRIC_LABELS: Readonly<Record<Measurement['metric'], string>> = {
 
 const PROPORTIONS = new Set(['conversion', 'drop-off', 'sentiment-share', 'csat']);
 
-/** A measured value as text: percentages for proportions, otherwise the number with its unit. @internal */
+/**
+ * A measured value as text, rounded for reading (the document keeps full precision): proportions as percentages
+ * with one decimal, a CSAT in percent (unit `%`) with one decimal, other values with at most two decimals and
+ * their unit.
+ *
+ * @internal
+ */
 export function formatValue(m: Measurement, v: number): string {
-  if (PROPORTIONS.has(m.metric) && (m.metric !== 'csat' || m.unit === undefined || m.unit === '%'))
-    return m.metric === 'csat' && v > 1 ? `${v}%` : `${Number((v * 100).toFixed(1))}%`;
-  return String(v);
+  const round = (x: number, digits: number) => String(Number(x.toFixed(digits)));
+  if (PROPORTIONS.has(m.metric) && m.metric !== 'csat') return `${round(v * 100, 1)}%`;
+  if (m.metric === 'csat' && (m.unit === undefined || m.unit === '%'))
+    return v > 1 ? `${round(v, 1)}%` : `${round(v * 100, 1)}%`;
+  return round(v, m.metric === 'volume' ? 0 : m.metric === 'nps' ? 1 : 2);
 }
 
 /**
@@ -109,6 +117,37 @@ export const windowText = (m: Measurement) => `${m.window.from.slice(0, 10)} –
 export function sharedWindow(map: JourneyMap): string | undefined {
   const windows = new Set(map.measurements.map(windowText));
   return windows.size === 1 ? [...windows][0] : undefined;
+}
+
+/**
+ * The KPI lane's lines of a stage: each measurement, with the per-period measurements of a KPI (ids
+ * `<kpi>@<period>`, as {@link measureMap} writes them) folded into one line after the KPI's whole-window value.
+ *
+ * @internal
+ */
+export function measurementLines(list: readonly Measurement[], window: string | undefined): string[] {
+  const base = new Set(list.filter((m) => !m.id.includes('@')).map((m) => m.id));
+  const periodsOf = new Map<string, Measurement[]>();
+  const lines: Array<string | Measurement> = [];
+  for (const m of list) {
+    const at = m.id.indexOf('@');
+    const owner = at > 0 ? m.id.slice(0, at) : undefined;
+    if (owner !== undefined && base.has(owner)) {
+      const periods = periodsOf.get(owner) ?? [];
+      periods.push(m);
+      periodsOf.set(owner, periods);
+    } else lines.push(m);
+  }
+  return lines.flatMap((m) => {
+    if (typeof m === 'string') return [m];
+    const periods = periodsOf.get(m.id);
+    const head = formatMeasurement(m, window);
+    if (periods === undefined) return [head];
+    const by = periods
+      .map((p) => `${p.id.slice(p.id.indexOf('@') + 1)} ${p.value === null ? '–' : formatValue(p, p.value)}`)
+      .join(', ');
+    return [head, `by period: ${by}`];
+  });
 }
 
 /** Stage of a measurement: its own, its touchpoint's or its KPI's. @internal */
@@ -335,9 +374,10 @@ export function mapGrid(
                 (k) =>
                   `${k.name}${k.target === undefined ? '' : ` (target ${k.target}${k.unit ? ` ${k.unit}` : ''})`}`,
               ),
-            ...map.measurements
-              .filter((m) => measurementStage(map, m) === s.id)
-              .map((m) => formatMeasurement(m, window)),
+            ...measurementLines(
+              map.measurements.filter((m) => measurementStage(map, m) === s.id),
+              window,
+            ),
           ]),
         });
         break;

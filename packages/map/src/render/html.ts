@@ -23,8 +23,8 @@ const optionsSchema = z.strictObject({ ...svgOptionsShape, title: z.string().min
 
 /**
  * Renders a standalone, accessible HTML page: the SVG map in a container that scrolls sideways when the map is
- * wider than the window (every stage stays reachable), the same content as a data table with row and column
- * headers for screen readers and copying, and no external resources.
+ * wider than the window (every stage stays reachable; the page itself never scrolls sideways), the same content as
+ * a data table with row and column headers for screen readers and copying, and no external resources.
  *
  * @param map - A map, parsed or built in code.
  * @param options - Page title and the {@link RenderSvgOptions}.
@@ -78,7 +78,7 @@ export function renderHtml(map: JourneyMap | JourneyMapInput, options?: RenderHt
 <style>
 body{font-family:Helvetica,Arial,sans-serif;margin:1.5rem;color:#111;background:#fff}
 figure{margin:0;max-width:100%}
-.map-scroll{overflow-x:auto;max-width:100%}
+.map-scroll,.table-scroll{overflow-x:auto;max-width:100%}
 .map-scroll>svg{display:block}
 table{border-collapse:collapse;margin-top:1rem}
 th,td{border:1px solid #c8ced6;padding:.4rem .6rem;vertical-align:top;text-align:left}
@@ -97,7 +97,9 @@ ${drawSvg(m, layout).trimEnd()}
 <figcaption>Journey map: stages across, lanes down. The same content follows as a table.</figcaption>
 </figure>
 <h2>Map as a table</h2>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Map as a table (scrolls sideways)">
 ${table}
+</div>
 </main>
 </body>
 </html>
