@@ -17,7 +17,7 @@ import {
 } from './primitives.js';
 import { calendarDate, httpUrl } from './strings.js';
 
-/** @internal */
+/** */
 export const evidenceSchema = z
   .strictObject({
     kind: z.enum([
@@ -37,7 +37,7 @@ export const evidenceSchema = z
   })
   .meta({ id: 'Evidence' });
 
-/** @internal */
+/** */
 export const stageSchema = z
   .strictObject({
     id: slug(),
@@ -50,7 +50,7 @@ export const stageSchema = z
   })
   .meta({ id: 'Stage' });
 
-/** @internal */
+/** */
 export const touchpointSchema = z
   .strictObject({
     id: id(),
@@ -65,7 +65,7 @@ export const touchpointSchema = z
   })
   .meta({ id: 'Touchpoint' });
 
-/** @internal */
+/** */
 export const stepSchema = z
   .strictObject({
     id: id(),
@@ -78,7 +78,7 @@ export const stepSchema = z
   })
   .meta({ id: 'Step' });
 
-/** @internal */
+/** */
 export const momentOfTruthSchema = z
   .strictObject({
     id: id(),
@@ -92,10 +92,10 @@ export const momentOfTruthSchema = z
   })
   .meta({ id: 'MomentOfTruth' });
 
-/** How often a pain point occurs. @internal */
+/** How often a pain point occurs. */
 export const FREQUENCIES = ['rare', 'occasional', 'frequent', 'constant'] as const;
 
-/** @internal */
+/** */
 export const painPointSchema = z
   .strictObject({
     id: id(),
@@ -117,7 +117,7 @@ export const painPointSchema = z
 const interactionNames = () =>
   z.array(nonEmpty()).min(1, { message: 'Expected at least one interaction name' });
 
-/** @internal */
+/** */
 export const desiredActionSchema = z
   .strictObject({
     id: id(),
@@ -128,7 +128,7 @@ export const desiredActionSchema = z
   })
   .meta({ id: 'DesiredAction' });
 
-/** @internal */
+/** */
 export const completedActionSchema = z
   .strictObject({
     id: id(),
@@ -138,7 +138,7 @@ export const completedActionSchema = z
   })
   .meta({ id: 'CompletedAction' });
 
-/** @internal */
+/** */
 export const opportunitySchema = z
   .strictObject({
     id: id(),
@@ -153,7 +153,7 @@ export const opportunitySchema = z
   })
   .meta({ id: 'Opportunity' });
 
-/** @internal */
+/** */
 export const improvementActionSchema = z
   .strictObject({
     id: id(),
@@ -167,7 +167,7 @@ export const improvementActionSchema = z
   })
   .meta({ id: 'ImprovementAction' });
 
-/** @internal */
+/** */
 export const journeySchema = z
   .strictObject({
     id: id(),

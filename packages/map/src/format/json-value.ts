@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A JSON value as the map format stores it in free-form records (persona demographics). @internal */
+/** A JSON value as the map format stores it in free-form records (persona demographics). */
 export type MapJsonValue =
   | string
   | number
@@ -14,11 +14,11 @@ export type MapJsonValue =
  * record, so the document reader rejects it first (see `inspectDocument`); this pattern says the same in the
  * JSON Schema.
  *
- * @internal
+ *
  */
 export const RECORD_KEY_PATTERN = /^(?!__proto__$)/;
 
-/** A record with string keys (never `__proto__`) and values of `value`. @internal */
+/** A record with string keys (never `__proto__`) and values of `value`. */
 export const record = <T extends z.ZodType>(value: T) =>
   z.record(z.string().regex(RECORD_KEY_PATTERN), value);
 
@@ -26,7 +26,7 @@ export const record = <T extends z.ZodType>(value: T) =>
  * A JSON value (no `__proto__` keys at any depth). Recursive, so its depth is bounded by the reader's `maxDepth`
  * before zod sees it.
  *
- * @internal
+ *
  */
 export const jsonValue: z.ZodType<MapJsonValue> = z
   .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), record(jsonValue)]))

@@ -4,7 +4,7 @@ import { metricDefinitionSchema } from './metric-definition.js';
 import { emotion, id, nonEmpty, scenario, slug, texts } from './primitives.js';
 import { calendarDate, instant } from './strings.js';
 
-/** The kinds of measured metric. @internal */
+/** The kinds of measured metric. */
 export const METRIC_KINDS = [
   'nps',
   'csat',
@@ -15,7 +15,7 @@ export const METRIC_KINDS = [
   'sentiment-share',
 ] as const;
 
-/** @internal */
+/** */
 export const emotionPointSchema = z
   .strictObject({ stepId: id(), emotion: emotion().optional(), words: texts() })
   .check(
@@ -33,7 +33,7 @@ export const emotionPointSchema = z
     ],
   });
 
-/** @internal */
+/** */
 export const emotionCurveSchema = z
   .strictObject({
     personaId: id(),
@@ -42,7 +42,7 @@ export const emotionCurveSchema = z
   })
   .meta({ id: 'EmotionCurve' });
 
-/** @internal */
+/** */
 export const thoughtSchema = z
   .strictObject({
     id: id(),
@@ -53,7 +53,7 @@ export const thoughtSchema = z
   })
   .meta({ id: 'Thought' });
 
-/** The layers of a service blueprint, top to bottom. @internal */
+/** The layers of a service blueprint, top to bottom. */
 export const BLUEPRINT_LAYERS = [
   'physical-evidence',
   'customer-action',
@@ -62,7 +62,7 @@ export const BLUEPRINT_LAYERS = [
   'support',
 ] as const;
 
-/** @internal */
+/** */
 export const blueprintActionSchema = z
   .strictObject({
     id: id(),
@@ -77,7 +77,7 @@ export const blueprintActionSchema = z
   })
   .meta({ id: 'BlueprintAction' });
 
-/** @internal */
+/** */
 export const scenarioInfoSchema = z
   .strictObject({
     id: scenario(),
@@ -87,7 +87,7 @@ export const scenarioInfoSchema = z
   })
   .meta({ id: 'ScenarioInfo' });
 
-/** @internal */
+/** */
 export const kpiSchema = z
   .strictObject({
     id: id(),
@@ -101,7 +101,7 @@ export const kpiSchema = z
   })
   .meta({ id: 'Kpi' });
 
-/** @internal */
+/** */
 export const measurementSchema = z
   .strictObject({
     id: id(),
@@ -124,7 +124,7 @@ export const measurementSchema = z
   })
   .meta({ id: 'Measurement' });
 
-/** The lane kinds, in the default top-to-bottom order. @internal */
+/** The lane kinds, in the default top-to-bottom order. */
 export const LANE_KINDS = [
   'steps',
   'goals',
@@ -145,7 +145,7 @@ export const LANE_KINDS = [
   'notes',
 ] as const;
 
-/** @internal */
+/** */
 export const laneSchema = z
   .strictObject({
     id: slug(),

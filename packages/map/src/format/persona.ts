@@ -4,7 +4,7 @@ import { jsonValue, record } from './json-value.js';
 import { channel, id, nonEmpty, texts } from './primitives.js';
 import { httpUrl } from './strings.js';
 
-/** @internal */
+/** */
 export const empathyMapSchema = z
   .strictObject({
     says: texts(),
@@ -16,7 +16,7 @@ export const empathyMapSchema = z
   })
   .meta({ id: 'EmpathyMap' });
 
-/** A persona of a format-2 map (the `@cx/model` persona, with http(s)-only URLs). @internal */
+/** A persona of a format-2 map (the `@cx/model` persona, with http(s)-only URLs). */
 export const personaSchema = z
   .strictObject({
     id: id(),

@@ -3,18 +3,18 @@ import { z } from 'zod';
 import { RECORD_KEY_PATTERN, record } from './json-value.js';
 import { idString, slugString } from './strings.js';
 
-/** An id (1–256 characters, no control characters). @internal */
+/** An id (1–256 characters, no control characters). */
 export const id = idString;
-/** A stage or lane id: a slug. @internal */
+/** A stage or lane id: a slug. */
 export const slug = slugString;
-/** Non-empty text. @internal */
+/** Non-empty text. */
 export const nonEmpty = () => z.string().min(1, { message: 'Expected a non-empty string' });
-/** A list of non-empty texts, default empty. @internal */
+/** A list of non-empty texts, default empty. */
 export const texts = () => z.array(nonEmpty()).default([]);
-/** A list of ids, default empty. @internal */
+/** A list of ids, default empty. */
 export const ids = () => z.array(id()).default([]);
 
-/** An emotion on −2…+2 (fractions allowed); −0 is read as 0 so that a JSON round trip changes nothing. @internal */
+/** An emotion on −2…+2 (fractions allowed); −0 is read as 0 so that a JSON round trip changes nothing. */
 export const emotion = () =>
   z
     .number()
@@ -22,16 +22,16 @@ export const emotion = () =>
     .max(2, { message: 'Expected an emotion on the scale −2…+2' })
     .overwrite((value) => (value === 0 ? 0 : value));
 
-/** A known channel of `@cx/model` or `custom:<slug>`. @internal */
+/** A known channel of `@cx/model` or `custom:<slug>`. */
 export const channel = () =>
   z.union([z.enum(KNOWN_CHANNELS), z.string().regex(/^custom:[a-z0-9]+(?:-[a-z0-9]+)*$/)], {
     error: () => `Expected a known channel (${KNOWN_CHANNELS.join(', ')}) or custom:<slug>`,
   });
 
-/** Labels by language: `en` is always there. @internal */
+/** Labels by language: `en` is always there. */
 export type Labels = { readonly en: string } & { readonly [language: string]: string };
 
-/** Labels by language tag; `en` is required; no `__proto__` key. @internal */
+/** Labels by language tag; `en` is required; no `__proto__` key. */
 export const labels = () =>
   record(nonEmpty())
     .check(
@@ -45,14 +45,14 @@ export const labels = () =>
     Labels
   >;
 
-/** `as-is` (how the journey is today) or `to-be` (how it is designed to be). @internal */
+/** `as-is` (how the journey is today) or `to-be` (how it is designed to be). */
 export const SCENARIOS = ['as-is', 'to-be'] as const;
-/** @internal */
+/** */
 export const scenario = () => z.enum(SCENARIOS);
 
-/** Three-level rating used for impact and effort. @internal */
+/** Three-level rating used for impact and effort. */
 export const level3 = () => z.enum(['low', 'medium', 'high']);
-/** Four-level rating used for severity, business impact and priority. @internal */
+/** Four-level rating used for severity, business impact and priority. */
 export const level4 = () => z.enum(['low', 'medium', 'high', 'critical']);
 
 export { RECORD_KEY_PATTERN };

@@ -3,7 +3,7 @@
 // accept exactly the same strings. No JSON Schema `format` is used: validators disagree on what formats mean.
 import { z } from 'zod';
 
-/** Code points of a string (a lone surrogate counts as one), as JSON Schema's maxLength counts them. @internal */
+/** Code points of a string (a lone surrogate counts as one), as JSON Schema's maxLength counts them. */
 export function codePointLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -20,7 +20,7 @@ export function codePointLength(text: string): number {
 /**
  * A string of 1…`max` code points (not UTF-16 units, so that `😀` counts once, as JSON Schema's `maxLength` does).
  *
- * @internal
+ *
  */
 export function text(max: number, options: { readonly pattern?: RegExp; readonly message?: string } = {}) {
   let schema = z.string().min(1, { message: 'Expected a non-empty string' });
@@ -36,25 +36,25 @@ export function text(max: number, options: { readonly pattern?: RegExp; readonly
     .meta({ maxLength: max });
 }
 
-/** Longest free text of the format (a description, a thought): 10,000 code points. @internal */
+/** Longest free text of the format (a description, a thought): 10,000 code points. */
 export const MAX_TEXT = 10_000;
-/** Longest name or label: 500 code points. @internal */
+/** Longest name or label: 500 code points. */
 export const MAX_NAME = 500;
 
-/** A free-text field: 1…10,000 code points. @internal */
+/** A free-text field: 1…10,000 code points. */
 export const longText = () => text(MAX_TEXT);
-/** A name or label: 1…500 code points. @internal */
+/** A name or label: 1…500 code points. */
 export const name = () => text(MAX_NAME);
 
-/** An id: 1…256 code points, no control characters. @internal */
+/** An id: 1…256 code points, no control characters. */
 export const ID_PATTERN = /^\P{Cc}+$/u;
-/** @internal */
+/** */
 export const idString = () =>
   text(256, { pattern: ID_PATTERN, message: 'Expected an id without control characters' });
 
-/** A slug: lower-case ASCII letters and digits in hyphen-separated groups, at most 64 characters. @internal */
+/** A slug: lower-case ASCII letters and digits in hyphen-separated groups, at most 64 characters. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** @internal */
+/** */
 export const slugString = () =>
   text(64, {
     pattern: SLUG_PATTERN,
@@ -67,15 +67,15 @@ const DATE =
   '(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
   '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)';
 
-/** A calendar date `YYYY-MM-DD` that exists. @internal */
+/** A calendar date `YYYY-MM-DD` that exists. */
 export const DATE_PATTERN = new RegExp(`^${DATE}$`);
-/** A UTC instant `YYYY-MM-DDTHH:mm:ss[.fraction]Z` on a date that exists (no leap seconds, no offsets). @internal */
+/** A UTC instant `YYYY-MM-DDTHH:mm:ss[.fraction]Z` on a date that exists (no leap seconds, no offsets). */
 export const INSTANT_PATTERN = new RegExp(`^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?Z$`);
 
-/** @internal */
+/** */
 export const calendarDate = () =>
   z.string().regex(DATE_PATTERN, { message: 'Expected a calendar date YYYY-MM-DD that exists' });
-/** @internal */
+/** */
 export const instant = () =>
   z.string().regex(INSTANT_PATTERN, {
     message:
@@ -91,11 +91,11 @@ const PORT = '(?:[0-9]|[1-9][0-9]{1,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]
 // pattern is unambiguous and a regex engine runs it in linear time.
 const PATH = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})";
 const QUERY = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})";
-/** @internal */
+/** */
 export const HTTP_URL_PATTERN = new RegExp(
   `^[Hh][Tt][Tt][Pp][Ss]?://${LABEL}(?:\\.${LABEL})*(?::${PORT})?(?:/${PATH}*)?(?:\\?${QUERY}*)?(?:#${QUERY}*)?$`,
 );
-/** An http(s) URL of at most 2,000 characters. @internal */
+/** An http(s) URL of at most 2,000 characters. */
 export const httpUrl = () =>
   text(2000, {
     pattern: HTTP_URL_PATTERN,
@@ -103,7 +103,7 @@ export const httpUrl = () =>
       'Expected an http(s) URL: http:// or https://, an ASCII host (punycode for international names), optional port 0–65535, path without spaces (other schemes such as javascript: are rejected)',
   });
 
-/** A string key that orders instants of {@link INSTANT_PATTERN} by time, whatever their fraction digits. @internal */
+/** A string key that orders instants of {@link INSTANT_PATTERN} by time, whatever their fraction digits. */
 export function instantKey(instant: string): string {
   const fraction = instant.length > 20 ? instant.slice(20, -1) : '';
   // Without trailing zeros, comparing the digit strings compares the fractions: "5" < "51" and "123" = "1230".
