@@ -60,7 +60,7 @@ export function compute(
       );
       if (responses.length === 0) return { value: null, n: 0 };
       if (definition.kind === 'nps') {
-        const result = nps(responses, { confidence: level });
+        const result = nps(responses, { level });
         return {
           value: result.score,
           n: result.n,
@@ -69,14 +69,22 @@ export function compute(
             : { confidenceInterval: { lower: result.interval.lower, upper: result.interval.upper, level } }),
         };
       }
-      const result = csat(responses, { positive: definition.positive, confidence: level });
+      // @cx/metrics gives the share 0–1; a map shows CSAT in percent (unit "%").
+      const result = csat(responses, { positive: definition.positive, level });
+      const percent = (x: number) => x * 100;
       return {
-        value: result.score,
+        value: result.score === null ? null : percent(result.score),
         n: result.n,
         unit: '%',
         ...(result.interval === null
           ? {}
-          : { confidenceInterval: { lower: result.interval.lower, upper: result.interval.upper, level } }),
+          : {
+              confidenceInterval: {
+                lower: percent(result.interval.lower),
+                upper: percent(result.interval.upper),
+                level,
+              },
+            }),
       };
     }
     case 'conversion': {
