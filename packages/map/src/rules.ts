@@ -235,7 +235,7 @@ export function mapRuleIssues(map: JourneyMap): ValidationIssue[] {
         'incompatible',
         `The KPI's metric "${k.metric}" differs from its definition's kind "${d.kind}"`,
       );
-    if ('scope' in d) {
+    if (Object.hasOwn(d, 'scope') && 'scope' in d) {
       c.ref(stages, d.scope.stageId, 'stage', at('scope', 'stageId'));
       c.ref(touchpoints, d.scope.touchpointId, 'touchpoint', at('scope', 'touchpointId'));
     }

@@ -62,6 +62,7 @@ export function scenarioView(map: JourneyMap | JourneyMapInput, scenario: Scenar
       (k.touchpointId === undefined || touchpointIds.has(k.touchpointId)) &&
       !(
         k.definition !== undefined &&
+        Object.hasOwn(k.definition, 'scope') &&
         'scope' in k.definition &&
         k.definition.scope.touchpointId !== undefined &&
         !touchpointIds.has(k.definition.scope.touchpointId)
