@@ -21,12 +21,24 @@ export type {
   Thought,
 } from './format/document.js';
 export { DEFAULT_LANES, MAP_FORMAT_VERSION, mapDocumentSchema } from './format/document.js';
+export type { MapJsonValue } from './format/json-value.js';
 export type {
   MetricDefinition,
   MetricDefinitionInput,
   MetricScope,
 } from './format/metric-definition.js';
 export { metricDefinitionSchema } from './format/metric-definition.js';
+export {
+  blueprintActionSchema,
+  emotionCurveSchema,
+  kpiSchema,
+  LANE_KINDS,
+  laneSchema,
+  METRIC_KINDS,
+  measurementSchema,
+  thoughtSchema,
+} from './format/parts.js';
+export type { Labels as MapLabels } from './format/primitives.js';
 export type { JourneyMapV1 } from './format/v1.js';
 export { mapV1Schema } from './format/v1.js';
 export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** A JSON value as the map format stores it in free-form records (persona demographics). */
+/**
+ * A JSON value as the map format stores it in free-form records (persona demographics).
+ *
+ * @category Document
+ * @since 0.2.0
+ */
 export type MapJsonValue =
   | string
   | number

@@ -4,7 +4,17 @@ import { metricDefinitionSchema } from './metric-definition.js';
 import { emotion, id, nonEmpty, scenario, slug, texts } from './primitives.js';
 import { calendarDate, instant } from './strings.js';
 
-/** The kinds of measured metric. */
+/**
+ * The kinds of measured metric a map holds: NPS, CSAT, CES, conversion, drop-off, volume and sentiment share.
+ *
+ * @example
+ * ```ts
+ * import { METRIC_KINDS } from '@cx/map';
+ * console.log(METRIC_KINDS.includes('sentiment-share')); // true
+ * ```
+ * @category Metrics
+ * @since 0.1.0
+ */
 export const METRIC_KINDS = [
   'nps',
   'csat',
@@ -33,7 +43,19 @@ export const emotionPointSchema = z
     ],
   });
 
-/** */
+/**
+ * Schema of a persona's emotion curve in one scenario (or both): points at steps, each an emotion on −2…+2, words,
+ * or both.
+ *
+ * @example
+ * ```ts
+ * import { emotionCurveSchema } from '@cx/map';
+ * const curve = emotionCurveSchema.parse({ personaId: 'anna', points: [{ stepId: 'pay', emotion: -1, words: ['rushed'] }] });
+ * console.log(curve.points[0]?.words); // ['rushed']
+ * ```
+ * @category Document
+ * @since 0.1.0
+ */
 export const emotionCurveSchema = z
   .strictObject({
     personaId: id(),
@@ -42,7 +64,17 @@ export const emotionCurveSchema = z
   })
   .meta({ id: 'EmotionCurve' });
 
-/** */
+/**
+ * Schema of a thought: what a persona thinks at a step, in their own words.
+ *
+ * @example
+ * ```ts
+ * import { thoughtSchema } from '@cx/map';
+ * console.log(thoughtSchema.parse({ id: 't1', stepId: 'pay', text: 'Is this site safe?' }).text);
+ * ```
+ * @category Document
+ * @since 0.1.0
+ */
 export const thoughtSchema = z
   .strictObject({
     id: id(),
@@ -62,7 +94,19 @@ export const BLUEPRINT_LAYERS = [
   'support',
 ] as const;
 
-/** */
+/**
+ * Schema of an action of the service blueprint: in a layer (physical evidence, customer action, frontstage,
+ * backstage, support), at a stage and optionally a step and touchpoint.
+ *
+ * @example
+ * ```ts
+ * import { blueprintActionSchema } from '@cx/map';
+ * const a = blueprintActionSchema.parse({ id: 'b1', layer: 'backstage', stageId: 'purchase', name: 'Fraud check' });
+ * console.log(a.layer); // 'backstage'
+ * ```
+ * @category Blueprint
+ * @since 0.2.0
+ */
 export const blueprintActionSchema = z
   .strictObject({
     id: id(),
@@ -87,7 +131,19 @@ export const scenarioInfoSchema = z
   })
   .meta({ id: 'ScenarioInfo' });
 
-/** */
+/**
+ * Schema of a designed KPI: what the team measures at a stage or touchpoint, an optional target and an optional
+ * metric definition that makes the KPI measure itself (see {@link measureMap}).
+ *
+ * @example
+ * ```ts
+ * import { kpiSchema } from '@cx/map';
+ * const kpi = kpiSchema.parse({ id: 'k1', name: 'NPS', stageId: 'use', target: 40, definition: { kind: 'nps', scope: { stageId: 'use' } } });
+ * console.log(kpi.definition?.kind); // 'nps'
+ * ```
+ * @category Metrics
+ * @since 0.1.0
+ */
 export const kpiSchema = z
   .strictObject({
     id: id(),
@@ -101,7 +157,22 @@ export const kpiSchema = z
   })
   .meta({ id: 'Kpi' });
 
-/** */
+/**
+ * Schema of a measured metric attached to a stage, touchpoint or KPI: its value, n, confidence interval and time
+ * window ({@link mapRuleIssues} checks the value's range and that `n: 0` goes with `value: null`).
+ *
+ * @example
+ * ```ts
+ * import { measurementSchema } from '@cx/map';
+ * const m = measurementSchema.parse({
+ *   id: 'nps-q1', metric: 'nps', value: 32, n: 410, stageId: 'use',
+ *   window: { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+ * });
+ * console.log(m.value); // 32
+ * ```
+ * @category Metrics
+ * @since 0.1.0
+ */
 export const measurementSchema = z
   .strictObject({
     id: id(),
@@ -124,7 +195,17 @@ export const measurementSchema = z
   })
   .meta({ id: 'Measurement' });
 
-/** The lane kinds, in the default top-to-bottom order. */
+/**
+ * The kinds of lane (row) a map can show, in the default top-to-bottom order.
+ *
+ * @example
+ * ```ts
+ * import { LANE_KINDS } from '@cx/map';
+ * console.log(LANE_KINDS[0], LANE_KINDS.includes('blueprint')); // 'steps' true
+ * ```
+ * @category Document
+ * @since 0.1.0
+ */
 export const LANE_KINDS = [
   'steps',
   'goals',
@@ -145,7 +226,17 @@ export const LANE_KINDS = [
   'notes',
 ] as const;
 
-/** */
+/**
+ * Schema of a lane (row) of the map; `notes` lanes carry free text per stage in `cells`.
+ *
+ * @example
+ * ```ts
+ * import { laneSchema } from '@cx/map';
+ * console.log(laneSchema.parse({ id: 'steps', kind: 'steps' }).kind); // 'steps'
+ * ```
+ * @category Document
+ * @since 0.1.0
+ */
 export const laneSchema = z
   .strictObject({
     id: slug(),

@@ -28,7 +28,12 @@ export const channel = () =>
     error: () => `Expected a known channel (${KNOWN_CHANNELS.join(', ')}) or custom:<slug>`,
   });
 
-/** Labels by language: `en` is always there. */
+/**
+ * Labels of a stage by language tag: `en` is always there.
+ *
+ * @category Document
+ * @since 0.2.0
+ */
 export type Labels = { readonly en: string } & { readonly [language: string]: string };
 
 /** Labels by language tag; `en` is required; no `__proto__` key. */
