@@ -1,15 +1,26 @@
-/** Turns a label into a slug (`Check out!` → `check-out`, at most 56 characters), or `''` when nothing is left. @internal */
+/**
+ * Turns a label into a slug (`Check out!` → `check-out`, `Zażółć` → `zazolc`, at most 56 characters), or `''` when
+ * nothing is left. One pass over the label that stops once the slug is full, each character decomposed on its own
+ * (NFKD; combining marks dropped), so a long label costs no more than its first letters.
+ *
+ * @internal
+ */
 export function slugify(label: string): string {
-  return label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 56)
-    .replace(/-+$/, '');
+  let out = '';
+  let pendingHyphen = false;
+  for (const ch of label) {
+    for (const c of (ch === 'ł' ? 'l' : ch === 'Ł' ? 'L' : ch).normalize('NFKD').toLowerCase()) {
+      const code = c.charCodeAt(0);
+      if (code >= 0x300 && code <= 0x36f) continue;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        if (pendingHyphen && out !== '') out += '-';
+        pendingHyphen = false;
+        out += c;
+        if (out.length >= 56) return out.slice(0, 56).replace(/-+$/, '');
+      } else pendingHyphen = true;
+    }
+  }
+  return out;
 }
 
 /**

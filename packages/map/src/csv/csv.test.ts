@@ -193,8 +193,7 @@ describe('fromCsv', () => {
     ]);
   });
 
-  it('is linear: 7,000 steps of one name in one cell, and long items that defeated the old regexes', () => {
-    const started = performance.now();
+  it('reads 7,000 steps of one name in one cell, and long items that defeated the old regexes (scaling: bench/map-importers.ts)', () => {
     const cell = Array.from({ length: 7000 }, () => 'Pays').join('\n');
     expect(fromCsv(`Lane,A\r\nSteps,"${cell}"\r\n`).value.journey.steps.at(-1)?.id).toBe('pays-7000');
     const long = `[high] ${'a '.repeat(20_000)}(owner: ${'x'.repeat(20_000)}`;
@@ -204,7 +203,6 @@ describe('fromCsv', () => {
     expect(read?.owner).toBeUndefined();
     const action = `${'t — '.repeat(10_000)}, due 2026-01-01 (open`;
     expect(issuesOf(() => fromCsv(`Lane,A\r\nImprovement actions,${action}\r\n`))[0]?.line).toBe(2);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 

@@ -194,13 +194,11 @@ describe('fromMermaid', () => {
     expect(value.journey.stages.map((s) => s.labels.en)).toEqual(['A', 'B']);
   });
 
-  it('is linear: 7,000 identical task lines (version 1 took 1.6 s, counting slugs up from 2 for each)', () => {
-    const started = performance.now();
+  it('reads 7,000 identical task lines with distinct ids (version 1 counted slugs up from 2 for each; scaling: bench/map-importers.ts)', () => {
     const text = `journey\n  section S\n${'    Pays: 3: Anna, Piotr\n'.repeat(7000)}`;
     const { value } = fromMermaid(text);
     expect(value.journey.steps.at(-1)?.id).toBe('pays-7000');
     expect(value.emotionCurves[0]?.points).toHaveLength(7000);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('checks its options and keeps ids of the map it came from', () => {

