@@ -1,10 +1,11 @@
+import { CxOptionsError } from '@cx/model';
 import type { JourneyMap, JourneyMapInput, Scenario } from './format/document.js';
 import { parseMap } from './parse.js';
 
 /**
  * One scenario of a map that holds both the as-is and the to-be journey: the elements without a scenario plus
- * those of `scenario`, and the emotion curves of that scenario (a persona's scenario-free curve when it has no
- * curve of its own there). The result has no scenario tags left on curves, so it can be rendered, exported or
+ * those of `scenario`; each persona's curve is the scenario-free curve with the points of the scenario's own curve
+ * replacing those at the same step (and adding its steps). The result has no scenario tags left on curves, so it can be rendered, exported or
  * compared with `diffMaps(scenarioView(m, 'as-is'), scenarioView(m, 'to-be'))`. References from shared elements to
  * elements of the other scenario (an opportunity's as-is pain point, a step's to-be touchpoint) are left out of the
  * view; KPIs and measurements of the other scenario's touchpoints are left out too.
@@ -13,6 +14,7 @@ import { parseMap } from './parse.js';
  * @param scenario - `as-is` or `to-be`.
  * @returns A valid map of that scenario.
  * @throws {@link @cx/model!CxValidationError} when the map is invalid.
+ * @throws {@link @cx/model!CxOptionsError} when `scenario` is neither `as-is` nor `to-be`.
  * @example
  * ```ts
  * import { scenarioView } from '@cx/map';
@@ -32,6 +34,14 @@ import { parseMap } from './parse.js';
  * @since 0.2.0
  */
 export function scenarioView(map: JourneyMap | JourneyMapInput, scenario: Scenario): JourneyMap {
+  if (scenario !== 'as-is' && scenario !== 'to-be')
+    throw new CxOptionsError('scenarioView', [
+      {
+        path: ['scenario'],
+        code: 'invalid_value',
+        message: `Expected 'as-is' or 'to-be', got ${JSON.stringify(scenario)?.slice(0, 40)}`,
+      },
+    ]);
   const m = parseMap(map);
   const keep = <T extends { scenario?: Scenario | undefined }>(items: readonly T[]) =>
     items.filter((item) => item.scenario === undefined || item.scenario === scenario);
@@ -53,9 +63,17 @@ export function scenarioView(map: JourneyMap | JourneyMapInput, scenario: Scenar
     const { touchpointId: _, ...rest } = item;
     return rest as T;
   };
-  const curves = m.emotionCurves.filter((c) => c.scenario === scenario);
-  const withOwn = new Set(curves.map((c) => c.personaId));
-  const fallback = m.emotionCurves.filter((c) => c.scenario === undefined && !withOwn.has(c.personaId));
+  // A persona's curve in the view: the scenario-free curve, with the points of the scenario's curve replacing
+  // those at the same step and adding the scenario's own steps.
+  const stepOrder = new Map(j.steps.map((x, i) => [x.id, i]));
+  const curves = new Map<string, Map<string, JourneyMap['emotionCurves'][number]['points'][number]>>();
+  for (const pass of [undefined, scenario] as const)
+    for (const c of m.emotionCurves) {
+      if (c.scenario !== pass) continue;
+      const points = curves.get(c.personaId) ?? new Map();
+      for (const p of c.points) if (stepIds.has(p.stepId)) points.set(p.stepId, p);
+      curves.set(c.personaId, points);
+    }
   const order = new Map(m.personas.map((p, i) => [p.id, i]));
   const kpis = m.kpis.filter(
     (k) =>
@@ -87,11 +105,11 @@ export function scenarioView(map: JourneyMap | JourneyMapInput, scenario: Scenar
         painPointIds: a.painPointIds.filter((p) => painPointIds.has(p)),
       })),
     },
-    emotionCurves: [...curves, ...fallback]
-      .sort((a, b) => order.get(a.personaId)! - order.get(b.personaId)!)
-      .map(({ scenario: _, ...curve }) => ({
-        ...curve,
-        points: curve.points.filter((p) => stepIds.has(p.stepId)),
+    emotionCurves: [...curves]
+      .sort(([a], [b]) => order.get(a)! - order.get(b)!)
+      .map(([personaId, points]) => ({
+        personaId,
+        points: [...points.values()].sort((a, b) => stepOrder.get(a.stepId)! - stepOrder.get(b.stepId)!),
       })),
     thoughts: keep(m.thoughts).filter((t) => stepIds.has(t.stepId)),
     blueprint: keep(m.blueprint).map((b) => touchpoint(step(b))),

@@ -5,6 +5,7 @@ import { optionIssuesOf } from '../__fixtures__/issues.js';
 import { shopMap } from '../__fixtures__/shop.js';
 import { attachMeasurements } from '../measure/attach.js';
 import { parseMap } from '../parse.js';
+import { scenarioView } from '../scenario.js';
 import { renderHtml } from './html.js';
 import { renderSvg } from './svg.js';
 
@@ -224,5 +225,21 @@ describe('attachMeasurements', () => {
     expect(() => attachMeasurements(shopMap(), [{ ...m, id: 'x', value: 1.4 }])).toThrow(
       /measurements\/2\/value/,
     );
+  });
+});
+
+describe('scenarioView', () => {
+  it('keeps the shared elements and those of one scenario, and drops references into the other', () => {
+    const toBe = scenarioView(fullMap(), 'to-be');
+    expect(toBe.journey.steps.map((s) => s.id)).toEqual(['compare', 'pay', 'wait', 'wear', 'return-app']);
+    expect(toBe.journey.painPoints.map((p) => p.id)).toEqual(['pp1', 'pp2']);
+    expect(toBe.emotionCurves.map((c) => [c.personaId, c.points.map((p) => p.stepId)])).toEqual([
+      ['anna', ['compare', 'pay', 'wear', 'return-app']],
+      ['piotr', ['compare', 'pay', 'wait', 'wear']],
+    ]);
+    const asIs = scenarioView(fullMap(), 'as-is');
+    expect(asIs.blueprint.map((b) => b.id)).toEqual(['bp1', 'bp2', 'bp3', 'bp4', 'bp5']);
+    expect(asIs.thoughts.map((t) => t.id)).toEqual(['t1', 't2']);
+    expect(optionIssuesOf(() => scenarioView(fullMap(), 'future' as never))[0]?.path).toEqual(['scenario']);
   });
 });
