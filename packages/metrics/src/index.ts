@@ -175,7 +175,8 @@ export type {
 } from './journey/desired-actions.js';
 export { desiredActions } from './journey/desired-actions.js';
 export type { DurationStats } from './journey/duration-stats.js';
-export { FunnelAccumulator, funnel, funnelAsync } from './journey/funnel.js';
+export { funnel, funnelAsync } from './journey/funnel.js';
+export { FunnelAccumulator } from './journey/funnel-accumulator.js';
 export { funnelColumns } from './journey/funnel-columns.js';
 export type {
   FunnelAttribution,
@@ -184,7 +185,9 @@ export type {
   FunnelOptions,
   FunnelStep,
 } from './journey/funnel-options.js';
+export { MAX_FUNNEL_STEPS } from './journey/funnel-options.js';
 export type { FunnelBreakdownResult, FunnelResult, FunnelStepResult } from './journey/funnel-result.js';
+export type { FunnelSnapshot, FunnelSnapshotState, FunnelTallyState } from './journey/funnel-snapshot.js';
 export type {
   ChannelShare,
   ChannelSwitch,
