@@ -148,7 +148,6 @@ export {
 } from './lifetime/contractual/sbg.js';
 export type { RetentionWhatIf, RetentionWhatIfOptions } from './lifetime/contractual/what-if.js';
 export { retentionWhatIf } from './lifetime/contractual/what-if.js';
-export { CxConvergenceError } from './lifetime/errors.js';
 export type {
   KaplanMeierOptions,
   KaplanMeierResult,

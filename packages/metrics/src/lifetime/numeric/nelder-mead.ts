@@ -1,11 +1,11 @@
-import { CxConvergenceError } from '../errors.js';
+import { CxFitError } from '@cx/model';
 
 /**
  * Options of {@link minimizeNelderMead}.
  *
  */
 export interface NelderMeadOptions {
-  /** Maximum iterations before a {@link CxConvergenceError} is thrown. Default 20,000. */
+  /** Maximum iterations before a `CxFitError` (`not_converged`) is thrown. Default 20,000. */
   readonly maxIterations?: number;
   /** Stop when the simplex's function values differ by less than this × max(1, |best|). Default 1e-12. */
   readonly fTolerance?: number;
@@ -15,6 +15,10 @@ export interface NelderMeadOptions {
   readonly initialStep?: number;
   /** Names of the coordinates, used in error reports. Default `x0`, `x1`, … */
   readonly names?: readonly string[];
+  /** The model being fitted, for the error (`CxFitError.model`). Default `optimiser`. */
+  readonly model?: string;
+  /** The reported parameters of a point (e.g. back on the natural scale). Default: the coordinates by name. */
+  readonly parameters?: (x: readonly number[]) => Record<string, number>;
 }
 
 /**
@@ -120,7 +124,8 @@ function run(
  * @param start - Starting point.
  * @param options - Tolerances, iteration limit, initial step and coordinate names.
  * @returns The minimizing point, its value and the iterations used.
- * @throws {@link CxConvergenceError} when the iteration limit is reached or the best value is not finite.
+ * @throws `CxFitError` (`not_converged`) when the iteration limit is reached or the best value is not finite, with
+ * the parameters where it stopped.
  * @internal
  */
 export function minimizeNelderMead(
@@ -143,11 +148,13 @@ export function minimizeNelderMead(
     if (!improved) break;
   }
   if (!current.converged || !Number.isFinite(current.value)) {
-    throw new CxConvergenceError(
+    const parameters = options.parameters?.(current.x) ?? report(options.names, current.x);
+    throw new CxFitError(
+      'not_converged',
       current.converged
-        ? 'Optimizer stopped at a point where the objective is not finite'
-        : `Optimizer did not converge within ${maxIterations} iterations`,
-      { iterations: total, parameters: report(options.names, current.x), objective: current.value },
+        ? `The optimiser stopped at a point where the objective is not finite (${current.value}) after ${total} iterations`
+        : `The optimiser did not converge within ${maxIterations} iterations (objective ${current.value})`,
+      { model: options.model ?? 'optimiser', parameters },
     );
   }
   return { x: current.x, value: current.value, iterations: total };
