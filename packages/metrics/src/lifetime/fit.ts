@@ -34,14 +34,16 @@ export interface FitSolution {
 }
 
 /**
- * Maximises a likelihood over positive parameters (internal): Nelder–Mead on log-parameters, each searched within
- * {@link SEARCH_RANGE} of its scale.
+ * Maximises a likelihood over positive parameters (internal): Nelder–Mead on log-parameters, each kept within
+ * {@link SEARCH_RANGE} of its scale (every point the method tries is projected into that box).
  *
  * **Degeneracy test.** A maximum-likelihood fit is degenerate when its optimum lies on the boundary of the parameter
  * space: the likelihood keeps rising as a parameter tends to 0 or ∞ (BG/NBD on data without repeat purchases: r → 0,
  * α → ∞; Pareto/NBD without dropout evidence: s → 0; Gamma-Gamma on few customers: p → ∞). Because the search is
  * bounded, such a fit stops at the edge of the range; a parameter within a factor of 10 of the edge (10⁵ to 10⁶ times
- * its scale, or 10⁻⁶ to 10⁻⁵ of it) is reported as `degenerate_fit` instead of being returned as a model.
+ * its scale, or 10⁻⁶ to 10⁻⁵ of it) is reported as `degenerate_fit` instead of being returned as a model. The test is
+ * made on the optimiser's result whether or not it converged: a search that runs out of iterations while drifting to
+ * the edge is degenerate too, not merely slow.
  *
  * @returns The parameters on their natural scale and the maximised log-likelihood.
  * @throws `CxFitError` (`not_converged`) when the optimiser does not converge, (`degenerate_fit`) on the boundary.
@@ -51,28 +53,37 @@ export function fitPositive(problem: FitProblem): FitSolution {
   const centre = scales.map(Math.log);
   const natural = (x: readonly number[]): Record<string, number> =>
     Object.fromEntries(names.map((name, i) => [name, Math.exp(x[i] as number)]));
-  const objective = (x: readonly number[]): number => {
-    for (let i = 0; i < x.length; i++)
-      if (Math.abs((x[i] as number) - (centre[i] as number)) > SEARCH_RANGE) return Number.POSITIVE_INFINITY;
-    return problem.negLogLikelihood(x.map(Math.exp));
-  };
+  const objective = (x: readonly number[]): number => problem.negLogLikelihood(x.map(Math.exp));
   const start = (problem.start ?? scales).map(Math.log);
-  const result = minimizeNelderMead(objective, start, {
-    names,
-    model,
-    maxIterations: problem.maxIterations,
-    parameters: natural,
-  });
-  const parameters = result.x.map(Math.exp);
-  const edge = result.x.findIndex((x, i) => Math.abs(x - (centre[i] as number)) > SEARCH_RANGE - EDGE);
-  if (edge >= 0) {
+  const degenerate = (x: readonly number[], cause?: unknown): CxFitError | undefined => {
+    const edge = x.findIndex((v, i) => Math.abs(v - (centre[i] as number)) > SEARCH_RANGE - EDGE);
+    if (edge < 0) return undefined;
     const name = names[edge] as string;
-    const towards = (result.x[edge] as number) > (centre[edge] as number) ? '∞' : '0';
-    throw new CxFitError(
+    const value = Math.exp(x[edge] as number);
+    const towards = (x[edge] as number) > (centre[edge] as number) ? '∞' : '0';
+    return new CxFitError(
       'degenerate_fit',
-      `The ${model} fit is degenerate: the likelihood keeps rising as ${name} → ${towards} (it stopped at ${name} = ${(parameters[edge] as number).toPrecision(3)}, ${towards === '∞' ? 'over 10⁵ times' : 'under 10⁻⁵ of'} its scale ${(scales[edge] as number).toPrecision(3)}), so the data do not identify the model`,
-      { model, parameters: natural(result.x) },
+      `The ${model} fit is degenerate: the likelihood keeps rising as ${name} → ${towards} (the search reached ${name} = ${value.toPrecision(3)}, ${towards === '∞' ? 'over 10⁵ times' : 'under 10⁻⁵ of'} its scale ${(scales[edge] as number).toPrecision(3)}), so the data do not identify the model`,
+      { model, parameters: natural(x), ...(cause === undefined ? {} : { cause }) },
     );
+  };
+  let result: ReturnType<typeof minimizeNelderMead>;
+  try {
+    result = minimizeNelderMead(objective, start, {
+      names,
+      model,
+      maxIterations: problem.maxIterations,
+      parameters: natural,
+      lower: centre.map((c) => c - SEARCH_RANGE),
+      upper: centre.map((c) => c + SEARCH_RANGE),
+    });
+  } catch (error) {
+    // A search that ran out of iterations while drifting to the edge is degenerate, not merely slow.
+    const stopped = error instanceof CxFitError ? error.parameters : null;
+    const at = stopped === null ? undefined : names.map((n) => Math.log(stopped[n] as number));
+    throw (at === undefined ? undefined : degenerate(at, error)) ?? error;
   }
-  return { parameters, logLikelihood: -result.value };
+  const found = degenerate(result.x);
+  if (found !== undefined) throw found;
+  return { parameters: result.x.map(Math.exp), logLikelihood: -result.value };
 }

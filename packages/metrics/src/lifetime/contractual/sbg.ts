@@ -74,13 +74,13 @@ const logSurvival = (alpha: number, beta: number, t: number): number =>
  * n_last ln S(last).
  *
  * @param survivors - Customers still active at the end of periods 0, 1, 2, …: a non-increasing list of
- * non-negative counts starting with the cohort size, at least two entries.
+ * non-negative whole counts starting with the cohort size; at least three entries (two periods) for a fit.
  * @param options - Starting values and iteration limit.
  * @returns The fitted {@link SbgModel}.
  * @throws {@link @cx/model!CxOptionsError} for invalid options.
  * @throws {@link @cx/model!CxValidationError} for negative, fractional, non-finite or increasing counts, or too few.
- * @throws {@link @cx/model!CxFitError} (`not_identifiable`) when nobody churned or everybody churned in the first
- * period; (`degenerate_fit`, `not_converged`) when the likelihood rises towards a boundary or the optimiser does not
+ * @throws {@link @cx/model!CxFitError} (`not_identifiable`) with fewer than two periods, when nobody churned, or when
+ * everybody churned in the first period; (`degenerate_fit`, `not_converged`) when the likelihood rises towards a boundary or the optimiser does not
  * converge.
  * @example
  * ```ts
@@ -128,15 +128,15 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'sBG survivors' });
   const last = survivors.length - 1;
   const first = survivors[0] as number;
-  if (survivors[last] === first || survivors[1] === 0) {
-    throw new CxFitError(
-      'not_identifiable',
-      survivors[last] === first
+  const why =
+    last < 2
+      ? `sBG has two parameters and one period gives one number (the first-period churn): it needs at least two periods, got ${last}`
+      : survivors[last] === first
         ? `sBG needs churn: all ${first} customers stayed for ${last} periods, so the churn probability cannot be told from 0`
-        : `sBG needs renewals: all ${first} customers churned in the first period, so the churn probability cannot be told from 1`,
-      { model: 'sBG' },
-    );
-  }
+        : survivors[1] === 0
+          ? `sBG needs renewals: all ${first} customers churned in the first period, so the churn probability cannot be told from 1`
+          : undefined;
+  if (why !== undefined) throw new CxFitError('not_identifiable', why, { model: 'sBG' });
   const fit = fitPositive({
     model: 'sBG',
     names: ['alpha', 'beta'],

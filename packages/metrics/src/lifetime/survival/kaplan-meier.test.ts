@@ -102,4 +102,20 @@ describe('kaplanMeier', () => {
     expect(() => kaplanMeier(sixMp, { level: 1 })).toThrow(CxOptionsError);
     expect(() => kaplanMeier(sixMp, { method: 'arcsine' as 'log' })).toThrow(CxOptionsError);
   });
+
+  it('names the new names of confidence and interval (level, method)', () => {
+    for (const [old, renamed] of [
+      ['confidence', 'level'],
+      ['interval', 'method'],
+    ] as const) {
+      try {
+        kaplanMeier(sixMp, { [old]: old === 'confidence' ? 0.9 : 'log' } as never);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(CxOptionsError);
+        expect((error as CxOptionsError).issues[0]).toMatchObject({ path: [old], suggestion: renamed });
+      }
+    }
+    expect(kaplanMeier(sixMp, { level: 0.9, method: 'log' })).toMatchObject({ level: 0.9, method: 'log' });
+  });
 });
