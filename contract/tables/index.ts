@@ -2,6 +2,12 @@
 import type { PackageContract } from '../kit/types.js';
 import { metricsContract } from './metrics.js';
 import { modelContract } from './model.js';
+import { sampleDataContract } from './sample-data.js';
 import { statsContract } from './stats.js';
 
-export const contracts: readonly PackageContract[] = [modelContract, statsContract, metricsContract];
+export const contracts: readonly PackageContract[] = [
+  modelContract,
+  statsContract,
+  metricsContract,
+  sampleDataContract,
+];

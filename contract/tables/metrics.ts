@@ -4,10 +4,14 @@
 import { readFileSync } from 'node:fs';
 import * as metrics from '@cx/metrics';
 import type { PackageContract } from '../kit/types.js';
+import { metricsJourneyPart } from './metrics-journey.js';
+import { metricsRetentionPart } from './metrics-retention.js';
 import { type ContractPart, metricsSurveyPart } from './metrics-survey.js';
 
 const parts: ReadonlyArray<{ readonly regions: readonly string[]; readonly part: ContractPart }> = [
   { regions: ['shared', 'survey-metrics'], part: metricsSurveyPart },
+  { regions: ['retention'], part: metricsRetentionPart },
+  { regions: ['lifetime', 'journey'], part: metricsJourneyPart },
 ];
 
 const INDEX = new URL('../../packages/metrics/src/index.ts', import.meta.url);
