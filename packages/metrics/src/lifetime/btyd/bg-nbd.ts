@@ -95,17 +95,27 @@ export function bgNbdLogLikelihood(
  * @example
  * ```ts
  * import { fitBgNbd } from '@cx/metrics';
- * const model = fitBgNbd(
- *   [
- *     { frequency: 2, recency: 30.43, T: 38.86 },
- *     { frequency: 1, recency: 1.71, T: 38.86 },
- *     { frequency: 0, recency: 0, T: 38.86 },
- *     { frequency: 0, recency: 0, T: 38.86 },
- *     { frequency: 7, recency: 29.43, T: 38.86 },
- *   ],
- *   { timeUnit: 'week' },
- * );
- * console.log(model.kind, model.timeUnit); // 'bg-nbd' 'week'
+ * import { CxFitError } from '@cx/model';
+ * const customers = [
+ *   { frequency: 2, recency: 30.43, T: 38.86 },
+ *   { frequency: 1, recency: 1.71, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 7, recency: 29.43, T: 38.86 },
+ *   { frequency: 1, recency: 5, T: 38.86 },
+ *   { frequency: 3, recency: 35, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 2, recency: 10, T: 38.86 },
+ *   { frequency: 4, recency: 37, T: 38.86 },
+ * ];
+ * const model = fitBgNbd(customers, { timeUnit: 'week' });
+ * console.log(model.kind, model.r.toFixed(2), model.a.toFixed(2)); // 'bg-nbd' '1.11' '0.23'
+ * // The first five alone cannot pin down the dropout beta: the fit says so instead of returning a → 0.
+ * try {
+ *   fitBgNbd(customers.slice(0, 5), { timeUnit: 'week' });
+ * } catch (error) {
+ *   console.log(error instanceof CxFitError && error.code); // 'degenerate_fit'
+ * }
  * ```
  * @category Customer lifetime value
  * @since 0.1.0
