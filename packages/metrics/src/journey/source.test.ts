@@ -1,5 +1,6 @@
 // Issue 13: interactions are read by the one instant grammar; JourneyEvents checks before it changes.
 import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel } from './funnel.js';
 import { topPaths } from './paths.js';
@@ -39,6 +40,30 @@ describe('interaction timestamps', () => {
       const bad = { ...ev('a', 'view', '2026-01-01 10:00:00'), timestamp } as never;
       expect(issue(() => new JourneyEvents().add(bad))).toMatchObject({ path: [0, 'timestamp'] });
     }
+  });
+});
+
+describe('work bounded by the input, not by the span of its timestamps', () => {
+  it('events from year 0000 to 9999 cost what any events cost (property)', () => {
+    // Nothing in the journey analyses walks calendar periods: each call is linear in the events (and their sorting),
+    // so a span of ten thousand years finishes like a span of a minute (a loop over days would not finish at all).
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_000 }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (times) => {
+          const events = times.map((t, i) =>
+            ev(`u${i % 3}`, i % 2 === 0 ? 'view' : 'buy', new Date(t).toISOString(), { id: `e${i}` }),
+          );
+          const r = funnel(events, { steps: [{ name: 'view' }, { name: 'buy' }], window: { days: 1 } });
+          expect(r.entered).toBeLessThanOrEqual(3);
+          expect(topPaths(events, { by: 'name' }).actors).toBe(Math.min(3, times.length));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });
 

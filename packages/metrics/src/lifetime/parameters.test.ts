@@ -95,9 +95,8 @@ describe('checked model parameters', () => {
   });
 
   it('P(X(t) = n) takes constant work in n and sums to 1 (property over parameters)', () => {
-    const start = performance.now();
-    expect(bgNbdProbabilityOfPurchases(BG, 39, 1e9)).toBeLessThan(1e-6);
-    expect(performance.now() - start).toBeLessThan(1000);
+    // A sum over n terms would not finish for n = 10¹²; the incomplete beta gives the tail at once.
+    expect(bgNbdProbabilityOfPurchases(BG, 39, 1e12)).toBeLessThan(1e-6);
     fc.assert(
       fc.property(
         fc.double({ min: 0.1, max: 5, noNaN: true }),
