@@ -66,3 +66,7 @@ export type { GroupedSurvivalObservation, SurvivalObservation } from '../lifetim
 export type { TimeUnit } from '../lifetime/time-unit.js';
 export { convertDuration, TIME_UNIT_DAYS } from '../lifetime/time-unit.js';
 // #endregion lifetime
+
+// Orders as the transactions rfmSummary reads (part of the orders region of the retention entry).
+export type { PurchaseOptions } from '../orders/purchases.js';
+export { ordersToTransactions } from '../orders/to-transactions.js';

@@ -1,7 +1,7 @@
 /**
- * Retention and churn: cohort retention, churn and revenue retention over subscriptions, and the columnar store of
- * interactions they read (`buildInteractionColumns`, the CSV readers). Everything here is also exported by
- * `@cx/metrics`.
+ * Retention and churn: cohort retention, churn and revenue retention over subscriptions, repeat-purchase retention
+ * and activity churn over orders, and the columnar store of interactions they read (`buildInteractionColumns`, the
+ * CSV readers). Everything here is also exported by `@cx/metrics`.
  *
  * @example
  * ```ts
@@ -50,3 +50,14 @@ export type { CohortRetentionOptions, EventMatcher } from '../retention/options.
 export type { CohortRetentionSnapshot } from '../retention/snapshot.js';
 export type { InteractionDictionaries } from '../retention/stream-batches.js';
 // #endregion retention
+
+// #region orders (purchases as interactions and transactions, repeat-purchase retention, activity churn)
+export type { ActivityChurnOptions, ActivityChurnPeriod } from '../orders/activity-churn.js';
+export { activityChurn } from '../orders/activity-churn.js';
+export type { PurchaseOptions } from '../orders/purchases.js';
+export type { RepeatPurchaseOptions } from '../orders/repeat-purchase.js';
+export { repeatPurchaseRetention } from '../orders/repeat-purchase.js';
+export type { OrdersToInteractionsOptions } from '../orders/to-interactions.js';
+export { ordersToInteractions } from '../orders/to-interactions.js';
+export { ordersToTransactions } from '../orders/to-transactions.js';
+// #endregion orders
