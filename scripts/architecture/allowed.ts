@@ -91,12 +91,6 @@ export const ALLOWED: readonly Allowed[] = [
     text: 'Number(usage[2])',
     reason: 'Sforce-Limit-Info header counts',
   },
-  {
-    file: 'packages/metrics/src/journey/paths-columns.ts',
-    call: 'Number',
-    text: 'Number(c)',
-    reason: LEGACY,
-  },
   // Pre-existing: instants of model records and options read with Date.parse. To go (issue 13).
   {
     file: 'packages/connectors/src/adapters/ga4-bigquery-api.ts',
@@ -150,33 +144,7 @@ export const ALLOWED: readonly Allowed[] = [
     reason: LEGACY,
   },
   { file: 'packages/map/src/review.ts', call: 'new Date', text: 'new Date(options.asOf)', reason: LEGACY },
-  {
-    file: 'packages/metrics/src/journey/source.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(interaction.timestamp)',
-    reason: LEGACY,
-  },
-  { file: 'packages/metrics/src/lifetime/btyd/rfm.ts', call: 'Number', text: 'Number(m[', reason: LEGACY },
-  {
-    file: 'packages/metrics/src/lifetime/btyd/rfm.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
-  { file: 'packages/sample-data/src/life.ts', call: 'Date.parse', text: 'Date.parse(c.at)', reason: LEGACY },
-  {
-    file: 'packages/sample-data/src/options.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/sample-data/src/shop.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(options.start)',
-    reason: LEGACY,
-  },
   {
     file: 'packages/text/src/sentiment/breakdown.ts',
     call: 'Date.parse',
