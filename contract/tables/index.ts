@@ -4,6 +4,7 @@ import { connectorsContract } from './connectors.js';
 import { ingestContract } from './ingest.js';
 import { metricsContract } from './metrics.js';
 import { modelContract } from './model.js';
+import { sampleDataContract } from './sample-data.js';
 import { statsContract } from './stats.js';
 import { textContract } from './text.js';
 
@@ -11,6 +12,7 @@ export const contracts: readonly PackageContract[] = [
   modelContract,
   statsContract,
   metricsContract,
+  sampleDataContract,
   ingestContract,
   textContract,
   connectorsContract,
