@@ -107,7 +107,7 @@ export function compute(
           },
           { name: completion },
         ],
-        windowMs: within,
+        window: { days: definition.withinDays },
       });
       return share(result.converted, result.entered, level);
     }
@@ -118,7 +118,7 @@ export function compute(
         .map((t) => t.record);
       const result = funnel(events, {
         steps: [{ stageId: definition.fromStageId }, { stageId: definition.toStageId }],
-        windowMs: within,
+        window: { days: definition.withinDays },
       });
       return share(result.entered - result.converted, result.entered, level);
     }
