@@ -103,7 +103,10 @@ export function analyzeAspects(text: string, options: AnalyzeSentimentOptions = 
   const aspects = order.map((topic): AspectSentiment => {
     const own = assigned.get(topic) ?? [];
     const raw = own.reduce((sum, h) => sum + h.weight, 0);
-    const { score, label } = labelOf(raw, threshold);
+    const { score, label: ownLabel } = labelOf(raw, threshold);
+    // The text's stance goes to a topic that is the text's only one, or whose own words carry no sentiment
+    // ("the courier left it in the rain"): the overall label reads the whole text, the topic's words do not.
+    const label = order.length === 1 || ownLabel === 'neutral' ? (result.label ?? ownLabel) : ownLabel;
     return {
       topic,
       label,
