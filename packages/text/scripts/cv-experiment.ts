@@ -1,8 +1,9 @@
 // Experiment: per-language k-fold cross-validation on train+dev of the classifier settings (never reads test).
 import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainSentimentClassifier } from '../src/index.js';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const rows: { text: string; label: 'positive' | 'neutral' | 'negative'; language: 'en' | 'pl' }[] = [];
 for (const lang of ['en', 'pl'] as const)
@@ -26,4 +27,11 @@ for (let f = 0; f < k; f++) {
     if (classifier.predict(r.text, { language: r.language }).label === r.label) correct[r.language]++;
   }
 }
-console.log(JSON.stringify(opts), 'en', (correct.en / total.en).toFixed(3), 'pl', (correct.pl / total.pl).toFixed(3), `${Date.now() - t0}ms`);
+console.log(
+  JSON.stringify(opts),
+  'en',
+  (correct.en / total.en).toFixed(3),
+  'pl',
+  (correct.pl / total.pl).toFixed(3),
+  `${Date.now() - t0}ms`,
+);

@@ -11,7 +11,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LabelledText, labelAgreement, type SentimentLabel, trainSentimentClassifier } from '../src/index.js';
+import {
+  type LabelledText,
+  labelAgreement,
+  type SentimentLabel,
+  trainSentimentClassifier,
+} from '../src/index.js';
 
 /** The recipe of the shipped model (options of trainSentimentClassifier). */
 export const SHIPPED_RECIPE = { ngrams: 2, minCount: 2, l2: 0.001, epochs: 300, learningRate: 0.5 } as const;
@@ -43,7 +48,10 @@ if (process.argv.includes('--cv')) {
     );
     rows.forEach((r, i) => {
       if (i % k !== fold) return;
-      pairs[r.language].push({ truth: r.label, predicted: classifier.predict(r.text, { language: r.language }).label });
+      pairs[r.language].push({
+        truth: r.label,
+        predicted: classifier.predict(r.text, { language: r.language }).label,
+      });
     });
   }
   for (const language of ['en', 'pl'] as const) {
@@ -60,12 +68,19 @@ const json = classifier.toJSON();
 const scale = 10 ** DECIMALS;
 const round = (w: number) => Math.round(w * scale) / scale || 0;
 const dense = json.dense.length;
-const keep = json.vocabulary.flatMap((_, i) => (json.weights.some((row) => round(row[dense + i] as number) !== 0) ? [i] : []));
+const keep = json.vocabulary.flatMap((_, i) =>
+  json.weights.some((row) => round(row[dense + i] as number) !== 0) ? [i] : [],
+);
 const model = {
   ...json,
   vocabulary: keep.map((i) => json.vocabulary[i]),
-  weights: json.weights.map((row) => [...row.slice(0, dense).map(round), ...keep.map((i) => round(row[dense + i] as number))]),
+  weights: json.weights.map((row) => [
+    ...row.slice(0, dense).map(round),
+    ...keep.map((i) => round(row[dense + i] as number)),
+  ]),
 };
 const out = join(here, '..', 'src', 'sentiment', 'shipped-model.json');
 writeFileSync(out, `${JSON.stringify(model)}\n`);
-console.log(`wrote ${out}: ${rows.length} texts, ${model.vocabulary.length} of ${json.vocabulary.length} features kept`);
+console.log(
+  `wrote ${out}: ${rows.length} texts, ${model.vocabulary.length} of ${json.vocabulary.length} features kept`,
+);

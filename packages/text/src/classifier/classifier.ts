@@ -345,7 +345,10 @@ export function trainSentimentClassifier(
 
 /** Features of a text from the rules model's reading of it (never the hybrid: that would feed itself). */
 function textFeatures(text: string, language: string | undefined, ngrams: 1 | 2): TextFeatures {
-  const { result } = analyzeDetailed(text, language === undefined ? { model: 'rules' } : { language, model: 'rules' });
+  const { result } = analyzeDetailed(
+    text,
+    language === undefined ? { model: 'rules' } : { language, model: 'rules' },
+  );
   return featuresOf(text, result, ngrams);
 }
 

@@ -22,8 +22,8 @@ import type { SentimentLexicon } from './lexicon.js';
 import { LEXICONS } from './lexicons.js';
 import { type Protection, protectTokens } from './protect.js';
 import { SENTENCE_RULES } from './rules.js';
-import { predictShipped } from './shipped.js';
 import { type PositionedHit, type SentimentRule, scoreTokens } from './score-tokens.js';
+import { predictShipped } from './shipped.js';
 
 /**
  * Sentiment label of a text.
@@ -103,7 +103,7 @@ export interface SentimentResult {
   /** The model that gave the label and score. */
   readonly model: SentimentModel;
   /**
-   * In (−1, 1); `null` when not scored. Model `rules`: the compound score `S / √(S² + 15)` of the summed
+   * In [−1, 1]; `null` when not scored. Model `rules`: in (−1, 1), the compound score `S / √(S² + 15)` of the summed
    * contributions `S`. Model `hybrid`: P(positive) − P(negative).
    */
   readonly score: number | null;
@@ -219,7 +219,8 @@ export function analyzeDetailed(
   const clean = normalizeText(text);
   const languageSource = given === undefined ? 'detected' : 'given';
   if (isBlankText(clean)) return { result: unscored('empty', 'unknown', languageSource, model), threshold };
-  if (given === 'unknown') return { result: unscored('unsupported-language', 'unknown', 'given', model), threshold };
+  if (given === 'unknown')
+    return { result: unscored('unsupported-language', 'unknown', 'given', model), threshold };
   let language = given;
   if (language === undefined) {
     const detection = detectLanguage(clean);

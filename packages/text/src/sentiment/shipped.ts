@@ -39,6 +39,10 @@ export function predictShipped(
     features.dense.length,
   ) as [number, number, number];
   const label: SentimentLabel =
-    positive > neutral && positive > negative ? 'positive' : negative > neutral && negative >= positive ? 'negative' : 'neutral';
+    positive > neutral && positive > negative
+      ? 'positive'
+      : negative > neutral && negative >= positive
+        ? 'negative'
+        : 'neutral';
   return { label, score: positive - negative, probabilities: { negative, neutral, positive } };
 }
