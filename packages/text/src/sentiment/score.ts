@@ -151,16 +151,21 @@ export interface AnalyzeSentimentOptions {
 const NORMALIZATION_ALPHA = 15;
 
 /**
- * Scores the sentiment of an English or Polish text with a lexicon, negation, intensifiers and contrast.
+ * Scores the sentiment of an English or Polish text.
  *
- * Method (VADER-like; see docs/voice-of-customer.md): every lexicon word, stem, phrase, emoji and emoticon
- * adds its valence; a negator (`not`, `nie`, `bez`) flips and dampens (× −0.75) the next sentiment word
- * within three words of the same clause; intensifiers multiply it (`very` × 1.5, `trochę` × 0.6); before
- * the last contrast word (`but`, `ale`) contributions count half, after it one and a half. The sum `S`
- * becomes `S / √(S² + 15)`.
+ * The default model, `hybrid`, is a multinomial logistic regression shipped with the package: trained on the
+ * train and dev splits of the project's labelled corpus (1,608 English and Polish customer texts; 5-fold
+ * cross-validated accuracy 91 % en, 90 % pl), over the scores of the rules model and the words and word
+ * pairs of the text. Its label is the most probable one and `score` is P(positive) − P(negative).
+ *
+ * The `rules` model (`model: 'rules'`, VADER-like; see docs/voice-of-customer.md): every lexicon word, stem,
+ * phrase, emoji and emoticon adds its valence; a negator (`not`, `nie`, `bez`) flips and dampens (× −0.75)
+ * the sentiment words of its clause; intensifiers multiply them (`very` × 1.5, `trochę` × 0.6); before the
+ * last contrast word (`but`, `ale`) contributions count half, after it one and a half. The sum `S` becomes
+ * `S / √(S² + 15)`. Both models return the rules model's `hits`, which explain the text.
  *
  * @param text - The text; malformed Unicode, emoji and very long texts are fine.
- * @param options - Language, thresholds and lexicons.
+ * @param options - Language, model, threshold (rules model), lexicons and names.
  * @returns The score and label, or a result with `status` saying why there is none.
  * @throws {@link @cx/model!CxValidationError} when `options.language` is not a BCP 47 tag.
  * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or a threshold outside [0, 1).
@@ -170,7 +175,9 @@ const NORMALIZATION_ALPHA = 15;
  * const pl = analyzeSentiment('Kurier bardzo miły, ale paczka przyszła uszkodzona.');
  * console.log(pl.language, pl.label); // 'pl' 'negative'
  * const en = analyzeSentiment('Not bad at all, delivery was on time!', { language: 'en-GB' });
- * console.log(en.label); // 'positive'
+ * console.log(en.label, en.model); // 'positive' 'hybrid'
+ * const rules = analyzeSentiment('Great and friendly', { language: 'en', model: 'rules' });
+ * console.log(rules.raw, rules.score?.toFixed(3)); // 5 '0.791'
  * console.log(analyzeSentiment('   ').status); // 'empty'
  * ```
  * @category Sentiment
