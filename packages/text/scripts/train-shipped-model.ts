@@ -8,6 +8,9 @@
 //                 is always trained on train,dev)
 // --cv  also estimate the accuracy of this recipe by 5-fold cross-validation on train+dev, per language
 //       (every text predicted by a model trained on the other four fifths), and print it.
+// --cv-by-source  with --cv: leave one source out instead (train on five sources, predict the sixth).
+// RECIPE='{"l2":0.01}'  (environment) try other options in the cross-validation; the file is always written
+//       with SHIPPED_RECIPE.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,28 +29,33 @@ const DECIMALS = 3;
 const here = dirname(fileURLToPath(import.meta.url));
 const at = process.argv.indexOf('--splits');
 const splits = (at >= 0 ? (process.argv[at + 1] ?? '') : 'train,dev').split(',');
-const rows: (LabelledText & { language: 'en' | 'pl' })[] = [];
+const rows: (LabelledText & { language: 'en' | 'pl'; source: string })[] = [];
 for (const language of ['en', 'pl'] as const)
   for (const split of splits)
     for (const line of readFileSync(join(here, '..', 'eval', language, `${split}.jsonl`), 'utf8').split('\n'))
       if (line.trim() !== '') {
-        const r = JSON.parse(line) as { text: string; label: SentimentLabel };
-        rows.push({ text: r.text, label: r.label, language });
+        const r = JSON.parse(line) as { text: string; label: SentimentLabel; source: string };
+        rows.push({ text: r.text, label: r.label, language, source: r.source });
       }
 
+const recipe = { ...SHIPPED_RECIPE, ...(JSON.parse(process.env.RECIPE ?? '{}') as object) };
 if (process.argv.includes('--cv')) {
-  const k = 5;
+  // --cv-by-source: leave one source out (train on five sources, predict the sixth): text of another kind
+  const bySource = process.argv.includes('--cv-by-source');
+  const sources = [...new Set(rows.map((r) => r.source))].sort();
+  const k = bySource ? sources.length : 5;
+  const foldOf = (r: (typeof rows)[number], i: number) => (bySource ? sources.indexOf(r.source) : i % k);
   const pairs: Record<'en' | 'pl', { truth: SentimentLabel; predicted: SentimentLabel | null }[]> = {
     en: [],
     pl: [],
   };
   for (let fold = 0; fold < k; fold++) {
     const { classifier } = trainSentimentClassifier(
-      rows.filter((_, i) => i % k !== fold),
-      { ...SHIPPED_RECIPE, folds: 2 },
+      rows.filter((r, i) => foldOf(r, i) !== fold),
+      { ...recipe, folds: 2 },
     );
     rows.forEach((r, i) => {
-      if (i % k !== fold) return;
+      if (foldOf(r, i) !== fold) return;
       pairs[r.language].push({
         truth: r.label,
         predicted: classifier.predict(r.text, { language: r.language }).label,
@@ -57,7 +65,7 @@ if (process.argv.includes('--cv')) {
   for (const language of ['en', 'pl'] as const) {
     const a = labelAgreement(pairs[language]);
     console.log(
-      `${k}-fold cross-validation on train+dev, ${language}: n ${a.n}, accuracy ${(100 * (a.accuracy ?? 0)).toFixed(1)} %, macro-F1 ${(100 * (a.macroF1 ?? 0)).toFixed(1)} %`,
+      `${bySource ? 'leave-one-source-out' : `${k}-fold`} cross-validation on train+dev, ${language}: n ${a.n}, accuracy ${(100 * (a.accuracy ?? 0)).toFixed(1)} %, macro-F1 ${(100 * (a.macroF1 ?? 0)).toFixed(1)} %`,
     );
     console.log(JSON.stringify(a.confusion));
   }
