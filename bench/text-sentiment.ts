@@ -33,18 +33,34 @@ function textsPerSecond(score: (text: string, language: 'en' | 'pl') => unknown)
   return (ROUNDS * texts.length) / seconds;
 }
 
-console.log(`load average before: ${load()}; ${texts.length} texts × ${ROUNDS} rounds, Node ${process.version}`);
-const rules = textsPerSecond((text, language) => analyzeSentiment(text, { language, model: 'rules' }).label);
-const hybrid = textsPerSecond((text, language) => analyzeSentiment(text, { language }).label);
+console.log(
+  `load average before: ${load()}; ${texts.length} texts × ${ROUNDS} rounds, Node ${process.version}`,
+);
+// Alternated three times, best of each kept: the machine is shared and its load moves.
+let rules = 0;
+let hybrid = 0;
+for (let i = 0; i < 3; i++) {
+  rules = Math.max(
+    rules,
+    textsPerSecond((text, language) => analyzeSentiment(text, { language, model: 'rules' }).label),
+  );
+  hybrid = Math.max(
+    hybrid,
+    textsPerSecond((text, language) => analyzeSentiment(text, { language }).label),
+  );
+}
 const english = texts.filter((t) => t.language === 'en');
 const vaderRate = (() => {
   gc();
   const start = performance.now();
-  for (let r = 0; r < ROUNDS; r++) for (const t of english) vader.SentimentIntensityAnalyzer.polarity_scores(t.text);
+  for (let r = 0; r < ROUNDS; r++)
+    for (const t of english) vader.SentimentIntensityAnalyzer.polarity_scores(t.text);
   return (ROUNDS * english.length) / ((performance.now() - start) / 1000);
 })();
 const row = (name: string, rate: number) =>
-  console.log(`  ${name.padEnd(44)} ${Math.round(rate).toLocaleString('en').padStart(8)} texts/s  ratio ${(rate / rules).toFixed(2)}`);
+  console.log(
+    `  ${name.padEnd(44)} ${Math.round(rate).toLocaleString('en').padStart(8)} texts/s  ratio ${(rate / rules).toFixed(2)}`,
+  );
 row("analyzeSentiment model: 'rules' (reference)", rules);
 row('analyzeSentiment default (hybrid)', hybrid);
 row('vader-sentiment 1.1.3 (English texts only)', vaderRate);
