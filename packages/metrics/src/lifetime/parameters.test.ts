@@ -195,7 +195,8 @@ describe('parameters that are each in range but too extreme together', () => {
             () => bgNbdProbabilityOfPurchases({ r, alpha, a, b }, t, 2),
             () => paretoNbdExpectedPurchases({ r, alpha, s: a, beta: b }, t),
             () => paretoNbdConditionalExpectedPurchases({ r, alpha, s: a, beta: b }, history, t),
-            () => gammaGammaExpectedSpend({ p: r, q: alpha + 1, gamma: a }, { frequency: 2, monetaryValue: b }),
+            () =>
+              gammaGammaExpectedSpend({ p: r, q: alpha + 1, gamma: a }, { frequency: 2, monetaryValue: b }),
             () => sbgSurvival({ alpha: a, beta: b }, t),
             () => sbgRetentionRate({ alpha: a, beta: b }, t),
             () => sbgDiscountedResidualLifetime({ alpha: a, beta: b }, 5, 0.1),
