@@ -259,17 +259,9 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
             : undefined;
       const currency = resolveCurrency(token, declared);
       if ('error' in currency) {
-        const sourceColumn = column.reader.spec.column as string;
-        const position = access.position(sourceColumn);
-        summary.reject({
-          source: resolved.name,
-          line,
-          ...(position !== undefined ? { column: position } : {}),
-          field: column.field,
-          sourceColumn,
-          raw: rawText(access.text(sourceColumn)),
+        reject(line, column, access, access.position(column.reader.spec.column as string), {
           code: currency.error,
-          reason: `${column.field}: ${currency.message}`,
+          message: `${column.field}: ${currency.message}`,
         });
         return false;
       }
