@@ -117,7 +117,9 @@ export async function* visitCsv(
   summary: SummaryBuilder,
 ): AsyncGenerator<void> {
   const utf8 = toUtf8(byteChunks(input, options.chunkBytes, options.signal), options.encoding);
-  const { first, all } = await peek(utf8);
+  const { first: head, all } = await peek(utf8);
+  // A copy: file chunks are reused buffers, and the header check may sniff after later chunks were read.
+  const first = head?.slice();
   let delimiter = options.delimiter;
   if (delimiter === 'auto') {
     const candidates = first === undefined ? [] : sniffDelimiters(first);
