@@ -1,7 +1,8 @@
 import { type IssuePath, MS_PER_DAY, MS_PER_HOUR } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { CohortRows } from './cohort-rows.js';
-import { compileMatcher, matches, namesOnly } from './matcher.js';
+import { countCalendarReturns, MASK_COLUMNS } from './kernel-calendar.js';
+import { compileMatcher, isAnyEvent, matches, namesOnly } from './matcher.js';
 import type { RetentionMatrix } from './matrix.js';
 import type { RetentionPlan } from './normalize.js';
 import { PeriodTable } from './period-table.js';
@@ -20,6 +21,7 @@ export function retentionOfColumns(
   plan: RetentionPlan,
   values: Float64Array | undefined,
   locate: RecordLocator,
+  kernel: 'auto' | 'general' = 'auto',
 ): RetentionMatrix {
   const o = plan.options;
   const { calendar } = plan;
@@ -86,13 +88,45 @@ export function retentionOfColumns(
   // Pass 2: returns per actor.
   const offsetColumn = plan.offsetColumn;
   const windowMs = plan.windowDays * MS_PER_DAY;
+  const onOrAfter = o.retention === 'on-or-after';
+  const minimum = o.minimumOccurrences;
+  const calendarWindows = o.window === 'calendar';
+  if (
+    kernel === 'auto' &&
+    calendarWindows &&
+    !recurring &&
+    values === undefined &&
+    minimum === 1 &&
+    columns <= MASK_COLUMNS
+  ) {
+    const out = {
+      sizes: new Float64Array(starts.length - 1),
+      counts: new Float64Array((starts.length - 1) * columns),
+    };
+    countCalendarReturns(
+      0,
+      actors,
+      actorOffsets,
+      time,
+      name,
+      channel,
+      touchpoint,
+      stage,
+      startOf,
+      starts,
+      offsetColumn,
+      columns,
+      onOrAfter,
+      isAnyEvent(ret) ? undefined : ret,
+      out,
+    );
+    rows.addPositions(table.first, out.sizes, out.counts);
+    return rows.finish(plan, asOf);
+  }
   const occurrences = new Int32Array(columns);
   const returned = new Uint8Array(columns);
   const hasValue = new Uint8Array(columns);
   const sums = new Float64Array(columns);
-  const onOrAfter = o.retention === 'on-or-after';
-  const minimum = o.minimumOccurrences;
-  const calendarWindows = o.window === 'calendar';
   const truncation = o.rollingTruncation ?? 'none';
   const days = plan.days;
 
