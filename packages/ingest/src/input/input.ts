@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
 /**
@@ -60,16 +61,45 @@ export async function* byteChunks(
     yield* byteChunks(encoder.encode(input.text), chunkBytes, signal);
     return;
   }
+  if ('path' in input && !input.path.endsWith('.gz')) {
+    yield* fileChunks(input.path, chunkBytes, signal);
+    return;
+  }
   const stream: AsyncIterable<Uint8Array | string> =
     'path' in input
-      ? input.path.endsWith('.gz')
-        ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
-            createGunzip(),
-          )
-        : createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) })
+      ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
+          createGunzip(),
+        )
       : input;
   for await (const chunk of stream) {
     signal?.throwIfAborted();
     yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+  }
+}
+
+/**
+ * The bytes of a file in chunks of `chunkBytes`, read into two buffers in turn (internal). A chunk stays valid until
+ * the chunk after the next one is requested, which is how every reader of this package uses them (a record cut by a
+ * chunk end is copied before the next chunk is asked for). Reusing the buffers avoids a read stream's allocation per
+ * chunk and the collections its external memory triggered: about half the cost of reading a file held in the page
+ * cache.
+ */
+async function* fileChunks(
+  path: string,
+  chunkBytes: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
+    for (let turn = 0; ; turn ^= 1) {
+      signal?.throwIfAborted();
+      const buffer = buffers[turn] as Buffer;
+      const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
   }
 }
