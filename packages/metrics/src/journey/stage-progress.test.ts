@@ -78,7 +78,9 @@ describe('stageProgress', () => {
             pairs.map(([actor, stage]) => event(actor, stage)),
             journey,
           );
-          health.forEach((h, k) => expect(h.reached).toBeLessThanOrEqual(rows[k]?.reached as number));
+          health.forEach((h, k) => {
+            expect(h.reached).toBeLessThanOrEqual(rows[k]?.reached as number);
+          });
         },
       ),
     );
