@@ -235,3 +235,14 @@ export type {
 } from './journey/transitions.js';
 export { pathTransitions } from './journey/transitions.js';
 // #endregion journey
+
+// #region orders (purchases as interactions and transactions, repeat-purchase retention, activity churn)
+export type { ActivityChurnOptions, ActivityChurnPeriod } from './orders/activity-churn.js';
+export { activityChurn } from './orders/activity-churn.js';
+export type { PurchaseOptions } from './orders/purchases.js';
+export type { RepeatPurchaseOptions } from './orders/repeat-purchase.js';
+export { repeatPurchaseRetention } from './orders/repeat-purchase.js';
+export type { OrdersToInteractionsOptions } from './orders/to-interactions.js';
+export { ordersToInteractions } from './orders/to-interactions.js';
+export { ordersToTransactions } from './orders/to-transactions.js';
+// #endregion orders
