@@ -16,7 +16,8 @@ export function formatCount(value: number): string {
 /** A number with fixed decimals and a true minus sign; `–` for nothing. */
 export function formatNumber(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const rounded = Number(value.toFixed(digits));
+  const f = 10 ** digits;
+  const rounded = Math.round(value * f) / f;
   return signed((Object.is(rounded, -0) ? 0 : rounded).toFixed(digits), rounded);
 }
 
@@ -43,5 +44,5 @@ export function formatRange(
 
 /** A confidence level 0.95 as `95 %`. */
 export function formatLevel(level: number): string {
-  return `${Number((level * 100).toPrecision(4))}\u202F%`;
+  return `${Math.round(level * 10_000) / 100}\u202F%`;
 }
