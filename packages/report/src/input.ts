@@ -4,6 +4,7 @@ import type {
   CesResult,
   ChurnPeriod,
   CsatResult,
+  CustomerChurnPeriod,
   FunnelResult,
   NpsResult,
   RetentionMatrix,
@@ -127,7 +128,7 @@ export interface ActivityChurnRow {
  * @since 0.1.0
  */
 export type ReportChurn =
-  | { readonly kind: 'subscription'; readonly periods: readonly ChurnPeriod[] }
+  | { readonly kind: 'subscription'; readonly periods: readonly (ChurnPeriod | CustomerChurnPeriod)[] }
   | {
       readonly kind: 'activity';
       readonly inactiveDays: number;

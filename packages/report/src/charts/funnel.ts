@@ -13,9 +13,9 @@ export interface FunnelBar {
   readonly fromPrevious: number | null;
 }
 
-const WIDTH = 760;
+const WIDTH = 820;
 const LEFT = 170;
-const RIGHT = 200;
+const RIGHT = 290;
 const ROW = 36;
 const TOP = 10;
 const BOTTOM = 48;
@@ -29,7 +29,7 @@ export function funnelChart(chart: {
   readonly axisLabel: string;
 }): SafeHtml {
   const plotBottom = TOP + chart.steps.length * ROW;
-  const { domain, ticks } = niceDomain(0, Math.max(1, ...chart.steps.map((s) => s.count)), 4);
+  const { domain, ticks } = niceDomain(0, Math.max(1, ...chart.steps.map((s) => s.count)), 4, true);
   const x = linearScale(domain, [LEFT, WIDTH - RIGHT]);
   const parts: SafeHtml[] = [
     bottomAxis({ ticks, x, y0: TOP, y1: plotBottom, label: chart.axisLabel, format: formatCount }),
@@ -43,7 +43,7 @@ export function funnelChart(chart: {
     parts.push(
       html`<text class="cx-label" x="${LEFT - 8}" y="${coord(mid + 4)}" text-anchor="end">${step.label}</text>`,
       html`<rect class="cx-bar" x="${LEFT}" y="${coord(mid - 11)}" width="${coord(Math.max(1, x(step.count) - LEFT))}" height="22"><title>${step.label}: ${note}</title></rect>`,
-      html`<text class="cx-note" x="${coord(x(step.count) + 6)}" y="${coord(mid + 4)}">${note}</text>`,
+      html`<text class="cx-note" x="${WIDTH - RIGHT + 10}" y="${coord(mid + 4)}">${note}</text>`,
     );
   });
   return svgChart({

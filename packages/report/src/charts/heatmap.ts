@@ -33,7 +33,8 @@ export function heatmapChart(chart: {
   readonly columns: readonly string[];
   readonly rows: readonly HeatmapRow[];
 }): SafeHtml {
-  const width = LEFT + chart.columns.length * CELL + 16;
+  // Wide enough for the legend line, however few the columns.
+  const width = Math.max(640, LEFT + chart.columns.length * CELL + 16);
   const height = TOP + chart.rows.length * ROW + 40;
   const parts: SafeHtml[] = [
     html`<defs><pattern id="${chart.id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="cx-hatch-bg" width="6" height="6"/><line class="cx-hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>`,

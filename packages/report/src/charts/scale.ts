@@ -20,15 +20,18 @@ export function niceStep(span: number, target: number): number {
   return nice * power;
 }
 
-/** The domain widened to whole steps, and the ticks in it (at most `target` + 2 of them). */
+/** The domain widened to whole steps, and the ticks in it (at most `target` + 2 of them); `integer` for counts. */
 export function niceDomain(
   min: number,
   max: number,
   target = 5,
+  integer = false,
 ): { readonly domain: readonly [number, number]; readonly ticks: readonly number[] } {
   const lo = Math.min(min, max);
   const hi = Math.max(min, max);
-  const step = niceStep(hi - lo || Math.abs(hi) || 1, target);
+  // Counts step by whole numbers: an axis of people never reads 0.5.
+  const raw = niceStep(hi - lo || Math.abs(hi) || 1, target);
+  const step = integer ? Math.max(1, Math.round(raw)) : raw;
   let start = Math.floor(lo / step) * step;
   // lo / step can underflow to −0 for a tiny negative lo: step down once more.
   if (start > lo) start -= step;

@@ -8,7 +8,14 @@ import type { Section } from '../section.js';
 export function funnelSection(funnel: ReportFunnel): Section | null {
   const { result, window } = funnel;
   if (result.entered === 0) return null;
-  const who = result.counting === 'uniques' ? 'people' : 'attempts';
+  const who =
+    result.counting === 'uniques'
+      ? result.entered === 1
+        ? 'person'
+        : 'people'
+      : result.entered === 1
+        ? 'attempt'
+        : 'attempts';
   const steps = result.steps;
   const worst = steps
     .slice(1)
@@ -27,7 +34,7 @@ export function funnelSection(funnel: ReportFunnel): Section | null {
     id: 'funnel',
     title: 'Funnel',
     intro: [
-      `${title}: ${who} who did each step after the ones before it, within ${window} of the first step.${result.excluded > 0 ? ` ${formatCount(result.excluded)} were removed by exclusion steps.` : ''}`,
+      `${title}: ${result.counting === 'uniques' ? 'people' : 'attempts'} who did each step after the ones before it, within ${window} of the first step.${result.excluded > 0 ? ` ${formatCount(result.excluded)} were removed by exclusion steps.` : ''}`,
     ],
     figures: [
       {

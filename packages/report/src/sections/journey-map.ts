@@ -38,15 +38,21 @@ export function journeyMapSection(map: JourneyMap, context: ReportContext): Sect
             { label: 'Upper bound', format: { digits: 1 } },
             { label: 'n', format: 'count' },
           ],
-          rows: measurements.map((m) => [
-            context.stageLabel(m.stageId ?? null),
-            m.metric,
-            m.value,
-            m.unit ?? null,
-            m.interval?.lower ?? null,
-            m.interval?.upper ?? null,
-            m.n,
-          ]),
+          rows: measurements.map((m) => {
+            // Conversion and drop-off are shares 0–1 in the map's format: in percent here, as everywhere in the report.
+            const share = m.metric === 'conversion' || m.metric === 'drop-off';
+            const scale = (v: number | null | undefined) =>
+              v === null || v === undefined ? null : share ? v * 100 : v;
+            return [
+              context.stageLabel(m.stageId ?? null),
+              m.metric,
+              scale(m.value),
+              share ? '%' : (m.unit ?? null),
+              scale(m.interval?.lower),
+              scale(m.interval?.upper),
+              m.n,
+            ];
+          }),
         },
       },
     ],
