@@ -74,8 +74,8 @@ async function measure(mode: string): Promise<Measurement> {
     }
   } else {
     // Read + cohort retention, ours: the streaming reader into the streaming aggregator.
-    const { createCohortRetentionAggregator, streamInteractionCsv } = await import('@cx/metrics');
-    const aggregator = createCohortRetentionAggregator({
+    const { CohortRetentionAccumulator, streamInteractionCsv } = await import('@cx/metrics');
+    const aggregator = new CohortRetentionAccumulator({
       interval: 'month',
       periods: PERIODS,
       cohortType: 'first-time',
@@ -83,14 +83,14 @@ async function measure(mode: string): Promise<Measurement> {
     });
     const stream = streamInteractionCsv(csv, { dimensions: [], workers: mode.endsWith('2') ? 2 : 0 });
     for await (const batch of stream) {
-      aggregator.add(batch, stream);
+      aggregator.addBatch(batch, stream);
       rows += batch.length;
     }
     const matrix = aggregator.result();
     let n = 0;
     let s = 0;
     for (const c of matrix.cohorts)
-      c.counts.forEach((count, p) => {
+      c.counts.forEach((count: number, p: number) => {
         n += count;
         s += p * count;
       });

@@ -4,10 +4,12 @@ import { ingestContract } from './ingest.js';
 import { metricsContract } from './metrics.js';
 import { modelContract } from './model.js';
 import { statsContract } from './stats.js';
+import { textContract } from './text.js';
 
 export const contracts: readonly PackageContract[] = [
   modelContract,
   statsContract,
   metricsContract,
   ingestContract,
+  textContract,
 ];

@@ -8,7 +8,7 @@ import {
   scoreFeedback,
   sentimentBreakdown,
   type Theme,
-  ThemeAggregator,
+  ThemeAccumulator,
 } from '@cx/text';
 import { formatTable } from './table.js';
 
@@ -82,7 +82,7 @@ function themeRows(themes: readonly Theme[], side: 'target' | 'reference', limit
 
 /**
  * Scores the sentiment of each feedback text in its own language, breaks it down by language and journey
- * stage with Wilson intervals, and finds the themes (weighted log-odds, z ≥ 1.96) that distinguish negative
+ * stage with Wilson intervals, and finds the themes (weighted log-odds, ranked by z; reported when the difference of document shares is significant) that distinguish negative
  * from positive feedback in each language, with an example quote per theme.
  */
 export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): FeedbackSentimentReport {
@@ -94,7 +94,7 @@ export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): Fe
 
   const themes: LanguageThemes[] = [];
   for (const language of byLanguage.map((g) => g.key).filter((k): k is string => k !== null)) {
-    const aggregator = new ThemeAggregator({ examples: 1 });
+    const aggregator = new ThemeAccumulator({ examples: 1 });
     for (const { record, sentiment } of scored) {
       if (record.language !== language || sentiment.label === 'neutral' || sentiment.label === null) continue;
       aggregator.add(

@@ -1,18 +1,18 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SentimentAggregator, type SentimentObservation } from './aggregator.js';
+import { SentimentAccumulator, type SentimentObservation } from './accumulator.js';
 
 const obs = (label: SentimentObservation['label'], score: number | null): SentimentObservation => ({
   label,
   score,
 });
 
-describe('SentimentAggregator', () => {
+describe('SentimentAccumulator', () => {
   it('computes shares, net and mean score (hand-checked)', () => {
     // 3 positive (0.5, 0.7, 0.9), 1 neutral (0), 1 negative (−0.6), 1 unscored.
     // n = 5; net = (3 − 1)/5 = 0.4; mean = (0.5 + 0.7 + 0.9 + 0 − 0.6)/5 = 0.3.
-    const a = new SentimentAggregator();
+    const a = new SentimentAccumulator();
     for (const o of [
       obs('positive', 0.5),
       obs('positive', 0.7),
@@ -35,12 +35,12 @@ describe('SentimentAggregator', () => {
     expect(r.positive.upper).toBeCloseTo(0.88238, 5);
   });
   it('reports n: 0 and null scores with no scored text, never NaN', () => {
-    const r = new SentimentAggregator().add(obs(null, null)).result();
+    const r = new SentimentAccumulator().add(obs(null, null)).result();
     expect(r).toMatchObject({ n: 0, unscored: 1, net: null, meanScore: null });
     expect(r.positive).toEqual({ count: 0, n: 0, value: null, lower: null, upper: null });
   });
   it('rejects malformed observations with a path', () => {
-    const a = new SentimentAggregator();
+    const a = new SentimentAccumulator();
     expect(() => a.add({ label: 'great' as never, score: 0.5 }, ['items', 3])).toThrow(CxValidationError);
     try {
       a.add(obs('positive', 2), ['items', 7]);
@@ -48,7 +48,33 @@ describe('SentimentAggregator', () => {
       expect((e as CxValidationError).issues[0]?.path).toEqual(['items', 7, 'score']);
     }
     expect(() => a.add(obs('positive', null))).toThrow(CxValidationError);
-    expect(() => new SentimentAggregator({ confidence: 95 })).toThrow(CxValidationError);
+  });
+  it('checks its options strictly (issue 13): `confidence` is now `level`', () => {
+    const error = (() => {
+      try {
+        new SentimentAccumulator({ confidence: 0.9 } as never);
+      } catch (e) {
+        return e as CxOptionsError;
+      }
+    })();
+    expect(error).toBeInstanceOf(CxOptionsError);
+    expect(error?.issues[0]).toMatchObject({ path: ['confidence'], code: 'unknown_option' });
+    expect(error?.message).toContain('level');
+    expect(() => new SentimentAccumulator({ level: 95 })).toThrow(CxOptionsError);
+    expect(() => new SentimentAccumulator(null as never)).toThrow(CxOptionsError);
+    expect(() => new SentimentAccumulator({ level: 0.9 }).merge(new SentimentAccumulator())).toThrow(
+      /options/u,
+    );
+  });
+  it('round-trips its snapshot as JSON and rejects a malformed one', () => {
+    const a = new SentimentAccumulator({ level: 0.9 }).add(obs('positive', 0.5)).add(obs(null, null));
+    const copy = SentimentAccumulator.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    expect(copy.result()).toEqual(a.result());
+    expect(() => SentimentAccumulator.restore({ ...a.snapshot(), kind: 'Other' })).toThrow(CxValidationError);
+    const bad = a.snapshot();
+    expect(() => SentimentAccumulator.restore({ ...bad, state: { ...bad.state, scoreSum: 5 } })).toThrow(
+      /scoreSum/u,
+    );
   });
   it('merging partial aggregates equals aggregating the whole', () => {
     const observation = fc.oneof(
@@ -61,12 +87,12 @@ describe('SentimentAggregator', () => {
     fc.assert(
       fc.property(fc.array(observation), fc.nat(), (all, cut) => {
         const k = all.length === 0 ? 0 : cut % (all.length + 1);
-        const whole = new SentimentAggregator();
+        const whole = new SentimentAccumulator();
         all.forEach((o) => {
           whole.add(o);
         });
-        const left = new SentimentAggregator();
-        const right = new SentimentAggregator();
+        const left = new SentimentAccumulator();
+        const right = new SentimentAccumulator();
         all.slice(0, k).forEach((o) => {
           left.add(o);
         });
