@@ -9,8 +9,8 @@ import type { SourceRead, SourceRecords } from '../read-sources.js';
 import { reportCalendar } from './calendar.js';
 import { funnelOf, measuredMap, stagesOf } from './journey.js';
 import { churn, retention } from './lifecycle.js';
-import { surveyMeasures } from './survey.js';
-import { texts, themesOf } from './text.js';
+import { onMainScale, surveyMeasures } from './survey.js';
+import { texts, voiceOf } from './text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -117,21 +117,22 @@ export async function analyse(
         settings.stageHealth ?? {},
       );
   });
-  await progress.step('Finding themes in feedback and comments', () => {
-    const themes = themesOf(texts(records.feedback, records.surveyResponses));
-    if (themes.length > 0) input.themes = themes;
+  await progress.step('Reading feedback and comments: sentiment by topic, themes', () => {
+    const voice = voiceOf(texts(records.feedback, records.surveyResponses), settings.level);
+    if (voice.topics.length > 0) input.sentimentByTopic = voice.topics;
+    if (voice.themes.length > 0) input.themes = voice.themes;
   });
   if (map !== undefined) {
-    const npsResponses = records.surveyResponses.filter((r) => r.metric === 'nps');
+    const promoters = onMainScale(records.surveyResponses.filter((r) => r.metric === 'nps'));
     const npsByStage =
-      npsResponses.length === 0
+      promoters.scale === undefined
         ? []
-        : breakdown(npsResponses, npsMetric({ level: settings.level }), {
+        : breakdown(promoters.responses, npsMetric({ level: settings.level, scale: promoters.scale }), {
             by: 'stageId',
             level: settings.level,
           });
     input.journeyMap = measuredMap(map, input, npsByStage, calendar);
   }
-  if (settings.notes !== undefined) input.notes = settings.notes;
+  if (settings.notes !== undefined) input.notes = [...(input.notes ?? []), ...settings.notes];
   return input;
 }
