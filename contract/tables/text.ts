@@ -253,22 +253,21 @@ export const textContract: PackageContract = {
           JSON.stringify(acc.result(), (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)),
         ),
     }),
-    defineAccumulator<
-      text.ThemeAccumulator,
-      { doc: { id: string; text: string; language: string }; side: 'target' | 'reference' }
-    >({
+    defineAccumulator<text.ThemeAccumulator, text.ThemeInput>({
       name: 'ThemeAccumulator',
       make: () => new text.ThemeAccumulator(),
       makeOther: () => new text.ThemeAccumulator({ maxNgram: 1 }),
       restore: (s) => text.ThemeAccumulator.restore(s),
       inputs: fc.array(
         fc.record({
-          doc: fc.record({ id: fc.uuid(), text: sentence, language: fc.constantFrom('en', 'pl') }),
+          id: fc.uuid(),
+          text: sentence,
+          language: fc.constantFrom('en', 'pl'),
           side: fc.constantFrom('target' as const, 'reference' as const),
         }),
         { maxLength: 8 },
       ),
-      add: (acc, input) => acc.add(input.doc, input.side),
+      add: (acc, input) => acc.add(input),
       result: (acc) => acc.result({ minZ: 0, minDocuments: 1, requireDifference: false }),
     }),
     defineAccumulator<text.ReasonAccumulator, text.ReasonResponse>({

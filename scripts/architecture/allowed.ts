@@ -26,10 +26,22 @@ const LEGACY =
 export const ALLOWED: readonly Allowed[] = [
   // Not input text: formats the library writes and reads itself, or numbers it formatted.
   {
-    file: 'packages/map/src/grid.ts',
+    file: 'packages/map/src/grid/rows.ts',
     call: 'Number',
-    text: 'Number((v * 100).toFixed(1))',
+    text: 'Number(x.toFixed(digits))',
     reason: 'rounds a number the code computed',
+  },
+  {
+    file: 'packages/map/src/read/json.ts',
+    call: 'parseInt',
+    text: 'Number.parseInt(text.slice(i + 2, i + 6), 16)',
+    reason: 'the JSON grammar of the journey-map document reader (\\u escapes)',
+  },
+  {
+    file: 'packages/map/src/csv/read-items.ts',
+    call: 'parseFloat',
+    text: 'Number.parseFloat(number)',
+    reason: 'the journey-map CSV grammar (an emotion from -2 to +2, matched by EMOTION just before)',
   },
   {
     file: 'packages/map/src/json-text.ts',
@@ -44,21 +56,21 @@ export const ALLOWED: readonly Allowed[] = [
     reason: 'the JSON grammar of the journey-map document reader (number literals)',
   },
   {
-    file: 'packages/map/src/mermaid-import.ts',
-    call: 'Number',
-    text: 'Number(pieces[0])',
-    reason: 'the Mermaid journey grammar (task scores)',
+    file: 'packages/map/src/mermaid/import.ts',
+    call: 'parseFloat',
+    text: 'Number.parseFloat(scoreText)',
+    reason: 'the Mermaid journey grammar (task scores, matched by a decimal pattern just before)',
   },
   {
     file: 'packages/text/src/sentiment/lexicon.ts',
-    call: 'Number',
-    text: 'Number(match[3])',
+    call: 'parseFloat',
+    text: 'Number.parseFloat(match[2] as string)',
     reason: 'the lexicon file grammar shipped with the package',
   },
   {
     file: 'packages/text/src/sentiment/lexicon.ts',
-    call: 'Number',
-    text: 'Number(modifierParts[i + 1])',
+    call: 'parseFloat',
+    text: 'Number.parseFloat(text)',
     reason: 'the lexicon file grammar shipped with the package',
   },
   {
@@ -92,10 +104,16 @@ export const ALLOWED: readonly Allowed[] = [
     reason: 'Sforce-Limit-Info header counts',
   },
   {
-    file: 'packages/metrics/src/journey/paths-columns.ts',
+    file: 'packages/connectors/src/adapters/ga4-bigquery-api.ts',
     call: 'Number',
-    text: 'Number(c)',
-    reason: LEGACY,
+    text: 'Number(data.totalRows)',
+    reason: 'the BigQuery int64-as-string wire form, checked by /^\\d{1,15}$/ just before',
+  },
+  {
+    file: 'packages/connectors/src/auth/token-endpoint.ts',
+    call: 'Number',
+    text: 'Number(expiresIn)',
+    reason: 'the OAuth expires_in digit string, checked by /^[1-9]\\d{0,8}$/ just before',
   },
   // Pre-existing: instants of model records and options read with Date.parse. To go (issue 13).
   {
@@ -130,63 +148,11 @@ export const ALLOWED: readonly Allowed[] = [
   },
   {
     file: 'packages/connectors/src/mapping.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: `${LEGACY}; csvSource/ndjsonSource are to be backed by @cx/ingest`,
-  },
-  {
-    file: 'packages/connectors/src/mapping.ts',
     call: 'Number',
     text: 'Number(value)',
     reason: `${LEGACY}; csvSource/ndjsonSource are to be backed by @cx/ingest`,
   },
   { file: 'packages/connectors/src/sync/state.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
   { file: 'packages/connectors/src/sync/sync.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
-  { file: 'packages/map/src/csv.ts', call: 'Number', text: 'Number(v)', reason: LEGACY },
-  {
-    file: 'packages/map/src/review.ts',
-    call: 'Date.parse',
-    text: 'T00:00:00Z',
-    reason: LEGACY,
-  },
-  { file: 'packages/map/src/review.ts', call: 'new Date', text: 'new Date(options.asOf)', reason: LEGACY },
-  {
-    file: 'packages/metrics/src/journey/source.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(interaction.timestamp)',
-    reason: LEGACY,
-  },
-  { file: 'packages/metrics/src/lifetime/btyd/rfm.ts', call: 'Number', text: 'Number(m[', reason: LEGACY },
-  {
-    file: 'packages/metrics/src/lifetime/btyd/rfm.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
-  { file: 'packages/sample-data/src/life.ts', call: 'Date.parse', text: 'Date.parse(c.at)', reason: LEGACY },
-  {
-    file: 'packages/sample-data/src/options.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/sample-data/src/shop.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(options.start)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/text/src/sentiment/breakdown.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(previous.start)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/text/src/time/buckets.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(value)',
-    reason: LEGACY,
-  },
 ];

@@ -101,7 +101,7 @@ export async function writeShopExports(
     }),
   );
   await add('journey-map.json', async (path) => {
-    const map = parseMap({ formatVersion: 1, journey: shop.journey, personas: [...shop.personas] });
+    const map = parseMap({ formatVersion: 2, journey: shop.journey, personas: [...shop.personas] });
     await writeFile(path, serializeMap(map));
     return { records: map.journey.stages.length };
   });

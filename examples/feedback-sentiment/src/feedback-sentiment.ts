@@ -5,6 +5,7 @@ import { createSampleShop } from '@cx/sample-data';
 import {
   type ScoredFeedback,
   type SentimentGroup,
+  type SentimentSummary,
   scoreFeedback,
   sentimentBreakdown,
   type Theme,
@@ -39,8 +40,8 @@ export interface FeedbackSentimentReport {
 }
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
-const share = (p: { value: number | null; lower: number | null; upper: number | null }) =>
-  `${pct(p.value)} (${pct(p.lower)}–${pct(p.upper)})`;
+const share = (p: SentimentSummary['positive']) =>
+  `${pct(p.value)} (${pct(p.interval?.lower ?? null)}–${pct(p.interval?.upper ?? null)})`;
 
 function sentimentTable(title: string, groups: readonly SentimentGroup[]): string {
   return formatTable(
@@ -97,10 +98,12 @@ export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): Fe
     const aggregator = new ThemeAccumulator({ examples: 1 });
     for (const { record, sentiment } of scored) {
       if (record.language !== language || sentiment.label === 'neutral' || sentiment.label === null) continue;
-      aggregator.add(
-        { id: record.id, text: record.text, language },
-        sentiment.label === 'negative' ? 'target' : 'reference',
-      );
+      aggregator.add({
+        id: record.id,
+        text: record.text,
+        language,
+        side: sentiment.label === 'negative' ? 'target' : 'reference',
+      });
     }
     const report = aggregator.result({ limit: 10 * limit });
     themes.push({

@@ -23,11 +23,11 @@ describe('feedback-sentiment example', () => {
     //   centre = (p + z²/2n)/(1 + z²/n), half-width = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n)
     //   122/251: p = 0.48606 -> [0.42490, 0.54763];  127/251: p = 0.50598 -> [0.44450, 0.56727]
     expect(en?.positive).toMatchObject({ count: 122, n: 251 });
-    expect(en?.positive.lower).toBeCloseTo(0.4249, 4);
-    expect(en?.positive.upper).toBeCloseTo(0.54763, 4);
+    expect(en?.positive.interval?.lower).toBeCloseTo(0.4249, 4);
+    expect(en?.positive.interval?.upper).toBeCloseTo(0.54763, 4);
     expect(en?.negative).toMatchObject({ count: 127, n: 251 });
-    expect(en?.negative.lower).toBeCloseTo(0.4445, 4);
-    expect(en?.negative.upper).toBeCloseTo(0.56727, 4);
+    expect(en?.negative.interval?.lower).toBeCloseTo(0.4445, 4);
+    expect(en?.negative.interval?.upper).toBeCloseTo(0.56727, 4);
     expect(en?.net).toBeCloseTo((122 - 127) / 251, 10);
   });
 

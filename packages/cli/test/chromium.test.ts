@@ -74,11 +74,12 @@ describe('the report in Chromium', () => {
     const charts = figures.filter((f) => f.chart !== null);
     expect(charts.map((f) => f.chart)).toEqual([
       'chart-nps-trend',
-      'map',
+      'cx-map',
       'chart-funnel',
       'chart-retention',
       'chart-churn',
       'chart-stages',
+      'chart-topics',
     ]);
     for (const f of figures) {
       expect(f.rows, String(f.chart)).toBeGreaterThan(0);

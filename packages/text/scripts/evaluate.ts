@@ -4,7 +4,8 @@
 //
 //   node --conditions=@cx/source --import tsx packages/text/scripts/evaluate.ts --split dev [--peers] [--classifier]
 //
-// --split      train | dev | test (test only once, at the end: never tune after looking at its numbers)
+// --split      train | dev | test | test-2 (test and test-2 only once each, at the end: never tune after looking
+//              at their numbers; test-2 is the second held-out set, see eval/README.md)
 // --peers      also score with sentiment, wink-sentiment, vader-sentiment, multilang-sentiment, @nlpjs/sentiment
 //              (devDependencies of the private bench workspace, never of @cx/text)
 // --classifier also train trainSentimentClassifier on the train split and score the split with it
@@ -82,16 +83,15 @@ function load(files: readonly string[]): Row[] {
 }
 
 function splitFiles(split: string): string[] {
+  const escaped = split.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'raw' && entry.name !== 'node_modules') walk(path);
-      else if (
-        entry.isFile() &&
-        entry.name.endsWith('.jsonl') &&
-        new RegExp(`(^|[-_./])${split}([-_.]|$)`, 'u').test(entry.name)
-      )
+      // raw/ and raw-test-2/ hold the unsplit batches; the split name must end the file name, so that
+      // --split test reads test.jsonl and not test-2.jsonl.
+      if (entry.isDirectory() && !entry.name.startsWith('raw') && entry.name !== 'node_modules') walk(path);
+      else if (entry.isFile() && new RegExp(`(^|[-_./])${escaped}\\.jsonl$`, 'u').test(entry.name))
         out.push(path);
     }
   };

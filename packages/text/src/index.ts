@@ -4,6 +4,7 @@ export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
 export type {
   AspectAccumulatorOptions,
   AspectAccumulatorSnapshot,
+  AspectAccumulatorState,
   AspectObservation,
   AspectSummary,
   TopicSummary,
@@ -87,7 +88,6 @@ export type {
   TagCount,
 } from './social/social.js';
 export { SocialAccumulator, socialOverTime } from './social/social.js';
-export type { Proportion, ProportionDifference } from './stats/wilson.js';
 export { foldPolish } from './text/fold.js';
 export { isBlankText, normalizeText } from './text/normalize.js';
 export { stemWord } from './text/stem.js';
@@ -115,6 +115,7 @@ export type {
   ThemeAccumulatorSnapshot,
   ThemeDocument,
   ThemeExample,
+  ThemeInput,
   ThemeOptionsJson,
   ThemeReport,
   ThemeResultOptions,

@@ -47,7 +47,25 @@ export function dataQuality(
 
 /** The journey of the report: the map's, or one made from the configured stages. */
 function journeyOf(config: ParsedCxConfig, map: JourneyMap | undefined): Journey | undefined {
-  if (map !== undefined) return map.journey;
+  if (map !== undefined) {
+    // The measures need the stages and which stage each touchpoint belongs to; the map's journey (format v2) carries
+    // more (goals, scenarios) than the model's, so only those parts are taken, through the model's schema.
+    const j = map.journey;
+    return journeySchema.parse({
+      id: j.id,
+      name: j.name,
+      version: j.version,
+      stages: j.stages.map((s) => ({ id: s.id, labels: s.labels })),
+      touchpoints: j.touchpoints.map((t) => ({
+        id: t.id,
+        name: t.name,
+        channel: t.channel,
+        stageId: t.stageId,
+        mediaType: t.mediaType,
+        visibility: t.visibility,
+      })),
+    });
+  }
   const stages = config.report.stages;
   if (stages === undefined) return undefined;
   return journeySchema.parse({

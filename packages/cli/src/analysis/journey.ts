@@ -2,14 +2,7 @@
 // and the journey map with its measured KPIs (NPS and CSAT per stage, people who reached it, share who went on).
 import { attachMeasurements, type JourneyMap, type MeasurementInput } from '@cx/map';
 import { type BreakdownGroup, funnel, type NpsResult, stageHealth, stageProgress } from '@cx/metrics';
-import {
-  type Duration,
-  durationToMs,
-  type Feedback,
-  type Interaction,
-  type Journey,
-  type SurveyResponse,
-} from '@cx/model';
+import type { Duration, Feedback, Interaction, Journey, SurveyResponse } from '@cx/model';
 import type { ReportFunnel, ReportInput, ReportStageHealth } from '@cx/report';
 import type { Calendar } from './calendar.js';
 
@@ -21,7 +14,7 @@ export function funnelOf(
 ): ReportFunnel {
   const result = funnel(interactions, {
     steps: steps.map((s) => ({ name: s.name, ...(s.label === undefined ? {} : { label: s.label }) })),
-    windowMs: durationToMs(window),
+    window,
   });
   return { result, window: describeDuration(window) };
 }
@@ -79,7 +72,7 @@ export function measuredMap(
       ...(g.result.interval === null
         ? {}
         : {
-            interval: {
+            confidenceInterval: {
               lower: round(g.result.interval.lower, 1),
               upper: round(g.result.interval.upper, 1),
               level: g.result.interval.level,
@@ -107,7 +100,7 @@ export function measuredMap(
     measurements.push({
       id: `volume-${p.stageId}`,
       metric: 'volume',
-      value: p.reached === 0 ? null : p.reached,
+      value: p.reached,
       n: p.reached,
       window,
       stageId: p.stageId,

@@ -8,7 +8,9 @@ import type { Section } from '../section.js';
 
 /** The journey-map section. */
 export function journeyMapSection(map: JourneyMap, context: ReportContext): Section {
-  const svg = renderSvg(map, { idPrefix: 'cx-map' });
+  // The report's main column is 1,056 px inside its padding: stage columns narrow to fit it (the map scrolls in its
+  // section when even the narrowest columns do not fit).
+  const svg = renderSvg(map, { idPrefix: 'cx-map', maxWidth: 1056 });
   const measurements = [...map.measurements].sort(
     (a, b) =>
       context.stageOrder(a.stageId ?? null) - context.stageOrder(b.stageId ?? null) ||
@@ -48,8 +50,8 @@ export function journeyMapSection(map: JourneyMap, context: ReportContext): Sect
               m.metric,
               scale(m.value),
               share ? '%' : (m.unit ?? null),
-              scale(m.interval?.lower),
-              scale(m.interval?.upper),
+              scale(m.confidenceInterval?.lower),
+              scale(m.confidenceInterval?.upper),
               m.n,
             ];
           }),

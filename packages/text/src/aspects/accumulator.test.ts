@@ -40,8 +40,8 @@ describe('AspectAccumulator', () => {
     expect(delivery?.share.value).toBe(0.5);
     // Wilson 95% for 2/4: centre 0.5 + 3.841459/8 = 0.980182, half 1.959964·√(0.0625 + 3.841459/64) = 0.686051,
     // denominator 1 + 3.841459/4 = 1.960365 → (0.150039, 0.849961).
-    expect(delivery?.share.lower).toBeCloseTo(0.150039, 5);
-    expect(delivery?.share.upper).toBeCloseTo(0.849961, 5);
+    expect(delivery?.share.interval?.lower).toBeCloseTo(0.150039, 5);
+    expect(delivery?.share.interval?.upper).toBeCloseTo(0.849961, 5);
     expect(delivery?.sentiment).toMatchObject({ n: 2, net: 0 });
     expect(delivery?.sentiment.meanScore).toBeCloseTo(0.1, 12);
     expect(r.topics.find((t) => t.topic === 'price')?.sentiment.net).toBeNull();
@@ -92,6 +92,28 @@ describe('AspectAccumulator', () => {
     const snap = fill([
       { label: 'positive', aspects: [{ topic: 'price', label: 'positive', score: 0.2 }] },
     ]).snapshot();
-    expect(() => AspectAccumulator.restore({ ...snap, texts: 0 })).toThrow(/no more mentions/u);
+    expect(() => AspectAccumulator.restore({ ...snap, state: { ...snap.state, texts: 0 } })).toThrow(
+      /no more mentions/u,
+    );
+  });
+
+  it('restores the version 1 snapshots of 0.2 (state beside the options) into the version 2 shape', () => {
+    const v1 = {
+      kind: 'AspectAccumulator',
+      version: 1,
+      options: { level: 0.9 },
+      texts: 2,
+      unscored: 1,
+      withoutTopic: 1,
+      topics: { price: { positive: 1, neutral: 0, negative: 0, unscored: 0, scoreSum: 0.2 } },
+    };
+    const restored = AspectAccumulator.restore(v1);
+    expect(restored.snapshot()).toEqual({
+      kind: 'AspectAccumulator',
+      version: 2,
+      options: { level: 0.9 },
+      state: { texts: 2, unscored: 1, withoutTopic: 1, topics: v1.topics },
+    });
+    expect(() => AspectAccumulator.restore({ ...v1, version: 2 })).toThrow(CxValidationError);
   });
 });

@@ -1,14 +1,16 @@
 import {
+  type Accumulator,
+  type AccumulatorSnapshot,
   assertSameOptions,
   CxValidationError,
   levelOption,
   parseOptions,
   type ValidationIssue,
 } from '@cx/model';
+import { type Proportion, proportion } from '@cx/stats';
 import { z } from 'zod';
 import { type SentimentCounts, type SentimentSummary, summarizeCounts } from '../sentiment/accumulator.js';
 import type { SentimentLabel } from '../sentiment/score.js';
-import { type Proportion, wilson } from '../stats/wilson.js';
 import { CX_TOPICS, type CxTopic } from './topic-lexicon.js';
 
 /**
@@ -83,29 +85,43 @@ const countsSchema = z.strictObject({
   scoreSum: z.number().finite(),
 });
 
-const snapshotSchema = z.strictObject({
-  kind: z.literal('AspectAccumulator'),
-  version: z.literal(1),
-  options: z.strictObject({ level: z.number().gt(0).lt(1) }),
+const stateShape = {
   texts: z.number().int().nonnegative(),
   unscored: z.number().int().nonnegative(),
   withoutTopic: z.number().int().nonnegative(),
   topics: z.partialRecord(z.enum(CX_TOPICS), countsSchema),
-});
+};
+const snapshotOptions = z.strictObject({ level: z.number().gt(0).lt(1) });
+// Version 1 (0.2) kept the state beside the options; version 2 has the `state` of every accumulator snapshot.
+const snapshotSchema = z.union([
+  z.strictObject({
+    kind: z.literal('AspectAccumulator'),
+    version: z.literal(2),
+    options: snapshotOptions,
+    state: z.strictObject(stateShape),
+  }),
+  z
+    .strictObject({
+      kind: z.literal('AspectAccumulator'),
+      version: z.literal(1),
+      options: snapshotOptions,
+      ...stateShape,
+    })
+    .transform(({ kind, options, texts, unscored, withoutTopic, topics }) => ({
+      kind,
+      version: 2 as const,
+      options,
+      state: { texts, unscored, withoutTopic, topics },
+    })),
+]);
 
 /**
- * The JSON form of an {@link AspectAccumulator} ({@link AspectAccumulator.snapshot}).
+ * The state of an {@link AspectAccumulator}: the `state` of its snapshot.
  *
  * @category Aspects
- * @since 0.2.0
+ * @since 0.3.0
  */
-export interface AspectAccumulatorSnapshot {
-  /** What wrote it. */
-  readonly kind: 'AspectAccumulator';
-  /** Format version. */
-  readonly version: 1;
-  /** The options the accumulator was created with. */
-  readonly options: { readonly level: number };
+export interface AspectAccumulatorState {
   /** Scored texts. */
   readonly texts: number;
   /** Texts that could not be scored. */
@@ -115,6 +131,20 @@ export interface AspectAccumulatorSnapshot {
   /** Label counts and score sums per topic mentioned. */
   readonly topics: Partial<Readonly<Record<CxTopic, SentimentCounts>>>;
 }
+
+/**
+ * The JSON form of an {@link AspectAccumulator} ({@link AspectAccumulator.snapshot}): version 2, in the shape of
+ * every accumulator snapshot (`kind`, `version`, `options`, `state`). {@link AspectAccumulator.restore} also reads
+ * the version 1 snapshots of 0.2, whose state stood beside the options.
+ *
+ * @category Aspects
+ * @since 0.2.0
+ */
+export type AspectAccumulatorSnapshot = AccumulatorSnapshot<
+  'AspectAccumulator',
+  { readonly level: number },
+  AspectAccumulatorState
+> & { readonly version: 2 };
 
 const LABELS = new Set(['positive', 'neutral', 'negative']);
 
@@ -134,7 +164,9 @@ const LABELS = new Set(['positive', 'neutral', 'negative']);
  * @category Aspects
  * @since 0.2.0
  */
-export class AspectAccumulator {
+export class AspectAccumulator
+  implements Accumulator<AspectObservation, AspectSummary, AspectAccumulatorSnapshot>
+{
   readonly #level: number;
   #texts = 0;
   #unscored = 0;
@@ -260,7 +292,7 @@ export class AspectAccumulator {
         const mentioned = counts.positive + counts.neutral + counts.negative;
         return {
           topic,
-          share: wilson(mentioned, this.#texts, this.#level),
+          share: proportion(mentioned, this.#texts, { level: this.#level }),
           sentiment: summarizeCounts(counts, this.#level),
         };
       }),
@@ -278,12 +310,9 @@ export class AspectAccumulator {
     for (const [topic, counts] of this.#topics) topics[topic] = { ...counts };
     return {
       kind: 'AspectAccumulator',
-      version: 1,
+      version: 2,
       options: { level: this.#level },
-      texts: this.#texts,
-      unscored: this.#unscored,
-      withoutTopic: this.#withoutTopic,
-      topics,
+      state: { texts: this.#texts, unscored: this.#unscored, withoutTopic: this.#withoutTopic, topics },
     };
   }
 
@@ -306,8 +335,8 @@ export class AspectAccumulator {
         { subject: 'AspectAccumulator snapshot' },
       );
     }
-    const data = parsed.data;
-    const out = new AspectAccumulator({ level: data.options.level });
+    const { options, state: data } = parsed.data;
+    const out = new AspectAccumulator({ level: options.level });
     out.#texts = data.texts;
     out.#unscored = data.unscored;
     out.#withoutTopic = data.withoutTopic;
@@ -316,7 +345,7 @@ export class AspectAccumulator {
         throw new CxValidationError(
           [
             {
-              path: ['topics', topic],
+              path: ['state', 'topics', topic],
               message: 'Expected no more mentions of a topic than texts',
               code: 'invalid_snapshot',
             },

@@ -118,7 +118,7 @@ const overTimeSchema = z.strictObject({ ...timeSeriesShape, level: levelOption }
  *   { id: '2', text: 'Refund arrived fast, thanks!', source: 'review', createdAt: '2026-03-10T10:00:00Z', properties: {} },
  * ]);
  * const weeks = aspectsOverTime(scored, { interval: 'week' });
- * console.log(weeks.map((w) => [w.key, w.summary.topics.find((t) => t.topic === 'returns')?.sentiment.net]));
+ * console.log(weeks.map((w) => [w.period, w.summary.topics.find((t) => t.topic === 'returns')?.sentiment.net]));
  * // [['2026-03-02', -1], ['2026-03-09', 1]]
  * ```
  * @category Aspects
@@ -137,5 +137,5 @@ export function aspectsOverTime<T extends Feedback | Mention>(
     () => new AspectAccumulator({ level: o.level }),
     (acc, item, index) => acc.add(item.sentiment, [index, 'sentiment']),
     (acc) => acc.result(),
-  ).map(({ key, start, value }) => ({ key, start, summary: value }));
+  ).map(({ value, ...bucket }) => ({ ...bucket, summary: value }));
 }

@@ -24,7 +24,7 @@ describe('ReasonAccumulator', () => {
     ]);
     // 3 of 5: Wilson 95% (0.23072, 0.88238), see the SentimentAggregator test for the arithmetic.
     expect(report.reasons[0]?.share.value).toBeCloseTo(0.6, 12);
-    expect(report.reasons[0]?.share.lower).toBeCloseTo(0.23072, 5);
+    expect(report.reasons[0]?.share.interval?.lower).toBeCloseTo(0.23072, 5);
   });
   it("joins each reason with the themes of its respondents' texts versus everyone else's", () => {
     // price: texts 1, 2 → expensive 2, shipping 1, slow 1 (n_t = 4); others (3, 4) → slow 1, courier 2, rude 1

@@ -1,6 +1,6 @@
-import { assertSameOptions, CxValidationError, levelOption, parseOptions } from '@cx/model';
+import { type Accumulator, assertSameOptions, CxValidationError, levelOption, parseOptions } from '@cx/model';
+import { type Proportion, proportion } from '@cx/stats';
 import { z } from 'zod';
-import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { TermCounts, type TermCountsJson, termCountsFromJson, termCountsToJson } from '../themes/counts.js';
 import { extractTerms } from '../themes/terms.js';
 import {
@@ -99,7 +99,9 @@ export interface ReasonReport {
  * @category Reasons
  * @since 0.1.0
  */
-export class ReasonAccumulator {
+export class ReasonAccumulator
+  implements Accumulator<ReasonResponse, ReasonReport, ReasonAccumulatorSnapshot>
+{
   readonly #options: z.output<typeof reasonOptionsSchema>;
   readonly #json: Record<string, unknown>;
   readonly #stopWords: ReadonlySet<string>;
@@ -207,7 +209,7 @@ export class ReasonAccumulator {
    * @throws {@link @cx/model!CxValidationError} for bad ranking options.
    */
   result(options?: ThemeResultOptions): ReasonReport {
-    const level = checkLevel(this.#options.level, ['level']);
+    const level = this.#options.level;
     const ranking = parseOptions(themeResultSchema, options, 'ReasonAccumulator.result');
     const reasons = [...this.#byReason]
       .map(([reason, entry]): ReasonTally => {
@@ -223,7 +225,7 @@ export class ReasonAccumulator {
         return {
           reason,
           count: entry.count,
-          share: wilson(entry.count, this.#respondents, level),
+          share: proportion(entry.count, this.#respondents, { level }),
           withText: entry.counts.documents,
           themes: report.target,
         };

@@ -31,13 +31,13 @@ describe('SentimentAccumulator', () => {
     expect(r.meanScore).toBeCloseTo(0.3, 12);
     // Wilson 95% for 3/5: centre 0.6 + 3.841459/10 = 0.9841459, half 1.959964·√(0.048 + 0.0384146) = 0.5761570,
     // denom 1.7682918 → (0.4079889/1.7682918, 1.5603029/1.7682918) = (0.23072, 0.88238).
-    expect(r.positive.lower).toBeCloseTo(0.23072, 5);
-    expect(r.positive.upper).toBeCloseTo(0.88238, 5);
+    expect(r.positive.interval?.lower).toBeCloseTo(0.23072, 5);
+    expect(r.positive.interval?.upper).toBeCloseTo(0.88238, 5);
   });
   it('reports n: 0 and null scores with no scored text, never NaN', () => {
     const r = new SentimentAccumulator().add(obs(null, null)).result();
     expect(r).toMatchObject({ n: 0, unscored: 1, net: null, meanScore: null });
-    expect(r.positive).toEqual({ count: 0, n: 0, value: null, lower: null, upper: null });
+    expect(r.positive).toEqual({ count: 0, n: 0, value: null, interval: null });
   });
   it('rejects malformed observations with a path', () => {
     const a = new SentimentAccumulator();

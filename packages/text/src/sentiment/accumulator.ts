@@ -6,8 +6,8 @@ import {
   levelOption,
   parseOptions,
 } from '@cx/model';
+import { type Proportion, proportion } from '@cx/stats';
 import { z } from 'zod';
-import { type Proportion, wilson } from '../stats/wilson.js';
 import type { SentimentLabel } from './score.js';
 
 /**
@@ -273,9 +273,9 @@ export function summarizeCounts(counts: SentimentCounts, level: number): Sentime
   return {
     n,
     unscored: counts.unscored,
-    positive: wilson(counts.positive, n, level),
-    neutral: wilson(counts.neutral, n, level),
-    negative: wilson(counts.negative, n, level),
+    positive: proportion(counts.positive, n, { level }),
+    neutral: proportion(counts.neutral, n, { level }),
+    negative: proportion(counts.negative, n, { level }),
     net: n === 0 ? null : (counts.positive - counts.negative) / n,
     meanScore: n === 0 ? null : counts.scoreSum / n,
     level,

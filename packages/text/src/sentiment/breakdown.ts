@@ -195,7 +195,7 @@ export interface SentimentOverTimeOptions extends TimeSeriesOptions, SentimentAc
  *   { id: '2', text: 'Terrible app', source: 'review', createdAt: '2026-03-02T08:00:00Z', properties: {} },
  * ]);
  * const days = sentimentOverTime(scored, { interval: 'day', timeZone: 'Europe/Warsaw' });
- * console.log(days.map((d) => [d.key, d.summary.n])); // [['2026-03-02', 2]] (00:30 and 09:00 in Warsaw)
+ * console.log(days.map((d) => [d.period, d.summary.n])); // [['2026-03-02', 2]] (00:30 and 09:00 in Warsaw)
  * ```
  * @category Sentiment aggregation
  * @since 0.1.0
@@ -213,5 +213,5 @@ export function sentimentOverTime<T extends Feedback | Mention>(
     () => new SentimentAccumulator({ level: o.level }),
     (acc, item, index) => acc.add(item.sentiment, [index, 'sentiment']),
     (acc) => acc.result(),
-  ).map(({ key, start, value }) => ({ key, start, summary: value }));
+  ).map(({ value, ...bucket }) => ({ ...bucket, summary: value }));
 }

@@ -202,7 +202,7 @@ describe('socialOverTime', () => {
   it('gives volume per local week, filling empty weeks', () => {
     // Weeks (Mon) in Europe/Warsaw: m1 2026-03-02; m2 2026-03-15T23:30Z = Mon 16th 00:30 local; m3, m4 16th.
     const weeks = socialOverTime([m1, m2, m3, m4], { interval: 'week', timeZone: 'Europe/Warsaw' });
-    expect(weeks.map((w) => [w.key, w.summary.mentions])).toEqual([
+    expect(weeks.map((w) => [w.period, w.summary.mentions])).toEqual([
       ['2026-03-02', 1],
       ['2026-03-09', 0],
       ['2026-03-16', 3],

@@ -7,6 +7,7 @@ import {
   levelOption,
   parseOptions,
 } from '@cx/model';
+import { type Proportion, proportion } from '@cx/stats';
 import { z } from 'zod';
 import {
   checkObservation,
@@ -16,7 +17,6 @@ import {
   type SentimentSummary,
 } from '../sentiment/accumulator.js';
 import { type AnalyzeSentimentOptions, analyzeSentiment } from '../sentiment/score.js';
-import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { normalizeText } from '../text/normalize.js';
 import {
   calendarOf,
@@ -333,13 +333,17 @@ export class SocialAccumulator implements Accumulator<Mention, SocialSummary, So
    * @returns The summary; with no mentions every rate and share is `null`.
    */
   result(): SocialSummary {
-    const level = checkLevel(this.#options.level, ['level']);
+    const level = this.#options.level;
     const tracked = [...this.#brands.values()].reduce((sum, b) => sum + b.mentions, 0);
     const brandEntries = new Map(this.#brands);
     for (const [key, name] of this.#tracked ?? [])
       if (!brandEntries.has(key)) brandEntries.set(key, { name, mentions: 0 });
     const brands = [...brandEntries.values()]
-      .map((b) => ({ brand: b.name, mentions: b.mentions, shareOfVoice: wilson(b.mentions, tracked, level) }))
+      .map((b) => ({
+        brand: b.name,
+        mentions: b.mentions,
+        shareOfVoice: proportion(b.mentions, tracked, { level }),
+      }))
       .sort((a, b) => b.mentions - a.mentions || compare(a.brand, b.brand));
     const top = this.#options.top;
     return {
@@ -588,7 +592,7 @@ export interface SocialOverTimeOptions extends TimeSeriesOptions, SocialAccumula
  *   ],
  *   { interval: 'week', timeZone: 'Europe/Warsaw' },
  * );
- * console.log(weeks.map((w) => [w.key, w.summary.mentions])); // [['2026-03-02', 1], ['2026-03-09', 0], ['2026-03-16', 1]]
+ * console.log(weeks.map((w) => [w.period, w.summary.mentions])); // [['2026-03-02', 1], ['2026-03-09', 0], ['2026-03-16', 1]]
  * ```
  * @category Social
  * @since 0.1.0
@@ -604,7 +608,7 @@ export function socialOverTime(mentions: readonly Mention[], options: SocialOver
     () => new SocialAccumulator(accumulatorOptions as SocialAccumulatorOptions),
     (accumulator, mention, index) => accumulator.add(mention, undefined, [index]),
     (accumulator) => accumulator.result(),
-  ).map(({ key, start, value }) => ({ key, start, summary: value }));
+  ).map(({ value, ...bucket }) => ({ ...bucket, summary: value }));
 }
 
 const socialOverTimeSchema = z.strictObject({ ...socialOptionsSchema.shape, ...timeSeriesShape });

@@ -1,9 +1,9 @@
 import { levelOption, parseOptions } from '@cx/model';
+import { type Proportion, proportion } from '@cx/stats';
 import { z } from 'zod';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import type { SupportedLanguage } from '../language.js';
-import { checkLevel, type Proportion, wilson } from '../stats/wilson.js';
 import { TermCounts, type ThemeExample } from './counts.js';
 import { extractTerms } from './terms.js';
 import { documentLanguage, type ThemeDocument } from './themes.js';
@@ -125,7 +125,7 @@ export function findThemes(
 ): FrequentThemeReport {
   const o = parseOptions(findThemesSchema, options, 'findThemes');
   const { limit, examples, maxNgram } = o;
-  const level = checkLevel(o.level, ['level']);
+  const level = o.level;
   const stopWords = new Set([...(o.stopWords ?? [])].map((w) => w.toLowerCase()));
   const counts = new TermCounts(examples);
   let unanalysed = 0;
@@ -175,7 +175,7 @@ export function findThemes(
         term,
         key,
         words,
-        share: wilson(t.documents, n, level),
+        share: proportion(t.documents, n, { level }),
         documentIds: [...t.ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
         topics: themeTopics(term),
         merged: mergedInto.get(key) ?? [],
@@ -191,7 +191,7 @@ export function findThemes(
     }
   }
   const topics = [...byTopic]
-    .map(([topic, ids]) => ({ topic, share: wilson(ids.size, n, level), documentIds: [...ids] }))
+    .map(([topic, ids]) => ({ topic, share: proportion(ids.size, n, { level }), documentIds: [...ids] }))
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.topic < b.topic ? -1 : 1));
   return { documents: n, unanalysed, themes, topics };
 }

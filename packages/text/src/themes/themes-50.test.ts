@@ -73,8 +73,8 @@ describe('themes on a 50-text set', () => {
     for (const id of courier?.documentIds ?? []) expect(byId.get(id)?.toLowerCase()).toContain('courier');
     // Uncertainty: 11 of 50 texts, Wilson 95 % interval ≈ (0.128, 0.352).
     expect(courier?.share.value).toBeCloseTo(0.22, 12);
-    expect(courier?.share.lower).toBeCloseTo(0.1275, 3);
-    expect(courier?.share.upper).toBeCloseTo(0.3522, 3);
+    expect(courier?.share.interval?.lower).toBeCloseTo(0.1275, 3);
+    expect(courier?.share.interval?.upper).toBeCloseTo(0.3522, 3);
     // Boilerplate is gone and a word is merged into the phrase that carries it.
     const terms = report.themes.map((t) => t.term);
     for (const filler of ['hello', 'regards', 'really', 'please', 'thanks'])
@@ -99,11 +99,11 @@ describe('themes on a 50-text set', () => {
       expect.arrayContaining(['delivery', 'product_quality', 'support']),
     );
     const courier = report.target.find((t) => t.key === 'courier');
-    expect(courier?.difference.lower).toBeGreaterThan(0);
+    expect(courier?.difference.interval?.lower).toBeGreaterThan(0);
     expect(report.reference.map((t) => t.term)).toContain('great');
     for (const theme of report.target) {
       expect(theme.documentIds.target.length).toBe(theme.targetDocuments);
-      expect(theme.targetShare.lower).not.toBeNull();
+      expect(theme.targetShare.interval).not.toBeNull();
     }
     // No word and phrase with the same texts both listed.
     for (const theme of report.target.filter((t) => t.words === 2)) {

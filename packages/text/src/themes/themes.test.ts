@@ -133,14 +133,14 @@ describe('distinctiveThemes', () => {
       fc.property(fc.array(item, { maxLength: 30 }), fc.nat(), (items, cut) => {
         const k = cut % (items.length + 1);
         const whole = new ThemeAccumulator({ examples: 2 });
-        for (const [d, side] of items) whole.add(d as ThemeDocument, side);
+        for (const [d, side] of items) whole.add({ ...(d as ThemeDocument), side });
         const left = new ThemeAccumulator({ examples: 2 });
         const right = new ThemeAccumulator({ examples: 2 });
         items.slice(0, k).forEach(([d, side]) => {
-          left.add(d, side);
+          left.add({ ...d, side });
         });
         items.slice(k).forEach(([d, side]) => {
-          right.add(d, side);
+          right.add({ ...d, side });
         });
         expect(left.merge(right).result({ minZ: 0 })).toEqual(whole.result({ minZ: 0 }));
       }),
@@ -225,5 +225,35 @@ describe('mapThemesToPainPoints', () => {
     expect(byId.get('pp-app')?.themes.map((t) => t.key)).toEqual(['crash']);
     expect(byId.get('pp-none')?.themes).toEqual([]);
     expect(mapping.unmatched.map((t) => t.key).sort()).toEqual(['courier', 'rude']);
+  });
+});
+
+describe('ThemeAccumulator.add (the Accumulator contract of @cx/model)', () => {
+  it('takes one input with its side and checks it before counting anything', () => {
+    const acc = new ThemeAccumulator();
+    acc.add({ id: 'a', text: 'Courier late again', language: 'en', side: 'target' });
+    expect(acc.snapshot().state.target.documents).toBe(1);
+    // The 0.2 form add(document, side) has no side in the document: a typed error, not a silent default.
+    const old = acc.add as unknown as (d: ThemeDocument, side: string) => unknown;
+    expect(() => old.call(acc, { id: 'b', text: 'Courier late' }, 'target')).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: ['side'], code: 'invalid_enum_value' })],
+      }),
+    );
+    expect(() => acc.add({ id: 'c', text: 'x', side: 'both' as never }, [4])).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: [4, 'side'] })] }),
+    );
+    expect(() => acc.add({ id: 'd', text: 'x', language: 'en_GB', side: 'reference' }, [5])).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: [5, 'language'] })] }),
+    );
+    expect(acc.snapshot().state.target.documents + acc.snapshot().state.reference.documents).toBe(1);
+  });
+
+  it('reports the path of a bad document given to distinctiveThemes', () => {
+    expect(() =>
+      distinctiveThemes([{ id: 'a', text: 'Late' }], [{ id: 'b', text: 'ok', language: 'pl_PL' }]),
+    ).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ['reference', 0, 'language'] })] }),
+    );
   });
 });

@@ -1,15 +1,16 @@
 import {
+  type Accumulator,
   type AccumulatorSnapshot,
   assertSameOptions,
   CxValidationError,
   levelOption,
   parseOptions,
 } from '@cx/model';
+import { type Proportion, type ProportionDifference, proportion, proportionDifference } from '@cx/stats';
 import { z } from 'zod';
 import type { CxTopic } from '../aspects/topic-lexicon.js';
 import { themeTopics } from '../aspects/topics.js';
 import { detectLanguage, resolveLanguageTag, type SupportedLanguage } from '../language.js';
-import { checkLevel, newcombe, type Proportion, type ProportionDifference, wilson } from '../stats/wilson.js';
 import { isBlankText } from '../text/normalize.js';
 import {
   TermCounts,
@@ -36,6 +37,23 @@ export interface ThemeDocument {
   readonly text: string;
   /** BCP 47 tag; detected when absent. */
   readonly language?: string | undefined;
+}
+
+/**
+ * A document with the group it belongs to: what {@link ThemeAccumulator.add} takes.
+ *
+ * @example
+ * ```ts
+ * import { ThemeAccumulator, type ThemeInput } from '@cx/text';
+ * const input: ThemeInput = { id: 'n1', text: 'Courier late again', language: 'en', side: 'target' };
+ * console.log(new ThemeAccumulator().add(input).snapshot().state.target.documents); // 1
+ * ```
+ * @category Themes
+ * @since 0.3.0
+ */
+export interface ThemeInput extends ThemeDocument {
+  /** `target` (e.g. negative feedback) or `reference` (e.g. positive feedback). */
+  readonly side: ThemeSide;
 }
 
 /**
@@ -170,17 +188,17 @@ const PRIOR_FLOOR = 0.01;
  * ```ts
  * import { ThemeAccumulator } from '@cx/text';
  * const themes = new ThemeAccumulator()
- *   .add({ id: 'n1', text: 'Kurier spóźnił się dwa dni' }, 'target')
- *   .add({ id: 'n2', text: 'Kurier znowu spóźniony, paczka mokra' }, 'target')
- *   .add({ id: 'p1', text: 'Paczka szybko, świetna obsługa' }, 'reference')
- *   .add({ id: 'p2', text: 'Świetna obsługa i szybka dostawa' }, 'reference')
+ *   .add({ id: 'n1', text: 'Kurier spóźnił się dwa dni', side: 'target' })
+ *   .add({ id: 'n2', text: 'Kurier znowu spóźniony, paczka mokra', side: 'target' })
+ *   .add({ id: 'p1', text: 'Paczka szybko, świetna obsługa', side: 'reference' })
+ *   .add({ id: 'p2', text: 'Świetna obsługa i szybka dostawa', side: 'reference' })
  *   .result({ minZ: 0 });
  * console.log(themes.target[0]?.term, themes.reference[0]?.term); // 'kurier' 'obsługa'
  * ```
  * @category Themes
  * @since 0.1.0
  */
-export class ThemeAccumulator {
+export class ThemeAccumulator implements Accumulator<ThemeInput, ThemeReport, ThemeAccumulatorSnapshot> {
   readonly #options: ThemeOptionsJson;
   readonly #stopWords: ReadonlySet<string>;
   #counts: Record<ThemeSide, TermCounts>;
@@ -206,24 +224,37 @@ export class ThemeAccumulator {
   }
 
   /**
-   * Adds a document to one group.
+   * Adds a document to its group; it is checked before anything is counted.
    *
-   * @param document - The document.
-   * @param side - `target` (e.g. negative feedback) or `reference` (e.g. positive feedback).
-   * @returns This aggregator.
-   * @throws {@link @cx/model!CxValidationError} for a malformed language tag or an unknown side.
+   * @param input - The document with its `side`: `target` (e.g. negative feedback) or `reference` (e.g. positive).
+   * @param path - Issue path to report on bad input (default `[]`).
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} for an unknown or missing side (path `[…path, 'side']`) or a
+   * malformed language tag (path `[…path, 'language']`).
    */
-  add(document: ThemeDocument, side: ThemeSide): this {
-    if (side !== 'target' && side !== 'reference') {
+  add(input: ThemeInput, path: ReadonlyArray<string | number> = []): this {
+    const side = (input as { side?: unknown }).side;
+    if (!Array.isArray(path)) {
+      // The 0.2 form `add(document, side)`, e.g. from plain JavaScript: say so rather than read 'target' as a path.
       throw new CxValidationError([
         {
           path: ['side'],
+          message: `Expected the side inside the input ({ id, text, side: 'target' }), got a second argument ${JSON.stringify(path)} (add(document, side) is add({ ...document, side }) since 0.3)`,
+          code: 'invalid_enum_value',
+        },
+      ]);
+    }
+    if (side !== 'target' && side !== 'reference') {
+      throw new CxValidationError([
+        {
+          path: [...path, 'side'],
           message: `Expected side target or reference, got ${JSON.stringify(side)}`,
           code: 'invalid_enum_value',
         },
       ]);
     }
-    const language = documentLanguage(document, this.#options.fallbackLanguage);
+    const document = input;
+    const language = documentLanguage(document, this.#options.fallbackLanguage, [...path, 'language']);
     if (language === undefined) {
       this.#unanalysed[side]++;
       return this;
@@ -450,7 +481,6 @@ export function rankThemes(
     ...bad('level', level > 0 && level < 1, 'Expected a level in (0, 1)'),
   ];
   if (issues.length > 0) throw new CxValidationError(issues);
-  checkLevel(level, ['level']);
   // Sorted, so that the floating sums below do not depend on the order of adding or merging.
   const keys = new Set([...new Set([...target.terms.keys(), ...reference.terms.keys()])].sort());
   const prior = options.prior ?? 'pooled';
@@ -483,16 +513,12 @@ export function rankThemes(
     const { delta, variance, z } = logOddsRatio(yt, target.total, yr, reference.total, alphaOf(key), alpha0);
     if (Math.abs(z) < minZ) continue;
     if ((z >= 0 ? (t?.documents ?? 0) : (r?.documents ?? 0)) < minDocuments) continue;
-    const targetShare = wilson(t?.documents ?? 0, target.documents, level);
-    const referenceShare = wilson(r?.documents ?? 0, reference.documents, level);
-    const difference = newcombe(targetShare, referenceShare);
+    const targetShare = proportion(t?.documents ?? 0, target.documents, { level });
+    const referenceShare = proportion(r?.documents ?? 0, reference.documents, { level });
+    const difference = proportionDifference(targetShare, referenceShare, { level });
     if (
       requireDifference &&
-      !(
-        difference.lower !== null &&
-        difference.upper !== null &&
-        (difference.lower > 0 || difference.upper < 0)
-      )
+      !(difference.interval !== null && (difference.interval.lower > 0 || difference.interval.upper < 0))
     ) {
       continue;
     }
@@ -635,15 +661,7 @@ export function distinctiveThemes(
   );
   const addAll = (docs: readonly ThemeDocument[], side: ThemeSide) =>
     docs.forEach((doc, index) => {
-      try {
-        aggregator.add(doc, side);
-      } catch (error) {
-        if (!(error instanceof CxValidationError)) throw error;
-        throw new CxValidationError(
-          error.issues.map((i) => ({ ...i, path: [side, index, ...i.path] })),
-          { cause: error },
-        );
-      }
+      aggregator.add({ ...doc, side }, [side, index]);
     });
   addAll(target, 'target');
   addAll(reference, 'reference');

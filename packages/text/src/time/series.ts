@@ -4,6 +4,7 @@ import {
   CxValidationError,
   createCalendar,
   epochMsToInstant,
+  type Instant,
   instantToEpochMs,
   intervalOption,
   maxPeriodsOption,
@@ -43,16 +44,31 @@ export const timeSeriesShape = {
 };
 
 /**
- * One calendar bucket of a time series.
+ * One calendar bucket of a time series: the bucket shape of every time series of the library (the trend buckets
+ * and retention cohorts of `@cx/metrics` have the same `period`, `label`, `start` and `end`).
  *
+ * @example
+ * ```ts
+ * import { scoreFeedback, sentimentOverTime, type TimeBucket } from '@cx/text';
+ * const scored = scoreFeedback([
+ *   { id: '1', text: 'Great app', source: 'review', createdAt: '2026-03-31T22:30:00Z', properties: {} },
+ * ]);
+ * const [bucket]: TimeBucket[] = sentimentOverTime(scored, { interval: 'month', timeZone: 'Europe/Warsaw' });
+ * console.log(bucket?.period, bucket?.label, bucket?.start, bucket?.end);
+ * // '2026-04' 'Apr 2026' '2026-03-31T22:00:00.000Z' '2026-04-30T22:00:00.000Z'
+ * ```
  * @category Time series
  * @since 0.2.0
  */
 export interface TimeBucket {
   /** The period's key in the calendar's zone: `2026-03-02` (day, or a week by its first day), `2026-03`, `2026-Q1`, `2026`. */
-  readonly key: string;
-  /** UTC instant at which the bucket starts (local midnight in the time zone). */
-  readonly start: string;
+  readonly period: string;
+  /** A short English label of the period: `2 Mar 2026`, `Week of 2 Mar 2026`, `Mar 2026`, `Q1 2026`, `2026`. */
+  readonly label: string;
+  /** First instant of the bucket (local midnight in the time zone), as a UTC instant. */
+  readonly start: Instant;
+  /** First instant after the bucket (the next bucket's `start`). */
+  readonly end: Instant;
 }
 
 /** Epoch ms of a record's instant, or a CxValidationError naming the path. */
@@ -103,6 +119,8 @@ export function timeSeries<T, A, R>(
     add(accumulator, item, index);
   });
   if (first === undefined || last === undefined) return [];
+  checkBound(calendar, calendar.periodOfIndex(calendar.indexOf(first.ms)).start, path(first.index), 'starts');
+  checkBound(calendar, calendar.periodOfIndex(calendar.indexOf(last.ms)).end, path(last.index), 'ends');
   if (options.fillGaps) {
     calendar.checkSpan(first.ms, last.ms, {
       maxPeriods: options.maxPeriods,
@@ -110,10 +128,13 @@ export function timeSeries<T, A, R>(
       what: 'The time series',
     });
   }
-  const bucket = (period: number, value: R) => {
+  const bucket = (index: number, value: R) => {
+    const { key, start, end } = calendar.periodOfIndex(index);
     return {
-      key: calendar.keyOfIndex(period),
-      start: epochMsToInstant(calendar.startOfIndex(period)),
+      period: key,
+      label: calendar.labelOfIndex(index),
+      start: epochMsToInstant(start),
+      end: epochMsToInstant(end),
       value,
     };
   };
@@ -127,6 +148,29 @@ export function timeSeries<T, A, R>(
     out.push(bucket(p, finish(accumulator ?? create())));
   }
   return out;
+}
+
+/**
+ * Checks that a bucket bound can be written as an instant (years 0000–9999): the day, week, month… of a record at the
+ * very edge of that range may start before it or end after it (`9999-12-31` by day ends on `10000-01-01`).
+ *
+ * @throws CxValidationError (`out_of_range`) naming the record.
+ */
+function checkBound(calendar: Calendar, ms: number, at: ReadonlyArray<string | number>, which: string): void {
+  try {
+    epochMsToInstant(ms);
+  } catch (error) {
+    throw new CxValidationError(
+      [
+        {
+          path: [...at],
+          message: `The ${calendar.interval} of this record ${which} outside the years 0000–9999 that instants are written in`,
+          code: 'out_of_range',
+        },
+      ],
+      { cause: error },
+    );
+  }
 }
 
 /** The calendar of parsed time-series options. */
