@@ -1,0 +1,7 @@
+// npm start: the recipes of docs/recipes.md that have no example of their own.
+import { churnFromSubscriptions } from './churn-from-subscriptions.js';
+import { funnelFromEvents } from './funnel-from-events.js';
+
+console.log((await funnelFromEvents()).text);
+console.log('');
+console.log((await churnFromSubscriptions()).text);
