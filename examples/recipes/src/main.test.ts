@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { churnFromSubscriptions } from './churn-from-subscriptions.js';
 import { funnelFromEvents } from './funnel-from-events.js';
+import { journeyMapFromSpreadsheet } from './journey-map-from-spreadsheet.js';
 
 // Hand calculation from data/events.csv (7-day window from each person's first step, steps in order):
 //   u1 view, cart, purchase → 3 steps; u2 view, cart → 2; u3 view → 1; u4 view, purchase without a cart → 1;
@@ -35,5 +36,29 @@ describe('recipe: churn from a subscriptions export', () => {
     ]);
     expect(periods.map((p) => p.revenue.startMrr)).toEqual([55, 65]);
     expect(text).toContain('Mar 2024  active at start 4  lost 2  new 0  churn 50.0%  MRR at start 65');
+  });
+});
+
+// data/journey-map.csv by hand: three stages (Discover, Buy, Use), one step each, Anna's emotion 0, −1, +2, and one
+// high pain point at Buy. Mermaid's journey scores run 1–5, so −2…+2 becomes 1…5: 0 → 3, −1 → 2, +2 → 5.
+// A CSV carries no ids: 8 are made from names (journey, 3 stages, 3 steps, the pain point), and said so.
+describe('recipe: a journey map from a spreadsheet', () => {
+  it('reads every lane of the sheet', () => {
+    const { map, losses, mermaid, text } = journeyMapFromSpreadsheet();
+    expect(map.journey.stages.map((s) => s.id)).toEqual(['discover', 'buy', 'use']);
+    expect(map.journey.steps.map((s) => [s.stageId, s.name])).toEqual([
+      ['discover', 'Sees an ad'],
+      ['buy', 'Pays by card'],
+      ['use', 'Unboxes'],
+    ]);
+    expect(map.emotionCurves[0]?.points.map((p) => p.emotion)).toEqual([0, -1, 2]);
+    expect(map.journey.painPoints).toMatchObject([{ severity: 'high', stageId: 'buy', owner: 'payments' }]);
+    expect(losses).toMatchObject([
+      { code: 'id_generated', message: expect.stringMatching(/^8 ids made up/) },
+    ]);
+    expect(mermaid).toContain('Sees an ad: 3: Anna');
+    expect(mermaid).toContain('Pays by card: 2: Anna');
+    expect(mermaid).toContain('Unboxes: 5: Anna');
+    expect(text).toContain('emotion of anna: +0 → -1 → +2');
   });
 });
