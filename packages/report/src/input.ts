@@ -48,7 +48,7 @@ export interface ReportFact {
 }
 
 /**
- * The funnel section: a {@link @cx/metrics!FunnelResult} and its conversion window in words.
+ * The funnel section: a `FunnelResult` of `@cx/metrics` and its conversion window in words.
  *
  * @example
  * ```ts
@@ -69,7 +69,7 @@ export interface ReportFunnel {
 }
 
 /**
- * The retention section: a {@link @cx/metrics!RetentionMatrix} and what it counts, in words.
+ * The retention section: a `RetentionMatrix` of `@cx/metrics` and what it counts, in words.
  *
  * @example
  * ```ts
@@ -115,7 +115,7 @@ export interface ActivityChurnRow {
 }
 
 /**
- * The churn section: subscription churn ({@link @cx/metrics!churnSeries}) or activity churn from orders and
+ * The churn section: subscription churn (`churnSeries` of `@cx/metrics`) or activity churn from orders and
  * interactions (a customer is lost after `inactiveDays` without either).
  *
  * @example
@@ -136,8 +136,8 @@ export type ReportChurn =
     };
 
 /**
- * The stage table: how far people got ({@link @cx/metrics!stageProgress}) and, optionally, each stage's dwell time
- * and pain signals ({@link @cx/metrics!stageHealth}).
+ * The stage table: how far people got (`stageProgress` of `@cx/metrics`) and, optionally, each stage's dwell time
+ * and pain signals (`stageHealth` of `@cx/metrics`).
  *
  * @example
  * ```ts
@@ -272,15 +272,15 @@ export interface ReportInput {
   readonly csat?: CsatResult;
   /** CES over the whole period (a KPI tile). */
   readonly ces?: CesResult;
-  /** NPS per calendar period, from {@link @cx/metrics!trend}. */
+  /** NPS per calendar period, from `trend` of `@cx/metrics`. */
   readonly npsTrend?: readonly TrendBucket<NpsResult>[];
   /** The journey map with measured KPIs, drawn by `@cx/map`'s `renderSvg`. */
   readonly journeyMap?: JourneyMap;
   readonly funnel?: ReportFunnel;
   readonly retention?: ReportRetention;
-  /** CSAT per stage, from {@link @cx/metrics!breakdown} by `stageId`. */
+  /** CSAT per stage, from `breakdown` of `@cx/metrics` by `stageId`. */
   readonly csatByStage?: readonly BreakdownGroup<CsatResult>[];
-  /** CES per stage, from {@link @cx/metrics!breakdown} by `stageId`. */
+  /** CES per stage, from `breakdown` of `@cx/metrics` by `stageId`. */
   readonly cesByStage?: readonly BreakdownGroup<CesResult>[];
   readonly churn?: ReportChurn;
   readonly stageHealth?: ReportStageHealth;
