@@ -108,7 +108,7 @@ const optionsSchema = z.strictObject({
  *   { score: 10, respondedAt: '2026-01-10T09:00:00Z' },
  *   { score: 6, respondedAt: '2026-01-20T09:00:00Z' },
  *   { score: 9, respondedAt: '2026-02-03T09:00:00Z' },
- * ].map((r, i) => ({ id: `r${i}`, metric: 'nps' as const, scale: { min: 0, max: 10 }, weight: 1, properties: {}, ...r }));
+ * ].map((r, i) => ({ id: `r${i}`, surveyId: 'nps', metric: 'nps' as const, scale: { min: 0, max: 10, direction: 'higher-is-better' as const, integral: true }, weight: 1, properties: {}, ...r }));
  * const page = renderReport({
  *   title: 'Winter report',
  *   timeZone: 'Europe/Warsaw',
