@@ -2,7 +2,7 @@ import * as map from '@cx/map';
 import type { PackageContract } from '../kit/types.js';
 
 // A small valid map: one stage, one step, one persona; enough for every reader, writer and renderer.
-const small = {
+const small: map.JourneyMapInput = {
   formatVersion: 2,
   journey: {
     id: 'shop',
@@ -11,7 +11,7 @@ const small = {
     stages: [{ id: 'buy', labels: { en: 'Buy' } }],
     steps: [{ id: 'pay', stageId: 'buy', name: 'Pays', expectedEmotion: 1 }],
   },
-} as const;
+};
 const json = JSON.stringify(small);
 const csv = map.toCsv(small).value;
 const mermaid = map.toMermaid(small).value;
