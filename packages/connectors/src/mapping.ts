@@ -299,3 +299,32 @@ export function compileMapping(
   compiled.set(options, mapper);
   return mapper;
 }
+
+/**
+ * Mapping options of a stream of {@link protocolSource}: the model kind, the field rules, and how a row's id and
+ * cursor time are found.
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
+export interface RowMappingOptions {
+  /** Model kind each row becomes. */
+  readonly kind: ModelKind;
+  /** Model field → source column or path (or function). Unmapped columns go to `properties`/`attributes`. */
+  readonly fields: FieldMapping;
+  /** Constant values for unmapped model fields, e.g. `{ channel: 'web' }`. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /** Rule giving the row's id (default: the `id` field rule). */
+  readonly idField?: FieldRule;
+  /** Rule giving the row's cursor time (default: the rule of the kind's time field, e.g. `timestamp`). */
+  readonly cursorField?: FieldRule;
+}
+
+/**
+ * Applies a field rule to a row: a dotted path read with {@link getPath}, or the function called.
+ *
+ * @internal
+ */
+export function readRule(row: Readonly<Record<string, unknown>>, rule: FieldRule): unknown {
+  return typeof rule === 'string' ? getPath(row, rule) : rule(row);
+}

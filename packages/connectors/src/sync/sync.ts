@@ -287,7 +287,14 @@ export class SyncRun implements AsyncIterable<SyncItem> {
           }
           case 'invalid':
             dirty = true;
-            await deadLetter(message.stream, null, message.line, message.raw, message.reason, []);
+            await deadLetter(
+              message.stream,
+              null,
+              message.line,
+              message.raw,
+              message.reason,
+              message.issues ?? [],
+            );
             break;
           case 'checkpoint': {
             if (message.cursor !== null) {
