@@ -31,12 +31,9 @@ export type SyncStatus = 'ready' | 'running' | 'done' | 'failed' | 'closed';
  * @example
  * ```ts
  * import { ndjsonSource, sync } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const run = sync(ndjsonSource({
- *   input: () => Readable.from(['{"id":"c1","since":"2024-06-01T10:00:00Z"}\n{"id":"c2"}\n']),
- *   kind: 'customer',
- *   fields: { id: 'id', firstSeenAt: 'since' },
- *   defaults: { type: 'consumer' },
+ *   input: { text: '{"id":"c1","since":"2024-06-01T10:00:00Z"}\n{"id":"c2"}\n' },
+ *   mapping: { kind: 'customer', fields: { id: 'id', firstSeenAt: 'since', type: { value: 'consumer' } } },
  * }));
  * for await (const item of run) if (item.type === 'record') console.log(item.record.value.id); // 'c1'
  * console.log(run.status, run.summary?.records, run.summary?.deadLetters); // 'done' 1 1
@@ -396,12 +393,12 @@ export class SyncRun implements AsyncIterable<SyncItem> {
  * @example
  * ```ts
  * import { ndjsonSource, sync } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const source = ndjsonSource({
- *   input: () => Readable.from(['{"id":"e1","user":"u1","ts":"2024-06-01T10:00:00Z","event":"page_view"}\n']),
- *   kind: 'interaction',
- *   fields: { id: 'id', anonymousId: 'user', timestamp: 'ts', name: 'event' },
- *   defaults: { channel: 'web' },
+ *   input: { text: '{"id":"e1","user":"u1","ts":"2024-06-01T10:00:00Z","event":"page_view"}\n' },
+ *   mapping: {
+ *     kind: 'interaction',
+ *     fields: { id: 'id', anonymousId: 'user', timestamp: 'ts', name: 'event', channel: { value: 'web' } },
+ *   },
  * });
  * for await (const item of sync(source)) if (item.type === 'record') console.log(item.record.kind); // 'interaction'
  * ```
