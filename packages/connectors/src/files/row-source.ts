@@ -134,18 +134,29 @@ export const rowSourceShape = {
  */
 export function fileMapping(options: RowSourceOptions, functionName: string): Mapping {
   const spec = options.mapping as Mapping | MappingSpec;
-  const mapping =
-    'columns' in spec && Array.isArray(spec.columns) && Object.isFrozen(spec)
-      ? (spec as Mapping)
-      : defineMapping(spec as MappingSpec);
-  if (!KINDS.has(mapping.kind)) {
+  if (!KINDS.has(spec.kind)) {
     throw new CxOptionsError(functionName, [
       {
         path: ['mapping', 'kind'],
         code: 'invalid_value',
-        message: `Expected a kind the connectors deliver (${[...KINDS].join(', ')}), got "${mapping.kind}"`,
+        message: `Expected a kind the connectors deliver (${[...KINDS].join(', ')}), got ${JSON.stringify(spec.kind)}`,
       },
     ]);
+  }
+  let mapping: Mapping;
+  try {
+    mapping =
+      'columns' in spec && Array.isArray(spec.columns) && Object.isFrozen(spec)
+        ? (spec as Mapping)
+        : defineMapping(spec as MappingSpec);
+  } catch (error) {
+    if (!(error instanceof CxOptionsError)) throw error;
+    // the same issues, with paths from the root of this function's options (the original is the cause)
+    throw new CxOptionsError(
+      functionName,
+      error.issues.map((issue) => ({ ...issue, path: ['mapping', ...issue.path] })),
+      { cause: error },
+    );
   }
   const cursorField = options.cursorField ?? DEFAULT_TIME_FIELD[mapping.kind as ModelKind];
   const field = mapping.fields.find((f) => f.field === cursorField);
