@@ -140,12 +140,6 @@ export const ALLOWED: readonly Allowed[] = [
     text: 'Date.parse(',
     reason: LEGACY,
   },
-  {
-    file: 'packages/connectors/src/mapping.ts',
-    call: 'Number',
-    text: 'Number(value)',
-    reason: `${LEGACY}; csvSource/ndjsonSource are to be backed by @cx/ingest`,
-  },
   { file: 'packages/connectors/src/sync/state.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
   { file: 'packages/connectors/src/sync/sync.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
