@@ -110,37 +110,5 @@ export const ALLOWED: readonly Allowed[] = [
     reason: 'the BigQuery int64-as-string wire form, checked by /^\\d{1,15}$/ just before',
   },
   // Pre-existing: instants of model records and options read with Date.parse. To go (issue 13).
-  {
-    file: 'packages/connectors/src/adapters/ga4-bigquery-api.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/ga4-bigquery.ts',
-    call: 'Number',
-    text: 'Number(raw)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/hubspot.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/mixpanel.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/zendesk.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  { file: 'packages/connectors/src/sync/state.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
-  { file: 'packages/connectors/src/sync/sync.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
 ];

@@ -1,4 +1,4 @@
-import { CxError, CxValidationError, parseOptions, type ValidationIssue } from '@cx/model';
+import { CxError, CxValidationError, instantToEpochMs, parseOptions, type ValidationIssue } from '@cx/model';
 import { CxResumableError, CxSourceError, CxSyncAbortedError } from '../errors.js';
 import type { RetryNotice } from '../http/client.js';
 import { Redactor } from '../redact.js';
@@ -160,9 +160,9 @@ export class SyncRun implements AsyncIterable<SyncItem> {
     const untilPosition: CursorPosition = { time: until, id: '' };
     const from =
       prior?.cursor != null
-        ? new Date(Date.parse(prior.cursor.time) - lookbackMs).toISOString()
+        ? new Date(instantToEpochMs(prior.cursor.time) - lookbackMs).toISOString()
         : (options.startAt ?? null);
-    const fromMs = from === null ? Number.NEGATIVE_INFINITY : Date.parse(from);
+    const fromMs = from === null ? Number.NEGATIVE_INFINITY : instantToEpochMs(from);
     const redactor = new Redactor(source.secrets?.() ?? []);
     const userSignal = options.signal;
     const controller = new AbortController();
@@ -174,7 +174,7 @@ export class SyncRun implements AsyncIterable<SyncItem> {
     let dirty = false;
 
     const state = (): SyncState => {
-      seen.prune(cursor === null ? null : Date.parse(cursor.time));
+      seen.prune(cursor === null ? null : instantToEpochMs(cursor.time));
       const seenList = seen.entries();
       return resume === undefined
         ? { version: 1, cursor, seen: seenList }
@@ -228,9 +228,9 @@ export class SyncRun implements AsyncIterable<SyncItem> {
         const message = next.value;
         switch (message.type) {
           case 'record': {
-            const timeMs = Date.parse(message.position.time);
+            const timeMs = instantToEpochMs(message.position.time);
             // before the window: delivered by an earlier page or run (the cursor's promise), or too late to take
-            if (timeMs < fromMs || (cursor !== null && timeMs < Date.parse(cursor.time) - lookbackMs)) {
+            if (timeMs < fromMs || (cursor !== null && timeMs < instantToEpochMs(cursor.time) - lookbackMs)) {
               this.#outOfWindow++;
               break;
             }
