@@ -16,6 +16,10 @@
  * @module journey
  */
 
+// #region errors (the classes this area throws, from @cx/model: one class whichever package it is caught from)
+export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
+// #endregion errors
+
 // The columnar store is shared with the retention area: the fast paths funnelColumns and topPathsColumns read it.
 export { buildInteractionColumns, buildInteractionColumnsAsync } from '../columnar/build.js';
 export type { BuildInteractionColumnsOptions, InteractionColumns } from '../columnar/interaction-columns.js';
