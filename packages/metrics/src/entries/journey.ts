@@ -75,6 +75,8 @@ export type {
   StageSatisfaction,
 } from '../journey/stage-health.js';
 export { stageHealth } from '../journey/stage-health.js';
+export type { StageProgress } from '../journey/stage-progress.js';
+export { stageProgress } from '../journey/stage-progress.js';
 export type { StageGap, TimeBetweenStagesOptions } from '../journey/stage-timing.js';
 export { timeBetweenStages } from '../journey/stage-timing.js';
 export type {
