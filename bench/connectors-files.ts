@@ -1,5 +1,5 @@
 // Streaming file sources of @cx/connectors: read a 100 MB and a 1 GB NDJSON file (and CSV) through the full sync
-// pipeline (line reader or csv-parse, JSON.parse, field mapping, zod validation, dedup, checkpoints), reporting
+// pipeline (@cx/ingest's CSV tokenizer or NDJSON reader, mapping, zod validation, dedup, checkpoints), reporting
 // MB/s and peak memory. Each read runs in a fresh child process so that its peak RSS is its own; memory must not
 // grow with file size.
 //
@@ -38,21 +38,23 @@ function* rows(bytes: number): Generator<Record<string, string | number>> {
 }
 
 function makeSource(format: string, file: string): Source {
-  const mapping = {
-    kind: 'interaction' as const,
-    fields: {
-      id: 'event_id',
-      anonymousId: 'anonymous_id',
-      timestamp: 'ts',
-      name: 'event',
-      touchpointId: 'page',
+  const options = {
+    input: { path: file },
+    mapping: {
+      kind: 'interaction' as const,
+      fields: {
+        id: 'event_id',
+        anonymousId: 'anonymous_id',
+        timestamp: 'ts',
+        name: 'event',
+        touchpointId: 'page',
+        channel: { value: 'web' },
+      },
+      properties: 'rest' as const,
     },
-    defaults: { channel: 'web' },
     ordered: true,
   };
-  return format === 'csv'
-    ? csvSource({ input: file, ...mapping })
-    : ndjsonSource({ input: file, ...mapping });
+  return format === 'csv' ? csvSource(options) : ndjsonSource(options);
 }
 
 async function readOne(format: string, file: string): Promise<void> {

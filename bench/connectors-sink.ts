@@ -6,7 +6,7 @@
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/connectors-sink.ts
 // Options (env): CX_BENCH_SINK_ROWS (default "1000000,10000000"), CX_BENCH_SINK_EVERY (checkpoint interval,
 // default 50000), CX_BENCH_SINK_MEMORY (DuckDB memory_limit, default "512MB"), CX_BENCH_SINK_HEAP_MB (the child's
-// --max-old-space-size, default 192).
+// --max-old-space-size, default 192), CX_BENCH_SINK_MODES (default "reference,sink").
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -50,10 +50,19 @@ async function generate(file: string, rows: number): Promise<void> {
 
 function source(file: string) {
   return ndjsonSource({
-    input: file,
-    kind: 'interaction',
-    fields: { id: 'id', anonymousId: 'anon', timestamp: 'ts', name: 'event', touchpointId: 'page' },
-    defaults: { channel: 'web' },
+    input: { path: file },
+    mapping: {
+      kind: 'interaction',
+      fields: {
+        id: 'id',
+        anonymousId: 'anon',
+        timestamp: { column: 'ts', epoch: 's' },
+        name: 'event',
+        touchpointId: 'page',
+        channel: { value: 'web' },
+      },
+      properties: 'rest',
+    },
     dedup: 'window',
     checkpointEvery: Number(process.env.CX_BENCH_SINK_EVERY ?? 50_000),
   });
@@ -156,6 +165,7 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const sizes = (process.env.CX_BENCH_SINK_ROWS ?? '1000000,10000000').split(',').map(Number);
+  const modes = (process.env.CX_BENCH_SINK_MODES ?? 'reference,sink').split(',');
   mkdirSync(DATA, { recursive: true });
   console.error(
     `machine: ${cpus().length} cores, load average ${loadavg()
@@ -173,7 +183,7 @@ async function main(): Promise<void> {
         `wrote ${file} (${(statSync(file).size / MB).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(0)} s`,
       );
     }
-    for (const mode of ['reference', 'sink']) {
+    for (const mode of modes) {
       const dir = join(DATA, `sink-${rows}-${mode}`);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir);

@@ -10,7 +10,11 @@ const rows = {
   fields: { id: 'id', timestamp: 'ts' },
   defaults: { name: 'x', channel: 'web' },
 };
-const source = connectors.ndjsonSource({ input, ...rows } as never);
+const mapping = {
+  kind: 'interaction',
+  fields: { id: 'id', anonymousId: 'id', timestamp: 'ts', name: { value: 'x' }, channel: { value: 'web' } },
+};
+const source = connectors.ndjsonSource({ input, mapping } as never);
 const http = { retry: { maxAttempts: 2 }, timeoutMs: 1000 };
 const key = { client_email: 'sa@p.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\nx' };
 const windows = [{ lookbackMs: -1 }, { lagMs: Number.POSITIVE_INFINITY }];
@@ -110,17 +114,23 @@ export const connectorsContract: PackageContract = {
     {
       name: 'csvSource',
       call: (o) => connectors.csvSource(o as never),
-      valid: { input, ...rows, delimiter: ';', checkpointEvery: 100 },
+      valid: { input, mapping, delimiter: ';', checkpointEvery: 100 },
       typoOf: 'delimiter',
-      outOfRange: [{ checkpointEvery: 0 }, { delimiter: '"' }, { dedup: 'none' }, { kind: 'ticket' }],
+      outOfRange: [
+        { checkpointEvery: 0 },
+        { delimiter: '"' },
+        { dedup: 'none' },
+        { mapping: { ...mapping, kind: 'subscription' } },
+        { cursorField: 'name' },
+      ],
       optionsOptional: false,
     },
     {
       name: 'ndjsonSource',
       call: (o) => connectors.ndjsonSource(o as never),
-      valid: { input, ...rows, ordered: true },
+      valid: { input, mapping, ordered: true },
       typoOf: 'ordered',
-      outOfRange: [{ checkpointEvery: 1.5 }, { lookbackMs: -1 }],
+      outOfRange: [{ checkpointEvery: 1.5 }, { lookbackMs: -1 }, { input: 'events.ndjson' }],
       optionsOptional: false,
     },
     {

@@ -62,6 +62,14 @@ export const ingestContract: PackageContract = {
       ],
       optionsOptional: false,
     },
+    {
+      name: 'parseNumber',
+      call: (o) => ingest.parseNumber('1234.5', o as never),
+      valid: { decimal: '.' },
+      typoOf: 'decimal',
+      outOfRange: [{ decimal: ';' }],
+      optionsOptional: true,
+    },
   ],
   accumulators: [],
   exempt: {

@@ -97,50 +97,6 @@ export const ALLOWED: readonly Allowed[] = [
     text: 'Number(data.totalRows)',
     reason: 'the BigQuery int64-as-string wire form, checked by /^\\d{1,15}$/ just before',
   },
-  {
-    file: 'packages/connectors/src/auth/token-endpoint.ts',
-    call: 'Number',
-    text: 'Number(expiresIn)',
-    reason: 'the OAuth expires_in digit string, checked by /^[1-9]\\d{0,8}$/ just before',
-  },
   // Pre-existing: instants of model records and options read with Date.parse. To go (issue 13).
-  {
-    file: 'packages/connectors/src/adapters/ga4-bigquery-api.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/ga4-bigquery.ts',
-    call: 'Number',
-    text: 'Number(raw)',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/hubspot.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/mixpanel.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/adapters/zendesk.ts',
-    call: 'Date.parse',
-    text: 'Date.parse(',
-    reason: LEGACY,
-  },
-  {
-    file: 'packages/connectors/src/mapping.ts',
-    call: 'Number',
-    text: 'Number(value)',
-    reason: `${LEGACY}; csvSource/ndjsonSource are to be backed by @cx/ingest`,
-  },
-  { file: 'packages/connectors/src/sync/state.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
-  { file: 'packages/connectors/src/sync/sync.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
   { file: 'packages/model/src/subscription.ts', call: 'Date.parse', text: 'Date.parse(', reason: LEGACY },
 ];

@@ -37,16 +37,21 @@ const pts = (x: number | null | undefined) => (x == null ? '–' : (x > 0 ? '+' 
 export async function runNpsCsv(csvPath: string = DEFAULT_CSV): Promise<NpsCsvReport> {
   const deadLetters = memoryDeadLetters();
   const source = csvSource({
-    input: csvPath,
-    kind: 'surveyResponse',
-    fields: {
-      id: 'response_id',
-      customerId: 'customer_id',
-      respondedAt: 'submitted_at',
-      score: 'score',
-      comment: 'comment',
-    }, // unmapped columns (here `wave`) are kept in `properties`
-    defaults: { surveyId: 'nps-post-purchase', metric: 'nps', scale: { min: 0, max: 10 } },
+    input: { path: csvPath },
+    mapping: {
+      kind: 'surveyResponse',
+      fields: {
+        id: 'response_id',
+        customerId: 'customer_id',
+        respondedAt: 'submitted_at',
+        score: 'score',
+        comment: 'comment',
+        surveyId: { value: 'nps-post-purchase' },
+        metric: { value: 'nps' },
+        scale: { value: { min: 0, max: 10 } },
+      },
+      properties: ['wave'], // kept in `properties`
+    },
   });
   const { items } = await syncAll(source, { deadLetters });
 

@@ -60,7 +60,7 @@ export { openInput, readLines } from './files/input.js';
 export type { NdjsonSourceOptions } from './files/ndjson-source.js';
 export { ndjsonSource } from './files/ndjson-source.js';
 export { responseLines } from './files/response-lines.js';
-export type { FileDedup, RowMappingOptions, RowSourceOptions } from './files/row-source.js';
+export type { FileDedup, FileSourceInput, RowSourceOptions } from './files/row-source.js';
 export type {
   HttpClientOptions,
   HttpFailure,
@@ -72,7 +72,7 @@ export type {
 export { HttpClient } from './http/client.js';
 export type { RetryOptions } from './http/retry.js';
 export { backoffDelay, parseRetryAfter, sleep } from './http/retry.js';
-export type { FieldMapping, FieldRule, MapFieldsOptions } from './mapping.js';
+export type { FieldMapping, FieldRule, MapFieldsOptions, RowMappingOptions } from './mapping.js';
 export { compileMapping, getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
 export type { ProtocolMessage } from './protocol/messages.js';
 export { parseProtocolMessage } from './protocol/messages.js';

@@ -12,12 +12,29 @@ describe('parseTimestamp (table-driven, one row per vendor encoding)', () => {
     ['epoch seconds (Mixpanel)', 1717236000, '2024-06-01T10:00:00.000Z'],
     ['epoch ms (HubSpot v1)', 1717236000123, '2024-06-01T10:00:00.123Z'],
     ['epoch µs string (GA4)', '1717236000123456', '2024-06-01T10:00:00.123Z'],
+    ['epoch s string, with a fraction', '1717236000.5', '2024-06-01T10:00:00.500Z'],
+    ['epoch ms string (HubSpot v1 properties)', '1717236000123', '2024-06-01T10:00:00.123Z'],
+    ['epoch µs number', 1717236000123456, '2024-06-01T10:00:00.123Z'],
+    ['epoch before 1970 (s)', '-86400', '1969-12-31T00:00:00.000Z'],
     ['date only', '2024-06-01', '2024-06-01T00:00:00.000Z'],
   ])('%s', (_label, input, expected) => {
     expect(parseTimestamp(input)).toBe(expected);
   });
   it('rejects non-timestamps', () => {
-    for (const bad of ['', 'yesterday', null, undefined, {}, Number.NaN, '2024-13-45T00:00:00Z'])
+    // beyond the year 9999 (as seconds, ms or µs): no instant, not a RangeError
+    for (const bad of [
+      '',
+      'yesterday',
+      null,
+      undefined,
+      {},
+      Number.NaN,
+      '2024-13-45T00:00:00Z',
+      '999999999999999999',
+      1e20,
+      '1e3',
+      '12:00',
+    ])
       expect(parseTimestamp(bad)).toBeNull();
   });
   it('round-trips any instant written as ISO, epoch ms or epoch µs (property)', () => {
@@ -77,6 +94,14 @@ describe('mapFields', () => {
     expect(getPath(null, 'a')).toBeUndefined();
     expect(toNumber(' 12.5 ')).toBe(12.5);
     expect(toNumber(Number.POSITIVE_INFINITY)).toBeUndefined();
+    // by the numbers grammar of @cx/ingest, not Number(): no hexadecimal, no Infinity, no empty-as-zero
+    expect([
+      toNumber('0x1A'),
+      toNumber('Infinity'),
+      toNumber('1e3'),
+      toNumber('-0.5'),
+      toNumber('12abc'),
+    ]).toEqual([undefined, undefined, 1000, -0.5, undefined]);
     expect(toJsonValue({ d: new Date(0), n: Number.NaN })).toEqual({
       d: '1970-01-01T00:00:00.000Z',
       n: 'NaN',

@@ -1,3 +1,4 @@
+import { parseNumber } from '@cx/ingest';
 import { CxValidationError, createInstantReader, type JsonValue, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { fieldRuleOption } from './options.js';
@@ -23,6 +24,27 @@ export type FieldMapping = Readonly<Record<string, FieldRule>>;
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Vendor timestamps without a zone are UTC (Amplitude, BigQuery exports): the reader states it explicitly. */
 const UTC_READER = createInstantReader({ timeZone: 'UTC' });
+/** Epoch seconds (a fraction allowed) and milliseconds in text, by the instant grammar of @cx/model. */
+const EPOCH_SECONDS = createInstantReader({ form: 'epoch-seconds' });
+const EPOCH_MILLISECONDS = createInstantReader({ form: 'epoch-milliseconds' });
+const EPOCH_TEXT = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Epoch milliseconds of an epoch written in digits, its unit told by the size of its whole part as for numbers:
+ * 15 digits or more are microseconds (GA4's `event_timestamp`), 12 to 14 milliseconds, fewer seconds. Digits
+ * past the millisecond are dropped (the grammar's rule); `NaN` outside the years 0000–9999.
+ */
+function epochTextMs(text: string): number {
+  const negative = text.startsWith('-');
+  const point = text.indexOf('.');
+  const whole = text.slice(negative ? 1 : 0, point < 0 ? text.length : point);
+  const sign = negative ? '-' : '';
+  const at = (reader: typeof UTC_READER, digits: string) =>
+    reader.parseBytes(Buffer.from(digits, 'latin1'), 0, digits.length);
+  if (whole.length >= 15) return at(EPOCH_MILLISECONDS, sign + whole.slice(0, -3));
+  if (whole.length >= 12) return at(EPOCH_MILLISECONDS, sign + whole);
+  return at(EPOCH_SECONDS, text);
+}
 const TIME_FIELDS = new Set(['timestamp', 'firstSeenAt', 'respondedAt', 'orderedAt', 'createdAt']);
 const NUMBER_FIELDS = new Set(['score', 'amount', 'rating', 'weight']);
 const EXTRA_FIELD: Record<ModelKind, string> = {
@@ -83,11 +105,12 @@ export function parseTimestamp(value: unknown): string | null {
     return Number.isFinite(UTC_READER.parseBytes(Buffer.from(value, 'latin1'), 0, 24)) ? value : null;
   }
   let ms: number;
-  if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()))) {
-    const n = Number(value);
-    if (!Number.isFinite(n)) return null;
-    const abs = Math.abs(n);
-    ms = abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    const abs = Math.abs(value);
+    ms = abs >= 1e14 ? value / 1000 : abs >= 1e11 ? value : value * 1000;
+  } else if (typeof value === 'string' && EPOCH_TEXT.test(value.trim())) {
+    ms = epochTextMs(value.trim());
   } else if (typeof value === 'string') {
     // the one instant grammar of @cx/model (calendar-checked: no 30 February); zone-less vendor times are UTC
     const text = value.trim();
@@ -99,11 +122,14 @@ export function parseTimestamp(value: unknown): string | null {
     return null;
   }
   if (!Number.isFinite(ms)) return null;
-  return new Date(Math.floor(ms)).toISOString();
+  const date = new Date(Math.floor(ms));
+  const year = date.getUTCFullYear(); // NaN for a time beyond the Date range: no instant either
+  return year >= 0 && year <= 9999 ? date.toISOString() : null;
 }
 
 /**
- * Converts a number or numeric string to a number (`"1200.50"` → 1200.5); other values give `undefined`.
+ * Converts a number or numeric string to a number (`"1200.50"` → 1200.5) by the numbers grammar of `@cx/ingest`
+ * (`parseNumber`, decimal point `.`: the form vendor APIs write numbers in as text); other values give `undefined`.
  *
  * @param value - Raw value.
  * @returns The number, or `undefined`.
@@ -118,8 +144,12 @@ export function parseTimestamp(value: unknown): string | null {
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
+    try {
+      return parseNumber(value.trim(), { decimal: '.' });
+    } catch (error) {
+      if (error instanceof CxValidationError) return undefined;
+      throw error;
+    }
   }
   return undefined;
 }
@@ -298,4 +328,33 @@ export function compileMapping(
   };
   compiled.set(options, mapper);
   return mapper;
+}
+
+/**
+ * Mapping options of a stream of {@link protocolSource}: the model kind, the field rules, and how a row's id and
+ * cursor time are found.
+ *
+ * @category Mapping
+ * @since 0.1.0
+ */
+export interface RowMappingOptions {
+  /** Model kind each row becomes. */
+  readonly kind: ModelKind;
+  /** Model field → source column or path (or function). Unmapped columns go to `properties`/`attributes`. */
+  readonly fields: FieldMapping;
+  /** Constant values for unmapped model fields, e.g. `{ channel: 'web' }`. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /** Rule giving the row's id (default: the `id` field rule). */
+  readonly idField?: FieldRule;
+  /** Rule giving the row's cursor time (default: the rule of the kind's time field, e.g. `timestamp`). */
+  readonly cursorField?: FieldRule;
+}
+
+/**
+ * Applies a field rule to a row: a dotted path read with {@link getPath}, or the function called.
+ *
+ * @internal
+ */
+export function readRule(row: Readonly<Record<string, unknown>>, rule: FieldRule): unknown {
+  return typeof rule === 'string' ? getPath(row, rule) : rule(row);
 }

@@ -114,9 +114,17 @@ async function reference(file: string): Promise<Committed> {
   const store = new CommittingStore();
   const source = ndjsonSource({
     input: () => Readable.from([readFileSync(file, 'utf8')]),
-    kind: 'interaction',
-    fields: { id: 'id', anonymousId: 'anon', timestamp: 'ts', name: 'event' },
-    defaults: { channel: 'web' },
+    mapping: {
+      kind: 'interaction',
+      fields: {
+        id: 'id',
+        anonymousId: 'anon',
+        timestamp: { column: 'ts', epoch: 's' },
+        name: 'event',
+        channel: { value: 'web' },
+      },
+      properties: 'rest',
+    },
     checkpointEvery: 3,
   });
   for await (const item of sync(source)) store.accept(item);

@@ -32,6 +32,32 @@ describe('no silent change', () => {
     );
   });
 
+  it('a header naming a column twice is refused, not read from one of the two silently', async () => {
+    const text = 'customerId,startedAt,amount,currency,amount\nc1,2024-01-01T00:00:00Z,10,EUR,12\n';
+    for (const read of [
+      () => readAll({ text }, { format: 'csv', mapping: subscriptions }),
+      async () => {
+        for await (const _ of readRows({ text }, { format: 'csv' })) void _;
+      },
+    ]) {
+      const error = await read().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CxValidationError);
+      expect((error as CxValidationError).issues).toEqual([
+        expect.objectContaining({
+          path: ['header', 4],
+          code: 'invalid_csv',
+          message: expect.stringMatching(/Column 5 of the header repeats the name "amount" of column 3/),
+        }),
+      ]);
+    }
+    // empty names (trailing delimiters of spreadsheet exports) may repeat: no cell can be read by them
+    const { records } = await readAll(
+      { text: 'customerId,startedAt,amount,currency,,\nc1,2024-01-01T00:00:00Z,10,EUR,,\n' },
+      { format: 'csv', mapping: subscriptions },
+    );
+    expect(records).toHaveLength(1);
+  });
+
   it('a row missing its last column is rejected, not completed', async () => {
     const text = 'customerId,startedAt,amount,currency\nc1,2024-01-01T00:00:00Z,10\n';
     const { summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });

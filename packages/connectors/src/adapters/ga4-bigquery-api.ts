@@ -1,5 +1,5 @@
 import type { JsonValue } from '@cx/model';
-import { parseOptions } from '@cx/model';
+import { instantToEpochMs, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { CxHttpError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
@@ -196,9 +196,9 @@ export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Sour
       if (first === null) return;
       const resume = readResume(context.state?.resume);
       let cursor: CursorPosition | null = resume?.max ?? null;
-      const untilMs = Date.parse(context.until);
+      const untilMs = instantToEpochMs(context.until);
       let readBefore = 0;
-      for (let dayMs = Math.floor(Date.parse(first) / DAY) * DAY; dayMs <= untilMs; dayMs += DAY) {
+      for (let dayMs = Math.floor(instantToEpochMs(first) / DAY) * DAY; dayMs <= untilMs; dayMs += DAY) {
         const table = `events_${new Date(dayMs).toISOString().slice(0, 10).replaceAll('-', '')}`;
         if (resume !== null && (table < resume.table || (table === resume.table && resume.complete)))
           continue;

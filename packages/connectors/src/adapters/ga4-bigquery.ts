@@ -79,8 +79,8 @@ export function flattenGa4Params(params: readonly Ga4Param[] | null | undefined)
     const v = p.value ?? {};
     const raw = v.string_value ?? v.int_value ?? v.float_value ?? v.double_value ?? null;
     if (typeof raw === 'string' && v.int_value !== undefined && v.int_value !== null) {
-      const n = Number(raw);
-      setOwn(out, p.key, Number.isSafeInteger(n) ? n : raw);
+      const n = toNumber(raw); // INT64 as text: a number when it is exact in a double, else the text
+      setOwn(out, p.key, n !== undefined && Number.isSafeInteger(n) ? n : raw);
     } else {
       setOwn(out, p.key, toJsonValue(raw));
     }

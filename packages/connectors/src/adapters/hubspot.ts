@@ -1,4 +1,4 @@
-import { type JsonValue, parseOptions, type Scale, STANDARD_SCALES } from '@cx/model';
+import { instantToEpochMs, type JsonValue, parseOptions, type Scale, STANDARD_SCALES } from '@cx/model';
 import { z } from 'zod';
 import { CxProtocolError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
@@ -204,7 +204,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     ).data;
   const timeMs = (record: HubspotObjectRecord): number | null => {
     const time = parseTimestamp(record.properties?.[timeProperty] ?? record.updatedAt);
-    return time === null ? null : Date.parse(time);
+    return time === null ? null : instantToEpochMs(time);
   };
 
   const dealContacts = async (dealIds: string[], context: SourceContext): Promise<Map<string, string>> => {
@@ -302,10 +302,10 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     lagMs: options.lagMs ?? 60_000,
     secrets: () => options.auth.secrets(),
     async *read(context): AsyncGenerator<SourceMessage> {
-      const until = Date.parse(context.until);
+      const until = instantToEpochMs(context.until);
       let request: HubspotPageRequest | null = {
         mode: 'time',
-        lower: context.from === null ? 0 : Date.parse(context.from),
+        lower: context.from === null ? 0 : instantToEpochMs(context.from),
         operator: 'GTE',
         until,
       };
@@ -371,8 +371,8 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
           const position = { time, id: record.id };
           if (
             cursor === null ||
-            ms > Date.parse(cursor.time) ||
-            (ms === Date.parse(cursor.time) && compareIds(record.id, cursor.id) > 0)
+            ms > instantToEpochMs(cursor.time) ||
+            (ms === instantToEpochMs(cursor.time) && compareIds(record.id, cursor.id) > 0)
           ) {
             cursor = position;
           }

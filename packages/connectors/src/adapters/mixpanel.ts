@@ -1,4 +1,4 @@
-import { CxError, type JsonValue, parseOptions } from '@cx/model';
+import { CxError, instantToEpochMs, type JsonValue, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { responseLines } from '../files/response-lines.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
@@ -186,8 +186,8 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
     async *read(context): AsyncGenerator<SourceMessage> {
       const first = context.from ?? (options.startDate ? `${options.startDate}T00:00:00Z` : null);
       if (first === null) return;
-      const untilMs = Date.parse(context.until);
-      for (let dayMs = Math.floor(Date.parse(first) / DAY) * DAY; dayMs <= untilMs; dayMs += DAY) {
+      const untilMs = instantToEpochMs(context.until);
+      for (let dayMs = Math.floor(instantToEpochMs(first) / DAY) * DAY; dayMs <= untilMs; dayMs += DAY) {
         const day = new Date(dayMs).toISOString().slice(0, 10);
         const attempts = options.streamAttempts ?? 3;
         for (let attempt = 1; ; attempt++) {

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@cx/model';
-import { parseOptions } from '@cx/model';
+import { instantToEpochMs, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
 import { httpSourceShape } from '../options.js';
@@ -158,7 +158,7 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
     async *read(context): AsyncGenerator<SourceMessage> {
       const resume = context.state?.resume as { afterCursor?: string } | undefined;
       let afterCursor = resume?.afterCursor ?? null;
-      const startTime = Math.floor(Date.parse(context.from ?? '1970-01-01T00:00:00Z') / 1000);
+      const startTime = Math.floor(instantToEpochMs(context.from ?? '1970-01-01T00:00:00Z') / 1000);
       let cursor: CursorPosition | null = null;
       const exclude = options.excludeDeleted ? { exclude_deleted: 'true' } : {};
       for (;;) {
@@ -273,7 +273,7 @@ export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source
       let query: Record<string, string | number> | undefined = {
         'page[size]': 100,
         score: 'received',
-        ...(context.from === null ? {} : { start_time: Math.floor(Date.parse(context.from) / 1000) }),
+        ...(context.from === null ? {} : { start_time: Math.floor(instantToEpochMs(context.from) / 1000) }),
       };
       let cursor: CursorPosition | null = null;
       const visited = new Set<string>();

@@ -1,7 +1,7 @@
 import { createVerify, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
-import { CxAuthError, CxHttpError } from '../errors.js';
+import { CxAuthError, CxHttpError, CxProtocolError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
 import { googleServiceAccountAuth, googleServiceAccountJwt } from './google-service-account.js';
 import { oauthRefreshAuth } from './oauth-refresh.js';
@@ -168,6 +168,81 @@ describe('oauthRefreshAuth', () => {
     const error = (await auth.apply(new Headers()).catch((e: unknown) => e)) as Error & { code: string };
     expect(error.code).toBe('auth_failed');
     expect(error.message).not.toContain('rt-bad-123456');
+  });
+});
+
+describe('token lifetime (expires_in)', () => {
+  /** A token endpoint answering `fields` and an API echoing the bearer; returns the auth, its clock and the call count. */
+  const setup = async (fields: Record<string, unknown>) => {
+    let issued = 0;
+    server = await startServer((req, res) => {
+      if (req.url.pathname === '/token') {
+        issued++;
+        return sendJson(res, 200, { access_token: `at-${issued}-LIFETIME`, ...fields });
+      }
+      sendJson(res, 200, { auth: req.headers.authorization });
+    });
+    const clock = { ms: 0 };
+    const auth = oauthRefreshAuth({
+      tokenUrl: `${server.url}/token`,
+      clientId: 'cid',
+      clientSecret: 'cs-LIFETIME',
+      refreshToken: 'rt-LIFETIME',
+      now: () => clock.ms,
+      http: { sleep: fakeSleep().sleep },
+    });
+    return { auth, clock, issued: () => issued };
+  };
+  const bearer = async (auth: ReturnType<typeof oauthRefreshAuth>) => {
+    const h = new Headers();
+    await auth.apply(h);
+    return h.get('authorization');
+  };
+
+  // skew 60 s: a token of lifetime L seconds is reused while now < L*1000 - 60 000
+  for (const [label, fields, lifetimeS] of [
+    ['absent: the documented one-hour default', {}, 3600],
+    ['a JSON number', { expires_in: 1800 }, 1800],
+    ['a quoted digit string', { expires_in: '1800' }, 1800],
+    ['a fraction of a second', { expires_in: 120.5 }, 120.5],
+  ] as const) {
+    it(`reads ${label} as a lifetime of ${lifetimeS} s`, async () => {
+      const { auth, clock, issued } = await setup(fields);
+      expect(await bearer(auth)).toBe('Bearer at-1-LIFETIME');
+      clock.ms = lifetimeS * 1000 - 60_000 - 1;
+      expect(await bearer(auth)).toBe('Bearer at-1-LIFETIME');
+      clock.ms = lifetimeS * 1000 - 60_000;
+      expect(await bearer(auth)).toBe('Bearer at-2-LIFETIME');
+      expect(issued()).toBe(2);
+    });
+  }
+
+  it('refuses an expires_in that is present but not a positive number of seconds (never a silent hour)', async () => {
+    for (const expiresIn of [
+      0,
+      -5,
+      1e12,
+      '0',
+      '',
+      'abc',
+      '3600s',
+      ' 3600',
+      '1e3',
+      '-60',
+      null,
+      true,
+      {},
+      [3600],
+    ]) {
+      const { auth } = await setup({ expires_in: expiresIn });
+      const error = await auth.apply(new Headers()).catch((e: unknown) => e);
+      expect(error, JSON.stringify(expiresIn)).toBeInstanceOf(CxProtocolError);
+      expect((error as CxProtocolError).code).toBe('protocol_error');
+      expect((error as Error).message).toMatch(/expires_in .*expected a positive number of seconds/);
+      expect(JSON.stringify([(error as Error).message, (error as Error).stack])).not.toMatch(/LIFETIME/);
+      await server?.close();
+      server = undefined;
+    }
   });
 });
 

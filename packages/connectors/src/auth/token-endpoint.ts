@@ -1,4 +1,5 @@
-import { CxAuthError, CxHttpError } from '../errors.js';
+import { createInstantReader } from '@cx/model';
+import { CxAuthError, CxHttpError, CxProtocolError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http/client.js';
 
 /**
@@ -24,8 +25,50 @@ export interface AccessToken {
 }
 
 /**
+ * Lifetime of a token whose response has no `expires_in`: RFC 6749 §5.1 leaves it to the server's documentation,
+ * and one hour is what Google, Microsoft and most providers document.
+ */
+const DEFAULT_LIFETIME_S = 3600;
+/** Longest lifetime accepted, in seconds (about 31 years): more is not a lifetime but a broken field. */
+const MAX_LIFETIME_S = 999_999_999;
+/**
+ * Reads decimal seconds (`DIGITS[.DIGITS]`) into milliseconds: the epoch-seconds form of @cx/model's one grammar,
+ * used here for a duration, which has the same digits.
+ */
+const SECONDS_TEXT = createInstantReader({ form: 'epoch-seconds' });
+
+/**
+ * The token's lifetime in seconds: `expires_in` as a JSON number or a digit string (some endpoints quote it),
+ * positive and at most {@link MAX_LIFETIME_S}; the one-hour default only when the field is absent.
+ * Anything else is a typed protocol error, never a silent hour.
+ */
+function lifetimeSeconds(body: Record<string, unknown>, origin: string): number {
+  const raw = Object.hasOwn(body, 'expires_in') ? body.expires_in : undefined;
+  if (raw === undefined) return DEFAULT_LIFETIME_S;
+  let seconds = Number.NaN;
+  if (typeof raw === 'number') seconds = raw;
+  else if (typeof raw === 'string' && /^\d{1,9}(\.\d{1,3})?$/.test(raw)) {
+    seconds = SECONDS_TEXT.parse(raw) / 1000;
+  }
+  if (Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_LIFETIME_S) return seconds;
+  const shown =
+    typeof raw === 'string'
+      ? `the string of ${raw.length} characters`
+      : typeof raw === 'number'
+        ? String(raw)
+        : raw === null
+          ? 'null'
+          : `a ${Array.isArray(raw) ? 'array' : typeof raw}`;
+  throw new CxProtocolError(
+    `Token response from ${origin} has expires_in ${shown}; expected a positive number of seconds up to ${MAX_LIFETIME_S} (a JSON number or a digit string), or no expires_in for the one-hour default`,
+  );
+}
+
+/**
  * Posts a form to an OAuth token endpoint through the {@link HttpClient} (timeout, retries on 5xx and network
- * errors, cancellation) and reads `access_token` / `expires_in`.
+ * errors, cancellation) and reads `access_token` / `expires_in`. An absent `expires_in` means the one-hour
+ * lifetime RFC 6749 §5.1 leaves to the server's documentation (3600 s, what Google and most providers state);
+ * a present one that is not a positive number of seconds is a {@link CxProtocolError}.
  *
  * @param url - Token endpoint.
  * @param form - Form fields.
@@ -33,6 +76,7 @@ export interface AccessToken {
  * @returns The token and, if the server rotated it, the new refresh token.
  * @throws {@link CxAuthError} with code `auth_failed` (secrets redacted) when the endpoint refuses.
  * @throws {@link CxHttpError} when the endpoint cannot be reached after the retries.
+ * @throws {@link CxProtocolError} when `expires_in` is present but not a positive number of seconds.
  * @internal
  */
 export async function requestToken(
@@ -75,14 +119,7 @@ export async function requestToken(
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new CxAuthError('auth_failed', `Token response from ${origin} has no access_token`);
   }
-  const expiresIn = Object.hasOwn(body, 'expires_in') ? body.expires_in : undefined;
-  // a number, or a digit string (some endpoints quote it); anything else: the one-hour OAuth default
-  const seconds =
-    typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
-      ? expiresIn
-      : typeof expiresIn === 'string' && /^[1-9]\d{0,8}$/.test(expiresIn)
-        ? Number(expiresIn)
-        : 3600;
+  const seconds = lifetimeSeconds(body, origin);
   const token = { value: accessToken, expiresAtMs: options.now() + seconds * 1000 };
   const refresh = Object.hasOwn(body, 'refresh_token') ? body.refresh_token : undefined;
   return typeof refresh === 'string' && refresh !== '' ? { token, refreshToken: refresh } : { token };

@@ -95,11 +95,10 @@ const duckdbSinkSchema = z
  * ```ts
  * import { ndjsonSource, syncToSink } from '@cx/connectors';
  * import { duckdbSink } from '@cx/connectors/duckdb';
- * import { Readable } from 'node:stream';
  * const sink = duckdbSink({ path: ':memory:' });
  * const source = ndjsonSource({
- *   input: () => Readable.from(['{"id":"c1","since":"2024-06-01T10:00:00Z"}\n']),
- *   kind: 'customer', fields: { id: 'id', firstSeenAt: 'since' }, defaults: { type: 'consumer' },
+ *   input: { text: '{"id":"c1","since":"2024-06-01T10:00:00Z"}\n' },
+ *   mapping: { kind: 'customer', fields: { id: 'id', firstSeenAt: 'since', type: { value: 'consumer' } } },
  * });
  * console.log((await syncToSink(source, sink)).records); // 1
  * await sink.close();

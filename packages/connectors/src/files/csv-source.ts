@@ -1,11 +1,8 @@
 import { parseOptions } from '@cx/model';
 import { z } from 'zod';
-import { countOption } from '../options.js';
 import type { Source } from '../sync/source.js';
-import { csvRows } from './csv-rows.js';
-import type { FileInput } from './input.js';
-import { rowSourceShape } from './row-options.js';
-import { type RowSourceOptions, rowSource } from './row-source.js';
+import { fileItems } from './file-items.js';
+import { fileMapping, type RowSourceOptions, resolveInput, rowSource, rowSourceShape } from './row-source.js';
 
 /**
  * Options of {@link csvSource}.
@@ -14,15 +11,9 @@ import { type RowSourceOptions, rowSource } from './row-source.js';
  * @since 0.1.0
  */
 export interface CsvSourceOptions extends RowSourceOptions {
-  /** File path (`.gz` gunzipped) or stream factory. */
-  readonly input: FileInput;
-  /** Field delimiter (default `,`). */
+  /** Field delimiter: one ASCII character (default `,`), or `'auto'` to sniff `,` `;` tab or `|` (an error when unsure). */
   readonly delimiter?: string;
-  /**
-   * Longest quoted field that may run over several lines, in bytes (default 1 MiB): a quote still open after
-   * that is taken as a stray quote (its line is dead-lettered and reading goes on at the next line), which keeps
-   * memory bounded.
-   */
+  /** Longest record accepted, in bytes (default 256 MiB); a longer one is a `CxLimitError` of `@cx/ingest`. */
   readonly maxRecordBytes?: number;
 }
 
@@ -30,36 +21,51 @@ const csvSourceSchema = z.strictObject({
   ...rowSourceShape,
   delimiter: z
     .string()
-    .min(1)
-    .max(8)
-    .refine((d) => !/[\r\n"]/.test(d), { error: 'A delimiter cannot hold a quote or a line break' })
+    .refine(
+      (d) =>
+        d === 'auto' || (d.length === 1 && d.charCodeAt(0) < 128 && d !== '"' && d !== '\n' && d !== '\r'),
+      { error: 'Expected one ASCII character other than a quote or a line break, or "auto"' },
+    )
     .optional(),
-  maxRecordBytes: countOption(2 ** 30).optional(),
+  maxRecordBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /**
- * A source reading CSV with a header row (RFC 4180 quoting, embedded newlines, BOM) through the streaming
- * `csv-parse` parser, with column mapping. Empty cells are treated as missing.
+ * A source reading CSV with a header row through `@cx/ingest`: its byte-level RFC 4180 tokenizer (quoted fields
+ * with doubled quotes and line breaks, LF/CRLF/CR, BOM), its mapping (value maps, constants, generated ids) and
+ * its grammars for instants (with a time zone for local times) and numbers; every row becomes a validated
+ * record or a dead letter with its line, column and code.
  *
- * Strict and loss-free: a record with more or fewer fields than the header, or a quote inside an unquoted
- * field, is dead-lettered with its line and reading goes on; a quote that is never closed costs its record, not
- * the rest of the file. Duplicate or empty header names fail the sync. Repeated rows and versions are handled
- * as in {@link ndjsonSource}.
+ * Strict and loss-free: a row with more or fewer fields than the header (`field_count`), a stray quote
+ * (`stray_quote`: the row is cut at the end of its first line and reading goes on), a cell the grammar or the
+ * model refuses — each costs its row, which is dead-lettered, never the rest of the file. Repeated rows and
+ * versions are handled as in {@link ndjsonSource}. Aborting the sync stops the read within one row and closes
+ * the file; so does leaving the loop early.
  *
- * @param options - Input, kind, column mapping.
+ * @param options - Input, mapping, delimiter.
  * @returns The source.
- * @throws {@link @cx/model!CxValidationError} (while syncing) when the header has duplicate or empty names.
+ * @throws {@link @cx/model!CxValidationError} (while syncing) when the header lacks a mapped column (naming the
+ * delimiter the file seems to use).
  * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
- * named), `null`, a wrong type or a value out of range.
+ * named), `null`, a wrong type or a value out of range; a mapping `@cx/ingest`'s `defineMapping` refuses; a kind
+ * the connectors do not deliver, or an unmapped cursor field.
  * @example
  * ```ts
  * import { csvSource, syncAll } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const source = csvSource({
- *   input: () => Readable.from(['id,customer,score,at,comment\nr1,c1,9,2024-06-01T10:00:00Z,"Fast, friendly"\n']),
- *   kind: 'surveyResponse',
- *   fields: { id: 'id', customerId: 'customer', score: 'score', respondedAt: 'at', comment: 'comment' },
- *   defaults: { surveyId: 'nps-2024', metric: 'nps', scale: { min: 0, max: 10 } },
+ *   input: { text: 'id,customer,score,at,comment\nr1,c1,9,2024-06-01T10:00:00Z,"Fast, friendly"\n' },
+ *   mapping: {
+ *     kind: 'surveyResponse',
+ *     fields: {
+ *       id: 'id', customerId: 'customer', score: 'score', respondedAt: 'at', comment: 'comment',
+ *       surveyId: { value: 'nps-2024' }, metric: { value: 'nps' }, scale: { value: { min: 0, max: 10 } },
+ *     },
+ *   },
  * });
  * console.log((await syncAll(source)).records); // 1
  * ```
@@ -68,11 +74,15 @@ const csvSourceSchema = z.strictObject({
  */
 export function csvSource(options: CsvSourceOptions): Source {
   parseOptions(csvSourceSchema, options, 'csvSource');
-  return rowSource('csv', options, (context) =>
-    csvRows(
-      options.input,
-      { delimiter: options.delimiter, maxRecordBytes: options.maxRecordBytes },
-      context.signal,
-    ),
+  const mapping = fileMapping(options, 'csvSource');
+  return rowSource('csv', options, mapping, (context) =>
+    fileItems(resolveInput(options.input, context.signal), mapping, {
+      format: 'csv',
+      name: options.name ?? 'csv',
+      signal: context.signal,
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
+    }),
   );
 }

@@ -13,6 +13,7 @@ import { sync } from '../sync/sync.js';
 import { syncAll } from '../sync/sync-all.js';
 import { csvSource } from './csv-source.js';
 import { ndjsonSource } from './ndjson-source.js';
+import type { FileSourceInput } from './row-source.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -20,13 +21,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const csvCustomers = (input: ReturnType<typeof httpInput> | string) =>
-  csvSource({
-    input,
-    kind: 'customer',
-    fields: { id: 'id', firstSeenAt: 'since', email: 'email' },
-    defaults: { type: 'consumer' },
-  });
+const customers = {
+  kind: 'customer',
+  fields: { id: 'id', firstSeenAt: 'since', email: 'email', type: { value: 'consumer' } },
+} as const;
+const csvCustomers = (input: FileSourceInput) => csvSource({ input, mapping: customers });
 const ids = (items: readonly { record: { value: { id: string } } }[]) => items.map((i) => i.record.value.id);
 
 describe('csvSource faults (over node:http)', () => {
@@ -42,10 +41,17 @@ describe('csvSource faults (over node:http)', () => {
     const dead = memoryDeadLetters();
     const result = await syncAll(csvCustomers(httpInput(server.url)), { deadLetters: dead });
     expect(ids(result.items)).toEqual(['c1', 'c4']);
-    expect(dead.letters.map((l) => [l.line, l.reason])).toEqual([
-      [3, 'Line 3: Invalid Record Length: columns length is 3, got 4'],
-      [4, 'Line 4: Invalid Record Length: columns length is 3, got 2'],
+    expect(dead.letters.map((l) => [l.line, l.issues[0]?.code, l.issues[0]?.line])).toEqual([
+      [3, 'field_count', 3],
+      [4, 'field_count', 4],
     ]);
+    expect(dead.letters[0]?.reason).toMatch(
+      /^Line 3, column \d+: Expected 3 fields as in the header, got 4 \(an unquoted delimiter inside a value/,
+    );
+    expect(dead.letters[1]?.reason).toMatch(
+      /^Line 4, column \d+: Expected 3 fields as in the header, got 2$/,
+    );
+    expect(dead.letters[0]?.raw).toBe('c2,2024-06-01T10:01:00Z,b@x.io,extra');
   });
 
   it('dead-letters a row with a stray quote and goes on with the rows after it', async () => {
@@ -62,8 +68,13 @@ describe('csvSource faults (over node:http)', () => {
     const dead = memoryDeadLetters();
     const result = await syncAll(csvCustomers(httpInput(server.url)), { deadLetters: dead });
     expect(ids(result.items)).toEqual(['c1', 'c3', 'c5', 'c6']);
-    expect(dead.letters.map((l) => l.line)).toEqual([3, 5]);
-    expect(dead.letters[1]?.reason).toMatch(/^Line 5: a quote opened in this record is never closed/);
+    expect(dead.letters.map((l) => [l.line, l.issues[0]?.code])).toEqual([
+      [3, 'invalid_csv'],
+      [5, 'invalid_csv'],
+    ]);
+    // a quote inside an unquoted field, and one never closed: each costs its row (cut at the end of its first line)
+    expect(dead.letters[0]?.reason).toMatch(/^Line 3, column 26: A quote inside an unquoted field/);
+    expect(dead.letters[1]?.reason).toMatch(/^Line 5, column \d+: A quote /);
   });
 
   it('gives dead letters from schema failures the line where the record starts (CSV and NDJSON)', async () => {
@@ -74,10 +85,10 @@ describe('csvSource faults (over node:http)', () => {
       csvCustomers(() => Readable.from([csv])),
       { deadLetters: dead },
     );
-    // c1's e-mail spans lines 2–3 and is invalid too; c2 starts on line 4
-    expect(dead.letters.map((l) => [l.key?.split('@')[0], l.line, l.issues[0]?.path])).toEqual([
-      ['customer:c1', 2, ['email']],
-      ['customer:c2', 4, ['email']],
+    // c1's e-mail spans lines 2–3 and is invalid too; c2 starts on line 4 (issue paths: [data row, field])
+    expect(dead.letters.map((l) => [l.raw, l.line, l.issues[0]?.path, l.issues[0]?.column])).toEqual([
+      ['multi\nline', 2, [0, 'email'], 25],
+      ['not-an-email', 4, [1, 'email'], 25],
     ]);
     const ndjson =
       '{"id":"c1","since":"2024-06-01T10:00:00Z"}\n\n{"id":"c2","since":"2024-06-01T10:00:00Z","email":"nope"}\n';
@@ -85,9 +96,7 @@ describe('csvSource faults (over node:http)', () => {
     await syncAll(
       ndjsonSource({
         input: () => Readable.from([ndjson]),
-        kind: 'customer',
-        fields: { id: 'id', firstSeenAt: 'since', email: 'email' },
-        defaults: { type: 'consumer' },
+        mapping: customers,
       }),
       { deadLetters: deadJson },
     );
@@ -96,10 +105,13 @@ describe('csvSource faults (over node:http)', () => {
 
   it('rejects a header with a duplicate column name instead of keeping the last column silently', async () => {
     const error = await syncAll(
-      csvCustomers(() => Readable.from(['id,since,id\n1,2024-06-01T10:00:00Z,2\n'])),
+      csvCustomers(() => Readable.from(['id,since,id,email\n1,2024-06-01T10:00:00Z,2,a@x.io\n'])),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CxValidationError);
-    expect((error as CxValidationError).issues[0]).toMatchObject({ path: [2], code: 'invalid_csv', line: 1 });
+    expect((error as CxValidationError).issues[0]).toMatchObject({
+      path: ['header', 2],
+      code: 'invalid_csv',
+    });
   });
 
   it('stops the reader and closes the file when the consumer leaves early', async () => {
@@ -107,16 +119,16 @@ describe('csvSource faults (over node:http)', () => {
     const path = join(dir, 'big.csv');
     writeFileSync(
       path,
-      `id,since\n${Array.from({ length: 50_000 }, (_, i) => `c${i},2024-06-01T10:00:00Z`).join('\n')}\n`,
+      `id,since,email\n${Array.from({ length: 50_000 }, (_, i) => `c${i},2024-06-01T10:00:00Z,c${i}@x.io`).join('\n')}\n`,
     );
     const fds = () => readdirSync('/proc/self/fd').length;
     const before = fds();
-    for await (const item of sync(csvCustomers(path))) if (item.type === 'record') break;
+    for await (const item of sync(csvCustomers({ path }))) if (item.type === 'record') break;
     await new Promise((r) => setTimeout(r, 50));
     expect(fds()).toBeLessThanOrEqual(before);
     // a stream factory: the stream is destroyed too
     const stream = new PassThrough(); // never ended: a reader left running would wait on it forever
-    stream.write('id,since\nc1,2024-06-01T10:00:00Z\nc2,2024-06-01T10:00:00Z\n');
+    stream.write('id,since,email\nc1,2024-06-01T10:00:00Z,a@x.io\nc2,2024-06-01T10:00:00Z,b@x.io\n');
     for await (const item of sync(csvCustomers(() => stream))) if (item.type === 'record') break;
     expect(stream.destroyed).toBe(true);
   });
@@ -130,9 +142,17 @@ describe('ndjsonSource faults', () => {
   const source = (input: ReturnType<typeof httpInput> | (() => Readable), extra = {}) =>
     ndjsonSource({
       input,
-      kind: 'interaction',
-      fields: { id: 'id', anonymousId: 'anon', timestamp: 'ts', name: 'event' },
-      defaults: { channel: 'web' },
+      mapping: {
+        kind: 'interaction',
+        fields: {
+          id: 'id',
+          anonymousId: 'anon',
+          timestamp: { column: 'ts', epoch: 's' },
+          name: 'event',
+          channel: { value: 'web' },
+        },
+        properties: 'rest',
+      },
       ...extra,
     });
 

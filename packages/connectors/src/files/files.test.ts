@@ -25,16 +25,21 @@ describe('csvSource', () => {
     const dead = memoryDeadLetters();
     const result = await syncAll(
       csvSource({
-        input: file,
-        kind: 'surveyResponse',
-        fields: {
-          id: 'response_id',
-          customerId: 'customer',
-          score: 'score',
-          respondedAt: 'answered_at',
-          comment: 'comment',
+        input: { path: file },
+        mapping: {
+          kind: 'surveyResponse',
+          fields: {
+            id: 'response_id',
+            customerId: 'customer',
+            score: 'score',
+            respondedAt: 'answered_at',
+            comment: 'comment',
+            surveyId: { value: 'nps-q2' },
+            metric: { value: 'nps' },
+            scale: { value: { min: 0, max: 10 } },
+          },
+          properties: 'rest',
         },
-        defaults: { surveyId: 'nps-q2', metric: 'nps', scale: { min: 0, max: 10 } },
       }),
       { deadLetters: dead },
     );
@@ -47,7 +52,7 @@ describe('csvSource', () => {
       }),
       expect.objectContaining({ id: 'r2', score: 4, comment: 'Line one\nline "two"' }),
     ]);
-    expect(dead.letters[0]?.issues[0]).toMatchObject({ path: ['score'] }); // 11 is off the 0–10 scale
+    expect(dead.letters[0]?.issues[0]).toMatchObject({ path: [2, 'score'], line: 5 }); // r3 (line 5, after r2's two lines): 11 is off the 0–10 scale
   });
 });
 
@@ -59,9 +64,16 @@ describe('ndjsonSource', () => {
     const make = () =>
       ndjsonSource({
         input: () => Readable.from([lines]),
-        kind: 'interaction',
-        fields: { id: 'id', anonymousId: 'anon', timestamp: 'ts', name: 'event' },
-        defaults: { channel: 'web' },
+        mapping: {
+          kind: 'interaction',
+          fields: {
+            id: 'id',
+            anonymousId: 'anon',
+            timestamp: { column: 'ts', epoch: 's' },
+            name: 'event',
+            channel: { value: 'web' },
+          },
+        },
         checkpointEvery: 10,
         ordered: true,
       });
@@ -90,16 +102,25 @@ describe('ndjsonSource', () => {
     await syncAll(
       ndjsonSource({
         input: () => Readable.from(['{"id":"x"}\n']),
-        kind: 'interaction',
-        fields: { id: 'id', timestamp: 'ts' },
+        mapping: {
+          kind: 'interaction',
+          fields: {
+            id: 'id',
+            anonymousId: 'id',
+            timestamp: 'ts',
+            name: { value: 'view' },
+            channel: { value: 'web' },
+          },
+        },
       }),
       { deadLetters: sink },
     );
     await sink.close?.();
     expect(JSON.parse(readFileSync(path, 'utf8').trim())).toMatchObject({
       source: 'ndjson',
-      reason: 'Line 1: no parseable cursor time',
-      raw: { id: 'x' },
+      line: 1,
+      reason: expect.stringMatching(/^Line 1: timestamp \(column "ts"\): /),
+      issues: [expect.objectContaining({ path: [0, 'timestamp'], line: 1, code: 'missing_field' })],
     });
   });
 });

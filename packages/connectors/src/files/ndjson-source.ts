@@ -1,10 +1,8 @@
 import { parseOptions } from '@cx/model';
 import { z } from 'zod';
 import type { Source } from '../sync/source.js';
-import { type FileInput, readLines } from './input.js';
-import type { RowItem } from './row-item.js';
-import { rowSourceShape } from './row-options.js';
-import { type RowSourceOptions, rowSource } from './row-source.js';
+import { fileItems } from './file-items.js';
+import { fileMapping, type RowSourceOptions, resolveInput, rowSource, rowSourceShape } from './row-source.js';
 
 /**
  * Options of {@link ndjsonSource}.
@@ -12,37 +10,40 @@ import { type RowSourceOptions, rowSource } from './row-source.js';
  * @category Files
  * @since 0.1.0
  */
-export interface NdjsonSourceOptions extends RowSourceOptions {
-  /** File path (`.gz` gunzipped) or stream factory. */
-  readonly input: FileInput;
-}
+export type NdjsonSourceOptions = RowSourceOptions;
 
 const ndjsonSourceSchema = z.strictObject(rowSourceShape);
 
 /**
- * A source reading newline-delimited JSON with field mapping, streaming with bounded memory. Lines that are not
- * JSON objects, or lack an id or a parseable time, go to the dead letters with their line number.
+ * A source reading newline-delimited JSON through `@cx/ingest` (one JSON object per line, keys or dotted paths
+ * as columns, the same mapping and grammars as CSV), streaming with bounded memory. A line that is not a JSON
+ * object, or whose cells the grammar or the model refuse, goes to the dead letters with its line and code.
  *
- * Versions: a row's dedup key holds its id, time and a hash of its content, so a corrected row with the same id
- * and time is delivered as a new version, and only a true repeat is dropped. Unordered files (the default)
+ * Versions: a record's dedup key holds its id, time and a hash of its content, so a corrected row with the same
+ * id and time is delivered as a new version, and only a true repeat is dropped. Unordered files (the default)
  * remove repeats with `dedup` (`file`: exact, 20 to 39 bytes of memory per row; `window`: bounded) and keep
  * the saved state bounded by the lookback window of the newest row; `ordered: true` advances the cursor as the
- * file goes. Checkpoints every `checkpointEvery` rows carry a resume marker checked against the text on resume.
+ * file goes. Checkpoints every `checkpointEvery` rows carry a resume marker checked against the rows on resume.
  * Aborting the sync stops the read within one row; leaving early closes the file.
  *
- * @param options - Input, kind, field mapping.
+ * @param options - Input, mapping.
  * @returns The source.
  * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
- * named), `null`, a wrong type or a value out of range.
+ * named), `null`, a wrong type or a value out of range; a mapping `@cx/ingest`'s `defineMapping` refuses; a kind
+ * the connectors do not deliver, or an unmapped cursor field.
  * @example
  * ```ts
  * import { ndjsonSource, syncAll } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const source = ndjsonSource({
- *   input: () => Readable.from(['{"event_id":"e1","anon":"a1","ts":1717236000,"event":"signup","plan":"pro"}\n']),
- *   kind: 'interaction',
- *   fields: { id: 'event_id', anonymousId: 'anon', timestamp: 'ts', name: 'event' },
- *   defaults: { channel: 'web' },
+ *   input: { text: '{"event_id":"e1","anon":"a1","ts":1717236000,"event":"signup","plan":"pro"}\n' },
+ *   mapping: {
+ *     kind: 'interaction',
+ *     fields: {
+ *       id: 'event_id', anonymousId: 'anon', timestamp: { column: 'ts', epoch: 's' }, name: 'event',
+ *       channel: { value: 'web' },
+ *     },
+ *     properties: 'rest',
+ *   },
  * });
  * const { items } = await syncAll(source);
  * console.log(items[0]?.record.value); // { id: 'e1', anonymousId: 'a1', …, properties: { plan: 'pro' } }
@@ -52,16 +53,13 @@ const ndjsonSourceSchema = z.strictObject(rowSourceShape);
  */
 export function ndjsonSource(options: NdjsonSourceOptions): Source {
   parseOptions(ndjsonSourceSchema, options, 'ndjsonSource');
-  return rowSource('ndjson', options, async function* (context): AsyncGenerator<RowItem> {
-    for await (const { line, text } of readLines(options.input, context.signal)) {
-      let row: unknown;
-      try {
-        row = JSON.parse(text);
-      } catch {
-        yield { row: text, line, text, error: `Line ${line}: not valid JSON` };
-        continue;
-      }
-      yield { row, line, text };
-    }
-  });
+  const mapping = fileMapping(options, 'ndjsonSource');
+  return rowSource('ndjson', options, mapping, (context) =>
+    fileItems(resolveInput(options.input, context.signal), mapping, {
+      format: 'ndjson',
+      name: options.name ?? 'ndjson',
+      signal: context.signal,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    }),
+  );
 }

@@ -1,11 +1,27 @@
 import { createHash, type Hash } from 'node:crypto';
-import { instantToEpochMs, type JsonValue } from '@cx/model';
+import { addAbortSignal, Readable } from 'node:stream';
+import {
+  deadLetterIssue,
+  defineMapping,
+  type IngestInput,
+  type Mapping,
+  type MappingSpec,
+  type TextEncodingName,
+} from '@cx/ingest';
+import {
+  CxOptionsError,
+  epochMsToInstant,
+  instantToEpochMs,
+  instantToEpochMsOrNaN,
+  type JsonValue,
+} from '@cx/model';
+import { z } from 'zod';
 import { CxProtocolError } from '../errors.js';
-import { compileMapping, type FieldMapping, type FieldRule, getPath, parseTimestamp } from '../mapping.js';
+import { countOption, msOption } from '../options.js';
 import type { ModelKind, Source, SourceContext, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
+import type { FileItem } from './file-items.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import type { RowItem } from './row-item.js';
 
 const DEFAULT_TIME_FIELD: Record<ModelKind, string> = {
   customer: 'firstSeenAt',
@@ -14,25 +30,17 @@ const DEFAULT_TIME_FIELD: Record<ModelKind, string> = {
   order: 'orderedAt',
   feedback: 'createdAt',
 };
+const KINDS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_TIME_FIELD));
 
 /**
- * Mapping options shared by the CSV, NDJSON and protocol sources.
+ * What a file source reads: an `@cx/ingest` input (`{ path }`, gunzipped when it ends in `.gz`; `{ text }`; bytes;
+ * an async iterable of chunks), or a function returning one, called once per sync (a stream can be read only
+ * once: pass a function to sync the same source again).
  *
  * @category Files
- * @since 0.1.0
+ * @since 0.3.0
  */
-export interface RowMappingOptions {
-  /** Model kind each row becomes. */
-  readonly kind: ModelKind;
-  /** Model field → source column or path (or function). Unmapped columns go to `properties`/`attributes`. */
-  readonly fields: FieldMapping;
-  /** Constant values for unmapped model fields, e.g. `{ channel: 'web' }`. */
-  readonly defaults?: Readonly<Record<string, unknown>>;
-  /** Rule giving the row's id (default: the `id` field rule). */
-  readonly idField?: FieldRule;
-  /** Rule giving the row's cursor time (default: the rule of the kind's time field, e.g. `timestamp`). */
-  readonly cursorField?: FieldRule;
-}
+export type FileSourceInput = IngestInput | (() => IngestInput);
 
 /**
  * How a file source removes repeated rows of an unordered file within one pass.
@@ -49,12 +57,23 @@ export interface RowMappingOptions {
 export type FileDedup = 'file' | 'window';
 
 /**
- * Options of the row sources ({@link ndjsonSource}, {@link csvSource}).
+ * Options of the file sources ({@link ndjsonSource}, {@link csvSource}).
  *
  * @category Files
  * @since 0.1.0
  */
-export interface RowSourceOptions extends RowMappingOptions {
+export interface RowSourceOptions {
+  /** What to read: `{ path }`, `{ text }`, bytes, a stream, or a function returning one of them. */
+  readonly input: FileSourceInput;
+  /**
+   * How rows become model records: an `@cx/ingest` mapping or its spec (`kind`, `fields`, `properties`,
+   * `timeZone`, `decimal`, …; see docs/ingest.md). Its kind is one the connectors deliver (not `subscription`).
+   */
+  readonly mapping: Mapping | MappingSpec;
+  /** The record's instant field that is its cursor time (default: the kind's time field, e.g. `timestamp`). */
+  readonly cursorField?: string;
+  /** Text encoding of the input (default `utf-8`, checked cell by cell). */
+  readonly encoding?: TextEncodingName;
   /** Source name (default `ndjson` / `csv`). */
   readonly name?: string;
   /** Stream name (default: the kind). */
@@ -72,16 +91,105 @@ export interface RowSourceOptions extends RowMappingOptions {
   readonly lookbackMs?: number;
 }
 
+const isInput = (v: unknown): boolean =>
+  typeof v === 'function' ||
+  v instanceof Uint8Array ||
+  (typeof v === 'object' &&
+    v !== null &&
+    (typeof (v as { path?: unknown }).path === 'string' ||
+      typeof (v as { text?: unknown }).text === 'string' ||
+      Symbol.asyncIterator in v));
+
 /**
- * Returns the rule reading a row's field, with a `(row) => value` function applied.
+ * The options shared by the CSV and NDJSON sources (see {@link RowSourceOptions}).
  *
  * @internal
  */
-export function readRule(row: Readonly<Record<string, unknown>>, rule: FieldRule): unknown {
-  return typeof rule === 'string' ? getPath(row, rule) : rule(row);
+export const rowSourceShape = {
+  input: z.custom<FileSourceInput>(isInput, {
+    error:
+      'Expected { path }, { text }, a Uint8Array, an async iterable of chunks, or a function returning one (a plain string is not a path)',
+  }),
+  mapping: z.custom<Mapping | MappingSpec>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    error: 'Expected an @cx/ingest mapping or mapping spec ({ kind, fields, … })',
+  }),
+  cursorField: z.string().min(1).optional(),
+  encoding: z
+    .enum(['utf-8', 'utf-16le', 'windows-1250', 'windows-1252', 'iso-8859-2', 'iso-8859-1'])
+    .optional(),
+  name: z.string().min(1).optional(),
+  stream: z.string().min(1).optional(),
+  ordered: z.boolean().optional(),
+  dedup: z.enum(['file', 'window']).optional(),
+  checkpointEvery: countOption(1_000_000_000).optional(),
+  lookbackMs: msOption.optional(),
+};
+
+/**
+ * Checks and compiles the mapping of a file source once: an `@cx/ingest` mapping (kept) or spec (compiled with
+ * `defineMapping`, which throws `CxOptionsError` naming the closest field for a typo), of a kind the connectors
+ * deliver, and the cursor field an instant field of that kind.
+ *
+ * @internal
+ */
+export function fileMapping(options: RowSourceOptions, functionName: string): Mapping {
+  const spec = options.mapping as Mapping | MappingSpec;
+  if (!KINDS.has(spec.kind)) {
+    throw new CxOptionsError(functionName, [
+      {
+        path: ['mapping', 'kind'],
+        code: 'invalid_value',
+        message: `Expected a kind the connectors deliver (${[...KINDS].join(', ')}), got ${JSON.stringify(spec.kind)}`,
+      },
+    ]);
+  }
+  let mapping: Mapping;
+  try {
+    mapping =
+      'columns' in spec && Array.isArray(spec.columns) && Object.isFrozen(spec)
+        ? (spec as Mapping)
+        : defineMapping(spec as MappingSpec);
+  } catch (error) {
+    if (!(error instanceof CxOptionsError)) throw error;
+    // the same issues, with paths from the root of this function's options (the original is the cause)
+    throw new CxOptionsError(
+      functionName,
+      error.issues.map((issue) => ({ ...issue, path: ['mapping', ...issue.path] })),
+      { cause: error },
+    );
+  }
+  const cursorField = options.cursorField ?? DEFAULT_TIME_FIELD[mapping.kind as ModelKind];
+  const field = mapping.fields.find((f) => f.field === cursorField);
+  if (field === undefined || field.type !== 'instant') {
+    throw new CxOptionsError(functionName, [
+      {
+        path: options.cursorField === undefined ? ['mapping', 'fields', cursorField] : ['cursorField'],
+        code: field === undefined ? 'missing_option' : 'invalid_value',
+        message:
+          field === undefined
+            ? `The cursor time "${cursorField}" is not mapped: map it, or name another instant field of ${mapping.kind} in cursorField`
+            : `The cursor field "${cursorField}" is not an instant field of ${mapping.kind}`,
+      },
+    ]);
+  }
+  return mapping;
 }
 
-/** Resume marker of a file pass: rows handled, a digest of their text, and the newest position among them. */
+/**
+ * The input to read in this sync: the function's result, or the input itself. A stream is tied to `signal`, so
+ * that an abort destroys it and ends a read waiting for data that never comes (the ingestion layer checks the
+ * signal between chunks only).
+ *
+ * @internal
+ */
+export function resolveInput(input: FileSourceInput, signal: AbortSignal): IngestInput {
+  const made = typeof input === 'function' ? input() : input;
+  if (made instanceof Readable) return addAbortSignal(signal, made);
+  if (made instanceof Uint8Array || 'path' in made || 'text' in made) return made;
+  return addAbortSignal(signal, Readable.from(made, { objectMode: false }));
+}
+
+/** Resume marker of a file pass: rows handled, a digest of their content, and the newest position among them. */
 interface RowResume {
   readonly row: number;
   readonly digest?: string;
@@ -96,7 +204,11 @@ function readResume(resume: JsonValue | undefined): RowResume | null {
     Object.hasOwn(resume, 'digest') && typeof resume.digest === 'string' ? resume.digest : undefined;
   const max = Object.hasOwn(resume, 'max') ? (resume.max as { time?: unknown; id?: unknown } | null) : null;
   const position =
-    max !== null && typeof max === 'object' && typeof max.time === 'string' && typeof max.id === 'string'
+    max !== null &&
+    typeof max === 'object' &&
+    typeof max.time === 'string' &&
+    typeof max.id === 'string' &&
+    Number.isFinite(instantToEpochMsOrNaN(max.time))
       ? { time: max.time, id: max.id }
       : undefined;
   return {
@@ -108,59 +220,63 @@ function readResume(resume: JsonValue | undefined): RowResume | null {
 
 const textDigest = (hash: Hash) => hash.copy().digest('hex').slice(0, 32);
 
+/** The text a row contributes to the resume digest: its line and what it was read as. */
+const itemText = (item: FileItem): string =>
+  'value' in item
+    ? `${item.line}\u0001${JSON.stringify(item.value)}`
+    : `${item.line}\u0002${item.letter.code}\u0002${item.letter.raw}`;
+
 /**
- * Turns rows read from a file into source messages: position, a key that changes with the row's content (a
- * corrected row with the same id and time is a new version), the mapping, dead letters with line numbers, and
- * a checkpoint every N rows with a resume marker `{ row, digest, max }` — resuming skips the rows already
- * handled after checking that their text is unchanged. Checks the abort signal at every row.
+ * Turns the records and dead letters `@cx/ingest` read from a file into source messages: position, a key that
+ * changes with the record's content (a corrected row with the same id and time is a new version), dead letters
+ * with line, column and code, and a checkpoint every N rows with a resume marker `{ row, digest, max }` —
+ * resuming skips the rows already handled after checking that they read the same. Checks the abort signal at
+ * every row.
  *
  * @internal
  */
 export function rowSource(
   defaultName: string,
   options: RowSourceOptions,
-  rows: (context: SourceContext) => AsyncIterable<RowItem>,
+  mapping: Mapping,
+  rows: (context: SourceContext) => AsyncIterable<FileItem>,
 ): Source {
   const name = options.name ?? defaultName;
-  const stream = options.stream ?? options.kind;
-  const idRule = options.idField ?? options.fields.id;
-  const timeRule = options.cursorField ?? options.fields[DEFAULT_TIME_FIELD[options.kind]];
+  const kind = mapping.kind as ModelKind;
+  const stream = options.stream ?? kind;
+  const cursorField = options.cursorField ?? DEFAULT_TIME_FIELD[kind];
   const every = options.checkpointEvery ?? 10_000;
   const ordered = options.ordered === true;
   const lookbackMs = options.lookbackMs ?? 0;
-  const mapRow = compileMapping({
-    kind: options.kind,
-    fields: options.fields,
-    ...(options.defaults ? { defaults: options.defaults } : {}),
-  });
 
-  /** Position, key and content digest of a row, or why it has none. */
-  const identify = (item: RowItem) => {
-    const { row, line } = item;
-    if (item.error !== undefined) return { reason: item.error } as const;
-    if (row === null || typeof row !== 'object' || Array.isArray(row))
-      return { reason: `Line ${line}: expected an object` } as const;
-    const record = row as Record<string, unknown>;
-    const idValue = idRule === undefined ? undefined : readRule(record, idRule);
-    const time = timeRule === undefined ? null : parseTimestamp(readRule(record, timeRule));
-    if (time === null) return { reason: `Line ${line}: no parseable cursor time` } as const;
-    const id =
-      typeof idValue === 'string'
-        ? idValue
-        : (typeof idValue === 'number' && Number.isFinite(idValue)) || typeof idValue === 'bigint'
-          ? String(idValue)
-          : null;
-    if (id === null || id === '')
+  /** Position, key and content digest of a record, or why it has none. */
+  const identify = (item: FileItem) => {
+    const { line } = item;
+    if ('letter' in item) {
+      const { letter } = item;
+      const where = letter.column === undefined ? `Line ${line}` : `Line ${line}, column ${letter.column}`;
       return {
-        reason: `Line ${line}: ${idValue === undefined || idValue === null || idValue === '' ? 'no id' : 'the id is not a string or a number'}`,
+        reason: `${where}: ${letter.reason}`,
+        raw: letter.raw,
+        issues: [deadLetterIssue(letter)],
       } as const;
+    }
+    const { value } = item;
+    const id = Object.hasOwn(value, 'id') ? value.id : undefined;
+    const at = Object.hasOwn(value, cursorField) ? value[cursorField] : undefined;
+    const ms = typeof at === 'string' ? instantToEpochMsOrNaN(at) : Number.NaN;
+    if (!Number.isFinite(ms))
+      return { reason: `Line ${line}: no cursor time (${cursorField} is empty)`, raw: value } as const;
+    if (typeof id !== 'string' || id === '') return { reason: `Line ${line}: no id`, raw: value } as const;
+    const time = epochMsToInstant(ms);
+    const content = JSON.stringify(value);
     const digest = createHash('sha256')
       .update(`${stream}\u0000${id}\u0000${time}\u0000`)
-      .update(JSON.stringify(record))
+      .update(content)
       .digest();
     const position = { time, id };
     const key = `${stream}:${id}@${time}#${digest.subarray(0, 9).toString('base64url')}`;
-    return { record, position, key, digest } as const;
+    return { value, position, key, digest } as const;
   };
 
   return {
@@ -177,7 +293,7 @@ export function rowSource(
       for await (const item of rows(context)) {
         context.signal.throwIfAborted();
         count++;
-        text.update(item.text).update('\n');
+        text.update(itemText(item)).update('\n');
         if (count <= skip) {
           // already handled by the run that saved the marker: only rebuild what this pass must remember
           if (pass !== null) {
@@ -194,7 +310,14 @@ export function rowSource(
         }
         const known = identify(item);
         if ('reason' in known) {
-          yield { type: 'invalid', stream, raw: item.row ?? null, reason: known.reason, line: item.line };
+          yield {
+            type: 'invalid',
+            stream,
+            raw: known.raw as unknown,
+            reason: known.reason,
+            line: item.line,
+            ...('issues' in known ? { issues: known.issues } : {}),
+          };
         } else if (
           ordered &&
           max !== null &&
@@ -203,22 +326,22 @@ export function rowSource(
           yield {
             type: 'invalid',
             stream,
-            raw: known.record,
+            raw: known.value,
             reason: `Line ${item.line}: time ${known.position.time} is before ${max.time}, the newest so far, although the file is declared ordered`,
             line: item.line,
           };
         } else {
-          const { record, position, key } = known;
+          const { value, position, key } = known;
           if (max === null || compareCursor(position, max) > 0) max = position;
           const duplicate = pass !== null && !pass.add(known.digest);
           yield {
             type: 'record',
             stream,
-            raw: record,
+            raw: value,
             position,
             key,
             line: item.line,
-            map: () => [{ kind: options.kind, value: mapRow(record) }],
+            map: () => [{ kind, value }],
             ...(ordered ? {} : { uniqueInRun: true }),
             ...(duplicate ? { duplicate: true } : {}),
           };

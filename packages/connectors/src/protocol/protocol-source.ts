@@ -8,8 +8,14 @@ import { parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { CxProtocolError } from '../errors.js';
 import { type FileInput, readLines } from '../files/input.js';
-import { type RowMappingOptions, readRule } from '../files/row-source.js';
-import { compileMapping, getPath, type MapFieldsOptions, parseTimestamp } from '../mapping.js';
+import {
+  compileMapping,
+  getPath,
+  type MapFieldsOptions,
+  parseTimestamp,
+  type RowMappingOptions,
+  readRule,
+} from '../mapping.js';
 import { fileInputOption, msOption, rowMappingShape } from '../options.js';
 import { own, setOwn } from '../own.js';
 import { Redactor } from '../redact.js';

@@ -20,9 +20,11 @@ const lines = (rows: ReadonlyArray<readonly [string, number, string]>) =>
 const source = (text: string, extra: { checkpointEvery?: number } = {}) =>
   ndjsonSource({
     input: () => Readable.from([text]),
-    kind: 'customer',
-    fields: { id: 'id', firstSeenAt: 'at' },
-    defaults: { type: 'consumer' },
+    mapping: {
+      kind: 'customer',
+      fields: { id: 'id', firstSeenAt: 'at', type: { value: 'consumer' } },
+      properties: 'rest',
+    },
     checkpointEvery: extra.checkpointEvery ?? 2,
   });
 
@@ -150,7 +152,7 @@ describe('duckdbSink', () => {
     const connection = await db.connect();
     expect(
       (await connection.runAndReadAll('SELECT key, line, reason FROM cx_records_dead_letters')).getRows(),
-    ).toEqual([[null, 2n, 'Line 2: no parseable cursor time']]);
+    ).toEqual([[null, 2n, 'Line 2: firstSeenAt (column "at"): Expected a value, the cell is empty']]);
     connection.closeSync();
     db.closeSync();
   });

@@ -40,11 +40,10 @@ const syncToSinkSchema = z.strictObject(syncToSinkShape);
  * import { mkdtempSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
- * import { Readable } from 'node:stream';
  * const sink = ndjsonSink({ directory: mkdtempSync(join(tmpdir(), 'cx-sink-')) });
  * const source = () => ndjsonSource({
- *   input: () => Readable.from(['{"id":"c1","since":"2024-06-01T10:00:00Z"}\n']),
- *   kind: 'customer', fields: { id: 'id', firstSeenAt: 'since' }, defaults: { type: 'consumer' },
+ *   input: { text: '{"id":"c1","since":"2024-06-01T10:00:00Z"}\n' },
+ *   mapping: { kind: 'customer', fields: { id: 'id', firstSeenAt: 'since', type: { value: 'consumer' } } },
  * });
  * console.log((await syncToSink(source(), sink)).records); // 1
  * console.log((await syncToSink(source(), sink)).records); // 0: already committed

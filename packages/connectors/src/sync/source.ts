@@ -1,4 +1,12 @@
-import type { Customer, Feedback, Interaction, JsonValue, Order, SurveyResponse } from '@cx/model';
+import type {
+  Customer,
+  Feedback,
+  Interaction,
+  JsonValue,
+  Order,
+  SurveyResponse,
+  ValidationIssue,
+} from '@cx/model';
 import type { RetryNotice } from '../http/client.js';
 import type { CursorPosition, SyncState } from './state.js';
 
@@ -90,6 +98,8 @@ export interface SourceInvalidMessage {
   readonly reason: string;
   /** 1-based line of the record in its file or stream, when it has one. */
   readonly line?: number;
+  /** What was wrong, with paths (and line, column and source for file rows), when the source knows. */
+  readonly issues?: readonly ValidationIssue[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { instantSchema, type JsonValue, jsonValueSchema, validate } from '@cx/model';
+import { instantSchema, instantToEpochMs, type JsonValue, jsonValueSchema, validate } from '@cx/model';
 import { z } from 'zod';
 
 /**
@@ -88,8 +88,8 @@ export function parseSyncState(value: unknown): SyncState {
  * @since 0.1.0
  */
 export function compareCursor(a: CursorPosition, b: CursorPosition): number {
-  const ta = Date.parse(a.time);
-  const tb = Date.parse(b.time);
+  const ta = instantToEpochMs(a.time);
+  const tb = instantToEpochMs(b.time);
   if (ta !== tb) return ta - tb;
   return compareIds(a.id, b.id);
 }

@@ -23,12 +23,9 @@ export interface SyncAllResult extends SyncSummary {
  * @example
  * ```ts
  * import { ndjsonSource, syncAll } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const source = ndjsonSource({
- *   input: () => Readable.from(['{"id":"c1","since":"2024-06-01T10:00:00Z"}\n']),
- *   kind: 'customer',
- *   fields: { id: 'id', firstSeenAt: 'since' },
- *   defaults: { type: 'consumer' },
+ *   input: { text: '{"id":"c1","since":"2024-06-01T10:00:00Z"}\n' },
+ *   mapping: { kind: 'customer', fields: { id: 'id', firstSeenAt: 'since', type: { value: 'consumer' } } },
  * });
  * const result = await syncAll(source);
  * console.log(result.records, result.state.cursor?.id); // 1 'c1'

@@ -27,21 +27,30 @@ describe('sync', () => {
     const result = await syncAll(
       ndjsonSource({
         input: () => Readable.from([lines.join('\n')]),
-        kind: 'interaction',
-        fields: { id: 'id', anonymousId: 'who', timestamp: 'ts', name: 'event', channel: 'channel' },
-        defaults: { channel: 'web' },
+        mapping: {
+          kind: 'interaction',
+          fields: {
+            id: 'id',
+            anonymousId: 'who',
+            timestamp: 'ts',
+            name: 'event',
+            channel: { column: 'channel', default: 'web' },
+          },
+          properties: 'rest',
+        },
       }),
       { deadLetters: dead },
     );
     expect(ids(result.items)).toEqual(['e1']);
     expect(result.items[0]?.record.value).toMatchObject({ properties: { utm: 'mail' } });
     expect(result.deadLetters).toBe(3);
-    expect(dead.letters.map((l) => l.issues[0]?.path ?? l.reason)).toEqual([
-      ['channel'],
-      'Line 3: not valid JSON',
-      ['customerId'],
+    // issue paths are [data row, field]: the JSON error has no field
+    expect(dead.letters.map((l) => [l.line, l.issues[0]?.path, l.issues[0]?.code])).toEqual([
+      [2, [1, 'channel'], 'invalid_union'], // "fax" is no channel
+      [3, [2], 'invalid_json'],
+      [4, [3, 'customerId'], expect.any(String)],
     ]);
-    expect(dead.letters[2]?.raw).toEqual({ id: 'e4', ts: '2024-06-01T10:02:00Z', event: 'view' });
+    expect(dead.letters[1]?.reason).toMatch(/^Line 3: Expected one JSON object per line/);
     expect(dead.counts.get('interaction')).toBe(3);
   });
 

@@ -1,4 +1,4 @@
-import { CxError, CxValidationError, parseOptions, type ValidationIssue } from '@cx/model';
+import { CxError, CxValidationError, instantToEpochMs, parseOptions, type ValidationIssue } from '@cx/model';
 import { CxResumableError, CxSourceError, CxSyncAbortedError } from '../errors.js';
 import type { RetryNotice } from '../http/client.js';
 import { Redactor } from '../redact.js';
@@ -31,12 +31,9 @@ export type SyncStatus = 'ready' | 'running' | 'done' | 'failed' | 'closed';
  * @example
  * ```ts
  * import { ndjsonSource, sync } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const run = sync(ndjsonSource({
- *   input: () => Readable.from(['{"id":"c1","since":"2024-06-01T10:00:00Z"}\n{"id":"c2"}\n']),
- *   kind: 'customer',
- *   fields: { id: 'id', firstSeenAt: 'since' },
- *   defaults: { type: 'consumer' },
+ *   input: { text: '{"id":"c1","since":"2024-06-01T10:00:00Z"}\n{"id":"c2"}\n' },
+ *   mapping: { kind: 'customer', fields: { id: 'id', firstSeenAt: 'since', type: { value: 'consumer' } } },
  * }));
  * for await (const item of run) if (item.type === 'record') console.log(item.record.value.id); // 'c1'
  * console.log(run.status, run.summary?.records, run.summary?.deadLetters); // 'done' 1 1
@@ -163,9 +160,9 @@ export class SyncRun implements AsyncIterable<SyncItem> {
     const untilPosition: CursorPosition = { time: until, id: '' };
     const from =
       prior?.cursor != null
-        ? new Date(Date.parse(prior.cursor.time) - lookbackMs).toISOString()
+        ? new Date(instantToEpochMs(prior.cursor.time) - lookbackMs).toISOString()
         : (options.startAt ?? null);
-    const fromMs = from === null ? Number.NEGATIVE_INFINITY : Date.parse(from);
+    const fromMs = from === null ? Number.NEGATIVE_INFINITY : instantToEpochMs(from);
     const redactor = new Redactor(source.secrets?.() ?? []);
     const userSignal = options.signal;
     const controller = new AbortController();
@@ -177,7 +174,7 @@ export class SyncRun implements AsyncIterable<SyncItem> {
     let dirty = false;
 
     const state = (): SyncState => {
-      seen.prune(cursor === null ? null : Date.parse(cursor.time));
+      seen.prune(cursor === null ? null : instantToEpochMs(cursor.time));
       const seenList = seen.entries();
       return resume === undefined
         ? { version: 1, cursor, seen: seenList }
@@ -231,9 +228,9 @@ export class SyncRun implements AsyncIterable<SyncItem> {
         const message = next.value;
         switch (message.type) {
           case 'record': {
-            const timeMs = Date.parse(message.position.time);
+            const timeMs = instantToEpochMs(message.position.time);
             // before the window: delivered by an earlier page or run (the cursor's promise), or too late to take
-            if (timeMs < fromMs || (cursor !== null && timeMs < Date.parse(cursor.time) - lookbackMs)) {
+            if (timeMs < fromMs || (cursor !== null && timeMs < instantToEpochMs(cursor.time) - lookbackMs)) {
               this.#outOfWindow++;
               break;
             }
@@ -287,7 +284,14 @@ export class SyncRun implements AsyncIterable<SyncItem> {
           }
           case 'invalid':
             dirty = true;
-            await deadLetter(message.stream, null, message.line, message.raw, message.reason, []);
+            await deadLetter(
+              message.stream,
+              null,
+              message.line,
+              message.raw,
+              message.reason,
+              message.issues ?? [],
+            );
             break;
           case 'checkpoint': {
             if (message.cursor !== null) {
@@ -389,12 +393,12 @@ export class SyncRun implements AsyncIterable<SyncItem> {
  * @example
  * ```ts
  * import { ndjsonSource, sync } from '@cx/connectors';
- * import { Readable } from 'node:stream';
  * const source = ndjsonSource({
- *   input: () => Readable.from(['{"id":"e1","user":"u1","ts":"2024-06-01T10:00:00Z","event":"page_view"}\n']),
- *   kind: 'interaction',
- *   fields: { id: 'id', anonymousId: 'user', timestamp: 'ts', name: 'event' },
- *   defaults: { channel: 'web' },
+ *   input: { text: '{"id":"e1","user":"u1","ts":"2024-06-01T10:00:00Z","event":"page_view"}\n' },
+ *   mapping: {
+ *     kind: 'interaction',
+ *     fields: { id: 'id', anonymousId: 'user', timestamp: 'ts', name: 'event', channel: { value: 'web' } },
+ *   },
  * });
  * for await (const item of sync(source)) if (item.type === 'record') console.log(item.record.kind); // 'interaction'
  * ```

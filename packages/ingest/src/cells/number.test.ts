@@ -118,3 +118,45 @@ describe('parseDecimalBytes', () => {
     );
   });
 });
+
+describe('parseNumber (the public form of the grammar, one value at a time)', () => {
+  it('reads what the cell grammar reads and throws a typed error for the rest', async () => {
+    const { parseNumber } = await import('./parse-number.js');
+    const { CxValidationError, CxOptionsError } = await import('@cx/model');
+    expect(parseNumber('1200.50')).toBe(1200.5);
+    expect(parseNumber('-12')).toBe(-12);
+    expect(parseNumber('(12.00)')).toBe(-12);
+    expect(parseNumber('1 234,5', { decimal: ',' })).toBe(1234.5);
+    expect(parseNumber('1,234', { decimal: '.' })).toBe(1234);
+    for (const [text, code] of [
+      ['0x1A', 'invalid_number'],
+      ['Infinity', 'invalid_number'],
+      ['', 'invalid_number'],
+      ['1,234', 'ambiguous_value'],
+    ] as const) {
+      const error = (() => {
+        try {
+          parseNumber(text);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, text).toBeInstanceOf(CxValidationError);
+      expect((error as InstanceType<typeof CxValidationError>).issues[0]?.code).toBe(code);
+    }
+    expect(() => parseNumber('1', { decimal: ';' } as never)).toThrow(CxOptionsError);
+    // the same values as the cell grammar, for any text (fast-check)
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (text) => {
+        const cell = read(text, '.');
+        let value: number | string;
+        try {
+          value = parseNumber(text, { decimal: '.' });
+        } catch {
+          value = 'error';
+        }
+        expect(typeof cell === 'number' ? cell : 'error').toBe(value);
+      }),
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import type { JsonValue } from '@cx/model';
+import type { JsonValue, ValidationIssue } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { guessEncoding, toUtf8 } from '../input/encoding.js';
 import { byteChunks, type IngestInput } from '../input/input.js';
@@ -146,6 +146,20 @@ export async function* visitCsv(
   const sink = {
     header(cells: readonly string[]) {
       header = cells;
+      // a repeated name makes every read of that column ambiguous: refuse it rather than pick one silently
+      const firstOf = new Map<string, number>();
+      const repeated: ValidationIssue[] = [];
+      cells.forEach((name, k) => {
+        const first = firstOf.get(name);
+        if (name === '' || first === undefined) firstOf.set(name, k);
+        else
+          repeated.push({
+            path: ['header', k],
+            code: 'invalid_csv',
+            message: `Column ${k + 1} of the header repeats the name ${JSON.stringify(name)} of column ${first + 1}: its cells could be read from either; rename one`,
+          });
+      });
+      if (repeated.length > 0) throw new CxValidationError(repeated, { subject: `CSV ${options.name}` });
       const missing = visitor.header(cells);
       if (missing.length > 0) {
         const suspects = start === undefined ? [] : sniffDelimiters(start).filter((d) => d !== delimiter);

@@ -13,7 +13,7 @@ const fatal = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-const MESSAGES: Readonly<Record<string, string>> = {
+export const MESSAGES: Readonly<Record<string, string>> = {
   invalid_number: 'Expected a number such as 1234.5, 1,234.50 or 1 234,50',
   ambiguous_number:
     'This number reads two ways (thousands or decimal separator); set decimal to "." or "," in the mapping',
