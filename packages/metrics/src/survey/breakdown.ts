@@ -135,6 +135,18 @@ export class BreakdownAccumulator<R extends SurveyMetricResult> {
   }
 
   /**
+   * Merges an accumulator of the same metric into a group, e.g. one restored from sufficient statistics a
+   * database computed per group ({@link SurveyMetric.restore}).
+   *
+   * @param key - The group key (`null` for none).
+   * @param accumulator - An accumulator created or restored by the same metric.
+   * @throws {@link @cx/model!CxValidationError} when the accumulator's options differ.
+   */
+  mergeGroup(key: string | null, accumulator: SurveyMetricAccumulator<R>): void {
+    this.#group(key).merge(accumulator);
+  }
+
+  /**
    * Merges another breakdown of the same metric.
    *
    * @param other - Another breakdown accumulator.

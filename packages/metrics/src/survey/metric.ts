@@ -20,6 +20,7 @@ import {
   type NpsIntervalOptions,
   type NpsResult,
 } from './nps-accumulator.js';
+import type { AccumulatorSnapshot } from './tally.js';
 
 /**
  * What every survey metric result has: n, a score (or `null`) and its interval.
@@ -63,6 +64,13 @@ export interface SurveyMetric<R extends SurveyMetricResult> {
   readonly name: 'nps' | 'csat' | 'ces';
   /** Creates an empty accumulator. */
   create(): SurveyMetricAccumulator<R>;
+  /**
+   * Creates an accumulator holding the state of a snapshot made with this metric's options (e.g. sufficient
+   * statistics computed by a database engine). The built-in metrics implement it.
+   *
+   * @param snapshot - A snapshot of an accumulator of this metric, with the same options.
+   */
+  restore?(snapshot: AccumulatorSnapshot): SurveyMetricAccumulator<R>;
   /**
    * Tests the change from `previous` to `current`.
    *
@@ -124,6 +132,7 @@ export function npsMetric(
   return {
     name: 'nps',
     create: () => new Wrapped<NpsResult>(new NpsAccumulator(options), options),
+    restore: (snapshot) => new Wrapped<NpsResult>(NpsAccumulator.fromSnapshot(snapshot, options), options),
     change(current, previous, alpha) {
       if (
         current.shares === null ||
@@ -165,6 +174,7 @@ export function csatMetric(
   return {
     name: 'csat',
     create: () => new Wrapped<CsatResult>(new CsatAccumulator(options), options),
+    restore: (snapshot) => new Wrapped<CsatResult>(CsatAccumulator.fromSnapshot(snapshot, options), options),
     change(current, previous, alpha) {
       if (current.share === null || previous.share === null) return emptyChange('agresti-caffo-z');
       return shareChange(
@@ -200,6 +210,7 @@ export function cesMetric(
   return {
     name: 'ces',
     create: () => new Wrapped<CesResult>(new CesAccumulator(options), options),
+    restore: (snapshot) => new Wrapped<CesResult>(CesAccumulator.fromSnapshot(snapshot, options), options),
     change(current, previous, alpha) {
       if (current.score === null || previous.score === null) return emptyChange('welch-t');
       if (current.standardDeviation === null || previous.standardDeviation === null) {

@@ -136,6 +136,23 @@ export class TrendAccumulator<R extends SurveyMetricResult> {
   }
 
   /**
+   * Merges an accumulator of the same metric into the bucket of an instant, e.g. one restored from sufficient
+   * statistics a database computed per bucket ({@link SurveyMetric.restore}).
+   *
+   * @param epochMs - An instant inside the bucket (e.g. its start) in epoch milliseconds.
+   * @param accumulator - An accumulator created or restored by the same metric.
+   * @throws {@link @cx/model!CxValidationError} when the instant is not finite or the options differ.
+   */
+  mergeAt(epochMs: number, accumulator: SurveyMetricAccumulator<R>): void {
+    if (!Number.isFinite(epochMs)) {
+      throw new CxValidationError([
+        { path: ['epochMs'], message: `Expected finite epoch ms, got ${epochMs}`, code: 'invalid_date' },
+      ]);
+    }
+    this.#accFor(epochMs).merge(accumulator);
+  }
+
+  /**
    * Merges another trend of the same metric and calendar.
    *
    * @param other - Another trend accumulator.
