@@ -1,0 +1,35 @@
+// Public API of @cx/warehouse: explicit named re-exports only.
+
+// #region engines
+export type { ChDbSettings } from './engine/chdb.js';
+export { chdbEngine } from './engine/chdb.js';
+export type { ClickHouseSettings } from './engine/clickhouse.js';
+export { clickhouseEngine } from './engine/clickhouse.js';
+export type { DuckDbSettings } from './engine/duckdb.js';
+export { duckdbEngine } from './engine/duckdb.js';
+export type { Engine, ResultRow, ResultValue } from './engine/engine.js';
+export type { PostgresSettings } from './engine/postgres.js';
+export { postgresEngine } from './engine/postgres.js';
+
+// #endregion engines
+
+export { WarehouseQuery } from './query.js';
+// #region sql
+export type { SqlCalendar } from './sql/calendar.js';
+export type { CompiledSql, Dialect } from './sql/dialect.js';
+export { toSql } from './sql/dialect.js';
+export type { SqlInterpolation, SqlParam, SqlParamType, SqlPart, SqlValue } from './sql/fragment.js';
+export { ident, SqlFragment, sql } from './sql/fragment.js';
+// #endregion sql
+
+// #region mapping
+export type { FieldSource, InstantSource, TableName } from './mapping/column.js';
+export type { SurveyResponseField, SurveyResponseTable } from './mapping/survey-responses.js';
+export { surveyResponseTable } from './mapping/survey-responses.js';
+// #endregion mapping
+
+// #region survey
+export type { SurveyBreakdownOptions } from './survey/queries.js';
+export { surveyBreakdownQuery, surveyMetricQuery, surveyTrendQuery } from './survey/queries.js';
+export type { SurveyMetricSpec, SurveyResultOf } from './survey/spec.js';
+// #endregion survey

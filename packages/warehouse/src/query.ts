@@ -1,0 +1,57 @@
+import type { Engine, ResultRow } from './engine/engine.js';
+import { type CompiledSql, type Dialect, toSql } from './sql/dialect.js';
+import type { SqlFragment } from './sql/fragment.js';
+
+/**
+ * A metric compiled for an engine: inspect the SQL with `toSql`, run it with `run`. The SQL computes sufficient
+ * statistics only; `run` turns them into the same result `@cx/metrics` computes in process.
+ *
+ * @typeParam T - The result type.
+ * @category Queries
+ * @since 0.1.0
+ */
+export class WarehouseQuery<T> {
+  /** What the query computes, e.g. `nps`. */
+  readonly metric: string;
+  readonly #build: (dialect: Dialect) => SqlFragment;
+  readonly #finish: (rows: ResultRow[], engine: Engine) => Promise<T> | T;
+
+  /**
+   * Creates a query (the metric functions of this package do; you rarely need to).
+   *
+   * @param metric - Name of the metric.
+   * @param build - Builds the SQL for a dialect.
+   * @param finish - Turns the rows into the result; may run follow-up queries (e.g. to name bad rows).
+   */
+  constructor(
+    metric: string,
+    build: (dialect: Dialect) => SqlFragment,
+    finish: (rows: ResultRow[], engine: Engine) => Promise<T> | T,
+  ) {
+    this.metric = metric;
+    this.#build = build;
+    this.#finish = finish;
+  }
+
+  /**
+   * The SQL that will run: text with placeholders and the bound values, without connection settings.
+   *
+   * @param target - A dialect or an engine.
+   * @returns The compiled SQL.
+   */
+  toSql(target: Dialect | Engine): CompiledSql {
+    const dialect = typeof target === 'string' ? target : target.dialect;
+    return toSql(this.#build(dialect), dialect);
+  }
+
+  /**
+   * Runs the query on an engine and builds the result.
+   *
+   * @param engine - The engine.
+   * @returns The result.
+   */
+  async run(engine: Engine): Promise<T> {
+    const rows = await engine.query(this.#build(engine.dialect));
+    return this.#finish(rows, engine);
+  }
+}
