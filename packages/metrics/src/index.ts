@@ -110,6 +110,8 @@ export { createCohortRetentionAggregator } from './retention/aggregator.js';
 export type { CalendarInterval } from './retention/calendar.js';
 export type { MatcherDictionaries } from './retention/cohort-retention.js';
 export { cohortRetention } from './retention/cohort-retention.js';
+export type { CohortCounts, CohortRetentionCounts } from './retention/from-counts.js';
+export { cohortRetentionFromCounts } from './retention/from-counts.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from './retention/options.js';
 // #endregion retention
