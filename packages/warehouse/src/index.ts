@@ -24,6 +24,8 @@ export { ident, SqlFragment, sql } from './sql/fragment.js';
 
 // #region mapping
 export type { FieldSource, InstantSource, TableName } from './mapping/column.js';
+export type { InteractionField, InteractionTable } from './mapping/interactions.js';
+export { interactionTable } from './mapping/interactions.js';
 export type { SurveyResponseField, SurveyResponseTable } from './mapping/survey-responses.js';
 export { surveyResponseTable } from './mapping/survey-responses.js';
 // #endregion mapping
@@ -33,3 +35,18 @@ export type { SurveyBreakdownOptions } from './survey/queries.js';
 export { surveyBreakdownQuery, surveyMetricQuery, surveyTrendQuery } from './survey/queries.js';
 export type { SurveyMetricSpec, SurveyResultOf } from './survey/spec.js';
 // #endregion survey
+
+// #region retention
+export { cohortRetentionQuery } from './retention/query.js';
+// #endregion retention
+
+// #region loading
+export {
+  loadedInteractionTable,
+  loadedSurveyResponseTable,
+  loadInteractions,
+  loadSurveyResponses,
+} from './load/interactions.js';
+export type { LoadColumn } from './load/table.js';
+export { createTable, insertRows } from './load/table.js';
+// #endregion loading
