@@ -15,7 +15,9 @@ export function expectClose(actual: unknown, expected: unknown, path = '$'): voi
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), path).toBe(true);
     expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
-    expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, `${path}[${i}]`));
+    expected.forEach((e, i) => {
+      expectClose((actual as unknown[])[i], e, `${path}[${i}]`);
+    });
     return;
   }
   if (expected !== null && typeof expected === 'object') {

@@ -67,7 +67,7 @@ function retentionSql(table: InteractionTable, o: CohortRetentionOptions, d: Dia
   let hits: SqlFragment;
   if (cohortType === 'recurring') {
     cohorts = sql`SELECT DISTINCT actor AS a0, p AS p0, min(t) OVER (PARTITION BY actor, p) AS t0 FROM e WHERE s = 1`;
-    hits = sql`SELECT c0.a0 AS a, c0.p0 AS p0, e.p - c0.p0 AS off, e.r AS r, e.v AS v FROM cohorts c0 JOIN e ON e.actor = c0.a0 WHERE e.p >= c0.p0`;
+    hits = sql`SELECT c0.a0 AS a, c0.p0 AS p0, e.p - c0.p0 AS off, e.r AS r, e.v AS v FROM cohorts c0 JOIN e ON e.actor = c0.a0 WHERE e.p >= c0.p0 AND e.p - c0.p0 <= ${maxOffset}`;
   } else {
     const pick = cohortType === 'first-ever' ? sql`sn = 1` : sql`s = 1`;
     const keep = cohortType === 'first-ever' ? sql` AND s = 1` : sql``;
@@ -83,9 +83,9 @@ function retentionSql(table: InteractionTable, o: CohortRetentionOptions, d: Dia
         offset = floorDiv(sql`${hour(sql`e.t`)} - ${hour(sql`c0.t0`)}`, ms, d);
       } else offset = floorDiv(sql`e.dd - c0.d0`, ROLLING_DAYS[interval as 'day' | 'week' | 'month'], d);
     }
-    hits = sql`SELECT c0.a0 AS a, c0.p0 AS p0, ${offset} AS off, e.r AS r, e.v AS v FROM cohorts c0 JOIN e ON e.actor = c0.a0 WHERE e.seq >= c0.q0`;
+    hits = sql`SELECT a, p0, off, r, v FROM (SELECT c0.a0 AS a, c0.p0 AS p0, ${offset} AS off, e.r AS r, e.v AS v FROM cohorts c0 JOIN e ON e.actor = c0.a0 WHERE e.seq >= c0.q0) h WHERE off <= ${maxOffset}`;
   }
-  const cols = sql`SELECT a, p0, ${columnOf(sql`off`, ends)} AS c, sum(r) AS occ, sum(CASE WHEN r = 1 THEN v END) AS vs, max(r) AS anyr FROM hits WHERE off <= ${maxOffset} GROUP BY a, p0, ${columnOf(sql`off`, ends)}`;
+  const cols = sql`SELECT a, p0, c, sum(r) AS occ, sum(CASE WHEN r = 1 THEN v END) AS vs, max(r) AS anyr FROM (SELECT a, p0, ${columnOf(sql`off`, ends)} AS c, r, v FROM hits) hc GROUP BY a, p0, c`;
   const returned = sql`SELECT a, p0, c FROM cols WHERE c >= 1 AND occ >= ${minOcc}`;
   const counted =
     (o.retention ?? 'on') === 'on'
@@ -99,7 +99,7 @@ function retentionSql(table: InteractionTable, o: CohortRetentionOptions, d: Dia
     s: SqlFragment,
     t: SqlFragment,
   ) =>
-    sql`SELECT CAST(${kind} AS ${txt}) AS kind, CAST(${p} AS ${f}) AS p, CAST(${c} AS ${f}) AS c, CAST(${n} AS ${f}) AS n, CAST(${s} AS ${f}) AS s, CAST(${t} AS ${f}) AS t`;
+    sql`SELECT CAST(${kind} AS ${txt}) AS rk, CAST(${p} AS ${f}) AS rp, CAST(${c} AS ${f}) AS rc, CAST(${n} AS ${f}) AS rn, CAST(${s} AS ${f}) AS rs, CAST(${t} AS ${f}) AS rt`;
   const none = sql`NULL`;
   const parts = [
     sql`${row('size', sql`p0`, none, sql`count(*)`, none, sql`min(t0)`)} FROM cohorts GROUP BY p0`,
@@ -174,26 +174,26 @@ export function cohortRetentionQuery(
       let maxTime: number | null = null;
       const onOrAfter = options.retention === 'on-or-after';
       for (const row of rows) {
-        const p = row.p as number;
-        if (row.kind === 'range') {
-          if ((row.n as number) > 0) {
-            minTime = row.s as number;
-            maxTime = row.t as number;
+        const p = row.rp as number;
+        if (row.rk === 'range') {
+          if ((row.rn as number) > 0) {
+            minTime = row.rs as number;
+            maxTime = row.rt as number;
           }
-        } else if (row.kind === 'size') {
+        } else if (row.rk === 'size') {
           const c = get(p);
-          c.size = row.n as number;
-          c.at = row.t as number;
+          c.size = row.rn as number;
+          c.at = row.rt as number;
           c.counts[0] = c.size;
-        } else if (row.kind === 'count') {
+        } else if (row.rk === 'count') {
           const c = get(p);
-          const col = row.c as number;
-          if (onOrAfter) for (let k = 1; k <= col; k++) c.counts[k]! += row.n as number;
-          else c.counts[col] = row.n as number;
-        } else if (row.kind === 'value') {
+          const col = row.rc as number;
+          if (onOrAfter) for (let k = 1; k <= col; k++) c.counts[k]! += row.rn as number;
+          else c.counts[col] = row.rn as number;
+        } else if (row.rk === 'value') {
           const c = get(p);
-          c.sums[row.c as number] = (row.s as number | null) ?? 0;
-          c.valueActors[row.c as number] = row.n as number;
+          c.sums[row.rc as number] = (row.rs as number | null) ?? 0;
+          c.valueActors[row.rc as number] = row.rn as number;
         }
       }
       const list: CohortCounts[] = [...cohorts.values()].map((c) =>
