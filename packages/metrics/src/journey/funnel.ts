@@ -139,6 +139,29 @@ export class FunnelAccumulator {
   }
 
   /**
+   * Ends every actor seen so far (`inputOrder: 'time-ordered'` only): closes their open attempts into the
+   * result and forgets their state, so input grouped by actor (e.g. a database cursor ordered by actor and time)
+   * is processed with the memory of one actor. An event of a flushed actor after this is counted as a new actor.
+   *
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} without `inputOrder: 'time-ordered'`.
+   */
+  flushActors(): this {
+    if (!this.#f.timeOrdered) {
+      throw new CxValidationError([
+        {
+          path: ['inputOrder'],
+          message: "flushActors needs inputOrder: 'time-ordered' (input grouped by actor)",
+          code: 'invalid_option',
+        },
+      ]);
+    }
+    for (const s of this.#states.values()) endActor(this.#f, s, this.#agg, this.#segName, true);
+    this.#states.clear();
+    return this;
+  }
+
+  /**
    * Merges another accumulator built with the same options into this one.
    *
    * @param other - A partial accumulator (left unchanged).

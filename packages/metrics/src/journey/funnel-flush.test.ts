@@ -1,0 +1,63 @@
+import type { Interaction } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FunnelAccumulator, funnel } from './funnel.js';
+import type { FunnelOptions } from './funnel-options.js';
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+describe('FunnelAccumulator.flushActors', () => {
+  it('flushing after each actor of input grouped by actor gives the result of the whole', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c'),
+            fc.constantFrom('view', 'cart', 'buy'),
+            fc.integer({ min: 0, max: 100 }),
+          ),
+          { maxLength: 40 },
+        ),
+        fc.constantFrom<Partial<FunnelOptions>>(
+          {},
+          { counting: 'totals' },
+          { order: 'strict' },
+          { exclusions: [{ name: 'cart' }] },
+        ),
+        (rows, extra) => {
+          const events: Interaction[] = rows.map(([customerId, name, h], i) => ({
+            id: `e${String(i).padStart(3, '0')}`,
+            customerId,
+            name,
+            channel: 'web',
+            timestamp: new Date(T0 + h * 3_600_000).toISOString(),
+            properties: {},
+          }));
+          const options: FunnelOptions = {
+            steps: [{ name: 'view' }, { name: 'buy' }],
+            windowMs: 20 * 3_600_000,
+            ...extra,
+          };
+          const sorted = [...events].sort(
+            (x, y) =>
+              (x.customerId as string).localeCompare(y.customerId as string) ||
+              Date.parse(x.timestamp) - Date.parse(y.timestamp) ||
+              x.id.localeCompare(y.id),
+          );
+          const acc = new FunnelAccumulator({ ...options, inputOrder: 'time-ordered' });
+          let previous: string | undefined;
+          for (const e of sorted) {
+            if (previous !== undefined && e.customerId !== previous) acc.flushActors();
+            acc.add(e);
+            previous = e.customerId;
+          }
+          expect(acc.flushActors().result()).toEqual(funnel(events, options));
+        },
+      ),
+    );
+  });
+
+  it('needs time-ordered input', () => {
+    expect(() => new FunnelAccumulator({ steps: [{ name: 'view' }] }).flushActors()).toThrow(/time-ordered/);
+  });
+});
