@@ -50,3 +50,7 @@ export {
 export type { LoadColumn } from './load/table.js';
 export { createTable, insertRows } from './load/table.js';
 // #endregion loading
+
+// #region journey
+export { funnelQuery } from './journey/funnel.js';
+// #endregion journey

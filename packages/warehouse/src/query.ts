@@ -14,7 +14,7 @@ export class WarehouseQuery<T> {
   /** What the query computes, e.g. `nps`. */
   readonly metric: string;
   readonly #build: (dialect: Dialect) => SqlFragment;
-  readonly #finish: (rows: ResultRow[], engine: Engine) => Promise<T> | T;
+  #run: (engine: Engine, query: SqlFragment) => Promise<T>;
 
   /**
    * Creates a query (the metric functions of this package do; you rarely need to).
@@ -30,7 +30,27 @@ export class WarehouseQuery<T> {
   ) {
     this.metric = metric;
     this.#build = build;
-    this.#finish = finish;
+    this.#run = async (engine, query) => finish(await engine.query(query), engine);
+  }
+
+  /**
+   * A query whose rows are consumed as a stream (ordered by actor), holding one batch at a time.
+   *
+   * @param metric - Name of the metric.
+   * @param build - Builds the SQL for a dialect.
+   * @param consume - Consumes the batches and returns the result.
+   * @returns The query.
+   */
+  static streaming<R>(
+    metric: string,
+    build: (dialect: Dialect) => SqlFragment,
+    consume: (batches: AsyncIterable<ResultRow[]>, engine: Engine) => Promise<R>,
+  ): WarehouseQuery<R> {
+    const query = new WarehouseQuery<R>(metric, build, () => {
+      throw new Error('unreachable');
+    });
+    query.#run = (engine, fragment) => consume(engine.stream(fragment), engine);
+    return query;
   }
 
   /**
@@ -51,7 +71,6 @@ export class WarehouseQuery<T> {
    * @returns The result.
    */
   async run(engine: Engine): Promise<T> {
-    const rows = await engine.query(this.#build(engine.dialect));
-    return this.#finish(rows, engine);
+    return this.#run(engine, this.#build(engine.dialect));
   }
 }
