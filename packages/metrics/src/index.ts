@@ -89,6 +89,8 @@ export type {
 } from './churn/churn.js';
 export { churnSeries, periodChurn } from './churn/churn.js';
 export type { SubscriptionColumns } from './churn/columns.js';
+export type { ChurnSums } from './churn/from-sums.js';
+export { churnPeriodFromSums } from './churn/from-sums.js';
 export { prepareSubscriptions } from './churn/prepare.js';
 export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
 export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
