@@ -47,6 +47,7 @@ export {
   loadInteractions,
   loadSurveyResponses,
 } from './load/interactions.js';
+export { loadedSubscriptionTable, loadSubscriptions } from './load/subscriptions.js';
 export type { LoadColumn } from './load/table.js';
 export { createTable, insertRows } from './load/table.js';
 // #endregion loading
@@ -54,3 +55,9 @@ export { createTable, insertRows } from './load/table.js';
 // #region journey
 export { funnelQuery } from './journey/funnel.js';
 // #endregion journey
+
+// #region churn
+export { churnSeriesQuery } from './churn/query.js';
+export type { SubscriptionTable } from './mapping/subscriptions.js';
+export { subscriptionTable } from './mapping/subscriptions.js';
+// #endregion churn

@@ -34,6 +34,26 @@ export class WarehouseQuery<T> {
   }
 
   /**
+   * A query that runs several statements (e.g. a range query, then the metric over the periods found).
+   *
+   * @param metric - Name of the metric.
+   * @param build - Builds the SQL shown by `toSql` for a dialect.
+   * @param run - Runs the statements on an engine.
+   * @returns The query.
+   */
+  static custom<R>(
+    metric: string,
+    build: (dialect: Dialect) => SqlFragment,
+    run: (engine: Engine) => Promise<R>,
+  ): WarehouseQuery<R> {
+    const query = new WarehouseQuery<R>(metric, build, () => {
+      throw new Error('unreachable');
+    });
+    query.#run = (engine) => run(engine);
+    return query;
+  }
+
+  /**
    * A query whose rows are consumed as a stream (ordered by actor), holding one batch at a time.
    *
    * @param metric - Name of the metric.

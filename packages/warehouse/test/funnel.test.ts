@@ -35,28 +35,33 @@ const eventsArb = fc
     ),
   );
 
-const optionsArb: fc.Arbitrary<FunnelOptions> = fc.record(
-  {
-    steps: fc.constantFrom<FunnelOptions['steps']>(
-      [{ name: 'view' }, { name: 'cart' }, { name: 'buy' }],
-      [{ name: 'view' }, { name: 'buy', windowMs: 6 * HOUR }],
-      [{ name: ['view', 'cart'] }, { name: 'checkout', channel: 'web' }, { name: 'buy', properties: { value: 20 } }],
-      [{ name: 'view' }, { name: 'view' }],
-    ),
-    windowMs: fc.constantFrom(HOUR, 12 * HOUR, 14 * 24 * HOUR),
-    order: fc.constantFrom('sequential', 'strict', 'any' as const),
-    counting: fc.constantFrom('uniques', 'totals' as const),
-    exclusions: fc.constantFrom([{ name: 'support' }], [{ name: 'support', fromStep: 1 }]),
-    exclusionEffect: fc.constantFrom('remove', 'drop-off' as const),
-    breakdown: fc.constantFrom(
-      { field: 'channel' as const },
-      { property: 'value', attribution: 'last-touch' as const },
-      { field: 'channel' as const, attribution: { step: 1 } },
-    ),
-    percentiles: fc.constant([10, 50, 99]),
-  },
-  { requiredKeys: ['steps'] },
-)
+const optionsArb: fc.Arbitrary<FunnelOptions> = fc
+  .record(
+    {
+      steps: fc.constantFrom<FunnelOptions['steps']>(
+        [{ name: 'view' }, { name: 'cart' }, { name: 'buy' }],
+        [{ name: 'view' }, { name: 'buy', windowMs: 6 * HOUR }],
+        [
+          { name: ['view', 'cart'] },
+          { name: 'checkout', channel: 'web' },
+          { name: 'buy', properties: { value: 20 } },
+        ],
+        [{ name: 'view' }, { name: 'view' }],
+      ),
+      windowMs: fc.constantFrom(HOUR, 12 * HOUR, 14 * 24 * HOUR),
+      order: fc.constantFrom('sequential', 'strict', 'any' as const),
+      counting: fc.constantFrom('uniques', 'totals' as const),
+      exclusions: fc.constantFrom([{ name: 'support' }], [{ name: 'support', fromStep: 1 }]),
+      exclusionEffect: fc.constantFrom('remove', 'drop-off' as const),
+      breakdown: fc.constantFrom(
+        { field: 'channel' as const },
+        { property: 'value', attribution: 'last-touch' as const },
+        { field: 'channel' as const, attribution: { step: 1 } },
+      ),
+      percentiles: fc.constant([10, 50, 99]),
+    },
+    { requiredKeys: ['steps'] },
+  )
   .filter((o) => !(o.order === 'any' && o.steps.some((s) => s.windowMs !== undefined)))
   .filter((o) => o.steps.length > 2 || !(o.exclusions ?? []).some((x) => x.fromStep === 1));
 

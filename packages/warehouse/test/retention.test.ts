@@ -35,26 +35,31 @@ const eventsArb = fc
     ),
   );
 
-const optionsArb: fc.Arbitrary<CohortRetentionOptions> = fc.record(
-  {
-    interval: fc.constantFrom('day', 'week', 'month' as const),
-    periods: fc.integer({ min: 0, max: 5 }),
-    cohortType: fc.constantFrom('first-time', 'first-ever', 'recurring' as const),
-    startEvent: fc.constantFrom({}, { name: 'signup' }, { name: ['signup', 'open'], channel: 'web' }),
-    returnEvent: fc.constantFrom({}, { name: 'buy' }),
-    retention: fc.constantFrom('on', 'on-or-after' as const),
-    brackets: fc.constantFrom([1, 2], [2, 1, 3]),
-    window: fc.constantFrom('calendar', 'rolling' as const),
-    rollingTruncation: fc.constantFrom('none', 'hour', 'day' as const),
-    timeZone: fc.constantFrom('UTC', 'Europe/Warsaw', 'America/New_York'),
-    weekStartsOn: fc.constantFrom(0, 1, 3 as const),
-    minimumOccurrences: fc.constantFrom(1, 2),
-    aggregate: fc.constantFrom({ property: 'value', operation: 'sum' as const }, { property: 'value', operation: 'avg' as const }),
-    asOf: fc.constantFrom('2026-04-05T00:00:00Z', '2026-05-01T00:00:00Z'),
-    from: fc.constant('2026-03-26T00:00:00Z'),
-  },
-  { requiredKeys: ['interval'] },
-).filter((o) => !(o.window === 'rolling' && o.cohortType === 'recurring'));
+const optionsArb: fc.Arbitrary<CohortRetentionOptions> = fc
+  .record(
+    {
+      interval: fc.constantFrom('day', 'week', 'month' as const),
+      periods: fc.integer({ min: 0, max: 5 }),
+      cohortType: fc.constantFrom('first-time', 'first-ever', 'recurring' as const),
+      startEvent: fc.constantFrom({}, { name: 'signup' }, { name: ['signup', 'open'], channel: 'web' }),
+      returnEvent: fc.constantFrom({}, { name: 'buy' }),
+      retention: fc.constantFrom('on', 'on-or-after' as const),
+      brackets: fc.constantFrom([1, 2], [2, 1, 3]),
+      window: fc.constantFrom('calendar', 'rolling' as const),
+      rollingTruncation: fc.constantFrom('none', 'hour', 'day' as const),
+      timeZone: fc.constantFrom('UTC', 'Europe/Warsaw', 'America/New_York'),
+      weekStartsOn: fc.constantFrom(0, 1, 3 as const),
+      minimumOccurrences: fc.constantFrom(1, 2),
+      aggregate: fc.constantFrom(
+        { property: 'value', operation: 'sum' as const },
+        { property: 'value', operation: 'avg' as const },
+      ),
+      asOf: fc.constantFrom('2026-04-05T00:00:00Z', '2026-05-01T00:00:00Z'),
+      from: fc.constant('2026-03-26T00:00:00Z'),
+    },
+    { requiredKeys: ['interval'] },
+  )
+  .filter((o) => !(o.window === 'rolling' && o.cohortType === 'recurring'));
 
 for (const testEngine of testEngines()) {
   describe(`cohort retention on ${testEngine.name}`, () => {

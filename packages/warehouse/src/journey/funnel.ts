@@ -1,12 +1,17 @@
-import { FunnelAccumulator, type FunnelOptions, type FunnelResult, type InteractionPredicate } from '@cx/metrics';
+import {
+  FunnelAccumulator,
+  type FunnelOptions,
+  type FunnelResult,
+  type InteractionPredicate,
+} from '@cx/metrics';
 import type { Interaction } from '@cx/model';
+import type { ResultRow } from '../engine/engine.js';
 import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
 import { WarehouseQuery } from '../query.js';
+import { checkInteractions } from '../retention/query.js';
 import type { Dialect } from '../sql/dialect.js';
 import { join, raw, type SqlFragment, sql } from '../sql/fragment.js';
 import { and, inList } from '../sql/match.js';
-import { checkInteractions } from '../retention/query.js';
-import type { ResultRow } from '../engine/engine.js';
 
 const FIELDS = [
   ['name', 'name'],
@@ -17,31 +22,48 @@ const FIELDS = [
 
 /** SQL condition implied by a predicate's fields (its property conditions are checked in TypeScript) (internal). */
 export function predicateFilter(p: InteractionPredicate): SqlFragment {
-  return and(FIELDS.filter(([field]) => p[field] !== undefined).map(([field, column]) => inList(raw(column), p[field])));
+  return and(
+    FIELDS.filter(([field]) => p[field] !== undefined).map(([field, column]) =>
+      inList(raw(column), p[field]),
+    ),
+  );
 }
 
 /** Property names a funnel reads (internal). */
 export function funnelProperties(options: FunnelOptions): string[] {
   const names = new Set<string>();
-  for (const p of [...options.steps, ...(options.exclusions ?? [])]) for (const k of Object.keys(p.properties ?? {})) names.add(k);
+  for (const p of [...options.steps, ...(options.exclusions ?? [])])
+    for (const k of Object.keys(p.properties ?? {})) names.add(k);
   if (options.breakdown?.property !== undefined) names.add(options.breakdown.property);
   return [...names];
 }
 
 /** Split of wanted properties into numeric and text columns of the mapping (internal). */
-export function propertyColumns(table: InteractionTable, names: readonly string[]): { numeric: string[]; text: string[] } {
+export function propertyColumns(
+  table: InteractionTable,
+  names: readonly string[],
+): { numeric: string[]; text: string[] } {
   const numeric = names.filter((n) => Object.hasOwn(table.numeric ?? {}, n));
   return { numeric, text: names.filter((n) => !numeric.includes(n)) };
 }
 
 /** Events of interest ordered by actor, instant, id and tie order, as the in-process funnel orders them (internal). */
-export function orderedEvents(table: InteractionTable, wanted: { numeric: string[]; text: string[] }, filter: SqlFragment, d: Dialect): SqlFragment {
+export function orderedEvents(
+  table: InteractionTable,
+  wanted: { numeric: string[]; text: string[] },
+  filter: SqlFragment,
+  d: Dialect,
+): SqlFragment {
   const idOrder = d === 'postgres' ? sql`id COLLATE "C"` : sql`id`;
   return sql`SELECT * FROM (${interactionRows(table, wanted, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL AND ${filter} ORDER BY actor, t, ${idOrder}, ord`;
 }
 
 /** An interaction rebuilt from an engine row, with the properties a metric reads (internal). */
-export function rowInteraction(row: ResultRow, wanted: { numeric: string[]; text: string[] }, index: number): Interaction {
+export function rowInteraction(
+  row: ResultRow,
+  wanted: { numeric: string[]; text: string[] },
+  index: number,
+): Interaction {
   const properties: Record<string, string | number> = {};
   wanted.numeric.forEach((name, i) => {
     const v = row[`n_${i}`];
@@ -92,7 +114,10 @@ export function rowInteraction(row: ResultRow, wanted: { numeric: string[]; text
  * @category Journey analytics
  * @since 0.1.0
  */
-export function funnelQuery(interactions: InteractionTable, options: FunnelOptions): WarehouseQuery<FunnelResult> {
+export function funnelQuery(
+  interactions: InteractionTable,
+  options: FunnelOptions,
+): WarehouseQuery<FunnelResult> {
   const table = interactionTable(interactions);
   const settings: FunnelOptions = { ...options, inputOrder: 'time-ordered' };
   new FunnelAccumulator(settings);

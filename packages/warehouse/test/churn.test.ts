@@ -1,0 +1,56 @@
+import { type ChurnSeriesOptions, churnSeries } from '@cx/metrics';
+import { CxValidationError } from '@cx/model';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The churn property tests' own generator: gaps, overlaps, open ends, amount changes, DST month boundaries.
+import { subscriptionsArb } from '../../metrics/src/churn/__fixtures__/subscriptions.js';
+import { churnSeriesQuery, type Engine, loadedSubscriptionTable, loadSubscriptions } from '../src/index.js';
+import { expectClose } from './compare.js';
+import { testEngines } from './engines.js';
+
+const optionsArb: fc.Arbitrary<ChurnSeriesOptions<'all' | 'customers'>> = fc.record(
+  {
+    interval: fc.constantFrom('week', 'month', 'quarter' as const),
+    timeZone: fc.constantFrom('UTC', 'Europe/Warsaw'),
+    weekStartsOn: fc.constantFrom(0, 1 as const),
+    midPeriodPolicy: fc.constantFrom('exclude', 'exposure' as const),
+    measures: fc.constantFrom('all', 'customers' as const),
+    from: fc.constant('2026-01-01T00:00:00Z'),
+    to: fc.constantFrom('2026-04-01T00:00:00Z', '2026-11-15T00:00:00Z'),
+    asOf: fc.constant('2026-06-01T00:00:00Z'),
+  },
+  { requiredKeys: ['interval', 'timeZone'] },
+);
+
+for (const testEngine of testEngines()) {
+  describe(`churn series on ${testEngine.name}`, () => {
+    let engine: Engine;
+    beforeAll(async () => {
+      engine = await testEngine.open();
+    });
+    afterAll(async () => engine?.close());
+
+    it('equals churnSeries in process (spells, revenue, NRR/GRR, DST months, default range)', async () => {
+      await fc.assert(
+        fc.asyncProperty(subscriptionsArb, optionsArb, async (subscriptions, options) => {
+          await loadSubscriptions(engine, 'subs', 'sub_changes', subscriptions);
+          const actual = await churnSeriesQuery(loadedSubscriptionTable('subs', 'sub_changes'), options).run(engine);
+          expectClose(actual, churnSeries(subscriptions, options));
+        }),
+        { numRuns: testEngine.name === 'duckdb' ? 40 : 15 },
+      );
+    });
+
+    it('rejects mixed currencies and the eligible policy with typed errors', async () => {
+      const sub = (id: string, currency: string) => ({
+        id, customerId: id, status: 'active' as const, startedAt: '2026-01-01T00:00:00Z', amount: 10, currency,
+        billingInterval: 'month' as const, amountChanges: [], properties: {},
+      });
+      await loadSubscriptions(engine, 'subs', 'sub_changes', [sub('a', 'EUR'), sub('b', 'PLN')]);
+      const table = loadedSubscriptionTable('subs', 'sub_changes');
+      const error = await churnSeriesQuery(table).run(engine).catch((e: unknown) => e);
+      expect((error as CxValidationError).issues.map((i) => i.code)).toEqual(['mixed_currency']);
+      expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'eligible' })).toThrow(CxValidationError);
+    });
+  });
+}
