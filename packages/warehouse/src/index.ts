@@ -54,6 +54,7 @@ export { createTable, insertRows } from './load/table.js';
 
 // #region journey
 export { funnelQuery } from './journey/funnel.js';
+export { topPathsQuery } from './journey/paths.js';
 // #endregion journey
 
 // #region churn

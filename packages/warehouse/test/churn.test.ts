@@ -34,7 +34,9 @@ for (const testEngine of testEngines()) {
       await fc.assert(
         fc.asyncProperty(subscriptionsArb, optionsArb, async (subscriptions, options) => {
           await loadSubscriptions(engine, 'subs', 'sub_changes', subscriptions);
-          const actual = await churnSeriesQuery(loadedSubscriptionTable('subs', 'sub_changes'), options).run(engine);
+          const actual = await churnSeriesQuery(loadedSubscriptionTable('subs', 'sub_changes'), options).run(
+            engine,
+          );
           expectClose(actual, churnSeries(subscriptions, options));
         }),
         { numRuns: testEngine.name === 'duckdb' ? 40 : 15 },
@@ -43,12 +45,21 @@ for (const testEngine of testEngines()) {
 
     it('rejects mixed currencies and the eligible policy with typed errors', async () => {
       const sub = (id: string, currency: string) => ({
-        id, customerId: id, status: 'active' as const, startedAt: '2026-01-01T00:00:00Z', amount: 10, currency,
-        billingInterval: 'month' as const, amountChanges: [], properties: {},
+        id,
+        customerId: id,
+        status: 'active' as const,
+        startedAt: '2026-01-01T00:00:00Z',
+        amount: 10,
+        currency,
+        billingInterval: 'month' as const,
+        amountChanges: [],
+        properties: {},
       });
       await loadSubscriptions(engine, 'subs', 'sub_changes', [sub('a', 'EUR'), sub('b', 'PLN')]);
       const table = loadedSubscriptionTable('subs', 'sub_changes');
-      const error = await churnSeriesQuery(table).run(engine).catch((e: unknown) => e);
+      const error = await churnSeriesQuery(table)
+        .run(engine)
+        .catch((e: unknown) => e);
       expect((error as CxValidationError).issues.map((i) => i.code)).toEqual(['mixed_currency']);
       expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'eligible' })).toThrow(CxValidationError);
     });

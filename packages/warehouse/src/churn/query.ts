@@ -33,7 +33,10 @@ function subscriptionsSql(t: SubscriptionTable, d: Dialect): SqlFragment {
 function changesSql(t: SubscriptionTable, d: Dialect): SqlFragment {
   const c = t.amountChanges;
   if (c === undefined) return sql`SELECT CAST(NULL AS ${floatType(d)}) AS at2 WHERE FALSE`;
-  const order = c.order === undefined ? sql`CAST(NULL AS ${floatType(d)})` : sql`CAST(${ident(c.order)} AS ${floatType(d)})`;
+  const order =
+    c.order === undefined
+      ? sql`CAST(NULL AS ${floatType(d)})`
+      : sql`CAST(${ident(c.order)} AS ${floatType(d)})`;
   return sql`SELECT CAST(${ident(c.subscriptionId)} AS ${textType(d)}) AS sid, ${epochMs(c.at, d)} AS at, CAST(${ident(c.amount)} AS ${floatType(d)}) AS amount, ${order} AS ord FROM ${tableRef(c.table)}`;
 }
 

@@ -43,7 +43,13 @@ export function loadedSubscriptionTable(table: string, changes: string): Subscri
     amount: 'amount',
     currency: 'currency',
     billingInterval: 'billing_interval',
-    amountChanges: { table: changes, subscriptionId: 'subscription_id', at: 'at', amount: 'amount', order: 'seq' },
+    amountChanges: {
+      table: changes,
+      subscriptionId: 'subscription_id',
+      at: 'at',
+      amount: 'amount',
+      order: 'seq',
+    },
   };
 }
 

@@ -1,0 +1,103 @@
+import type { TopPathsOptions, TopPathsResult } from '@cx/metrics';
+import { topPaths } from '@cx/metrics';
+import { floatType, textType } from '../mapping/expressions.js';
+import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
+import { WarehouseQuery } from '../query.js';
+import { checkInteractions } from '../retention/query.js';
+import type { Dialect } from '../sql/dialect.js';
+import { raw, type SqlFragment, sql } from '../sql/fragment.js';
+
+const SEPARATOR = '\u0001';
+const COLUMN = { touchpointId: 'touchpoint', stageId: 'stage', name: 'name', channel: 'channel' } as const;
+
+function pathsSql(table: InteractionTable, o: Required<TopPathsOptions>, d: Dialect): SqlFragment {
+  const v = raw(COLUMN[o.by]);
+  const idOrder = d === 'postgres' ? sql`id COLLATE "C"` : sql`id`;
+  const previous =
+    d === 'clickhouse'
+      ? sql`lagInFrame(toNullable(v)) OVER (PARTITION BY actor ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`
+      : sql`lag(v) OVER (PARTITION BY actor ORDER BY rn)`;
+  const collapse = o.collapseRepeats ? sql` WHERE pv IS NULL OR pv <> v` : sql``;
+  const agg =
+    d === 'clickhouse'
+      ? sql`arrayStringConcat(arrayMap(x -> x.2, arraySort(x -> x.1, groupArray((pos, v)))), ${SEPARATOR})`
+      : sql`string_agg(v, ${SEPARATOR} ORDER BY pos)`;
+  const pathOrder = d === 'postgres' ? sql`path COLLATE "C"` : sql`path`;
+  const f = floatType(d);
+  const txt = textType(d);
+  return sql`WITH n AS (SELECT actor, t, id, ord, ${v} AS v FROM (${interactionRows(table, {}, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL), o AS (SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY t, ${idOrder}, ord) AS rn FROM n WHERE v IS NOT NULL), c AS (SELECT actor, v, rn, ${previous} AS pv FROM o), k AS (SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY rn) AS pos FROM c${collapse}), p AS (SELECT actor, ${agg} AS path FROM k WHERE pos <= ${o.maxLength} GROUP BY actor), g AS (SELECT path, count(*) AS actors FROM p GROUP BY path) SELECT CAST('top' AS ${txt}) AS kind, path, CAST(actors AS ${f}) AS actors FROM (SELECT path, actors FROM g ORDER BY actors DESC, ${pathOrder} LIMIT ${o.limit}) top UNION ALL SELECT CAST('all' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM g UNION ALL SELECT CAST('with' AS ${txt}), CAST(NULL AS ${txt}), CAST(coalesce(sum(actors), 0) AS ${f}) FROM g UNION ALL SELECT CAST('actors' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(DISTINCT actor) AS ${f}) FROM n`;
+}
+
+/**
+ * The most common paths through the journey on an engine, as `topPaths` in `@cx/metrics`: one path per actor of
+ * touchpoints (or stages, names, channels) in time order, repeats collapsed, cut to `maxLength`; the top `limit`
+ * by actors (ties by path), the rest grouped. The whole computation runs in the engine; Node receives `limit`
+ * rows.
+ *
+ * @param interactions - The interaction table.
+ * @param options - The options of `topPaths`.
+ * @returns The query; `run(engine)` gives the paths.
+ * @throws {@link @cx/model!CxValidationError} for invalid options or mapping, and at run time for rows without
+ *   an actor, instant, name or channel.
+ * @example
+ * ```ts
+ * import { duckdbEngine, sql, topPathsQuery } from '@cx/warehouse';
+ * const engine = await duckdbEngine();
+ * await engine.execute(sql`CREATE TABLE ev AS SELECT * FROM (VALUES
+ *   ('1', 'a', 'home', TIMESTAMPTZ '2026-01-01 10:00:00+00'), ('2', 'a', 'cart', TIMESTAMPTZ '2026-01-01 10:05:00+00'),
+ *   ('3', 'b', 'home', TIMESTAMPTZ '2026-01-01 11:00:00+00')) v(id, who, place, at)`);
+ * const result = await topPathsQuery(
+ *   { table: 'ev', timestamp: 'at', fields: { id: 'id', customerId: 'who', name: { constant: 'view' }, channel: { constant: 'web' }, touchpointId: 'place' } },
+ * ).run(engine);
+ * console.log(result.paths.map((p) => [p.path.join(' > '), p.actors])); // [ [ 'home', 1 ], [ 'home > cart', 1 ] ]
+ * await engine.close();
+ * ```
+ * @category Journey analytics
+ * @since 0.1.0
+ */
+export function topPathsQuery(
+  interactions: InteractionTable,
+  options: TopPathsOptions = {},
+): WarehouseQuery<TopPathsResult> {
+  const table = interactionTable(interactions);
+  topPaths([], options);
+  const o: Required<TopPathsOptions> = {
+    by: options.by ?? 'touchpointId',
+    limit: options.limit ?? 10,
+    maxLength: options.maxLength ?? 10,
+    collapseRepeats: options.collapseRepeats ?? true,
+  };
+  return new WarehouseQuery(
+    'top paths',
+    (d) => pathsSql(table, o, d),
+    async (rows, engine) => {
+      await checkInteractions(table, engine);
+      const get = (kind: string) => (rows.find((r) => r.kind === kind)?.actors as number | undefined) ?? 0;
+      const withPath = get('with');
+      const top = rows
+        .filter((r) => r.kind === 'top')
+        .map((r) => ({
+          path: String(r.path).split(SEPARATOR),
+          actors: r.actors as number,
+          share: (r.actors as number) / withPath,
+        }))
+        .sort((a, b) => b.actors - a.actors || compareKeys(a.path.join(SEPARATOR), b.path.join(SEPARATOR)));
+      const topActors = top.reduce((s, p) => s + p.actors, 0);
+      const restActors = withPath - topActors;
+      return {
+        actors: withPath,
+        actorsWithoutPath: get('actors') - withPath,
+        paths: top,
+        other: {
+          paths: get('all') - top.length,
+          actors: restActors,
+          share: withPath === 0 ? null : restActors / withPath,
+        },
+      };
+    },
+  );
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
