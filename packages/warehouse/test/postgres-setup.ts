@@ -1,12 +1,18 @@
 // Vitest global setup: PostgreSQL 15 from Debian on a private data directory and port, as user postgres
 // (PostgreSQL refuses to run as root), stopped when the run ends. `.ci/run` installs the package when missing.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** The newest PostgreSQL Debian installed (15 on bookworm). */
+const BIN = (() => {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
+  const newest = versions.sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10))[0] ?? '15';
+  return `${root}/${newest}/bin`;
+})();
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,7 +34,7 @@ function asPostgres(args: readonly string[]): void {
 export default function setup(project: TestProject): () => void {
   if (!existsSync(`${BIN}/initdb`)) {
     project.provide('postgres', {
-      missing: `PostgreSQL 15 is not installed: apt-get install -y postgresql (bash .ci/run does this), then run the tests again`,
+      missing: `PostgreSQL is not installed: apt-get install -y postgresql (bash .ci/run does this), then run the tests again`,
     });
     return () => undefined;
   }
