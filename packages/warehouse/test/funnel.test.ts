@@ -63,7 +63,7 @@ const optionsArb: fc.Arbitrary<FunnelOptions> = fc
     { requiredKeys: ['steps'] },
   )
   .filter((o) => !(o.order === 'any' && o.steps.some((s) => s.windowMs !== undefined)))
-  .filter((o) => o.steps.length > 2 || !(o.exclusions ?? []).some((x) => x.fromStep === 1));
+  .filter((o) => o.steps.length > 2 || !(o.exclusions ?? []).some((x: { fromStep?: number }) => x.fromStep === 1));
 
 for (const testEngine of testEngines()) {
   describe(`funnels on ${testEngine.name}`, () => {
