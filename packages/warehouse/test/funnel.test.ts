@@ -51,7 +51,10 @@ const optionsArb: fc.Arbitrary<FunnelOptions> = fc
       windowMs: fc.constantFrom(HOUR, 12 * HOUR, 14 * 24 * HOUR),
       order: fc.constantFrom('sequential', 'strict', 'any' as const),
       counting: fc.constantFrom('uniques', 'totals' as const),
-      exclusions: fc.constantFrom([{ name: 'support' }], [{ name: 'support', fromStep: 1 }]),
+      exclusions: fc.constantFrom<NonNullable<FunnelOptions['exclusions']>>(
+        [{ name: 'support' }],
+        [{ name: 'support', fromStep: 1 }],
+      ),
       exclusionEffect: fc.constantFrom('remove', 'drop-off' as const),
       breakdown: fc.constantFrom(
         { field: 'channel' as const },
@@ -63,7 +66,7 @@ const optionsArb: fc.Arbitrary<FunnelOptions> = fc
     { requiredKeys: ['steps'] },
   )
   .filter((o) => !(o.order === 'any' && o.steps.some((s) => s.windowMs !== undefined)))
-  .filter((o) => o.steps.length > 2 || !(o.exclusions ?? []).some((x: { fromStep?: number }) => x.fromStep === 1));
+  .filter((o) => o.steps.length > 2 || !(o.exclusions ?? []).some((x) => x.fromStep === 1));
 
 for (const testEngine of testEngines()) {
   describe(`funnels on ${testEngine.name}`, () => {
