@@ -71,7 +71,7 @@ describe('credentials never leave the settings', () => {
     const engine = await postgresEngine({ host: '127.0.0.1', port: 1, user: 'cx', password, database: 'cx' });
     expect(engine.description).toBe('postgres://cx@127.0.0.1:1/cx');
     expect(JSON.stringify(engine.toSql(sql`SELECT ${1}`))).not.toContain(password);
-    const error = await engine.query(sql`SELECT 1`).catch((e: unknown) => e as Error);
+    const error = (await engine.query(sql`SELECT 1`).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(`${error.message} ${error.stack} ${String(error.cause ?? '')}`).not.toContain(password);
     expect((error as { code?: string }).code).toBe('engine_connection_failed');
