@@ -79,15 +79,15 @@ describe('credentials never leave the settings', () => {
   });
 
   it('ClickHouse: a URL with credentials is rejected without echoing them; settings are strict', async () => {
-    const error = await clickhouseEngine({ url: 'http://admin:SECRET-1@127.0.0.1:8123' }).catch(
-      (e: unknown) => e as Error,
-    );
+    const error = (await clickhouseEngine({ url: 'http://admin:SECRET-1@127.0.0.1:8123' }).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(error.message).toMatch(/without user information/);
     expect(error.message).not.toContain('SECRET-1');
-    const unknown = await clickhouseEngine({
+    const unknown = (await clickhouseEngine({
       url: 'http://127.0.0.1:8123',
       pasword: 'SECRET-2',
-    } as never).catch((e: unknown) => e as Error);
+    } as never).catch((e: unknown) => e)) as Error;
     expect(unknown.message).toMatch(/Unknown setting/);
     const engine = await clickhouseEngine({ url: 'http://127.0.0.1:8123', password: 'SECRET-3' });
     expect(engine.description).toBe('clickhouse://default@127.0.0.1:8123/default');
