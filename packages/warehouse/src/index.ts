@@ -24,6 +24,8 @@ export { ident, SqlFragment, sql } from './sql/fragment.js';
 
 // #region mapping
 export type { FieldSource, InstantSource, TableName } from './mapping/column.js';
+export type { Ga4ViewOptions } from './mapping/ga4.js';
+export { createGa4View, GA4_INTERACTIONS } from './mapping/ga4.js';
 export type { InteractionField, InteractionTable } from './mapping/interactions.js';
 export { interactionTable } from './mapping/interactions.js';
 export type { SurveyResponseField, SurveyResponseTable } from './mapping/survey-responses.js';
@@ -38,8 +40,11 @@ export type { SurveyMetricSpec, SurveyResultOf } from './survey/spec.js';
 
 // #region retention
 export { cohortRetentionQuery } from './retention/query.js';
+
 // #endregion retention
 
+export type { FileFormat } from './load/files.js';
+export { createFileView, writeParquet } from './load/files.js';
 // #region loading
 export {
   loadedInteractionTable,
