@@ -67,3 +67,8 @@ export { churnSeriesQuery } from './churn/query.js';
 export type { SubscriptionTable } from './mapping/subscriptions.js';
 export { subscriptionTable } from './mapping/subscriptions.js';
 // #endregion churn
+
+// #region lifetime
+export type { TransactionTable } from './lifetime/rfm.js';
+export { rfmSummaryQuery } from './lifetime/rfm.js';
+// #endregion lifetime
