@@ -184,7 +184,7 @@ if (!onlyChurn) {
         if (n > 0) ours.set(`${c.start}|${p}`, n);
       });
     });
-    const theirs = new Map(rows.map((r) => [`${r.cohort}|${Number(r.p)}`, Number(r.n)] as const));
+    const theirs = new Map<string, number>(rows.map((r) => [`${r.cohort}|${Number(r.p)}`, Number(r.n)]));
     return ours.size === theirs.size && [...ours].every(([k, v]) => theirs.get(k) === v);
   }
   const equal = sameAsDuck(streamed.matrix, duckE2eRows) && sameAsDuck(inMemory, duckMemRows);

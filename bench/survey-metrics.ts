@@ -73,7 +73,8 @@ console.log(
 const referenceLoop = () => {
   const counts = [0, 0, 0];
   stream((r) => {
-    counts[r.nps >= 9 ? 0 : r.nps <= 6 ? 2 : 1]++;
+    const k = r.nps >= 9 ? 0 : r.nps <= 6 ? 2 : 1;
+    counts[k] = (counts[k] as number) + 1;
   });
   return counts;
 };

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssueCode } from '@cx/model';
 import type { JourneyMap } from './document.js';
 import type { LocatedIssue } from './issues.js';
 import { KEYWORD_GUARD } from './mermaid-export.js';
@@ -44,8 +44,12 @@ interface Task {
  */
 export function fromMermaid(text: string, options: FromMermaidOptions = {}): JourneyMap {
   const issues: LocatedIssue[] = [];
-  const fail = (line: number, column: number, message: string, code = 'mermaid_syntax') =>
-    issues.push({ path: [], line, column, code, message: `Line ${line}, column ${column}: ${message}` });
+  const fail = (
+    line: number,
+    column: number,
+    message: string,
+    code: ValidationIssueCode = 'mermaid_syntax',
+  ) => issues.push({ path: [], line, column, code, message: `Line ${line}, column ${column}: ${message}` });
   let title: string | undefined;
   let description: string | undefined;
   let headerSeen = false;

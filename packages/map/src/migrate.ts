@@ -1,4 +1,10 @@
-import { CxValidationError, channelSchema, emotionSchema, validate } from '@cx/model';
+import {
+  CxValidationError,
+  channelSchema,
+  emotionSchema,
+  type ValidationIssueCode,
+  validate,
+} from '@cx/model';
 import { z } from 'zod';
 import { MAP_FORMAT_VERSION } from './document.js';
 import { uniqueSlug } from './slug.js';
@@ -198,7 +204,7 @@ export interface MigrationResult {
  * @since 0.1.0
  */
 export function migrateMapDocument(document: unknown): MigrationResult {
-  const fail = (message: string, code: string): never => {
+  const fail = (message: string, code: ValidationIssueCode): never => {
     throw new CxValidationError([{ path: ['formatVersion'], message, code }], { subject: 'JourneyMap' });
   };
   if (typeof document !== 'object' || document === null || Array.isArray(document))

@@ -5,14 +5,8 @@
 export type { CorrelationResult } from './stats/correlation.js';
 export { CorrelationAccumulator, pearsonCorrelation } from './stats/correlation.js';
 export { effectiveNFromSums, kishEffectiveN } from './stats/effective-n.js';
-export type { ConfidenceInterval, IntervalMethod } from './stats/interval.js';
-export { normalCdf, normalQuantile, zForConfidence } from './stats/normal.js';
-export type { ProportionIntervalOptions } from './stats/proportion.js';
-export { clopperPearsonInterval, wilsonInterval } from './stats/proportion.js';
 export type { RandomSource } from './stats/random.js';
 export { createRandom, sampleBinomial } from './stats/random.js';
-export { betaQuantile, logBeta, logGamma, regularizedBeta } from './stats/special.js';
-export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 // #endregion shared
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
@@ -159,10 +153,6 @@ export {
 export type { RetentionWhatIf, RetentionWhatIfOptions } from './lifetime/contractual/what-if.js';
 export { retentionWhatIf } from './lifetime/contractual/what-if.js';
 export { CxConvergenceError } from './lifetime/errors.js';
-export { hyp2f1, logHyp2f1 } from './lifetime/numeric/hyp2f1.js';
-export { chiSquareSurvival, regularizedGammaQ } from './lifetime/numeric/incomplete-gamma.js';
-export type { NelderMeadOptions, NelderMeadResult } from './lifetime/numeric/nelder-mead.js';
-export { minimizeNelderMead } from './lifetime/numeric/nelder-mead.js';
 export type {
   KaplanMeierOptions,
   KaplanMeierResult,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema } from './time.js';
+import { instantSchema } from './time/schemas.js';
 
 /**
  * Schema of one consent flag: granted or not, and when it was recorded.

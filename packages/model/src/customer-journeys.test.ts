@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupJourneys } from './customer-journeys.js';
-import { CxValidationError } from './errors.js';
+import { CxOptionsError } from './errors/options-error.js';
+import { CxValidationError } from './errors/validation-error.js';
 import type { Interaction } from './interaction.js';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 1, 9) + minutes * 60_000).toISOString();
@@ -72,9 +73,34 @@ describe('groupJourneys', () => {
 
   it('honours a custom gap and rejects a non-positive one', () => {
     expect(
-      groupJourneys([event('a', 'c', 0), event('b', 'c', 6)], { inactivityGapMs: 5 * 60_000 })[0]?.sessions,
+      groupJourneys([event('a', 'c', 0), event('b', 'c', 6)], { inactivityGap: { minutes: 5 } })[0]?.sessions,
     ).toHaveLength(2);
-    expect(() => groupJourneys([], { inactivityGapMs: 0 })).toThrow(CxValidationError);
-    expect(() => groupJourneys([], { inactivityGapMs: Number.NaN })).toThrow(/inactivityGapMs|positive/);
+    expect(() => groupJourneys([], { inactivityGap: { minutes: 0 } })).toThrow(CxOptionsError);
+    expect(() => groupJourneys([], { inactivityGap: { minutes: Number.NaN } })).toThrow(CxOptionsError);
+    // A bare number has no unit: rejected, not read as milliseconds.
+    expect(() => groupJourneys([], { inactivityGap: 60_000 as never })).toThrow(/duration object/);
+    // The old name is an error whose message names the new one.
+    expect(() => groupJourneys([], { inactivityGapMs: 60_000 } as never)).toThrow(
+      /renamed to "inactivityGap"/,
+    );
+  });
+
+  it('rejects an interaction whose timestamp is not an instant, naming it, instead of sessionizing it', () => {
+    const bad = { ...event('b', 'c', 1), timestamp: 'not a time' };
+    const feb30 = { ...event('d', 'c', 2), timestamp: '2024-02-30T00:00:00Z' };
+    const error = (() => {
+      try {
+        groupJourneys([event('a', 'c', 0), bad, feb30]);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(CxValidationError);
+    const issues = (error as CxValidationError).issues;
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      [[1, 'timestamp'], 'invalid_instant'],
+      [[2, 'timestamp'], 'invalid_instant'],
+    ]);
   });
 });

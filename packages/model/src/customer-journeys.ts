@@ -1,5 +1,9 @@
-import { CxValidationError } from './errors.js';
+import { z } from 'zod';
+import { CxValidationError, type ValidationIssue } from './errors/validation-error.js';
 import { actorIdOf, type Interaction } from './interaction.js';
+import { parseOptions } from './options/parse-options.js';
+import { type Duration, durationSchema, durationToMs } from './options/schemas.js';
+import { instantIssue, instantToEpochMsOrNaN } from './time/instant.js';
 
 /**
  * A session: consecutive interactions of one actor with no gap longer than the inactivity gap.
@@ -58,27 +62,30 @@ export interface CustomerJourney {
  * @example
  * ```ts
  * import { groupJourneys, type GroupJourneysOptions } from '@cx/model';
- * const options: GroupJourneysOptions = { inactivityGapMs: 10 * 60_000 };
+ * const options: GroupJourneysOptions = { inactivityGap: { minutes: 10 } };
  * console.log(groupJourneys([], options)); // []
  * ```
  * @category Interactions
  * @since 0.1.0
  */
 export interface GroupJourneysOptions {
-  /** Inactivity gap that starts a new session, in milliseconds; default 30 minutes (GA4, Adobe). */
-  readonly inactivityGapMs?: number;
+  /** Inactivity gap that starts a new session; default `{ minutes: 30 }` (GA4, Adobe). */
+  readonly inactivityGap?: Duration;
 }
+
+const optionsSchema = z.strictObject({ inactivityGap: durationSchema.default({ minutes: 30 }) });
 
 /**
  * Groups interactions into per-actor journeys: time-ordered and sessionized by an inactivity gap.
  *
  * Input order does not matter; ties in time are ordered by id so the result is deterministic. A gap of
- * exactly `inactivityGapMs` still continues the session; a longer one starts a new session.
+ * exactly `inactivityGap` still continues the session; a longer one starts a new session.
  *
  * @param interactions - Interactions in any order.
  * @param options - Session inactivity gap.
  * @returns One journey per actor, sorted by actor id.
- * @throws {@link CxValidationError} when the gap is not a positive finite number.
+ * @throws {@link CxOptionsError} for an unknown option or a gap that is not a positive duration.
+ * @throws {@link CxValidationError} (`invalid_instant`) naming every interaction whose timestamp is not an instant.
  * @example
  * ```ts
  * import { groupJourneys } from '@cx/model';
@@ -91,18 +98,14 @@ export interface GroupJourneysOptions {
  */
 export function groupJourneys(
   interactions: Iterable<Interaction>,
-  options: GroupJourneysOptions = {},
+  options?: GroupJourneysOptions,
 ): CustomerJourney[] {
-  const gap = options.inactivityGapMs ?? 30 * 60 * 1000;
-  if (!(gap > 0) || !Number.isFinite(gap)) {
-    throw new CxValidationError([
-      {
-        path: ['inactivityGapMs'],
-        message: `Expected a positive number of milliseconds, got ${gap}`,
-        code: 'invalid_option',
-      },
-    ]);
-  }
+  const gap = durationToMs(
+    parseOptions(optionsSchema, options, 'groupJourneys', { renamed: { inactivityGapMs: 'inactivityGap' } })
+      .inactivityGap,
+  );
+  const issues: ValidationIssue[] = [];
+  let index = 0;
   const byActor = new Map<string, { identified: boolean; items: Array<{ t: number; i: Interaction }> }>();
   for (const interaction of interactions) {
     const actorId = actorIdOf(interaction);
@@ -111,8 +114,15 @@ export function groupJourneys(
       entry = { identified: interaction.customerId !== undefined, items: [] };
       byActor.set(actorId, entry);
     }
-    entry.items.push({ t: Date.parse(interaction.timestamp), i: interaction });
+    const t = instantToEpochMsOrNaN(interaction.timestamp);
+    if (Number.isNaN(t)) {
+      const issue = instantIssue(interaction.timestamp, { path: [index, 'timestamp'] });
+      if (issue !== null) issues.push(issue);
+    }
+    entry.items.push({ t, i: interaction });
+    index++;
   }
+  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'interactions' });
   const journeys: CustomerJourney[] = [];
   for (const [actorId, { identified, items }] of byActor) {
     items.sort((a, b) => a.t - b.t || (a.i.id < b.i.id ? -1 : a.i.id > b.i.id ? 1 : 0));

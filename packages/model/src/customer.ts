@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { consentSchema } from './consent.js';
 import { idSchema, propertiesSchema } from './json.js';
-import { instantSchema } from './time.js';
+import { instantSchema } from './time/schemas.js';
 
 /**
  * Schema of the business account a B2B customer belongs to.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
 import { idSchema, languageTagSchema, propertiesSchema, slugSchema } from './json.js';
-import { instantSchema } from './time.js';
+import { instantSchema } from './time/schemas.js';
 
 /**
  * Schema of the author of a piece of feedback or a mention.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journey } from './__fixtures__/documents.js';
-import { CxValidationError } from './errors.js';
+import { CxValidationError } from './errors/validation-error.js';
 import { journeySchema } from './journey.js';
 import { journeyReferenceIssues, parseJourney } from './journey-references.js';
 

@@ -1,5 +1,5 @@
-import type { ValidationIssue } from './errors.js';
-import { CxValidationError } from './errors.js';
+import type { ValidationIssue } from './errors/validation-error.js';
+import { CxValidationError } from './errors/validation-error.js';
 import { type Journey, journeySchema } from './journey.js';
 import { validate } from './validate.js';
 

@@ -3,7 +3,7 @@ import { emotionSchema } from './emotion.js';
 import { idSchema, slugSchema } from './json.js';
 import { evidenceSchema } from './persona.js';
 import { stageSchema } from './stage.js';
-import { calendarDateSchema } from './time.js';
+import { calendarDateSchema } from './time/schemas.js';
 import { touchpointSchema } from './touchpoint.js';
 
 /**

@@ -15,19 +15,117 @@ import { z } from 'zod';
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
- * Schema of a JSON value (finite numbers only).
+ * Deepest nesting of arrays and objects a JSON value may have (64 levels). Deeper values are rejected with a typed
+ * issue instead of overflowing the stack.
+ *
+ * @example
+ * ```ts
+ * import { MAX_JSON_DEPTH } from '@cx/model';
+ * console.log(MAX_JSON_DEPTH); // 64
+ * ```
+ * @category Primitives
+ * @since 0.2.0
+ */
+export const MAX_JSON_DEPTH = 64;
+
+function isPlainRecord(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Checks a JSON value without recursion: JSON types only, finite numbers, no cycles, depth ≤ MAX_JSON_DEPTH (internal). */
+function checkJson(root: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  // Depth-first with an explicit stack; `ancestors` holds the objects on the current path to find cycles.
+  const stack: Array<{ value: unknown; path: Array<string | number>; depth: number; exit?: object }> = [
+    { value: root, path: [], depth: 0 },
+  ];
+  const ancestors = new Set<object>();
+  const fail = (path: Array<string | number>, code: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path, message, params: { code }, input: root });
+  while (stack.length > 0) {
+    const item = stack.pop() as {
+      value: unknown;
+      path: Array<string | number>;
+      depth: number;
+      exit?: object;
+    };
+    if (item.exit !== undefined) {
+      ancestors.delete(item.exit);
+      continue;
+    }
+    const { value, path, depth } = item;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value))
+        fail(path, 'invalid_type', `Expected a finite number, got ${String(value)}`);
+      continue;
+    }
+    if (typeof value !== 'object') {
+      fail(path, 'invalid_type', `Expected a JSON value, got a value of type ${typeof value}`);
+      continue;
+    }
+    if (!Array.isArray(value) && !isPlainRecord(value)) {
+      fail(path, 'invalid_type', 'Expected a JSON value (plain object or array), got a class instance');
+      continue;
+    }
+    if (ancestors.has(value)) {
+      fail(path, 'cyclic_value', 'Expected a JSON value, got an object that contains itself');
+      continue;
+    }
+    if (depth >= MAX_JSON_DEPTH) {
+      fail(path, 'too_deep', `Expected JSON nested at most ${MAX_JSON_DEPTH} levels deep`);
+      continue;
+    }
+    ancestors.add(value);
+    stack.push({ value: null, path, depth, exit: value });
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: [...path, i], depth: depth + 1 });
+    } else {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        stack.push({
+          value: (value as Record<string, unknown>)[key],
+          path: [...path, key],
+          depth: depth + 1,
+        });
+      }
+    }
+  }
+}
+
+const jsonSchemaOfJsonValue = {
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'null' },
+    { type: 'array', items: { $ref: '#/$defs/JsonValue' } },
+    { type: 'object', additionalProperties: { $ref: '#/$defs/JsonValue' } },
+  ],
+};
+
+/**
+ * Schema of a JSON value: strings, finite numbers, booleans, `null`, arrays and plain objects, at most
+ * {@link MAX_JSON_DEPTH} levels deep and without cycles. Checked without recursion, so hostile nesting gives an
+ * issue (`too_deep`, `cyclic_value`) instead of a stack overflow.
  *
  * @example
  * ```ts
  * import { jsonValueSchema } from '@cx/model';
  * console.log(jsonValueSchema.safeParse({ a: [1, 'x', null] }).success); // true
+ * const cyclic: Record<string, unknown> = {};
+ * cyclic.self = cyclic;
+ * console.log(jsonValueSchema.safeParse(cyclic).success); // false
  * ```
  * @category Primitives
  * @since 0.1.0
  */
 export const jsonValueSchema: z.ZodType<JsonValue> = z
-  .json()
-  .meta({ id: 'JsonValue' }) as z.ZodType<JsonValue>;
+  .unknown()
+  .superRefine(checkJson)
+  .meta({ id: 'JsonValue', ...jsonSchemaOfJsonValue }) as z.ZodType<JsonValue>;
 
 /**
  * Schema of a free-form properties object: string keys, JSON values.

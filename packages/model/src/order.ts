@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
 import { currencySchema, idSchema, propertiesSchema } from './json.js';
-import { instantSchema } from './time.js';
+import { instantSchema } from './time/schemas.js';
 
 /**
  * Schema of an order line.

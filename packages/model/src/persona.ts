@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
 import { idSchema, propertiesSchema } from './json.js';
-import { calendarDateSchema } from './time.js';
+import { calendarDateSchema } from './time/schemas.js';
 
 /**
  * Schema of an empathy map: what the persona says, thinks, does and feels, and their pains and gains.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CxValidationError } from './errors.js';
+import { CxValidationError } from './errors/validation-error.js';
 import type { Interaction } from './interaction.js';
 import { assignStages } from './stage-rules.js';
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
-import { CxValidationError } from './errors.js';
+import { CxValidationError } from './errors/validation-error.js';
 import type { Interaction } from './interaction.js';
 import { idSchema, slugSchema } from './json.js';
+import { parseOptions } from './options/parse-options.js';
 import { validate } from './validate.js';
+
+const assignStagesOptionsSchema = z.strictObject({ overwrite: z.boolean().default(false) });
 
 /**
  * Schema of a rule that assigns a stage to interactions. A rule matches when every given condition
@@ -86,6 +89,7 @@ export interface AssignStagesOptions {
  * @param options - Whether to overwrite stages already present.
  * @returns New interactions with `stageId` set where a rule matched.
  * @throws {@link CxValidationError} when a rule is malformed or its pattern is not a valid regular expression.
+ * @throws {@link CxOptionsError} for an unknown option.
  * @example
  * ```ts
  * import { assignStages } from '@cx/model';
@@ -101,8 +105,9 @@ export interface AssignStagesOptions {
 export function assignStages(
   interactions: readonly Interaction[],
   rules: readonly StageRule[],
-  options: AssignStagesOptions = {},
+  options?: AssignStagesOptions,
 ): Interaction[] {
+  const { overwrite } = parseOptions(assignStagesOptionsSchema, options, 'assignStages');
   const compiled = rules.map((input, i) => {
     const rule = validate(stageRuleSchema, input, { subject: 'stage rule', at: ['rules', i] });
     let pattern: RegExp | undefined;
@@ -125,7 +130,7 @@ export function assignStages(
     return { rule, pattern };
   });
   return interactions.map((interaction) => {
-    if (interaction.stageId !== undefined && options.overwrite !== true) return interaction;
+    if (interaction.stageId !== undefined && !overwrite) return interaction;
     for (const { rule, pattern } of compiled) {
       if (rule.name !== undefined && rule.name !== interaction.name) continue;
       if (pattern !== undefined && !pattern.test(interaction.name)) continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, idSchema, propertiesSchema } from './json.js';
-import { instantSchema } from './time.js';
+import { instantSchema } from './time/schemas.js';
 
 /**
  * Schema of a change of a subscription's recurring amount (upgrade, downgrade) from an instant on.

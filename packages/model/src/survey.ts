@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
 import { idSchema, languageTagSchema, propertiesSchema, slugSchema } from './json.js';
-import { instantSchema } from './time.js';
+import { instantSchema } from './time/schemas.js';
 
 /**
  * Schema of a rating scale: its range, whether higher is better, and whether scores are whole numbers.

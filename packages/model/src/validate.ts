@@ -1,5 +1,10 @@
-import type { z } from 'zod';
-import { CxValidationError, type ValidationIssue } from './errors.js';
+import { z } from 'zod';
+import {
+  CxValidationError,
+  type ValidationIssue,
+  type ValidationIssueCode,
+} from './errors/validation-error.js';
+import { parseOptions } from './options/parse-options.js';
 
 /**
  * Result of {@link safeValidate}: the typed value, or the error that {@link validate} would throw.
@@ -36,6 +41,11 @@ export interface ValidateOptions {
   readonly at?: ReadonlyArray<string | number>;
 }
 
+const validateOptionsSchema = z.strictObject({
+  subject: z.string().min(1).max(200).optional(),
+  at: z.array(z.union([z.string(), z.number().int().min(0)])).optional(),
+});
+
 /**
  * Converts zod issues into {@link ValidationIssue}s.
  *
@@ -56,11 +66,18 @@ export function issuesFromZod(
   issues: readonly z.core.$ZodIssue[],
   at: ReadonlyArray<string | number> = [],
 ): ValidationIssue[] {
-  return issues.map((issue) => ({
-    path: [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.message,
-    code: issue.code,
-  }));
+  return issues.map((issue) => {
+    // A custom check names its code in `params.code` (e.g. `invalid_instant`, `cyclic_value`).
+    const own =
+      issue.code === 'custom'
+        ? (issue.params as { code?: ValidationIssueCode } | undefined)?.code
+        : undefined;
+    return {
+      path: [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: issue.message,
+      code: own ?? (issue.code as ValidationIssueCode),
+    };
+  });
 }
 
 /**
@@ -82,13 +99,14 @@ export function issuesFromZod(
 export function safeValidate<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  options: ValidateOptions = {},
+  options?: ValidateOptions,
 ): ValidationResult<z.output<S>> {
+  const o = parseOptions(validateOptionsSchema, options, 'safeValidate');
   const result = schema.safeParse(value);
   if (result.success) return { success: true, data: result.data };
-  const error = new CxValidationError(issuesFromZod(result.error.issues, options.at), {
+  const error = new CxValidationError(issuesFromZod(result.error.issues, o.at), {
     cause: result.error,
-    ...(options.subject === undefined ? {} : { subject: options.subject }),
+    ...(o.subject === undefined ? {} : { subject: o.subject }),
   });
   return { success: false, error };
 }
@@ -101,6 +119,7 @@ export function safeValidate<S extends z.ZodType>(
  * @param options - Subject name and path prefix for messages.
  * @returns The parsed, typed value.
  * @throws {@link CxValidationError} listing every issue with its path.
+ * @throws {@link CxOptionsError} for an unknown or malformed option.
  * @example
  * ```ts
  * import { validate, channelSchema } from '@cx/model';
@@ -113,7 +132,7 @@ export function safeValidate<S extends z.ZodType>(
 export function validate<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  options: ValidateOptions = {},
+  options?: ValidateOptions,
 ): z.output<S> {
   const result = safeValidate(schema, value, options);
   if (!result.success) throw result.error;

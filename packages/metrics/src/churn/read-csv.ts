@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { Subscription, ValidationIssue } from '@cx/model';
+import type { Subscription, ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { ByteDictionary } from '../columnar/byte-dictionary.js';
 import { GrowableFloat64, GrowableInt32 } from '../columnar/growable.js';
@@ -279,7 +279,7 @@ class SubscriptionCsvParser {
     this.#names = names;
   }
 
-  #issue(row: number, field: SubscriptionCsvField, message: string, code: string): void {
+  #issue(row: number, field: SubscriptionCsvField, message: string, code: ValidationIssueCode): void {
     this.#issueCount++;
     if (this.#issues.length < MAX_ISSUES) this.#issues.push({ path: [row, field], message, code });
   }

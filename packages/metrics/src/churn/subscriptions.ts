@@ -1,4 +1,4 @@
-import type { Subscription, ValidationIssue } from '@cx/model';
+import type { Subscription, ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { parseInstantBytes } from '../columnar/parse-bytes.js';
 import type { SubscriptionColumns } from './columns.js';
@@ -30,7 +30,7 @@ function parseInstant(value: unknown): number {
 export function subscriptionTable(subscriptions: Iterable<Subscription>): SubscriptionTable {
   const issues: ValidationIssue[] = [];
   let issueCount = 0;
-  const issue = (path: Array<string | number>, message: string, code: string): void => {
+  const issue = (path: Array<string | number>, message: string, code: ValidationIssueCode): void => {
     issueCount++;
     if (issues.length < MAX_ISSUES) issues.push({ path, message, code });
   };

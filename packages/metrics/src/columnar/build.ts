@@ -1,4 +1,4 @@
-import type { Interaction, ValidationIssue } from '@cx/model';
+import type { Interaction, ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { toActorColumns } from './csr.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
@@ -87,7 +87,7 @@ class InteractionColumnsBuilder {
     });
   }
 
-  #issue(path: Array<string | number>, message: string, code: string): void {
+  #issue(path: Array<string | number>, message: string, code: ValidationIssueCode): void {
     this.issueCount++;
     if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message, code });
   }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { ValidationIssue } from '@cx/model';
+import type { ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import { ByteDictionary } from './byte-dictionary.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
@@ -418,12 +418,12 @@ class InteractionCsvParser {
       (this.numeric[k] as GrowableFloat64).push(this.#values[k] as number);
   }
 
-  #rowIssue(column: string, message: string, code: string): void {
+  #rowIssue(column: string, message: string, code: ValidationIssueCode): void {
     this.#bad = true;
     this.#issue([this.#row, column], `${message} (data row ${this.#row + 1} of ${this.#path})`, code);
   }
 
-  #issue(path: Array<string | number>, message: string, code: string): void {
+  #issue(path: Array<string | number>, message: string, code: ValidationIssueCode): void {
     this.issueCount++;
     if (this.issues.length < MAX_ISSUES) this.issues.push({ path, message, code });
   }

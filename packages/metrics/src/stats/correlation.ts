@@ -1,7 +1,5 @@
-import { CxValidationError } from '@cx/model';
-import type { ConfidenceInterval } from './interval.js';
-import { zForConfidence } from './normal.js';
-import { studentTCdf } from './student-t.js';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { type ConfidenceInterval, studentTCdf, zForLevel } from '@cx/stats';
 
 /**
  * Pearson correlation with its Fisher-z interval and t-test p-value.
@@ -104,7 +102,7 @@ export class CorrelationAccumulator {
    * @throws {@link @cx/model!CxValidationError} when the level is invalid.
    */
   result(confidence = 0.95): CorrelationResult {
-    const z = zForConfidence(confidence);
+    const z = zForLevel(confidence);
     const n = this.#n;
     if (n < 2 || !(this.#m2x > 0) || !(this.#m2y > 0)) return { n, r: null, interval: null, pValue: null };
     const r = Math.max(-1, Math.min(1, this.#cxy / Math.sqrt(this.#m2x * this.#m2y)));
@@ -161,7 +159,7 @@ export function pearsonCorrelation(
       },
     ]);
   }
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i]))
       issues.push({

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { logGamma } from './special.js';
+import { logGamma } from '@cx/stats';
 
 /**
  * A seeded source of uniform random numbers in [0, 1).

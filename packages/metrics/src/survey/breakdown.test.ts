@@ -1,4 +1,4 @@
-import { CxValidationError, STANDARD_SCALES } from '@cx/model';
+import { CxOptionsError, CxValidationError, STANDARD_SCALES } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { response } from './__fixtures__/response.js';
 import { BreakdownAccumulator, breakdown } from './breakdown.js';
@@ -72,6 +72,6 @@ describe('breakdown', () => {
       expect((error as CxValidationError).issues[0]?.path).toEqual(['responses', 1, 'scale']);
     }
     expect(breakdown([], npsMetric(), { by: 'channel' })).toEqual([]);
-    expect(() => breakdown([], npsMetric(), { by: 'channel', confidence: 2 })).toThrow(CxValidationError);
+    expect(() => breakdown([], npsMetric(), { by: 'channel', confidence: 2 })).toThrow(CxOptionsError);
   });
 });

@@ -1,5 +1,5 @@
 import { CxValidationError, type SurveyResponse } from '@cx/model';
-import { zForConfidence } from '../stats/normal.js';
+import { zForLevel } from '@cx/stats';
 import type { MetricChange } from './change.js';
 import { forEachCollecting } from './collect.js';
 import type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './metric.js';
@@ -92,7 +92,7 @@ export class BreakdownAccumulator<R extends SurveyMetricResult> {
    * @throws {@link @cx/model!CxValidationError} when an option is invalid.
    */
   constructor(metric: SurveyMetric<R>, options: BreakdownOptions) {
-    zForConfidence(options.confidence ?? 0.95);
+    zForLevel(options.confidence ?? 0.95);
     const minN = options.minN ?? 30;
     if (!(minN >= 0) || options.by === undefined) {
       throw new CxValidationError([

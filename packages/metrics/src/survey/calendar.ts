@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
 import { tz } from '@date-fns/tz';
 import {
   addDays,
@@ -40,7 +40,7 @@ export class Calendar {
   #last: CalendarBucket | null = null;
 
   constructor(period: TrendPeriod, timeZone: string, weekStartsOn: number) {
-    const issues = [];
+    const issues: ValidationIssue[] = [];
     if (!['day', 'week', 'month', 'quarter'].includes(period)) {
       issues.push({
         path: ['options', 'period'],

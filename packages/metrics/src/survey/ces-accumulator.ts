@@ -5,8 +5,7 @@ import {
   type SurveyResponse,
   type ValidationIssue,
 } from '@cx/model';
-import type { ConfidenceInterval } from '../stats/interval.js';
-import { zForConfidence } from '../stats/normal.js';
+import { type ConfidenceInterval, zForLevel } from '@cx/stats';
 import { checkResponseScale, checkScoreAndWeight, incompatible } from './check.js';
 import { meanEstimate } from './mean.js';
 import { scaleIssues, scoreProblem } from './scale.js';
@@ -209,7 +208,7 @@ export class CesAccumulator {
    */
   result(options: CesResultOptions = {}): CesResult {
     const level = options.confidence ?? 0.95;
-    zForConfidence(level);
+    zForLevel(level);
     const t = this.#tally;
     const scale = this.#rules.scale;
     const m = meanEstimate(t, level);

@@ -1,6 +1,4 @@
-import { normalCdf } from '../stats/normal.js';
-import { studentTCdf } from '../stats/student-t.js';
-
+import { normalCdf, studentTCdf } from '@cx/stats';
 /**
  * Test of the change between two independent results of the same metric (e.g. this month vs last month).
  *

@@ -5,7 +5,7 @@ import {
   type SurveyResponse,
   type ValidationIssue,
 } from '@cx/model';
-import { zForConfidence } from '../stats/normal.js';
+import { zForLevel } from '@cx/stats';
 import { checkResponseScale, checkScoreAndWeight, incompatible } from './check.js';
 import { type MeanEstimate, meanEstimate } from './mean.js';
 import { sameScale, scaleIssues, scaleKey, scoreProblem } from './scale.js';
@@ -278,7 +278,7 @@ export class CsatAccumulator {
    */
   result(options: CsatResultOptions = {}): CsatResult {
     const level = options.confidence ?? 0.95;
-    zForConfidence(level);
+    zForLevel(level);
     const t = this.#tally;
     const classes: ReadonlyArray<0 | 1 | 2> = this.#rules.denominator === 'all' ? [0, 1, 2] : [0, 2];
     const denominator = classes.reduce<number>((s, c) => s + t.counts[c], 0);

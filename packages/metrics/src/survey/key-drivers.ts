@@ -1,7 +1,6 @@
 import { CxValidationError, type SurveyResponse, type ValidationIssue } from '@cx/model';
+import { type ConfidenceInterval, zForLevel } from '@cx/stats';
 import { CorrelationAccumulator } from '../stats/correlation.js';
-import type { ConfidenceInterval } from '../stats/interval.js';
-import { zForConfidence } from '../stats/normal.js';
 
 /**
  * One respondent: their outcome score (e.g. likelihood to recommend, 0–10) and their satisfaction with each
@@ -108,7 +107,7 @@ export class KeyDriverAccumulator {
    * @throws {@link @cx/model!CxValidationError} when the level is invalid.
    */
   constructor(options: KeyDriverOptions = {}) {
-    zForConfidence(options.confidence ?? 0.95);
+    zForLevel(options.confidence ?? 0.95);
     this.#options = options;
   }
 

@@ -1,5 +1,4 @@
-import type { ConfidenceInterval } from '../stats/interval.js';
-import { studentTQuantile } from '../stats/student-t.js';
+import { type ConfidenceInterval, studentTQuantile } from '@cx/stats';
 import type { Tally } from './tally.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { SurveyResponse } from '@cx/model';
-import type { ConfidenceInterval } from '../stats/interval.js';
+import type { ConfidenceInterval } from '@cx/stats';
 import {
   CesAccumulator,
   type CesClassificationOptions,

@@ -1,6 +1,5 @@
 import { CxValidationError, type Scale, type SurveyResponse, type ValidationIssue } from '@cx/model';
-import type { ConfidenceInterval } from '../stats/interval.js';
-import { zForConfidence } from '../stats/normal.js';
+import { type ConfidenceInterval, zForLevel } from '@cx/stats';
 import { type BootstrapOptions, bootstrapNetInterval } from './bootstrap.js';
 import { checkResponseScale } from './check.js';
 import { NPS_SCALE, sameScale, scaleIssues, scaleKey, scoreProblem, weightIssue } from './scale.js';
@@ -267,7 +266,7 @@ export function adjustedWald(p: number, d: number, nEff: number): { net: number;
 
 function npsFromTally(tally: Tally, options: NpsIntervalOptions): NpsResult {
   const level = options.confidence ?? 0.95;
-  const z = zForConfidence(level);
+  const z = zForLevel(level);
   const method = options.interval ?? 'adjusted-wald';
   if (method !== 'adjusted-wald' && method !== 'wald' && method !== 'bootstrap') {
     throw new CxValidationError([

@@ -1,6 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import type { ConfidenceInterval } from '../stats/interval.js';
-import { normalCdf, zForConfidence } from '../stats/normal.js';
+import { type ConfidenceInterval, normalCdf, zForLevel } from '@cx/stats';
 import { adjustedWald, type NpsResult } from './nps-accumulator.js';
 
 /**
@@ -64,7 +63,7 @@ export interface NpsComparison {
  */
 export function compareNps(a: NpsResult, b: NpsResult, options: CompareNpsOptions = {}): NpsComparison {
   const level = options.confidence ?? 0.95;
-  const zCrit = zForConfidence(level);
+  const zCrit = zForLevel(level);
   if (a.shares === null || b.shares === null || a.score === null || b.score === null) {
     return {
       difference: null,
@@ -165,7 +164,7 @@ export function npsBenchmarkTest(
   options: NpsBenchmarkOptions = {},
 ): NpsBenchmarkTest {
   const level = options.confidence ?? 0.95;
-  zForConfidence(level);
+  zForLevel(level);
   const alternative = options.alternative ?? 'greater';
   if (!(benchmark >= -100 && benchmark <= 100) || (alternative !== 'greater' && alternative !== 'less')) {
     throw new CxValidationError([

@@ -1,5 +1,5 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { normalQuantile, zForConfidence } from '../stats/normal.js';
+import { normalQuantile, zForLevel } from '@cx/stats';
 import { trinomialVariance } from './nps-accumulator.js';
 
 /**
@@ -91,7 +91,7 @@ export function npsSampleSizeForMargin(options: NpsMarginPlanOptions): number {
   }
   const variance = varianceOf(options.expected, ['expected'], issues);
   if (issues.length > 0) throw new CxValidationError(issues);
-  const z = zForConfidence(options.confidence ?? 0.95);
+  const z = zForLevel(options.confidence ?? 0.95);
   const m = options.margin / 100;
   return Math.max(1, Math.ceil((z * z * variance) / (m * m) - 3));
 }

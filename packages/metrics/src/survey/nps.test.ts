@@ -1,4 +1,4 @@
-import { CxValidationError, STANDARD_SCALES } from '@cx/model';
+import { CxOptionsError, CxValidationError, STANDARD_SCALES } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { response } from './__fixtures__/response.js';
@@ -135,7 +135,7 @@ describe('nps', () => {
     expect(() => nps([9, 10], { weights: [1] })).toThrow(CxValidationError);
     expect(() => nps([9, 10], { weights: [1, 0] })).toThrow(CxValidationError);
     expect(() => nps([9], { promoterMin: 5, detractorMax: 6 })).toThrow(CxValidationError);
-    expect(() => nps([9], { confidence: 1.5 })).toThrow(CxValidationError);
+    expect(() => nps([9], { confidence: 1.5 })).toThrow(CxOptionsError);
     expect(() => nps([9, 'x' as unknown as number])).toThrow(CxValidationError);
     expect(() => new NpsAccumulator().add(11)).toThrow(CxValidationError);
     expect(() => new NpsAccumulator().add(9, -1)).toThrow(CxValidationError);

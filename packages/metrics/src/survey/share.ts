@@ -1,6 +1,4 @@
-import type { ConfidenceInterval } from '../stats/interval.js';
-import { wilsonInterval } from '../stats/proportion.js';
-
+import { type ConfidenceInterval, wilsonInterval } from '@cx/stats';
 /**
  * A share of responses with its Wilson interval.
  *
@@ -31,7 +29,7 @@ export function shareEstimate(
 ): ShareEstimate {
   if (of === 0 || totalWeight === 0) return { count, of, share: null, score: null, interval: null };
   const share = Math.min(1, weight / totalWeight);
-  const ci = wilsonInterval(share * effectiveN, effectiveN, { confidence: level });
+  const ci = wilsonInterval(share * effectiveN, effectiveN, { level });
   return {
     count,
     of,

@@ -1,5 +1,5 @@
 import { CxValidationError, type Instant, type SurveyResponse } from '@cx/model';
-import { zForConfidence } from '../stats/normal.js';
+import { zForLevel } from '@cx/stats';
 import { Calendar, type CalendarBucket, type TrendPeriod } from './calendar.js';
 import type { MetricChange } from './change.js';
 import { forEachCollecting } from './collect.js';
@@ -77,7 +77,7 @@ export class TrendAccumulator<R extends SurveyMetricResult> {
    * @throws {@link @cx/model!CxValidationError} when an option is invalid (e.g. an unknown time zone).
    */
   constructor(metric: SurveyMetric<R>, options: TrendOptions) {
-    zForConfidence(options.confidence ?? 0.95);
+    zForLevel(options.confidence ?? 0.95);
     if (!((options.minN ?? 30) >= 0)) {
       throw new CxValidationError([
         { path: ['options', 'minN'], message: 'Expected minN ≥ 0', code: 'invalid_option' },

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
 import type { SupportedLanguage } from '../language.js';
 
 /**
@@ -99,7 +99,7 @@ export function compileLexicon(source: LexiconSource): SentimentLexicon {
   const words = new Map<string, LexiconValue>();
   const stems = new Map<string, LexiconValue>();
   const phrases = new Map<string, LexiconPhrase[]>();
-  const issues: { path: (string | number)[]; message: string; code: string }[] = [];
+  const issues: ValidationIssue[] = [];
   source.entries.split('\n').forEach((raw, line) => {
     const text = raw.trim();
     if (text === '' || text.startsWith('#')) return;

@@ -53,7 +53,7 @@ export function logOddsRatio(
     .map(([k, v]) => ({
       path: [k],
       message: `Expected a non-negative count, got ${v}`,
-      code: 'out_of_range',
+      code: 'out_of_range' as const,
     }));
   if (!(alphaW > 0) || !(alpha0 > alphaW)) {
     issues.push({

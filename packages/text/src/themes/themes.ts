@@ -260,7 +260,7 @@ export function rankThemes(
   const minCount = options.minCount ?? 2;
   const limit = options.limit ?? 20;
   const bad = (path: string, ok: boolean, message: string) =>
-    ok ? [] : [{ path: [path], message, code: 'out_of_range' }];
+    ok ? [] : [{ path: [path], message, code: 'out_of_range' as const }];
   const issues = [
     ...bad('priorScale', scale > 0 && Number.isFinite(scale), 'Expected a positive priorScale'),
     ...bad('minZ', minZ >= 0, 'Expected minZ ≥ 0'),

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { logBeta, logGamma } from '../../stats/special.js';
+import { logBeta, logGamma } from '@cx/stats';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { logAddExp } from '../numeric/log-space.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';

@@ -1,5 +1,5 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { logGamma } from '../../stats/special.js';
+import { logGamma } from '@cx/stats';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';
 
 /**

@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { logGamma } from '../../stats/special.js';
+import { logGamma } from '@cx/stats';
 import { logHyp2f1Unchecked } from '../numeric/hyp2f1.js';
 import { logAddExp, logSubExp } from '../numeric/log-space.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';

@@ -1,5 +1,5 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { logBeta } from '../../stats/special.js';
+import { logBeta } from '@cx/stats';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { minimizeNelderMead } from '../numeric/nelder-mead.js';
 

@@ -1,5 +1,5 @@
-import { CxValidationError } from '@cx/model';
-import { logGamma } from '../../stats/special.js';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { logGamma } from '@cx/stats';
 import { CxConvergenceError } from '../errors.js';
 
 const EPS = 1e-15;
@@ -151,7 +151,7 @@ function logAbs(a: number, b: number, c: number, z: number): { readonly log: num
 }
 
 function check(a: number, b: number, c: number, z: number): void {
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   for (const [name, value] of [
     ['a', a],
     ['b', b],
@@ -198,14 +198,7 @@ export function logHyp2f1Unchecked(a: number, b: number, c: number, z: number): 
  * @returns ₂F₁(a, b; c; z).
  * @throws {@link @cx/model!CxValidationError} for non-finite input, z ≥ 1, or c a non-positive integer.
  * @throws {@link CxConvergenceError} when the series does not converge.
- * @example
- * ```ts
- * import { hyp2f1 } from '@cx/metrics';
- * // ₂F₁(1, 1; 2; z) = −ln(1 − z)/z
- * console.log(hyp2f1(1, 1, 2, 0.5).toFixed(6)); // '1.386294'
- * ```
- * @category Numerics
- * @since 0.1.0
+ * @internal
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   check(a, b, c, z);
@@ -224,13 +217,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  * @returns ln ₂F₁(a, b; c; z).
  * @throws {@link @cx/model!CxValidationError} as {@link hyp2f1}, and when the value is not positive.
  * @throws {@link CxConvergenceError} when the series does not converge.
- * @example
- * ```ts
- * import { logHyp2f1 } from '@cx/metrics';
- * console.log(logHyp2f1(3, 2, 4, 0.2).toFixed(6)); // '0.330983'
- * ```
- * @category Numerics
- * @since 0.1.0
+ * @internal
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
   check(a, b, c, z);

@@ -1,7 +1,7 @@
 import { CxValidationError } from '@cx/model';
+import { normalCdf } from '@cx/stats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../../stats/normal.js';
 import { chiSquareSurvival, regularizedGammaQ } from './incomplete-gamma.js';
 
 describe('chiSquareSurvival', () => {

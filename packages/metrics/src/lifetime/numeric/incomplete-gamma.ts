@@ -1,5 +1,5 @@
-import { CxValidationError } from '@cx/model';
-import { logGamma } from '../../stats/special.js';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { logGamma } from '@cx/stats';
 import { CxConvergenceError } from '../errors.js';
 
 const EPS = 1e-15;
@@ -56,16 +56,10 @@ function upperFraction(a: number, x: number): number {
  * @param x - Lower limit of integration, x ≥ 0.
  * @returns Q(a, x) in [0, 1].
  * @throws {@link @cx/model!CxValidationError} when a ≤ 0 or x < 0.
- * @example
- * ```ts
- * import { regularizedGammaQ } from '@cx/metrics';
- * console.log(regularizedGammaQ(1, 2).toFixed(6)); // '0.135335' (= e^−2)
- * ```
- * @category Numerics
- * @since 0.1.0
+ * @internal
  */
 export function regularizedGammaQ(a: number, x: number): number {
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   if (!(a > 0) || !Number.isFinite(a)) {
     issues.push({ path: ['a'], message: `Expected a positive finite shape, got ${a}`, code: 'out_of_range' });
   }
@@ -83,13 +77,7 @@ export function regularizedGammaQ(a: number, x: number): number {
  * @param df - Degrees of freedom, df > 0.
  * @returns The upper-tail probability.
  * @throws {@link @cx/model!CxValidationError} when df ≤ 0 or x < 0.
- * @example
- * ```ts
- * import { chiSquareSurvival } from '@cx/metrics';
- * console.log(chiSquareSurvival(3.841458820694124, 1).toFixed(4)); // '0.0500'
- * ```
- * @category Numerics
- * @since 0.1.0
+ * @internal
  */
 export function chiSquareSurvival(x: number, df: number): number {
   if (!(df > 0)) {

@@ -3,8 +3,6 @@ import { CxConvergenceError } from '../errors.js';
 /**
  * Options of {@link minimizeNelderMead}.
  *
- * @category Numerics
- * @since 0.1.0
  */
 export interface NelderMeadOptions {
   /** Maximum iterations before a {@link CxConvergenceError} is thrown. Default 20,000. */
@@ -22,8 +20,6 @@ export interface NelderMeadOptions {
 /**
  * Result of {@link minimizeNelderMead}.
  *
- * @category Numerics
- * @since 0.1.0
  */
 export interface NelderMeadResult {
   /** The minimizing point. */
@@ -125,14 +121,7 @@ function run(
  * @param options - Tolerances, iteration limit, initial step and coordinate names.
  * @returns The minimizing point, its value and the iterations used.
  * @throws {@link CxConvergenceError} when the iteration limit is reached or the best value is not finite.
- * @example
- * ```ts
- * import { minimizeNelderMead } from '@cx/metrics';
- * const { x } = minimizeNelderMead(([u = 0, v = 0]) => (u - 1) ** 2 + 10 * (v + 2) ** 2, [0, 0]);
- * console.log(x.map((c) => c.toFixed(4))); // ['1.0000', '-2.0000']
- * ```
- * @category Numerics
- * @since 0.1.0
+ * @internal
  */
 export function minimizeNelderMead(
   f: (x: readonly number[]) => number,

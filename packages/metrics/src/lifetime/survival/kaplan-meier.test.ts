@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GEHAN } from '../__fixtures__/gehan.js';
@@ -99,7 +99,7 @@ describe('kaplanMeier', () => {
         ['observations', 2, 'event'],
       ]);
     }
-    expect(() => kaplanMeier(sixMp, { confidence: 1 })).toThrow(CxValidationError);
+    expect(() => kaplanMeier(sixMp, { confidence: 1 })).toThrow(CxOptionsError);
     expect(() => kaplanMeier(sixMp, { interval: 'arcsine' as 'log' })).toThrow(CxValidationError);
   });
 });

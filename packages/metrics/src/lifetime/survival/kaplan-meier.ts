@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import { zForConfidence } from '../../stats/normal.js';
+import { zForLevel } from '@cx/stats';
 import { checkObservations, type SurvivalObservation, tabulate } from './observations.js';
 
 /**
@@ -149,7 +149,7 @@ export function kaplanMeier(
     ]);
   }
   checkObservations(observations);
-  const z = zForConfidence(confidence);
+  const z = zForLevel(confidence);
   const table = tabulate(observations);
   let atRisk = observations.length;
   let survival = 1;

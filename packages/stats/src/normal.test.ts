@@ -1,7 +1,7 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile, zForConfidence } from './normal.js';
+import { normalCdf, normalQuantile, zForLevel } from './normal.js';
 
 describe('normal distribution', () => {
   // Reference values: Abramowitz & Stegun, Table 26.1, and R's qnorm/pnorm (printed to 15 digits).
@@ -18,7 +18,7 @@ describe('normal distribution', () => {
     expect(normalQuantile(0.95)).toBeCloseTo(1.64485362695147, 12);
     expect(normalQuantile(0.995)).toBeCloseTo(2.5758293035489, 12);
     expect(normalQuantile(1e-10)).toBeCloseTo(-6.36134090240406, 9);
-    expect(zForConfidence(0.95)).toBeCloseTo(1.95996398454005, 12);
+    expect(zForLevel(0.95)).toBeCloseTo(1.95996398454005, 12);
   });
 
   it('inverts Φ', () => {
@@ -32,6 +32,6 @@ describe('normal distribution', () => {
   it('rejects probabilities outside (0, 1)', () => {
     expect(() => normalQuantile(0)).toThrow(CxValidationError);
     expect(() => normalQuantile(Number.NaN)).toThrow(CxValidationError);
-    expect(() => zForConfidence(1)).toThrow(CxValidationError);
+    expect(() => zForLevel(1)).toThrow(CxOptionsError);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CxError, CxValidationError, formatIssuePath } from './errors.js';
-import { calendarDateSchema, instantSchema, instantToEpochMs, toInstant } from './time.js';
+import { CxError } from '../errors/cx-error.js';
+import { formatIssuePath } from '../errors/issue-path.js';
+import { CxValidationError } from '../errors/validation-error.js';
+import { instantToEpochMs } from './instant.js';
+import { calendarDateSchema, instantSchema, toInstant } from './schemas.js';
 
 describe('time convention', () => {
   it('accepts only UTC instants ending in Z', () => {
@@ -43,7 +46,7 @@ describe('errors', () => {
 
   it('escapes JSON-pointer segments and truncates long issue lists in the message', () => {
     expect(formatIssuePath(['a/b', 'c~d'])).toBe('/a~1b/c~0d');
-    const many = Array.from({ length: 25 }, (_, i) => ({ path: [i], message: 'x', code: 'c' }));
+    const many = Array.from({ length: 25 }, (_, i) => ({ path: [i], message: 'x', code: 'custom' as const }));
     const error = new CxValidationError(many);
     expect(error.issues).toHaveLength(25);
     expect(error.message).toContain('… and 5 more');

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 
 /** Complementary error function erfc(x) = 1 − erf(x) (Chebyshev expansion, Numerical Recipes 3rd ed. §6.2.2). */
 function erfc(x: number): number {
@@ -30,15 +30,21 @@ const COF = [
  *
  * @param x - Any real number.
  * @returns P(Z ≤ x) for Z ~ N(0, 1).
+ * @throws {@link @cx/model!CxValidationError} when x is NaN.
  * @example
  * ```ts
- * import { normalCdf } from '@cx/metrics';
+ * import { normalCdf } from '@cx/stats';
  * console.log(normalCdf(1.959963984540054).toFixed(3)); // '0.975'
  * ```
- * @category Statistics
+ * @category Distributions
  * @since 0.1.0
  */
 export function normalCdf(x: number): number {
+  if (Number.isNaN(x)) {
+    throw new CxValidationError([
+      { path: ['x'], message: 'Expected a number, got NaN', code: 'invalid_type' },
+    ]);
+  }
   return 0.5 * erfc(-x / Math.SQRT2);
 }
 
@@ -50,10 +56,10 @@ export function normalCdf(x: number): number {
  * @throws {@link @cx/model!CxValidationError} when p is not in (0, 1).
  * @example
  * ```ts
- * import { normalQuantile } from '@cx/metrics';
+ * import { normalQuantile } from '@cx/stats';
  * console.log(normalQuantile(0.975).toFixed(4)); // '1.9600'
  * ```
- * @category Statistics
+ * @category Distributions
  * @since 0.1.0
  */
 export function normalQuantile(p: number): number {
@@ -110,23 +116,23 @@ export function normalQuantile(p: number): number {
 /**
  * Two-sided critical value z for a confidence level, e.g. 1.95996… for 0.95.
  *
- * @param level - Confidence level strictly between 0 and 1.
+ * @param level - Confidence level strictly between 0 and 1 (0.95, not 95).
  * @returns Φ⁻¹(1 − (1 − level)/2).
- * @throws {@link @cx/model!CxValidationError} when the level is not in (0, 1).
+ * @throws {@link @cx/model!CxOptionsError} (`out_of_range`, at `level`) when the level is not in (0, 1).
  * @example
  * ```ts
- * import { zForConfidence } from '@cx/metrics';
- * console.log(zForConfidence(0.9).toFixed(3)); // '1.645'
+ * import { zForLevel } from '@cx/stats';
+ * console.log(zForLevel(0.9).toFixed(3)); // '1.645'
  * ```
- * @category Statistics
- * @since 0.1.0
+ * @category Distributions
+ * @since 0.2.0
  */
-export function zForConfidence(level: number): number {
-  if (!(level > 0 && level < 1)) {
-    throw new CxValidationError([
+export function zForLevel(level: number): number {
+  if (!(typeof level === 'number' && level > 0 && level < 1)) {
+    throw new CxOptionsError('zForLevel', [
       {
-        path: ['confidence'],
-        message: `Expected a confidence level strictly between 0 and 1, got ${level}`,
+        path: ['level'],
+        message: `Expected a confidence level strictly between 0 and 1 (0.95, not 95), got ${String(level)}`,
         code: 'out_of_range',
       },
     ]);

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clopperPearsonInterval, wilsonInterval } from './proportion.js';
@@ -23,10 +23,10 @@ describe('clopperPearsonInterval', () => {
     // binomtest(500, 100000) → (0.004572244150070557, 0.0054568411770586816).
     expect(clopperPearsonInterval(0, 10)).toMatchObject({ lower: 0 });
     expect(clopperPearsonInterval(0, 10)?.upper).toBeCloseTo(0.30849710781876294, 12);
-    expect(clopperPearsonInterval(10, 10, { confidence: 0.9 })?.lower).toBeCloseTo(0.7411344491069477, 14);
-    expect(clopperPearsonInterval(10, 10, { confidence: 0.9 })?.upper).toBe(1);
-    expect(clopperPearsonInterval(1, 3, { confidence: 0.99 })?.lower).toBeCloseTo(0.0016694521863086674, 15);
-    expect(clopperPearsonInterval(1, 3, { confidence: 0.99 })?.upper).toBeCloseTo(0.9585998492839569, 14);
+    expect(clopperPearsonInterval(10, 10, { level: 0.9 })?.lower).toBeCloseTo(0.7411344491069477, 14);
+    expect(clopperPearsonInterval(10, 10, { level: 0.9 })?.upper).toBe(1);
+    expect(clopperPearsonInterval(1, 3, { level: 0.99 })?.lower).toBeCloseTo(0.0016694521863086674, 15);
+    expect(clopperPearsonInterval(1, 3, { level: 0.99 })?.upper).toBeCloseTo(0.9585998492839569, 14);
     expect(clopperPearsonInterval(500, 100_000)?.lower).toBeCloseTo(0.004572244150070557, 12);
     expect(clopperPearsonInterval(500, 100_000)?.upper).toBeCloseTo(0.0054568411770586816, 12);
   });
@@ -63,8 +63,8 @@ describe('wilsonInterval', () => {
           const k = Math.round(share * n);
           const p = k / n;
           for (const ci of [
-            wilsonInterval(k, n, { confidence }),
-            clopperPearsonInterval(k, n, { confidence }),
+            wilsonInterval(k, n, { level: confidence }),
+            clopperPearsonInterval(k, n, { level: confidence }),
           ]) {
             expect(ci).not.toBeNull();
             if (ci === null) return;
@@ -82,6 +82,6 @@ describe('wilsonInterval', () => {
     expect(() => wilsonInterval(6, 5)).toThrow(CxValidationError);
     expect(() => wilsonInterval(-1, 5)).toThrow(CxValidationError);
     expect(() => wilsonInterval(Number.NaN, 5)).toThrow(CxValidationError);
-    expect(() => clopperPearsonInterval(1, 5, { confidence: 1 })).toThrow(CxValidationError);
+    expect(() => clopperPearsonInterval(1, 5, { level: 1 })).toThrow(CxOptionsError);
   });
 });

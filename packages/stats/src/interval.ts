@@ -9,7 +9,7 @@
  * - `t`: mean ± t(n − 1)·SE (Student).
  * - `fisher-z`: correlation interval from Fisher's z transform.
  *
- * @category Statistics
+ * @category Proportions
  * @since 0.1.0
  */
 export type IntervalMethod =
@@ -24,7 +24,7 @@ export type IntervalMethod =
 /**
  * A two-sided confidence interval in the units of the estimate it belongs to.
  *
- * @category Statistics
+ * @category Proportions
  * @since 0.1.0
  */
 export interface ConfidenceInterval {

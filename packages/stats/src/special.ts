@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
 
 // Lanczos approximation, g = 7, n = 9 (coefficients as published by Godfrey; relative error < 2e-15).
 const LANCZOS = [
@@ -14,10 +14,10 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * @returns ln Γ(x).
  * @example
  * ```ts
- * import { logGamma } from '@cx/metrics';
+ * import { logGamma } from '@cx/stats';
  * console.log(Math.exp(logGamma(5))); // ≈ 24
  * ```
- * @category Statistics
+ * @category Special functions
  * @since 0.1.0
  */
 export function logGamma(x: number): number {
@@ -40,10 +40,10 @@ export function logGamma(x: number): number {
  * @returns ln B(a, b).
  * @example
  * ```ts
- * import { logBeta } from '@cx/metrics';
+ * import { logBeta } from '@cx/stats';
  * console.log(Math.exp(logBeta(2, 3))); // ≈ 0.0833 (= 1/12)
  * ```
- * @category Statistics
+ * @category Special functions
  * @since 0.1.0
  */
 export function logBeta(a: number, b: number): number {
@@ -84,7 +84,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 function checkShapes(a: number, b: number): void {
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   if (!(a > 0 && Number.isFinite(a))) {
     issues.push({
       path: ['a'],
@@ -112,10 +112,10 @@ function checkShapes(a: number, b: number): void {
  * @throws {@link @cx/model!CxValidationError} when x is outside [0, 1] or a shape is not positive.
  * @example
  * ```ts
- * import { regularizedBeta } from '@cx/metrics';
+ * import { regularizedBeta } from '@cx/stats';
  * console.log(regularizedBeta(0.5, 2, 2).toFixed(6)); // '0.500000'
  * ```
- * @category Statistics
+ * @category Special functions
  * @since 0.1.0
  */
 export function regularizedBeta(x: number, a: number, b: number): number {
@@ -144,10 +144,10 @@ export function regularizedBeta(x: number, a: number, b: number): number {
  * @throws {@link @cx/model!CxValidationError} when p is outside [0, 1] or a shape is not positive.
  * @example
  * ```ts
- * import { betaQuantile } from '@cx/metrics';
+ * import { betaQuantile } from '@cx/stats';
  * console.log(betaQuantile(0.5, 3, 3)); // 0.5
  * ```
- * @category Statistics
+ * @category Special functions
  * @since 0.1.0
  */
 export function betaQuantile(p: number, a: number, b: number): number {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CxValidationError } from './errors.js';
+import { CxValidationError } from '../errors/validation-error.js';
+import { epochMsToInstant, parseInstant } from './instant.js';
 
 /**
  * An instant in time: an ISO 8601 UTC timestamp ending in `Z`, e.g. `2026-03-01T09:30:00.000Z`.
@@ -65,11 +66,14 @@ export const calendarDateSchema = z.iso
 export type CalendarDate = z.infer<typeof calendarDateSchema>;
 
 /**
- * Converts a `Date`, epoch milliseconds or any parseable date string into a canonical UTC {@link Instant}.
+ * Converts a `Date`, epoch milliseconds or an instant written as text into a canonical UTC {@link Instant}.
  *
- * @param value - A `Date`, epoch milliseconds, or a string `Date.parse` understands (with offset).
+ * Text is read by the one instant grammar ({@link parseInstant}) and must carry `Z` or an offset: a local time needs
+ * a time zone, so read it with `parseInstant(text, { timeZone })` first.
+ *
+ * @param value - A valid `Date`, integer epoch milliseconds, or text with a zone.
  * @returns The instant as `YYYY-MM-DDTHH:mm:ss.sssZ`.
- * @throws {@link CxValidationError} when the value is not a valid point in time.
+ * @throws {@link CxValidationError} (`invalid_instant`) when the value is not a point in time between years 0000 and 9999.
  * @example
  * ```ts
  * import { toInstant } from '@cx/model';
@@ -80,39 +84,14 @@ export type CalendarDate = z.infer<typeof calendarDateSchema>;
  * @since 0.1.0
  */
 export function toInstant(value: Date | number | string): Instant {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) {
-    throw new CxValidationError([
-      {
-        path: [],
-        message: `Expected a valid point in time, got ${JSON.stringify(String(value))}`,
-        code: 'invalid_date',
-      },
-    ]);
-  }
-  return new Date(ms).toISOString();
-}
-
-/**
- * Epoch milliseconds of an {@link Instant}.
- *
- * @param instant - A UTC instant string.
- * @returns Milliseconds since 1970-01-01T00:00:00Z.
- * @throws {@link CxValidationError} when the string is not a valid instant.
- * @example
- * ```ts
- * import { instantToEpochMs } from '@cx/model';
- * console.log(instantToEpochMs('1970-01-01T00:00:01Z')); // 1000
- * ```
- * @category Time
- * @since 0.1.0
- */
-export function instantToEpochMs(instant: Instant): number {
-  const ms = Date.parse(instant);
-  if (!Number.isFinite(ms)) {
-    throw new CxValidationError([
-      { path: [], message: `Expected a UTC instant, got ${JSON.stringify(instant)}`, code: 'invalid_date' },
-    ]);
-  }
-  return ms;
+  if (typeof value === 'string') return epochMsToInstant(parseInstant(value));
+  if (value instanceof Date) return epochMsToInstant(value.getTime());
+  if (typeof value === 'number') return epochMsToInstant(value);
+  throw new CxValidationError([
+    {
+      path: [],
+      code: 'invalid_instant',
+      message: `Expected a Date, epoch milliseconds or an instant string, got a value of type ${typeof value}`,
+    },
+  ]);
 }

@@ -1,0 +1,6 @@
+// One table per package. A package joins this list when its options and accumulators follow the contract (issue 13).
+import type { PackageContract } from '../kit/types.js';
+import { modelContract } from './model.js';
+import { statsContract } from './stats.js';
+
+export const contracts: readonly PackageContract[] = [modelContract, statsContract];

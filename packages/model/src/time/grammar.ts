@@ -1,0 +1,245 @@
+import { daysFromCivil } from './civil.js';
+import { MAX_INSTANT_MS, MIN_INSTANT_MS, MS_PER_HOUR, MS_PER_MINUTE } from './constants.js';
+import { type Disambiguation, resolveLocalTime } from './zone.js';
+
+/**
+ * The one grammar for instants written as text (internal core, shared by the string and the byte readers).
+ *
+ * ```
+ * instant  = date [ sep time [ zone ] ]
+ * date     = YYYY "-" MM "-" DD                 ; 0000–9999, a real calendar date
+ * sep      = "T" | " "
+ * time     = HH ":" mm [ ":" ss [ "." 1*DIGIT ] ] ; 00–23, 00–59, 00–59; digits past milliseconds are truncated
+ * zone     = "Z" | ("+" | "-") HH [ [":"] mm ]    ; offsets up to ±18:00
+ * ```
+ * A date without a time is midnight. A value without a zone is a local wall-clock time and needs a time zone.
+ * The record form (what the model's schemas accept) is stricter: `T`, seconds and `Z` are required.
+ */
+
+/** Why a text is not an instant: a code and the 0-based offset of the first offending character. */
+export interface GrammarFailure {
+  reason: GrammarReason;
+  at: number;
+}
+
+/** The reasons the core reports (internal). */
+export type GrammarReason =
+  | 'syntax'
+  | 'epoch'
+  | 'calendar'
+  | 'range'
+  | 'needs-zone'
+  | 'record-form'
+  | 'gap'
+  | 'overlap';
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function digits2(c: Uint8Array, i: number): number {
+  const a = (c[i] as number) - 48;
+  const b = (c[i + 1] as number) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** How the core reads: zone for local times, policy for gaps and overlaps, and whether only the record form is allowed. */
+export interface GrammarMode {
+  readonly timeZone: string | undefined;
+  readonly disambiguation: Disambiguation;
+  readonly recordForm: boolean;
+}
+
+/**
+ * Reads an instant from ASCII codes `c[start, end)`; returns epoch milliseconds, or `NaN` with the reason written into
+ * `failure` when one is given (internal).
+ */
+export function readInstantCodes(
+  c: Uint8Array,
+  start: number,
+  end: number,
+  mode: GrammarMode,
+  failure?: GrammarFailure,
+): number {
+  const fail = (reason: GrammarReason, at: number): number => {
+    if (failure !== undefined) {
+      failure.reason = mode.recordForm && reason === 'syntax' ? 'record-form' : reason;
+      failure.at = at - start;
+    }
+    return Number.NaN;
+  };
+  const length = end - start;
+  if (length < 10) return fail('syntax', start + Math.max(0, length));
+  const y1 = digits2(c, start);
+  const y2 = digits2(c, start + 2);
+  if (y1 < 0 || y2 < 0) return fail('syntax', start);
+  if (c[start + 4] !== 45 || c[start + 7] !== 45)
+    return fail('syntax', c[start + 4] !== 45 ? start + 4 : start + 7);
+  const year = y1 * 100 + y2;
+  const month = digits2(c, start + 5);
+  const day = digits2(c, start + 8);
+  if (month < 0) return fail('syntax', start + 5);
+  if (day < 0) return fail('syntax', start + 8);
+  if (month < 1 || month > 12) return fail('calendar', start + 5);
+  const monthDays = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+  if (day < 1 || day > monthDays) return fail('calendar', start + 8);
+  let i = start + 10;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let ms = 0;
+  let hasTime = false;
+  if (i < end) {
+    const sep = c[i] as number;
+    if (sep !== 84 && sep !== 32) return fail('syntax', i);
+    if (mode.recordForm && sep !== 84) return fail('record-form', i);
+    hasTime = true;
+    i++;
+    if (end - i < 5) return fail('syntax', i);
+    hour = digits2(c, i);
+    if (hour < 0) return fail('syntax', i);
+    if (hour > 23) return fail('calendar', i);
+    if (c[i + 2] !== 58) return fail('syntax', i + 2);
+    minute = digits2(c, i + 3);
+    if (minute < 0) return fail('syntax', i + 3);
+    if (minute > 59) return fail('calendar', i + 3);
+    i += 5;
+    if (i < end && c[i] === 58) {
+      second = digits2(c, i + 1);
+      if (i + 3 > end || second < 0) return fail('syntax', i + 1);
+      if (second > 59) return fail('calendar', i + 1);
+      i += 3;
+      if (i < end && c[i] === 46) {
+        i++;
+        const from = i;
+        let scale = 100;
+        while (i < end) {
+          const d = (c[i] as number) - 48;
+          if (d < 0 || d > 9) break;
+          ms += d * scale;
+          scale /= 10;
+          i++;
+        }
+        if (i === from) return fail('syntax', i);
+        ms = Math.floor(ms);
+      }
+    } else if (mode.recordForm) {
+      return fail('record-form', i);
+    }
+  } else if (mode.recordForm) {
+    return fail('record-form', i);
+  }
+  const wall =
+    (daysFromCivil(year, month, day) * 24 + hour) * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + ms;
+  let epoch: number;
+  if (i === end) {
+    if (mode.recordForm) return fail('record-form', i);
+    if (mode.timeZone === undefined) return fail('needs-zone', hasTime ? i : start + 10);
+    const resolved = resolveLocalTime(wall, mode.timeZone, mode.disambiguation);
+    if (resolved === 'gap' || resolved === 'overlap') return fail(resolved, start);
+    epoch = resolved;
+  } else {
+    const z = c[i] as number;
+    if (z === 90) {
+      if (i + 1 !== end) return fail('syntax', i + 1);
+      epoch = wall;
+    } else if ((z === 43 || z === 45) && !mode.recordForm) {
+      const oh = digits2(c, i + 1);
+      if (i + 3 > end || oh < 0) return fail('syntax', i + 1);
+      let j = i + 3;
+      let om = 0;
+      if (j < end) {
+        if (c[j] === 58) j++;
+        om = digits2(c, j);
+        if (j + 2 !== end || om < 0) return fail('syntax', j);
+        j += 2;
+      }
+      if (oh > 18 || om > 59 || (oh === 18 && om > 0)) return fail('calendar', i + 1);
+      const offset = (oh * 60 + om) * MS_PER_MINUTE;
+      epoch = z === 43 ? wall - offset : wall + offset;
+    } else {
+      return fail(mode.recordForm ? 'record-form' : 'syntax', i);
+    }
+  }
+  if (epoch < MIN_INSTANT_MS || epoch > MAX_INSTANT_MS) return fail('range', start);
+  return epoch;
+}
+
+const scratch = new Uint8Array(256);
+
+/** Reads an instant from a string through {@link readInstantCodes} (internal). */
+export function readInstantString(text: string, mode: GrammarMode, failure?: GrammarFailure): number {
+  const n = text.length;
+  if (n > scratch.length) {
+    if (failure !== undefined) {
+      failure.reason = mode.recordForm ? 'record-form' : 'syntax';
+      failure.at = 0;
+    }
+    return Number.NaN;
+  }
+  for (let k = 0; k < n; k++) {
+    const code = text.charCodeAt(k);
+    if (code > 127) {
+      if (failure !== undefined) {
+        failure.reason = mode.recordForm ? 'record-form' : 'syntax';
+        failure.at = k;
+      }
+      return Number.NaN;
+    }
+    scratch[k] = code;
+  }
+  return readInstantCodes(scratch, 0, n, mode, failure);
+}
+
+/**
+ * Reads epoch seconds (`-?DIGITS[.DIGITS]`, truncated to milliseconds) or epoch milliseconds (`-?DIGITS`) from ASCII
+ * codes; `NaN` with the reason in `failure` when invalid or outside the years 0000–9999 (internal).
+ */
+export function readEpochCodes(
+  c: Uint8Array,
+  start: number,
+  end: number,
+  unit: 'seconds' | 'milliseconds',
+  failure?: GrammarFailure,
+): number {
+  const fail = (reason: GrammarReason, at: number): number => {
+    if (failure !== undefined) {
+      failure.reason = reason;
+      failure.at = at - start;
+    }
+    return Number.NaN;
+  };
+  let i = start;
+  const negative = c[i] === 45;
+  if (negative) i++;
+  const from = i;
+  let whole = 0;
+  while (i < end && i - from < 16) {
+    const d = (c[i] as number) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+    i++;
+  }
+  if (i === from) return fail('syntax', i);
+  let fraction = 0;
+  if (i < end && c[i] === 46 && unit === 'seconds') {
+    i++;
+    const f = i;
+    let scale = 100;
+    while (i < end) {
+      const d = (c[i] as number) - 48;
+      if (d < 0 || d > 9) break;
+      fraction += d * scale;
+      scale /= 10;
+      i++;
+    }
+    if (i === f) return fail('syntax', i);
+  }
+  if (i !== end) return fail('syntax', i);
+  const magnitude = unit === 'seconds' ? whole * 1000 + Math.floor(fraction) : whole;
+  const ms = negative ? -magnitude : magnitude;
+  if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) return fail('range', start);
+  return ms;
+}

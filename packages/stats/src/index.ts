@@ -1,0 +1,7 @@
+// Public API of @cx/stats: explicit named re-exports only.
+export type { ConfidenceInterval, IntervalMethod } from './interval.js';
+export { normalCdf, normalQuantile, zForLevel } from './normal.js';
+export type { Proportion, ProportionIntervalOptions, ProportionOptions } from './proportion.js';
+export { clopperPearsonInterval, proportion, wilsonInterval } from './proportion.js';
+export { betaQuantile, logBeta, logGamma, regularizedBeta } from './special.js';
+export { studentTCdf, studentTQuantile } from './student-t.js';
