@@ -1,5 +1,5 @@
 import { type ChurnSeriesOptions, churnSeries } from '@cx/metrics';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, type CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The churn property tests' own generator: gaps, overlaps, open ends, amount changes, DST month boundaries.
@@ -61,7 +61,7 @@ for (const testEngine of testEngines()) {
         .run(engine)
         .catch((e: unknown) => e);
       expect((error as CxValidationError).issues.map((i) => i.code)).toEqual(['mixed_currency']);
-      expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'eligible' })).toThrow(CxValidationError);
+      expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'eligible' })).toThrow(CxOptionsError);
     });
   });
 }

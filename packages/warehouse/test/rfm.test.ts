@@ -110,8 +110,14 @@ for (const testEngine of testEngines()) {
       expect(remote).toEqual(local);
       expectClose(
         // Customers first seen on the calibration end (T = 0) carry no information for the model.
-        fitBgNbd(remote.customers.filter((c) => c.T > 0), { timeUnit: 'week' }),
-        fitBgNbd(local.customers.filter((c) => c.T > 0), { timeUnit: 'week' }),
+        fitBgNbd(
+          remote.customers.filter((c) => c.T > 0),
+          { timeUnit: 'week' },
+        ),
+        fitBgNbd(
+          local.customers.filter((c) => c.T > 0),
+          { timeUnit: 'week' },
+        ),
       );
       const repeaters = (s: typeof local) => s.customers.filter((c) => c.frequency > 0);
       expectClose(fitGammaGamma(repeaters(remote)), fitGammaGamma(repeaters(local)));

@@ -84,7 +84,7 @@ export function cohortRetentionFromCounts(
         {
           path: ['cohorts', i],
           message: `Expected a finite instant and ${columns} columns per cohort`,
-          code: 'invalid_counts',
+          code: 'length_mismatch',
         },
       ]);
     }

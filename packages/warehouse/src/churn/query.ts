@@ -6,8 +6,9 @@ import {
   churnPeriodFromSums,
   churnSeries,
 } from '@cx/metrics';
-import { CxValidationError, instantToEpochMs } from '@cx/model';
+import { CxValidationError, instantToEpochMs, type ValidationIssue } from '@cx/model';
 import type { Engine } from '../engine/engine.js';
+import { optionsError } from '../engine/settings.js';
 import { epochMs, fieldText, floatType, tableRef, textType } from '../mapping/expressions.js';
 import { type SubscriptionTable, subscriptionTable } from '../mapping/subscriptions.js';
 import { WarehouseQuery } from '../query.js';
@@ -113,19 +114,31 @@ async function range(t: SubscriptionTable, engine: Engine) {
   const [row] = await engine.query(problemsSql(t, engine.dialect));
   const n = (row?.n as number) ?? 0;
   const name = typeof t.table === 'string' ? t.table : t.table.join('.');
-  const issues = [
-    ['no_customer', 'customerId', 'rows without a customer'],
-    ['no_start', 'startedAt', 'rows without a start'],
-    ['end_before_start', 'endedAt', 'rows ending before they start'],
-    ['bad_amount', 'amount', 'rows with a negative or missing amount'],
-    ['bad_interval', 'billingInterval', 'rows whose billing interval is not week, month, quarter or year'],
-    ['bad_changes', 'amountChanges', 'amount changes without an instant or with a negative amount'],
-  ]
+  const issues: ValidationIssue[] = (
+    [
+      ['no_customer', 'customerId', 'rows without a customer', 'missing_field'],
+      ['no_start', 'startedAt', 'rows without a start', 'missing_field'],
+      ['end_before_start', 'endedAt', 'rows ending before they start', 'end_before_start'],
+      ['bad_amount', 'amount', 'rows with a negative or missing amount', 'invalid_amount'],
+      [
+        'bad_interval',
+        'billingInterval',
+        'rows whose billing interval is not week, month, quarter or year',
+        'invalid_value',
+      ],
+      [
+        'bad_changes',
+        'amountChanges',
+        'amount changes without an instant or with a negative amount',
+        'invalid_amount',
+      ],
+    ] as const
+  )
     .filter(([column]) => ((row?.[column as string] as number | null) ?? 0) > 0)
-    .map(([column, field, what]) => ({
-      path: ['subscriptions', field as string],
-      message: `${row?.[column as string]} ${what} in ${name}`,
-      code: 'invalid_subscription',
+    .map(([column, field, what, code]) => ({
+      path: ['subscriptions', field],
+      message: `${row?.[column]} ${what} in ${name}`,
+      code,
     }));
   if (((row?.currencies as number) ?? 0) > 1) {
     issues.push({
@@ -180,14 +193,12 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
   const t = subscriptionTable(subscriptions);
   churnSeries([], { ...options, from: '2000-01-01T00:00:00Z', to: '2000-01-02T00:00:00Z' });
   if (options.midPeriodPolicy === 'eligible') {
-    throw new CxValidationError([
-      {
-        path: ['midPeriodPolicy'],
-        message:
-          "The 'eligible' policy (renewal anniversaries) is not compiled for engines yet; use 'exclude' or 'exposure', or churnSeries in process",
-        code: 'unsupported_on_engine',
-      },
-    ]);
+    throw optionsError(
+      'churnSeriesQuery',
+      ['midPeriodPolicy'],
+      "The 'eligible' policy (renewal anniversaries) is not compiled for engines yet; use 'exclude' or 'exposure', or churnSeries in process",
+      'invalid_value',
+    );
   }
   const from = instant(options.from, 'from');
   const to = instant(options.to, 'to');

@@ -1,25 +1,58 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, type OptionIssue } from '@cx/model';
 import type { z } from 'zod';
 
 /**
- * Validates connection settings with a strict schema (internal). Messages name the setting and the expected
- * form, never the value given, so that a password in a wrong place is not echoed.
+ * Validates settings or a mapping with a strict schema (internal). Unlike `parseOptions`, messages name the
+ * setting and the expected form but never the value given, so that a password put in a wrong place is not echoed.
  *
- * @throws {@link CxValidationError} with paths from the settings root.
+ * @throws {@link CxOptionsError} with paths from the settings root.
  */
-export function parseSettings<S extends z.ZodType>(schema: S, input: unknown, fn: string): z.infer<S> {
+export function parseSettings<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.infer<S> {
   const value = input === undefined ? {} : input;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CxOptionsError(subject, [
+      {
+        path: [],
+        code: 'invalid_type',
+        message: `Expected a settings object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+      },
+    ]);
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new CxValidationError(
-    result.error.issues.map((issue) => ({
-      path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-      message:
-        issue.code === 'unrecognized_keys'
-          ? `Unknown setting(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} of ${fn}`
-          : `Invalid setting of ${fn}: expected ${issue.code === 'invalid_type' ? issue.expected : 'a valid value'}`,
-      code: issue.code === 'unrecognized_keys' ? 'unknown_option' : 'invalid_value',
-    })),
-    { subject: `${fn} settings` },
-  );
+  const issues: OptionIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        issues.push({
+          path: [...path, key],
+          code: 'unknown_option',
+          message: `Unknown setting ${JSON.stringify(key)} of ${subject}`,
+        });
+    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+      issues.push({
+        path,
+        code: 'missing_option',
+        message: `Missing required setting of ${subject}: expected ${issue.expected}`,
+      });
+    } else {
+      issues.push({
+        path,
+        code: issue.code === 'invalid_type' ? 'invalid_type' : 'invalid_value',
+        message: `Invalid setting of ${subject}: expected ${issue.code === 'invalid_type' ? issue.expected : 'a valid value'}`,
+      });
+    }
+  }
+  throw new CxOptionsError(subject, issues);
+}
+
+/** A mapping or option problem found after the schema check (internal). */
+export function optionsError(
+  subject: string,
+  path: ReadonlyArray<string | number>,
+  message: string,
+  code: OptionIssue['code'] = 'invalid_value',
+): CxOptionsError {
+  return new CxOptionsError(subject, [{ path: [...path], code, message }]);
 }

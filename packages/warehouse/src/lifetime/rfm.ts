@@ -116,7 +116,7 @@ export function rfmSummaryQuery(
           {
             path: ['transactions'],
             message: `${bad} transaction row(s) without a customer or instant, or with a negative amount`,
-            code: 'invalid_transaction',
+            code: 'invalid_entry',
           },
         ]);
       }

@@ -1,6 +1,6 @@
 import { CxValidationError } from '@cx/model';
 import { z } from 'zod';
-import { parseSettings } from '../engine/settings.js';
+import { optionsError, parseSettings } from '../engine/settings.js';
 import type { Dialect } from '../sql/dialect.js';
 import { ident, join, type SqlFragment, sql } from '../sql/fragment.js';
 import {
@@ -100,13 +100,12 @@ const interactionTableSchema = z.strictObject({
 export function interactionTable(mapping: InteractionTable): InteractionTable {
   const m = parseSettings(interactionTableSchema, mapping, 'interactionTable') as InteractionTable;
   if (m.fields.customerId === undefined && m.fields.anonymousId === undefined) {
-    throw new CxValidationError([
-      {
-        path: ['fields', 'customerId'],
-        message: 'Expected customerId or anonymousId mapped: an interaction belongs to someone',
-        code: 'missing_field',
-      },
-    ]);
+    throw optionsError(
+      'interactionTable',
+      ['fields', 'customerId'],
+      'Expected customerId or anonymousId mapped: an interaction belongs to someone',
+      'missing_option',
+    );
   }
   if (m.dedupe === true && m.fields.id === undefined) {
     throw new CxValidationError([
@@ -160,13 +159,12 @@ export function interactionRows(
 function numericSource(table: InteractionTable, name: string): FieldSource {
   const source = Object.hasOwn(table.numeric ?? {}, name) ? table.numeric?.[name] : undefined;
   if (source === undefined) {
-    throw new CxValidationError([
-      {
-        path: ['numeric', name],
-        message: `Expected the numeric property ${JSON.stringify(name)} mapped`,
-        code: 'missing_field',
-      },
-    ]);
+    throw optionsError(
+      'interactionTable',
+      ['numeric', name],
+      `Expected the numeric property ${JSON.stringify(name)} mapped`,
+      'missing_option',
+    );
   }
   return source;
 }
@@ -179,13 +177,12 @@ function textSource(table: InteractionTable, name: string): FieldSource {
       ? fields[name]
       : undefined;
   if (source === undefined) {
-    throw new CxValidationError([
-      {
-        path: ['text', name],
-        message: `Expected the property or field ${JSON.stringify(name)} mapped`,
-        code: 'missing_field',
-      },
-    ]);
+    throw optionsError(
+      'interactionTable',
+      ['text', name],
+      `Expected the property or field ${JSON.stringify(name)} mapped`,
+      'missing_option',
+    );
   }
   return source;
 }

@@ -1,6 +1,6 @@
 import { CxValidationError } from '@cx/model';
 import { z } from 'zod';
-import { parseSettings } from '../engine/settings.js';
+import { optionsError, parseSettings } from '../engine/settings.js';
 import {
   type FieldSource,
   fieldSourceSchema,
@@ -89,13 +89,12 @@ const subscriptionTableSchema = z.strictObject({
 export function subscriptionTable(mapping: SubscriptionTable): SubscriptionTable {
   const m = parseSettings(subscriptionTableSchema, mapping, 'subscriptionTable') as SubscriptionTable;
   if (m.amountChanges !== undefined && m.id === undefined) {
-    throw new CxValidationError([
-      {
-        path: ['id'],
-        message: 'Expected id mapped: amount changes are linked by subscription id',
-        code: 'missing_field',
-      },
-    ]);
+    throw optionsError(
+      'subscriptionTable',
+      ['id'],
+      'Expected id mapped: amount changes are linked by subscription id',
+      'missing_option',
+    );
   }
   return m;
 }

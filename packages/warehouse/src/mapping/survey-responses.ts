@@ -1,6 +1,5 @@
-import { CxValidationError } from '@cx/model';
 import { z } from 'zod';
-import { parseSettings } from '../engine/settings.js';
+import { optionsError, parseSettings } from '../engine/settings.js';
 import {
   type FieldSource,
   fieldSourceSchema,
@@ -99,13 +98,11 @@ export function surveyResponseTable(mapping: SurveyResponseTable): SurveyRespons
   ) as SurveyResponseTable;
   for (const key of Object.keys(checked.where ?? {})) {
     if (checked.fields?.[key as SurveyResponseField] === undefined && checked.segments?.[key] === undefined) {
-      throw new CxValidationError([
-        {
-          path: ['where', key],
-          message: `Expected a field mapped in fields or segments; ${JSON.stringify(key)} is not`,
-          code: 'unknown_field',
-        },
-      ]);
+      throw optionsError(
+        'surveyResponseTable',
+        ['where', key],
+        `Expected a field mapped in fields or segments; ${JSON.stringify(key)} is not`,
+      );
     }
   }
   return checked;

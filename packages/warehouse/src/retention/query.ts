@@ -216,7 +216,7 @@ export async function checkInteractions(
       {
         path: ['interactions'],
         message: `${bad} row(s) of the interaction table without an actor, instant, name or channel`,
-        code: 'invalid_interaction',
+        code: 'missing_field',
       },
     ]);
   }

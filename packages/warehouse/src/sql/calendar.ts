@@ -41,11 +41,6 @@ function yearMonth(day: SqlFragment, dialect: Dialect): { year: SqlFragment; mon
   return { year: sql`toInt64(toYear(${date}))`, month: sql`toInt64(toMonth(${date}))` };
 }
 
-/** Non-negative remainder (internal). */
-function mod(x: SqlFragment, m: number): SqlFragment {
-  return sql`(((${x}) % ${m}) + ${m}) % ${m}`;
-}
-
 /** ⌊x / n⌋ as a 64-bit integer, for any sign of x (internal). */
 export function floorDiv(x: SqlFragment, n: number, dialect: Dialect): SqlFragment {
   const double = dialect === 'postgres' ? sql`double precision` : sql`DOUBLE`;
@@ -53,21 +48,19 @@ export function floorDiv(x: SqlFragment, n: number, dialect: Dialect): SqlFragme
 }
 
 /**
- * An integer ordinal of the calendar period holding epoch-ms `ms`, in the calendar's zone: consecutive periods
- * have consecutive ordinals (weeks: the day number of the week's first day ÷ 7 rounded down), so the difference
- * of two ordinals is the number of periods between them, DST-correct because it is computed on local dates.
+ * The absolute number of the calendar period holding epoch-ms `ms` in the calendar's zone — the number
+ * `Calendar.indexOf` of `@cx/model` gives (local days or weeks since 1970, `year × 12 + month − 1`,
+ * `year × 4 + quarter − 1`, the year) — so differences count periods, DST-correct because they are computed on
+ * local dates (internal).
  */
 export function periodOrdinal(ms: SqlFragment, calendar: SqlCalendar, dialect: Dialect): SqlFragment {
   const day = localDayNumber(ms, calendar.timeZone, dialect);
   switch (calendar.interval) {
     case 'day':
       return day;
-    case 'week': {
-      // 1970-01-01 was a Thursday: weekday (0 = Sunday) of day number d is (d + 4) mod 7.
-      const start = sql`(${day} - ${mod(sql`${day} + ${4 - calendar.weekStartsOn}`, 7)})`;
-      // Week starts share one residue mod 7, so this division is exact after removing it.
-      return floorDiv(start, 7, dialect);
-    }
+    case 'week':
+      // As Calendar.indexOf in @cx/model: ⌊(day − ((weekStartsOn − 4 + 7) mod 7)) / 7⌋ (1970-01-01 was a Thursday).
+      return floorDiv(sql`${day} - ${(calendar.weekStartsOn - 4 + 7) % 7}`, 7, dialect);
     case 'month': {
       const { year, month } = yearMonth(day, dialect);
       return sql`(${year} * 12 + ${month} - 1)`;

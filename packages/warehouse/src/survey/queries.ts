@@ -7,6 +7,7 @@ import {
   type TrendOptions,
 } from '@cx/metrics';
 import { CxValidationError } from '@cx/model';
+import { optionsError } from '../engine/settings.js';
 import { epochMs, textType } from '../mapping/expressions.js';
 import { type SurveyResponseTable, surveyResponseTable } from '../mapping/survey-responses.js';
 import { WarehouseQuery } from '../query.js';
@@ -122,13 +123,11 @@ export function surveyBreakdownQuery<S extends SurveyMetricSpec>(
   const table = surveyResponseTable(responses);
   const { metric, restore } = restoreOf(spec);
   if (responseField(table, options.by, 'duckdb') === undefined) {
-    throw new CxValidationError([
-      {
-        path: ['by'],
-        message: `Expected a mapped field or segment, got ${JSON.stringify(options.by)}`,
-        code: 'unknown_field',
-      },
-    ]);
+    throw optionsError(
+      'surveyBreakdownQuery',
+      ['by'],
+      `Expected a mapped field or segment, got ${JSON.stringify(options.by)}`,
+    );
   }
   const settings = {
     by: 'channel' as const,
@@ -182,13 +181,12 @@ export function surveyTrendQuery<S extends SurveyMetricSpec>(
   const table = surveyResponseTable(responses);
   const { metric, restore } = restoreOf(spec);
   if (table.respondedAt === undefined) {
-    throw new CxValidationError([
-      {
-        path: ['respondedAt'],
-        message: 'Expected respondedAt mapped: a trend needs the instant of each response',
-        code: 'missing_field',
-      },
-    ]);
+    throw optionsError(
+      'surveyTrendQuery',
+      ['respondedAt'],
+      'Expected respondedAt mapped: a trend needs the instant of each response',
+      'missing_option',
+    );
   }
   new TrendAccumulator(metric.metric, options);
   const calendar = {
