@@ -7,6 +7,12 @@ import type { SqlFragment } from './sql/fragment.js';
  * statistics only; `run` turns them into the same result `@cx/metrics` computes in process.
  *
  * @typeParam T - The result type.
+ * @example
+ * ```ts
+ * import { surveyMetricQuery } from '@cx/warehouse';
+ * const query = surveyMetricQuery({ table: 'answers', score: 'score', where: { metric: 'nps' }, fields: { metric: 'metric' } }, { metric: 'nps' });
+ * console.log(query.metric, query.toSql('postgres').params.map((p) => p.value)); // 'nps' [ 'nps' ]
+ * ```
  * @category Queries
  * @since 0.1.0
  */

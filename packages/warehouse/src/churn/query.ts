@@ -6,7 +6,7 @@ import {
   churnPeriodFromSums,
   churnSeries,
 } from '@cx/metrics';
-import { CxValidationError, instantToEpochMs, type ValidationIssue } from '@cx/model';
+import { CxOptionsError, CxValidationError, instantToEpochMs, type ValidationIssue } from '@cx/model';
 import type { Engine } from '../engine/engine.js';
 import { optionsError } from '../engine/settings.js';
 import { epochMs, fieldText, floatType, tableRef, textType } from '../mapping/expressions.js';
@@ -76,12 +76,13 @@ function instant(value: string | undefined, path: string): number | undefined {
   try {
     return instantToEpochMs(value);
   } catch (error) {
-    throw new CxValidationError(
+    throw new CxOptionsError(
+      'churnSeriesQuery',
       [
         {
           path: [path],
+          code: 'invalid_value',
           message: `Expected a UTC instant, got ${JSON.stringify(value)}`,
-          code: 'invalid_date',
         },
       ],
       { cause: error },
@@ -166,7 +167,8 @@ async function range(t: SubscriptionTable, engine: Engine) {
  * @param subscriptions - The subscription table ({@link subscriptionTable}).
  * @param options - The options of `churnSeries` (`midPeriodPolicy: 'eligible'` is not compiled for engines yet).
  * @returns The query; `run(engine)` gives one period per calendar period.
- * @throws {@link @cx/model!CxValidationError} for invalid options or mapping, the `eligible` policy, and at run
+ * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping and the `eligible` policy;
+ *   {@link @cx/model!CxValidationError} at run
  *   time for the subscription errors of `churnSeries` (missing customer, end before start, negative amount,
  *   unknown billing interval, mixed currencies).
  * @example

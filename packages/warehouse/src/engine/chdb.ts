@@ -47,7 +47,7 @@ function parseJsonEachRow(text: string): Record<string, unknown>[] {
  *
  * @param settings - Where the session keeps its tables.
  * @returns The engine.
- * @throws {@link @cx/model!CxValidationError} for unknown settings; {@link @cx/model!CxError} `missing_driver`
+ * @throws {@link @cx/model!CxOptionsError} for unknown settings; {@link @cx/model!CxError} `missing_driver`
  *   when `chdb` is not installed.
  * @example
  * ```ts

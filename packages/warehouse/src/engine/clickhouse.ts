@@ -71,7 +71,7 @@ export function clickhouseParams(compiled: CompiledSql): Record<string, unknown>
  *
  * @param settings - URL, user, password, database and timeout.
  * @returns The engine.
- * @throws {@link @cx/model!CxValidationError} for unknown or invalid settings (without echoing values), or a URL
+ * @throws {@link @cx/model!CxOptionsError} for unknown or invalid settings (without echoing values), or a URL
  *   carrying credentials; {@link @cx/model!CxError} `missing_driver` when `@clickhouse/client` is not installed.
  * @example
  * ```ts

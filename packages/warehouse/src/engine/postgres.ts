@@ -79,7 +79,7 @@ let defaultParser: (oid: number) => (value: string) => unknown = () => (value: s
  *
  * @param settings - Host, port, user, password, database, TLS, pool size and statement timeout.
  * @returns The engine (connections open on the first query).
- * @throws {@link @cx/model!CxValidationError} for unknown or invalid settings (without echoing values);
+ * @throws {@link @cx/model!CxOptionsError} for unknown or invalid settings (without echoing values);
  *   {@link @cx/model!CxError} `missing_driver` when `pg` is not installed.
  * @example
  * ```ts

@@ -95,7 +95,8 @@ export function rowInteraction(
  * @param interactions - The interaction table.
  * @param options - The options of `funnel`.
  * @returns The query; `run(engine)` gives the funnel result.
- * @throws {@link @cx/model!CxValidationError} for invalid options or mapping (before any SQL runs), and at run
+ * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping (before any SQL runs);
+ *   {@link @cx/model!CxValidationError} at run
  *   time for rows without an actor, instant, name or channel.
  * @example
  * ```ts
@@ -103,9 +104,9 @@ export function rowInteraction(
  * const engine = await duckdbEngine();
  * await engine.execute(sql`CREATE TABLE ev AS SELECT * FROM (VALUES
  *   ('1', 'a', 'view', TIMESTAMPTZ '2026-01-01 10:00:00+00'), ('2', 'a', 'buy', TIMESTAMPTZ '2026-01-02 10:00:00+00'),
- *   ('3', 'b', 'view', TIMESTAMPTZ '2026-01-01 10:00:00+00')) v(id, who, what, at)`);
+ *   ('3', 'b', 'view', TIMESTAMPTZ '2026-01-01 10:00:00+00')) v(id, who, what, ts)`);
  * const result = await funnelQuery(
- *   { table: 'ev', timestamp: 'at', fields: { id: 'id', customerId: 'who', name: 'what', channel: { constant: 'web' } } },
+ *   { table: 'ev', timestamp: 'ts', fields: { id: 'id', customerId: 'who', name: 'what', channel: { constant: 'web' } } },
  *   { steps: [{ name: 'view' }, { name: 'buy' }], windowMs: 7 * 86_400_000 },
  * ).run(engine);
  * console.log(result.steps.map((s) => s.count), result.conversionRate); // [ 2, 1 ] 0.5

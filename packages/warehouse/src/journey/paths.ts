@@ -37,7 +37,8 @@ function pathsSql(table: InteractionTable, o: Required<TopPathsOptions>, d: Dial
  * @param interactions - The interaction table.
  * @param options - The options of `topPaths`.
  * @returns The query; `run(engine)` gives the paths.
- * @throws {@link @cx/model!CxValidationError} for invalid options or mapping, and at run time for rows without
+ * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping;
+ *   {@link @cx/model!CxValidationError} at run time for rows without
  *   an actor, instant, name or channel.
  * @example
  * ```ts
@@ -45,9 +46,9 @@ function pathsSql(table: InteractionTable, o: Required<TopPathsOptions>, d: Dial
  * const engine = await duckdbEngine();
  * await engine.execute(sql`CREATE TABLE ev AS SELECT * FROM (VALUES
  *   ('1', 'a', 'home', TIMESTAMPTZ '2026-01-01 10:00:00+00'), ('2', 'a', 'cart', TIMESTAMPTZ '2026-01-01 10:05:00+00'),
- *   ('3', 'b', 'home', TIMESTAMPTZ '2026-01-01 11:00:00+00')) v(id, who, place, at)`);
+ *   ('3', 'b', 'home', TIMESTAMPTZ '2026-01-01 11:00:00+00')) v(id, who, place, ts)`);
  * const result = await topPathsQuery(
- *   { table: 'ev', timestamp: 'at', fields: { id: 'id', customerId: 'who', name: { constant: 'view' }, channel: { constant: 'web' }, touchpointId: 'place' } },
+ *   { table: 'ev', timestamp: 'ts', fields: { id: 'id', customerId: 'who', name: { constant: 'view' }, channel: { constant: 'web' }, touchpointId: 'place' } },
  * ).run(engine);
  * console.log(result.paths.map((p) => [p.path.join(' > '), p.actors])); // [ [ 'home', 1 ], [ 'home > cart', 1 ] ]
  * await engine.close();

@@ -81,16 +81,17 @@ function rfmSql(t: TransactionTable, o: RfmSummaryOptions, d: Dialect): SqlFragm
  * @param transactions - The transaction table.
  * @param options - The options of `rfmSummary` (calibration end, holdout end, time unit, time zone).
  * @returns The query; `run(engine)` gives the summary.
- * @throws {@link @cx/model!CxValidationError} for invalid options or mapping, and at run time for rows without a
+ * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping;
+ *   {@link @cx/model!CxValidationError} at run time for rows without a
  *   customer or instant, or with a negative amount.
  * @example
  * ```ts
  * import { duckdbEngine, rfmSummaryQuery, sql } from '@cx/warehouse';
  * const engine = await duckdbEngine();
  * await engine.execute(sql`CREATE TABLE orders AS SELECT * FROM (VALUES
- *   ('c1', TIMESTAMPTZ '2026-01-01 10:00:00+00', 20.0), ('c1', TIMESTAMPTZ '2026-01-08 10:00:00+00', 30.0)) v(customer, at, total)`);
+ *   ('c1', TIMESTAMPTZ '2026-01-01 10:00:00+00', 20.0), ('c1', TIMESTAMPTZ '2026-01-08 10:00:00+00', 30.0)) v(customer, ts, total)`);
  * const summary = await rfmSummaryQuery(
- *   { table: 'orders', customerId: 'customer', at: 'at', amount: 'total' }, { calibrationEnd: '2026-01-29', timeUnit: 'week' },
+ *   { table: 'orders', customerId: 'customer', at: 'ts', amount: 'total' }, { calibrationEnd: '2026-01-29', timeUnit: 'week' },
  * ).run(engine);
  * console.log(summary.customers); // [ { customerId: 'c1', frequency: 1, recency: 1, T: 4, monetaryValue: 30 } ]
  * await engine.close();

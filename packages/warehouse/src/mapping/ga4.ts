@@ -64,7 +64,7 @@ function param(name: string, slot: 'string_value' | 'number'): SqlFragment {
  * @param engine - A DuckDB engine.
  * @param options - Files, format, view name and the policy for invalid rows.
  * @returns Rows in the view and rows excluded (always 0 with `reject`).
- * @throws {@link @cx/model!CxValidationError} for invalid options; {@link @cx/model!CxError} `unsupported_engine`
+ * @throws {@link @cx/model!CxOptionsError} for invalid options; {@link @cx/model!CxError} `unsupported_engine`
  *   on another engine (load the export into a table there and map it with {@link interactionTable}).
  * @example
  * ```ts

@@ -83,7 +83,7 @@ const interactionTableSchema = z.strictObject({
  *
  * @param mapping - Table, instant, fields, properties, tie order and deduplication.
  * @returns The checked mapping.
- * @throws {@link @cx/model!CxValidationError} for unknown keys, missing required fields, or `dedupe` without `id`.
+ * @throws {@link @cx/model!CxOptionsError} for unknown keys, missing required fields, or `dedupe` without `id`.
  * @example
  * ```ts
  * import { interactionTable } from '@cx/warehouse';

@@ -73,7 +73,7 @@ const subscriptionTableSchema = z.strictObject({
  *
  * @param mapping - Table, columns and the amount-change table.
  * @returns The checked mapping.
- * @throws {@link @cx/model!CxValidationError} for unknown keys, invalid entries, or amount changes without `id`.
+ * @throws {@link @cx/model!CxOptionsError} for unknown keys, invalid entries, or amount changes without `id`.
  * @example
  * ```ts
  * import { subscriptionTable } from '@cx/warehouse';

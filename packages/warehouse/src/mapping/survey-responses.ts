@@ -77,7 +77,7 @@ const surveyResponseTableSchema = z.strictObject({
  *
  * @param mapping - Table, score, weight, instant, fields, segments and row filter.
  * @returns The checked mapping.
- * @throws {@link @cx/model!CxValidationError} for unknown keys or invalid entries, with their paths.
+ * @throws {@link @cx/model!CxOptionsError} for unknown keys or invalid entries, with their paths.
  * @example
  * ```ts
  * import { surveyResponseTable } from '@cx/warehouse';

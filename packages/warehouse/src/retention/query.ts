@@ -121,16 +121,17 @@ function retentionSql(table: InteractionTable, o: CohortRetentionOptions, d: Dia
  * @param interactions - The interaction table ({@link interactionTable}).
  * @param options - The options of `cohortRetention`.
  * @returns The query; `run(engine)` gives the matrix.
- * @throws {@link @cx/model!CxValidationError} for invalid options or mapping (before any SQL runs), and at run
+ * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping (before any SQL runs);
+ *   {@link @cx/model!CxValidationError} at run
  *   time when rows have no actor, instant, name or channel.
  * @example
  * ```ts
  * import { cohortRetentionQuery, duckdbEngine, sql } from '@cx/warehouse';
  * const engine = await duckdbEngine();
  * await engine.execute(sql`CREATE TABLE ev AS SELECT * FROM (VALUES
- *   ('a', TIMESTAMPTZ '2026-01-01 10:00:00+00'), ('a', TIMESTAMPTZ '2026-01-02 09:00:00+00'), ('b', TIMESTAMPTZ '2026-01-01 12:00:00+00')) v(who, at)`);
+ *   ('a', TIMESTAMPTZ '2026-01-01 10:00:00+00'), ('a', TIMESTAMPTZ '2026-01-02 09:00:00+00'), ('b', TIMESTAMPTZ '2026-01-01 12:00:00+00')) v(who, ts)`);
  * const matrix = await cohortRetentionQuery(
- *   { table: 'ev', timestamp: 'at', fields: { customerId: 'who', name: { constant: 'open' }, channel: { constant: 'web' } } },
+ *   { table: 'ev', timestamp: 'ts', fields: { customerId: 'who', name: { constant: 'open' }, channel: { constant: 'web' } } },
  *   { interval: 'day', periods: 2, asOf: '2026-01-10T00:00:00Z' },
  * ).run(engine);
  * console.log(matrix.cohorts[0]?.counts, matrix.average.rates); // [ 2, 1, 0 ] [ 1, 0.5, 0 ]

@@ -6,7 +6,6 @@ import {
   type TrendBucket,
   type TrendOptions,
 } from '@cx/metrics';
-import { CxValidationError } from '@cx/model';
 import { optionsError } from '../engine/settings.js';
 import { epochMs, textType } from '../mapping/expressions.js';
 import { type SurveyResponseTable, surveyResponseTable } from '../mapping/survey-responses.js';
@@ -24,7 +23,8 @@ import { foldScores, responseField, scoreStatistics, snapshotOf } from './statis
  * @param responses - The response table ({@link surveyResponseTable}).
  * @param spec - The metric and its options, e.g. `{ metric: 'nps', options: { interval: 'wald' } }`.
  * @returns The query; `run(engine)` gives the result.
- * @throws {@link @cx/model!CxValidationError} for an invalid mapping or metric option (before any SQL runs); at
+ * @throws {@link @cx/model!CxOptionsError} for an invalid mapping or metric option (before any SQL runs);
+ *   {@link @cx/model!CxValidationError} at
  *   run time for scores off the scale, NULL scores or non-positive weights, naming up to 20 rows.
  * @example
  * ```ts
@@ -83,10 +83,7 @@ export interface SurveyBreakdownOptions {
 function restoreOf(spec: SurveyMetricSpec) {
   const metric = resolveSurveyMetric(spec);
   const restore = metric.metric.restore;
-  if (restore === undefined)
-    throw new CxValidationError([
-      { path: ['metric'], message: 'Metric cannot be restored', code: 'invalid_value' },
-    ]);
+  if (restore === undefined) throw optionsError('surveyMetricQuery', ['metric'], 'Expected nps, csat or ces');
   return { metric, restore };
 }
 
@@ -99,7 +96,8 @@ function restoreOf(spec: SurveyMetricSpec) {
  * @param spec - The metric and its options.
  * @param options - The key, small-sample threshold and confidence.
  * @returns The query; `run(engine)` gives the groups, largest first.
- * @throws {@link @cx/model!CxValidationError} for a key that is not mapped, invalid options, or (at run time)
+ * @throws {@link @cx/model!CxOptionsError} for a key that is not mapped or invalid options;
+ *   {@link @cx/model!CxValidationError} at run time for
  *   invalid rows.
  * @example
  * ```ts
@@ -156,16 +154,17 @@ export function surveyBreakdownQuery<S extends SurveyMetricSpec>(
  * @param spec - The metric and its options.
  * @param options - The options of `trend` in `@cx/metrics` (period, time zone, week start, …).
  * @returns The query; `run(engine)` gives the buckets in time order.
- * @throws {@link @cx/model!CxValidationError} without a mapped `respondedAt`, for invalid options, or (at run
+ * @throws {@link @cx/model!CxOptionsError} without a mapped `respondedAt` or for invalid options;
+ *   {@link @cx/model!CxValidationError} (at run
  *   time) invalid rows.
  * @example
  * ```ts
  * import { duckdbEngine, sql, surveyTrendQuery } from '@cx/warehouse';
  * const engine = await duckdbEngine();
- * await engine.execute(sql`CREATE TABLE answers AS SELECT score, CAST(at AS TIMESTAMPTZ) AS at FROM (VALUES
- *   (5, '2026-01-31 22:30:00+00'), (1, '2026-02-10 10:00:00+00')) v(score, at)`);
+ * await engine.execute(sql`CREATE TABLE answers AS SELECT score, CAST(t AS TIMESTAMPTZ) AS ts FROM (VALUES
+ *   (5, '2026-01-31 22:30:00+00'), (1, '2026-02-10 10:00:00+00')) v(score, t)`);
  * const buckets = await surveyTrendQuery(
- *   { table: 'answers', score: 'score', respondedAt: 'at' }, { metric: 'csat' }, { period: 'month', timeZone: 'Europe/Warsaw' },
+ *   { table: 'answers', score: 'score', respondedAt: 'ts' }, { metric: 'csat' }, { period: 'month', timeZone: 'Europe/Warsaw' },
  * ).run(engine);
  * console.log(buckets.map((b) => [b.key, b.result.score])); // [ [ '2026-01', 100 ], [ '2026-02', 0 ] ]
  * await engine.close();
