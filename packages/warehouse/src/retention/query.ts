@@ -60,7 +60,7 @@ function retentionSql(table: InteractionTable, o: CohortRetentionOptions, d: Dia
   const txt = textType(d);
   const v = property === undefined ? sql`CAST(NULL AS ${f})` : sql`n_0`;
   const startName = matcher({ ...(o.startEvent?.name === undefined ? {} : { name: o.startEvent.name }) });
-  const e = sql`SELECT actor, t, row_number() OVER (PARTITION BY actor ORDER BY t, ord, id) AS seq, ${bit(matcher(o.startEvent))} AS s, ${bit(startName)} AS sn, ${bit(matcher(o.returnEvent))} AS r, ${periodOrdinal(sql`t`, calendar, d)} AS p, ${localDayNumber(sql`t`, calendar.timeZone, d)} AS dd, ${v} AS v FROM (${rows}) ev WHERE actor IS NOT NULL AND t IS NOT NULL`;
+  const e = sql`SELECT actor, t, row_number() OVER (PARTITION BY actor ORDER BY ${table.order === undefined ? sql`t, id` : sql`t, ord`}) AS seq, ${bit(matcher(o.startEvent))} AS s, ${bit(startName)} AS sn, ${bit(matcher(o.returnEvent))} AS r, ${periodOrdinal(sql`t`, calendar, d)} AS p, ${o.window === 'rolling' && o.rollingTruncation === 'day' ? localDayNumber(sql`t`, calendar.timeZone, d) : sql`0`} AS dd, ${v} AS v FROM (${rows}) ev WHERE actor IS NOT NULL AND t IS NOT NULL`;
   const cohortType = o.cohortType ?? 'first-time';
   const window = o.window ?? 'calendar';
   let cohorts: SqlFragment;

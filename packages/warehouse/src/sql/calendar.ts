@@ -15,6 +15,8 @@ export interface SqlCalendar {
 
 /** Days since 1970-01-01 of the local calendar date of epoch-ms `ms` in `timeZone` (internal). */
 export function localDayNumber(ms: SqlFragment, timeZone: string, dialect: Dialect): SqlFragment {
+  // UTC needs no zone rules: the day number is a division.
+  if (timeZone === 'UTC') return floorDiv(ms, 86_400_000, dialect);
   if (dialect === 'duckdb') {
     return sql`date_diff('day', DATE '1970-01-01', CAST(timezone(${timeZone}, make_timestamptz(CAST(${ms} AS BIGINT) * 1000)) AS DATE))`;
   }
