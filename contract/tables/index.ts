@@ -2,5 +2,6 @@
 import type { PackageContract } from '../kit/types.js';
 import { modelContract } from './model.js';
 import { statsContract } from './stats.js';
+import { warehouseContract } from './warehouse.js';
 
-export const contracts: readonly PackageContract[] = [modelContract, statsContract];
+export const contracts: readonly PackageContract[] = [modelContract, statsContract, warehouseContract];

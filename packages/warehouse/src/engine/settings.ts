@@ -1,4 +1,4 @@
-import { CxOptionsError, type OptionIssue } from '@cx/model';
+import { CxOptionsError, type OptionIssue, parseOptions } from '@cx/model';
 import type { z } from 'zod';
 
 /**
@@ -20,6 +20,14 @@ export function parseSettings<S extends z.ZodType>(schema: S, input: unknown, su
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
+  // The model's parser names the closest known key of a typo; it sees the settings with secrets replaced.
+  const redacted: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of Object.keys(redacted)) if (/password|secret|token/i.test(key)) redacted[key] = '***';
+  try {
+    parseOptions(schema, redacted, subject);
+  } catch (error) {
+    if (error instanceof CxOptionsError) throw error;
+  }
   const issues: OptionIssue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
