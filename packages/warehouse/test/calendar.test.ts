@@ -59,6 +59,6 @@ for (const testEngine of testEngines()) {
         ),
         { numRuns: testEngine.name === 'duckdb' ? 80 : 30 },
       );
-    });
+    }, 240_000);
   });
 }

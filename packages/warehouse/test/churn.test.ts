@@ -13,7 +13,7 @@ const optionsArb: fc.Arbitrary<ChurnSeriesOptions<'all' | 'customers'>> = fc.rec
     interval: fc.constantFrom('week', 'month', 'quarter' as const),
     timeZone: fc.constantFrom('UTC', 'Europe/Warsaw'),
     weekStartsOn: fc.constantFrom(0, 1 as const),
-    midPeriodPolicy: fc.constantFrom('exclude', 'exposure' as const),
+    midPeriodPolicy: fc.constantFrom('exclude', 'exposure', 'eligible' as const),
     measures: fc.constantFrom('all', 'customers' as const),
     from: fc.constant('2026-01-01T00:00:00Z'),
     to: fc.constantFrom('2026-04-01T00:00:00Z', '2026-11-15T00:00:00Z'),
@@ -47,11 +47,11 @@ for (const testEngine of testEngines()) {
           }
           expectClose(await run(), expected);
         }),
-        { numRuns: testEngine.name === 'duckdb' ? 40 : 15 },
+        { numRuns: testEngine.name === 'duckdb' ? 30 : 12 },
       );
-    });
+    }, 240_000);
 
-    it('rejects mixed currencies and the eligible policy with typed errors', async () => {
+    it('rejects mixed currencies, unknown policies and mapping typos with typed errors', async () => {
       const sub = (id: string, currency: string) => ({
         id,
         customerId: id,
@@ -69,7 +69,8 @@ for (const testEngine of testEngines()) {
         .run(engine)
         .catch((e: unknown) => e);
       expect((error as CxValidationError).issues.map((i) => i.code)).toEqual(['mixed_currency']);
-      expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'eligible' })).toThrow(CxOptionsError);
+      expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'sometimes' as never })).toThrow();
+      expect(() => churnSeriesQuery({ ...table, amont: 'x' } as never)).toThrow(CxOptionsError);
     });
   });
 }

@@ -59,6 +59,6 @@ for (const testEngine of testEngines()) {
         }),
         { numRuns: testEngine.name === 'duckdb' ? 60 : 25 },
       );
-    });
+    }, 240_000);
   });
 }

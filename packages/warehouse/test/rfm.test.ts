@@ -83,7 +83,7 @@ for (const testEngine of testEngines()) {
         }),
         { numRuns: testEngine.name === 'duckdb' ? 50 : 20 },
       );
-    });
+    }, 240_000);
 
     it('feeds BG/NBD and Gamma-Gamma with the same fits as in process', async () => {
       // The sample shop's orders, amounts rounded to whole units so that every sum is exact in any order.

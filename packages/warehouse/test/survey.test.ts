@@ -97,7 +97,7 @@ for (const testEngine of testEngines()) {
         ),
         { numRuns: 12 },
       );
-    });
+    }, 240_000);
 
     it('names the rows whose score is off the scale or whose weight is not positive', async () => {
       const base = {

@@ -12,6 +12,7 @@ import { optionsError } from '../engine/settings.js';
 import { epochMs, fieldText, floatType, tableRef, textType } from '../mapping/expressions.js';
 import { type SubscriptionTable, subscriptionTable } from '../mapping/subscriptions.js';
 import { WarehouseQuery } from '../query.js';
+import { floorDiv, yearMonth } from '../sql/calendar.js';
 import type { Dialect } from '../sql/dialect.js';
 import { float, ident, join, type SqlFragment, sql } from '../sql/fragment.js';
 
@@ -50,7 +51,12 @@ function problemsSql(t: SubscriptionTable, d: Dialect): SqlFragment {
   return sql`SELECT sum(CASE WHEN cust IS NULL OR cust = '' THEN 1 ELSE 0 END) AS no_customer, sum(CASE WHEN st IS NULL THEN 1 ELSE 0 END) AS no_start, sum(CASE WHEN en < st THEN 1 ELSE 0 END) AS end_before_start, sum(CASE WHEN amount IS NULL OR NOT (amount >= 0) THEN 1 ELSE 0 END) AS bad_amount, sum(CASE WHEN factor IS NULL THEN 1 ELSE 0 END) AS bad_interval, count(DISTINCT cur) AS currencies, count(*) AS n, min(st) AS min_t, max(CASE WHEN en = ${OPEN_END} THEN st ELSE en END) AS max_t, ${changeProblems} AS bad_changes, ${t.amountChanges === undefined ? sql`CAST(NULL AS ${floatType(d)})` : sql`(SELECT max(c.at) FROM (${changesSql(t, d)}) c)`} AS max_change FROM (${subscriptionsSql(t, d)}) s`;
 }
 
-function churnSql(t: SubscriptionTable, bounds: readonly number[], d: Dialect): SqlFragment {
+function churnSql(
+  t: SubscriptionTable,
+  bounds: readonly number[],
+  eligible: boolean,
+  d: Dialect,
+): SqlFragment {
   const f = floatType(d);
   const periods = join(
     bounds.slice(0, -1).map((a, i) => sql`SELECT ${i} AS pi, ${a} AS pa, ${bounds[i + 1] as number} AS pb`),
@@ -68,7 +74,46 @@ function churnSql(t: SubscriptionTable, bounds: readonly number[], d: Dialect): 
   const sums = sql`SELECT pi, sum(was) AS at_start, sum(act) AS at_end, sum(CASE WHEN was = 1 AND act = 0 THEN 1 ELSE 0 END) AS lost, sum(CASE WHEN was = 0 AND act = 1 THEN 1 ELSE 0 END) AS joined, sum(CASE WHEN was = 1 THEN ms ELSE 0 END) AS start_mrr, sum(CASE WHEN was = 1 AND act = 1 THEN me ELSE 0 END) AS end_mrr, sum(CASE WHEN was = 0 AND act = 1 THEN me ELSE 0 END) AS new_mrr, sum(CASE WHEN was = 1 AND act = 1 AND me > ms THEN me - ms ELSE 0 END) AS expansion, sum(CASE WHEN was = 1 AND act = 1 AND NOT (me > ms) THEN ms - me ELSE 0 END) AS contraction, sum(CASE WHEN was = 1 AND act = 0 THEN ms ELSE 0 END) AS churned FROM money GROUP BY pi`;
   const events = sql`SELECT p.pi AS pi, count(*) AS churn_events FROM spells sp JOIN periods p ON sp.t > p.pa AND sp.t <= p.pb GROUP BY p.pi`;
   const exposure = sql`SELECT p.pi AS pi, sum(CAST(least(sp.t, p.pb) - greatest(sp.f, p.pa) AS ${f})) AS exposure FROM spells sp JOIN periods p ON sp.f < p.pb AND sp.t > p.pa GROUP BY p.pi`;
-  return sql`WITH subs AS (SELECT s.*, row_number() OVER (ORDER BY cust, st, en, amount) AS rid FROM (${subscriptionsSql(t, d)}) s), periods AS (${periods}), points AS (SELECT DISTINCT x FROM (SELECT pa AS x FROM periods UNION ALL SELECT pb AS x FROM periods) u), levels AS (${levels}), mrr_at AS (${mrrAt}), ordered AS (SELECT cust, st, en, max(en) OVER (PARTITION BY cust ORDER BY st, en ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pe FROM subs), flagged AS (SELECT cust, st, en, sum(CASE WHEN pe IS NULL OR st > pe THEN 1 ELSE 0 END) OVER (PARTITION BY cust ORDER BY st, en ROWS UNBOUNDED PRECEDING) AS g FROM ordered), spells AS (SELECT cust, min(st) AS f, max(en) AS t FROM flagged GROUP BY cust, g), states AS (${states}), money AS (${money}), sums AS (${sums}), events AS (${events}), exposure AS (${exposure}) SELECT p.pi AS pi, p.pa AS pa, p.pb AS pb, CAST(coalesce(s.at_start, 0) AS ${f}) AS at_start, CAST(coalesce(s.at_end, 0) AS ${f}) AS at_end, CAST(coalesce(s.lost, 0) AS ${f}) AS lost, CAST(coalesce(s.joined, 0) AS ${f}) AS joined, CAST(coalesce(s.start_mrr, 0) AS ${f}) AS start_mrr, CAST(coalesce(s.end_mrr, 0) AS ${f}) AS end_mrr, CAST(coalesce(s.new_mrr, 0) AS ${f}) AS new_mrr, CAST(coalesce(s.expansion, 0) AS ${f}) AS expansion, CAST(coalesce(s.contraction, 0) AS ${f}) AS contraction, CAST(coalesce(s.churned, 0) AS ${f}) AS churned, CAST(coalesce(e.churn_events, 0) AS ${f}) AS churn_events, CAST(coalesce(x.exposure, 0) AS ${f}) AS exposure FROM periods p LEFT JOIN sums s ON s.pi = p.pi LEFT JOIN events e ON e.pi = p.pi LEFT JOIN exposure x ON x.pi = p.pi ORDER BY p.pi`;
+  return sql`WITH subs AS (SELECT s.*, row_number() OVER (ORDER BY cust, st, en, amount) AS rid FROM (${subscriptionsSql(t, d)}) s), periods AS (${periods}), points AS (SELECT DISTINCT x FROM (SELECT pa AS x FROM periods UNION ALL SELECT pb AS x FROM periods) u), levels AS (${levels}), mrr_at AS (${mrrAt}), ordered AS (SELECT cust, st, en, max(en) OVER (PARTITION BY cust ORDER BY st, en ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pe FROM subs), flagged AS (SELECT cust, st, en, sum(CASE WHEN pe IS NULL OR st > pe THEN 1 ELSE 0 END) OVER (PARTITION BY cust ORDER BY st, en ROWS UNBOUNDED PRECEDING) AS g FROM ordered), spells AS (SELECT cust, min(st) AS f, max(en) AS t FROM flagged GROUP BY cust, g), states AS (${states}), money AS (${money}), sums AS (${sums}), events AS (${events}), exposure AS (${exposure})${eligible ? sql`, eligible AS (${eligibleSql(d)})` : sql``} SELECT p.pi AS pi, p.pa AS pa, p.pb AS pb, CAST(coalesce(s.at_start, 0) AS ${f}) AS at_start, CAST(coalesce(s.at_end, 0) AS ${f}) AS at_end, CAST(coalesce(s.lost, 0) AS ${f}) AS lost, CAST(coalesce(s.joined, 0) AS ${f}) AS joined, CAST(coalesce(s.start_mrr, 0) AS ${f}) AS start_mrr, CAST(coalesce(s.end_mrr, 0) AS ${f}) AS end_mrr, CAST(coalesce(s.new_mrr, 0) AS ${f}) AS new_mrr, CAST(coalesce(s.expansion, 0) AS ${f}) AS expansion, CAST(coalesce(s.contraction, 0) AS ${f}) AS contraction, CAST(coalesce(s.churned, 0) AS ${f}) AS churned, CAST(coalesce(e.churn_events, 0) AS ${f}) AS churn_events, CAST(coalesce(x.exposure, 0) AS ${f}) AS exposure${eligible ? sql`, CAST(coalesce(g.eligible, 0) AS ${f}) AS eligible, CAST(coalesce(g.eligible_lost, 0) AS ${f}) AS eligible_lost` : sql``} FROM periods p LEFT JOIN sums s ON s.pi = p.pi LEFT JOIN events e ON e.pi = p.pi LEFT JOIN exposure x ON x.pi = p.pi${eligible ? sql` LEFT JOIN eligible g ON g.pi = p.pi` : sql``} ORDER BY p.pi`;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Epoch ms of `ms` plus `months` calendar months in UTC, the day clamped to the month's end (as date-fns addMonths). */
+function addMonthsMs(ms: SqlFragment, months: SqlFragment, d: Dialect): SqlFragment {
+  if (d === 'duckdb')
+    return sql`epoch_ms(make_timestamp(CAST(${ms} AS BIGINT) * 1000) + to_months(CAST(${months} AS INTEGER)))`;
+  if (d === 'postgres') {
+    return sql`CAST(floor(extract(epoch FROM (TIMESTAMP 'epoch' + CAST(${ms} AS bigint) * INTERVAL '1 millisecond') + make_interval(months => CAST(${months} AS integer))) * 1000) AS bigint)`;
+  }
+  return sql`toUnixTimestamp64Milli(addMonths(fromUnixTimestamp64Milli(toInt64(${ms}), 'UTC'), toInt64(${months})))`;
+}
+
+/**
+ * Renewal-eligible subscriptions per period (internal): for each subscription and period `[pa, pb)`, its first
+ * renewal at or after `pa` (renewal k = start + k billing intervals) counts when it falls before `pb` and the
+ * subscription was live when that cycle began; it is lost when the subscription ended at or before the renewal.
+ * (A later renewal in the period could only count if this one did not, which needs an end before this cycle's
+ * start, hence before every later cycle's start too.)
+ */
+function eligibleSql(d: Dialect): SqlFragment {
+  const months = sql`CASE s.bi WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'year' THEN 12 END`;
+  const { year: ys, month: ms } = yearMonth(floorDiv(sql`s.st`, 86_400_000, d), d);
+  const { year: ya, month: ma } = yearMonth(floorDiv(sql`p.pa`, 86_400_000, d), d);
+  const diff = sql`((${ya} - ${ys}) * 12 + ${ma} - ${ms})`;
+  const monthly = sql`SELECT s.rid AS rid, s.en AS en, p.pi AS pi, p.pb AS pb, s.st AS st, ${months} AS m, CAST(greatest(1, ${floorDivBy(diff, sql`${months}`, d)}) AS BIGINT) AS k0 FROM subs s JOIN periods p ON s.st < p.pb WHERE s.bi <> 'week'`;
+  const rk = (k: SqlFragment) => addMonthsMs(sql`x.st`, sql`${k} * x.m`, d);
+  const firstMonthly = sql`SELECT pi, pb, en, st, m, CASE WHEN ${rk(sql`k0`)} >= pa THEN k0 ELSE k0 + 1 END AS k1 FROM (SELECT x.*, p2.pa AS pa FROM (${monthly}) x JOIN periods p2 ON p2.pi = x.pi) x`;
+  const renewal = sql`SELECT pi, pb, en, ${addMonthsMs(sql`st`, sql`k1 * m`, d)} AS r1, ${addMonthsMs(sql`st`, sql`(k1 - 1) * m`, d)} AS c0 FROM (${firstMonthly}) f`;
+  const weekK = sql`greatest(1, -${floorDiv(sql`s.st - p.pa`, WEEK_MS, d)})`;
+  const weekly = sql`SELECT p.pi AS pi, p.pb AS pb, s.en AS en, s.st + ${weekK} * ${WEEK_MS} AS r1, s.st + (${weekK} - 1) * ${WEEK_MS} AS c0 FROM subs s JOIN periods p ON s.st < p.pb WHERE s.bi = 'week'`;
+  return sql`SELECT pi, sum(CASE WHEN r1 < pb AND en > c0 THEN 1 ELSE 0 END) AS eligible, sum(CASE WHEN r1 < pb AND en > c0 AND en <= r1 THEN 1 ELSE 0 END) AS eligible_lost FROM (${renewal} UNION ALL ${weekly}) e GROUP BY pi`;
+}
+
+/** ⌊x / n⌋ for an SQL divisor (internal). */
+function floorDivBy(x: SqlFragment, n: SqlFragment, d: Dialect): SqlFragment {
+  const double = d === 'postgres' ? sql`double precision` : sql`DOUBLE`;
+  return sql`CAST(floor(CAST(${x} AS ${double}) / ${n}) AS BIGINT)`;
 }
 
 function instant(value: string | undefined, path: string): number | undefined {
@@ -160,14 +205,14 @@ async function range(t: SubscriptionTable, engine: Engine) {
 /**
  * Churn and revenue retention per calendar period on an engine, as `churnSeries` in `@cx/metrics` computes
  * them: customers at start and end, lost and new customers, churn events, exposure, MRR start/end/new,
- * expansion, contraction, churned MRR, NRR and GRR, under the `exclude` or `exposure` mid-period policy. Periods
- * come from the in-process calendar; the engine merges each customer's subscriptions into active spells and
- * sums per period.
+ * expansion, contraction, churned MRR, NRR and GRR, under every mid-period policy (`exclude`, `exposure`,
+ * `eligible` with renewal anniversaries in UTC). Periods come from the in-process calendar; the engine merges each
+ * customer's subscriptions into active spells and sums per period.
  *
  * @param subscriptions - The subscription table ({@link subscriptionTable}).
- * @param options - The options of `churnSeries` (`midPeriodPolicy: 'eligible'` is not compiled for engines yet).
+ * @param options - The options of `churnSeries`.
  * @returns The query; `run(engine)` gives one period per calendar period.
- * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping and the `eligible` policy;
+ * @throws {@link @cx/model!CxOptionsError} for invalid options or mapping;
  *   {@link @cx/model!CxValidationError} at run
  *   time for the subscription errors of `churnSeries` (missing customer, end before start, negative amount,
  *   unknown billing interval, mixed currencies).
@@ -194,14 +239,6 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
 ): WarehouseQuery<Array<ChurnPeriodOf<M>>> {
   const t = subscriptionTable(subscriptions);
   churnSeries([], { ...options, from: '2000-01-01T00:00:00Z', to: '2000-01-02T00:00:00Z' });
-  if (options.midPeriodPolicy === 'eligible') {
-    throw optionsError(
-      'churnSeriesQuery',
-      ['midPeriodPolicy'],
-      "The 'eligible' policy (renewal anniversaries) is not compiled for engines yet; use 'exclude' or 'exposure', or churnSeries in process",
-      'invalid_value',
-    );
-  }
   const from = instant(options.from, 'from');
   const to = instant(options.to, 'to');
   const asOf = instant(options.asOf, 'asOf');
@@ -210,7 +247,7 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
     'churn series',
     (d) =>
       from !== undefined && to !== undefined
-        ? churnSql(t, boundsOf(options, from, to, asOf ?? to), d)
+        ? churnSql(t, boundsOf(options, from, to, asOf ?? to), options.midPeriodPolicy === 'eligible', d)
         : problemsSql(t, d),
     async (engine) => {
       const r = await range(t, engine);
@@ -218,7 +255,7 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
       const end = asOf ?? (r.maxTime as number);
       const bounds = boundsOf(options, from ?? (r.minTime as number), to ?? end, end);
       if (bounds.length === 0) return [];
-      const rows = await engine.query(churnSql(t, bounds, engine.dialect));
+      const rows = await engine.query(churnSql(t, bounds, policy === 'eligible', engine.dialect));
       return rows.map((row) => {
         const period = churnPeriodFromSums(
           {
@@ -236,6 +273,9 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
             expansion: row.expansion as number,
             contraction: row.contraction as number,
             churned: row.churned as number,
+            ...(policy === 'eligible'
+              ? { eligible: row.eligible as number, eligibleLost: row.eligible_lost as number }
+              : {}),
           },
           policy,
           end,

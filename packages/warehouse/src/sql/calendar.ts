@@ -27,7 +27,7 @@ export function localDayNumber(ms: SqlFragment, timeZone: string, dialect: Diale
 }
 
 /** Year and month (1–12) of a day number (internal). */
-function yearMonth(day: SqlFragment, dialect: Dialect): { year: SqlFragment; month: SqlFragment } {
+export function yearMonth(day: SqlFragment, dialect: Dialect): { year: SqlFragment; month: SqlFragment } {
   if (dialect === 'duckdb') {
     const date = sql`(DATE '1970-01-01' + CAST(${day} AS INTEGER))`;
     return { year: sql`year(${date})`, month: sql`month(${date})` };
