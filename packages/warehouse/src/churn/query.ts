@@ -8,7 +8,6 @@ import {
 } from '@cx/metrics';
 import { CxOptionsError, CxValidationError, instantToEpochMs, type ValidationIssue } from '@cx/model';
 import type { Engine } from '../engine/engine.js';
-import { optionsError } from '../engine/settings.js';
 import { epochMs, fieldText, floatType, tableRef, textType } from '../mapping/expressions.js';
 import { type SubscriptionTable, subscriptionTable } from '../mapping/subscriptions.js';
 import { WarehouseQuery } from '../query.js';

@@ -1,4 +1,3 @@
-import { CxValidationError } from '@cx/model';
 import { z } from 'zod';
 import { optionsError, parseSettings } from '../engine/settings.js';
 import {
