@@ -23,8 +23,12 @@ export interface ChDbSettings {
 interface ChdbResult {
   text(): string;
 }
+interface ChdbStream extends AsyncIterable<{ rows<T>(): T[] }> {
+  cancel(): void;
+}
 interface ChdbSession {
   queryBindAsync(query: string, params: object, opts?: { format?: string }): Promise<ChdbResult>;
+  queryStreamBind(query: string, params: object, opts?: { format?: string }): ChdbStream;
   query(query: string, format?: string): string;
   cleanup(): void;
   close(): void;
@@ -102,7 +106,24 @@ class ChDbEngine implements Engine {
   }
 
   async *stream(query: SqlFragment): AsyncIterable<ResultRow[]> {
-    yield await this.query(query);
+    const compiled = this.toSql(query);
+    let stream: ChdbStream;
+    try {
+      stream = this.#session.queryStreamBind(compiled.text, clickhouseParams(compiled), {
+        format: 'JSONEachRow',
+      });
+    } catch (error) {
+      throw engineError('engine_query_failed', 'chDB query failed', error, []);
+    }
+    let done = false;
+    try {
+      for await (const chunk of stream) yield chunk.rows<Record<string, unknown>>().map(normalizeRow);
+      done = true;
+    } catch (error) {
+      throw engineError('engine_query_failed', 'chDB query failed', error, []);
+    } finally {
+      if (!done) stream.cancel();
+    }
   }
 
   async execute(statement: SqlFragment): Promise<void> {
