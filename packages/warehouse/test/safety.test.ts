@@ -88,7 +88,13 @@ describe('credentials never leave the settings', () => {
       url: 'http://127.0.0.1:8123',
       pasword: 'SECRET-2',
     } as never).catch((e: unknown) => e)) as Error;
-    expect(unknown.message).toMatch(/Unknown setting/);
+    expect(unknown.message).toMatch(/Unknown option "pasword".*did you mean "password"/);
+    expect(unknown.message).not.toContain('SECRET-2');
+    const wrongType = (await clickhouseEngine({
+      url: 'http://127.0.0.1:8123',
+      password: 12345678,
+    } as never).catch((e: unknown) => e)) as Error;
+    expect(wrongType.message).not.toContain('12345678');
     const engine = await clickhouseEngine({ url: 'http://127.0.0.1:8123', password: 'SECRET-3' });
     expect(engine.description).toBe('clickhouse://default@127.0.0.1:8123/default');
     await engine.close();
