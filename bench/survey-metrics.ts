@@ -92,13 +92,20 @@ if (npsResult.counts.promoters !== p || npsResult.counts.detractors !== d) {
   throw new Error('NPS accumulator disagrees with the reference loop');
 }
 const bootT0 = process.hrtime.bigint();
-const boot = npsRun.value.result({ interval: 'bootstrap', bootstrap: { resamples: 2000, seed: 1 } });
+// The interval method is an option of the accumulator, not of its state: the same tally restored with
+// bootstrap options gives the bootstrap interval.
+const streamed = npsRun.value.snapshot();
+const boot = NpsAccumulator.restore({
+  ...streamed,
+  options: { ...streamed.options, method: 'bootstrap', bootstrap: { resamples: 2000, seed: 1 } },
+}).result();
 const bootSeconds = Number(process.hrtime.bigint() - bootT0) / 1e9;
 console.log(
   `  NPS ${npsResult.score?.toFixed(3)}; adjusted-Wald 95% [${npsResult.interval?.lower.toFixed(3)}, ${npsResult.interval?.upper.toFixed(3)}]; ` +
     `bootstrap (2000 resamples of n = ${N}, ${bootSeconds.toFixed(2)} s) [${boot.interval?.lower.toFixed(3)}, ${boot.interval?.upper.toFixed(3)}]`,
 );
 
+const pct = (share: number | null | undefined) => (share == null ? '–' : `${(100 * share).toFixed(2)}%`);
 const csatRun = time('CSAT by stage (BreakdownAccumulator)', () => {
   const acc = new BreakdownAccumulator(csatMetric(), { by: 'stageId' });
   stream((r) => acc.addFor(r.stage, r.csat));
@@ -106,13 +113,13 @@ const csatRun = time('CSAT by stage (BreakdownAccumulator)', () => {
 });
 for (const g of csatRun.value) {
   console.log(
-    `  ${String(g.key).padEnd(14)} n ${g.n.toLocaleString('en-US').padStart(10)}  CSAT ${g.result.score?.toFixed(2)}% ` +
-      `[${g.result.interval?.lower.toFixed(2)}, ${g.result.interval?.upper.toFixed(2)}]`,
+    `  ${String(g.key).padEnd(14)} n ${g.n.toLocaleString('en-US').padStart(10)}  CSAT ${pct(g.result.score)} ` +
+      `[${pct(g.result.interval?.lower)}, ${pct(g.result.interval?.upper)}]`,
   );
 }
 
 const trendRun = time('monthly NPS trend, Europe/Berlin (Trend…)', () => {
-  const acc = new TrendAccumulator(npsMetric(), { period: 'month', timeZone: 'Europe/Berlin' });
+  const acc = new TrendAccumulator(npsMetric(), { interval: 'month', timeZone: 'Europe/Berlin' });
   stream((r) => acc.addAt(r.at, r.nps));
   return acc.result();
 });

@@ -1,7 +1,8 @@
 // One table per package. A package joins this list when its options and accumulators follow the contract (issue 13).
 import type { PackageContract } from '../kit/types.js';
+import { metricsContract } from './metrics.js';
 import { modelContract } from './model.js';
 import { statsContract } from './stats.js';
 import { warehouseContract } from './warehouse.js';
 
-export const contracts: readonly PackageContract[] = [modelContract, statsContract, warehouseContract];
+export const contracts: readonly PackageContract[] = [modelContract, statsContract, metricsContract, warehouseContract];

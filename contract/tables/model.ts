@@ -23,6 +23,13 @@ export const modelContract: PackageContract = {
       outOfRange: [{ overwrite: 'yes' }],
     },
     {
+      name: 'compilePattern',
+      call: (o) => model.compilePattern('^(view_item|compare)$', o as never),
+      valid: { flags: 'i' },
+      typoOf: 'flags',
+      outOfRange: [{ flags: 'g' }, { flags: 'iu' }, { flags: true }],
+    },
+    {
       name: 'createCalendar',
       call: (o) => model.createCalendar(o as never),
       valid: { interval: 'month', timeZone: 'Europe/Warsaw', weekStartsOn: 1 },

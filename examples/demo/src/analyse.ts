@@ -47,7 +47,7 @@ export function analyse(input: AnalysisInput) {
   const csatResponses = input.responses.filter((r) => r.metric === 'csat');
   const cesResponses = input.responses.filter((r) => r.metric === 'ces' && r.scale.max === 7);
   const overallNps = nps(npsResponses);
-  const npsTrend = trend(npsResponses, npsMetric(), { period: 'month', timeZone: TIME_ZONE });
+  const npsTrend = trend(npsResponses, npsMetric(), { interval: 'month', timeZone: TIME_ZONE });
   const npsByStage = breakdown(npsResponses, npsMetric(), { by: 'stageId' });
   const csatByStage = breakdown(csatResponses, csatMetric(), { by: 'stageId' });
   const effort = ces(cesResponses);

@@ -67,7 +67,8 @@ export function buildMap(
     measurements.push({
       id: `csat-${group.key}`,
       metric: 'csat',
-      value: round(group.result.score),
+      // CSAT is a share 0–1; the map shows it in percent.
+      value: round(group.result.score === null ? null : 100 * group.result.score),
       n: group.result.n,
       unit: '%',
       window,

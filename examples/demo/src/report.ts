@@ -32,17 +32,7 @@ export interface ReportInput {
   }>;
 }
 
-import { type Analysis, TIME_ZONE } from './analyse.js';
-
-/** The calendar month of an instant in the report's time zone, e.g. `2025-01` (cohorts start at local midnight). */
-const monthOf = (instant: string) => {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(instant));
-  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
-};
+import type { Analysis } from './analyse.js';
 
 const fmt = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? '–' : value.toFixed(digits);
@@ -57,7 +47,7 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
     title: 'NPS by month with 95% adjusted-Wald interval',
     domain: [-100, 100],
     points: npsTrend.map((b) => ({
-      label: b.key,
+      label: b.period,
       value: b.result.score,
       low: b.result.interval?.lower ?? null,
       high: b.result.interval?.upper ?? null,
@@ -73,19 +63,19 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
       .filter((g) => g.result.n > 0)
       .map((g) => ({
         label: label(g.key),
-        value: g.result.score === null ? null : g.result.score / 100,
-        low: g.result.interval === null ? null : g.result.interval.lower / 100,
-        high: g.result.interval === null ? null : g.result.interval.upper / 100,
+        value: g.result.score,
+        low: g.result.interval?.lower ?? null,
+        high: g.result.interval?.upper ?? null,
         n: g.result.n,
       })),
   );
   const heatmapSvg = retentionHeatmap({
     id: 'retention',
     title: 'Repeat-purchase retention by monthly cohort',
-    columns: retention.labels,
+    columns: retention.columns,
     rows: [
       ...retention.cohorts.map((c) => ({
-        label: monthOf(c.start),
+        label: c.period, // the cohort's month in the report's zone, e.g. 2025-01
         size: c.size,
         rates: c.rates,
         incomplete: c.complete.map((x) => !x),
@@ -154,7 +144,7 @@ export function renderReport(analysis: Analysis, input: ReportInput): string {
 <main>
 <div class="kpis" role="list">
   ${kpi('NPS', fmt(overallNps.score), `95% CI ${fmt(overallNps.interval?.lower)} to ${fmt(overallNps.interval?.upper)} · n=${overallNps.n}`)}
-  ${kpi('CES 2.0 mean', fmt(effort.score, 2), `of 7 · ${pct(effort.lowEffort.share)} found it easy (5–7) · n=${effort.n}`)}
+  ${kpi('CES 2.0 mean', fmt(effort.score, 2), `of 7 · ${pct(effort.lowEffort.value)} found it easy (5–7) · n=${effort.n}`)}
   ${kpi('Purchase conversion', pct(purchaseFunnel.conversionRate), `viewed → purchased within 7 days · n=${purchaseFunnel.steps[0]?.count ?? 0}`)}
   ${kpi('Monthly churn', pct(meanChurn), `mean over ${monthsWithChurn.length} months of subscriptions`)}
 </div>

@@ -56,9 +56,8 @@ export async function runGa4Retention(options: Ga4RetentionOptions = {}): Promis
     timeZone,
     asOf: '2025-06-30T22:00:00Z', // the export ends with June (midnight of 1 July in Warsaw)
   });
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
   const rows = matrix.cohorts.map((c) => [
-    month.format(Date.parse(c.start)),
+    c.period, // the cohort's month in the zone, e.g. 2025-01
     String(c.size),
     ...c.rates.map((r, i) => (c.complete[i] ? pct(r) : '')),
   ]);
@@ -66,7 +65,7 @@ export async function runGa4Retention(options: Ga4RetentionOptions = {}): Promis
   const text = [
     `GA4 export: ${interactions.length} events, ${orders} purchases, ${deadLetters.letters.length} rejected rows`,
     `Monthly retention (${timeZone}): share of each month's new users active again in month N`,
-    formatTable(['cohort', 'users', ...matrix.labels], rows),
+    formatTable(['cohort', 'users', ...matrix.columns], rows),
   ].join('\n');
   return { events: interactions.length, orders, rejected: deadLetters.letters.length, matrix, text };
 }

@@ -89,7 +89,7 @@ export function customersToHubspotContacts(
       issues.push({
         path: [index, 'modifiedAt'],
         message: `Expected a UTC instant at or after firstSeenAt ${customer.firstSeenAt}, got ${JSON.stringify(modified)}`,
-        code: 'invalid_modified_at',
+        code: 'invalid_instant',
       });
     }
     const id = String(firstId + index);

@@ -129,7 +129,7 @@ export function responsesToTypeform(
   const reason = form.fields.find((f) => f.type === 'long_text' || f.type === 'short_text');
   if (nps === undefined) {
     throw new CxValidationError(
-      [{ path: ['form', 'fields'], message: 'The form has no nps field', code: 'no_nps_field' }],
+      [{ path: ['form', 'fields'], message: 'The form has no nps field', code: 'missing_field' }],
       {
         subject: 'ResponsesToTypeformOptions',
       },
@@ -144,13 +144,13 @@ export function responsesToTypeform(
       issues.push({
         path: [index, 'metric'],
         message: `Expected an NPS response, got ${r.metric}`,
-        code: 'not_nps',
+        code: 'invalid_value',
       });
     else if (r.scale.min !== 0 || r.scale.max !== 10)
       issues.push({
         path: [index, 'scale'],
         message: `Expected the 0–10 NPS scale, got ${r.scale.min}–${r.scale.max}`,
-        code: 'not_nps_scale',
+        code: 'invalid_scale',
       });
     if (seen.has(r.id))
       issues.push({ path: [index, 'id'], message: `Response id ${r.id} repeats`, code: 'duplicate_id' });

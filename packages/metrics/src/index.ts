@@ -2,7 +2,12 @@
 // Each section is owned by one area; keep edits inside your section.
 
 // #region shared (statistics utilities used by several areas)
-export type { CorrelationResult } from './stats/correlation.js';
+export type {
+  CorrelationOptions,
+  CorrelationResult,
+  CorrelationSnapshot,
+  CorrelationState,
+} from './stats/correlation.js';
 export { CorrelationAccumulator, pearsonCorrelation } from './stats/correlation.js';
 export { effectiveNFromSums, kishEffectiveN } from './stats/effective-n.js';
 export type { RandomSource } from './stats/random.js';
@@ -10,84 +15,89 @@ export { createRandom, sampleBinomial } from './stats/random.js';
 // #endregion shared
 
 // #region survey-metrics (NPS, CSAT, CES, intervals, breakdowns, trends, key drivers)
-export type { BootstrapOptions } from './survey/bootstrap.js';
-export type { BreakdownGroup, BreakdownKey, BreakdownOptions } from './survey/breakdown.js';
+export type {
+  BreakdownAccumulatorOptions,
+  BreakdownGroup,
+  BreakdownOptions,
+  BreakdownSnapshot,
+  ResolvedBreakdownOptions,
+} from './survey/breakdown.js';
 export { BreakdownAccumulator, breakdown } from './survey/breakdown.js';
-export type { TrendPeriod } from './survey/calendar.js';
+export type { BreakdownKey, BreakdownKeyFunction } from './survey/breakdown-key.js';
 export type { CesOptions } from './survey/ces.js';
 export { ces } from './survey/ces.js';
-export type { CesClassificationOptions, CesResult, CesResultOptions } from './survey/ces-accumulator.js';
+export type { CesResult, CesSnapshot } from './survey/ces-accumulator.js';
 export { CesAccumulator } from './survey/ces-accumulator.js';
+export type { CesAccumulatorOptions, ResolvedCesOptions } from './survey/ces-options.js';
 export type { MetricChange } from './survey/change.js';
 export type { CsatOptions } from './survey/csat.js';
 export { csat } from './survey/csat.js';
-export type {
-  CsatClassificationOptions,
-  CsatCounts,
-  CsatPositive,
-  CsatResult,
-  CsatResultOptions,
-} from './survey/csat-accumulator.js';
+export type { CsatCounts, CsatResult, CsatSnapshot } from './survey/csat-accumulator.js';
 export { CsatAccumulator } from './survey/csat-accumulator.js';
+export type { CsatAccumulatorOptions, CsatPositive, ResolvedCsatOptions } from './survey/csat-options.js';
 export type { ScoreInput } from './survey/input.js';
-export type {
-  KeyDriver,
-  KeyDriverOptions,
-  KeyDriverRow,
-  KeyDriverRows,
-  KeyDriverRowsOptions,
-} from './survey/key-drivers.js';
-export { KeyDriverAccumulator, keyDriverRows, keyDrivers } from './survey/key-drivers.js';
+export type { KeyDriverRows, KeyDriverRowsOptions } from './survey/key-driver-rows.js';
+export { keyDriverRows } from './survey/key-driver-rows.js';
+export type { KeyDriver, KeyDriverOptions, KeyDriverRow, KeyDriverSnapshot } from './survey/key-drivers.js';
+export { KeyDriverAccumulator, keyDrivers } from './survey/key-drivers.js';
 export type { MeanEstimate } from './survey/mean.js';
-export type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './survey/metric.js';
+export type {
+  SurveyMetric,
+  SurveyMetricAccumulator,
+  SurveyMetricName,
+  SurveyMetricResult,
+  SurveyMetricSnapshot,
+} from './survey/metric.js';
 export { cesMetric, csatMetric, npsMetric } from './survey/metric.js';
+export type { SurveyMetricSpec } from './survey/metric-spec.js';
 export type { NpsOptions } from './survey/nps.js';
 export { nps } from './survey/nps.js';
-export type {
-  NpsClassificationOptions,
-  NpsCounts,
-  NpsIntervalMethod,
-  NpsIntervalOptions,
-  NpsResult,
-} from './survey/nps-accumulator.js';
+export type { NpsCounts, NpsResult, NpsSnapshot } from './survey/nps-accumulator.js';
 export { NpsAccumulator } from './survey/nps-accumulator.js';
+export type { NpsBenchmarkOptions, NpsBenchmarkTest } from './survey/nps-benchmark.js';
+export { npsBenchmarkTest } from './survey/nps-benchmark.js';
+export type { Alternative, CompareNpsOptions, NpsComparison } from './survey/nps-compare.js';
+export { compareNps } from './survey/nps-compare.js';
 export type {
-  CompareNpsOptions,
-  NpsBenchmarkOptions,
-  NpsBenchmarkTest,
-  NpsComparison,
-} from './survey/nps-compare.js';
-export { compareNps, npsBenchmarkTest } from './survey/nps-compare.js';
+  BootstrapOptions,
+  NpsAccumulatorOptions,
+  NpsIntervalMethod,
+  ResolvedNpsOptions,
+} from './survey/nps-options.js';
 export type {
   NpsDifferencePlanOptions,
   NpsExpectedShares,
   NpsMarginPlanOptions,
 } from './survey/nps-sample-size.js';
 export { npsSampleSizeForDifference, npsSampleSizeForMargin } from './survey/nps-sample-size.js';
-export type { ShareEstimate } from './survey/share.js';
-export type { AccumulatorSnapshot, TallySnapshot } from './survey/tally.js';
-export type { TrendBucket, TrendOptions } from './survey/trend.js';
+export type { TallyState } from './survey/tally.js';
+export type {
+  ResolvedTrendOptions,
+  TrendBucket,
+  TrendOptions,
+  TrendSnapshot,
+} from './survey/trend.js';
 export { TrendAccumulator, trend } from './survey/trend.js';
 // #endregion survey-metrics
 
 // #region retention (columnar store, churn, revenue retention, cohort retention)
+export { churnSeries } from './churn/churn-series.js';
+export type { SubscriptionColumns } from './churn/columns.js';
+export type { ChurnSums } from './churn/from-sums.js';
+export { churnPeriodFromSums } from './churn/from-sums.js';
+export type { ChurnSeriesOptions, PeriodChurnOptions } from './churn/options.js';
+export { periodChurn } from './churn/period-churn.js';
+export { prepareSubscriptions } from './churn/prepare.js';
+export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
+export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
 export type {
   ChurnMeasures,
   ChurnPeriod,
   ChurnPeriodOf,
-  ChurnSeriesOptions,
   CustomerChurnPeriod,
   MidPeriodPolicy,
-  PeriodChurnOptions,
   RevenueRetention,
-} from './churn/churn.js';
-export { churnSeries, periodChurn } from './churn/churn.js';
-export type { SubscriptionColumns } from './churn/columns.js';
-export type { ChurnSums } from './churn/from-sums.js';
-export { churnPeriodFromSums } from './churn/from-sums.js';
-export { prepareSubscriptions } from './churn/prepare.js';
-export type { ReadSubscriptionCsvOptions, SubscriptionCsvField } from './churn/read-csv.js';
-export { readSubscriptionColumnsCsv } from './churn/read-csv.js';
+} from './churn/types.js';
 export { buildInteractionColumns, buildInteractionColumnsAsync } from './columnar/build.js';
 export type {
   InteractionCsvField,
@@ -101,15 +111,15 @@ export type {
   InteractionColumns,
 } from './columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from './columnar/read-csv.js';
-export type { CohortRetentionAggregator } from './retention/aggregator.js';
-export { createCohortRetentionAggregator } from './retention/aggregator.js';
-export type { CalendarInterval } from './retention/calendar.js';
-export type { MatcherDictionaries } from './retention/cohort-retention.js';
+export { CohortRetentionAccumulator } from './retention/accumulator.js';
 export { cohortRetention } from './retention/cohort-retention.js';
 export type { CohortCounts, CohortRetentionCounts } from './retention/from-counts.js';
 export { cohortRetentionFromCounts } from './retention/from-counts.js';
+export type { MatcherDictionaries } from './retention/matcher.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from './retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from './retention/options.js';
+export type { CohortRetentionSnapshot } from './retention/snapshot.js';
+export type { InteractionDictionaries } from './retention/stream-batches.js';
 // #endregion retention
 
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)

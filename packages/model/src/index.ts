@@ -82,6 +82,10 @@ export {
 } from './options/schemas.js';
 export type { Order, OrderInput } from './order.js';
 export { orderItemSchema, orderSchema } from './order.js';
+export type { CompilePatternOptions, SafePattern } from './pattern/compile-pattern.js';
+export { compilePattern } from './pattern/compile-pattern.js';
+export { PATTERN_LIMITS } from './pattern/limits.js';
+export { patternSchema } from './pattern/pattern-schema.js';
 export type { EmpathyMap, Evidence, Persona, PersonaInput } from './persona.js';
 export { empathyMapSchema, evidenceSchema, personaSchema } from './persona.js';
 export type { DefaultStageId, Labels, Stage } from './stage.js';

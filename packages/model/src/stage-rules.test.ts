@@ -43,10 +43,32 @@ describe('assignStages', () => {
 
   it('rejects rules without conditions and invalid patterns, naming the rule', () => {
     expect(() => assignStages([], [{ stageId: 'use' }])).toThrow(CxValidationError);
-    try {
-      assignStages([], [rules[0] as never, { namePattern: '(', stageId: 'use' }]);
-    } catch (error) {
-      expect((error as CxValidationError).issues[0]?.path).toEqual(['rules', 1, 'namePattern']);
-    }
+    const issueOf = (namePattern: string) => {
+      try {
+        assignStages([], [rules[0] as never, { namePattern, stageId: 'use' }]);
+      } catch (error) {
+        if (error instanceof CxValidationError) return error.issues[0];
+        throw error;
+      }
+      throw new Error(`${namePattern} was accepted`);
+    };
+    expect(issueOf('(')).toMatchObject({ path: ['rules', 1, 'namePattern'], code: 'invalid_pattern' });
+    // Unsupported JavaScript syntax is rejected before any interaction is read, with its position.
+    const lookahead = issueOf('^view(?=_item)');
+    expect(lookahead).toMatchObject({ path: ['rules', 1, 'namePattern'], code: 'invalid_pattern' });
+    expect(lookahead?.message).toContain('at index 5 ("(?=_item)")');
+    expect(issueOf('^a{5000}$')).toMatchObject({ path: ['rules', 1, 'namePattern'], code: 'too_big' });
+  });
+
+  it('matches a catastrophic-backtracking pattern in linear time (issue 13)', () => {
+    // RegExp needs seconds for ^(a+)+$ on 29 a's and a b (2^29 paths); the linear matcher answers at once, so a
+    // much longer name costs nothing either.
+    const rule = { namePattern: '^(a+)+$', stageId: 'use' };
+    const names = [`${'a'.repeat(29)}b`, 'a'.repeat(29), `${'a'.repeat(100_000)}b`];
+    const out = assignStages(
+      names.map((name) => e(name, 'web')),
+      [rule],
+    );
+    expect(out.map((i) => i.stageId)).toEqual([undefined, 'use', undefined]);
   });
 });

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
-import { CxValidationError } from './errors/validation-error.js';
 import type { Interaction } from './interaction.js';
 import { idSchema, slugSchema } from './json.js';
 import { parseOptions } from './options/parse-options.js';
+import { compilePattern, type SafePattern } from './pattern/compile-pattern.js';
+import { patternSchema } from './pattern/pattern-schema.js';
 import { validate } from './validate.js';
 
 const assignStagesOptionsSchema = z.strictObject({ overwrite: z.boolean().default(false) });
 
 /**
  * Schema of a rule that assigns a stage to interactions. A rule matches when every given condition
- * holds (`name`, `touchpointId`, `channel`; `namePattern` is a regular expression source).
+ * holds (`name`, `touchpointId`, `channel`; `namePattern` is a pattern in the subset of regular-expression syntax
+ * of {@link patternSchema}, matched in linear time by {@link compilePattern}).
  *
  * @example
  * ```ts
@@ -24,7 +26,7 @@ export const stageRuleSchema = z
   .strictObject({
     stageId: slugSchema,
     name: z.string().min(1).optional(),
-    namePattern: z.string().min(1).optional(),
+    namePattern: patternSchema.optional(),
     touchpointId: idSchema.optional(),
     channel: channelSchema.optional(),
   })
@@ -80,6 +82,22 @@ export interface AssignStagesOptions {
 }
 
 /**
+ * A pattern's answers by name: interactions repeat a few event names, so each name is matched once (the map holds at
+ * most one entry per interaction).
+ */
+function memoized(pattern: SafePattern): (name: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (name) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = pattern.test(name);
+      answers.set(name, answer);
+    }
+    return answer;
+  };
+}
+
+/**
  * Assigns stages to interactions by rules: the first matching rule wins.
  *
  * Returns new objects; the input is not changed. Interactions no rule matches keep their stage (or none).
@@ -88,7 +106,8 @@ export interface AssignStagesOptions {
  * @param rules - Rules in priority order.
  * @param options - Whether to overwrite stages already present.
  * @returns New interactions with `stageId` set where a rule matched.
- * @throws {@link CxValidationError} when a rule is malformed or its pattern is not a valid regular expression.
+ * @throws {@link CxValidationError} when a rule is malformed, or its `namePattern` is unsupported, malformed
+ *   (issue code `invalid_pattern`) or too large (`too_big`), at the path `['rules', i, 'namePattern']`.
  * @throws {@link CxOptionsError} for an unknown option.
  * @example
  * ```ts
@@ -110,30 +129,15 @@ export function assignStages(
   const { overwrite } = parseOptions(assignStagesOptionsSchema, options, 'assignStages');
   const compiled = rules.map((input, i) => {
     const rule = validate(stageRuleSchema, input, { subject: 'stage rule', at: ['rules', i] });
-    let pattern: RegExp | undefined;
-    if (rule.namePattern !== undefined) {
-      try {
-        pattern = new RegExp(rule.namePattern, 'u');
-      } catch (cause) {
-        throw new CxValidationError(
-          [
-            {
-              path: ['rules', i, 'namePattern'],
-              message: `Invalid regular expression: ${(cause as Error).message}`,
-              code: 'invalid_pattern',
-            },
-          ],
-          { cause },
-        );
-      }
-    }
-    return { rule, pattern };
+    // The schema has checked the pattern, so compiling it cannot fail.
+    const pattern = rule.namePattern === undefined ? undefined : compilePattern(rule.namePattern);
+    return { rule, matches: pattern === undefined ? undefined : memoized(pattern) };
   });
   return interactions.map((interaction) => {
     if (interaction.stageId !== undefined && !overwrite) return interaction;
-    for (const { rule, pattern } of compiled) {
+    for (const { rule, matches } of compiled) {
       if (rule.name !== undefined && rule.name !== interaction.name) continue;
-      if (pattern !== undefined && !pattern.test(interaction.name)) continue;
+      if (matches !== undefined && !matches(interaction.name)) continue;
       if (rule.touchpointId !== undefined && rule.touchpointId !== interaction.touchpointId) continue;
       if (rule.channel !== undefined && rule.channel !== interaction.channel) continue;
       return { ...interaction, stageId: rule.stageId };

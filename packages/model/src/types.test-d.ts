@@ -1,12 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import type {
   Channel,
+  CompilePatternOptions,
   Customer,
   CustomerInput,
   Interaction,
   InteractionInput,
   Journey,
+  patternSchema,
+  SafePattern,
   Scale,
+  StageRule,
   SurveyResponse,
   SurveyResponseInput,
 } from './index.js';
@@ -48,5 +53,13 @@ describe('inferred types', () => {
     >();
     expectTypeOf<Journey['status']>().toEqualTypeOf<'draft' | 'active' | 'archived'>();
     expectTypeOf<Journey['improvementActions'][number]['dueDate']>().toEqualTypeOf<string>();
+  });
+
+  it('patterns: a stage rule keeps namePattern a string; flags are "" or "i" only', () => {
+    expectTypeOf<z.output<typeof patternSchema>>().toEqualTypeOf<string>();
+    expectTypeOf<StageRule['namePattern']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<CompilePatternOptions['flags']>>().toEqualTypeOf<'' | 'i'>();
+    expectTypeOf<{ flags: 'g' }>().not.toExtend<CompilePatternOptions>();
+    expectTypeOf<SafePattern['test']>().toEqualTypeOf<(text: string) => boolean>();
   });
 });

@@ -1,8 +1,9 @@
 import type { Subscription } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnSeries, periodChurn } from './churn.js';
+import { churnSeries } from './churn-series.js';
+import { periodChurn } from './period-churn.js';
 
 const sub = (
   id: string,
@@ -197,7 +198,7 @@ describe('periodChurn', () => {
     ]);
     expect(() => periodChurn([], FEB, JAN)).toThrow(CxValidationError);
     expect(() => periodChurn([], JAN, FEB, { midPeriodPolicy: 'sometimes' as 'exclude' })).toThrow(
-      CxValidationError,
+      CxOptionsError,
     );
   });
 });
@@ -209,10 +210,14 @@ describe('churnSeries', () => {
       sub('b', 'B', '2026-02-10T00:00:00Z', 10),
     ];
     const series = churnSeries(subs, {
+      interval: 'month',
       timeZone: 'Europe/Berlin',
       from: '2026-02-01T00:00:00Z',
       to: '2026-04-15T00:00:00Z',
     });
+    // Buckets keyed by the month in Berlin, with their bounds as instants.
+    expect(series.map((p) => p.period)).toEqual(['2026-02', '2026-03', '2026-04']);
+    expect(series.map((p) => p.label)).toEqual(['Feb 2026', 'Mar 2026', 'Apr 2026']);
     expect(series.map((p) => p.start)).toEqual([
       '2026-01-31T23:00:00.000Z',
       '2026-02-28T23:00:00.000Z',
@@ -227,9 +232,20 @@ describe('churnSeries', () => {
     expect(series[2]?.complete).toBe(false);
   });
 
-  it('rejects unknown intervals and time zones', () => {
-    expect(() => churnSeries([], { interval: 'fortnight' as 'month' })).toThrow(CxValidationError);
-    expect(() => churnSeries([], { timeZone: 'Nowhere/Land' })).toThrow(CxValidationError);
-    expect(churnSeries([])).toEqual([]);
+  it('rejects unknown intervals and time zones as options errors naming them', () => {
+    const issue = (options: unknown) => {
+      try {
+        churnSeries([], options as never);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CxOptionsError);
+        return (error as CxOptionsError).issues[0];
+      }
+      throw new Error('expected a throw');
+    };
+    expect(issue({ interval: 'fortnight' })).toMatchObject({ path: ['interval'], code: 'invalid_value' });
+    expect(issue({ interval: 'month', timeZone: 'Nowhere/Land' })).toMatchObject({ path: ['timeZone'] });
+    // The interval is required: a bucket length is never a default the caller did not choose.
+    expect(issue({})).toMatchObject({ path: ['interval'] });
+    expect(churnSeries([], { interval: 'month' })).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import type { Subscription } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BASE, HOUR, instantArb, iso, policyArb, subscriptionsArb } from './__fixtures__/subscriptions.js';
-import type { ChurnPeriod, CustomerChurnPeriod } from './churn.js';
-import { churnSeries, periodChurn } from './churn.js';
+import { churnSeries } from './churn-series.js';
+import { periodChurn } from './period-churn.js';
 import { prepareSubscriptions } from './prepare.js';
+import type { ChurnPeriod, CustomerChurnPeriod } from './types.js';
 
 /** The customer fields of a full period, as `measures: 'customers'` must give them. */
 function customerFields(p: ChurnPeriod): CustomerChurnPeriod {
@@ -82,6 +83,7 @@ describe("measures: 'customers'", () => {
       sub('b', '2026-01-05T00:00:00Z', '2026-01-25T00:00:00Z'),
     ];
     const series = churnSeries(subs, {
+      interval: 'month',
       from: '2026-01-01T00:00:00Z',
       to: '2026-04-01T00:00:00Z',
       asOf: '2026-04-01T00:00:00Z',
@@ -120,13 +122,20 @@ describe("measures: 'customers'", () => {
   });
 
   it('rejects unknown measures with their path', () => {
-    const bad = { measures: 'revenue' } as unknown as { measures: 'all' };
-    expect(() => churnSeries([sub('a', '2026-01-01T00:00:00Z')], bad)).toThrow(CxValidationError);
+    const bad = { interval: 'month', measures: 'revenue' } as unknown as {
+      interval: 'month';
+      measures: 'all';
+    };
+    expect(() => churnSeries([sub('a', '2026-01-01T00:00:00Z')], bad)).toThrow(CxOptionsError);
     try {
-      periodChurn([], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', bad);
+      periodChurn([], '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', { measures: bad.measures });
       expect.unreachable();
     } catch (error) {
-      expect((error as CxValidationError).issues[0]?.path).toEqual(['measures']);
+      expect(error).toBeInstanceOf(CxOptionsError);
+      expect((error as CxOptionsError).issues[0]).toMatchObject({
+        path: ['measures'],
+        code: 'invalid_value',
+      });
     }
   });
 });

@@ -1,9 +1,12 @@
+import { instantToEpochMs } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { churnPeriodFromSums } from './from-sums.js';
 
 const base = {
-  start: Date.parse('2026-01-01T00:00:00Z'),
-  end: Date.parse('2026-02-01T00:00:00Z'),
+  period: '2026-01',
+  label: 'Jan 2026',
+  start: instantToEpochMs('2026-01-01T00:00:00Z'),
+  end: instantToEpochMs('2026-02-01T00:00:00Z'),
   customersAtStart: 500,
   customersAtEnd: 450,
   lostCustomers: 50,
@@ -24,7 +27,12 @@ describe('churnPeriodFromSums', () => {
     expect(p.churnRate).toBe(0.1);
     expect(p.revenue.nrr).toBeCloseTo(30_000 / 27_000, 15);
     expect(p.revenue.grr).toBeCloseTo(22_000 / 27_000, 15);
-    expect(p.complete).toBe(true);
+    expect([p.period, p.label, p.start, p.complete]).toEqual([
+      '2026-01',
+      'Jan 2026',
+      '2026-01-01T00:00:00.000Z',
+      true,
+    ]);
   });
 
   it('gives null rates for empty denominators, never NaN', () => {

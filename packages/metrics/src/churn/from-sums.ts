@@ -1,14 +1,18 @@
-import type { ChurnPeriod, MidPeriodPolicy } from './churn.js';
-
-const DAY_MS = 86_400_000;
+import { epochMsToInstant, MS_PER_DAY } from '@cx/model';
+import { churnRateOf } from './sweep/rows.js';
+import type { ChurnPeriod, MidPeriodPolicy } from './types.js';
 
 /**
  * The sums one period of churn is made of, as a database or another process computed them (epoch ms instants).
  *
  * @category Churn
- * @since 0.1.0
+ * @since 0.2.0
  */
 export interface ChurnSums {
+  /** The period's key in the calendar's zone (`Calendar.keyOfIndex` of `@cx/model`), e.g. `2024-01`. */
+  readonly period: string;
+  /** Its short English label (`Calendar.labelOfIndex`), e.g. `Jan 2024`. */
+  readonly label: string;
   /** Period start (epoch ms, inclusive). */
   readonly start: number;
   /** Period end (epoch ms, exclusive). */
@@ -55,36 +59,35 @@ export interface ChurnSums {
  * ```ts
  * import { churnPeriodFromSums } from '@cx/metrics';
  * const p = churnPeriodFromSums({
- *   start: 0, end: 86_400_000, customersAtStart: 500, customersAtEnd: 450, lostCustomers: 50, newCustomers: 0,
+ *   period: '1970-01-01', label: '1 Jan 1970', start: 0, end: 86_400_000, customersAtStart: 500, customersAtEnd: 450, lostCustomers: 50, newCustomers: 0,
  *   churnEvents: 50, exposureMs: 0, startMrr: 27_000, endMrr: 30_000, newMrr: 0, expansion: 8_000, contraction: 0,
  *   churned: 5_000,
  * }, 'exclude', 86_400_000);
  * console.log(p.churnRate, p.revenue.nrr); // 0.1 1.1111111111111112
  * ```
  * @category Churn
- * @since 0.1.0
+ * @since 0.2.0
  */
 export function churnPeriodFromSums(sums: ChurnSums, policy: MidPeriodPolicy, asOf: number): ChurnPeriod {
   const n = sums.customersAtStart;
-  const days = sums.exposureMs / DAY_MS;
+  const days = sums.exposureMs / MS_PER_DAY;
   const e = sums.eligible ?? 0;
-  const churnRate =
-    policy === 'exclude'
-      ? n === 0
-        ? null
-        : sums.lostCustomers / n
-      : policy === 'exposure'
-        ? days === 0
-          ? null
-          : sums.churnEvents / days
-        : e === 0
-          ? null
-          : (sums.eligibleLost ?? 0) / e;
+  const churnRate = churnRateOf(
+    policy,
+    n,
+    sums.lostCustomers,
+    days,
+    sums.churnEvents,
+    e,
+    sums.eligibleLost ?? 0,
+  );
   const sm = sums.startMrr;
   const ratio = (x: number): number | null => (sm === 0 ? null : x / sm);
   return {
-    start: new Date(sums.start).toISOString(),
-    end: new Date(sums.end).toISOString(),
+    period: sums.period,
+    label: sums.label,
+    start: epochMsToInstant(sums.start),
+    end: epochMsToInstant(sums.end),
     complete: sums.end <= asOf,
     policy,
     customersAtStart: n,

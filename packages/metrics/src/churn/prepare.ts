@@ -20,7 +20,7 @@ import { subscriptionTable } from './subscriptions.js';
  *     amount: 10, currency: 'EUR', billingInterval: 'month', amountChanges: [], properties: {} },
  * ]);
  * console.log(table.count, table.customerIds); // 2 [ 'c1', 'c2' ]
- * const series = churnSeries(table, { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' });
+ * const series = churnSeries(table, { interval: 'month', from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' });
  * console.log(series.map((p) => [p.customersAtStart, p.lostCustomers])); // [ [ 1, 0 ], [ 2, 1 ] ]
  * ```
  * @category Churn

@@ -5,7 +5,7 @@ import type { Subscription } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnSeries } from './churn.js';
+import { churnSeries } from './churn-series.js';
 import { prepareSubscriptions } from './prepare.js';
 import { readSubscriptionColumnsCsv } from './read-csv.js';
 
@@ -80,6 +80,7 @@ describe('readSubscriptionColumnsCsv', () => {
         ].join('\n');
         const table = await readSubscriptionColumnsCsv(file(csv));
         const options = {
+          interval: 'month',
           from: '2025-10-01T00:00:00Z',
           to: '2026-12-01T00:00:00Z',
           asOf: '2026-12-01T00:00:00Z',

@@ -79,7 +79,7 @@ const BILLING = ['week', 'month', 'quarter', 'year'] as const;
  * writeFileSync(file, 'customerId,startedAt,endedAt,amount,currency\n' +
  *   'c1,2026-01-10T00:00:00Z,2026-02-20T00:00:00Z,29,EUR\nc2,2025-12-01T00:00:00Z,,10,EUR\n');
  * const table = await readSubscriptionColumnsCsv(file);
- * const [jan, feb] = churnSeries(table, { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' });
+ * const [jan, feb] = churnSeries(table, { interval: 'month', from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' });
  * console.log(jan?.revenue.startMrr, feb?.revenue.startMrr, feb?.lostCustomers); // 10 39 1
  * ```
  * @category Churn

@@ -1,13 +1,42 @@
-import type { ChurnPeriod, MidPeriodPolicy } from './churn.js';
-import type { SubscriptionTable } from './subscriptions.js';
-import { mrrAt, renewalAt } from './subscriptions.js';
+// The reference computation of churn, for the property tests only (not exported from the package). It is written
+// independently of the sweeps, on purpose by other means: one period at a time, a full pass over every subscription,
+// and renewal dates from ECMAScript's Date arithmetic rather than the library's calendar, so that the tests compare
+// two implementations, not one with itself.
+import type { Subscription } from '@cx/model';
+import { MS_PER_DAY, MS_PER_WEEK } from '@cx/model';
+import { MONTHS, type SubscriptionTable } from './subscriptions.js';
+import type { ChurnPeriod, MidPeriodPolicy } from './types.js';
 
-const DAY_MS = 86_400_000;
+/** Monthly recurring revenue of subscription `i` at instant `t` (0 when not active). */
+function mrrAt(table: SubscriptionTable, i: number, t: number): number {
+  if (!((table.start[i] as number) <= t && t < (table.end[i] as number))) return 0;
+  const first = table.changeOffsets[i] as number;
+  let k = (table.changeOffsets[i + 1] as number) - 1;
+  while (k > first && (table.changeTime[k] as number) > t) k--;
+  return table.changeMrr[k] as number;
+}
+
+/** The `k`-th renewal instant (`k ≥ 1`) of subscription `i`: start plus `k` billing intervals, UTC, by `Date`. */
+function renewalAt(table: SubscriptionTable, i: number, k: number): number {
+  const start = table.start[i] as number;
+  const billing = table.interval[i] as Subscription['billingInterval'];
+  if (billing === 'week') return start + k * MS_PER_WEEK;
+  const date = new Date(start);
+  const months = date.getUTCMonth() + k * MONTHS[billing];
+  const year = date.getUTCFullYear() + Math.floor(months / 12);
+  const month = ((months % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  // The same day of month, clamped to the month's last day (31 January + 1 month = 28 or 29 February).
+  return (
+    Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) +
+    (start - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+  );
+}
 
 /**
  * The reference computation: churn of one period `[start, end)` by a full pass over every subscription and
- * customer (internal). {@link churnSweep} computes all periods at once and must agree with this exactly; the
- * property test in sweep.test.ts holds them to it.
+ * customer. `churnSweep` computes all periods at once and must agree with this exactly; the property test in
+ * sweep.test.ts holds them to it. `naming` gives the period's key and label (default: the ISO 8601 interval).
  */
 export function churnOfPeriod(
   table: SubscriptionTable,
@@ -15,6 +44,7 @@ export function churnOfPeriod(
   end: number,
   policy: MidPeriodPolicy,
   asOf: number,
+  naming?: { readonly period: string; readonly label: string },
 ): ChurnPeriod {
   const customers = table.customerIds.length;
   const mrrStart = new Float64Array(customers);
@@ -67,7 +97,7 @@ export function churnOfPeriod(
     }
     if (isActive) atEnd++;
   }
-  const exposureDays = exposure / DAY_MS;
+  const exposureDays = exposure / MS_PER_DAY;
   let eligible = 0;
   let eligibleLost = 0;
   if (policy === 'eligible') {
@@ -102,7 +132,10 @@ export function churnOfPeriod(
           ? null
           : eligibleLost / eligible;
   const ratio = (x: number): number | null => (startMrr === 0 ? null : x / startMrr);
+  const interval = `${new Date(start).toISOString()}/${new Date(end).toISOString()}`;
   return {
+    period: naming?.period ?? interval,
+    label: naming?.label ?? interval,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     complete: end <= asOf,

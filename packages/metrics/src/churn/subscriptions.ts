@@ -1,30 +1,16 @@
 import type { Subscription, ValidationIssue, ValidationIssueCode } from '@cx/model';
-import { CxValidationError } from '@cx/model';
-import { parseInstantBytes } from '../columnar/parse-bytes.js';
+import { CxValidationError, instantIssue, instantToEpochMsOrNaN } from '@cx/model';
 import type { SubscriptionColumns } from './columns.js';
 
 /** Monthly factor of each billing interval: an amount per interval times this is per month. */
 export const PER_MONTH = { week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 } as const;
+/** Months per billing interval (a week is not a whole number of months). */
 export const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
-const WEEK_MS = 7 * 86_400_000;
 
 /** Subscriptions checked and held as arrays, with each customer's active spells merged (internal). */
 export type SubscriptionTable = SubscriptionColumns;
 
 const MAX_ISSUES = 100;
-const encoder = new TextEncoder();
-const scratch = new Uint8Array(64);
-
-/** Epoch ms of an instant string: the byte parser for the usual form, `Date.parse` otherwise (internal). */
-function parseInstant(value: unknown): number {
-  if (typeof value !== 'string') return Number.NaN;
-  if (value.length <= 40) {
-    const { written } = encoder.encodeInto(value, scratch);
-    const fast = parseInstantBytes(scratch, 0, written);
-    if (!Number.isNaN(fast)) return fast;
-  }
-  return /(?:Z|[+-]\d\d:\d\d)$/.test(value) ? Date.parse(value) : Number.NaN;
-}
 
 /** Validates subscriptions (positions in issue paths) and builds the table (internal). */
 export function subscriptionTable(subscriptions: Iterable<Subscription>): SubscriptionTable {
@@ -33,6 +19,11 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   const issue = (path: Array<string | number>, message: string, code: ValidationIssueCode): void => {
     issueCount++;
     if (issues.length < MAX_ISSUES) issues.push({ path, message, code });
+  };
+  const badInstant = (value: unknown, path: Array<string | number>): void => {
+    issueCount++;
+    const found = instantIssue(value, { path });
+    if (issues.length < MAX_ISSUES && found !== null) issues.push(found);
   };
   const ids = new Map<string, number>();
   const customerIds: string[] = [];
@@ -50,12 +41,14 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   for (const s of subscriptions) {
     i++;
     const before = issueCount;
-    const t0 = parseInstant(s.startedAt);
-    if (!Number.isFinite(t0))
-      issue([i, 'startedAt'], `Expected a UTC instant, got ${JSON.stringify(s.startedAt)}`, 'invalid_date');
-    const t1 = s.endedAt === undefined ? Number.POSITIVE_INFINITY : parseInstant(s.endedAt);
-    if (Number.isNaN(t1))
-      issue([i, 'endedAt'], `Expected a UTC instant, got ${JSON.stringify(s.endedAt)}`, 'invalid_date');
+    if (typeof s !== 'object' || s === null) {
+      issue([i], `Expected a subscription object, got ${s === null ? 'null' : typeof s}`, 'invalid_type');
+      continue;
+    }
+    const t0 = instantToEpochMsOrNaN(s.startedAt);
+    if (Number.isNaN(t0)) badInstant(s.startedAt, [i, 'startedAt']);
+    const t1 = s.endedAt === undefined ? Number.POSITIVE_INFINITY : instantToEpochMsOrNaN(s.endedAt);
+    if (Number.isNaN(t1)) badInstant(s.endedAt, [i, 'endedAt']);
     else if (t1 < t0)
       issue(
         [i, 'endedAt'],
@@ -87,15 +80,22 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
     changeTime.push(t0);
     changeMrr.push(s.amount * factor);
     const changes = s.amountChanges ?? [];
+    if (!Array.isArray(changes))
+      issue([i, 'amountChanges'], 'Expected a list of amount changes', 'invalid_type');
     let previous = t0;
-    for (let k = 0; k < changes.length; k++) {
+    for (let k = 0; Array.isArray(changes) && k < changes.length; k++) {
       const change = changes[k] as Subscription['amountChanges'][number];
-      const at = parseInstant(change.at);
-      if (!Number.isFinite(at) || at < previous) {
+      if (typeof change !== 'object' || change === null) {
+        issue([i, 'amountChanges', k], 'Expected an amount change { at, amount }', 'invalid_type');
+        continue;
+      }
+      const at = instantToEpochMsOrNaN(change.at);
+      if (Number.isNaN(at)) badInstant(change.at, [i, 'amountChanges', k, 'at']);
+      else if (at < previous) {
         issue(
           [i, 'amountChanges', k, 'at'],
-          'Expected amount changes as UTC instants in time order, not before startedAt',
-          'invalid_date',
+          'Expected amount changes in time order, not before startedAt',
+          'out_of_order',
         );
       }
       if (!(typeof change.amount === 'number' && Number.isFinite(change.amount) && change.amount >= 0)) {
@@ -204,30 +204,4 @@ export function mergeSpells(
     spellFrom: spells === from.length ? from : from.slice(0, spells),
     spellTo: spells === to.length ? to : to.slice(0, spells),
   };
-}
-
-/** Monthly recurring revenue of subscription `i` at instant `t` (0 when not active) (internal). */
-export function mrrAt(table: SubscriptionTable, i: number, t: number): number {
-  if (!((table.start[i] as number) <= t && t < (table.end[i] as number))) return 0;
-  const first = table.changeOffsets[i] as number;
-  let k = (table.changeOffsets[i + 1] as number) - 1;
-  while (k > first && (table.changeTime[k] as number) > t) k--;
-  return table.changeMrr[k] as number;
-}
-
-/** The `k`-th renewal instant (`k ≥ 1`) of subscription `i`: start plus `k` billing intervals, UTC calendar (internal). */
-export function renewalAt(table: SubscriptionTable, i: number, k: number): number {
-  const start = table.start[i] as number;
-  const billing = table.interval[i] as Subscription['billingInterval'];
-  if (billing === 'week') return start + k * WEEK_MS;
-  const date = new Date(start);
-  const months = date.getUTCMonth() + k * MONTHS[billing];
-  const year = date.getUTCFullYear() + Math.floor(months / 12);
-  const month = ((months % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  // As date-fns addMonths: the same day of month, clamped to the month's last day.
-  return (
-    Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) +
-    (start - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
-  );
 }

@@ -1,13 +1,14 @@
 import type { Subscription } from '@cx/model';
+import { createCalendar } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PeriodCalendar } from '../retention/calendar.js';
 import { BASE, HOUR, instantArb, iso, policyArb, subscriptionsArb } from './__fixtures__/subscriptions.js';
-import type { ChurnPeriod } from './churn.js';
-import { churnSeries, periodChurn } from './churn.js';
+import { churnSeries } from './churn-series.js';
+import { periodChurn } from './period-churn.js';
 import { prepareSubscriptions } from './prepare.js';
 import { churnOfPeriod } from './reference.js';
 import { subscriptionTable } from './subscriptions.js';
+import type { ChurnPeriod } from './types.js';
 
 describe('churnSweep against the per-period reference', () => {
   it('churnSeries equals churnOfPeriod period by period (Warsaw months, DST, all policies; property)', () => {
@@ -33,14 +34,20 @@ describe('churnSweep against the per-period reference', () => {
           } as const;
           const series = churnSeries(subs, options);
           const table = subscriptionTable(subs);
-          const calendar = new PeriodCalendar(
-            { interval, timeZone: 'Europe/Warsaw', weekStartsOn: 1 },
-            from,
-            to,
-          );
+          const calendar = createCalendar({ interval, timeZone: 'Europe/Warsaw', weekStartsOn: 1 });
           const expected: ChurnPeriod[] = [];
-          for (let p = 0; calendar.start(p) < to; p++) {
-            expected.push(churnOfPeriod(table, calendar.start(p), calendar.start(p + 1), policy, asOf));
+          for (let p = calendar.indexOf(from); calendar.startOfIndex(p) < to; p++) {
+            const naming = { period: calendar.keyOfIndex(p), label: calendar.labelOfIndex(p) };
+            expected.push(
+              churnOfPeriod(
+                table,
+                calendar.startOfIndex(p),
+                calendar.startOfIndex(p + 1),
+                policy,
+                asOf,
+                naming,
+              ),
+            );
           }
           // toEqual compares numbers with Object.is: the sums must be bit-for-bit the reference's.
           expect(series).toEqual(expected);
@@ -95,6 +102,7 @@ describe('churnSweep against the per-period reference', () => {
       },
     ];
     const series = churnSeries(subs, {
+      interval: 'month',
       from: '2026-01-01T00:00:00Z',
       to: '2026-04-01T00:00:00Z',
       asOf: '2026-06-01T00:00:00Z',

@@ -1,11 +1,17 @@
 import type { Interaction, ValidationIssue, ValidationIssueCode } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, instantIssue, instantToEpochMsOrNaN, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { toActorColumns } from './csr.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import type { BuildInteractionColumnsOptions, InteractionColumns } from './interaction-columns.js';
 import { StringDictionary } from './string-dictionary.js';
 
 const MAX_ISSUES = 100;
+
+const buildOptionsSchema = z.strictObject({
+  numeric: z.array(z.string().min(1, { error: 'Expected a property name' })).optional(),
+  dedupe: z.boolean().default(true),
+});
 
 /** Accumulates interactions in input order, then groups them by actor (internal). */
 class InteractionColumnsBuilder {
@@ -27,10 +33,11 @@ class InteractionColumnsBuilder {
   issueCount = 0;
   #index = 0;
 
-  constructor(options: BuildInteractionColumnsOptions) {
-    this.#numericKeys = [...new Set(options.numeric ?? [])];
+  constructor(options: BuildInteractionColumnsOptions | undefined, subject: string) {
+    const o = parseOptions(buildOptionsSchema, options, subject);
+    this.#numericKeys = [...new Set(o.numeric ?? [])];
     this.#numeric = this.#numericKeys.map(() => new GrowableFloat64());
-    this.#seen = options.dedupe === false ? undefined : new Set();
+    this.#seen = o.dedupe ? new Set() : undefined;
   }
 
   add(event: Interaction): void {
@@ -44,13 +51,12 @@ class InteractionColumnsBuilder {
     if (typeof actorId !== 'string' || actorId.length === 0) {
       this.#issue([index, 'customerId'], 'Expected customerId or anonymousId', 'invalid_type');
     }
-    const time = typeof event.timestamp === 'string' ? Date.parse(event.timestamp) : Number.NaN;
-    if (!Number.isFinite(time)) {
-      this.#issue(
-        [index, 'timestamp'],
-        `Expected a UTC instant, got ${JSON.stringify(event.timestamp)}`,
-        'invalid_date',
-      );
+    // The one instant grammar: 2024-02-30T00:00:00Z is an error here, never 1 March.
+    const time = instantToEpochMsOrNaN(event.timestamp);
+    if (Number.isNaN(time)) {
+      const found = instantIssue(event.timestamp, { path: [index, 'timestamp'] });
+      this.issueCount++;
+      if (found !== null && this.issues.length < MAX_ISSUES) this.issues.push(found);
     }
     if (typeof event.name !== 'string' || event.name.length === 0) {
       this.#issue([index, 'name'], 'Expected a non-empty event name', 'invalid_type');
@@ -58,17 +64,28 @@ class InteractionColumnsBuilder {
     if (typeof event.channel !== 'string' || event.channel.length === 0) {
       this.#issue([index, 'channel'], 'Expected a channel', 'invalid_type');
     }
+    const properties = event.properties;
     const values = this.#numericKeys.map((key) => {
-      const value = event.properties?.[key];
+      const value =
+        typeof properties === 'object' && properties !== null && Object.hasOwn(properties, key)
+          ? properties[key]
+          : undefined;
       if (value === undefined || value === null) return Number.NaN;
       if (typeof value === 'number' && Number.isFinite(value)) return value;
       this.#issue(
         [index, 'properties', key],
         `Expected a finite number or no value, got ${JSON.stringify(value)}`,
-        'invalid_type',
+        'invalid_number',
       );
       return Number.NaN;
     });
+    if (this.#seen !== undefined && (typeof event.id !== 'string' || event.id.length === 0)) {
+      this.#issue(
+        [index, 'id'],
+        'Expected an event id: duplicates are dropped by id (set dedupe: false for events without ids)',
+        'invalid_type',
+      );
+    }
     if (this.issueCount !== before) return;
     if (this.#seen !== undefined) {
       if (this.#seen.has(event.id)) return;
@@ -122,8 +139,10 @@ class InteractionColumnsBuilder {
  * @param source - Interactions (parsed form), in any order.
  * @param options - Numeric properties to keep and whether to drop duplicate ids.
  * @returns The columns ({@link InteractionColumns}).
- * @throws {@link @cx/model!CxValidationError} when an interaction has no actor, an invalid timestamp, no name or
- *   channel, or a non-numeric value for a selected numeric property; issue paths are `[index, field]`.
+ * @throws {@link @cx/model!CxValidationError} when an interaction has no actor, a timestamp that is not a UTC
+ *   instant (`2024-02-30T00:00:00Z` included), no name or channel, or a non-numeric value for a selected numeric
+ *   property; issue paths are `[index, field]`.
+ * @throws {@link @cx/model!CxOptionsError} for unknown option keys, `null` options or values of the wrong type.
  * @example
  * ```ts
  * import { buildInteractionColumns } from '@cx/metrics';
@@ -142,9 +161,9 @@ class InteractionColumnsBuilder {
  */
 export function buildInteractionColumns(
   source: Iterable<Interaction>,
-  options: BuildInteractionColumnsOptions = {},
+  options?: BuildInteractionColumnsOptions,
 ): InteractionColumns {
-  const builder = new InteractionColumnsBuilder(options);
+  const builder = new InteractionColumnsBuilder(options, 'buildInteractionColumns');
   for (const event of source) builder.add(event);
   return builder.finish();
 }
@@ -155,7 +174,7 @@ export function buildInteractionColumns(
  * @param source - Interactions (parsed form), in any order, sync or async.
  * @param options - Numeric properties to keep and whether to drop duplicate ids.
  * @returns The columns ({@link InteractionColumns}).
- * @throws {@link @cx/model!CxValidationError} as {@link buildInteractionColumns} does.
+ * @throws {@link @cx/model!CxValidationError} and {@link @cx/model!CxOptionsError} as {@link buildInteractionColumns} does.
  * @example
  * ```ts
  * import { buildInteractionColumnsAsync } from '@cx/metrics';
@@ -168,11 +187,19 @@ export function buildInteractionColumns(
  * @category Columnar
  * @since 0.1.0
  */
-export async function buildInteractionColumnsAsync(
+export function buildInteractionColumnsAsync(
   source: AsyncIterable<Interaction> | Iterable<Interaction>,
-  options: BuildInteractionColumnsOptions = {},
+  options?: BuildInteractionColumnsOptions,
 ): Promise<InteractionColumns> {
-  const builder = new InteractionColumnsBuilder(options);
+  // Options are checked now, synchronously: a mistake in them is thrown, not a rejected promise.
+  const builder = new InteractionColumnsBuilder(options, 'buildInteractionColumnsAsync');
+  return fill(builder, source);
+}
+
+async function fill(
+  builder: InteractionColumnsBuilder,
+  source: AsyncIterable<Interaction> | Iterable<Interaction>,
+): Promise<InteractionColumns> {
   for await (const event of source) builder.add(event);
   return builder.finish();
 }

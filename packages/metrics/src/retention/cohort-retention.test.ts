@@ -1,5 +1,5 @@
 import type { Interaction } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { buildInteractionColumns } from '../columnar/build.js';
 import { cohortRetention } from './cohort-retention.js';
@@ -28,13 +28,18 @@ describe('cohortRetention: vendor examples', () => {
   const user1 = [ev('u1', '2021-12-01T17:59:00Z'), ev('u1', '2021-12-02T17:00:00Z')];
 
   it('reproduces Amplitude daily rolling retention with hour truncation', () => {
-    const amplitude = cohortRetention(user1, { window: 'rolling', rollingTruncation: 'hour', periods: 2 });
+    const amplitude = cohortRetention(user1, {
+      interval: 'day',
+      window: 'rolling',
+      rollingTruncation: 'hour',
+      periods: 2,
+    });
     expect(amplitude.cohorts[0]?.counts).toEqual([1, 1, 0]);
     // Exact 24-hour windows (Mixpanel, PostHog without truncation): 23 h 01 min later is still Day 0.
-    const exact = cohortRetention(user1, { window: 'rolling', periods: 2 });
+    const exact = cohortRetention(user1, { interval: 'day', window: 'rolling', periods: 2 });
     expect(exact.cohorts[0]?.counts).toEqual([1, 0, 0]);
     // Calendar days: December 2 is Day 1.
-    expect(cohortRetention(user1, { periods: 2 }).cohorts[0]?.counts).toEqual([1, 1, 0]);
+    expect(cohortRetention(user1, { interval: 'day', periods: 2 }).cohorts[0]?.counts).toEqual([1, 1, 0]);
   });
 
   it('reproduces Amplitude weekly rolling retention: a week is 7 days from the start day', () => {
@@ -57,10 +62,12 @@ describe('cohortRetention: vendor examples', () => {
     // Amplitude Retention FAQ / reference §3.2: with unbounded retention a user returning on day 2 also counts
     // in days 1 and 0.
     const events = [ev('a', '2026-01-01T08:00:00Z'), ev('a', '2026-01-03T08:00:00Z')];
-    expect(cohortRetention(events, { periods: 3, retention: 'on' }).cohorts[0]?.counts).toEqual([1, 0, 1, 0]);
-    expect(cohortRetention(events, { periods: 3, retention: 'on-or-after' }).cohorts[0]?.counts).toEqual([
-      1, 1, 1, 0,
-    ]);
+    expect(
+      cohortRetention(events, { interval: 'day', periods: 3, retention: 'on' }).cohorts[0]?.counts,
+    ).toEqual([1, 0, 1, 0]);
+    expect(
+      cohortRetention(events, { interval: 'day', periods: 3, retention: 'on-or-after' }).cohorts[0]?.counts,
+    ).toEqual([1, 1, 1, 0]);
   });
 
   it('labels custom brackets as PostHog does and buckets offsets (S(i-1), S(i)]', () => {
@@ -75,8 +82,8 @@ describe('cohortRetention: vendor examples', () => {
       ev('c', '2026-01-01T10:00:00Z'),
       ev('c', '2026-01-13T10:00:00Z'), // day 12 → beyond the brackets, ignored
     ];
-    const matrix = cohortRetention(events, { brackets: [3, 1, 7] });
-    expect(matrix.labels).toEqual(['Day 0', 'Days 1-3', 'Days 4', 'Days 5-11']);
+    const matrix = cohortRetention(events, { interval: 'day', brackets: [3, 1, 7] });
+    expect(matrix.columns).toEqual(['Day 0', 'Days 1-3', 'Days 4', 'Days 5-11']);
     expect(matrix.cohorts[0]?.counts).toEqual([3, 1, 1, 1]);
   });
 });
@@ -95,7 +102,7 @@ describe('cohortRetention: cohorts, completeness and the weighted average', () =
       ev('f', '2026-01-02T12:00:00Z'),
       ev('e', '2026-01-03T01:00:00Z'),
     ];
-    const m = cohortRetention(events, { periods: 2, asOf: '2026-01-03T00:00:00Z' });
+    const m = cohortRetention(events, { interval: 'day', periods: 2, asOf: '2026-01-03T00:00:00Z' });
     expect(m.cohorts.map((c) => c.start)).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
     expect(m.cohorts[0]?.counts).toEqual([4, 2, 1]);
     expect(m.cohorts[0]?.complete).toEqual([true, true, false]);
@@ -105,11 +112,12 @@ describe('cohortRetention: cohorts, completeness and the weighted average', () =
     expect(m.average.rates).toEqual([1, 0.5, null]);
     expect(m.average.sizes).toEqual([6, 4, 0]);
     // Without asOf, data end = last event (2026-01-03T12:00Z): same flags here.
-    expect(cohortRetention(events, { periods: 2 }).average.rates).toEqual([1, 0.5, null]);
+    expect(cohortRetention(events, { interval: 'day', periods: 2 }).average.rates).toEqual([1, 0.5, null]);
   });
 
   it('keeps empty periods between cohorts with size 0 and null rates', () => {
     const m = cohortRetention([ev('a', '2026-01-01T00:00:00Z'), ev('b', '2026-01-03T00:00:00Z')], {
+      interval: 'day',
       periods: 1,
     });
     expect(m.cohorts.map((c) => c.size)).toEqual([1, 0, 1]);
@@ -117,7 +125,7 @@ describe('cohortRetention: cohorts, completeness and the weighted average', () =
   });
 
   it('returns no cohorts and null averages for no events', () => {
-    const m = cohortRetention([], { periods: 2 });
+    const m = cohortRetention([], { interval: 'day', periods: 2 });
     expect(m.cohorts).toEqual([]);
     expect(m.average.rates).toEqual([null, null, null]);
   });
@@ -126,6 +134,7 @@ describe('cohortRetention: cohorts, completeness and the weighted average', () =
     // Europe/Berlin switches to CEST on 2026-03-29: that day lasts 23 hours (23:00Z on the 28th to 22:00Z).
     const events = [ev('a', '2026-03-29T10:00:00Z'), ev('a', '2026-03-29T22:30:00Z')]; // 00:30 on 30 March local
     const m = cohortRetention(events, {
+      interval: 'day',
       periods: 1,
       timeZone: 'Europe/Berlin',
       asOf: '2026-04-01T00:00:00Z',
@@ -134,7 +143,7 @@ describe('cohortRetention: cohorts, completeness and the weighted average', () =
     expect(m.cohorts[0]?.end).toBe('2026-03-29T22:00:00.000Z');
     expect(m.cohorts[0]?.counts).toEqual([1, 1]);
     // In UTC both events are on 29 March: no day-1 return.
-    expect(cohortRetention(events, { periods: 1 }).cohorts[0]?.counts).toEqual([1, 0]);
+    expect(cohortRetention(events, { interval: 'day', periods: 1 }).cohorts[0]?.counts).toEqual([1, 0]);
   });
 
   it('groups monthly cohorts by calendar month', () => {
@@ -145,7 +154,7 @@ describe('cohortRetention: cohorts, completeness and the weighted average', () =
       ev('b', '2026-04-10T00:00:00Z', 'purchase'),
     ];
     const m = cohortRetention(events, { interval: 'month', periods: 2, asOf: '2026-06-01T00:00:00Z' });
-    expect(m.labels).toEqual(['Month 0', 'Month 1', 'Month 2']);
+    expect(m.columns).toEqual(['Month 0', 'Month 1', 'Month 2']);
     expect(m.cohorts.map((c) => [c.start, ...c.counts])).toEqual([
       ['2026-01-01T00:00:00.000Z', 1, 1, 0],
       ['2026-02-01T00:00:00.000Z', 1, 0, 1],
@@ -164,17 +173,18 @@ describe('cohortRetention: cohort types, events and aggregation', () => {
   const startEvent = { name: 'purchase', channel: 'email' };
 
   it('first-time uses the first start event that matches every criterion', () => {
-    const m = cohortRetention(events, { startEvent, periods: 1 });
+    const m = cohortRetention(events, { interval: 'day', startEvent, periods: 1 });
     expect(m.cohorts.map((c) => [c.start.slice(0, 10), ...c.counts])).toEqual([['2026-01-02', 2, 1]]);
   });
 
   it('first-ever drops an actor whose first start-named event fails the other criteria (PostHog)', () => {
-    const m = cohortRetention(events, { startEvent, cohortType: 'first-ever', periods: 1 });
+    const m = cohortRetention(events, { interval: 'day', startEvent, cohortType: 'first-ever', periods: 1 });
     expect(m.cohorts.map((c) => [c.start.slice(0, 10), ...c.counts])).toEqual([['2026-01-02', 1, 0]]);
   });
 
   it('counts only the given return event', () => {
     const m = cohortRetention(events, {
+      interval: 'day',
       startEvent: { name: 'purchase' },
       returnEvent: { name: 'visit' },
       periods: 2,
@@ -184,6 +194,7 @@ describe('cohortRetention: cohort types, events and aggregation', () => {
 
   it('recurring cohorts: an actor joins every period with a start event', () => {
     const m = cohortRetention(events, {
+      interval: 'day',
       startEvent: { name: 'purchase' },
       cohortType: 'recurring',
       periods: 1,
@@ -203,7 +214,9 @@ describe('cohortRetention: cohort types, events and aggregation', () => {
       ev('b', '2026-01-02T00:00:00Z'),
       ev('b', '2026-01-02T01:00:00Z'),
     ];
-    expect(cohortRetention(rows, { periods: 1, minimumOccurrences: 2 }).cohorts[0]?.counts).toEqual([2, 1]);
+    expect(
+      cohortRetention(rows, { interval: 'day', periods: 1, minimumOccurrences: 2 }).cohorts[0]?.counts,
+    ).toEqual([2, 1]);
   });
 
   it('aggregates a numeric property: sum and average per returning actor', () => {
@@ -215,14 +228,23 @@ describe('cohortRetention: cohort types, events and aggregation', () => {
       ev('b', '2026-01-01T06:00:00Z', 'purchase', { properties: { revenue: 20 } }),
       ev('a', '2026-01-02T00:00:00Z', 'purchase', { properties: { revenue: 30 } }),
     ];
-    const sum = cohortRetention(rows, { periods: 1, aggregate: { property: 'revenue', operation: 'sum' } });
+    const sum = cohortRetention(rows, {
+      interval: 'day',
+      periods: 1,
+      aggregate: { property: 'revenue', operation: 'sum' },
+    });
     expect(sum.cohorts[0]?.values).toEqual([35, 30]);
     expect(sum.cohorts[0]?.valueActors).toEqual([2, 1]);
-    const avg = cohortRetention(rows, { periods: 1, aggregate: { property: 'revenue', operation: 'avg' } });
+    const avg = cohortRetention(rows, {
+      interval: 'day',
+      periods: 1,
+      aggregate: { property: 'revenue', operation: 'avg' },
+    });
     expect(avg.cohorts[0]?.values).toEqual([17.5, 30]);
     // Columns built without the property cannot be aggregated.
     expect(() =>
       cohortRetention(buildInteractionColumns(rows), {
+        interval: 'day',
         aggregate: { property: 'revenue', operation: 'sum' },
       }),
     ).toThrow(CxValidationError);
@@ -230,31 +252,35 @@ describe('cohortRetention: cohort types, events and aggregation', () => {
 
   it('gives the same matrix from columns as from interactions, whatever the input order', () => {
     const shuffled = [...events].reverse();
-    expect(cohortRetention(buildInteractionColumns(shuffled), { periods: 2 })).toEqual(
-      cohortRetention(events, { periods: 2 }),
+    expect(cohortRetention(buildInteractionColumns(shuffled), { interval: 'day', periods: 2 })).toEqual(
+      cohortRetention(events, { interval: 'day', periods: 2 }),
     );
   });
 });
 
 describe('cohortRetention: bad input', () => {
-  it('rejects unknown units, time zones and option values with their path', () => {
+  it('rejects unknown units, time zones and option values as options errors with their path', () => {
     const path = (fn: () => unknown) => {
       try {
         fn();
       } catch (error) {
-        expect(error).toBeInstanceOf(CxValidationError);
-        return (error as CxValidationError).issues[0]?.path;
+        expect(error).toBeInstanceOf(CxOptionsError);
+        return (error as CxOptionsError).issues[0]?.path;
       }
       return undefined;
     };
     expect(path(() => cohortRetention([], { interval: 'fortnight' as 'day' }))).toEqual(['interval']);
-    expect(path(() => cohortRetention([], { timeZone: 'Mars/Olympus' }))).toEqual(['timeZone']);
-    expect(path(() => cohortRetention([], { brackets: [2, 0] }))).toEqual(['brackets', 1]);
-    expect(path(() => cohortRetention([], { periods: -1 }))).toEqual(['periods']);
-    expect(path(() => cohortRetention([], { cohortType: 'recurring', window: 'rolling' }))).toEqual([
-      'cohortType',
+    expect(path(() => cohortRetention([], { interval: 'day', timeZone: 'Mars/Olympus' }))).toEqual([
+      'timeZone',
     ]);
-    expect(path(() => cohortRetention([], { asOf: 'soon' }))).toEqual(['asOf']);
-    expect(path(() => cohortRetention([], { minimumOccurrences: 0 }))).toEqual(['minimumOccurrences']);
+    expect(path(() => cohortRetention([], { interval: 'day', brackets: [2, 0] }))).toEqual(['brackets', 1]);
+    expect(path(() => cohortRetention([], { interval: 'day', periods: -1 }))).toEqual(['periods']);
+    expect(
+      path(() => cohortRetention([], { interval: 'day', cohortType: 'recurring', window: 'rolling' })),
+    ).toEqual(['cohortType']);
+    expect(path(() => cohortRetention([], { interval: 'day', asOf: 'soon' }))).toEqual(['asOf']);
+    expect(path(() => cohortRetention([], { interval: 'day', minimumOccurrences: 0 }))).toEqual([
+      'minimumOccurrences',
+    ]);
   });
 });

@@ -1,36 +1,51 @@
-import type { Instant } from '@cx/model';
-import { CxValidationError, instantToEpochMs } from '@cx/model';
-import type { CalendarSpec } from './calendar.js';
-import { checkInterval, checkTimeZone } from './calendar.js';
+import type { CalendarInterval, Instant, WeekStartsOn } from '@cx/model';
+import { intervalOption, maxPeriodsOption, timeZoneOption, weekStartsOnOption } from '@cx/model';
+import { z } from 'zod';
+import { epochOf, instantOption } from './instant-option.js';
 
 /**
  * Which events qualify as a start or a return event; every given criterion must hold, none given = any event.
  *
+ * @example
+ * ```ts
+ * import type { EventMatcher } from '@cx/metrics';
+ * const purchaseOnline: EventMatcher = { name: 'purchase', channel: ['web', 'mobile-app'] };
+ * console.log(purchaseOnline.channel); // [ 'web', 'mobile-app' ]
+ * ```
  * @category Retention
  * @since 0.1.0
  */
 export interface EventMatcher {
   /** Event name, or any of several names. */
-  readonly name?: string | readonly string[];
+  readonly name?: string | readonly string[] | undefined;
   /** Channel, or any of several channels. */
-  readonly channel?: string | readonly string[];
+  readonly channel?: string | readonly string[] | undefined;
   /** Touchpoint id, or any of several. */
-  readonly touchpoint?: string | readonly string[];
+  readonly touchpoint?: string | readonly string[] | undefined;
   /** Stage id, or any of several. */
-  readonly stage?: string | readonly string[];
+  readonly stage?: string | readonly string[] | undefined;
 }
 
 /**
- * Options of {@link cohortRetention} and {@link createCohortRetentionAggregator}. Defaults follow PostHog
- * (first-time cohorts, day interval, calendar windows in UTC, "on" retention, 7 return periods).
+ * Options of {@link cohortRetention} and {@link CohortRetentionAccumulator}. Defaults follow PostHog
+ * (first-time cohorts, calendar windows in UTC, "on" retention, 7 return periods); the `interval` has no default.
  *
+ * @example
+ * ```ts
+ * import type { CohortRetentionOptions } from '@cx/metrics';
+ * const options: CohortRetentionOptions = { interval: 'month', periods: 6, timeZone: 'Europe/Warsaw' };
+ * console.log(options.interval); // 'month'
+ * ```
  * @category Retention
  * @since 0.1.0
  */
 export interface CohortRetentionOptions {
-  /** Size of a period: `'day'`, `'week'` or `'month'`. Default `'day'`. */
-  readonly interval?: 'day' | 'week' | 'month';
-  /** Number of return periods after period 0 (ignored when `brackets` are given). Default 7. */
+  /**
+   * Length of a cohort period and of a return period: `'day'`, `'week'`, `'month'`, `'quarter'` or `'year'`
+   * (required; `period` is its old name). Rolling windows take `'day'`, `'week'` or `'month'`.
+   */
+  readonly interval: CalendarInterval;
+  /** Number of return periods after period 0, 0 to 10,000. Default 7; not together with `brackets`. */
   readonly periods?: number;
   /**
    * `'first-time'`: cohort of the first start event that matches every criterion (PostHog "first time",
@@ -53,26 +68,26 @@ export interface CohortRetentionOptions {
   /**
    * Custom brackets: sizes in intervals of the return columns after period 0; column `i` covers offsets
    * `(S(i-1), S(i)]` where `S` is the running sum (PostHog custom brackets, e.g. `[1, 2, 4]` → Day 1, Days 2-3,
-   * Days 4-7).
+   * Days 4-7). The sizes add up to at most 10,000. Not together with `periods`.
    */
   readonly brackets?: readonly number[];
   /**
-   * `'calendar'`: periods are calendar days/weeks/months in `timeZone` (PostHog default); `'rolling'`: periods
-   * of exactly 24 h, 7 × 24 h or 30 × 24 h from each actor's start event (Amplitude and Mixpanel default,
-   * PostHog `24_hour_windows`). Default `'calendar'`.
+   * `'calendar'`: periods are calendar periods in `timeZone` (PostHog default); `'rolling'`: periods of exactly
+   * 24 h, 7 × 24 h or 30 × 24 h from each actor's start event (Amplitude and Mixpanel default, PostHog
+   * `24_hour_windows`). Default `'calendar'`.
    */
   readonly window?: 'calendar' | 'rolling';
   /** IANA time zone of the calendar (cohort periods, calendar windows). Default `'UTC'`. */
   readonly timeZone?: string;
-  /** First day of a week, 0 = Sunday (PostHog default) … 6. Default 0. */
-  readonly weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** First day of a week, 0 = Sunday … 6 = Saturday. Default 1 (Monday, ISO 8601); PostHog uses 0. */
+  readonly weekStartsOn?: WeekStartsOn;
   /**
    * Rolling windows only: truncate timestamps before measuring the distance to the start event, `'hour'` (as
    * Amplitude does for daily retention) or `'day'` (calendar day in `timeZone`, as Amplitude does for weekly and
    * monthly retention). Default `'none'`.
    */
   readonly rollingTruncation?: 'none' | 'hour' | 'day';
-  /** A return period counts only when the actor did the return event at least this many times in it. Default 1. */
+  /** A return period counts only when the actor did the return event at least this many times in it (1–65,535). */
   readonly minimumOccurrences?: number;
   /**
    * Aggregate a numeric property of the return events per column (e.g. revenue): `'sum'` or `'avg'` (sum ÷
@@ -80,210 +95,112 @@ export interface CohortRetentionOptions {
    * ({@link BuildInteractionColumnsOptions.numeric}).
    */
   readonly aggregate?: { readonly property: string; readonly operation: 'sum' | 'avg' };
+  /**
+   * How the average row weighs the cohorts: `'pooled'` (default) divides the retained actors of the complete
+   * cohorts by their sizes (Σ c ÷ Σ p, each cohort's rate weighted by its size); `'mixpanel'` follows Mixpanel's
+   * documented rule (Σ c·w ÷ Σ p·w with w = p ÷ Σ p, each rate weighted by its size squared). See
+   * `docs/retention.md`.
+   */
+  readonly average?: 'pooled' | 'mixpanel';
   /** Instant up to which data is complete; periods ending later are flagged incomplete. Default: the last event. */
-  readonly asOf?: Instant | number;
-  /** Only cohorts whose period starts at or after this instant. */
-  readonly from?: Instant | number;
+  readonly asOf?: Instant;
+  /** Only cohorts whose period ends after this instant (the period holding it and later ones). */
+  readonly from?: Instant;
   /** Only cohorts whose period starts before this instant. */
-  readonly to?: Instant | number;
+  readonly to?: Instant;
+  /** Most cohort periods from the first cohort to the last (default 10,000); beyond it a `CxLimitError`. */
+  readonly maxPeriods?: number;
 }
 
-/** Options after validation and defaults (internal). */
-export interface NormalizedRetentionOptions {
-  readonly calendar: CalendarSpec;
-  readonly interval: 'day' | 'week' | 'month';
-  readonly cohortType: 'first-time' | 'first-ever' | 'recurring';
-  readonly startEvent: EventMatcher;
-  readonly returnEvent: EventMatcher;
-  readonly retention: 'on' | 'on-or-after';
-  readonly window: 'calendar' | 'rolling';
-  readonly rollingTruncation: 'none' | 'hour' | 'day';
-  readonly minimumOccurrences: number;
-  readonly aggregate: CohortRetentionOptions['aggregate'];
-  /** Column of each period offset `0 … maxOffset`; offsets beyond are ignored. */
-  readonly offsetColumn: Int32Array;
-  /** Last offset of each column. */
-  readonly columnEnd: readonly number[];
-  readonly labels: readonly string[];
-  readonly asOf: number | undefined;
-  readonly from: number;
-  readonly to: number;
-}
+const MAX_OFFSETS = 10_000;
 
-const UNIT_LABEL = { day: ['Day', 'Days'], week: ['Week', 'Weeks'], month: ['Month', 'Months'] } as const;
+const valueOrList = z.union(
+  [z.string().min(1), z.array(z.string().min(1)).min(1, { error: 'Expected at least one value' })],
+  { error: 'Expected a value or a non-empty list of values' },
+);
 
-function time(value: Instant | number | undefined, path: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return value;
-    throw new CxValidationError([
-      { path: [path], message: `Expected finite epoch milliseconds, got ${value}`, code: 'invalid_date' },
-    ]);
-  }
-  try {
-    return instantToEpochMs(value);
-  } catch (error) {
-    throw new CxValidationError(
-      [
-        {
-          path: [path],
-          message: `Expected a UTC instant, got ${JSON.stringify(value)}`,
-          code: 'invalid_date',
-        },
-      ],
-      { cause: error },
-    );
-  }
-}
+const matcherSchema = z.strictObject(
+  {
+    name: valueOrList.optional(),
+    channel: valueOrList.optional(),
+    touchpoint: valueOrList.optional(),
+    stage: valueOrList.optional(),
+  },
+  { error: 'Expected an event matcher such as { name: "purchase" }' },
+);
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, path: string): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  throw new CxValidationError([
-    {
-      path: [path],
-      message: `Expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`,
-      code: 'invalid_value',
-    },
-  ]);
-}
-
-/** Validates options and applies defaults (internal). */
-export function normalizeRetentionOptions(options: CohortRetentionOptions): NormalizedRetentionOptions {
-  const interval = checkInterval(options.interval ?? 'day', ['day', 'week', 'month'] as const, ['interval']);
-  const timeZone = checkTimeZone(options.timeZone ?? 'UTC', ['timeZone']);
-  const weekStartsOn = options.weekStartsOn ?? 0;
-  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-    throw new CxValidationError([
-      {
-        path: ['weekStartsOn'],
-        message: `Expected an integer 0 (Sunday) to 6, got ${weekStartsOn}`,
-        code: 'invalid_value',
-      },
-    ]);
-  }
-  const cohortType = oneOf(
-    options.cohortType,
-    ['first-time', 'first-ever', 'recurring'] as const,
-    'first-time',
-    'cohortType',
-  );
-  const retention = oneOf(options.retention, ['on', 'on-or-after'] as const, 'on', 'retention');
-  const window = oneOf(options.window, ['calendar', 'rolling'] as const, 'calendar', 'window');
-  const rollingTruncation = oneOf(
-    options.rollingTruncation,
-    ['none', 'hour', 'day'] as const,
-    'none',
-    'rollingTruncation',
-  );
-  if (window === 'rolling' && cohortType === 'recurring') {
-    throw new CxValidationError([
-      {
-        path: ['cohortType'],
-        message:
-          'Recurring cohorts need calendar windows: a rolling window has no single start event to anchor to',
-        code: 'unsupported_combination',
-      },
-    ]);
-  }
-  const minimumOccurrences = options.minimumOccurrences ?? 1;
-  if (!Number.isInteger(minimumOccurrences) || minimumOccurrences < 1) {
-    throw new CxValidationError([
-      {
-        path: ['minimumOccurrences'],
-        message: `Expected a positive integer, got ${minimumOccurrences}`,
-        code: 'invalid_value',
-      },
-    ]);
-  }
-  const [singular, plural] = UNIT_LABEL[interval];
-  const labels = [`${singular} 0`];
-  const columnEnd = [0];
-  if (options.brackets !== undefined) {
-    if (!Array.isArray(options.brackets) || options.brackets.length === 0) {
-      throw new CxValidationError([
-        { path: ['brackets'], message: 'Expected at least one bracket size', code: 'invalid_value' },
-      ]);
+/** The schema of {@link CohortRetentionOptions} (internal). */
+export const cohortRetentionOptionsSchema = z
+  .strictObject({
+    interval: intervalOption,
+    periods: z.number().int().min(0).max(MAX_OFFSETS).optional(),
+    cohortType: z
+      .enum(['first-time', 'first-ever', 'recurring'], {
+        error: 'Expected "first-time", "first-ever" or "recurring"',
+      })
+      .default('first-time'),
+    startEvent: matcherSchema.default({}),
+    returnEvent: matcherSchema.default({}),
+    retention: z.enum(['on', 'on-or-after'], { error: 'Expected "on" or "on-or-after"' }).default('on'),
+    brackets: z
+      .array(z.number().int().min(1, { error: 'Expected a bracket size of at least 1 interval' }))
+      .min(1, { error: 'Expected at least one bracket size' })
+      .optional(),
+    window: z
+      .enum(['calendar', 'rolling'], { error: 'Expected "calendar" or "rolling"' })
+      .default('calendar'),
+    timeZone: timeZoneOption,
+    weekStartsOn: weekStartsOnOption,
+    rollingTruncation: z
+      .enum(['none', 'hour', 'day'], { error: 'Expected "none", "hour" or "day"' })
+      .optional(),
+    minimumOccurrences: z.number().int().min(1).max(65_535).default(1),
+    aggregate: z
+      .strictObject({
+        property: z.string().min(1, { error: 'Expected a property name' }),
+        operation: z.enum(['sum', 'avg'], { error: 'Expected "sum" or "avg"' }),
+      })
+      .optional(),
+    average: z.enum(['pooled', 'mixpanel'], { error: 'Expected "pooled" or "mixpanel"' }).default('pooled'),
+    asOf: instantOption.optional(),
+    from: instantOption.optional(),
+    to: instantOption.optional(),
+    maxPeriods: maxPeriodsOption,
+  })
+  .superRefine((o, ctx) => {
+    const conflict = (path: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [path], message, params: { code: 'conflicting_options' } });
+    };
+    if (o.brackets !== undefined && o.periods !== undefined) {
+      conflict('brackets', 'Give either periods or brackets: brackets set the return columns themselves');
     }
-    let sum = 0;
-    options.brackets.forEach((size, i) => {
-      if (!Number.isInteger(size) || size < 1) {
-        throw new CxValidationError([
-          {
-            path: ['brackets', i],
-            message: `Expected a bracket size of at least 1 interval, got ${size}`,
-            code: 'invalid_value',
-          },
-        ]);
-      }
-      const start = sum + 1;
-      sum += size;
-      // Labels as PostHog's retention table: "Day 0", then "Days 1-3" (or "Days 4" for a one-interval bracket).
-      labels.push(start === sum ? `${plural} ${start}` : `${plural} ${start}-${sum}`);
-      columnEnd.push(sum);
-    });
-  } else {
-    const periods = options.periods ?? 7;
-    if (!Number.isInteger(periods) || periods < 0 || periods > 10_000) {
-      throw new CxValidationError([
-        {
-          path: ['periods'],
-          message: `Expected an integer from 0 to 10000, got ${periods}`,
-          code: 'invalid_value',
-        },
-      ]);
+    if (o.brackets !== undefined && o.brackets.reduce((a, b) => a + b, 0) > MAX_OFFSETS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['brackets'],
+        message: `Expected bracket sizes adding up to at most ${MAX_OFFSETS} intervals`,
+        params: { code: 'out_of_range' },
+      });
     }
-    for (let k = 1; k <= periods; k++) {
-      labels.push(`${singular} ${k}`);
-      columnEnd.push(k);
+    if (o.window === 'calendar' && o.rollingTruncation !== undefined) {
+      conflict('rollingTruncation', 'rollingTruncation applies to rolling windows only (window: "rolling")');
     }
-  }
-  const maxOffset = columnEnd[columnEnd.length - 1] as number;
-  const offsetColumn = new Int32Array(maxOffset + 1);
-  let column = 0;
-  for (let offset = 0; offset <= maxOffset; offset++) {
-    while ((columnEnd[column] as number) < offset) column++;
-    offsetColumn[offset] = column;
-  }
-  const asOf = options.asOf === undefined ? undefined : time(options.asOf, 'asOf', 0);
-  if (options.aggregate !== undefined) {
-    oneOf(options.aggregate.operation, ['sum', 'avg'] as const, 'sum', 'aggregate');
-    if (typeof options.aggregate.property !== 'string' || options.aggregate.property.length === 0) {
-      throw new CxValidationError([
-        { path: ['aggregate', 'property'], message: 'Expected a property name', code: 'invalid_value' },
-      ]);
+    if (o.window === 'rolling' && o.cohortType === 'recurring') {
+      conflict(
+        'cohortType',
+        'Recurring cohorts need calendar windows: a rolling window has no single start event to anchor to',
+      );
     }
-  }
-  return {
-    calendar: { interval, timeZone, weekStartsOn },
-    interval,
-    cohortType,
-    startEvent: options.startEvent ?? {},
-    returnEvent: options.returnEvent ?? {},
-    retention,
-    window,
-    rollingTruncation,
-    minimumOccurrences,
-    aggregate: options.aggregate,
-    offsetColumn,
-    columnEnd,
-    labels,
-    asOf,
-    from: time(options.from, 'from', Number.NEGATIVE_INFINITY),
-    to: time(options.to, 'to', Number.POSITIVE_INFINITY),
-  };
-}
-
-/** Marks the dictionary entries a criterion accepts (`undefined` = any) (internal). */
-export function acceptedIndices(
-  dictionary: readonly string[],
-  criterion: string | readonly string[] | undefined,
-): Uint8Array | undefined {
-  if (criterion === undefined) return undefined;
-  const wanted = new Set(typeof criterion === 'string' ? [criterion] : criterion);
-  const accepted = new Uint8Array(dictionary.length);
-  dictionary.forEach((value, i) => {
-    if (wanted.has(value)) accepted[i] = 1;
+    if (o.window === 'rolling' && (o.interval === 'quarter' || o.interval === 'year')) {
+      conflict('interval', 'Rolling windows are 24 hours, 7 days or 30 days: use day, week or month');
+    }
+    if (o.from !== undefined && o.to !== undefined && (epochOf(o.to) ?? 0) <= (epochOf(o.from) ?? 0)) {
+      conflict('to', `Expected to after from, got from ${o.from} and to ${o.to}`);
+    }
   });
-  return accepted;
-}
+
+/** Options after parsing, with defaults (plain JSON: what snapshots store and merges compare) (internal). */
+export type ParsedRetentionOptions = z.output<typeof cohortRetentionOptionsSchema>;
+
+/** Keys of earlier versions, by their new name (internal). */
+export const RENAMED_RETENTION_OPTIONS = { period: 'interval' } as const;

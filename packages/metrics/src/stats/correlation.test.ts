@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorrelationAccumulator, pearsonCorrelation } from './correlation.js';
@@ -14,7 +14,9 @@ describe('pearsonCorrelation', () => {
     expect(a.interval?.upper).toBeCloseTo(0.9992885394198988, 12);
     // pearsonr(x, y) for 10 pairs: r = 0.9307578419910344, p = 9.245057884503952e-05,
     // confidence_interval(0.90) = (0.778807577066743, 0.9795258688513165).
-    const b = pearsonCorrelation([3, 5, 2, 8, 7, 4, 6, 9, 1, 5], [4, 6, 3, 9, 6, 5, 5, 10, 2, 7], 0.9);
+    const b = pearsonCorrelation([3, 5, 2, 8, 7, 4, 6, 9, 1, 5], [4, 6, 3, 9, 6, 5, 5, 10, 2, 7], {
+      level: 0.9,
+    });
     expect(b.r).toBeCloseTo(0.9307578419910344, 13);
     expect(b.pValue).toBeCloseTo(9.245057884503952e-5, 15);
     expect(b.interval?.lower).toBeCloseTo(0.778807577066743, 12);
@@ -28,6 +30,37 @@ describe('pearsonCorrelation', () => {
     expect(pearsonCorrelation([1, 2, 3, 4], [2, 4, 6, 8])).toMatchObject({ r: 1, pValue: 0 });
     expect(() => pearsonCorrelation([1, 2], [1])).toThrow(CxValidationError);
     expect(() => pearsonCorrelation([1, Number.NaN], [1, 2])).toThrow(CxValidationError);
+    // Values whose squares would overflow are refused rather than turned into a NaN r.
+    expect(() => pearsonCorrelation([1e200, -1e200, 0], [1, 2, 3])).toThrow(CxValidationError);
+  });
+
+  it('takes its level as an option (the bare third argument of 0.1 is an options error)', () => {
+    expect(() => pearsonCorrelation([1, 2], [1, 2], 0.9 as never)).toThrow(CxOptionsError);
+    expect(() => pearsonCorrelation([1, 2], [1, 2], { confidence: 0.9 } as never)).toThrow(
+      /renamed to "level"/,
+    );
+    expect(() => new CorrelationAccumulator({ level: 1 })).toThrow(CxOptionsError);
+  });
+
+  it('adds pairs as two numbers or a tuple, validating before it changes anything', () => {
+    const acc = new CorrelationAccumulator().add(1, 2).add([2, 4]);
+    expect(() => acc.add(3, Number.POSITIVE_INFINITY)).toThrow(CxValidationError);
+    expect(acc.n).toBe(2);
+    expect(acc.result().r).toBeCloseTo(1, 14);
+  });
+
+  it('restores its snapshot and refuses inconsistent moments', () => {
+    const acc = new CorrelationAccumulator({ level: 0.9 }).add(1, 2).add(2, 4).add(3, 7).add(5, 5);
+    const restored = CorrelationAccumulator.restore(JSON.parse(JSON.stringify(acc.snapshot())));
+    expect(restored.result()).toEqual(acc.result());
+    const s = acc.snapshot();
+    expect(() => CorrelationAccumulator.restore({ ...s, state: { ...s.state, cxy: 1e6 } })).toThrow(
+      /Inconsistent/,
+    );
+    expect(() => CorrelationAccumulator.restore({ ...s, state: { ...s.state, n: 0 } })).toThrow(
+      /Inconsistent/,
+    );
+    expect(() => acc.merge(new CorrelationAccumulator())).toThrow(CxOptionsError);
   });
 
   it('merges partials to the whole (up to rounding), in any order', () => {

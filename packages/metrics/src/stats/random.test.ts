@@ -32,8 +32,13 @@ describe('createRandom', () => {
     expect(Math.abs(sumSquares / n - mean * mean - 1 / 12)).toBeLessThan(0.002);
   });
 
-  it('rejects a non-finite seed', () => {
-    expect(() => createRandom(Number.NaN)).toThrow(CxValidationError);
+  it('rejects a seed it would have to truncate, instead of aliasing it to another seed', () => {
+    // Before: seeds went through `seed | 0`, so 1.5 and 2³² + 1 silently gave the sequences of 1.
+    for (const seed of [Number.NaN, 1.5, -1, 2 ** 32, 2 ** 32 + 1, Date.UTC(2026, 0, 1)])
+      expect(() => createRandom(seed), String(seed)).toThrow(CxValidationError);
+    const a = createRandom(2 ** 32 - 1);
+    const b = createRandom(0);
+    expect(a()).not.toBe(b());
   });
 });
 
@@ -68,6 +73,12 @@ describe('sampleBinomial', () => {
     expect(sampleBinomial(10, 1, random)).toBe(10);
     expect(() => sampleBinomial(2.5, 0.5, random)).toThrow(CxValidationError);
     expect(() => sampleBinomial(5, 1.5, random)).toThrow(CxValidationError);
+    expect(() => sampleBinomial(5, Number.NaN, random)).toThrow(CxValidationError);
+    // Work per draw grows like √n: n is bounded (2³²) so that one call cannot run for hours.
+    expect(() => sampleBinomial(1e300, 0.5, random)).toThrow(CxValidationError);
+    // A source that does not return numbers in [0, 1) is named rather than looping or biasing the draw.
+    expect(() => sampleBinomial(5, 0.5, () => Number.NaN)).toThrow(CxValidationError);
+    expect(() => sampleBinomial(500, 0.5, () => 1)).toThrow(CxValidationError);
   });
 });
 
@@ -78,6 +89,25 @@ describe('kishEffectiveN', () => {
     expect(kishEffectiveN([3, 3, 3, 3])).toBe(4);
     expect(kishEffectiveN([])).toBe(0);
     expect(effectiveNFromSums(0, 0)).toBe(0);
+    expect(effectiveNFromSums(4, 6)).toBeCloseTo(16 / 6, 14);
+  });
+
+  it('does not overflow or vanish for huge and tiny weights (issue 13: weights of 1e200)', () => {
+    // Before: Σw² = 6e400 overflowed and the result was NaN; 1e-200 underflowed Σw² to 0.
+    expect(kishEffectiveN([1e200, 1e200, 2e200])).toBeCloseTo(16 / 6, 14);
+    expect(kishEffectiveN([1e-200, 1e-200, 2e-200])).toBeCloseTo(16 / 6, 14);
+    expect(kishEffectiveN([1e300, 1e-300])).toBeCloseTo(1, 14);
+  });
+
+  it('rejects sums that cannot come from weights', () => {
+    for (const [w, w2] of [
+      [Number.NaN, 1],
+      [1, Number.POSITIVE_INFINITY],
+      [-1, 1],
+      [1, 0],
+      [1e200, 1e-200],
+    ])
+      expect(() => effectiveNFromSums(w as number, w2 as number)).toThrow(CxValidationError);
   });
 
   it('names each bad weight', () => {

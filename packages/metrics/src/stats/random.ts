@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, type ValidationIssue } from '@cx/model';
 import { logGamma } from '@cx/stats';
 
 /**
@@ -13,9 +13,11 @@ export type RandomSource = () => number;
  * Creates a seeded pseudo-random generator (xoshiro128**, seeded through splitmix32), so bootstrap results
  * are reproducible: the same seed always gives the same sequence on every platform.
  *
- * @param seed - Any 32-bit integer seed (other numbers are truncated to 32 bits).
+ * @param seed - A whole number from 0 to 2³² − 1 (4,294,967,295); nothing is truncated, so two different seeds never
+ *   give the same sequence by accident.
  * @returns A function returning uniform numbers in [0, 1) with 32 bits of resolution.
- * @throws {@link @cx/model!CxValidationError} when the seed is not a finite number.
+ * @throws {@link @cx/model!CxValidationError} (`invalid_seed`) when the seed is not such a whole number (e.g.
+ *   `Date.now()`, 1.5 or −1).
  * @example
  * ```ts
  * import { createRandom } from '@cx/metrics';
@@ -27,9 +29,13 @@ export type RandomSource = () => number;
  * @since 0.1.0
  */
 export function createRandom(seed: number): RandomSource {
-  if (!Number.isFinite(seed)) {
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
     throw new CxValidationError([
-      { path: ['seed'], message: `Expected a finite seed, got ${seed}`, code: 'invalid_seed' },
+      {
+        path: ['seed'],
+        message: `Expected a whole-number seed from 0 to ${MAX_SEED}, got ${String(seed)}`,
+        code: 'invalid_seed',
+      },
     ]);
   }
   let state = seed | 0;
@@ -57,19 +63,27 @@ export function createRandom(seed: number): RandomSource {
   };
 }
 
+/** Largest seed: 2³² − 1. */
+const MAX_SEED = 2 ** 32 - 1;
+
+/** Largest number of trials of {@link sampleBinomial}: 2³². */
+const MAX_TRIALS = 2 ** 32;
+
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
 /**
  * Draws from a binomial distribution Binomial(n, p) exactly, by inversion searched outward from the mode
- * (O(√(np(1 − p))) work per draw), so resampling ten million responses costs microseconds.
+ * (O(√(np(1 − p))) work per draw, at most about 33,000 steps at the largest n), so resampling ten million
+ * responses costs microseconds.
  *
- * @param trials - Number of trials n, a whole number ≥ 0.
+ * @param trials - Number of trials n, a whole number from 0 to 2³² (4,294,967,296).
  * @param p - Success probability in [0, 1].
- * @param random - A uniform source, e.g. from {@link createRandom}.
+ * @param random - A uniform source in [0, 1), e.g. from {@link createRandom}.
  * @returns The number of successes.
- * @throws {@link @cx/model!CxValidationError} when n or p is invalid.
+ * @throws {@link @cx/model!CxValidationError} when n or p is invalid, or `random` is not a function returning a
+ *   number in [0, 1).
  * @example
  * ```ts
  * import { createRandom, sampleBinomial } from '@cx/metrics';
@@ -80,20 +94,40 @@ function rotl(x: number, k: number): number {
  * @since 0.1.0
  */
 export function sampleBinomial(trials: number, p: number, random: RandomSource): number {
-  if (!(Number.isInteger(trials) && trials >= 0) || !(p >= 0 && p <= 1)) {
-    throw new CxValidationError([
-      {
-        path: [],
-        message: `Expected a whole number of trials ≥ 0 and p in [0, 1], got n = ${trials}, p = ${p}`,
-        code: 'out_of_range',
-      },
-    ]);
-  }
+  const issues: ValidationIssue[] = [];
+  if (!(Number.isInteger(trials) && trials >= 0 && trials <= MAX_TRIALS))
+    issues.push({
+      path: ['trials'],
+      message: `Expected a whole number of trials from 0 to 2³², got ${trials}`,
+      code: 'out_of_range',
+    });
+  if (!(typeof p === 'number' && p >= 0 && p <= 1))
+    issues.push({ path: ['p'], message: `Expected a probability in [0, 1], got ${p}`, code: 'out_of_range' });
+  if (typeof random !== 'function')
+    issues.push({
+      path: ['random'],
+      message: 'Expected a function returning numbers in [0, 1)',
+      code: 'invalid_type',
+    });
+  if (issues.length > 0) throw new CxValidationError(issues);
+  const draw = (): number => {
+    const u = random();
+    if (!(typeof u === 'number' && u >= 0 && u < 1)) {
+      throw new CxValidationError([
+        {
+          path: ['random'],
+          message: `Expected the random source to return a number in [0, 1), got ${String(u)}`,
+          code: 'out_of_range',
+        },
+      ]);
+    }
+    return u;
+  };
   if (trials === 0 || p === 0) return 0;
   if (p === 1) return trials;
   if (trials < 32) {
     let k = 0;
-    for (let i = 0; i < trials; i++) if (random() < p) k++;
+    for (let i = 0; i < trials; i++) if (draw() < p) k++;
     return k;
   }
   const q = 1 - p;
@@ -105,7 +139,7 @@ export function sampleBinomial(trials: number, p: number, random: RandomSource):
       mode * Math.log(p) +
       (trials - mode) * Math.log1p(-p),
   );
-  let u = random() - pmfMode;
+  let u = draw() - pmfMode;
   if (u < 0) return mode;
   let up = mode;
   let down = mode;

@@ -1,17 +1,7 @@
 import { createRandom, sampleBinomial } from '../stats/random.js';
 
-/**
- * Options of the seeded bootstrap interval.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface BootstrapOptions {
-  /** Number of resamples; default 2000 (MeasuringU recommends at least 1000). */
-  readonly resamples?: number;
-  /** Seed of the generator; default 1. The same seed gives the same interval. */
-  readonly seed?: number;
-}
+/** Largest n the bootstrap resamples: 2³² (the exact binomial sampler's bound). */
+export const MAX_BOOTSTRAP_N = 2 ** 32;
 
 /** Linear-interpolation quantile of sorted values (type 7: R's and numpy's default). */
 export function sortedQuantile(sorted: Float64Array, q: number): number {
@@ -33,10 +23,10 @@ export function bootstrapNetInterval(
   a: number,
   c: number,
   level: number,
-  options: BootstrapOptions,
+  options: { readonly resamples: number; readonly seed: number },
 ): { lower: number; upper: number } {
-  const resamples = options.resamples ?? 2000;
-  const random = createRandom(options.seed ?? 1);
+  const resamples = options.resamples;
+  const random = createRandom(options.seed);
   const values = new Float64Array(resamples);
   const cGivenNotA = a < 1 ? Math.min(1, c / (1 - a)) : 0;
   for (let b = 0; b < resamples; b++) {

@@ -1,40 +1,30 @@
+import { type AccumulatorSnapshot, parseOptions, type Scale } from '@cx/model';
+import type { ConfidenceInterval, Proportion } from '@cx/stats';
+import { deepFreeze } from '../stats/freeze.js';
+import { restoreSnapshot } from '../stats/snapshot.js';
 import {
-  CxValidationError,
-  type Scale,
-  STANDARD_SCALES,
-  type SurveyResponse,
-  type ValidationIssue,
-} from '@cx/model';
-import { type ConfidenceInterval, zForLevel } from '@cx/stats';
-import { checkResponseScale, checkScoreAndWeight, incompatible } from './check.js';
+  type CesAccumulatorOptions,
+  cesAccumulatorOptionsSchema,
+  lowEffortBy,
+  normalizeCesOptions,
+  type ResolvedCesOptions,
+} from './ces-options.js';
 import { meanEstimate } from './mean.js';
-import { scaleIssues, scoreProblem } from './scale.js';
-import { type ShareEstimate, shareEstimate } from './share.js';
-import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
+import { RENAMED_LEVEL } from './options.js';
+import { ScoreAccumulator } from './score-accumulator.js';
+import { weightedShare } from './share.js';
+import { type TallyClass, type TallyState, tallyStateSchema } from './tally.js';
 
 /**
- * How CES responses are read.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface CesClassificationOptions {
-  /**
-   * Scale of raw scores; default CES 2.0 (1–7 agreement, higher is easier). Use `STANDARD_SCALES.cesLegacy`
-   * (1–5 effort, lower is easier) for the older question. Responses must carry this scale.
-   */
-  readonly scale?: Scale;
-  /**
-   * Scores that count as low effort. Default: the easy side of the scale's midpoint, by the scale's direction
-   * (5–7 on CES 2.0 = "at least somewhat agree"; 1–2 on legacy 1–5; 1–3 on a 1–7 effort scale).
-   */
-  readonly lowEffort?: readonly number[];
-}
-
-/**
- * Customer Effort Score: mean with its t interval, the share of low effort with its Wilson interval, and an
+ * Customer Effort Score: mean with its t interval, the share of low effort (0–1) with its Wilson interval, and an
  * ease score on 0…100 comparable across scales.
  *
+ * @example
+ * ```ts
+ * import { ces, type CesResult } from '@cx/metrics';
+ * const result: CesResult = ces([7, 6, 2, 5]);
+ * console.log(result.score, result.lowEffort.value); // 5 0.75
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
@@ -51,168 +41,105 @@ export interface CesResult {
   readonly score: number | null;
   /** Sample standard deviation; `null` when the effective n ≤ 1. */
   readonly standardDeviation: number | null;
-  /** Student-t interval of the mean; `null` when the effective n ≤ 1. */
+  /** Student-t interval of the mean, on the scale; `null` when the effective n ≤ 1. */
   readonly interval: ConfidenceInterval | null;
-  /** Share of low-effort responses (on CES 2.0: share agreeing, ≥ 5 of 7). */
-  readonly lowEffort: ShareEstimate;
+  /** Share of low-effort responses, 0–1, with its Wilson interval (on CES 2.0: the share agreeing, ≥ 5 of 7). */
+  readonly lowEffort: Proportion;
   /** Mean rescaled to 0…100 with 100 the easiest end, whatever the scale's direction; `null` when n = 0. */
   readonly easeScore: number | null;
 }
 
-interface CesRules {
-  readonly scale: Scale;
-  readonly isLowEffort: (score: number) => boolean;
-  readonly key: string;
-}
-
-export function resolveCesRules(options: CesClassificationOptions): CesRules {
-  const scale = options.scale ?? STANDARD_SCALES.ces;
-  const issues: ValidationIssue[] = scaleIssues(scale, ['options', 'scale']);
-  let isLowEffort: (score: number) => boolean;
-  if (options.lowEffort !== undefined) {
-    const set = new Set(options.lowEffort);
-    options.lowEffort.forEach((s, i) => {
-      const problem = scoreProblem(s, scale);
-      if (problem)
-        issues.push({ path: ['options', 'lowEffort', i], message: problem, code: 'invalid_option' });
-    });
-    isLowEffort = (s) => set.has(s);
-  } else {
-    const mid = (scale.min + scale.max) / 2;
-    isLowEffort = scale.direction === 'higher-is-better' ? (s) => s > mid : (s) => s < mid;
-  }
-  if (issues.length > 0) throw new CxValidationError(issues);
-  const key = JSON.stringify([
-    scale,
-    options.lowEffort === undefined ? null : [...options.lowEffort].sort((a, b) => a - b),
-  ]);
-  return { scale, isLowEffort, key };
-}
-
 /**
- * Options of {@link CesAccumulator.result}.
+ * The snapshot of a {@link CesAccumulator}: kind `ces`, the resolved options and the tally.
  *
+ * @example
+ * ```ts
+ * import { CesAccumulator, type CesSnapshot } from '@cx/metrics';
+ * const snapshot: CesSnapshot = new CesAccumulator().add(6).snapshot();
+ * console.log(snapshot.kind, snapshot.options.scale.max); // 'ces' 7
+ * ```
  * @category Survey metrics
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface CesResultOptions {
-  /** Confidence level; default 0.95. */
-  readonly confidence?: number;
-}
+export type CesSnapshot = AccumulatorSnapshot<'ces', ResolvedCesOptions, TallyState>;
 
 /**
- * Mergeable CES accumulator (O(1) state): `add` scores or responses, `merge` partials, read the `result`.
+ * Mergeable CES accumulator (O(1) state): `add` scores or responses, `merge` partials, save and restore them as JSON,
+ * read the `result`. The options (scale, low-effort set, level) are fixed at creation.
  *
  * @example
  * ```ts
  * import { CesAccumulator } from '@cx/metrics';
  * const acc = new CesAccumulator().add(7).add(6).add(2).add(5);
- * console.log(acc.result().score, acc.result().lowEffort.score); // 5 75
+ * console.log(acc.result().score, acc.result().lowEffort.value); // 5 0.75
  * ```
  * @category Survey metrics
  * @since 0.1.0
  */
-export class CesAccumulator {
-  readonly #rules: CesRules;
-  readonly #tally = new Tally();
+export class CesAccumulator extends ScoreAccumulator<'ces', ResolvedCesOptions, CesResult> {
+  readonly #isLowEffort: (score: number) => boolean;
 
   /**
    * Creates an empty accumulator.
    *
-   * @param options - Scale and low-effort set.
-   * @throws {@link @cx/model!CxValidationError} when an option is invalid.
+   * @param options - Scale, low-effort set and level.
+   * @throws {@link @cx/model!CxOptionsError} for an unknown key, a low-effort score off the scale or a level outside
+   *   (0, 1).
    */
-  constructor(options: CesClassificationOptions = {}) {
-    this.#rules = resolveCesRules(options);
+  constructor(options?: CesAccumulatorOptions) {
+    const o = parseOptions(cesAccumulatorOptionsSchema, options, 'CesAccumulator', {
+      renamed: RENAMED_LEVEL,
+    });
+    super(deepFreeze(normalizeCesOptions(o)));
+    this.#isLowEffort = lowEffortBy(this.options);
   }
 
-  /** Number of responses added so far. */
-  get n(): number {
-    return this.#tally.n;
+  /** @internal */
+  protected get kind(): 'ces' {
+    return 'ces';
+  }
+
+  /** @internal */
+  protected get subject(): string {
+    return 'CesAccumulator';
+  }
+
+  /** @internal */
+  protected classOf(score: number): TallyClass {
+    return this.#isLowEffort(score) ? 0 : 2;
   }
 
   /**
-   * Adds one raw score.
-   *
-   * @param score - A score on the scale.
-   * @param weight - A positive finite weight; default 1.
-   * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} when the score or weight is invalid.
-   */
-  add(score: number, weight = 1): this {
-    checkScoreAndWeight(score, weight, this.#rules.scale);
-    this.addUnchecked(score, weight);
-    return this;
-  }
-
-  /**
-   * Adds one survey response, checking its scale.
-   *
-   * @param response - A survey response on the accumulator's scale.
-   * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} when the scale differs or the score is invalid.
-   */
-  addResponse(response: SurveyResponse): this {
-    checkResponseScale(response, this.#rules.scale);
-    return this.add(response.score, response.weight ?? 1);
-  }
-
-  /** @internal Adds an already validated score. */
-  addUnchecked(score: number, weight: number): void {
-    this.#tally.add(this.#rules.isLowEffort(score) ? 0 : 2, score, weight);
-  }
-
-  /**
-   * Serializable state of this accumulator, e.g. to send a partial result from a worker; restore it with
-   * `CesAccumulator.fromSnapshot` and `merge`.
-   *
-   * @returns A plain-data snapshot (JSON-safe).
-   */
-  toSnapshot(): AccumulatorSnapshot {
-    return { metric: 'ces', config: this.#rules.key, tally: this.#tally.toJSON() };
-  }
-
-  /**
-   * Restores an accumulator from {@link CesAccumulator.toSnapshot}.
+   * Restores an accumulator from its {@link CesAccumulator.snapshot}.
    *
    * @param snapshot - The snapshot.
-   * @param options - The options the snapshot's accumulator was created with.
-   * @returns A new accumulator with the snapshot's state.
-   * @throws {@link @cx/model!CxValidationError} when the snapshot is malformed or was made with other options.
+   * @returns A new accumulator with the snapshot's options and state.
+   * @throws {@link @cx/model!CxValidationError} (`invalid_snapshot`) when the snapshot is malformed, of another
+   *   kind, or inconsistent.
    */
-  static fromSnapshot(snapshot: AccumulatorSnapshot, options: CesClassificationOptions = {}): CesAccumulator {
-    const acc = new CesAccumulator(options);
-    acc.#tally.merge(restoreTally(snapshot, 'ces', acc.#rules.key));
-    return acc;
+  static restore(snapshot: unknown): CesAccumulator {
+    return restoreSnapshot(
+      snapshot,
+      {
+        kind: 'ces',
+        version: 1,
+        subject: 'CesAccumulator',
+        options: cesAccumulatorOptionsSchema,
+        state: tallyStateSchema,
+      },
+      (options, state) => new CesAccumulator(options).load(state),
+    );
   }
 
   /**
-   * Merges another CES accumulator with the same options.
+   * CES of everything added and merged so far.
    *
-   * @param other - Another accumulator.
-   * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} when the options differ.
-   */
-  merge(other: CesAccumulator): this {
-    if (other.#rules.key !== this.#rules.key) incompatible('CES');
-    this.#tally.merge(other.#tally);
-    return this;
-  }
-
-  /**
-   * Computes CES of everything added so far.
-   *
-   * @param options - Confidence level.
    * @returns The result; `score: null` when nothing was added.
-   * @throws {@link @cx/model!CxValidationError} when the level is invalid.
    */
-  result(options: CesResultOptions = {}): CesResult {
-    const level = options.confidence ?? 0.95;
-    zForLevel(level);
-    const t = this.#tally;
-    const scale = this.#rules.scale;
+  result(): CesResult {
+    const t = this.tally;
+    const { scale, level } = this.options;
     const m = meanEstimate(t, level);
-    const lowEffort = shareEstimate(t.counts[0], t.n, t.weights[0], t.totalWeight, t.effectiveN(), level);
     const easeScore =
       m.mean === null
         ? null
@@ -226,7 +153,7 @@ export class CesAccumulator {
       score: m.mean,
       standardDeviation: m.standardDeviation,
       interval: m.interval,
-      lowEffort,
+      lowEffort: weightedShare(t, 0, [0, 1, 2], level),
       easeScore,
     };
   }

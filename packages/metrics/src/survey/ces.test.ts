@@ -1,4 +1,4 @@
-import { CxValidationError, STANDARD_SCALES } from '@cx/model';
+import { CxOptionsError, CxValidationError, STANDARD_SCALES } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { response } from './__fixtures__/response.js';
@@ -15,9 +15,10 @@ describe('ces', () => {
     expect(r.interval?.upper).toBeCloseTo(6.640882774273254, 10);
     // 4 of 6 at least somewhat agree (5, 6, 7); scipy Wilson (0.299993315138392, 0.9032285888942195).
     expect(r.lowEffort.count).toBe(4);
-    expect(r.lowEffort.score).toBeCloseTo(400 / 6, 12);
-    expect(r.lowEffort.interval?.lower).toBeCloseTo(100 * 0.299993315138392, 10);
-    expect(r.lowEffort.interval?.upper).toBeCloseTo(100 * 0.9032285888942195, 10);
+    expect(r.lowEffort.n).toBe(6);
+    expect(r.lowEffort.value).toBeCloseTo(4 / 6, 14);
+    expect(r.lowEffort.interval?.lower).toBeCloseTo(0.299993315138392, 12);
+    expect(r.lowEffort.interval?.upper).toBeCloseTo(0.9032285888942195, 12);
     // Ease: (29/6 − 1)/6 · 100 = 63.888…
     expect(r.easeScore).toBeCloseTo((100 * (29 / 6 - 1)) / 6, 12);
   });
@@ -30,8 +31,8 @@ describe('ces', () => {
     expect(r.scale.direction).toBe('lower-is-better');
     expect(r.score).toBeCloseTo(2.6, 12);
     // Low effort = below the midpoint 3: 1, 2, 2 → 60%; scipy Wilson 3/5 (0.23072428127601297, 0.8823792257673521).
-    expect(r.lowEffort.score).toBeCloseTo(60, 12);
-    expect(r.lowEffort.interval?.lower).toBeCloseTo(100 * 0.23072428127601297, 10);
+    expect(r.lowEffort.value).toBeCloseTo(0.6, 14);
+    expect(r.lowEffort.interval?.lower).toBeCloseTo(0.23072428127601297, 12);
     // t(4) interval: (0.7169233116515616, 4.483076688348438).
     expect(r.interval?.lower).toBeCloseTo(0.7169233116515616, 10);
     // Ease: (5 − 2.6)/4 · 100 = 60: the easy end is 1.
@@ -45,7 +46,7 @@ describe('ces', () => {
   it('gives n: 0 and null scores for no responses', () => {
     const r = ces([]);
     expect(r).toMatchObject({ n: 0, score: null, interval: null, easeScore: null });
-    expect(r.lowEffort).toMatchObject({ count: 0, of: 0, share: null, interval: null });
+    expect(r.lowEffort).toEqual({ count: 0, n: 0, value: null, interval: null });
     expect(ces([6])).toMatchObject({ n: 1, score: 6, standardDeviation: null, interval: null });
   });
 
@@ -62,11 +63,12 @@ describe('ces', () => {
       expect((error as CxValidationError).issues[0]?.path).toEqual(['responses', 1, 'scale']);
     }
     expect(() => ces([8])).toThrow(CxValidationError);
-    expect(() => ces([5], { lowEffort: [9] })).toThrow(CxValidationError);
+    expect(() => ces([5], { lowEffort: [9] })).toThrow(CxOptionsError);
+    expect(() => ces([5], { confidence: 0.9 } as never)).toThrow(/renamed to "level"/);
     expect(() => new CesAccumulator().add(Number.NaN)).toThrow(CxValidationError);
     expect(() =>
       new CesAccumulator().merge(new CesAccumulator({ scale: STANDARD_SCALES.cesLegacy })),
-    ).toThrow(CxValidationError);
+    ).toThrow(CxOptionsError);
   });
 
   it('merges partials to the whole', () => {

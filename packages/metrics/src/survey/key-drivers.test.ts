@@ -1,7 +1,8 @@
-import { CxValidationError, STANDARD_SCALES } from '@cx/model';
+import { CxOptionsError, CxValidationError, STANDARD_SCALES } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { response } from './__fixtures__/response.js';
-import { KeyDriverAccumulator, keyDriverRows, keyDrivers } from './key-drivers.js';
+import { keyDriverRows } from './key-driver-rows.js';
+import { KeyDriverAccumulator, keyDrivers } from './key-drivers.js';
 
 const outcome = [3, 5, 2, 8, 7, 4, 6, 9, 1, 5];
 const delivery = [4, 6, 3, 9, 6, 5, 5, 10, 2, 7];
@@ -87,5 +88,77 @@ describe('keyDriverRows', () => {
     expect(built.withoutRespondent).toBe(1);
     expect(built.withoutDriverKey).toBe(1);
     expect(built.respondentsWithoutOutcome).toBe(1);
+  });
+});
+
+describe('key drivers: options, snapshots and own properties (issue 13)', () => {
+  it('checks its options strictly', () => {
+    expect(() => keyDrivers([], { confidence: 0.9 } as never)).toThrow(/renamed to "level"/);
+    expect(() => keyDrivers([], null as never)).toThrow(CxOptionsError);
+    expect(() => keyDrivers([], { minN: -1 })).toThrow(CxOptionsError);
+    expect(() => keyDriverRows([], { driverKey: 'persona' as 'stageId' })).toThrow(CxOptionsError);
+    // The level is used: a 90% interval is narrower than the 95% one.
+    const rows = outcome.map((o, i) => ({ outcome: o, drivers: { delivery: delivery[i] } }));
+    const [at90] = keyDrivers(rows, { level: 0.9 });
+    const [at95] = keyDrivers(rows);
+    expect(at90?.interval?.level).toBe(0.9);
+    expect((at90?.interval?.lower as number) > (at95?.interval?.lower as number)).toBe(true);
+  });
+
+  it('treats drivers named constructor or __proto__ as plain drivers', () => {
+    const rows = [
+      { outcome: 9, drivers: JSON.parse('{"__proto__": 5, "constructor": 1}') },
+      { outcome: 2, drivers: JSON.parse('{"__proto__": 1, "constructor": 5}') },
+      { outcome: 6, drivers: JSON.parse('{"__proto__": 4, "constructor": 2}') },
+    ];
+    expect(keyDrivers(rows).map((d) => [d.driver, d.n])).toEqual([
+      ['__proto__', 3],
+      ['constructor', 3],
+    ]);
+    const built = keyDriverRows([
+      response(9, { customerId: 'c1' }),
+      response(4, {
+        customerId: 'c1',
+        metric: 'csat',
+        scale: { ...STANDARD_SCALES.csat },
+        touchpointId: '__proto__',
+      }),
+    ]);
+    expect(Object.keys(built.rows[0]?.drivers ?? {})).toEqual(['__proto__']);
+  });
+
+  it('validates a row before adding any of it', () => {
+    const acc = new KeyDriverAccumulator();
+    expect(() => acc.add({ outcome: 5, drivers: { a: 1, b: Number.NaN } })).toThrow(CxValidationError);
+    expect(() => acc.add({ outcome: 1e200, drivers: { a: 1 } })).toThrow(CxValidationError);
+    expect(acc.result()).toEqual([]);
+  });
+
+  it('restores its snapshot, and refuses to merge other options', () => {
+    const rows = outcome.map((o, i) => ({
+      outcome: o,
+      drivers: { delivery: delivery[i], billing: billing[i] },
+    }));
+    const acc = rows.reduce((a, r) => a.add(r), new KeyDriverAccumulator({ minN: 5 }));
+    const restored = KeyDriverAccumulator.restore(JSON.parse(JSON.stringify(acc.snapshot())));
+    expect(restored.result()).toEqual(acc.result());
+    expect(() => acc.merge(new KeyDriverAccumulator())).toThrow(CxOptionsError);
+    const broken = acc.snapshot();
+    const twice = { ...broken, state: { drivers: [...broken.state.drivers, ...broken.state.drivers] } };
+    expect(() => KeyDriverAccumulator.restore(twice)).toThrow(/listed twice/);
+  });
+
+  it('names a response with a bad score or respondent in keyDriverRows', () => {
+    try {
+      keyDriverRows([response(9, { customerId: 'c1' }), response(12, { customerId: 'c1' })], {
+        respondent: (r) => (r.score > 10 ? (3 as never) : r.customerId),
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CxValidationError).issues.map((i) => i.path)).toEqual([
+        ['responses', 1, 'score'],
+        ['responses', 1, 'respondent'],
+      ]);
+    }
   });
 });

@@ -4,6 +4,12 @@ import type { Tally } from './tally.js';
 /**
  * A mean score with its spread and Student-t interval.
  *
+ * @example
+ * ```ts
+ * import { csat, type MeanEstimate } from '@cx/metrics';
+ * const mean: MeanEstimate = csat([5, 4, 2]).mean;
+ * console.log(mean.mean?.toFixed(2)); // '3.67'
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
@@ -20,14 +26,11 @@ export interface MeanEstimate {
 
 /** Mean, sd and t interval from a tally (weighted: Kish effective n in place of n). */
 export function meanEstimate(tally: Tally, level: number): MeanEstimate {
-  const w = tally.totalWeight;
-  if (tally.n === 0 || w === 0)
-    return { mean: null, standardDeviation: null, standardError: null, interval: null };
-  const mean = tally.sumWeightedScores / w;
+  if (tally.n === 0) return { mean: null, standardDeviation: null, standardError: null, interval: null };
+  const mean = tally.mean;
   const nEff = tally.effectiveN();
   if (!(nEff > 1 + 1e-12)) return { mean, standardDeviation: null, standardError: null, interval: null };
-  const populationVariance = Math.max(0, tally.sumWeightedSquares / w - mean * mean);
-  const standardDeviation = Math.sqrt((populationVariance * nEff) / (nEff - 1));
+  const standardDeviation = Math.sqrt((tally.populationVariance * nEff) / (nEff - 1));
   const standardError = standardDeviation / Math.sqrt(nEff);
   const t = studentTQuantile(1 - (1 - level) / 2, nEff - 1);
   return {

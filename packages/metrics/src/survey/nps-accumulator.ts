@@ -1,63 +1,49 @@
-import { CxValidationError, type Scale, type SurveyResponse, type ValidationIssue } from '@cx/model';
+import { type AccumulatorSnapshot, CxLimitError, parseOptions } from '@cx/model';
 import { type ConfidenceInterval, zForLevel } from '@cx/stats';
-import { type BootstrapOptions, bootstrapNetInterval } from './bootstrap.js';
-import { checkResponseScale } from './check.js';
-import { NPS_SCALE, sameScale, scaleIssues, scaleKey, scoreProblem, weightIssue } from './scale.js';
-import { type AccumulatorSnapshot, restoreTally, Tally } from './tally.js';
+import { deepFreeze } from '../stats/freeze.js';
+import { restoreSnapshot } from '../stats/snapshot.js';
+import { bootstrapNetInterval, MAX_BOOTSTRAP_N } from './bootstrap.js';
+import {
+  NPS_RENAMED,
+  type NpsAccumulatorOptions,
+  npsAccumulatorOptionsSchema,
+  type ResolvedNpsOptions,
+  resolveNpsOptions,
+} from './nps-options.js';
+import { ScoreAccumulator } from './score-accumulator.js';
+import type { Tally, TallyClass, TallyState } from './tally.js';
+import { tallyStateSchema } from './tally.js';
 
 /**
- * How scores are classified for NPS.
+ * Unweighted numbers of promoters, passives and detractors; or, as `NpsResult.shares`, their weighted shares 0–1.
  *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface NpsClassificationOptions {
-  /** Scale of raw scores; default 0–10 integral. Responses must carry this scale. */
-  readonly scale?: Scale;
-  /** Lowest promoter score; default 9. */
-  readonly promoterMin?: number;
-  /** Highest detractor score; default 6. Scores strictly between are passives. */
-  readonly detractorMax?: number;
-}
-
-/**
- * Interval method for NPS: `adjusted-wald` (default; Rocks 2016, MeasuringU), `wald`, or a seeded `bootstrap`.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export type NpsIntervalMethod = 'adjusted-wald' | 'wald' | 'bootstrap';
-
-/**
- * How the NPS interval is computed.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface NpsIntervalOptions {
-  /** Confidence level strictly between 0 and 1; default 0.95. */
-  readonly confidence?: number;
-  /** Interval method; default `adjusted-wald`. */
-  readonly interval?: NpsIntervalMethod;
-  /** Resamples and seed of the bootstrap interval. */
-  readonly bootstrap?: BootstrapOptions;
-}
-
-/**
- * Class counts: unweighted numbers of responses.
- *
+ * @example
+ * ```ts
+ * import { nps, type NpsCounts } from '@cx/metrics';
+ * const counts: NpsCounts = nps([10, 8, 3]).counts;
+ * console.log(counts); // { promoters: 1, passives: 1, detractors: 1 }
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
 export interface NpsCounts {
+  /** Promoters (score ≥ `promoterMin`). */
   readonly promoters: number;
+  /** Passives (between the cut points). */
   readonly passives: number;
+  /** Detractors (score ≤ `detractorMax`). */
   readonly detractors: number;
 }
 
 /**
  * Net Promoter Score with its sample size, shares, standard error and interval.
  *
+ * @example
+ * ```ts
+ * import { nps, type NpsResult } from '@cx/metrics';
+ * const result: NpsResult = nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]);
+ * console.log(result.score, result.shares?.promoters); // 20 0.5
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
@@ -70,9 +56,9 @@ export interface NpsResult {
   readonly effectiveN: number;
   /** Unweighted counts per class. */
   readonly counts: NpsCounts;
-  /** Weighted shares per class (0…1); `null` when n = 0. */
+  /** Weighted shares per class, each 0–1; `null` when n = 0. */
   readonly shares: NpsCounts | null;
-  /** NPS = 100·(promoter share − detractor share), −100…100; `null` when n = 0. */
+  /** NPS in points: 100·(promoter share − detractor share), −100…100; `null` when n = 0. */
   readonly score: number | null;
   /** Trinomial standard error in points, 100·√((p + d − (p − d)²)/n_eff); `null` when n = 0. */
   readonly standardError: number | null;
@@ -80,170 +66,98 @@ export interface NpsResult {
   readonly interval: ConfidenceInterval | null;
 }
 
-/** Resolved classification. */
-interface NpsCuts {
-  readonly scale: Scale;
-  readonly promoterMin: number;
-  readonly detractorMax: number;
-}
-
-export function resolveNpsCuts(options: NpsClassificationOptions): NpsCuts {
-  const scale = options.scale ?? NPS_SCALE;
-  const promoterMin = options.promoterMin ?? 9;
-  const detractorMax = options.detractorMax ?? 6;
-  const issues: ValidationIssue[] = scaleIssues(scale, ['options', 'scale']);
-  if (!(detractorMax < promoterMin)) {
-    issues.push({
-      path: ['options', 'promoterMin'],
-      message: `Expected promoterMin (${promoterMin}) greater than detractorMax (${detractorMax})`,
-      code: 'invalid_option',
-    });
-  }
-  if (issues.length > 0) throw new CxValidationError(issues);
-  return { scale, promoterMin, detractorMax };
-}
-
-/** 0 = promoter, 1 = passive, 2 = detractor. */
-function classify(score: number, cuts: NpsCuts): 0 | 1 | 2 {
-  return score >= cuts.promoterMin ? 0 : score <= cuts.detractorMax ? 2 : 1;
-}
+/**
+ * The snapshot of an {@link NpsAccumulator}: kind `nps`, the resolved options and the tally.
+ *
+ * @example
+ * ```ts
+ * import { NpsAccumulator, type NpsSnapshot } from '@cx/metrics';
+ * const snapshot: NpsSnapshot = new NpsAccumulator().add(9).snapshot();
+ * console.log(snapshot.kind, snapshot.state.counts); // 'nps' [1, 0, 0]
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export type NpsSnapshot = AccumulatorSnapshot<'nps', ResolvedNpsOptions, TallyState>;
 
 /**
  * Mergeable NPS accumulator: `add` scores or responses in any order, `merge` partial accumulators from chunks,
- * streams or workers, then read the `result`. Holds O(1) state; merging partials equals computing on the whole.
+ * streams or workers, save and restore them as JSON, then read the `result`. Holds O(1) state; merging partials
+ * equals computing on the whole. The options (cut points, scale, level, interval method) are fixed at creation.
  *
  * @example
  * ```ts
  * import { NpsAccumulator } from '@cx/metrics';
  * const a = new NpsAccumulator().add(10).add(9).add(3);
- * const b = new NpsAccumulator().add(7);
+ * const b = NpsAccumulator.restore(JSON.parse(JSON.stringify(new NpsAccumulator().add(7).snapshot())));
  * console.log(a.merge(b).result().score); // 25
  * ```
  * @category Survey metrics
  * @since 0.1.0
  */
-export class NpsAccumulator {
-  readonly #cuts: NpsCuts;
-  readonly #config: string;
-  readonly #tally = new Tally();
-
+export class NpsAccumulator extends ScoreAccumulator<'nps', ResolvedNpsOptions, NpsResult> {
   /**
    * Creates an empty accumulator.
    *
-   * @param options - Scale and cut points.
-   * @throws {@link @cx/model!CxValidationError} when the cut points or scale are invalid.
+   * @param options - Scale, cut points, level, interval method and bootstrap settings.
+   * @throws {@link @cx/model!CxOptionsError} for an unknown key, a cut point off the scale or out of order, a level
+   *   outside (0, 1), or bootstrap settings without `method: 'bootstrap'`.
    */
-  constructor(options: NpsClassificationOptions = {}) {
-    this.#cuts = resolveNpsCuts(options);
-    this.#config = JSON.stringify([
-      scaleKey(this.#cuts.scale),
-      this.#cuts.promoterMin,
-      this.#cuts.detractorMax,
-    ]);
+  constructor(options?: NpsAccumulatorOptions) {
+    super(
+      deepFreeze(
+        resolveNpsOptions(
+          parseOptions(npsAccumulatorOptionsSchema, options, 'NpsAccumulator', { renamed: NPS_RENAMED }),
+        ),
+      ),
+    );
   }
 
-  /** Number of responses added so far. */
-  get n(): number {
-    return this.#tally.n;
+  /** @internal */
+  protected get kind(): 'nps' {
+    return 'nps';
+  }
+
+  /** @internal */
+  protected get subject(): string {
+    return 'NpsAccumulator';
+  }
+
+  /** @internal */
+  protected classOf(score: number): TallyClass {
+    return score >= this.options.promoterMin ? 0 : score <= this.options.detractorMax ? 2 : 1;
   }
 
   /**
-   * Adds one raw score.
-   *
-   * @param score - A score on the accumulator's scale.
-   * @param weight - A positive finite weight; default 1.
-   * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} when the score or the weight is invalid.
-   */
-  add(score: number, weight = 1): this {
-    const problem = scoreProblem(score, this.#cuts.scale);
-    const issues: ValidationIssue[] = problem
-      ? [{ path: ['score'], message: problem, code: 'invalid_score' }]
-      : [];
-    const wIssue = weightIssue(weight, ['weight']);
-    if (wIssue) issues.push(wIssue);
-    if (issues.length > 0) throw new CxValidationError(issues);
-    this.#tally.add(classify(score, this.#cuts), score, weight);
-    return this;
-  }
-
-  /**
-   * Adds one survey response, checking that it carries the accumulator's scale.
-   *
-   * @param response - A survey response.
-   * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} when the scale differs or the score is invalid.
-   */
-  addResponse(response: SurveyResponse): this {
-    checkResponseScale(response, this.#cuts.scale);
-    return this.add(response.score, response.weight ?? 1);
-  }
-
-  /** @internal Adds an already validated score. */
-  addUnchecked(score: number, weight: number): void {
-    this.#tally.add(classify(score, this.#cuts), score, weight);
-  }
-
-  /**
-   * Serializable state of this accumulator, e.g. to send a partial result from a worker; restore it with
-   * `NpsAccumulator.fromSnapshot` and `merge`.
-   *
-   * @returns A plain-data snapshot (JSON-safe).
-   */
-  toSnapshot(): AccumulatorSnapshot {
-    return { metric: 'nps', config: this.#config, tally: this.#tally.toJSON() };
-  }
-
-  /**
-   * Restores an accumulator from {@link NpsAccumulator.toSnapshot}.
+   * Restores an accumulator from its {@link NpsAccumulator.snapshot} (after a trip through JSON, a queue, a file).
    *
    * @param snapshot - The snapshot.
-   * @param options - The options the snapshot's accumulator was created with.
-   * @returns A new accumulator with the snapshot's state.
-   * @throws {@link @cx/model!CxValidationError} when the snapshot is malformed or was made with other options.
+   * @returns A new accumulator with the snapshot's options and state.
+   * @throws {@link @cx/model!CxValidationError} (`invalid_snapshot`) when the snapshot is malformed, of another
+   *   kind, or inconsistent (e.g. a count with zero weight).
    */
-  static fromSnapshot(snapshot: AccumulatorSnapshot, options: NpsClassificationOptions = {}): NpsAccumulator {
-    const acc = new NpsAccumulator(options);
-    acc.#tally.merge(restoreTally(snapshot, 'nps', acc.#config));
-    return acc;
+  static restore(snapshot: unknown): NpsAccumulator {
+    return restoreSnapshot(
+      snapshot,
+      {
+        kind: 'nps',
+        version: 1,
+        subject: 'NpsAccumulator',
+        options: npsAccumulatorOptionsSchema,
+        state: tallyStateSchema,
+      },
+      (options, state) => new NpsAccumulator(options).load(state),
+    );
   }
 
   /**
-   * Merges another accumulator (with the same scale and cut points) into this one.
+   * The NPS of everything added and merged so far, with the interval the options asked for.
    *
-   * @param other - Another NPS accumulator.
-   * @returns This accumulator.
-   * @throws {@link @cx/model!CxValidationError} when the classifications differ.
-   */
-  merge(other: NpsAccumulator): this {
-    const a = this.#cuts;
-    const b = other.#cuts;
-    if (
-      !sameScale(a.scale, b.scale) ||
-      a.promoterMin !== b.promoterMin ||
-      a.detractorMax !== b.detractorMax
-    ) {
-      throw new CxValidationError([
-        {
-          path: ['other'],
-          message: 'Cannot merge NPS accumulators with different scales or cut points',
-          code: 'incompatible',
-        },
-      ]);
-    }
-    this.#tally.merge(other.#tally);
-    return this;
-  }
-
-  /**
-   * Computes the NPS of everything added so far.
-   *
-   * @param options - Confidence level and interval method.
    * @returns The result; `score: null` when nothing was added.
-   * @throws {@link @cx/model!CxValidationError} when the confidence level is invalid.
+   * @throws {@link @cx/model!CxLimitError} (`too_large`) for a bootstrap over an effective n above 2³².
    */
-  result(options: NpsIntervalOptions = {}): NpsResult {
-    return npsFromTally(this.#tally, options);
+  result(): NpsResult {
+    return npsFromTally(this.tally, this.options);
   }
 }
 
@@ -264,40 +178,23 @@ export function adjustedWald(p: number, d: number, nEff: number): { net: number;
   return { net: pa - da, se: Math.sqrt(trinomialVariance(pa, da) / n), n };
 }
 
-function npsFromTally(tally: Tally, options: NpsIntervalOptions): NpsResult {
-  const level = options.confidence ?? 0.95;
-  const z = zForLevel(level);
-  const method = options.interval ?? 'adjusted-wald';
-  if (method !== 'adjusted-wald' && method !== 'wald' && method !== 'bootstrap') {
-    throw new CxValidationError([
-      {
-        path: ['options', 'interval'],
-        message: `Unknown interval method ${String(method)}`,
-        code: 'invalid_option',
-      },
-    ]);
-  }
-  const counts = { promoters: tally.counts[0], passives: tally.counts[1], detractors: tally.counts[2] };
-  const w = tally.totalWeight;
+function npsFromTally(tally: Tally, options: ResolvedNpsOptions): NpsResult {
+  const { level, method } = options;
+  const counts = { promoters: tally.count(0), passives: tally.count(1), detractors: tally.count(2) };
   const n = tally.n;
+  const totalWeight = tally.totalWeight;
   const effectiveN = tally.effectiveN();
   if (n === 0) {
-    return {
-      n,
-      totalWeight: w,
-      effectiveN,
-      counts,
-      shares: null,
-      score: null,
-      standardError: null,
-      interval: null,
-    };
+    const empty = { shares: null, score: null, standardError: null, interval: null };
+    return { n, totalWeight, effectiveN, counts, ...empty };
   }
-  const p = tally.weights[0] / w;
-  const d = tally.weights[2] / w;
-  const shares = { promoters: p, passives: tally.weights[1] / w, detractors: d };
-  const score = (100 * (tally.weights[0] - tally.weights[2])) / w;
+  const w = tally.relativeWeight();
+  const p = tally.relativeWeight([0]) / w;
+  const d = tally.relativeWeight([2]) / w;
+  const shares = { promoters: p, passives: tally.relativeWeight([1]) / w, detractors: d };
+  const score = (100 * (tally.relativeWeight([0]) - tally.relativeWeight([2]))) / w;
   const standardError = 100 * Math.sqrt(trinomialVariance(p, d) / effectiveN);
+  const z = zForLevel(level);
   let lower: number;
   let upper: number;
   if (method === 'wald') {
@@ -308,23 +205,24 @@ function npsFromTally(tally: Tally, options: NpsIntervalOptions): NpsResult {
     lower = 100 * (adj.net - z * adj.se);
     upper = 100 * (adj.net + z * adj.se);
   } else {
-    const resamples = options.bootstrap?.resamples ?? 2000;
-    if (!(Number.isInteger(resamples) && resamples >= 2)) {
-      throw new CxValidationError([
+    const resampled = Math.max(1, Math.round(effectiveN));
+    if (resampled > MAX_BOOTSTRAP_N) {
+      throw new CxLimitError(
+        'too_large',
+        `A bootstrap of an effective n of ${resampled} responses is not supported`,
         {
-          path: ['options', 'bootstrap', 'resamples'],
-          message: `Expected a whole number ≥ 2, got ${resamples}`,
-          code: 'invalid_option',
+          limit: MAX_BOOTSTRAP_N,
+          actual: resampled,
         },
-      ]);
+      );
     }
-    const b = bootstrapNetInterval(Math.max(1, Math.round(effectiveN)), p, d, level, options.bootstrap ?? {});
+    const b = bootstrapNetInterval(resampled, p, d, level, options.bootstrap ?? { resamples: 2000, seed: 1 });
     lower = 100 * b.lower;
     upper = 100 * b.upper;
   }
   return {
     n,
-    totalWeight: w,
+    totalWeight,
     effectiveN,
     counts,
     shares,

@@ -1,21 +1,52 @@
-import { CxValidationError } from '@cx/model';
-import { type ConfidenceInterval, normalCdf, zForLevel } from '@cx/stats';
+import { alternativeOption, levelOption, parseOptions } from '@cx/model';
+import { type ConfidenceInterval, normalCdf, normalQuantile } from '@cx/stats';
+import { z } from 'zod';
 import { adjustedWald, type NpsResult } from './nps-accumulator.js';
+import { checkNpsResult } from './nps-result-input.js';
+import { RENAMED_LEVEL } from './options.js';
+
+/**
+ * The alternative hypothesis of a test: `two-sided`, `greater` or `less`.
+ *
+ * @example
+ * ```ts
+ * import { compareNps, nps, type Alternative } from '@cx/metrics';
+ * const alternative: Alternative = 'greater';
+ * console.log(compareNps(nps([10, 10, 9]), nps([3, 2, 8]), { alternative }).alternative); // 'greater'
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export type Alternative = 'two-sided' | 'greater' | 'less';
 
 /**
  * Options of {@link compareNps}.
  *
+ * @example
+ * ```ts
+ * import type { CompareNpsOptions } from '@cx/metrics';
+ * const options: CompareNpsOptions = { level: 0.9, alternative: 'greater' };
+ * console.log(options.alternative); // 'greater'
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
 export interface CompareNpsOptions {
-  /** Confidence level of the interval; the test's α is 1 − confidence. Default 0.95. */
-  readonly confidence?: number;
+  /** Confidence level of the interval; the test's α is 1 − level. Default 0.95. */
+  readonly level?: number | undefined;
+  /** `two-sided` (default): a ≠ b; `greater`: a > b; `less`: a < b. */
+  readonly alternative?: Alternative | undefined;
 }
 
 /**
  * Two-sample comparison of NPS (a − b) by the adjusted-Wald z-test.
  *
+ * @example
+ * ```ts
+ * import { compareNps, nps, type NpsComparison } from '@cx/metrics';
+ * const test: NpsComparison = compareNps(nps([10, 10, 9, 8]), nps([10, 3, 2, 5]));
+ * console.log(test.difference, test.alternative); // 125 'two-sided' (75 − (−50))
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
@@ -28,16 +59,26 @@ export interface NpsComparison {
   readonly standardError: number | null;
   /** z statistic. */
   readonly z: number | null;
-  /** Two-sided p-value. */
+  /** The alternative hypothesis tested. */
+  readonly alternative: Alternative;
+  /** p-value for the alternative (two-sided, or one-sided in its direction). */
   readonly pValue: number | null;
-  /** One-sided p-value for "a is greater than b". */
-  readonly pValueGreater: number | null;
-  /** One-sided p-value for "a is less than b". */
-  readonly pValueLess: number | null;
-  /** Interval of the difference in points. */
+  /**
+   * Interval of the difference in points at `level`: two-sided, or one-sided for `greater` (upper bound 200) and
+   * `less` (lower bound −200), so that it excludes 0 exactly when the test is significant.
+   */
   readonly interval: ConfidenceInterval | null;
-  /** Whether the two-sided p-value is below α = 1 − confidence; `null` when not computable. */
+  /** Whether pValue < 1 − level; `null` when not computable. */
   readonly significant: boolean | null;
+}
+
+const compareSchema = z.strictObject({ level: levelOption, alternative: alternativeOption });
+
+/** The p-value of z for an alternative. */
+export function pValueOf(z: number, alternative: Alternative): number {
+  if (alternative === 'greater') return 1 - normalCdf(z);
+  if (alternative === 'less') return normalCdf(z);
+  return Math.min(1, 2 * normalCdf(-Math.abs(z)));
 }
 
 /**
@@ -47,9 +88,11 @@ export interface NpsComparison {
  *
  * @param a - First result (e.g. this quarter).
  * @param b - Second result (e.g. last quarter).
- * @param options - Confidence level (α = 1 − confidence).
- * @returns Difference, its interval, z and p-values; all `null` when either sample is empty.
- * @throws {@link @cx/model!CxValidationError} when the confidence level is invalid.
+ * @param options - Confidence `level` (α = 1 − level) and `alternative`.
+ * @returns Difference, its interval, z and the p-value; `null`s when either sample is empty.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown or renamed option (`confidence` → `level`), `null`
+ *   options, a level outside (0, 1) or an unknown alternative.
+ * @throws {@link @cx/model!CxValidationError} when `a` or `b` is not an NPS result.
  * @example
  * ```ts
  * import { compareNps, nps } from '@cx/metrics';
@@ -61,141 +104,33 @@ export interface NpsComparison {
  * @category Survey metrics
  * @since 0.1.0
  */
-export function compareNps(a: NpsResult, b: NpsResult, options: CompareNpsOptions = {}): NpsComparison {
-  const level = options.confidence ?? 0.95;
-  const zCrit = zForLevel(level);
+export function compareNps(a: NpsResult, b: NpsResult, options?: CompareNpsOptions): NpsComparison {
+  const { level, alternative } = parseOptions(compareSchema, options, 'compareNps', {
+    renamed: RENAMED_LEVEL,
+  });
+  checkNpsResult(a, 'a');
+  checkNpsResult(b, 'b');
   if (a.shares === null || b.shares === null || a.score === null || b.score === null) {
-    return {
-      difference: null,
-      adjustedDifference: null,
-      standardError: null,
-      z: null,
-      pValue: null,
-      pValueGreater: null,
-      pValueLess: null,
-      interval: null,
-      significant: null,
-    };
+    const none = { adjustedDifference: null, standardError: null, z: null, pValue: null, interval: null };
+    return { difference: null, ...none, alternative, significant: null };
   }
   const adjA = adjustedWald(a.shares.promoters, a.shares.detractors, a.effectiveN);
   const adjB = adjustedWald(b.shares.promoters, b.shares.detractors, b.effectiveN);
   const diff = adjA.net - adjB.net;
   const se = Math.sqrt(adjA.se ** 2 + adjB.se ** 2);
   const z = diff / se;
-  const pValueGreater = 1 - normalCdf(z);
-  const pValueLess = normalCdf(z);
-  const pValue = Math.min(1, 2 * Math.min(pValueGreater, pValueLess));
+  const pValue = pValueOf(z, alternative);
+  const zCrit = normalQuantile(alternative === 'two-sided' ? 1 - (1 - level) / 2 : level);
+  const lower = alternative === 'less' ? -200 : Math.max(-200, 100 * (diff - zCrit * se));
+  const upper = alternative === 'greater' ? 200 : Math.min(200, 100 * (diff + zCrit * se));
   return {
     difference: a.score - b.score,
     adjustedDifference: 100 * diff,
     standardError: 100 * se,
     z,
+    alternative,
     pValue,
-    pValueGreater,
-    pValueLess,
-    interval: {
-      lower: Math.max(-200, 100 * (diff - zCrit * se)),
-      upper: Math.min(200, 100 * (diff + zCrit * se)),
-      level,
-      method: 'adjusted-wald',
-    },
-    significant: pValue < 1 - level,
-  };
-}
-
-/**
- * Options of {@link npsBenchmarkTest}.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface NpsBenchmarkOptions {
-  /** Confidence level; the one-tailed test's α is 1 − confidence. Default 0.95 (significant when z > 1.645). */
-  readonly confidence?: number;
-  /** Direction of the alternative: the NPS is `greater` (default) or `less` than the benchmark. */
-  readonly alternative?: 'greater' | 'less';
-}
-
-/**
- * Result of {@link npsBenchmarkTest}.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface NpsBenchmarkTest {
-  /** The benchmark, in points. */
-  readonly benchmark: number;
-  /** The observed NPS; `null` when the sample is empty. */
-  readonly score: number | null;
-  /** Adjusted-Wald estimate in points. */
-  readonly adjustedScore: number | null;
-  /** Adjusted-Wald standard error in points. */
-  readonly standardError: number | null;
-  /** z = (NPS′ − benchmark)/SE′. */
-  readonly z: number | null;
-  /** One-tailed p-value in the direction of `alternative`. */
-  readonly pValue: number | null;
-  /** Whether pValue < α; `null` when the sample is empty. */
-  readonly significant: boolean | null;
-}
-
-/**
- * One-sample, one-tailed test of an NPS against a benchmark value (MeasuringU, "How to Compare a Net Promoter
- * Score with a Benchmark", 2021): z = (NPS′ − benchmark)/SE′ on the adjusted-Wald estimate; at 95% confidence the
- * score beats the benchmark when z > 1.645.
- *
- * @param result - The NPS result.
- * @param benchmark - Benchmark NPS in points, −100…100.
- * @param options - Confidence level and direction.
- * @returns z, one-tailed p-value and the verdict; `null` fields when the sample is empty.
- * @throws {@link @cx/model!CxValidationError} when the benchmark or options are invalid.
- * @example
- * ```ts
- * import { nps, npsBenchmarkTest } from '@cx/metrics';
- * const ours = nps([...Array(60).fill(10), ...Array(25).fill(8), ...Array(15).fill(3)]);
- * console.log(npsBenchmarkTest(ours, 17.5).significant); // true
- * ```
- * @category Survey metrics
- * @since 0.1.0
- */
-export function npsBenchmarkTest(
-  result: NpsResult,
-  benchmark: number,
-  options: NpsBenchmarkOptions = {},
-): NpsBenchmarkTest {
-  const level = options.confidence ?? 0.95;
-  zForLevel(level);
-  const alternative = options.alternative ?? 'greater';
-  if (!(benchmark >= -100 && benchmark <= 100) || (alternative !== 'greater' && alternative !== 'less')) {
-    throw new CxValidationError([
-      {
-        path: !(benchmark >= -100 && benchmark <= 100) ? ['benchmark'] : ['options', 'alternative'],
-        message: `Expected a benchmark in −100…100 and alternative 'greater' or 'less', got ${benchmark}, ${String(alternative)}`,
-        code: 'invalid_option',
-      },
-    ]);
-  }
-  if (result.shares === null || result.score === null) {
-    return {
-      benchmark,
-      score: null,
-      adjustedScore: null,
-      standardError: null,
-      z: null,
-      pValue: null,
-      significant: null,
-    };
-  }
-  const adj = adjustedWald(result.shares.promoters, result.shares.detractors, result.effectiveN);
-  const z = (adj.net - benchmark / 100) / adj.se;
-  const pValue = alternative === 'greater' ? 1 - normalCdf(z) : normalCdf(z);
-  return {
-    benchmark,
-    score: result.score,
-    adjustedScore: 100 * adj.net,
-    standardError: 100 * adj.se,
-    z,
-    pValue,
+    interval: { lower, upper, level, method: 'adjusted-wald' },
     significant: pValue < 1 - level,
   };
 }

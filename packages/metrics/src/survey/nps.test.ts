@@ -21,15 +21,18 @@ describe('nps', () => {
   it('computes the trinomial SE and the Wald interval', () => {
     // Hand calculation: p = .5, d = .3, Var = p + d − (p − d)² = .8 − .04 = .76, SE = √(.76/10) = 0.275681 →
     // 27.568097504180443 points; Wald 95%: 20 ± 1.959964·27.5681 = (−34.032478230482226, 74.03247823048223).
-    const r = nps(TEN, { interval: 'wald' });
+    const r = nps(TEN, { method: 'wald' });
     expect(r.standardError).toBeCloseTo(27.568097504180443, 10);
     expect(r.interval).toMatchObject({ method: 'wald', level: 0.95 });
     expect(r.interval?.lower).toBeCloseTo(-34.032478230482226, 9);
     expect(r.interval?.upper).toBeCloseTo(74.03247823048223, 9);
     // At 90%: 20 − 1.644854·27.5681 = −25.345485167903032.
-    expect(nps(TEN, { interval: 'wald', confidence: 0.9 }).interval?.lower).toBeCloseTo(
-      -25.345485167903032,
-      9,
+    // The level is honoured (issue 13: `{ level: 0.9 }` was ignored): at 90% 20 − 1.644854·27.5681 = −25.3455.
+    const ninety = nps(TEN, { method: 'wald', level: 0.9 });
+    expect(ninety.interval?.level).toBe(0.9);
+    expect(ninety.interval?.lower).toBeCloseTo(-25.345485167903032, 9);
+    expect(new NpsAccumulator({ method: 'wald', level: 0.9 }).add(10).add(3).result().interval?.level).toBe(
+      0.9,
     );
   });
 
@@ -47,7 +50,7 @@ describe('nps', () => {
     const r = nps([]);
     expect(r).toMatchObject({ n: 0, score: null, shares: null, standardError: null, interval: null });
     expect(r.counts).toEqual({ promoters: 0, passives: 0, detractors: 0 });
-    expect(new NpsAccumulator().result({ interval: 'bootstrap' }).score).toBeNull();
+    expect(new NpsAccumulator({ method: 'bootstrap' }).result().score).toBeNull();
   });
 
   it('handles n = 1, all promoters and all detractors', () => {
@@ -59,7 +62,7 @@ describe('nps', () => {
     expect(one.standardError).toBe(0);
     expect(one.interval?.lower).toBeCloseTo(-48.49864942025203, 9);
     expect(one.interval?.upper).toBeCloseTo(98.49864942025202, 9);
-    expect(nps([10], { interval: 'wald' }).interval).toMatchObject({ lower: 100, upper: 100 });
+    expect(nps([10], { method: 'wald' }).interval).toMatchObject({ lower: 100, upper: 100 });
     // Four detractors: NPS −100; adjusted-Wald (−107.34, −6.944177980272038) clipped at −100.
     const detractors = nps([0, 1, 2, 6]);
     expect(detractors.score).toBe(-100);
@@ -96,8 +99,8 @@ describe('nps', () => {
 
   it('gives a reproducible seeded bootstrap interval close to the Wald interval for large n', () => {
     const scores = [...Array(500).fill(10), ...Array(300).fill(8), ...Array(200).fill(2)];
-    const a = nps(scores, { interval: 'bootstrap', bootstrap: { seed: 7, resamples: 4000 } });
-    const b = nps(scores, { interval: 'bootstrap', bootstrap: { seed: 7, resamples: 4000 } });
+    const a = nps(scores, { method: 'bootstrap', bootstrap: { seed: 7, resamples: 4000 } });
+    const b = nps(scores, { method: 'bootstrap', bootstrap: { seed: 7, resamples: 4000 } });
     expect(a.interval).toEqual(b.interval);
     expect(a.interval?.method).toBe('bootstrap');
     // Wald: 30 ± 1.96·100·√((.7 − .09)/1000) = 30 ± 4.8409 → (25.159, 34.841); percentile bootstrap of the
@@ -134,17 +137,15 @@ describe('nps', () => {
     expect(() => nps(noScale)).toThrow(CxValidationError);
     expect(() => nps([9, 10], { weights: [1] })).toThrow(CxValidationError);
     expect(() => nps([9, 10], { weights: [1, 0] })).toThrow(CxValidationError);
-    expect(() => nps([9], { promoterMin: 5, detractorMax: 6 })).toThrow(CxValidationError);
-    expect(() => nps([9], { confidence: 1.5 })).toThrow(CxOptionsError);
+    expect(() => nps([9], { promoterMin: 5, detractorMax: 6 })).toThrow(CxOptionsError);
+    expect(() => nps([9], { level: 1.5 })).toThrow(CxOptionsError);
     expect(() => nps([9, 'x' as unknown as number])).toThrow(CxValidationError);
     expect(() => new NpsAccumulator().add(11)).toThrow(CxValidationError);
     expect(() => new NpsAccumulator().add(9, -1)).toThrow(CxValidationError);
     expect(() =>
       new NpsAccumulator().addResponse(response(4, { scale: { ...STANDARD_SCALES.csat } })),
     ).toThrow(CxValidationError);
-    expect(() => new NpsAccumulator().merge(new NpsAccumulator({ promoterMin: 8 }))).toThrow(
-      CxValidationError,
-    );
+    expect(() => new NpsAccumulator().merge(new NpsAccumulator({ promoterMin: 8 }))).toThrow(CxOptionsError);
     const noScaleResponse = { ...response(9), scale: undefined } as unknown as Parameters<
       NpsAccumulator['addResponse']
     >[0];
@@ -160,8 +161,8 @@ describe('nps properties', () => {
       fc.property(
         fc.array(score, { minLength: 1 }),
         fc.constantFrom('adjusted-wald', 'wald', 'bootstrap' as const),
-        (xs, interval) => {
-          const r = nps(xs, { interval, bootstrap: { resamples: 200 } });
+        (xs, method) => {
+          const r = nps(xs, method === 'bootstrap' ? { method, bootstrap: { resamples: 200 } } : { method });
           expect(r.score).toBeGreaterThanOrEqual(-100);
           expect(r.score).toBeLessThanOrEqual(100);
           expect(r.interval?.lower).toBeGreaterThanOrEqual(-100);
@@ -177,9 +178,9 @@ describe('nps properties', () => {
       fc.property(
         fc.array(score, { minLength: 2 }),
         fc.double({ min: 0.95, max: 0.999, noNaN: true }),
-        (xs, confidence) => {
-          for (const interval of ['wald', 'adjusted-wald'] as const) {
-            const r = nps(xs, { interval, confidence });
+        (xs, level) => {
+          for (const method of ['wald', 'adjusted-wald'] as const) {
+            const r = nps(xs, { method, level });
             expect(r.interval?.lower).toBeLessThanOrEqual((r.score as number) + 1e-9);
             expect(r.interval?.upper).toBeGreaterThanOrEqual((r.score as number) - 1e-9);
           }

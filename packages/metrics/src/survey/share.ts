@@ -1,40 +1,28 @@
-import { type ConfidenceInterval, wilsonInterval } from '@cx/stats';
-/**
- * A share of responses with its Wilson interval.
- *
- * @category Survey metrics
- * @since 0.1.0
- */
-export interface ShareEstimate {
-  /** Unweighted number of responses in the share's numerator. */
-  readonly count: number;
-  /** Unweighted number of responses in the denominator. */
-  readonly of: number;
-  /** Weighted share 0…1; `null` when the denominator is empty. */
-  readonly share: number | null;
-  /** The share in percent, 0…100; `null` when the denominator is empty. */
-  readonly score: number | null;
-  /** Wilson interval in percent (weighted: on the Kish effective n); `null` when the denominator is empty. */
-  readonly interval: ConfidenceInterval | null;
-}
+import { type Proportion, wilsonInterval } from '@cx/stats';
+import type { Tally, TallyClass } from './tally.js';
 
-/** Share estimate from weighted numerator/denominator sums and the denominator's effective n. */
-export function shareEstimate(
-  count: number,
-  of: number,
-  weight: number,
-  totalWeight: number,
-  effectiveN: number,
+/**
+ * The weighted share of class `of` among the classes `among`, as a {@link Proportion}: unweighted count and n, the
+ * weighted share 0–1, and its Wilson interval on the Kish effective n of the denominator. `value` and `interval` are
+ * `null` when the denominator is empty (never NaN).
+ *
+ * @param tally - The sufficient statistics.
+ * @param of - The numerator's class.
+ * @param among - The denominator's classes.
+ * @param level - Confidence level.
+ * @returns The proportion.
+ */
+export function weightedShare(
+  tally: Tally,
+  of: TallyClass,
+  among: readonly TallyClass[],
   level: number,
-): ShareEstimate {
-  if (of === 0 || totalWeight === 0) return { count, of, share: null, score: null, interval: null };
-  const share = Math.min(1, weight / totalWeight);
-  const ci = wilsonInterval(share * effectiveN, effectiveN, { level });
-  return {
-    count,
-    of,
-    share,
-    score: 100 * share,
-    interval: ci === null ? null : { ...ci, lower: 100 * ci.lower, upper: 100 * ci.upper },
-  };
+): Proportion {
+  const count = tally.count(of);
+  const n = among.reduce<number>((s, c) => s + tally.count(c), 0);
+  const total = tally.relativeWeight(among);
+  if (n === 0 || !(total > 0)) return { count, n, value: null, interval: null };
+  const value = Math.min(1, tally.relativeWeight([of]) / total);
+  const effectiveN = tally.effectiveN(among);
+  return { count, n, value, interval: wilsonInterval(value * effectiveN, effectiveN, { level }) };
 }

@@ -1,41 +1,95 @@
-import { CxValidationError, type Instant, type SurveyResponse } from '@cx/model';
-import { zForLevel } from '@cx/stats';
-import { Calendar, type CalendarBucket, type TrendPeriod } from './calendar.js';
+import {
+  type Accumulator,
+  type AccumulatorSnapshot,
+  assertSameOptions,
+  type Calendar,
+  type CalendarInterval,
+  CxValidationError,
+  createCalendar,
+  epochMsToInstant,
+  type Instant,
+  type IssuePath,
+  instantIssue,
+  instantToEpochMs,
+  instantToEpochMsOrNaN,
+  intervalOption,
+  levelOption,
+  maxPeriodsOption,
+  parseOptions,
+  type SurveyResponse,
+  timeZoneOption,
+  type WeekStartsOn,
+  weekStartsOnOption,
+} from '@cx/model';
+import { z } from 'zod';
+import { deepFreeze } from '../stats/freeze.js';
+import { restoreSnapshot } from '../stats/snapshot.js';
 import type { MetricChange } from './change.js';
 import { forEachCollecting } from './collect.js';
-import type { SurveyMetric, SurveyMetricAccumulator, SurveyMetricResult } from './metric.js';
+import {
+  metricOf,
+  type SurveyMetric,
+  type SurveyMetricAccumulator,
+  type SurveyMetricResult,
+} from './metric.js';
+import { checkMetric, metricSpecSchema, type SurveyMetricSpec, specOf } from './metric-spec.js';
+import { minNOption } from './options.js';
+import { PeriodIndex } from './period-index.js';
+import { type TallyState, tallyStateSchema } from './tally.js';
 
 /**
- * Options of {@link trend} and {@link TrendAccumulator}.
+ * Options of {@link trend} and {@link TrendAccumulator}: the calendar (`interval`, `timeZone`, `weekStartsOn`, the
+ * same options with the same defaults as every calendar of the library), the bound on the span, and the tests.
  *
+ * @example
+ * ```ts
+ * import type { TrendOptions } from '@cx/metrics';
+ * const options: TrendOptions = { interval: 'month', timeZone: 'Europe/Warsaw', level: 0.9 };
+ * console.log(options.interval); // 'month'
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
 export interface TrendOptions {
-  /** Bucket size: `day`, `week`, `month` or `quarter`. */
-  readonly period: TrendPeriod;
+  /** Bucket length: `day`, `week`, `month`, `quarter` or `year`. Required. */
+  readonly interval: CalendarInterval;
   /** IANA time zone of the calendar, e.g. `Europe/Berlin`; default `UTC`. */
-  readonly timeZone?: string;
-  /** First day of the week, 0 = Sunday … 6; default 1 (Monday, ISO 8601). */
-  readonly weekStartsOn?: number;
-  /** Buckets with fewer responses are flagged `smallSample`; default 30. */
-  readonly minN?: number;
-  /** Confidence level of the change tests (α = 1 − confidence); default 0.95. */
-  readonly confidence?: number;
-  /** Emit empty buckets between the first and last (with `n: 0` and a `null` score); default true. */
-  readonly fillGaps?: boolean;
+  readonly timeZone?: string | undefined;
+  /** First day of a week bucket, 0 = Sunday … 6; default 1 (Monday, ISO 8601). */
+  readonly weekStartsOn?: WeekStartsOn | undefined;
+  /** Buckets with fewer responses are flagged `smallSample`; a whole number ≥ 0, default 30. */
+  readonly minN?: number | undefined;
+  /** Confidence level of the change tests (significant when p < 1 − level); default 0.95. */
+  readonly level?: number | undefined;
+  /** Emit empty buckets between the first and the last (with `n: 0` and a `null` score); default true. */
+  readonly fillGaps?: boolean | undefined;
+  /**
+   * With `fillGaps`, the most buckets the series may span from its first to its last response; default 10,000
+   * (`DEFAULT_MAX_PERIODS` of `@cx/model`). A response beyond it is a `CxLimitError` naming the response.
+   */
+  readonly maxPeriods?: number | undefined;
 }
 
 /**
- * One bucket of a trend.
+ * One bucket of a trend: the calendar period and the metric in it.
  *
+ * @typeParam R - The metric's result.
+ * @example
+ * ```ts
+ * import { TrendAccumulator, npsMetric, type NpsResult, type TrendBucket } from '@cx/metrics';
+ * const acc = new TrendAccumulator(npsMetric(), { interval: 'quarter' }).addAt(Date.UTC(2026, 4, 1), 9);
+ * const [bucket]: TrendBucket<NpsResult>[] = acc.result();
+ * console.log(bucket?.period, bucket?.label, bucket?.start); // '2026-Q2' 'Q2 2026' '2026-04-01T00:00:00.000Z'
+ * ```
  * @category Survey metrics
  * @since 0.1.0
  */
 export interface TrendBucket<R extends SurveyMetricResult> {
-  /** Label in the zone: `2026-03-29` (day; week = its first day), `2026-03` (month), `2026-Q1` (quarter). */
-  readonly key: string;
-  /** First instant of the bucket (local midnight in the zone, as UTC). */
+  /** The period's key in the zone: `2026-03-29` (day; a week by its first day), `2026-03`, `2026-Q1`, `2026`. */
+  readonly period: string;
+  /** A short English label: `29 Mar 2026`, `Week of 23 Mar 2026`, `Mar 2026`, `Q1 2026`, `2026`. */
+  readonly label: string;
+  /** First instant of the bucket (local midnight in the zone). */
   readonly start: Instant;
   /** First instant after the bucket. */
   readonly end: Instant;
@@ -45,176 +99,395 @@ export interface TrendBucket<R extends SurveyMetricResult> {
   readonly result: R;
   /** Whether n < minN. */
   readonly smallSample: boolean;
-  /** Test of the change from the previous bucket; `null` for the first bucket. */
+  /** Two-sided test of the change from the previous bucket; `null` for the first bucket. */
   readonly change: MetricChange | null;
 }
 
+const trendOptionsShape = {
+  interval: intervalOption,
+  timeZone: timeZoneOption,
+  weekStartsOn: weekStartsOnOption,
+  minN: minNOption,
+  level: levelOption,
+  fillGaps: z.boolean().default(true),
+  maxPeriods: maxPeriodsOption,
+};
+const trendOptionsSchema = z.strictObject(trendOptionsShape);
+const snapshotOptionsSchema = z.strictObject({ ...trendOptionsShape, metric: metricSpecSchema });
+const snapshotStateSchema = z.strictObject({
+  buckets: z.array(z.strictObject({ index: z.number().int().min(-1e9).max(1e9), state: tallyStateSchema })),
+});
 /**
- * Mergeable trend: one metric accumulator per calendar bucket; `add` responses, `merge` partials, read `result`.
+ * The options of a {@link TrendAccumulator} with every default filled in and its metric as data, as its `options`
+ * and snapshots hold them.
  *
  * @example
  * ```ts
+ * import { TrendAccumulator, npsMetric, type ResolvedTrendOptions } from '@cx/metrics';
+ * const options: ResolvedTrendOptions = new TrendAccumulator(npsMetric(), { interval: 'week' }).options;
+ * console.log(options.weekStartsOn, options.maxPeriods); // 1 10000
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export interface ResolvedTrendOptions {
+  /** Bucket length. */
+  readonly interval: CalendarInterval;
+  /** IANA time zone of the calendar. */
+  readonly timeZone: string;
+  /** First day of a week bucket. */
+  readonly weekStartsOn: WeekStartsOn;
+  /** The small-sample threshold. */
+  readonly minN: number;
+  /** Confidence level of the change tests. */
+  readonly level: number;
+  /** Whether empty buckets between the first and the last are emitted. */
+  readonly fillGaps: boolean;
+  /** The bound on the span, in periods. */
+  readonly maxPeriods: number;
+  /** The metric. */
+  readonly metric: SurveyMetricSpec;
+}
+
+type ResolvedOptions = ResolvedTrendOptions;
+
+/** Renamed options: `period` → `interval` (one word for calendar buckets), `confidence` → `level`. */
+const TREND_RENAMED = { period: 'interval', confidence: 'level' } as const;
+
+/** The instants the one grammar reads: 0000-01-01 to 9999-12-31 (from the grammar, not copied). */
+const MIN_MS = instantToEpochMs('0000-01-01T00:00:00Z');
+const MAX_MS = instantToEpochMs('9999-12-31T23:59:59.999Z');
+
+/**
+ * The snapshot of a {@link TrendAccumulator}: its options (with the metric's name and options) and one tally per
+ * period, by the calendar's absolute period number (`Calendar.indexOf`).
+ *
+ * @example
+ * ```ts
+ * import { TrendAccumulator, npsMetric, type TrendSnapshot } from '@cx/metrics';
+ * const snapshot: TrendSnapshot = new TrendAccumulator(npsMetric(), { interval: 'year' }).addAt(0, 9).snapshot();
+ * console.log(snapshot.state.buckets[0]?.index); // 1970
+ * ```
+ * @category Survey metrics
+ * @since 0.2.0
+ */
+export type TrendSnapshot = AccumulatorSnapshot<
+  'trend',
+  ResolvedTrendOptions,
+  { readonly buckets: ReadonlyArray<{ readonly index: number; readonly state: TallyState }> }
+>;
+
+/**
+ * Mergeable trend: one metric accumulator per calendar period; `add` responses, `merge` partials, save and restore
+ * them as JSON, read the `result`. Work is bounded by the input: with `fillGaps`, a response that would stretch the
+ * series beyond `maxPeriods` periods is refused with a `CxLimitError`.
+ *
+ * @typeParam R - The metric's result.
+ * @example
+ * ```ts
  * import { TrendAccumulator, npsMetric } from '@cx/metrics';
- * const acc = new TrendAccumulator(npsMetric(), { period: 'month', timeZone: 'America/New_York' });
- * acc.addAt(Date.parse('2026-03-01T03:00:00Z'), 10); // still 28 February in New York
- * acc.addAt(Date.parse('2026-03-15T12:00:00Z'), 0);
- * console.log(acc.result().map((b) => [b.key, b.result.score])); // [['2026-02', 100], ['2026-03', -100]]
+ * const acc = new TrendAccumulator(npsMetric(), { interval: 'month', timeZone: 'America/New_York' });
+ * acc.addAt(Date.UTC(2026, 2, 1, 3), 10); // still 28 February in New York
+ * acc.addAt(Date.UTC(2026, 2, 15, 12), 0);
+ * console.log(acc.result().map((b) => [b.period, b.result.score])); // [['2026-02', 100], ['2026-03', -100]]
  * ```
  * @category Survey metrics
  * @since 0.1.0
  */
-export class TrendAccumulator<R extends SurveyMetricResult> {
+export class TrendAccumulator<R extends SurveyMetricResult>
+  implements Accumulator<SurveyResponse, TrendBucket<R>[], TrendSnapshot>
+{
   readonly #metric: SurveyMetric<R>;
-  readonly #options: TrendOptions;
+  readonly #options: ResolvedOptions;
   readonly #calendar: Calendar;
-  readonly #buckets = new Map<number, { bucket: CalendarBucket; acc: SurveyMetricAccumulator<R> }>();
+  readonly #buckets = new Map<number, SurveyMetricAccumulator<R>>();
+  #first = Number.POSITIVE_INFINITY;
+  #last = Number.NEGATIVE_INFINITY;
+  readonly #periods: PeriodIndex;
 
   /**
    * Creates an empty trend.
    *
    * @param metric - The metric, e.g. `npsMetric()`.
-   * @param options - Period, time zone, week start, small-sample threshold, confidence and gap filling.
-   * @throws {@link @cx/model!CxValidationError} when an option is invalid (e.g. an unknown time zone).
+   * @param options - Interval, time zone, week start, small-sample threshold, level, gap filling and span bound.
+   * @throws {@link @cx/model!CxOptionsError} when an option is unknown (`period` is now `interval`), missing or out
+   *   of range, or `metric` was not made by `npsMetric`, `csatMetric` or `cesMetric`.
    */
   constructor(metric: SurveyMetric<R>, options: TrendOptions) {
-    zForLevel(options.confidence ?? 0.95);
-    if (!((options.minN ?? 30) >= 0)) {
-      throw new CxValidationError([
-        { path: ['options', 'minN'], message: 'Expected minN ≥ 0', code: 'invalid_option' },
-      ]);
-    }
-    this.#metric = metric;
-    this.#options = options;
-    this.#calendar = new Calendar(options.period, options.timeZone ?? 'UTC', options.weekStartsOn ?? 1);
+    const o = parseOptions(trendOptionsSchema, options, 'TrendAccumulator', { renamed: TREND_RENAMED });
+    this.#metric = checkMetric(metric, 'TrendAccumulator');
+    this.#options = deepFreeze({ ...o, metric: specOf(metric) });
+    this.#calendar = createCalendar({
+      interval: o.interval,
+      timeZone: o.timeZone,
+      weekStartsOn: o.weekStartsOn,
+    });
+    this.#periods = new PeriodIndex(this.#calendar);
   }
 
-  #accFor(ms: number): SurveyMetricAccumulator<R> {
-    const bucket = this.#calendar.bucketOf(ms);
-    let entry = this.#buckets.get(bucket.start);
-    if (entry === undefined) {
-      entry = { bucket, acc: this.#metric.create() };
-      this.#buckets.set(bucket.start, entry);
-    }
-    return entry.acc;
+  /** The resolved options, with the metric's name and options. */
+  get options(): ResolvedOptions {
+    return this.#options;
+  }
+
+  /** Throws when a series from period `first` to `last` would exceed `maxPeriods` (with gaps filled). */
+  #checkSpan(first: number, last: number, path: IssuePath): void {
+    if (!this.#options.fillGaps || last - first + 1 <= this.#options.maxPeriods) return;
+    this.#calendar.checkSpan(this.#calendar.startOfIndex(first), this.#calendar.startOfIndex(last), {
+      maxPeriods: this.#options.maxPeriods,
+      path,
+      what: 'The trend',
+    });
   }
 
   /**
-   * Adds a response to the bucket of its `respondedAt`.
+   * A new, empty accumulator for period `index` (that of the last lookup), after checking that its bounds are
+   * instants and that the series stays within `maxPeriods`; the caller adds to it, then {@link #insert}s it.
    *
-   * @param response - A survey response.
-   * @throws {@link @cx/model!CxValidationError} when the timestamp, scale or score is invalid.
+   * @param index - The period number.
+   * @param ms - The instant that asked for it.
+   * @param field - The field that held it, for the errors (`respondedAt` or `epochMs`).
+   * @param at - Where the record is, for the limit error (`trend` passes `['responses', i]`).
    */
-  add(response: SurveyResponse): void {
-    const ms = Date.parse(response.respondedAt);
-    if (!Number.isFinite(ms)) {
+  #fresh(index: number, ms: number, field: string, at: IssuePath): SurveyMetricAccumulator<R> {
+    if (this.#periods.start < MIN_MS || this.#periods.end > MAX_MS) {
       throw new CxValidationError([
         {
-          path: ['respondedAt'],
-          message: `Expected a UTC instant, got ${JSON.stringify(response.respondedAt)}`,
-          code: 'invalid_date',
+          path: [field],
+          code: 'out_of_range',
+          message: `The ${this.#options.interval} of ${new Date(ms).toISOString()} reaches beyond 0000-01-01T00:00:00Z…9999-12-31T23:59:59.999Z, the instants the library can write`,
         },
       ]);
     }
-    this.#accFor(ms).addResponse(response);
+    this.#checkSpan(Math.min(this.#first, index), Math.max(this.#last, index), [...at, field]);
+    return this.#metric.create();
+  }
+
+  #insert(index: number, acc: SurveyMetricAccumulator<R>): this {
+    this.#buckets.set(index, acc);
+    if (index < this.#first) this.#first = index;
+    if (index > this.#last) this.#last = index;
+    return this;
+  }
+
+  /**
+   * Adds a response to the period of its `respondedAt`.
+   *
+   * @param response - A survey response.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} when the timestamp, scale, score or weight is invalid (nothing is
+   *   added).
+   * @throws {@link @cx/model!CxLimitError} (`too_many_periods`) when the response would stretch the series beyond
+   *   `maxPeriods`.
+   */
+  add(response: SurveyResponse): this {
+    return this.addResponseAt(response, []);
+  }
+
+  /**
+   * Adds a response; `at` prefixes the path of a limit error (`trend` names the response's index).
+   *
+   * @internal
+   */
+  addResponseAt(response: SurveyResponse, at: IssuePath): this {
+    const at_ = typeof response === 'object' && response !== null ? response.respondedAt : undefined;
+    const ms = instantToEpochMsOrNaN(at_ as string);
+    if (Number.isNaN(ms)) {
+      const issue = instantIssue(at_, { path: ['respondedAt'] });
+      throw new CxValidationError([
+        issue ?? { path: ['respondedAt'], code: 'invalid_instant', message: 'Expected an instant' },
+      ]);
+    }
+    const index = this.#periods.lookup(ms);
+    const existing = this.#buckets.get(index);
+    if (existing !== undefined) {
+      existing.addResponse(response);
+      return this;
+    }
+    return this.#insert(index, this.#fresh(index, ms, 'respondedAt', at).addResponse(response));
   }
 
   /**
    * Adds a raw score at an instant (fast path for columnar data).
    *
-   * @param epochMs - The instant in epoch milliseconds.
+   * @param epochMs - The instant in epoch milliseconds, a whole number between years 0000 and 9999 whose period
+   *   also lies within those years.
    * @param score - The score.
-   * @param weight - Optional weight.
-   * @throws {@link @cx/model!CxValidationError} when the instant, score or weight is invalid.
+   * @param weight - A positive finite weight; default 1.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} when the instant, score or weight is invalid (nothing is added).
+   * @throws {@link @cx/model!CxLimitError} (`too_many_periods`) when the instant would stretch the series beyond
+   *   `maxPeriods`.
    */
-  addAt(epochMs: number, score: number, weight = 1): void {
-    if (!Number.isFinite(epochMs)) {
+  addAt(epochMs: number, score: number, weight = 1): this {
+    if (!(Number.isInteger(epochMs) && epochMs >= MIN_MS && epochMs <= MAX_MS)) {
       throw new CxValidationError([
-        { path: ['epochMs'], message: `Expected finite epoch ms, got ${epochMs}`, code: 'invalid_date' },
+        {
+          path: ['epochMs'],
+          message: `Expected whole epoch milliseconds between years 0000 and 9999, got ${epochMs}`,
+          code: 'invalid_instant',
+        },
       ]);
     }
-    this.#accFor(epochMs).add(score, weight);
+    const index = this.#periods.lookup(epochMs);
+    const existing = this.#buckets.get(index);
+    if (existing !== undefined) {
+      existing.add(score, weight);
+      return this;
+    }
+    return this.#insert(index, this.#fresh(index, epochMs, 'epochMs', []).add(score, weight));
   }
 
   /**
-   * Merges an accumulator of the same metric into the bucket of an instant, e.g. one restored from sufficient
-   * statistics a database computed per bucket ({@link SurveyMetric.restore}).
-   *
-   * @param epochMs - An instant inside the bucket (e.g. its start) in epoch milliseconds.
-   * @param accumulator - An accumulator created or restored by the same metric.
-   * @throws {@link @cx/model!CxValidationError} when the instant is not finite or the options differ.
-   */
-  mergeAt(epochMs: number, accumulator: SurveyMetricAccumulator<R>): void {
-    if (!Number.isFinite(epochMs)) {
-      throw new CxValidationError([
-        { path: ['epochMs'], message: `Expected finite epoch ms, got ${epochMs}`, code: 'invalid_date' },
-      ]);
-    }
-    this.#accFor(epochMs).merge(accumulator);
-  }
-
-  /**
-   * Merges another trend of the same metric and calendar.
+   * Merges another trend of the same metric and options.
    *
    * @param other - Another trend accumulator.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxOptionsError} (`options_mismatch`) when the metric or options differ, or
+   *   {@link @cx/model!CxLimitError} when the merged series would exceed `maxPeriods`; this one is unchanged.
    */
-  merge(other: TrendAccumulator<R>): void {
-    for (const [start, entry] of other.#buckets) {
-      const mine = this.#buckets.get(start);
-      if (mine === undefined) {
-        const acc = this.#metric.create();
-        acc.merge(entry.acc);
-        this.#buckets.set(start, { bucket: entry.bucket, acc });
-      } else mine.acc.merge(entry.acc);
+  merge(other: this): this {
+    assertSameOptions(
+      'TrendAccumulator',
+      this.#options,
+      other instanceof TrendAccumulator ? other.#options : other,
+    );
+    if (other.#buckets.size === 0) return this;
+    const first = Math.min(this.#first, other.#first);
+    const last = Math.max(this.#last, other.#last);
+    this.#checkSpan(first, last, []);
+    for (const [index, acc] of other.#buckets) {
+      const mine = this.#buckets.get(index);
+      if (mine === undefined) this.#buckets.set(index, this.#metric.create().merge(acc));
+      else mine.merge(acc);
     }
+    this.#first = first;
+    this.#last = last;
+    return this;
   }
 
   /**
-   * The buckets in time order, each with n, the metric, a small-sample flag and the change test vs the previous
-   * bucket.
+   * The buckets in time order, each with n, the metric, a small-sample flag and the change test against the
+   * previous bucket.
    *
-   * @returns The buckets.
+   * @returns The buckets (empty when nothing was added).
    */
   result(): TrendBucket<R>[] {
-    const alpha = 1 - (this.#options.confidence ?? 0.95);
-    const minN = this.#options.minN ?? 30;
-    const present = [...this.#buckets.values()].sort((a, b) => a.bucket.start - b.bucket.start);
-    const first = present[0];
-    const last = present[present.length - 1];
-    if (first === undefined || last === undefined) return [];
-    const ordered: { bucket: CalendarBucket; acc: SurveyMetricAccumulator<R> }[] = [];
-    if (this.#options.fillGaps ?? true) {
-      for (let b = first.bucket; b.start <= last.bucket.start; b = this.#calendar.next(b)) {
-        ordered.push(this.#buckets.get(b.start) ?? { bucket: b, acc: this.#metric.create() });
-      }
-    } else ordered.push(...present);
+    const { level, minN, fillGaps } = this.#options;
+    const indices = fillGaps
+      ? Array.from(
+          { length: this.#buckets.size === 0 ? 0 : this.#last - this.#first + 1 },
+          (_, i) => this.#first + i,
+        )
+      : [...this.#buckets.keys()].sort((a, b) => a - b);
     const out: TrendBucket<R>[] = [];
+    const empty = this.#metric.create();
     let previous: R | null = null;
-    for (const { bucket, acc } of ordered) {
+    for (const index of indices) {
+      const acc = this.#buckets.get(index) ?? empty;
       const result = acc.result();
+      const period = this.#calendar.periodOfIndex(index);
       out.push({
-        key: bucket.key,
-        start: new Date(bucket.start).toISOString(),
-        end: new Date(bucket.end).toISOString(),
+        period: period.key,
+        label: this.#calendar.labelOfIndex(index),
+        start: epochMsToInstant(period.start),
+        end: epochMsToInstant(period.end),
         n: acc.n,
         result,
         smallSample: acc.n < minN,
-        change: previous === null ? null : this.#metric.change(result, previous, alpha),
+        change: previous === null ? null : this.#metric.change(result, previous, level),
       });
       previous = result;
     }
     return out;
   }
+
+  /**
+   * The state as plain JSON: options (with the metric) and one tally per period. Restore it with
+   * {@link TrendAccumulator.restore}.
+   *
+   * @returns The snapshot.
+   */
+  snapshot(): TrendSnapshot {
+    const buckets = [...this.#buckets.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, acc]) => ({ index, state: acc.snapshot().state }));
+    return { kind: 'trend', version: 1, options: this.#options, state: { buckets } };
+  }
+
+  /**
+   * Restores a trend from its {@link TrendAccumulator.snapshot}.
+   *
+   * @param snapshot - The snapshot.
+   * @returns A new accumulator with the snapshot's metric, options and periods.
+   * @throws {@link @cx/model!CxValidationError} (`invalid_snapshot`) when the snapshot is malformed, of another kind,
+   *   lists a period twice, spans more than `maxPeriods`, or holds an inconsistent tally.
+   */
+  static restore(snapshot: unknown): TrendAccumulator<SurveyMetricResult> {
+    return restoreSnapshot(
+      snapshot,
+      {
+        kind: 'trend',
+        version: 1,
+        subject: 'TrendAccumulator',
+        options: snapshotOptionsSchema,
+        state: snapshotStateSchema,
+      },
+      (options, state) => {
+        const metric = metricOf(options.metric);
+        const { metric: _, ...rest } = options;
+        const acc = new TrendAccumulator(metric, rest);
+        state.buckets.forEach((bucket, i) => {
+          if (acc.#buckets.has(bucket.index)) {
+            throw new CxValidationError([
+              {
+                path: ['state', 'buckets', i, 'index'],
+                code: 'invalid_snapshot',
+                message: `Period ${bucket.index} is listed twice`,
+              },
+            ]);
+          }
+          const start = acc.#calendar.startOfIndex(bucket.index);
+          const end = acc.#calendar.startOfIndex(bucket.index + 1);
+          if (!(start >= MIN_MS && end <= MAX_MS)) {
+            throw new CxValidationError([
+              {
+                path: ['state', 'buckets', i, 'index'],
+                code: 'invalid_snapshot',
+                message: `Period ${bucket.index} lies outside the years 0000–9999`,
+              },
+            ]);
+          }
+          acc.#checkSpan(Math.min(acc.#first, bucket.index), Math.max(acc.#last, bucket.index), [
+            'state',
+            'buckets',
+            i,
+          ]);
+          const envelope = { kind: metric.name, version: 1, options: metric.options, state: bucket.state };
+          acc.#buckets.set(bucket.index, metric.restore(envelope));
+          acc.#first = Math.min(acc.#first, bucket.index);
+          acc.#last = Math.max(acc.#last, bucket.index);
+        });
+        return acc;
+      },
+    );
+  }
 }
 
 /**
- * A survey metric over time, by day, week, month or quarter in an IANA time zone (DST-correct), each bucket with
- * n, its interval, a small-sample flag and whether the change from the previous bucket is significant.
+ * A survey metric over time, by day, week, month, quarter or year in an IANA time zone (DST-correct), each bucket
+ * with n, its interval, a small-sample flag and whether the change from the previous bucket is significant.
  *
  * @param responses - Survey responses (one scale).
  * @param metric - The metric, e.g. `npsMetric()`.
- * @param options - Period, time zone, week start, small-sample threshold, confidence and gap filling.
+ * @param options - `interval` (required), time zone, week start, small-sample threshold, `level`, gap filling and
+ *   `maxPeriods`.
  * @returns The buckets in time order (empty for no responses).
- * @throws {@link @cx/model!CxValidationError} naming every invalid response, or an invalid option.
+ * @throws {@link @cx/model!CxValidationError} naming every invalid response, e.g. `['responses', 2, 'respondedAt']`.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown or renamed option (`period` → `interval`, `confidence` →
+ *   `level`), `null` options or a value out of range.
+ * @throws {@link @cx/model!CxLimitError} (`too_many_periods`) naming the first response that stretches the series
+ *   beyond `maxPeriods` (e.g. a typo in year 9999 among responses of 2024, by day).
  * @example
  * ```ts
  * import { trend, csatMetric } from '@cx/metrics';
@@ -222,7 +495,7 @@ export class TrendAccumulator<R extends SurveyMetricResult> {
  * const rs = ['2026-01-10T10:00:00Z', '2026-02-10T10:00:00Z'].map((respondedAt, i) => ({
  *   id: `r${i}`, surveyId: 's', metric: 'csat', scale, score: 5, respondedAt, weight: 1, properties: {},
  * } as const));
- * console.log(trend(rs, csatMetric(), { period: 'month', timeZone: 'Europe/Berlin' }).map((b) => b.key));
+ * console.log(trend(rs, csatMetric(), { interval: 'month', timeZone: 'Europe/Berlin' }).map((b) => b.period));
  * // ['2026-01', '2026-02']
  * ```
  * @category Survey metrics
@@ -233,7 +506,15 @@ export function trend<R extends SurveyMetricResult>(
   metric: SurveyMetric<R>,
   options: TrendOptions,
 ): TrendBucket<R>[] {
-  const acc = new TrendAccumulator(metric, options);
-  forEachCollecting(responses, 'responses', (r) => acc.add(r));
+  const acc = new TrendAccumulator(parseMetric(metric), parseTrendOptions(options));
+  forEachCollecting(responses, 'responses', (r, i) => acc.addResponseAt(r, ['responses', i]));
   return acc.result();
+}
+
+function parseMetric<R extends SurveyMetricResult>(metric: SurveyMetric<R>): SurveyMetric<R> {
+  return checkMetric(metric, 'trend');
+}
+
+function parseTrendOptions(options: TrendOptions): TrendOptions {
+  return parseOptions(trendOptionsSchema, options, 'trend', { renamed: TREND_RENAMED });
 }

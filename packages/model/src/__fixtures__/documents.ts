@@ -526,4 +526,17 @@ export const invalid: readonly Invalid[] = [
     value: { stageId: 'purchase' },
     paths: [''],
   },
+  {
+    name: 'stage rule with an empty pattern',
+    schema: 'StageRule',
+    value: { ...stageRule, namePattern: '' },
+    paths: ['namePattern'],
+  },
+  {
+    name: 'stage rule whose pattern uses a lookahead (unsupported syntax)',
+    schema: 'StageRule',
+    value: { ...stageRule, namePattern: '^view(?=_item)' },
+    paths: ['namePattern'],
+    zodOnly: true,
+  },
 ];

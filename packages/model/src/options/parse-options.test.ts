@@ -88,6 +88,33 @@ describe('parseOptions', () => {
     expect(issuesOf({ window: {} })[0]?.code).toBe('invalid_value');
   });
 
+  it('reports an absent required option as missing, whatever its type', () => {
+    const required = z.strictObject({
+      interval: z.enum(['day', 'month']),
+      n: z.number(),
+      nested: z.strictObject({ a: z.string() }),
+    });
+    const codes = (input: unknown) => {
+      try {
+        parseOptions(required, input, 'f');
+      } catch (error) {
+        return (error as CxOptionsError).issues.map((i) => [i.path.join('.'), i.code]);
+      }
+      return [];
+    };
+    expect(codes({ nested: {} })).toEqual([
+      ['interval', 'missing_option'],
+      ['n', 'missing_option'],
+      ['nested.a', 'missing_option'],
+    ]);
+    // Present but wrong is not missing.
+    expect(codes({ interval: 'year', n: 'x', nested: { a: 1 } })).toEqual([
+      ['interval', 'invalid_value'],
+      ['n', 'invalid_type'],
+      ['nested.a', 'invalid_type'],
+    ]);
+  });
+
   it('reads only plain objects and their own properties', () => {
     // An object whose options would be inherited is not a plain options object.
     expect(issuesOf(Object.create({ level: 0.5 }))[0]).toMatchObject({ path: [], code: 'invalid_type' });

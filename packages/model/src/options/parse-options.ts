@@ -74,14 +74,26 @@ function objectKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): stri
   return undefined;
 }
 
+function isMissing(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  if (path.length === 0) return false;
+  const parent = valueAt(input, path.slice(0, -1));
+  return (
+    typeof parent === 'object' &&
+    parent !== null &&
+    !Object.hasOwn(parent, path[path.length - 1] as PropertyKey)
+  );
+}
+
 function codeOf(issue: z.core.$ZodIssue, input: unknown): OptionIssueCode {
+  // A required key that is absent, whatever zod calls it (`invalid_type` for most schemas, `invalid_value` for enums).
+  if (issue.code !== 'custom' && isMissing(input, issue.path)) return 'missing_option';
   switch (issue.code) {
     case 'too_big':
     case 'too_small':
     case 'not_multiple_of':
       return 'out_of_range';
     case 'invalid_type':
-      return valueAt(input, issue.path) === undefined ? 'missing_option' : 'invalid_type';
+      return 'invalid_type';
     case 'custom': {
       const code = (issue.params as { code?: OptionIssueCode } | undefined)?.code;
       return code ?? 'invalid_value';

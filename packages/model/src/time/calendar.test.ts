@@ -62,6 +62,14 @@ describe('the calendar', () => {
     expect(iso(months.add(Date.UTC(2024, 0, 31, 12), 1))).toBe('2024-02-01T05:00:00.000Z');
   });
 
+  it('writes years outside 0000–9999 in the ISO 8601 expanded form', () => {
+    const months = createCalendar({ interval: 'month' });
+    expect(months.keyOfIndex(-1)).toBe('-000001-12'); // month index = 12 y + (m − 1)
+    expect(months.keyOfIndex(10_000 * 12)).toBe('+010000-01');
+    expect(createCalendar({ interval: 'year' }).keyOfIndex(-1)).toBe('-000001');
+    expect(createCalendar({ interval: 'quarter' }).labelOfIndex(-1)).toBe('Q4 -000001');
+  });
+
   it('bounds a series by maxPeriods with a typed error naming the record', () => {
     const days = createCalendar({ interval: 'day' });
     expect(days.checkSpan(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 31))).toBe(31);

@@ -85,6 +85,9 @@ const calendarSchema = z.strictObject({
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** A year as ISO 8601 writes it: four digits for 0000–9999, else a sign and six digits (expanded representation). */
+const year = (y: number): string =>
+  y >= 0 && y <= 9999 ? pad(y, 4) : `${y < 0 ? '-' : '+'}${pad(Math.abs(y), 6)}`;
 
 /**
  * The one calendar of the library: buckets time by day, week, month, quarter or year on the wall clock of an IANA
@@ -226,12 +229,12 @@ export class Calendar {
    */
   keyOfIndex(index: number): string {
     if (this.interval === 'quarter')
-      return `${pad(Math.floor(index / 4), 4)}-Q${(((index % 4) + 4) % 4) + 1}`;
-    if (this.interval === 'year') return pad(index, 4);
+      return `${year(Math.floor(index / 4))}-Q${(((index % 4) + 4) % 4) + 1}`;
+    if (this.interval === 'year') return year(index);
     const c = this.#civil;
     civilFromDays(this.#firstDay(index), c);
-    if (this.interval === 'month') return `${pad(c.y, 4)}-${pad(c.m, 2)}`;
-    return `${pad(c.y, 4)}-${pad(c.m, 2)}-${pad(c.d, 2)}`;
+    if (this.interval === 'month') return `${year(c.y)}-${pad(c.m, 2)}`;
+    return `${year(c.y)}-${pad(c.m, 2)}-${pad(c.d, 2)}`;
   }
 
   /**
@@ -252,11 +255,11 @@ export class Calendar {
    */
   labelOfIndex(index: number): string {
     if (this.interval === 'quarter')
-      return `Q${(((index % 4) + 4) % 4) + 1} ${pad(Math.floor(index / 4), 4)}`;
-    if (this.interval === 'year') return pad(index, 4);
+      return `Q${(((index % 4) + 4) % 4) + 1} ${year(Math.floor(index / 4))}`;
+    if (this.interval === 'year') return year(index);
     const c = this.#civil;
     civilFromDays(this.#firstDay(index), c);
-    const month = `${MONTHS[c.m - 1]} ${pad(c.y, 4)}`;
+    const month = `${MONTHS[c.m - 1]} ${year(c.y)}`;
     if (this.interval === 'month') return month;
     return `${this.interval === 'week' ? 'Week of ' : ''}${c.d} ${month}`;
   }

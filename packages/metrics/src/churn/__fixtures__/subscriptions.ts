@@ -1,7 +1,7 @@
 // fast-check arbitraries shared by the churn property tests.
 import type { Subscription } from '@cx/model';
 import fc from 'fast-check';
-import type { MidPeriodPolicy } from '../churn.js';
+import type { MidPeriodPolicy } from '../types.js';
 
 export const HOUR = 3_600_000;
 export const BASE = Date.parse('2026-01-01T00:00:00Z');

@@ -1,0 +1,150 @@
+import { MS_PER_DAY } from '@cx/model';
+import type { SubscriptionColumns } from '../columns.js';
+import type { ChurnPeriod, MidPeriodPolicy, PeriodBounds } from '../types.js';
+import { sweepCustomers } from './full-kernel.js';
+import { locateTable, windowWidth } from './locate.js';
+import { renewalEligibility } from './renewals.js';
+import {
+  BLOCK,
+  churnRateOf,
+  F_CHURNED,
+  F_CONTRACTION,
+  F_END_MRR,
+  F_EXPANSION,
+  F_EXPOSURE,
+  F_NEW_MRR,
+  F_START_MRR,
+  FLOAT_ROWS,
+  I_AT_END,
+  I_AT_START,
+  I_CHURN_EVENTS,
+  I_JOINED,
+  I_LOST,
+  INT_ROWS,
+  rowF,
+  rowI,
+  settleDifferences,
+} from './rows.js';
+
+/**
+ * Churn of every period `[bounds[p], bounds[p + 1])` in one pass over the customers (internal).
+ *
+ * Each customer's state (active, MRR) is evaluated at the period boundaries it is active at, and its
+ * contributions go straight into the per-period sums. Customers are visited in index order and their
+ * subscriptions in index order, which is the order the reference (`churnOfPeriod`) adds them in, so every
+ * floating-point sum is bit-for-bit the reference's.
+ */
+export function churnSweep(
+  table: SubscriptionColumns,
+  periods: PeriodBounds,
+  policy: MidPeriodPolicy,
+  asOf: number,
+): ChurnPeriod[] {
+  const { bounds } = periods;
+  const n = bounds.length;
+  const width = windowWidth(bounds);
+  const windows = locateTable(bounds, width);
+  const ints = new Int32Array(INT_ROWS * n);
+  const floats = new Float64Array(FLOAT_ROWS * n);
+  // In blocks of customers (in order, so the sums are unchanged), so that no single call is long.
+  const customers = table.customerOffsets.length - 1;
+  for (let c0 = 0; c0 < customers; c0 += BLOCK) {
+    sweepCustomers(
+      ints,
+      floats,
+      bounds,
+      windows,
+      width,
+      c0,
+      Math.min(customers, c0 + BLOCK),
+      table.customerOffsets,
+      table.customerSubscriptions,
+      table.changeOffsets,
+      table.changeTime,
+      table.changeMrr,
+      table.start,
+      table.end,
+      table.spellOffsets,
+      table.spellFrom,
+      table.spellTo,
+    );
+  }
+  const exposure = rowF(floats, F_EXPOSURE, n);
+  settleDifferences(ints, exposure, bounds);
+  const eligible = new Int32Array(n - 1);
+  const eligibleLost = new Int32Array(n - 1);
+  if (policy === 'eligible') renewalEligibility(table, bounds, eligible, eligibleLost);
+  return fullPeriods(ints, floats, periods, policy, asOf, eligible, eligibleLost);
+}
+
+/** The result objects of {@link churnSweep} from its settled accumulators (internal). */
+function fullPeriods(
+  ints: Int32Array,
+  floats: Float64Array,
+  { bounds, keys, labels }: PeriodBounds,
+  policy: MidPeriodPolicy,
+  asOf: number,
+  eligible: Int32Array,
+  eligibleLost: Int32Array,
+): ChurnPeriod[] {
+  const n = bounds.length;
+  const atStart = rowI(ints, I_AT_START, n);
+  const atEnd = rowI(ints, I_AT_END, n);
+  const lost = rowI(ints, I_LOST, n);
+  const joined = rowI(ints, I_JOINED, n);
+  const churnEvents = rowI(ints, I_CHURN_EVENTS, n);
+  const exposure = rowF(floats, F_EXPOSURE, n);
+  const startMrr = rowF(floats, F_START_MRR, n);
+  const endMrr = rowF(floats, F_END_MRR, n);
+  const newMrr = rowF(floats, F_NEW_MRR, n);
+  const expansion = rowF(floats, F_EXPANSION, n);
+  const contraction = rowF(floats, F_CONTRACTION, n);
+  const churned = rowF(floats, F_CHURNED, n);
+  const series: ChurnPeriod[] = [];
+  for (let p = 0; p < n - 1; p++) {
+    const days = (exposure[p] as number) / MS_PER_DAY;
+    const e = eligible[p] as number;
+    const sm = startMrr[p] as number;
+    const ex = expansion[p] as number;
+    const co = contraction[p] as number;
+    const ch = churned[p] as number;
+    const ratio = (x: number): number | null => (sm === 0 ? null : x / sm);
+    series.push({
+      period: keys[p] as string,
+      label: labels[p] as string,
+      start: new Date(bounds[p] as number).toISOString(),
+      end: new Date(bounds[p + 1] as number).toISOString(),
+      complete: (bounds[p + 1] as number) <= asOf,
+      policy,
+      customersAtStart: atStart[p] as number,
+      customersAtEnd: atEnd[p] as number,
+      lostCustomers: lost[p] as number,
+      newCustomers: joined[p] as number,
+      churnEvents: churnEvents[p] as number,
+      exposureDays: days,
+      ...(policy === 'eligible' ? { eligible: e, eligibleLost: eligibleLost[p] as number } : {}),
+      churnRate: churnRateOf(
+        policy,
+        atStart[p] as number,
+        lost[p] as number,
+        days,
+        churnEvents[p] as number,
+        e,
+        eligibleLost[p] as number,
+      ),
+      revenue: {
+        startMrr: sm,
+        endMrr: endMrr[p] as number,
+        newMrr: newMrr[p] as number,
+        expansion: ex,
+        contraction: co,
+        churned: ch,
+        nrr: ratio(sm + ex - co - ch),
+        grr: ratio(sm - co - ch),
+        revenueChurnRate: ratio(co + ch),
+        netRevenueChurnRate: ratio(co + ch - ex),
+      },
+    });
+  }
+  return series;
+}
