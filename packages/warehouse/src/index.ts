@@ -33,9 +33,10 @@ export { surveyResponseTable } from './mapping/survey-responses.js';
 // #endregion mapping
 
 // #region survey
-export type { SurveyBreakdownOptions } from './survey/queries.js';
-export { surveyBreakdownQuery, surveyMetricQuery, surveyTrendQuery } from './survey/queries.js';
-export type { SurveyMetricSpec, SurveyResultOf } from './survey/spec.js';
+export type { SurveyBreakdownOptions } from './survey/breakdown-query.js';
+export { surveyBreakdownQuery } from './survey/breakdown-query.js';
+export { surveyMetricQuery } from './survey/metric-query.js';
+export { surveyTrendQuery } from './survey/trend-query.js';
 // #endregion survey
 
 // #region retention

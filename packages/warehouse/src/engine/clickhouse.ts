@@ -60,7 +60,9 @@ interface ChModule {
 export function clickhouseParams(compiled: CompiledSql): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   compiled.params.forEach((p, i) => {
-    out[`p${i + 1}`] = p.value;
+    // A double goes as its shortest round-trip text, which ClickHouse reads back exactly as Float64: the drivers
+    // refuse whole-valued numbers beyond 2^53 (1e200 is one), which are exact doubles all the same.
+    out[`p${i + 1}`] = p.type === 'float' && typeof p.value === 'number' ? String(p.value) : p.value;
   });
   return out;
 }

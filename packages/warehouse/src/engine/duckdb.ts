@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toSql } from '../sql/dialect.js';
-import type { SqlFragment } from '../sql/fragment.js';
+import type { SqlFragment, SqlParam, SqlParamType } from '../sql/fragment.js';
 import type { Engine, ResultRow } from './engine.js';
 import { loadDriver } from './load-driver.js';
 import { parseSettings } from './settings.js';
@@ -34,17 +34,26 @@ interface DuckModule {
   DuckDBInstance: {
     create(path?: string, options?: Record<string, string>): Promise<DuckInstance>;
   };
+  DOUBLE: unknown;
+  BIGINT: unknown;
+  VARCHAR: unknown;
+  BOOLEAN: unknown;
 }
 interface DuckInstance {
   connect(): Promise<DuckConnection>;
   closeSync(): void;
 }
 interface DuckConnection {
-  runAndReadAll(sql: string, values?: unknown[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
-  run(sql: string, values?: unknown[]): Promise<unknown>;
+  runAndReadAll(
+    sql: string,
+    values?: unknown[],
+    types?: unknown[],
+  ): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  run(sql: string, values?: unknown[], types?: unknown[]): Promise<unknown>;
   stream(
     sql: string,
     values?: unknown[],
+    types?: unknown[],
   ): Promise<{ yieldRowObjectJs(): AsyncIterableIterator<Record<string, unknown>[]> }>;
   closeSync(): void;
 }
@@ -84,9 +93,18 @@ export async function duckdbEngine(settings: DuckDbSettings = {}): Promise<Engin
   } catch (error) {
     throw engineError('engine_connection_failed', 'Could not open DuckDB', error, []);
   }
+  // Parameters are bound with their declared types: left to itself the driver binds a whole-valued double such as
+  // 2^400 as BIGINT, and fails.
+  const types: Record<SqlParamType, unknown> = {
+    text: duck.VARCHAR,
+    float: duck.DOUBLE,
+    int: duck.BIGINT,
+    bool: duck.BOOLEAN,
+  };
   return new DuckDbEngine(
     connection,
     instance,
+    types,
     s.path === undefined ? 'duckdb::memory:' : `duckdb:${s.path}`,
   );
 }
@@ -97,10 +115,23 @@ class DuckDbEngine implements Engine {
   readonly #connection: DuckConnection;
   readonly #instance: DuckInstance;
 
-  constructor(connection: DuckConnection, instance: DuckInstance, description: string) {
+  readonly #types: Record<SqlParamType, unknown>;
+
+  constructor(
+    connection: DuckConnection,
+    instance: DuckInstance,
+    types: Record<SqlParamType, unknown>,
+    description: string,
+  ) {
     this.#connection = connection;
     this.#instance = instance;
+    this.#types = types;
     this.description = description;
+  }
+
+  /** Values and declared types of a fragment's parameters. */
+  #bind(params: readonly SqlParam[]): [unknown[], unknown[]] {
+    return [params.map((p) => p.value), params.map((p) => this.#types[p.type])];
   }
 
   toSql(query: SqlFragment) {
@@ -110,10 +141,7 @@ class DuckDbEngine implements Engine {
   async query(query: SqlFragment): Promise<ResultRow[]> {
     const { text, params } = this.toSql(query);
     try {
-      const reader = await this.#connection.runAndReadAll(
-        text,
-        params.map((p) => p.value),
-      );
+      const reader = await this.#connection.runAndReadAll(text, ...this.#bind(params));
       return reader.getRowObjectsJS().map(normalizeRow);
     } catch (error) {
       throw engineError('engine_query_failed', 'DuckDB query failed', error, []);
@@ -124,10 +152,7 @@ class DuckDbEngine implements Engine {
     const { text, params } = this.toSql(query);
     let result: Awaited<ReturnType<DuckConnection['stream']>>;
     try {
-      result = await this.#connection.stream(
-        text,
-        params.map((p) => p.value),
-      );
+      result = await this.#connection.stream(text, ...this.#bind(params));
     } catch (error) {
       throw engineError('engine_query_failed', 'DuckDB query failed', error, []);
     }
@@ -137,10 +162,7 @@ class DuckDbEngine implements Engine {
   async execute(statement: SqlFragment): Promise<void> {
     const { text, params } = this.toSql(statement);
     try {
-      await this.#connection.run(
-        text,
-        params.map((p) => p.value),
-      );
+      await this.#connection.run(text, ...this.#bind(params));
     } catch (error) {
       throw engineError('engine_query_failed', 'DuckDB statement failed', error, []);
     }

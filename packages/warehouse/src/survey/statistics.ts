@@ -1,11 +1,12 @@
+import type { SurveyMetric, SurveyMetricResult, TallyState } from '@cx/metrics';
 import { CxValidationError, type ValidationIssue } from '@cx/model';
 import type { Engine, ResultRow } from '../engine/engine.js';
 import { epochMs, fieldText, floatType, intType, tableRef, textType } from '../mapping/expressions.js';
 import type { SurveyResponseField, SurveyResponseTable } from '../mapping/survey-responses.js';
 import type { Dialect } from '../sql/dialect.js';
-import { ident, join, type SqlFragment, sql } from '../sql/fragment.js';
+import { float, ident, join, type SqlFragment, sql } from '../sql/fragment.js';
 import { flag, notFinite } from '../sql/numbers.js';
-import type { ResolvedSurveyMetric, SnapshotAccumulator, TallyLike } from './spec.js';
+import { classify, type ScoreSums, tallyOf } from './tally.js';
 
 /** The expression of a mapped field or segment (internal). */
 export function responseField(
@@ -21,11 +22,13 @@ export function responseField(
   return source === undefined ? undefined : fieldText(source, dialect);
 }
 
-/** `FROM … WHERE …` rows of a response table as `x` (score), `w` (weight), `ms`, `k` (group key) (internal). */
+/** The group key of the statistics: none, a text field, or a number (a calendar period) (internal). */
+export type GroupKey = (dialect: Dialect) => SqlFragment | undefined;
+
+/** `FROM … WHERE …` rows of a response table as `k` (group key), `x` (score), `w` (weight), `ms`, `id` (internal). */
 export function responseRows(
   table: SurveyResponseTable,
   key: SqlFragment | undefined,
-  withTime: boolean,
   dialect: Dialect,
 ): SqlFragment {
   const filters = Object.entries(table.where ?? {}).map(([name, value]) => {
@@ -33,37 +36,63 @@ export function responseRows(
     return sql`${responseField(table, name, dialect) as SqlFragment} IN (${join(values.map((v) => sql`${v}`))})`;
   });
   const where = filters.length === 0 ? sql`` : sql` WHERE ${join(filters, ' AND ')}`;
-  const float = floatType(dialect);
-  const w =
-    table.weight === undefined ? sql`CAST(1 AS ${float})` : sql`CAST(${ident(table.weight)} AS ${float})`;
+  const f = floatType(dialect);
+  const w = table.weight === undefined ? sql`CAST(1 AS ${f})` : sql`CAST(${ident(table.weight)} AS ${f})`;
   const ms =
-    withTime && table.respondedAt !== undefined
-      ? epochMs(table.respondedAt, dialect)
-      : sql`CAST(NULL AS ${intType(dialect)})`;
+    table.respondedAt === undefined
+      ? sql`CAST(NULL AS ${intType(dialect)})`
+      : epochMs(table.respondedAt, dialect);
   const id = responseField(table, 'id', dialect) ?? sql`CAST(NULL AS ${textType(dialect)})`;
-  return sql`SELECT ${key ?? sql`CAST(NULL AS ${textType(dialect)})`} AS k, CAST(${ident(table.score)} AS ${float}) AS x, ${w} AS w, ${ms} AS ms, ${id} AS id FROM ${tableRef(table.table)}${where}`;
+  return sql`SELECT ${key ?? sql`CAST(NULL AS ${textType(dialect)})`} AS k, CAST(${ident(table.score)} AS ${f}) AS x, ${w} AS w, ${ms} AS ms, ${id} AS id FROM ${tableRef(table.table)}${where}`;
 }
 
+/** Weights in [2^−400, 2^400] square and sum without leaving the range of doubles (PostgreSQL raises on overflow). */
+const TAME_LOW = 2 ** -400;
+const TAME_HIGH = 2 ** 400;
+
 /**
- * Sufficient statistics per group key and distinct score: count, Σw, Σw², the earliest instant and the number
- * of invalid weights (internal).
+ * Per group key and distinct score: count, Σw, Σw², the largest weight, how many weights are invalid (NULL, NaN,
+ * infinite, not positive) and how many are extreme (outside [2^−400, 2^400], summed only by {@link scaledStatistics})
+ * (internal).
  */
 export function scoreStatistics(
   table: SurveyResponseTable,
   key: SqlFragment | undefined,
-  withTime: boolean,
-  dialect: Dialect,
+  d: Dialect,
 ): SqlFragment {
-  const badWeight = sql`(${notFinite(sql`w`, dialect)} OR NOT (w > 0))`;
-  return sql`SELECT k, x, count(*) AS n, sum(w) AS sw, sum(w * w) AS sw2, min(ms) AS t, sum(${flag(badWeight)}) AS bad_w FROM (${responseRows(table, key, withTime, dialect)}) r GROUP BY k, x`;
+  const bad = sql`(${notFinite(sql`w`, d)} OR NOT (w > 0))`;
+  const tame = sql`(w >= ${float(TAME_LOW)} AND w <= ${float(TAME_HIGH)})`;
+  return sql`SELECT k, x, count(*) AS n, sum(CASE WHEN ${tame} THEN w END) AS sw, sum(CASE WHEN ${tame} THEN w * w END) AS sw2, max(CASE WHEN ${tame} THEN w END) AS mw, sum(${flag(bad)}) AS bad_w, sum(${flag(sql`NOT ${bad} AND NOT ${tame}`)}) AS extreme, CAST(0 AS ${intType(d)}) AS sc FROM (${responseRows(table, key, d)}) r GROUP BY k, x`;
 }
 
-/** One group's folded statistics (internal). */
-export interface GroupTally {
-  readonly key: string | null;
-  /** Earliest instant of the group (epoch ms), when instants are mapped. */
-  readonly t: number | null;
-  readonly tally: TallyLike;
+/** ⌈log2 m⌉ as an integer, for a positive double `m` (internal). */
+function ceilLog2(m: SqlFragment, d: Dialect): SqlFragment {
+  if (d === 'postgres') return sql`CAST(ceil(ln(${m}) / ln(CAST(2 AS double precision))) AS bigint)`;
+  if (d === 'clickhouse') return sql`toInt64(ceil(log2(${m})))`;
+  return sql`CAST(ceil(log2(${m})) AS BIGINT)`;
+}
+
+/** 2 to an integer power, exact (internal). */
+function powerOfTwo(e: SqlFragment, d: Dialect): SqlFragment {
+  return d === 'postgres' ? sql`power(CAST(2 AS double precision), ${e})` : sql`pow(2.0, ${e})`;
+}
+
+/**
+ * The same statistics with every weight scaled by `2^−s`, `s = ⌈log2 max w⌉` of its group, so that weights of 1e300
+ * or 1e−300 sum and square exactly as the accumulator's relative weights do (internal). A weight below `2^−600` of the
+ * group's largest adds less than the last bit of Σw (≥ ½), in process as here, so summing it as 0 changes nothing.
+ */
+export function scaledStatistics(
+  table: SurveyResponseTable,
+  key: SqlFragment | undefined,
+  d: Dialect,
+): SqlFragment {
+  const half = sql`CAST(floor(CAST(s AS ${floatType(d)}) / 2) AS ${intType(d)})`;
+  // Compared through logarithms: m·2^−600 itself may underflow, which PostgreSQL raises as an error.
+  const ln = (x: SqlFragment) => (d === 'clickhouse' ? sql`log(${x})` : sql`ln(${x})`);
+  const v = sql`CASE WHEN ${ln(sql`w`)} - ${ln(sql`m`)} >= ${float(-600 * Math.LN2)} THEN (w * ${powerOfTwo(sql`-${half}`, d)}) * ${powerOfTwo(sql`${half} - s`, d)} ELSE 0 END`;
+  const scaled = sql`SELECT k, x, w, s, ${v} AS v FROM (SELECT k, x, w, m, ${ceilLog2(sql`m`, d)} AS s FROM (SELECT k, x, w, max(w) OVER (PARTITION BY k) AS m FROM (${responseRows(table, key, d)}) r) rm) rs`;
+  return sql`SELECT k, x, count(*) AS n, sum(v) AS sw, sum(CASE WHEN v >= ${float(2 ** -500)} THEN v * v ELSE 0 END) AS sw2, max(w) AS mw, 0 AS bad_w, 0 AS extreme, max(s) AS sc FROM (${scaled}) v GROUP BY k, x`;
 }
 
 function num(row: ResultRow, column: string): number {
@@ -72,95 +101,51 @@ function num(row: ResultRow, column: string): number {
 }
 
 /**
- * Folds per-score rows into per-group tallies with the metric's own classification (an accumulator is asked
- * which class each distinct score falls in), after checking every score and weight; bad rows are named by a
- * follow-up query (internal).
+ * Runs the statistics of a response table per group and builds each group's {@link TallyState} with the metric's
+ * own classification, after checking every score and weight (internal).
  *
- * @throws {@link CxValidationError} listing up to 20 offending rows with their id, score and weight.
+ * @param rows - The rows of {@link scoreStatistics} (already run: it is the query `toSql` shows).
+ * @returns The tally of each group key (`null` for rows without one).
+ * @throws {@link CxValidationError} naming up to 20 offending rows by id, score and weight.
  */
-export async function foldScores(
+export async function groupTallies(
   rows: readonly ResultRow[],
-  metric: ResolvedSurveyMetric,
+  metric: SurveyMetric<SurveyMetricResult>,
   table: SurveyResponseTable,
+  key: GroupKey,
   engine: Engine,
-): Promise<GroupTally[]> {
-  const probes = new Map<number, ReturnType<SnapshotAccumulator['toSnapshot']> | Error>();
-  const badScores: number[] = [];
-  let nullScores = false;
-  let badWeights = false;
-  for (const row of rows) {
-    const x = row.x;
-    if (typeof x !== 'number') nullScores = true;
-    else if (!probes.has(x)) {
-      try {
-        const probe = metric.create();
-        probe.add(x, 1);
-        probes.set(x, probe.toSnapshot());
-      } catch (error) {
-        probes.set(x, error as Error);
-        badScores.push(x);
-      }
-    }
-    if (num(row, 'bad_w') > 0) badWeights = true;
+): Promise<Map<string | number | null, TallyState>> {
+  const scores = rows.map((r) => r.x).filter((x): x is number => typeof x === 'number');
+  const classes = classify(metric, scores);
+  const badScores = [...classes].filter(([, c]) => c instanceof Error).map(([x]) => x);
+  const invalid = rows.some((r) => typeof r.x !== 'number' || num(r, 'bad_w') > 0) || badScores.length > 0;
+  if (invalid) throw await badRowsError(table, badScores, engine, classes);
+  const extreme = rows.some((r) => num(r, 'extreme') > 0);
+  const sums = extreme
+    ? await engine.query(scaledStatistics(table, key(engine.dialect), engine.dialect))
+    : rows;
+  const groups = new Map<string | number | null, ScoreSums[]>();
+  for (const r of sums) {
+    const k = r.k === null || typeof r.k === 'number' ? r.k : String(r.k);
+    const list = groups.get(k) ?? [];
+    list.push({
+      x: r.x as number,
+      n: num(r, 'n'),
+      sw: num(r, 'sw'),
+      sw2: num(r, 'sw2'),
+      maxW: num(r, 'mw'),
+      scale: num(r, 'sc'),
+    });
+    groups.set(k, list);
   }
-  if (nullScores || badWeights || badScores.length > 0) {
-    throw await badRowsError(table, badScores, engine, probes);
-  }
-  const groups = new Map<string | null, { t: number | null; tally: MutableTally }>();
-  const sorted = [...rows].sort((a, b) => (a.x as number) - (b.x as number));
-  for (const row of sorted) {
-    const key = row.k === null ? null : String(row.k);
-    let g = groups.get(key);
-    if (g === undefined) {
-      g = { t: null, tally: emptyTally() };
-      groups.set(key, g);
-    }
-    const t = row.t;
-    if (typeof t === 'number' && (g.t === null || t < g.t)) g.t = t;
-    const unit = probes.get(row.x as number) as ReturnType<SnapshotAccumulator['toSnapshot']>;
-    const cls = unit.tally.counts.indexOf(1);
-    const sw = num(row, 'sw');
-    g.tally.counts[cls] = (g.tally.counts[cls] as number) + num(row, 'n');
-    g.tally.weights[cls] = (g.tally.weights[cls] as number) + sw;
-    g.tally.squaredWeights[cls] = (g.tally.squaredWeights[cls] as number) + num(row, 'sw2');
-    g.tally.sumWeightedScores += unit.tally.sumWeightedScores * sw;
-    g.tally.sumWeightedSquares += unit.tally.sumWeightedSquares * sw;
-  }
-  return [...groups.entries()].map(([key, g]) => ({ key, t: g.t, tally: g.tally }));
-}
-
-interface MutableTally {
-  counts: number[];
-  weights: number[];
-  squaredWeights: number[];
-  sumWeightedScores: number;
-  sumWeightedSquares: number;
-}
-
-function emptyTally(): MutableTally {
-  return {
-    counts: [0, 0, 0],
-    weights: [0, 0, 0],
-    squaredWeights: [0, 0, 0],
-    sumWeightedScores: 0,
-    sumWeightedSquares: 0,
-  };
-}
-
-/** The snapshot of a folded tally, with the configuration of the metric's accumulator (internal). */
-export function snapshotOf(
-  metric: ResolvedSurveyMetric,
-  tally: TallyLike,
-): ReturnType<SnapshotAccumulator['toSnapshot']> {
-  const empty = metric.create().toSnapshot();
-  return { metric: empty.metric, config: empty.config, tally };
+  return new Map([...groups].map(([k, list]) => [k, tallyOf(list, classes)]));
 }
 
 async function badRowsError(
   table: SurveyResponseTable,
   badScores: readonly number[],
   engine: Engine,
-  probes: ReadonlyMap<number, unknown>,
+  classes: ReadonlyMap<number, unknown>,
 ): Promise<CxValidationError> {
   const d = engine.dialect;
   const finite = badScores.filter(Number.isFinite);
@@ -169,7 +154,7 @@ async function badRowsError(
       ? sql`FALSE`
       : sql`x IN (${join(finite.map((s) => sql`CAST(${s} AS ${floatType(d)})`))})`;
   const rows = await engine.query(
-    sql`SELECT id, x, w FROM (${responseRows(table, undefined, false, d)}) r WHERE x IS NULL OR ${notFinite(sql`x`, d)} OR ${notFinite(sql`w`, d)} OR NOT (w > 0) OR ${scoreTest} LIMIT 20`,
+    sql`SELECT id, x, w FROM (${responseRows(table, undefined, d)}) r WHERE x IS NULL OR ${notFinite(sql`x`, d)} OR ${notFinite(sql`w`, d)} OR NOT (w > 0) OR ${scoreTest} LIMIT 20`,
   );
   const name = typeof table.table === 'string' ? table.table : table.table.join('.');
   const issues: ValidationIssue[] = rows.map((row) => {
@@ -190,7 +175,7 @@ async function badRowsError(
         code: 'invalid_weight',
       };
     }
-    const problem = probes.get(x);
+    const problem = classes.get(x);
     const reason =
       problem instanceof CxValidationError
         ? (problem.issues[0]?.message ?? problem.message)
