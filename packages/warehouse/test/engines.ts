@@ -21,8 +21,16 @@ function chdbInstalled(): boolean {
 const CHDB_HINT =
   'chDB is not installed (about 540 MB, a test-only package): cd packages/warehouse && npm install --no-save chdb@3.4.0 (bash .ci/run does this)';
 
-/** Engines to test on; outside CI a missing chDB is reported and left out, in CI it is a failure. */
+/**
+ * Engines to test on; outside CI a missing chDB is reported and left out, in CI it is a failure. Locally,
+ * `CX_TEST_ENGINES=duckdb,postgres` narrows the list (ignored in CI, which runs every engine).
+ */
 export function testEngines(): TestEngine[] {
+  const only = process.env.CI === 'true' ? undefined : process.env.CX_TEST_ENGINES?.split(',');
+  return allEngines().filter((e) => only === undefined || only.includes(e.name));
+}
+
+function allEngines(): TestEngine[] {
   const engines: TestEngine[] = [{ name: 'duckdb', open: () => duckdbEngine({ threads: 2 }) }];
   if (chdbInstalled() || process.env.CI === 'true') engines.push({ name: 'chdb', open: () => chdbEngine() });
   else console.warn(CHDB_HINT);

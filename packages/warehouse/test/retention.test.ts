@@ -1,14 +1,14 @@
 import { type CohortRetentionOptions, cohortRetention } from '@cx/metrics';
-import type { Interaction } from '@cx/model';
+import { CxLimitError, CxOptionsError, type Interaction, instantToEpochMs } from '@cx/model';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortRetentionQuery, type Engine, loadedInteractionTable, loadInteractions } from '../src/index.js';
 import { expectClose } from './compare.js';
 import { testEngines } from './engines.js';
 
 // Events around the end of March 2026: Europe/Warsaw and New York change clocks (29 and 8 March), and week and
 // month boundaries fall inside. Timestamps on a 30-minute grid make ties frequent.
-const T0 = Date.parse('2026-03-24T00:00:00Z');
+const T0 = instantToEpochMs('2026-03-24T00:00:00Z');
 const NAMES = ['signup', 'open', 'buy'] as const;
 
 const eventsArb = fc
@@ -38,7 +38,7 @@ const eventsArb = fc
 const optionsArb: fc.Arbitrary<CohortRetentionOptions> = fc
   .record(
     {
-      interval: fc.constantFrom('day', 'week', 'month' as const),
+      interval: fc.constantFrom('day', 'week', 'month', 'quarter' as const),
       periods: fc.integer({ min: 0, max: 5 }),
       cohortType: fc.constantFrom('first-time', 'first-ever', 'recurring' as const),
       startEvent: fc.constantFrom({}, { name: 'signup' }, { name: ['signup', 'open'], channel: 'web' }),
@@ -54,12 +54,24 @@ const optionsArb: fc.Arbitrary<CohortRetentionOptions> = fc
         { property: 'value', operation: 'sum' as const },
         { property: 'value', operation: 'avg' as const },
       ),
+      average: fc.constantFrom('pooled', 'mixpanel' as const),
       asOf: fc.constantFrom('2026-04-05T00:00:00Z', '2026-05-01T00:00:00Z'),
       from: fc.constant('2026-03-26T00:00:00Z'),
+      to: fc.constant('2026-04-03T12:00:00Z'),
     },
     { requiredKeys: ['interval'] },
   )
-  .filter((o) => !(o.window === 'rolling' && o.cohortType === 'recurring'));
+  // Combinations cohortRetention refuses as conflicting options.
+  .filter((o) => !(o.window === 'rolling' && o.cohortType === 'recurring'))
+  .filter((o) => !(o.window === 'rolling' && o.interval === 'quarter'))
+  .map((o) => {
+    const { brackets, periods, rollingTruncation, ...rest } = o;
+    return {
+      ...rest,
+      ...(brackets !== undefined ? { brackets } : periods !== undefined ? { periods } : {}),
+      ...(o.window === 'rolling' && rollingTruncation !== undefined ? { rollingTruncation } : {}),
+    };
+  });
 
 for (const testEngine of testEngines()) {
   describe(`cohort retention on ${testEngine.name}`, () => {
@@ -80,5 +92,34 @@ for (const testEngine of testEngines()) {
         { numRuns: testEngine.name === 'duckdb' ? 60 : 25 },
       );
     }, 240_000);
+
+    it('bounds the cohorts by maxPeriods and checks options as cohortRetention does', async () => {
+      const e = (id: string, customerId: string, timestamp: string): Interaction => ({
+        id,
+        customerId,
+        timestamp,
+        name: 'open',
+        channel: 'web',
+        properties: {},
+      });
+      await loadInteractions(engine, 'far_events', [
+        e('1', 'a', '2024-01-01T00:00:00Z'),
+        e('2', 'b', '2290-06-01T00:00:00Z'),
+      ]);
+      const table = loadedInteractionTable('far_events');
+      await expect(cohortRetentionQuery(table, { interval: 'day' }).run(engine)).rejects.toThrow(
+        CxLimitError,
+      );
+      const wide = await cohortRetentionQuery(table, {
+        interval: 'year',
+        periods: 1,
+        timeZone: 'Europe/Warsaw',
+      }).run(engine);
+      expect(wide.cohorts.filter((c) => c.size > 0).map((c) => c.period)).toEqual(['2024', '2290']);
+      expect(() => cohortRetentionQuery(table, { period: 'day' } as never)).toThrow(CxOptionsError);
+      expect(() => cohortRetentionQuery(table, { interval: 'day', periods: 2, brackets: [1] })).toThrow(
+        /either periods or brackets/,
+      );
+    });
   });
 }

@@ -7,8 +7,8 @@ import {
 import type { Interaction } from '@cx/model';
 import type { ResultRow } from '../engine/engine.js';
 import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
+import { scanInteractions } from '../mapping/scan.js';
 import { WarehouseQuery } from '../query.js';
-import { checkInteractions } from '../retention/query.js';
 import type { Dialect } from '../sql/dialect.js';
 import { join, raw, type SqlFragment, sql } from '../sql/fragment.js';
 import { and, inList } from '../sql/match.js';
@@ -134,7 +134,7 @@ export function funnelQuery(
         d,
       ),
     async (batches, engine) => {
-      await checkInteractions(table, engine);
+      await scanInteractions(table, engine);
       const acc = new FunnelAccumulator(settings);
       let previous: string | undefined;
       let index = 0;

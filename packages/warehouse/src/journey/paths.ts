@@ -2,8 +2,8 @@ import type { TopPathsOptions, TopPathsResult } from '@cx/metrics';
 import { topPaths } from '@cx/metrics';
 import { floatType, textType } from '../mapping/expressions.js';
 import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
+import { scanInteractions } from '../mapping/scan.js';
 import { WarehouseQuery } from '../query.js';
-import { checkInteractions } from '../retention/query.js';
 import type { Dialect } from '../sql/dialect.js';
 import { raw, type SqlFragment, sql } from '../sql/fragment.js';
 
@@ -72,7 +72,7 @@ export function topPathsQuery(
     'top paths',
     (d) => pathsSql(table, o, d),
     async (rows, engine) => {
-      await checkInteractions(table, engine);
+      await scanInteractions(table, engine);
       const get = (kind: string) => (rows.find((r) => r.kind === kind)?.actors as number | undefined) ?? 0;
       const withPath = get('with');
       const top = rows

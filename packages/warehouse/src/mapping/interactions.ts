@@ -124,7 +124,7 @@ export interface InteractionColumnsWanted {
 /**
  * The normalised rows of an interaction table (internal): `actor`, `t` (epoch ms), `id`, `ord` (tie order),
  * `name`, `channel`, `touchpoint`, `stage`, then `n_<i>` per wanted numeric property and `s_<i>` per text one.
- * Rows without an actor or instant are kept (and rejected by {@link interactionProblems}).
+ * Rows without an actor or instant are kept (and rejected by `scanInteractions`).
  */
 export function interactionRows(
   table: InteractionTable,
@@ -185,9 +185,4 @@ function textSource(table: InteractionTable, name: string): FieldSource {
     );
   }
   return source;
-}
-
-/** Counts rows the in-process builder would reject: no actor, no instant, no name or channel (internal). */
-export function interactionProblems(rows: SqlFragment): SqlFragment {
-  return sql`SELECT count(*) AS bad FROM (${rows}) p WHERE actor IS NULL OR actor = '' OR t IS NULL OR name IS NULL OR name = '' OR channel IS NULL OR channel = ''`;
 }

@@ -1,5 +1,6 @@
 import type { Dialect } from './dialect.js';
 import { type SqlFragment, sql } from './fragment.js';
+import type { ZoneOffsets } from './zone.js';
 
 /**
  * Calendar of a metric: interval, IANA time zone and first day of the week (0 = Sunday … 6; 1 = ISO Monday).
@@ -13,10 +14,31 @@ export interface SqlCalendar {
   readonly weekStartsOn: number;
 }
 
-/** Days since 1970-01-01 of the local calendar date of epoch-ms `ms` in `timeZone` (internal). */
-export function localDayNumber(ms: SqlFragment, timeZone: string, dialect: Dialect): SqlFragment {
+/** The offset of `zone` at `ms` as a balanced tree of CASE expressions over the transitions (internal). */
+function offsetOf(ms: SqlFragment, zone: ZoneOffsets, lo: number, hi: number): SqlFragment {
+  if (lo === hi) return sql`${zone.offsets[lo] as number}`;
+  const mid = (lo + hi + 1) >> 1; // offsets[mid] holds from transitions[mid - 1] on
+  return sql`CASE WHEN ${ms} < ${zone.transitions[mid - 1] as number} THEN ${offsetOf(ms, zone, lo, mid - 1)} ELSE ${offsetOf(ms, zone, mid, hi)} END`;
+}
+
+/**
+ * Days since 1970-01-01 of the local calendar date of epoch-ms `ms` in `timeZone` (internal). With the zone's
+ * offsets over the data's range ({@link zoneOffsets}) the day is `⌊(ms + offset) / 1 day⌋`, the offset chosen by
+ * comparisons — the arithmetic of `Calendar.localDayOf` in `@cx/model`, and far cheaper than a zone conversion per
+ * row; without them the engine's own zone rules convert (ranges of more than 200 years).
+ */
+export function localDayNumber(
+  ms: SqlFragment,
+  timeZone: string,
+  dialect: Dialect,
+  offsets?: ZoneOffsets | null,
+): SqlFragment {
   // UTC needs no zone rules: the day number is a division.
   if (timeZone === 'UTC') return floorDiv(ms, 86_400_000, dialect);
+  if (offsets !== undefined && offsets !== null) {
+    const offset = offsetOf(ms, offsets, 0, offsets.offsets.length - 1);
+    return floorDiv(sql`${ms} + ${offset}`, 86_400_000, dialect);
+  }
   if (dialect === 'duckdb') {
     return sql`date_diff('day', DATE '1970-01-01', CAST(timezone(${timeZone}, make_timestamptz(CAST(${ms} AS BIGINT) * 1000)) AS DATE))`;
   }
@@ -39,8 +61,12 @@ export function yearMonth(day: SqlFragment, dialect: Dialect): { year: SqlFragme
       month: sql`CAST(extract(month FROM ${date}) AS bigint)`,
     };
   }
-  const date = sql`toDate32(${day})`;
-  return { year: sql`toInt64(toYear(${date}))`, month: sql`toInt64(toMonth(${date}))` };
+  // ClickHouse dates stop at 1900-01-01 and 2299-12-31 (toDate32 clamps beyond). The Gregorian calendar repeats
+  // every 400 years (146,097 days), so the day is moved into that window by whole 400-year cycles, and the years
+  // added back.
+  const cycles = floorDiv(sql`${day} + 25567`, 146_097, dialect);
+  const date = sql`toDate32(${day} - ${cycles} * 146097)`;
+  return { year: sql`toInt64(toYear(${date}) + ${cycles} * 400)`, month: sql`toInt64(toMonth(${date}))` };
 }
 
 /** ⌊x / n⌋ as a 64-bit integer, for any sign of x (internal). */
@@ -53,10 +79,23 @@ export function floorDiv(x: SqlFragment, n: number, dialect: Dialect): SqlFragme
  * The absolute number of the calendar period holding epoch-ms `ms` in the calendar's zone — the number
  * `Calendar.indexOf` of `@cx/model` gives (local days or weeks since 1970, `year × 12 + month − 1`,
  * `year × 4 + quarter − 1`, the year) — so differences count periods, DST-correct because they are computed on
- * local dates (internal).
+ * local dates (internal). Give the zone's offsets over the data's range to compute local dates without the engine's
+ * zone rules ({@link localDayNumber}).
  */
-export function periodOrdinal(ms: SqlFragment, calendar: SqlCalendar, dialect: Dialect): SqlFragment {
-  const day = localDayNumber(ms, calendar.timeZone, dialect);
+export function periodOrdinal(
+  ms: SqlFragment,
+  calendar: SqlCalendar,
+  dialect: Dialect,
+  offsets?: ZoneOffsets | null,
+): SqlFragment {
+  return periodOfDay(localDayNumber(ms, calendar.timeZone, dialect, offsets), calendar, dialect);
+}
+
+/**
+ * The period number of a local day number (days since 1970-01-01 on the wall clock), as `Calendar.indexOfLocalDay`
+ * (internal). Pass a column holding the day so that its computation is not repeated.
+ */
+export function periodOfDay(day: SqlFragment, calendar: SqlCalendar, dialect: Dialect): SqlFragment {
   switch (calendar.interval) {
     case 'day':
       return day;
