@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'examples/*/vitest.config.ts',
       'scripts/doctest/vitest.config.ts',
+      'scripts/architecture/vitest.config.ts',
       'contract/vitest.config.ts',
     ],
   },

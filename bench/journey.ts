@@ -2,11 +2,12 @@
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/journey.ts
 // Env: CUSTOMERS (default 200000, about 10 million interactions), SEED (default 7), CSV (path of the cached file).
 import { existsSync, statSync } from 'node:fs';
+import { MS_PER_DAY as DAY } from '@cx/model';
 import { createSampleShop, writeCsv } from '@cx/sample-data';
 import { DuckDBInstance } from '@duckdb/node-api';
 // Imported from the sources of the modules used (the package index is shared by several areas being built).
 import { readInteractionColumnsCsv } from '../packages/metrics/src/columnar/read-csv.js';
-import { FunnelAccumulator } from '../packages/metrics/src/journey/funnel.js';
+import { FunnelAccumulator } from '../packages/metrics/src/journey/funnel-accumulator.js';
 import { funnelColumns } from '../packages/metrics/src/journey/funnel-columns.js';
 import type { FunnelOptions } from '../packages/metrics/src/journey/funnel-options.js';
 import { topPathsColumns } from '../packages/metrics/src/journey/paths-columns.js';
@@ -14,9 +15,8 @@ import { topPathsColumns } from '../packages/metrics/src/journey/paths-columns.j
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 200_000);
 const SEED = Number(process.env.SEED ?? 7);
 const CSV = process.env.CSV ?? `/tmp/cx-bench-journey-${SEED}-${CUSTOMERS}.csv`;
-const DAY = 86_400_000;
 const STEPS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'];
-const FUNNEL: FunnelOptions = { steps: STEPS.map((name) => ({ name })), windowMs: 7 * DAY };
+const FUNNEL: FunnelOptions = { steps: STEPS.map((name) => ({ name })), window: { days: 7 } };
 const TOP = 10;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});

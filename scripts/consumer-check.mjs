@@ -44,26 +44,54 @@ try {
   // A Node.js TypeScript project has Node's types: @cx/connectors' public types use node:stream and Buffer.
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, '@types/node@20'], app);
   const names = packages.map((p) => p.manifest.name);
+  // Subpath exports (e.g. @cx/metrics/journey): every one is imported too, and must give the very bindings of the root.
+  const subpaths = packages.flatMap((p) =>
+    Object.keys(p.manifest.exports ?? {})
+      .filter((key) => key !== '.' && key !== './package.json')
+      .map((key) => ({ root: p.manifest.name, name: `${p.manifest.name}${key.slice(1)}` })),
+  );
 
   const esm = names.map(
     (n, i) =>
       `import * as m${i} from '${n}';\nif (Object.keys(m${i}).length === 0) throw new Error('${n}: no exports (ESM)');`,
   );
-  writeFileSync(join(app, 'esm.mjs'), `${esm.join('\n')}\nconsole.log('esm ok');\n`);
-  check('ESM import of every package', () => run('node', ['esm.mjs'], app));
+  const esmSubpaths = subpaths.map(
+    ({ root, name }, i) =>
+      `import * as s${i} from '${name}';\nimport * as r${i} from '${root}';\n` +
+      `if (Object.keys(s${i}).length === 0) throw new Error('${name}: no exports (ESM)');\n` +
+      `for (const k of Object.keys(s${i})) if (s${i}[k] !== r${i}[k]) throw new Error('${name}: ' + k + ' differs from ${root} (ESM)');`,
+  );
+  writeFileSync(join(app, 'esm.mjs'), `${[...esm, ...esmSubpaths].join('\n')}\nconsole.log('esm ok');\n`);
+  check(`ESM import of every package and subpath (${subpaths.length})`, () => run('node', ['esm.mjs'], app));
 
   const cjs = names.map(
     (n) =>
       `{ const m = require('${n}'); if (Object.keys(m).length === 0) throw new Error('${n}: no exports (CJS)'); }`,
   );
-  writeFileSync(join(app, 'cjs.cjs'), `${cjs.join('\n')}\nconsole.log('cjs ok');\n`);
-  check('CJS require of every package', () => run('node', ['cjs.cjs'], app));
+  const cjsSubpaths = subpaths.map(
+    ({ root, name }) =>
+      `{ const s = require('${name}'); const r = require('${root}'); if (Object.keys(s).length === 0) throw new Error('${name}: no exports (CJS)');` +
+      ` for (const k of Object.keys(s)) if (s[k] !== r[k]) throw new Error('${name}: ' + k + ' differs from ${root} (CJS)'); }`,
+  );
+  writeFileSync(join(app, 'cjs.cjs'), `${[...cjs, ...cjsSubpaths].join('\n')}\nconsole.log('cjs ok');\n`);
+  check(`CJS require of every package and subpath (${subpaths.length})`, () => run('node', ['cjs.cjs'], app));
 
   const consumer = [
     ...names.map((n, i) => `import * as m${i} from '${n}';`),
+    ...subpaths.map(({ name }, i) => `import * as s${i} from '${name}';`),
     `import { type Interaction, interactionSchema, CxValidationError } from '@cx/model';`,
     `const e: Interaction = interactionSchema.parse({ id: 'e1', customerId: 'c1', timestamp: '2026-01-01T00:00:00Z', name: 'x', channel: 'web' });`,
-    `export const used = [e, CxValidationError, ${names.map((_, i) => `m${i}`).join(', ')}];`,
+    // A class reached through the root and through its subpath is one type (its private fields make it nominal).
+    ...(subpaths.some(({ name }) => name === '@cx/metrics/journey')
+      ? [
+          `import { FunnelAccumulator, type FunnelOptions } from '@cx/metrics/journey';`,
+          `import * as metricsRoot from '@cx/metrics';`,
+          `const options: FunnelOptions = { steps: [{ name: 'x' }], window: { days: 1 } };`,
+          `const acc: metricsRoot.FunnelAccumulator = new FunnelAccumulator(options).add(e);`,
+          `export const converted: number = acc.result().converted;`,
+        ]
+      : []),
+    `export const used = [e, CxValidationError, ${[...names.map((_, i) => `m${i}`), ...subpaths.map((_, i) => `s${i}`)].join(', ')}];`,
   ].join('\n');
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const [resolution, module] of [

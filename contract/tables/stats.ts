@@ -28,6 +28,13 @@ export const statsContract: PackageContract = {
       typoOf: 'method',
       outOfRange: [...levelCases, { method: 'wald' }],
     },
+    {
+      name: 'proportionDifference',
+      call: (o) => stats.proportionDifference({ count: 7, n: 50 }, { count: 3, n: 40 }, o as never),
+      valid: { level: 0.9 },
+      typoOf: 'level',
+      outOfRange: levelCases,
+    },
   ],
   accumulators: [],
   exempt: {

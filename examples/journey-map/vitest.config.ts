@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/example-journey-map',
+    // Property, fuzz and browser tests on a shared two-core machine: no test relies on its own speed.
+    testTimeout: 60_000,
     include: ['src/**/*.test.ts'],
   },
 });

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'duckdb/index': 'src/duckdb/index.ts' },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { stripInternal: true } },
   sourcemap: true,

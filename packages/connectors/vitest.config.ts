@@ -7,6 +7,8 @@ export default defineProject({
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/connectors',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // the machine running CI is shared: generous, so a loaded core does not fail a property run
+    testTimeout: 30_000,
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -1,8 +1,18 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The root and one entry per area (package.json "exports": ".", "./survey", "./retention", "./lifetime",
+  // "./journey"). Code splitting in both formats, so that a class reached through the root and through its subpath
+  // is one class (instanceof holds across entries) and shared modules ship once.
+  entry: {
+    index: 'src/index.ts',
+    survey: 'src/entries/survey.ts',
+    retention: 'src/entries/retention.ts',
+    lifetime: 'src/entries/lifetime.ts',
+    journey: 'src/entries/journey.ts',
+  },
   format: ['esm', 'cjs'],
+  splitting: true,
   dts: { compilerOptions: { stripInternal: true } },
   sourcemap: true,
   clean: true,

@@ -66,7 +66,7 @@ export function analyse(input: AnalysisInput) {
   });
   const purchaseFunnel = funnel(input.interactions, {
     steps: [{ name: 'view_item' }, { name: 'add_to_cart' }, { name: 'begin_checkout' }, { name: 'purchase' }],
-    windowMs: 7 * 86_400_000,
+    window: { days: 7 },
   });
   const health = stageHealth(input.interactions, input.journey, {
     surveys: input.responses,

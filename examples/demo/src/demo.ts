@@ -96,7 +96,8 @@ export async function runDemo({ outDir, customers = 3000, seed = 2026, progress 
   );
 
   const files = await progress.step('Writing the report and the map (JSON, Mermaid, SVG, HTML)', async () => {
-    const svg = renderSvg(map);
+    // The report is about 1,280 px wide: stage columns narrow to fit it, and the map scrolls inside its section.
+    const svg = renderSvg(map, { idPrefix: 'report-map', maxWidth: 1240 });
     const mermaid = toMermaid(map);
     const stageLabels = new Map(shop.journey.stages.map((s) => [s.id, s.labels.en]));
     const report = renderReport(analysis, {
@@ -138,7 +139,7 @@ export async function runDemo({ outDir, customers = 3000, seed = 2026, progress 
     };
     await writeFile(written.report, report);
     await writeFile(written.mapJson, serializeMap(map));
-    await writeFile(written.mermaid, mermaid.text);
+    await writeFile(written.mermaid, mermaid.value);
     await writeFile(written.svg, svg);
     await writeFile(written.html, renderHtml(map));
     return written;

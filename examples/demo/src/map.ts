@@ -51,7 +51,7 @@ export function buildMap(
       ...(group.result.interval === null
         ? {}
         : {
-            interval: {
+            confidenceInterval: {
               lower: round(group.result.interval.lower),
               upper: round(group.result.interval.upper),
               level: group.result.interval.level,
@@ -99,7 +99,7 @@ export function buildMap(
     }
   }
   return attachMeasurements(
-    { formatVersion: 1, journey, personas: [...personas], emotionCurves },
+    { formatVersion: 2, journey, personas: [...personas], emotionCurves },
     measurements,
   );
 }

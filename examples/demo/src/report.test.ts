@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The demo's report in a real browser: headless Debian Chromium, driven by playwright-core (no browser download).
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -45,7 +46,7 @@ describe('the demo', () => {
   it('writes the report and the map in every format', async () => {
     for (const file of Object.values(result.files)) expect((await stat(file)).size).toBeGreaterThan(500);
     expect(await readFile(result.files.mermaid, 'utf8')).toMatch(/^journey\n/);
-    expect(JSON.parse(await readFile(result.files.mapJson, 'utf8')).formatVersion).toBe(1);
+    expect(JSON.parse(await readFile(result.files.mapJson, 'utf8')).formatVersion).toBe(2);
   });
 
   it('measures a plausible shop: NPS inside its interval, a narrowing funnel, retention rates in 0…1', () => {
@@ -63,7 +64,7 @@ describe('the demo', () => {
   it.skipIf(!existsSync(CHROMIUM))(
     'renders in headless Chromium without console errors; every chart is SVG',
     async () => {
-      const page = await (browser as Browser).newPage({ viewport: { width: 1300, height: 900 } });
+      const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 900 } });
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
@@ -85,6 +86,26 @@ describe('the demo', () => {
       );
       for (const chart of charts) expect(chart.width).toBeGreaterThan(100);
       expect(await page.$$('canvas, img')).toHaveLength(0);
+      // The journey map restyles nothing outside itself: the heatmap's white labels stay white.
+      const fills = await page.$$eval(
+        'section[aria-labelledby="h-retention"] text[fill="#ffffff"]',
+        (texts) => texts.map((t) => getComputedStyle(t).fill),
+      );
+      expect(fills.length).toBeGreaterThan(0);
+      expect(new Set(fills)).toEqual(new Set(['rgb(255, 255, 255)']));
+      // Every stage of the map is reachable: it scrolls inside its section.
+      const stages = await page.$$eval('#report-map g.stage', async (groups) => {
+        const seen: boolean[] = [];
+        for (const g of groups) {
+          g.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          await new Promise((r) => requestAnimationFrame(r));
+          const box = g.getBoundingClientRect();
+          seen.push(box.left >= 0 && box.right <= window.innerWidth + 1);
+        }
+        return seen;
+      });
+      expect(stages).toHaveLength(10);
+      expect(stages.every(Boolean)).toBe(true);
       const screenshot = join(dir, 'report.png');
       await page.screenshot({ path: screenshot, fullPage: true });
       expect((await stat(screenshot)).size).toBeGreaterThan(50_000);

@@ -5,10 +5,11 @@ import { createSampleShop } from '@cx/sample-data';
 import {
   type ScoredFeedback,
   type SentimentGroup,
+  type SentimentSummary,
   scoreFeedback,
   sentimentBreakdown,
   type Theme,
-  ThemeAggregator,
+  ThemeAccumulator,
 } from '@cx/text';
 import { formatTable } from './table.js';
 
@@ -39,8 +40,8 @@ export interface FeedbackSentimentReport {
 }
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
-const share = (p: { value: number | null; lower: number | null; upper: number | null }) =>
-  `${pct(p.value)} (${pct(p.lower)}–${pct(p.upper)})`;
+const share = (p: SentimentSummary['positive']) =>
+  `${pct(p.value)} (${pct(p.interval?.lower ?? null)}–${pct(p.interval?.upper ?? null)})`;
 
 function sentimentTable(title: string, groups: readonly SentimentGroup[]): string {
   return formatTable(
@@ -82,7 +83,7 @@ function themeRows(themes: readonly Theme[], side: 'target' | 'reference', limit
 
 /**
  * Scores the sentiment of each feedback text in its own language, breaks it down by language and journey
- * stage with Wilson intervals, and finds the themes (weighted log-odds, z ≥ 1.96) that distinguish negative
+ * stage with Wilson intervals, and finds the themes (weighted log-odds, ranked by z; reported when the difference of document shares is significant) that distinguish negative
  * from positive feedback in each language, with an example quote per theme.
  */
 export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): FeedbackSentimentReport {
@@ -94,13 +95,15 @@ export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): Fe
 
   const themes: LanguageThemes[] = [];
   for (const language of byLanguage.map((g) => g.key).filter((k): k is string => k !== null)) {
-    const aggregator = new ThemeAggregator({ examples: 1 });
+    const aggregator = new ThemeAccumulator({ examples: 1 });
     for (const { record, sentiment } of scored) {
       if (record.language !== language || sentiment.label === 'neutral' || sentiment.label === null) continue;
-      aggregator.add(
-        { id: record.id, text: record.text, language },
-        sentiment.label === 'negative' ? 'target' : 'reference',
-      );
+      aggregator.add({
+        id: record.id,
+        text: record.text,
+        language,
+        side: sentiment.label === 'negative' ? 'target' : 'reference',
+      });
     }
     const report = aggregator.result({ limit: 10 * limit });
     themes.push({

@@ -1,8 +1,8 @@
 // A HubSpot contacts sync that is interrupted, saves its checkpoint to a JSON file, resumes from it, and then
 // picks up edits incrementally: every contact is delivered exactly once.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bearerAuth, hubspotSource, parseSyncState, type SyncState, sync } from '@cx/connectors';
+import { bearerAuth, fileStateStore, hubspotSource, sync } from '@cx/connectors';
 import {
   CUSTOMER_ID_PROPERTY,
   customersToHubspotContacts,
@@ -76,13 +76,15 @@ export async function runHubspotSync(options: HubspotSyncOptions): Promise<Hubsp
     mapping: { extraProperties: [CUSTOMER_ID_PROPERTY] },
   });
   const store = new Map<string, Customer>(); // the destination: upsert by HubSpot id
+  mkdirSync(dirname(options.statePath), { recursive: true });
+  const stateStore = fileStateStore(options.statePath); // atomic: temporary file, fsync, rename
   const committedIds: string[] = [];
   const runs: SyncRun[] = [];
 
   /** Runs the sync from the saved state; records are committed to the store only together with a checkpoint. */
   const runOnce = async (run: string, now: number, stopAfter = Number.POSITIVE_INFINITY) => {
     const before = server.requests.length;
-    const saved = readState(options.statePath);
+    const saved = await stateStore.load();
     let pending: Customer[] = [];
     let delivered = 0;
     let committed = 0;
@@ -98,10 +100,12 @@ export async function runHubspotSync(options: HubspotSyncOptions): Promise<Hubsp
         }
         committed += pending.length;
         pending = [];
-        writeState(options.statePath, item.state); // in a real job: in the same transaction as the records
+        // after the records: a crash between the two re-delivers the batch, which the upsert absorbs. For records
+        // and state in one transaction, use syncToSink with ndjsonSink or duckdbSink.
+        await stateStore.save(item.state);
       }
     }
-    const cursor = readState(options.statePath)?.cursor;
+    const cursor = (await stateStore.load())?.cursor;
     runs.push({
       run,
       requests: server.requests.length - before,
@@ -113,7 +117,7 @@ export async function runHubspotSync(options: HubspotSyncOptions): Promise<Hubsp
   };
 
   try {
-    writeState(options.statePath, null);
+    rmSync(options.statePath, { force: true });
     committedIds.push(...(await runOnce('1 (stopped)', NOW, options.stopAfter ?? 250)));
     committedIds.push(...(await runOnce('2 (resumed from file)', NOW + 60_000)));
 
@@ -157,14 +161,4 @@ export async function runHubspotSync(options: HubspotSyncOptions): Promise<Hubsp
   } finally {
     await server.close();
   }
-}
-
-function writeState(path: string, state: SyncState | null): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(state, null, 2)}\n`);
-}
-
-function readState(path: string): SyncState | null {
-  const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  return value === null ? null : parseSyncState(value);
 }

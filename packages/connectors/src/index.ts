@@ -1,5 +1,8 @@
 // Public API of @cx/connectors: explicit named re-exports only.
 
+// the @cx/model errors this package throws (bad options, bad data, bad state files), so callers need one import
+export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
+
 export type { Ga4BigQuerySourceOptions, Ga4Param } from './adapters/ga4-bigquery.js';
 export { flattenGa4Params, ga4BigQuerySource } from './adapters/ga4-bigquery.js';
 export type { BigQueryField, BigQueryRow, Ga4BigQueryApiSourceOptions } from './adapters/ga4-bigquery-api.js';
@@ -14,7 +17,7 @@ export type { HttpSourceOptions } from './adapters/http-source.js';
 export type { HubspotMapping, HubspotObject, HubspotSourceOptions } from './adapters/hubspot.js';
 export { classifyHubspotFailure, hubspotSource } from './adapters/hubspot.js';
 export type { EventRule, MixpanelSourceOptions } from './adapters/mixpanel.js';
-export { mixpanelSource } from './adapters/mixpanel.js';
+export { classifyMixpanelFailure, mixpanelSource } from './adapters/mixpanel.js';
 export type { RrwebEvent, RrwebRecording, RrwebSourceOptions, RrwebTouch } from './adapters/rrweb.js';
 export { rrwebSource, rrwebTouches } from './adapters/rrweb.js';
 export type { SalesforceSourceOptions } from './adapters/salesforce.js';
@@ -31,7 +34,25 @@ export { googleServiceAccountAuth, googleServiceAccountJwt } from './auth/google
 export type { OAuthRefreshOptions } from './auth/oauth-refresh.js';
 export { oauthRefreshAuth } from './auth/oauth-refresh.js';
 export { basicAuth, bearerAuth } from './auth/simple.js';
-export { CxHttpError, CxProtocolError, CxQuotaExceededError } from './errors.js';
+export type { TokenHttpOptions } from './auth/token-endpoint.js';
+export type {
+  CxAuthErrorCode,
+  CxHttpErrorCode,
+  CxProtocolErrorCode,
+  CxResumableErrorCode,
+  CxSinkErrorCode,
+} from './errors.js';
+export {
+  CxAuthError,
+  CxHttpError,
+  CxProtocolError,
+  CxQuotaExceededError,
+  CxResumableError,
+  CxRetryLaterError,
+  CxSinkError,
+  CxSourceError,
+  CxSyncAbortedError,
+} from './errors.js';
 export type { CsvSourceOptions } from './files/csv-source.js';
 export { csvSource } from './files/csv-source.js';
 export type { FileInput } from './files/input.js';
@@ -39,7 +60,7 @@ export { openInput, readLines } from './files/input.js';
 export type { NdjsonSourceOptions } from './files/ndjson-source.js';
 export { ndjsonSource } from './files/ndjson-source.js';
 export { responseLines } from './files/response-lines.js';
-export type { RowMappingOptions, RowSourceOptions } from './files/row-source.js';
+export type { FileDedup, RowMappingOptions, RowSourceOptions } from './files/row-source.js';
 export type {
   HttpClientOptions,
   HttpFailure,
@@ -58,6 +79,13 @@ export { parseProtocolMessage } from './protocol/messages.js';
 export type { ProtocolCommand, ProtocolSourceOptions } from './protocol/protocol-source.js';
 export { protocolSource } from './protocol/protocol-source.js';
 export { Redactor } from './redact.js';
+export type { StateStore } from './sinks/file-state-store.js';
+export { fileStateStore } from './sinks/file-state-store.js';
+export type { NdjsonSinkOptions, NdjsonSinkRecord } from './sinks/ndjson-sink.js';
+export { ndjsonSink, readNdjsonSink } from './sinks/ndjson-sink.js';
+export type { SyncSink } from './sinks/sink.js';
+export type { SyncToSinkOptions } from './sinks/sync-to-sink.js';
+export { syncToSink } from './sinks/sync-to-sink.js';
 export type { DeadLetter, DeadLetterSink } from './sync/dead-letter.js';
 export { memoryDeadLetters, ndjsonDeadLetters } from './sync/dead-letter.js';
 export type {
@@ -75,5 +103,16 @@ export type {
 } from './sync/source.js';
 export type { CursorPosition, SyncState } from './sync/state.js';
 export { compareCursor, compareIds, parseSyncState, syncStateSchema } from './sync/state.js';
-export type { SyncAllResult, SyncItem, SyncOptions, SyncProgress, SyncSummary } from './sync/sync.js';
-export { sync, syncAll } from './sync/sync.js';
+export type { SyncStatus } from './sync/sync.js';
+export { SyncRun, sync } from './sync/sync.js';
+export type { SyncAllResult } from './sync/sync-all.js';
+export { syncAll } from './sync/sync-all.js';
+export type {
+  SyncCheckpointItem,
+  SyncItem,
+  SyncLogEntry,
+  SyncOptions,
+  SyncProgress,
+  SyncRecordItem,
+  SyncSummary,
+} from './sync/types.js';

@@ -83,3 +83,37 @@ describe('mapFields', () => {
     });
   });
 });
+
+describe('own-property lookups', () => {
+  it('never finds Object.prototype through a column, path or key taken from data', () => {
+    const row = JSON.parse('{"id":"e1","ts":1717236000,"__proto__":{"polluted":true},"name":"constructor"}');
+    const value = mapFields(row, {
+      kind: 'interaction',
+      fields: {
+        id: 'id',
+        timestamp: 'ts',
+        name: 'name',
+        channel: 'toString',
+        touchpointId: 'constructor.name',
+      },
+    });
+    // no channel or touchpoint invented from Object.prototype; __proto__ kept as data, the prototype untouched
+    expect(value).not.toHaveProperty('channel');
+    expect(value).not.toHaveProperty('touchpointId');
+    expect(value.name).toBe('constructor');
+    expect(Object.hasOwn(value.properties as object, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(value.properties)).toBe(Object.prototype);
+    expect(getPath({}, 'hasOwnProperty')).toBeUndefined();
+  });
+});
+
+describe('parseTimestamp reads text by the one instant grammar of @cx/model', () => {
+  it('rejects impossible calendar dates instead of rolling them over', () => {
+    // Date.parse reads 2024-02-30 as 1 March
+    expect(parseTimestamp('2024-02-30T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-02-30 10:00:00')).toBeNull();
+    expect(parseTimestamp('2023-02-29')).toBeNull();
+    expect(parseTimestamp('2024-06-01T24:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-02-29T12:00:00+0100')).toBe('2024-02-29T11:00:00.000Z');
+  });
+});

@@ -1,4 +1,7 @@
-import { CxValidationError, type JsonValue } from '@cx/model';
+import { CxValidationError, createInstantReader, type JsonValue, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { fieldRuleOption } from './options.js';
+import { own, setOwn } from './own.js';
 import type { ModelKind } from './sync/source.js';
 
 /**
@@ -18,6 +21,8 @@ export type FieldRule = string | ((row: Readonly<Record<string, unknown>>) => un
 export type FieldMapping = Readonly<Record<string, FieldRule>>;
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Vendor timestamps without a zone are UTC (Amplitude, BigQuery exports): the reader states it explicitly. */
+const UTC_READER = createInstantReader({ timeZone: 'UTC' });
 const TIME_FIELDS = new Set(['timestamp', 'firstSeenAt', 'respondedAt', 'orderedAt', 'createdAt']);
 const NUMBER_FIELDS = new Set(['score', 'amount', 'rating', 'weight']);
 const EXTRA_FIELD: Record<ModelKind, string> = {
@@ -45,7 +50,7 @@ const EXTRA_FIELD: Record<ModelKind, string> = {
 export function getPath(value: unknown, path: string): unknown {
   if (value === null || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
-  if (path in record) return record[path];
+  if (Object.hasOwn(record, path)) return record[path];
   const dot = path.indexOf('.');
   if (dot < 0) return undefined;
   return getPath(record[path.slice(0, dot)], path.slice(dot + 1));
@@ -75,7 +80,7 @@ export function parseTimestamp(value: unknown): string | null {
     value.charCodeAt(23) === 90 &&
     CANONICAL.test(value)
   ) {
-    return Number.isFinite(Date.parse(value)) ? value : null;
+    return Number.isFinite(UTC_READER.parseBytes(Buffer.from(value, 'latin1'), 0, 24)) ? value : null;
   }
   let ms: number;
   if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()))) {
@@ -84,12 +89,10 @@ export function parseTimestamp(value: unknown): string | null {
     const abs = Math.abs(n);
     ms = abs >= 1e14 ? n / 1000 : abs >= 1e11 ? n : n * 1000;
   } else if (typeof value === 'string') {
-    let text = value.trim();
-    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
-    text = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text = `${text}T00:00:00Z`;
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
-    ms = Date.parse(text);
+    // the one instant grammar of @cx/model (calendar-checked: no 30 February); zone-less vendor times are UTC
+    const text = value.trim();
+    if (!/^[\x20-\x7e]*$/.test(text)) return null; // the grammar is ASCII: nothing else can be an instant
+    ms = UTC_READER.parseBytes(Buffer.from(text, 'latin1'), 0, text.length);
   } else if (value instanceof Date) {
     ms = value.getTime();
   } else {
@@ -142,7 +145,7 @@ export function toJsonValue(value: unknown): JsonValue {
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toJsonValue(v)));
   if (typeof value === 'object') {
     const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, toJsonValue(v));
     return out;
   }
   return String(value);
@@ -174,6 +177,8 @@ export interface MapFieldsOptions {
  * @param options - Kind, rules, defaults.
  * @returns The candidate value (validate it with the model schema).
  * @throws {@link @cx/model!CxValidationError} when a time field is present but not a timestamp.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { mapFields } from '@cx/connectors';
@@ -189,6 +194,7 @@ export function mapFields(
   row: Readonly<Record<string, unknown>>,
   options: MapFieldsOptions,
 ): Record<string, unknown> {
+  parseOptions(mapFieldsSchema, options, 'mapFields');
   return compileMapping(options)(row);
 }
 
@@ -197,12 +203,21 @@ const compiled = new WeakMap<
   (row: Readonly<Record<string, unknown>>) => Record<string, unknown>
 >();
 
+const mapFieldsSchema = z.strictObject({
+  kind: z.enum(['customer', 'interaction', 'surveyResponse', 'order', 'feedback']),
+  fields: z.record(z.string(), fieldRuleOption),
+  defaults: z.record(z.string(), z.unknown()).optional(),
+  keepExtra: z.boolean().optional(),
+});
+
 /**
  * Compiles mapping options once into a fast row mapper (what the file sources use per row); the result is
  * cached per options object.
  *
  * @param options - Kind, rules, defaults.
  * @returns A function mapping one row like {@link mapFields}.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { compileMapping } from '@cx/connectors';
@@ -215,8 +230,9 @@ const compiled = new WeakMap<
 export function compileMapping(
   options: MapFieldsOptions,
 ): (row: Readonly<Record<string, unknown>>) => Record<string, unknown> {
-  const cached = compiled.get(options);
+  const cached = typeof options === 'object' && options !== null ? compiled.get(options) : undefined;
   if (cached) return cached;
+  parseOptions(mapFieldsSchema, options, 'compileMapping');
   const used = new Set<string>();
   const steps = Object.entries(options.fields).map(([field, rule]) => {
     if (typeof rule === 'string') {
@@ -227,7 +243,7 @@ export function compileMapping(
       typeof rule === 'string'
         ? rule.includes('.')
           ? (row: Readonly<Record<string, unknown>>) => getPath(row, rule)
-          : (row: Readonly<Record<string, unknown>>) => row[rule]
+          : (row: Readonly<Record<string, unknown>>) => own(row, rule)
         : rule;
     const type = TIME_FIELDS.has(field)
       ? 'time'
@@ -240,7 +256,7 @@ export function compileMapping(
   });
   const defaults = options.defaults ?? {};
   const extraField = options.keepExtra === false ? null : EXTRA_FIELD[options.kind];
-  const preset = extraField === null ? undefined : defaults[extraField];
+  const preset = extraField === null ? undefined : own(defaults, extraField);
   const mapper = (row: Readonly<Record<string, unknown>>): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...defaults };
     for (const { field, read, type } of steps) {
@@ -274,7 +290,7 @@ export function compileMapping(
       for (const k in row) {
         const v = row[k];
         if (v !== undefined && !used.has(k))
-          extra[k] = typeof v === 'string' || typeof v === 'boolean' ? v : toJsonValue(v);
+          setOwn(extra, k, typeof v === 'string' || typeof v === 'boolean' ? v : toJsonValue(v));
       }
       out[extraField] = extra;
     }

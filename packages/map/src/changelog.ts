@@ -1,6 +1,6 @@
 import type { DiffCollection, MapChange } from './diff.js';
 
-const NOUNS: Record<DiffCollection, string> = {
+const NOUNS: Readonly<Record<DiffCollection, string>> = {
   map: 'map',
   journey: 'journey',
   stages: 'stage',
@@ -13,8 +13,10 @@ const NOUNS: Record<DiffCollection, string> = {
   desiredActions: 'desired action',
   completedActions: 'completed action',
   personas: 'persona',
+  scenarios: 'scenario',
   emotionCurves: 'emotion curve of persona',
   thoughts: 'thought',
+  blueprint: 'blueprint action',
   kpis: 'KPI',
   measurements: 'measurement',
   lanes: 'lane',
@@ -29,8 +31,9 @@ function show(value: unknown): string {
 function title(value: unknown): string {
   if (typeof value !== 'object' || value === null) return '';
   const v = value as Record<string, unknown>;
-  const labels = v.labels as Record<string, unknown> | undefined;
-  const name = v.name ?? v.title ?? labels?.en ?? v.description ?? v.text;
+  const labels = (Object.hasOwn(v, 'labels') ? v.labels : undefined) as Record<string, unknown> | undefined;
+  const own = (key: string) => (Object.hasOwn(v, key) ? v[key] : undefined);
+  const name = own('name') ?? own('title') ?? labels?.en ?? own('description') ?? own('text');
   return typeof name === 'string' ? ` "${name}"` : '';
 }
 

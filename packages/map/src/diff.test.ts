@@ -98,6 +98,31 @@ describe('diffMaps', () => {
     expect(formatChangelog(changes)).toContain('`/owner` (none) → "Web team"');
   });
 
+  it('finds moves without an n × m table: 20,000 steps reversed move all but one', () => {
+    const many = shopMap();
+    many.journey.steps = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `s${i}`,
+      stageId: 'use',
+      name: `Step ${i}`,
+    }));
+    many.emotionCurves = [];
+    many.thoughts = [];
+    const reversed = structuredClone(many);
+    reversed.journey.steps!.reverse();
+    expect(diffMaps(many, reversed).filter((c) => c.kind === 'moved')).toHaveLength(19_999);
+  });
+
+  it('compares own fields only: a field named like an Object.prototype member is a field', () => {
+    const before = shopMap();
+    before.personas![0]!.demographics = { constructor: 'a' };
+    const after = shopMap();
+    after.personas![0]!.demographics = { constructor: 'b', toString: 'c' };
+    expect(diffMaps(before, after).map((c) => (c.kind === 'changed' ? c.field : c.kind))).toEqual([
+      '/demographics/constructor',
+      '/demographics/toString',
+    ]);
+  });
+
   it('a reversal of three steps moves two of them', () => {
     const after = shopMap();
     const s = after.journey.steps!;

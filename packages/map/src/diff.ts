@@ -1,4 +1,4 @@
-import type { JourneyMap, JourneyMapInput } from './document.js';
+import type { JourneyMap, JourneyMapInput } from './format/document.js';
 import { canonicalMap } from './serialize.js';
 
 /**
@@ -23,8 +23,10 @@ export const DIFF_COLLECTIONS = [
   'desiredActions',
   'completedActions',
   'personas',
+  'scenarios',
   'emotionCurves',
   'thoughts',
+  'blueprint',
   'kpis',
   'measurements',
   'lanes',
@@ -79,10 +81,16 @@ export type MapChange =
 type Item = { readonly key: string; readonly value: unknown };
 
 function items(map: JourneyMap, collection: (typeof DIFF_COLLECTIONS)[number]): Item[] {
-  if (collection === 'emotionCurves') return map.emotionCurves.map((c) => ({ key: c.personaId, value: c }));
+  if (collection === 'emotionCurves')
+    return map.emotionCurves.map((c) => ({
+      key: c.scenario ? `${c.personaId} (${c.scenario})` : c.personaId,
+      value: c,
+    }));
   if (
     collection === 'personas' ||
+    collection === 'scenarios' ||
     collection === 'thoughts' ||
+    collection === 'blueprint' ||
     collection === 'kpis' ||
     collection === 'measurements' ||
     collection === 'lanes'
@@ -103,30 +111,45 @@ function fieldChanges(
   out: Array<[string, unknown, unknown]>,
 ): void {
   if (isObject(before) && isObject(after)) {
-    const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
+    const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !Object.hasOwn(before, k))];
     for (const k of keys) fieldChanges(before[k], after[k], `${at}/${pointerSegment(k)}`, out);
   } else if (!same(before, after)) out.push([at, before, after]);
 }
 
-/** Ids of the common items that are not on a longest common subsequence: the ones that moved. */
+/**
+ * Ids of the common items that moved: those off a longest common subsequence of the two orders. Ids are unique, so
+ * that subsequence is the longest increasing run of "position in after" read in the "before" order, found in
+ * O(n log n) (patience sorting) rather than with an n × m table.
+ */
 function movedKeys(before: readonly string[], after: readonly string[]): Set<string> {
-  const n = before.length;
-  const m = after.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] =
-        before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const kept = new Set<string>();
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (before[i] === after[j]) {
-      kept.add(before[i]!);
-      i++;
-      j++;
-    } else if (lcs[i + 1]![j]! > lcs[i]![j + 1]!) i++;
-    else j++;
+  const position = new Map(after.map((key, i) => [key, i]));
+  const seq = before.map((key) => position.get(key)!);
+  // longest[i]: length of the longest increasing run starting at i (patience sorting from the end).
+  const longest = new Array<number>(seq.length);
+  const tails: number[] = [];
+  for (let i = seq.length - 1; i >= 0; i--) {
+    const v = -seq[i]!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+    longest[i] = lo + 1;
   }
-  return new Set(before.filter((k) => !kept.has(k)));
+  // Of all longest runs, keep the one of the earliest items: a moved item is the one that left its place.
+  const kept = new Set<string>();
+  let need = tails.length;
+  let last = -1;
+  for (let i = 0; i < seq.length && need > 0; i++)
+    if (longest[i] === need && seq[i]! > last) {
+      kept.add(before[i]!);
+      last = seq[i]!;
+      need--;
+    }
+  return new Set(before.filter((key) => !kept.has(key)));
 }
 
 /**
@@ -162,7 +185,9 @@ export function diffMaps(
     y: Record<string, unknown>,
     skip: Set<string>,
   ) => {
-    const keys = [...Object.keys(x), ...Object.keys(y).filter((k) => !(k in x))].filter((k) => !skip.has(k));
+    const keys = [...Object.keys(x), ...Object.keys(y).filter((k) => !Object.hasOwn(x, k))].filter(
+      (k) => !skip.has(k),
+    );
     for (const k of keys) {
       const out: Array<[string, unknown, unknown]> = [];
       fieldChanges(x[k], y[k], `/${pointerSegment(k)}`, out);

@@ -1,53 +1,100 @@
 // Public API of @cx/map: explicit named re-exports only.
 
-export { formatChangelog } from './changelog.js';
-export type { FromCsvOptions, FromCsvResult } from './csv.js';
-export { fromCsv, toCsv } from './csv.js';
-export type { DiffCollection, MapChange } from './diff.js';
-export { DIFF_COLLECTIONS, diffMaps } from './diff.js';
+// #region document
 export type {
+  BlueprintAction,
   EmotionCurve,
   JourneyMap,
   JourneyMapInput,
   Kpi,
   Lane,
   LaneKind,
+  MapJourney,
+  MapOpportunity,
+  MapPainPoint,
+  MapPersona,
+  MapStage,
+  MapStep,
   Measurement,
   MeasurementInput,
-  MetricKind,
+  Scenario,
   Thought,
-} from './document.js';
+} from './format/document.js';
+export { DEFAULT_LANES, MAP_FORMAT_VERSION, mapDocumentSchema } from './format/document.js';
+export type { MapJsonValue } from './format/json-value.js';
+export type {
+  MetricDefinition,
+  MetricDefinitionInput,
+  MetricScope,
+} from './format/metric-definition.js';
+export { metricDefinitionSchema } from './format/metric-definition.js';
 export {
-  DEFAULT_LANES,
+  blueprintActionSchema,
   emotionCurveSchema,
   kpiSchema,
   LANE_KINDS,
   laneSchema,
-  MAP_FORMAT_VERSION,
   METRIC_KINDS,
-  mapDocumentSchema,
   measurementSchema,
   thoughtSchema,
-} from './document.js';
-export type { RenderHtmlOptions } from './html.js';
-export { renderHtml } from './html.js';
-export type { LocatedIssue } from './issues.js';
+} from './format/parts.js';
+export type { Labels as MapLabels } from './format/primitives.js';
+export type { JourneyMapV1 } from './format/v1.js';
+export { mapV1Schema } from './format/v1.js';
 export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';
-export type { TextPosition } from './json-text.js';
-export type { ExportLoss, ExportResult } from './losses.js';
-export { toMarkdownTable } from './markdown.js';
-export type { AttachMeasurementsOptions } from './measurements.js';
-export { attachMeasurements } from './measurements.js';
-export type { ToMermaidOptions } from './mermaid-export.js';
-export { toMermaid } from './mermaid-export.js';
-export type { FromMermaidOptions } from './mermaid-import.js';
-export { fromMermaid } from './mermaid-import.js';
-export type { JourneyMapV0, MapMigration, MigrationResult } from './migrate.js';
-export { MAP_MIGRATIONS, mapV0Schema, migrateMapDocument } from './migrate.js';
+
+// #endregion document
+
+export { CxError, CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
+// #region parsing, validation, migration
+export type { LocatedIssue } from './issues.js';
+export type { MapMigration, MigrationResult } from './migrate/index.js';
+export { MAP_MIGRATIONS, migrateMapDocument } from './migrate/index.js';
+export type { JourneyMapV0 } from './migrate/v0.js';
+export { mapV0Schema } from './migrate/v0.js';
+export type { ParseMapOptions } from './parse.js';
 export { parseMap, parseMapJson, parseMapYaml } from './parse.js';
-export { mapReferenceIssues } from './references.js';
+export type { MapReadLimits } from './read/limits.js';
+export type { TextPosition } from './read/position.js';
+export { mapRuleIssues } from './rules.js';
+
+// #endregion parsing, validation, migration
+
+export { formatChangelog } from './changelog.js';
+// #region serialization, comparison, review
+export type { DiffCollection, MapChange } from './diff.js';
+export { DIFF_COLLECTIONS, diffMaps } from './diff.js';
 export type { ReviewFinding, ReviewFindingKind, ReviewMapOptions } from './review.js';
 export { reviewMap } from './review.js';
+export { scenarioView } from './scenario.js';
 export { canonicalMap, serializeMap, serializeMapYaml } from './serialize.js';
-export type { RenderSvgOptions } from './svg.js';
-export { PERSONA_COLOURS, renderSvg } from './svg.js';
+// #endregion serialization, comparison, review
+
+// #region conversion (lossy forms)
+export type { ToCsvOptions } from './csv/export.js';
+export { toCsv } from './csv/export.js';
+export type { FromCsvOptions } from './csv/import.js';
+export { fromCsv } from './csv/import.js';
+export type { Conversion, MapLoss, MapLossCode } from './losses.js';
+export { toMarkdownTable } from './markdown.js';
+export type { ToMermaidOptions } from './mermaid/export.js';
+export { toMermaid } from './mermaid/export.js';
+export type { FromMermaidOptions } from './mermaid/import.js';
+export { fromMermaid } from './mermaid/import.js';
+// #endregion conversion
+
+// #region rendering
+export { PERSONA_COLOURS } from './render/emotions.js';
+export type { RenderHtmlOptions } from './render/html.js';
+export { renderHtml } from './render/html.js';
+export type { RenderSvgOptions } from './render/options.js';
+export { renderSvg } from './render/svg.js';
+// #endregion rendering
+
+// #region measurements
+export type { AttachMeasurementsOptions } from './measure/attach.js';
+export { attachMeasurements } from './measure/attach.js';
+export type { MeasurementData } from './measure/measure-map.js';
+export { measureMap } from './measure/measure-map.js';
+export type { MeasureMapOptions } from './measure/options.js';
+// #endregion measurements

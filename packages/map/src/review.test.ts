@@ -1,5 +1,5 @@
-import { CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
+import { optionIssuesOf } from './__fixtures__/issues.js';
 import { shopMap } from './__fixtures__/shop.js';
 import { parseMap } from './parse.js';
 import { reviewMap } from './review.js';
@@ -44,7 +44,10 @@ describe('reviewMap', () => {
   });
 
   it('rejects an unknown time zone and an invalid date', () => {
-    expect(() => reviewMap(map, { timeZone: 'Mars/Olympus' })).toThrow(CxValidationError);
-    expect(() => reviewMap(map, { asOf: 'yesterday' })).toThrow(/asOf|valid date/);
+    expect(optionIssuesOf(() => reviewMap(map, { timeZone: 'Mars/Olympus' }))[0]?.path).toEqual(['timeZone']);
+    expect(optionIssuesOf(() => reviewMap(map, { asOf: 'yesterday' }))[0]?.path).toEqual(['asOf']);
+    // A calendar date that does not exist is not moved to the next month.
+    expect(optionIssuesOf(() => reviewMap(map, { asOf: '2026-02-30T00:00:00Z' }))[0]?.path).toEqual(['asOf']);
+    expect(optionIssuesOf(() => reviewMap(map, { asOf: new Date(Number.NaN) }))[0]?.path).toEqual(['asOf']);
   });
 });

@@ -1,7 +1,9 @@
-import { CxValidationError } from '@cx/model';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import type { JourneyMap } from './document.js';
+import { createCalendar, instantToEpochMs, MS_PER_DAY, timeZoneOption } from '@cx/model';
+import { z } from 'zod';
+import type { JourneyMap, JourneyMapInput } from './format/document.js';
+import { INSTANT_PATTERN } from './format/strings.js';
+import { checkOptions } from './options.js';
+import { parseMap } from './parse.js';
 
 /**
  * Options of {@link reviewMap}.
@@ -10,7 +12,7 @@ import type { JourneyMap } from './document.js';
  * @since 0.1.0
  */
 export interface ReviewMapOptions {
-  /** The moment of the review; defaults to now. */
+  /** The moment of the review: a `Date` or a UTC instant `YYYY-MM-DDTHH:mm:ssZ`; defaults to now. */
   readonly asOf?: Date | string;
   /** IANA time zone in which "today" is taken, e.g. `Europe/Warsaw`; defaults to `UTC`. */
   readonly timeZone?: string;
@@ -50,24 +52,42 @@ export interface ReviewFinding {
   readonly daysOverdue?: number;
 }
 
-const DAY = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a calendar date `YYYY-MM-DD` (already checked by the map's schema). */
+const dayNumber = (date: string) => instantToEpochMs(`${date}T00:00:00Z`) / MS_PER_DAY;
+const dateOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+const optionsSchema = z.strictObject({
+  asOf: z
+    .union([
+      z
+        .date()
+        .refine(
+          (d) => Number.isFinite(d.getTime()) && d.getUTCFullYear() >= 0 && d.getUTCFullYear() <= 9999,
+          {
+            message: 'Expected a valid Date in the years 0000–9999',
+          },
+        ),
+      z.string().regex(INSTANT_PATTERN, { message: 'Expected a UTC instant such as 2026-03-01T09:30:00Z' }),
+    ])
+    .optional(),
+  timeZone: timeZoneOption,
+});
 
 /**
  * Lists what needs attention in a map: the map past its review date (`lastReviewedAt + reviewEveryDays`),
  * open or in-progress improvement actions past their due date, pain points without an owner, and stages
  * without touchpoints. Something due today is not yet overdue.
  *
- * @param map - A parsed map.
+ * @param map - A map, parsed or built in code.
  * @param options - Review moment and time zone.
  * @returns The findings in the order above, each with its path.
- * @throws {@link @cx/model!CxValidationError} for an unknown time zone or an invalid `asOf`.
+ * @throws {@link @cx/model!CxValidationError} for an invalid map.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown time zone, an invalid `asOf` or an unknown option.
  * @example
  * ```ts
  * import { parseMap, reviewMap } from '@cx/map';
  * const map = parseMap({
- *   formatVersion: 1,
+ *   formatVersion: 2,
  *   journey: {
  *     id: 'j', name: 'J', version: 1, stages: [{ id: 'use', labels: { en: 'Use' } }],
  *     touchpoints: [{ id: 'app', name: 'App', channel: 'mobile-app', stageId: 'use' }],
@@ -80,25 +100,19 @@ const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
  * @category Review
  * @since 0.1.0
  */
-export function reviewMap(map: JourneyMap, options: ReviewMapOptions = {}): ReviewFinding[] {
-  const timeZone = options.timeZone ?? 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch (cause) {
-    throw new CxValidationError(
-      [{ path: ['timeZone'], message: `Unknown IANA time zone "${timeZone}"`, code: 'invalid_time_zone' }],
-      { subject: 'ReviewMapOptions', cause },
-    );
-  }
-  const asOf = options.asOf === undefined ? new Date() : new Date(options.asOf);
-  if (Number.isNaN(asOf.getTime()))
-    throw new CxValidationError(
-      [{ path: ['asOf'], message: 'Expected a valid date or ISO 8601 instant', code: 'invalid_date' }],
-      { subject: 'ReviewMapOptions' },
-    );
-  const today = dayNumber(format(new TZDate(asOf.getTime(), timeZone), 'yyyy-MM-dd'));
+export function reviewMap(map: JourneyMap | JourneyMapInput, options?: ReviewMapOptions): ReviewFinding[] {
+  const opts = checkOptions(optionsSchema, options, 'reviewMap');
+  const asOfMs =
+    opts.asOf === undefined
+      ? Date.now()
+      : typeof opts.asOf === 'string'
+        ? instantToEpochMs(opts.asOf)
+        : opts.asOf.getTime();
+  // "Today" is the local day of the review moment on the wall clock of the time zone, by @cx/model's calendar.
+  const today = createCalendar({ interval: 'day', timeZone: opts.timeZone }).localDayOf(asOfMs);
+  const m = parseMap(map);
   const findings: ReviewFinding[] = [];
-  const j = map.journey;
+  const j = m.journey;
   if (j.reviewEveryDays !== undefined) {
     if (j.lastReviewedAt === undefined)
       findings.push({

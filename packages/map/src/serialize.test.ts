@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fullMap } from './__fixtures__/full.js';
 import { shopMap } from './__fixtures__/shop.js';
 import { parseMapJson, parseMapYaml } from './parse.js';
-import { canonicalMap, serializeMap, serializeMapYaml } from './serialize.js';
+import { canonicalMap, compareCodePoints, serializeMap, serializeMapYaml } from './serialize.js';
 
 const arbitraryMap = fc
   .record({
@@ -20,7 +21,7 @@ const arbitraryMap = fc
   .map(({ name, labels, emotions, extraLabel, demographics }) => {
     const stages = labels.map((en, i) => ({ id: `s${i}`, labels: { zz: extraLabel, en, de: extraLabel } }));
     return {
-      formatVersion: 1 as const,
+      formatVersion: 2 as const,
       journey: {
         id: 'j',
         name,
@@ -40,12 +41,62 @@ const arbitraryMap = fc
   });
 
 describe('canonical serialization', () => {
-  it('round-trips the fixture byte for byte (JSON and YAML)', () => {
-    const json = serializeMap(shopMap());
-    expect(serializeMap(parseMapJson(json))).toBe(json);
-    const yaml = serializeMapYaml(shopMap());
+  it('round-trips every format-2 concept byte for byte (JSON and YAML)', () => {
+    for (const map of [shopMap(), fullMap()]) {
+      const json = serializeMap(map);
+      expect(serializeMap(parseMapJson(json))).toBe(json);
+      const yaml = serializeMapYaml(map);
+      expect(serializeMapYaml(parseMapYaml(yaml))).toBe(yaml);
+      expect(parseMapYaml(yaml)).toEqual(parseMapJson(json));
+      expect(parseMapJson(json)).toEqual(canonicalMap(map));
+    }
+  });
+
+  it('sorts free-form keys by code point, integer-like keys included (JS objects would list those first)', () => {
+    const map = shopMap();
+    map.journey.stages![0]!.labels = {
+      en: 'E',
+      b: 'b',
+      '10': 'ten',
+      '9': 'nine',
+      '\u{1F600}': 'emoji',
+      '\uFFFF': 'last BMP',
+    };
+    map.personas![0]!.demographics = { z: { '2': 1, a: 2, '10': 3 }, '1': true };
+    const text = serializeMap(map);
+    const labelKeys = [...text.matchAll(/^ {10}"([^"]+)": "/gm)].map((m) => m[1]);
+    // "10" < "9" (code point of "1" < "9"); U+FFFF < U+1F600 by code point, though not by UTF-16 unit.
+    expect(labelKeys.slice(0, 6)).toEqual(['en', '10', '9', 'b', '\uFFFF', '\u{1F600}']);
+    expect(text).toContain(
+      '"demographics": {\n        "1": true,\n        "z": {\n          "10": 3,\n          "2": 1,\n          "a": 2',
+    );
+    expect(serializeMap(parseMapJson(text))).toBe(text);
+    const yaml = serializeMapYaml(map);
+    expect(yaml.indexOf('"10": ten')).toBeLessThan(yaml.indexOf('"9": nine'));
     expect(serializeMapYaml(parseMapYaml(yaml))).toBe(yaml);
-    expect(parseMapYaml(yaml)).toEqual(parseMapJson(json));
+  });
+
+  it('compares by code point', () => {
+    expect(['b', '\u{1F600}', '\uFFFF', 'a', 'ab'].sort(compareCodePoints)).toEqual([
+      'a',
+      'ab',
+      'b',
+      '\uFFFF',
+      '\u{1F600}',
+    ]);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+        const cp = (x: string) => [...x].map((c) => c.codePointAt(0)!);
+        const [x, y] = [cp(a), cp(b)];
+        let expected = x.length - y.length;
+        for (let i = 0; i < Math.min(x.length, y.length); i++)
+          if (x[i] !== y[i]) {
+            expected = x[i]! - y[i]!;
+            break;
+          }
+        expect(Math.sign(compareCodePoints(a, b))).toBe(Math.sign(expected));
+      }),
+    );
   });
 
   it('is independent of input key order', () => {
@@ -58,7 +109,7 @@ describe('canonical serialization', () => {
 
   it('orders keys: formatVersion first, id before name, en label first', () => {
     const text = serializeMap(shopMap());
-    expect(text.startsWith('{\n  "formatVersion": 1,\n  "journey": {\n    "id": "shop",\n    "name"')).toBe(
+    expect(text.startsWith('{\n  "formatVersion": 2,\n  "journey": {\n    "id": "shop",\n    "name"')).toBe(
       true,
     );
     expect(canonicalMap(shopMap()).journey.stages[0]!.labels).toEqual({

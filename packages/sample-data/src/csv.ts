@@ -1,4 +1,5 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { FileSink, pump, type WriteResult } from './sink.js';
 
 /**
@@ -12,8 +13,30 @@ export interface WriteCsvOptions {
    * Columns to write, in order. When given, other keys of a record are left out (a projection). When absent,
    * the columns are the keys of the first record, and a later record with a key outside them is an error.
    */
-  columns?: string[];
+  columns?: readonly string[] | undefined;
 }
+
+const writeCsvSchema = z.strictObject({
+  columns: z
+    .array(z.string().min(1, { error: 'Expected a non-empty column name' }), {
+      error: 'Expected a list of column names',
+    })
+    .superRefine((columns, ctx) => {
+      const seen = new Set<string>();
+      columns.forEach((column, i) => {
+        if (seen.has(column)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `Column ${JSON.stringify(column)} is listed twice`,
+            params: { code: 'invalid_value' },
+          });
+        }
+        seen.add(column);
+      });
+    })
+    .optional(),
+});
 
 /** A comma, quote or line break anywhere, or white space at either end. */
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
@@ -35,6 +58,7 @@ export function csvField(value: unknown): string {
  * @param path - File to create or overwrite.
  * @param options - Columns to write.
  * @returns How many records (not counting the header) and bytes were written.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null` options, or empty or repeated column names.
  * @throws {@link @cx/model!CxValidationError} when a record is not an object, or, without `columns`, has a key
  * the first record did not have (path `[index, key]`).
  * @example
@@ -56,25 +80,9 @@ export async function writeCsv(
   path: string,
   options: WriteCsvOptions = {},
 ): Promise<WriteResult> {
-  if (options.columns !== undefined) {
-    const seen = new Set<string>();
-    options.columns.forEach((column, i) => {
-      if (typeof column !== 'string' || column === '' || seen.has(column))
-        throw new CxValidationError(
-          [
-            {
-              path: ['columns', i],
-              message: `Expected a unique, non-empty column name, got ${JSON.stringify(column)}`,
-              code: 'invalid_option',
-            },
-          ],
-          { subject: 'writeCsv options' },
-        );
-      seen.add(column);
-    });
-  }
+  const o = parseOptions(writeCsvSchema, options, 'writeCsv');
   const sink = new FileSink(path);
-  let columns = options.columns;
+  let columns = o.columns;
   let known: ReadonlySet<string> = new Set(columns ?? []);
   const strict = columns === undefined;
   const header = (cs: readonly string[]) => sink.add(`${cs.map(csvField).join(',')}\r\n`);

@@ -2,7 +2,7 @@
 export type { WriteCsvOptions } from './csv.js';
 export { writeCsv } from './csv.js';
 export { writeNdjson } from './ndjson.js';
-export type { SampleShopOptions } from './options.js';
+export type { ResolvedSampleShopOptions, SampleShopOptions } from './options.js';
 export type { SampleShop } from './shop.js';
 export { createSampleShop } from './shop.js';
 export type { WriteResult } from './sink.js';

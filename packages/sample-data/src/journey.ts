@@ -1,10 +1,8 @@
-import { DEFAULT_STAGES, type Journey, parseJourney } from '@cx/model';
+import { DEFAULT_STAGES, type Journey, MS_PER_DAY, parseJourney } from '@cx/model';
 import { TOUCHPOINT_SPECS } from './touchpoints.js';
 
-const DAY_MS = 86_400_000;
-
 function dateAfter(startMs: number, days: number): string {
-  return new Date(startMs + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(startMs + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /**

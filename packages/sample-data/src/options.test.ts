@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { resolveOptions } from './options.js';
 
@@ -6,11 +6,12 @@ function issuesOf(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(CxValidationError);
-    return (error as CxValidationError).issues.map((i) => i.path);
+    expect(error).toBeInstanceOf(CxOptionsError);
+    return (error as CxOptionsError).issues;
   }
-  throw new Error('expected a CxValidationError');
+  throw new Error('expected a CxOptionsError');
 }
+const pathsOf = (fn: () => unknown) => issuesOf(fn).map((i) => i.path);
 
 describe('resolveOptions', () => {
   it('fills in the documented defaults', () => {
@@ -34,7 +35,7 @@ describe('resolveOptions', () => {
 
   it('lists every bad option with its name as the path', () => {
     expect(
-      issuesOf(() =>
+      pathsOf(() =>
         resolveOptions({
           seed: 1.5,
           customers: -1,
@@ -46,10 +47,24 @@ describe('resolveOptions', () => {
     ).toEqual([['seed'], ['customers'], ['start'], ['days'], ['businessShare']]);
   });
 
-  it('rejects non-numbers, NaN and unknown options', () => {
-    expect(issuesOf(() => resolveOptions({ customers: Number.NaN }))).toEqual([['customers']]);
-    expect(issuesOf(() => resolveOptions({ days: '7' as unknown as number }))).toEqual([['days']]);
-    expect(issuesOf(() => resolveOptions({ customer: 5 } as never))).toEqual([['customer']]);
-    expect(issuesOf(() => resolveOptions({ start: '2025-02-30T00:00:00Z' }))).toEqual([['start']]);
+  it('rejects non-numbers, NaN, unknown options (naming the closest) and impossible dates', () => {
+    expect(pathsOf(() => resolveOptions({ customers: Number.NaN }))).toEqual([['customers']]);
+    expect(pathsOf(() => resolveOptions({ days: '7' as unknown as number }))).toEqual([['days']]);
+    expect(issuesOf(() => resolveOptions({ customer: 5 } as never))[0]).toMatchObject({
+      path: ['customer'],
+      code: 'unknown_option',
+      suggestion: 'customers',
+    });
+    // Date.parse would roll 30 February over to 2 March; the one instant grammar rejects it.
+    expect(pathsOf(() => resolveOptions({ start: '2025-02-30T00:00:00Z' }))).toEqual([['start']]);
+    expect(pathsOf(() => resolveOptions({ seed: 2 ** 60 }))).toEqual([['seed']]);
+  });
+
+  it('rejects null and other containers as the options object', () => {
+    for (const bad of [null, [], 'options', 42])
+      expect(issuesOf(() => resolveOptions(bad as never))[0]).toMatchObject({
+        path: [],
+        code: 'invalid_type',
+      });
   });
 });

@@ -1,4 +1,4 @@
-import type { Customer } from '@cx/model';
+import { type Customer, MS_PER_DAY } from '@cx/model';
 import {
   asciiFold,
   COMPANY_KINDS,
@@ -10,7 +10,7 @@ import {
   PL_LAST,
   ROLES,
 } from './catalog.js';
-import { customerIdOf, DAY_MS, type ShopContext, STREAM } from './context.js';
+import { customerIdOf, type ShopContext, STREAM } from './context.js';
 import { PERSONA_BEHAVIOUR, type PersonaBehaviour } from './personas.js';
 import { mixKey, Rng } from './prng.js';
 import type { Language } from './text.js';
@@ -105,8 +105,8 @@ export function drawProfile(ctx: ShopContext, index: number, rng: Rng): Profile 
   const last = rng.pick(polish ? PL_LAST : EN_LAST);
   const span = ctx.endMs - ctx.startMs;
   const firstSeenMs = ctx.startMs + Math.floor(span * rng.next() ** 0.85);
-  const lifespan = rng.exponential(240 * DAY_MS * persona.activity);
-  const lastActiveMs = Math.min(ctx.endMs - 1, firstSeenMs + Math.max(DAY_MS, lifespan));
+  const lifespan = rng.exponential(240 * MS_PER_DAY * persona.activity);
+  const lastActiveMs = Math.min(ctx.endMs - 1, firstSeenMs + Math.max(MS_PER_DAY, lifespan));
   const sessions = sessionCount(rng, persona.activity);
   const paymentMethod = business
     ? rng.weighted(BUSINESS_PAYMENT, [0.6, 0.3, 0.1])

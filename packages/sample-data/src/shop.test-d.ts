@@ -12,7 +12,8 @@ import type {
 import { expectTypeOf, test } from 'vitest';
 import {
   createSampleShop,
-  type SampleShopOptions,
+  type ResolvedSampleShopOptions,
+  type WriteCsvOptions,
   type WriteResult,
   writeCsv,
   writeNdjson,
@@ -20,7 +21,7 @@ import {
 
 test('streams yield @cx/model types', () => {
   const shop = createSampleShop();
-  expectTypeOf(shop.options).toEqualTypeOf<Required<SampleShopOptions>>();
+  expectTypeOf(shop.options).toEqualTypeOf<ResolvedSampleShopOptions>();
   expectTypeOf(shop.journey).toEqualTypeOf<Journey>();
   expectTypeOf(shop.personas).toEqualTypeOf<readonly Persona[]>();
   expectTypeOf(shop.customers()).toEqualTypeOf<Iterable<Customer>>();
@@ -36,5 +37,6 @@ test('options and writers', () => {
   // @ts-expect-error unknown option
   createSampleShop({ customer: 5 });
   expectTypeOf(writeNdjson).returns.toEqualTypeOf<Promise<WriteResult>>();
-  expectTypeOf(writeCsv).parameter(2).toEqualTypeOf<{ columns?: string[] } | undefined>();
+  expectTypeOf(writeCsv).parameter(2).toEqualTypeOf<WriteCsvOptions | undefined>();
+  expectTypeOf<WriteCsvOptions['columns']>().toEqualTypeOf<readonly string[] | undefined>();
 });

@@ -1,19 +1,21 @@
-import type {
-  Customer,
-  Feedback,
-  Interaction,
-  Journey,
-  Mention,
-  Order,
-  Persona,
-  Subscription,
-  SurveyResponse,
+import {
+  type Customer,
+  type Feedback,
+  type Interaction,
+  instantToEpochMs,
+  type Journey,
+  type Mention,
+  MS_PER_DAY,
+  type Order,
+  type Persona,
+  type Subscription,
+  type SurveyResponse,
 } from '@cx/model';
-import { DAY_MS, type ShopContext } from './context.js';
+import type { ShopContext } from './context.js';
 import { createShopJourney } from './journey.js';
 import { customerAt, type Life, simulateCustomer } from './life.js';
 import { publicMention, publicMentionCount } from './mentions.js';
-import { resolveOptions, type SampleShopOptions } from './options.js';
+import { type ResolvedSampleShopOptions, resolveOptions, type SampleShopOptions } from './options.js';
 import { SAMPLE_PERSONAS } from './personas.js';
 
 /**
@@ -27,7 +29,7 @@ import { SAMPLE_PERSONAS } from './personas.js';
  */
 export interface SampleShop {
   /** The options used, with defaults filled in. */
-  readonly options: Required<SampleShopOptions>;
+  readonly options: ResolvedSampleShopOptions;
   /** The designed ten-stage journey of the shop; its touchpoints, pain points and action names match the data. */
   readonly journey: Journey;
   /** Five personas (three consumer, two business) with empathy maps; every customer has one as `personaId`. */
@@ -48,13 +50,13 @@ export interface SampleShop {
   mentions(): Iterable<Mention>;
 }
 
-function contextOf(options: Required<SampleShopOptions>): ShopContext {
-  const startMs = Date.parse(options.start);
+function contextOf(options: ResolvedSampleShopOptions): ShopContext {
+  const startMs = instantToEpochMs(options.start);
   return {
     seed: options.seed,
     customers: options.customers,
     startMs,
-    endMs: startMs + options.days * DAY_MS,
+    endMs: startMs + options.days * MS_PER_DAY,
     businessShare: options.businessShare,
   };
 }
@@ -78,7 +80,8 @@ function stream<T>(ctx: ShopContext, pick: (life: Life) => readonly T[]): Iterab
  *
  * @param options - Seed, number of customers, period and share of business customers.
  * @returns The shop: journey, personas and re-iterable record streams.
- * @throws {@link @cx/model!CxValidationError} when an option is unknown or out of range (path names the option).
+ * @throws {@link @cx/model!CxOptionsError} when an option is unknown (naming the closest known one), `null`, out of
+ * range, or a start that is not a UTC instant; the issue's path names the option.
  * @example
  * ```ts
  * import { createSampleShop } from '@cx/sample-data';

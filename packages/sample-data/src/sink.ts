@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { CxValidationError } from '@cx/model';
 
 /**
  * Result of {@link writeNdjson} and {@link writeCsv}.
@@ -23,6 +24,15 @@ export class FileSink {
   private failure: Error | undefined;
 
   constructor(path: string) {
+    if (typeof path !== 'string' || path.length === 0) {
+      throw new CxValidationError([
+        {
+          path: ['path'],
+          code: 'invalid_type',
+          message: `Expected a file path, got ${JSON.stringify(path)}`,
+        },
+      ]);
+    }
     this.out = createWriteStream(path, { encoding: 'utf8' });
     this.out.on('error', (error) => {
       this.failure = error;

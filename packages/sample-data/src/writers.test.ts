@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,9 +134,20 @@ describe('writeCsv', () => {
     expect(error.issues[0]?.path).toEqual([2, 'b']);
   });
 
-  it('rejects duplicate or empty column names and non-object records', async () => {
-    const dup = await rejection(writeCsv([{ a: 1 }], join(dir, 'dup.csv'), { columns: ['a', 'a'] }));
-    expect(dup.issues[0]?.path).toEqual(['columns', 1]);
+  it('rejects duplicate or empty column names (options) and non-object records (data)', async () => {
+    const dup = await writeCsv([{ a: 1 }], join(dir, 'dup.csv'), { columns: ['a', 'a'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(dup).toBeInstanceOf(CxOptionsError);
+    expect((dup as CxOptionsError).issues[0]?.path).toEqual(['columns', 1]);
+    const empty = await writeCsv([{ a: 1 }], join(dir, 'e.csv'), { columns: [''] }).catch((e: unknown) => e);
+    expect((empty as CxOptionsError).issues[0]?.path).toEqual(['columns', 0]);
+    const typo = await writeCsv([{ a: 1 }], join(dir, 't.csv'), { colums: ['a'] } as never).catch(
+      (e: unknown) => e,
+    );
+    expect((typo as CxOptionsError).issues[0]).toMatchObject({ path: ['colums'], suggestion: 'columns' });
+    const none = await writeCsv([{ a: 1 }], join(dir, 'n.csv'), null as never).catch((e: unknown) => e);
+    expect((none as CxOptionsError).issues[0]).toMatchObject({ path: [], code: 'invalid_type' });
     const bad = await rejection(writeCsv(['x' as unknown as object], join(dir, 'bad.csv')));
     expect(bad.issues[0]?.path).toEqual([0]);
   });

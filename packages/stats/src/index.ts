@@ -1,4 +1,6 @@
 // Public API of @cx/stats: explicit named re-exports only.
+export type { ProportionDifference, ProportionDifferenceOptions } from './difference.js';
+export { proportionDifference } from './difference.js';
 export type { ConfidenceInterval, IntervalMethod } from './interval.js';
 export { normalCdf, normalQuantile, zForLevel } from './normal.js';
 export type { Proportion, ProportionIntervalOptions, ProportionOptions } from './proportion.js';

@@ -8,6 +8,7 @@
  * - `bootstrap`: percentile interval of seeded bootstrap resamples.
  * - `t`: mean ± t(n − 1)·SE (Student).
  * - `fisher-z`: correlation interval from Fisher's z transform.
+ * - `newcombe`: difference of two proportions from their Wilson intervals (Newcombe 1998, method 10).
  *
  * @category Proportions
  * @since 0.1.0
@@ -19,7 +20,8 @@ export type IntervalMethod =
   | 'adjusted-wald'
   | 'bootstrap'
   | 't'
-  | 'fisher-z';
+  | 'fisher-z'
+  | 'newcombe';
 
 /**
  * A two-sided confidence interval in the units of the estimate it belongs to.

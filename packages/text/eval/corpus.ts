@@ -57,9 +57,15 @@ export const SPLITS = ['test', 'dev', 'train'] as const;
 export const SPLIT_FRACTIONS = { train: 0.5, dev: 0.2, test: 0.3 } as const;
 /** Seed of the shuffle. Changing it reshuffles every split: never do so after the test split is frozen. */
 export const SPLIT_SEED = 'cx-text-eval-v1';
+/**
+ * Held-out sets written after the first measurement on `test`, each frozen whole (not split) and read only by
+ * the evaluation script. The name is the file name (`<language>/<name>.jsonl`); the id infix is `t2` for test-2.
+ */
+export const HELD_OUT_SETS = { 'test-2': { idInfix: 't2', rawDir: 'raw-test-2' } } as const;
 
 export type Language = (typeof LANGUAGES)[number];
 export type Split = (typeof SPLITS)[number];
+export type HeldOutSet = keyof typeof HELD_OUT_SETS;
 
 const unique = (values: readonly string[]) => new Set(values).size === values.length;
 
@@ -67,7 +73,7 @@ const aspectSchema = z.strictObject({ topic: z.enum(TOPICS), sentiment: z.enum(L
 
 /** One line of a corpus file. `aspects` is present only on aspect-labelled texts (it may be empty). */
 export const evalTextSchema = z.strictObject({
-  id: z.string().regex(/^(en|pl)-\d{4}$/, 'Expected an id like "pl-0001"'),
+  id: z.string().regex(/^(en|pl)-(t2-)?\d{4}$/, 'Expected an id like "pl-0001" (or "pl-t2-0001" in test-2)'),
   text: z
     .string()
     .min(1)
@@ -92,6 +98,12 @@ export type EvalText = z.infer<typeof evalTextSchema>;
 /** Language of a row, from its id prefix. */
 export function languageOf(row: Pick<EvalText, 'id'>): Language {
   return row.id.startsWith('pl-') ? 'pl' : 'en';
+}
+
+/** The held-out set a row belongs to, from its id infix (`pl-t2-0001` → `test-2`); undefined for the split corpus. */
+export function heldOutSetOf(row: Pick<EvalText, 'id'>): HeldOutSet | undefined {
+  const infix = /^[a-z]{2}-([a-z]\w*)-\d{4}$/.exec(row.id)?.[1];
+  return (Object.keys(HELD_OUT_SETS) as HeldOutSet[]).find((set) => HELD_OUT_SETS[set].idInfix === infix);
 }
 
 /**

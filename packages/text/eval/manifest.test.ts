@@ -1,12 +1,23 @@
-// Guards the evaluation corpus: the frozen test split, the schema of every line, the counts in MANIFEST.json,
-// and that the splits are exactly what split.ts makes of raw/. See README.md.
+// Guards the evaluation corpus: the frozen test split and held-out set test-2, the schema of every line, the
+// counts in MANIFEST.json, and that the files are exactly what split.ts makes of raw/ and raw-test-2/. See
+// README.md. These tests read the frozen files but never print a text: failures name ids, paths and counts only.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOutputs, EVAL_DIR, type Manifest, readRaw, SPLIT_FILES } from './assemble';
 import {
+  buildOutputs,
+  EVAL_DIR,
+  HELD_OUT_FILES,
+  type Manifest,
+  readAllHeldOut,
+  readRaw,
+  SPLIT_FILES,
+} from './assemble';
+import {
+  DOMAINS,
   duplicateKey,
   type EvalText,
+  heldOutSetOf,
   LABELS,
   LANGUAGES,
   type Language,
@@ -16,6 +27,7 @@ import {
   SPLITS,
   sha256,
   summarize,
+  TOPICS,
 } from './corpus';
 
 // SHA-256 of the test split as frozen in the commit "text eval: freeze test split (…)", before any model was
@@ -25,9 +37,20 @@ const FROZEN_TEST_SHA256: Record<string, string> = {
   'pl/test.jsonl': 'b2bf481a4ef11232139d8a4205ac38e208e8ebaf9bb3dbee2cd444987e89fec7',
 };
 
+// SHA-256 of the held-out set test-2 as frozen in the commit "text eval: freeze test-2 split (…)", written after
+// the first measurement on the test split and before any model was measured on it. If this fails, test-2 was
+// edited: every accuracy measured on it is void. Do not update these.
+const FROZEN_TEST_2_SHA256: Record<string, string> = {
+  'en/test-2.jsonl': '8b708073afd65b3136acd39d1fa7e833c935cd1679783f431ce2f07d002694d3',
+  'pl/test-2.jsonl': '3878b42f01b04d70ae95627b39114ae7e9a598e1802e5d74993087b12eb20c1d',
+};
+
 const read = (path: string) => readFileSync(join(EVAL_DIR, path), 'utf8');
 const files = SPLIT_FILES.map((file) => ({ ...file, content: read(file.path) }));
-const rowsOf = (file: (typeof files)[number]) => parseJsonl(file.content, file.path, file.language);
+const heldOutFiles = HELD_OUT_FILES.map((file) => ({ ...file, content: read(file.path) }));
+const allFiles = [...files, ...heldOutFiles];
+const rowsOf = (file: { path: string; language: Language; content: string }) =>
+  parseJsonl(file.content, file.path, file.language);
 const manifest = JSON.parse(read('MANIFEST.json')) as Manifest;
 
 describe('frozen test split', () => {
@@ -35,21 +58,45 @@ describe('frozen test split', () => {
     expect(sha256(read(path))).toBe(hash);
   });
 
-  it('every split file has the SHA-256 and the count recorded in MANIFEST.json', () => {
-    for (const file of files) {
+  it('every split and held-out file has the SHA-256 and the count recorded in MANIFEST.json', () => {
+    for (const file of allFiles) {
       expect(manifest.files[file.path]).toEqual({ texts: rowsOf(file).length, sha256: sha256(file.content) });
     }
-    expect(Object.keys(manifest.files).sort()).toEqual(files.map((file) => file.path).sort());
+    expect(Object.keys(manifest.files).sort()).toEqual(allFiles.map((file) => file.path).sort());
+  });
+});
+
+describe('frozen held-out set test-2', () => {
+  it.each(Object.entries(FROZEN_TEST_2_SHA256))('%s has the SHA-256 it was frozen with', (path, hash) => {
+    expect(sha256(read(path))).toBe(hash);
+  });
+
+  it('has exactly the held-out files whose hashes are pinned here', () => {
+    expect(heldOutFiles.map((file) => file.path).sort()).toEqual(Object.keys(FROZEN_TEST_2_SHA256).sort());
   });
 });
 
 describe('every line', () => {
-  it.each(files.map((file) => [file.path, file] as const))('%s: valid rows of its language', (_, file) => {
+  it.each(allFiles.map((file) => [file.path, file] as const))('%s: valid rows of its language', (_, file) => {
     expect(() => rowsOf(file)).not.toThrow();
   });
 
-  it('ids are unique and no text appears twice, across splits and languages', () => {
-    const all = files.flatMap(rowsOf);
+  it('split files hold split-corpus ids; test-2 holds <language>-t2-0001 … in order, and nothing else', () => {
+    for (const file of files) {
+      expect(
+        rowsOf(file)
+          .filter((row) => heldOutSetOf(row) !== undefined)
+          .map((row) => row.id),
+      ).toEqual([]);
+    }
+    for (const file of heldOutFiles) {
+      const ids = rowsOf(file).map((row) => row.id);
+      expect(ids).toEqual(ids.map((_, i) => `${file.language}-t2-${String(i + 1).padStart(4, '0')}`));
+    }
+  });
+
+  it('ids are unique and no text appears twice, across splits, held-out sets and languages', () => {
+    const all = allFiles.flatMap(rowsOf);
     expect(new Set(all.map((row) => row.id)).size).toBe(all.length);
     const seen = new Map<string, string>();
     const repeated = all.filter((row) => {
@@ -126,10 +173,77 @@ describe.each(LANGUAGES)('%s', (language) => {
   }
 });
 
+describe.each(LANGUAGES)('test-2 %s', (language) => {
+  const rows = rowsOf(heldOutFiles.find((file) => file.language === language)!);
+  const count = (keep: (row: EvalText) => boolean) => rows.filter(keep).length;
+
+  it('MANIFEST.json counts are the counts of the file', () => {
+    expect(manifest.heldOut['test-2'][language]).toEqual(summarize(rows));
+  });
+
+  it('has 400 texts, all aspect-labelled, 40/40/20 % positive/negative/neutral, every label from every source', () => {
+    expect(rows.length).toBe(400);
+    expect(count((row) => row.aspects !== undefined)).toBe(400);
+    // 160 / 160 / 80 of 400.
+    expect(LABELS.map((label) => count((row) => row.label === label))).toEqual([160, 160, 80]);
+    for (const source of SOURCES) {
+      expect(
+        count((row) => row.source === source),
+        source,
+      ).toBeGreaterThanOrEqual(60);
+      for (const label of LABELS) {
+        expect(
+          count((row) => row.source === source && row.label === label),
+          `${label} ${source}`,
+        ).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('covers all nine domains and all eight topics', () => {
+    for (const domain of DOMAINS)
+      expect(
+        count((row) => row.domain === domain),
+        domain,
+      ).toBeGreaterThanOrEqual(30);
+    for (const topic of TOPICS) {
+      expect(
+        count((row) => row.aspects!.some((a) => a.topic === topic)),
+        topic,
+      ).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('shows every documented failure class several times, contrast in both directions', () => {
+    const phenomena = PHENOMENA.filter((p) => language === 'pl' || p !== 'no_diacritics');
+    for (const phenomenon of phenomena) {
+      expect(
+        count((row) => row.phenomena?.includes(phenomenon) === true),
+        phenomenon,
+      ).toBeGreaterThanOrEqual(6);
+    }
+    const contrast = rows.filter((row) => row.phenomena?.includes('contrast'));
+    expect(contrast.some((row) => row.label === 'positive')).toBe(true);
+    expect(contrast.some((row) => row.label === 'negative')).toBe(true);
+  });
+
+  if (language === 'pl') {
+    it('10–15 % of texts are typed without Polish diacritics, and really contain none', () => {
+      const bare = rows.filter((row) => row.phenomena?.includes('no_diacritics'));
+      expect(bare.length / rows.length).toBeGreaterThanOrEqual(0.1);
+      expect(bare.length / rows.length).toBeLessThanOrEqual(0.15);
+      expect(bare.filter((row) => /[ąćęłńóśźż]/i.test(row.text)).map((row) => row.id)).toEqual([]);
+    });
+  }
+});
+
 describe('procedure', () => {
-  it('the split files and MANIFEST.json are exactly what split.ts makes of raw/', () => {
-    const built = buildOutputs(readRaw());
-    for (const file of files) expect(built.files.get(file.path), file.path).toBe(file.content);
+  it('the split files, test-2 and MANIFEST.json are exactly what split.ts makes of raw/ and raw-test-2/', () => {
+    const built = buildOutputs(readRaw(), readAllHeldOut());
+    // Compared by hash so that a failure names the file without printing its texts.
+    for (const file of allFiles) {
+      expect(sha256(built.files.get(file.path) ?? ''), file.path).toBe(sha256(file.content));
+    }
     expect(built.manifest).toEqual(manifest);
   });
 });

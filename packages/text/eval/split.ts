@@ -1,11 +1,12 @@
-// Assembles the frozen splits from raw/*.jsonl and writes MANIFEST.json.
-//   npx tsx packages/text/eval/split.ts            write the splits (refuses to change a frozen test split)
+// Assembles the frozen splits from raw/*.jsonl and the held-out sets from raw-test-2/*.jsonl, and writes
+// MANIFEST.json.
+//   npx tsx packages/text/eval/split.ts            write the files (refuses to change a frozen test or held-out file)
 //   npx tsx packages/text/eval/split.ts --check    exit 1 if the committed files differ from the raw batches
-// See README.md ("Splits") for the procedure. The test split is frozen: never pass --allow-test-change
-// once it has been committed.
+// See README.md ("Splits", "Held-out set test-2") for the procedure. The test split and the held-out sets are
+// frozen: never pass --allow-test-change once they have been committed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildOutputs, EVAL_DIR, type Manifest, readRaw } from './assemble';
+import { buildOutputs, EVAL_DIR, FROZEN_FILES, type Manifest, readAllHeldOut, readRaw } from './assemble';
 
 const args = new Set(process.argv.slice(2));
 const unknown = [...args].filter((arg) => arg !== '--check' && arg !== '--allow-test-change');
@@ -14,7 +15,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const { files, manifest } = buildOutputs(readRaw());
+const { files, manifest } = buildOutputs(readRaw(), readAllHeldOut());
 const manifestPath = join(EVAL_DIR, 'MANIFEST.json');
 const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
 const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
@@ -28,10 +29,10 @@ if (args.has('--check')) {
     stale.push('MANIFEST.json');
   }
   if (stale.length > 0) {
-    console.error(`Out of date with raw/: ${stale.join(', ')}`);
+    console.error(`Out of date with the raw batches: ${stale.join(', ')}`);
     process.exit(1);
   }
-  console.log('Splits and MANIFEST.json match raw/.');
+  console.log('Splits, held-out sets and MANIFEST.json match the raw batches.');
   process.exit(0);
 }
 
@@ -40,7 +41,7 @@ if (previous !== undefined && !args.has('--allow-test-change')) {
   const frozen = (JSON.parse(previous) as Manifest).files;
   for (const [path, content] of files) {
     const recorded = frozen[path]?.sha256;
-    if (path.endsWith('/test.jsonl') && recorded !== undefined && recorded !== manifest.files[path]?.sha256) {
+    if (FROZEN_FILES.includes(path) && recorded !== undefined && recorded !== manifest.files[path]?.sha256) {
       console.error(
         `${path} is frozen (sha256 ${recorded}); the raw batches would change it. Nothing written.`,
       );

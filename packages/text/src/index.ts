@@ -1,4 +1,32 @@
 // Public API of @cx/text: explicit named re-exports only.
+// The error classes @cx/text throws, re-exported so that callers need not import @cx/model to catch them.
+export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
+export type {
+  AspectAccumulatorOptions,
+  AspectAccumulatorSnapshot,
+  AspectAccumulatorState,
+  AspectObservation,
+  AspectSummary,
+  TopicSummary,
+} from './aspects/accumulator.js';
+export { AspectAccumulator } from './aspects/accumulator.js';
+export type { AspectResult, AspectSentiment } from './aspects/analyze.js';
+export { analyzeAspects } from './aspects/analyze.js';
+export type { AspectBucket, AspectGroup, AspectsOverTimeOptions } from './aspects/breakdown.js';
+export { aspectBreakdown, aspectsOverTime } from './aspects/breakdown.js';
+export type { CxTopic } from './aspects/topic-lexicon.js';
+export { CX_TOPICS } from './aspects/topic-lexicon.js';
+export type {
+  ClassifierPrediction,
+  CrossValidation,
+  LabelledText,
+  SentimentClassifierJson,
+  TrainedSentimentClassifier,
+  TrainSentimentClassifierOptions,
+} from './classifier/classifier.js';
+export { SentimentClassifier, trainSentimentClassifier } from './classifier/classifier.js';
+export type { LabelAgreement } from './classifier/metrics.js';
+export { labelAgreement } from './classifier/metrics.js';
 export type {
   DetectedLanguage,
   DetectLanguageOptions,
@@ -7,18 +35,22 @@ export type {
 } from './language.js';
 export { detectLanguage, resolveLanguageTag, SUPPORTED_LANGUAGES } from './language.js';
 export type {
-  ReasonAggregatorOptions,
+  ReasonAccumulatorOptions,
+  ReasonAccumulatorSnapshot,
+  ReasonOptionsJson,
   ReasonReport,
   ReasonResponse,
   ReasonTally,
 } from './reasons/reasons.js';
-export { ReasonAggregator } from './reasons/reasons.js';
+export { ReasonAccumulator } from './reasons/reasons.js';
 export type {
-  SentimentAggregatorOptions,
+  SentimentAccumulatorOptions,
+  SentimentAccumulatorSnapshot,
+  SentimentCounts,
   SentimentObservation,
   SentimentSummary,
-} from './sentiment/aggregator.js';
-export { SentimentAggregator } from './sentiment/aggregator.js';
+} from './sentiment/accumulator.js';
+export { SentimentAccumulator } from './sentiment/accumulator.js';
 export type {
   ScoredFeedback,
   SentimentBucket,
@@ -41,23 +73,34 @@ export type {
   SentimentStatus,
 } from './sentiment/score.js';
 export { analyzeSentiment } from './sentiment/score.js';
+export type { SentimentRule } from './sentiment/score-tokens.js';
 export type {
   BrandShare,
   EngagementRate,
+  EngagementState,
   InteractionKind,
-  SocialAggregatorOptions,
+  SocialAccumulatorOptions,
+  SocialAccumulatorSnapshot,
   SocialBucket,
+  SocialOptionsJson,
   SocialOverTimeOptions,
   SocialSummary,
   TagCount,
 } from './social/social.js';
-export { SocialAggregator, socialOverTime } from './social/social.js';
-export type { Proportion } from './stats/wilson.js';
+export { SocialAccumulator, socialOverTime } from './social/social.js';
+export { foldPolish } from './text/fold.js';
 export { isBlankText, normalizeText } from './text/normalize.js';
 export { stemWord } from './text/stem.js';
 export { STOP_WORDS } from './text/stopwords.js';
 export type { Token, TokenKind } from './text/tokenize.js';
 export { tokenize } from './text/tokenize.js';
+export type { TermCountsJson } from './themes/counts.js';
+export type {
+  FindThemesOptions,
+  FrequentTheme,
+  FrequentThemeReport,
+} from './themes/frequent.js';
+export { findThemes } from './themes/frequent.js';
 export type { LogOdds } from './themes/log-odds.js';
 export { logOddsRatio } from './themes/log-odds.js';
 export type {
@@ -68,12 +111,15 @@ export type {
 export { mapThemesToPainPoints } from './themes/pain-points.js';
 export type {
   Theme,
-  ThemeAggregatorOptions,
+  ThemeAccumulatorOptions,
+  ThemeAccumulatorSnapshot,
   ThemeDocument,
   ThemeExample,
+  ThemeInput,
+  ThemeOptionsJson,
   ThemeReport,
   ThemeResultOptions,
   ThemeSide,
 } from './themes/themes.js';
-export { distinctiveThemes, ThemeAggregator } from './themes/themes.js';
-export type { TimeBucketOptions, TimeInterval } from './time/buckets.js';
+export { distinctiveThemes, ThemeAccumulator } from './themes/themes.js';
+export type { TimeBucket, TimeSeriesOptions } from './time/series.js';

@@ -1,5 +1,6 @@
-import { CxValidationError } from '@cx/model';
-import { lookupWord } from './sentiment/lexicon.js';
+import { CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { lookupIn } from './sentiment/lexicon.js';
 import { LEXICONS } from './sentiment/lexicons.js';
 import { STOP_WORDS } from './text/stopwords.js';
 import { tokenize } from './text/tokenize.js';
@@ -102,6 +103,8 @@ export interface DetectLanguageOptions {
   readonly minEvidenceShare?: number;
 }
 
+const detectSchema = z.strictObject({ minEvidenceShare: z.number().min(0).max(1).default(0.2) });
+
 const POLISH_LETTERS = /[ąćęłńśźż]/u;
 // Spelling patterns frequent in one language and rare in the other (half a point of evidence each).
 const POLISH_SPELLING = /rz|sz|cz|ów$|ych$|ego$|owy$|ny$|ki$|ku$|wy$|ją$|ać$|ić$/u;
@@ -116,6 +119,7 @@ const ENGLISH_SPELLING = /th|wh|ing$|ed$|tion$|ly$|ck|ough|ee|oo/u;
  * @param text - Any string.
  * @param options - Detection options.
  * @returns The language with its confidence and evidence.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or a share outside [0, 1].
  * @example
  * ```ts
  * import { detectLanguage } from '@cx/text';
@@ -126,8 +130,8 @@ const ENGLISH_SPELLING = /th|wh|ing$|ed$|tion$|ly$|ck|ough|ee|oo/u;
  * @category Language
  * @since 0.1.0
  */
-export function detectLanguage(text: string, options: DetectLanguageOptions = {}): LanguageDetection {
-  const minShare = options.minEvidenceShare ?? 0.2;
+export function detectLanguage(text: string, options?: DetectLanguageOptions): LanguageDetection {
+  const minShare = parseOptions(detectSchema, options, 'detectLanguage').minEvidenceShare;
   const words = tokenize(text, 'unknown').filter((t) => t.kind === 'word');
   const evidence = { en: 0, pl: 0 };
   if (words.length === 0) return { language: 'unknown', confidence: 0, reason: 'empty', evidence };
@@ -144,10 +148,12 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   for (const { norm } of words) {
     const en =
       STOP_WORDS.en.has(norm) ||
-      lookupWord(LEXICONS.en, norm) !== undefined ||
+      lookupIn(LEXICONS.en, norm, false, false) !== undefined ||
       LEXICONS.en.negators.has(norm);
     const pl =
-      STOP_WORDS.pl.has(norm) || lookupWord(LEXICONS.pl, norm) !== undefined || POLISH_LETTERS.test(norm);
+      STOP_WORDS.pl.has(norm) ||
+      lookupIn(LEXICONS.pl, norm, false, false) !== undefined ||
+      POLISH_LETTERS.test(norm);
     const enSpelling = !en && !pl && ENGLISH_SPELLING.test(norm);
     const plSpelling = !en && !pl && POLISH_SPELLING.test(norm);
     if (en) evidence.en += 1;

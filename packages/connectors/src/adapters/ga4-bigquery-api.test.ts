@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
 import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import { CommittingStore } from '../../test/helpers/store.js';
 import { bearerAuth } from '../auth/simple.js';
+import { CxQuotaExceededError } from '../errors.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { bigQueryRowToObject, ga4BigQueryApiSource } from './ga4-bigquery-api.js';
 
 const SCHEMA = {
@@ -154,7 +158,7 @@ describe('ga4BigQueryApiSource', () => {
         break; // killed after the first page was committed
       }
     }
-    expect(state?.resume).toEqual({ table: 'events_20240601', pageToken: '3' });
+    expect(state?.resume).toMatchObject({ table: 'events_20240601', pageToken: '3' });
     const rest = await syncAll(make(), { now, state });
     const all = [...got, ...rest.items];
     expectExactlyOnce(all, new Set(all.map((i) => i.record.value.id)));
@@ -166,5 +170,74 @@ describe('ga4BigQueryApiSource', () => {
     });
     expect(server.requests.some((r) => r.url.pathname.endsWith('events_20240602'))).toBe(true);
     expect(rest.state.cursor?.time).toBe('2024-06-03T10:00:00.000Z');
+  });
+});
+
+describe('ga4BigQueryApiSource (quota at every request)', () => {
+  const tables: Record<string, ReturnType<typeof row>[]> = {
+    events_20240601: Array.from({ length: 5 }, (_, i) => row(i, '20240601')),
+    events_20240602: Array.from({ length: 2 }, (_, i) => row(50 + i, '20240602')),
+    events_20240603: Array.from({ length: 4 }, (_, i) => row(100 + i, '20240603')),
+  };
+  let quotaAt = 0;
+  let requests = 0;
+  const start = async () => {
+    server = await startServer((req, res) => {
+      if (++requests === quotaAt)
+        return sendJson(res, 403, { error: { code: 403, errors: [{ reason: 'quotaExceeded' }] } });
+      const m = /\/tables\/(events_\d+)(\/data)?$/.exec(req.url.pathname);
+      const rows = m ? tables[m[1] as string] : undefined;
+      if (!m || !rows) return sendJson(res, 404, { error: { code: 404 } });
+      if (!m[2]) return sendJson(res, 200, { schema: SCHEMA });
+      const from = Number(req.url.searchParams.get('pageToken') ?? 0);
+      const size = Number(req.url.searchParams.get('maxResults'));
+      const next = from + size < rows.length ? { pageToken: String(from + size) } : {};
+      sendJson(res, 200, { totalRows: String(rows.length), rows: rows.slice(from, from + size), ...next });
+    });
+  };
+  const make = () =>
+    ga4BigQueryApiSource({
+      baseUrl: server?.url ?? '',
+      projectId: 'acme',
+      datasetId: 'analytics_123456',
+      auth: bearerAuth('ya29.BQ-SECRET'),
+      startDate: '2024-06-01',
+      pageSize: 2,
+      http: { sleep: fakeSleep().sleep },
+    });
+  const now = () => Date.parse('2024-06-03T23:00:00Z');
+
+  it('checkpoints after the last page of each table', async () => {
+    quotaAt = 0;
+    await start();
+    const markers: unknown[] = [];
+    for await (const item of sync(make(), { now }))
+      if (item.type === 'checkpoint') markers.push(item.state.resume);
+    expect(markers).toContainEqual(expect.objectContaining({ table: 'events_20240601', complete: true }));
+    expect(markers).toContainEqual(expect.objectContaining({ table: 'events_20240602', complete: true }));
+  });
+
+  it('resumed from error.checkpoint after a quota stop at every request index equals an uninterrupted run', async () => {
+    quotaAt = 0;
+    requests = 0;
+    await start();
+    const reference = new CommittingStore();
+    for await (const item of sync(make(), { now })) reference.accept(item);
+    const total = requests;
+    expect(reference.rows.size).toBe(11);
+    for (quotaAt = 1; quotaAt <= total; quotaAt++) {
+      requests = 0;
+      const store = new CommittingStore();
+      const error = await (async () => {
+        for await (const item of sync(make(), { now })) store.accept(item);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CxQuotaExceededError);
+      store.crash();
+      const state = (error as CxQuotaExceededError).checkpoint;
+      expect(state).toEqual(store.state);
+      for await (const item of sync(make(), { now, state })) store.accept(item);
+      expect(store.snapshot()).toEqual(reference.snapshot());
+      expect(store.repeats()).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,10 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { CxHttpError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
+import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
+import { setOwn } from '../own.js';
 import type { Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { type Ga4BigQuerySourceOptions, ga4RowMapper, ga4RowMessage } from './ga4-bigquery.js';
@@ -73,7 +78,7 @@ export function bigQueryRowToObject(
 ): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   fields.forEach((field, i) => {
-    out[field.name] = decode(field, row.f[i]?.v);
+    setOwn(out, field.name, decode(field, row.f[i]?.v));
   });
   return out;
 }
@@ -121,15 +126,52 @@ export function classifyBigQueryFailure(failure: HttpFailure): RetryDecision {
 
 const DAY = 86_400_000;
 
+/** Resume marker of the API source: the table being read (and its next page), or the last table completed. */
+interface TableResume {
+  readonly table: string;
+  readonly pageToken?: string;
+  readonly complete: boolean;
+  readonly max?: CursorPosition;
+}
+
+function readResume(resume: JsonValue | undefined): TableResume | null {
+  if (resume === null || typeof resume !== 'object' || Array.isArray(resume)) return null;
+  const table = Object.hasOwn(resume, 'table') ? resume.table : undefined;
+  if (typeof table !== 'string') return null;
+  const token = Object.hasOwn(resume, 'pageToken') ? resume.pageToken : undefined;
+  const max = Object.hasOwn(resume, 'max') ? (resume.max as { time?: unknown; id?: unknown } | null) : null;
+  return {
+    table,
+    complete: Object.hasOwn(resume, 'complete') && resume.complete === true,
+    ...(typeof token === 'string' ? { pageToken: token } : {}),
+    ...(max !== null && typeof max === 'object' && typeof max.time === 'string' && typeof max.id === 'string'
+      ? { max: { time: max.time, id: max.id } }
+      : {}),
+  };
+}
+
+const ga4BigQueryApiSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  projectId: z.string().min(1),
+  datasetId: z.string().min(1),
+  startDate: dateOption.optional(),
+  pageSize: countOption(100_000).optional(),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  orders: z.boolean().optional(),
+});
+
 /**
  * GA4 BigQuery-export source reading the daily `events_YYYYMMDD` tables over the BigQuery REST API
  * (`tabledata.list` with `pageToken`), with the same mapping as {@link ga4BigQuerySource}. Each run reads the
  * tables from the cursor minus the lookback (default 3 days: daily tables keep receiving late events) to the
- * last day; the current table and page token are checkpointed after every page. A missing table (404) is an
- * empty day. Auth: {@link googleServiceAccountAuth} with the `bigquery.readonly` scope.
+ * last day; the current table and page token are checkpointed after every page, including a table's last page
+ * (marked complete), so a resume never re-reads nor skips a page. A missing table (404) is an empty day.
+ * Progress totals come from each table's `totalRows`. Auth: {@link googleServiceAccountAuth} with the `bigquery.readonly` scope.
  *
  * @param options - Project, dataset, auth, event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, ga4BigQueryApiSource } from '@cx/connectors';
@@ -140,6 +182,7 @@ const DAY = 86_400_000;
  * @since 0.1.0
  */
 export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Source {
+  parseOptions(ga4BigQueryApiSourceSchema, options, 'ga4BigQueryApiSource');
   const http = adapterClient(options, 'https://bigquery.googleapis.com', classifyBigQueryFailure);
   const map = ga4RowMapper(options);
   const base = `/bigquery/v2/projects/${encodeURIComponent(options.projectId)}/datasets/${encodeURIComponent(options.datasetId)}/tables`;
@@ -151,33 +194,47 @@ export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Sour
     async *read(context): AsyncGenerator<SourceMessage> {
       const first = context.from ?? (options.startDate ? `${options.startDate}T00:00:00Z` : null);
       if (first === null) return;
-      const resume = context.state?.resume as { table?: string; pageToken?: string } | undefined;
-      let cursor: CursorPosition | null = null;
+      const resume = readResume(context.state?.resume);
+      let cursor: CursorPosition | null = resume?.max ?? null;
       const untilMs = Date.parse(context.until);
+      let readBefore = 0;
       for (let dayMs = Math.floor(Date.parse(first) / DAY) * DAY; dayMs <= untilMs; dayMs += DAY) {
         const table = `events_${new Date(dayMs).toISOString().slice(0, 10).replaceAll('-', '')}`;
-        if (resume?.table !== undefined && table < resume.table) continue;
+        if (resume !== null && (table < resume.table || (table === resume.table && resume.complete)))
+          continue;
         let pageToken = resume?.table === table ? resume.pageToken : undefined;
         let fields: readonly BigQueryField[];
         try {
           const meta = await http.json<{ schema?: { fields?: BigQueryField[] } }>(`${base}/${table}`, {
             signal: context.signal,
+            onRetry: context.onRetry,
           });
           fields = meta.data.schema?.fields ?? [];
         } catch (error) {
-          if ((error as { status?: number }).status === 404) continue; // no export for that day
+          if (error instanceof CxHttpError && error.status === 404) continue; // no export for that day
           throw error;
         }
+        let readInTable = 0;
         do {
-          const { data } = await http.json<{ rows?: BigQueryRow[]; pageToken?: string }>(
+          const { data } = await http.json<{ rows?: BigQueryRow[]; pageToken?: string; totalRows?: string }>(
             `${base}/${table}/data`,
             {
               query: { maxResults: options.pageSize ?? 10_000, pageToken },
               signal: context.signal,
+              onRetry: context.onRetry,
             },
           );
-          yield { type: 'page', stream: 'events' };
+          const totalRows =
+            typeof data.totalRows === 'string' && /^\d{1,15}$/.test(data.totalRows)
+              ? Number(data.totalRows)
+              : null;
+          yield {
+            type: 'page',
+            stream: 'events',
+            ...(totalRows === null ? {} : { total: readBefore + totalRows }),
+          };
           for (const row of data.rows ?? []) {
+            context.signal.throwIfAborted();
             const message = ga4RowMessage(bigQueryRowToObject(fields, row), map, table);
             if (
               message.type === 'record' &&
@@ -185,12 +242,17 @@ export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Sour
             ) {
               cursor = message.position;
             }
+            readInTable++;
             yield message;
           }
           pageToken = data.pageToken;
-          if (pageToken !== undefined)
-            yield { type: 'checkpoint', cursor: null, resume: { table, pageToken } };
+          // after every page, also the table's last: a resume starts at the next page or the next table
+          const marker: Record<string, JsonValue> =
+            pageToken === undefined ? { table, complete: true } : { table, pageToken };
+          if (cursor !== null) marker.max = { time: cursor.time, id: cursor.id };
+          yield { type: 'checkpoint', cursor: null, resume: marker };
         } while (pageToken !== undefined);
+        readBefore += readInTable;
       }
       yield { type: 'checkpoint', cursor };
     },

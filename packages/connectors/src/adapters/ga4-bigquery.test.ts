@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { syncAll } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { flattenGa4Params, ga4BigQuerySource } from './ga4-bigquery.js';
 
 const purchase = {

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import { eventRuleOption, fileInputOption, msOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -76,9 +80,9 @@ export function flattenGa4Params(params: readonly Ga4Param[] | null | undefined)
     const raw = v.string_value ?? v.int_value ?? v.float_value ?? v.double_value ?? null;
     if (typeof raw === 'string' && v.int_value !== undefined && v.int_value !== null) {
       const n = Number(raw);
-      out[p.key] = Number.isSafeInteger(n) ? n : raw;
+      setOwn(out, p.key, Number.isSafeInteger(n) ? n : raw);
     } else {
-      out[p.key] = toJsonValue(raw);
+      setOwn(out, p.key, toJsonValue(raw));
     }
   }
   return out;
@@ -100,7 +104,7 @@ export function ga4RowMapper(
     const properties: Record<string, JsonValue> = { ...params };
     for (const [k, v] of Object.entries(row)) {
       if (!['event_params', 'user_id', 'user_pseudo_id', 'event_name'].includes(k) && v !== null)
-        properties[k] = toJsonValue(v);
+        setOwn(properties, k, toJsonValue(v));
     }
     if (row.user_properties) properties.user_properties = flattenGa4Params(row.user_properties as Ga4Param[]);
     const platform = String(row.platform ?? 'WEB');
@@ -113,7 +117,7 @@ export function ga4RowMapper(
         customerId: userId,
         anonymousId: pseudo,
         channel: platform === 'WEB' ? 'web' : 'mobile-app',
-        rule: rules[name],
+        rule: own(rules, name),
         url: params.page_location,
         source: 'ga4',
         sessionId:
@@ -153,6 +157,13 @@ export function ga4RowMapper(
   };
 }
 
+const ga4BigQuerySourceSchema = z.strictObject({
+  input: z.union([fileInputOption, z.array(fileInputOption).min(1)]),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  orders: z.boolean().optional(),
+  lookbackMs: msOption.optional(),
+});
+
 /**
  * GA4 BigQuery-export source over NDJSON exports of the `events_*` tables: each row becomes an interaction
  * (event time from the µs `event_timestamp`, kept verbatim in properties; params flattened; session id from
@@ -161,6 +172,8 @@ export function ga4RowMapper(
  *
  * @param options - Files and event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { ga4BigQuerySource, syncAll } from '@cx/connectors';
@@ -173,6 +186,7 @@ export function ga4RowMapper(
  * @since 0.1.0
  */
 export function ga4BigQuerySource(options: Ga4BigQuerySourceOptions): Source {
+  parseOptions(ga4BigQuerySourceSchema, options, 'ga4BigQuerySource');
   const inputs = Array.isArray(options.input)
     ? (options.input as readonly FileInput[])
     : [options.input as FileInput];

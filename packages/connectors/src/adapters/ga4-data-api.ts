@@ -1,5 +1,9 @@
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { toNumber } from '../mapping.js';
+import { authOption, countOption, httpOption, signalOption, urlOption } from '../options.js';
+import { setOwn } from '../own.js';
 import { adapterClient, type HttpSourceOptions } from './http-source.js';
 
 /**
@@ -83,6 +87,26 @@ export function classifyGa4Failure(failure: HttpFailure): RetryDecision {
 const NUMERIC =
   /^TYPE_(INTEGER|FLOAT|SECONDS|MILLISECONDS|MINUTES|HOURS|STANDARD|CURRENCY|FEET|MILES|METERS|KILOMETERS)$/;
 
+const runGa4ReportSchema = z.strictObject({
+  baseUrl: urlOption.optional(),
+  auth: authOption,
+  http: httpOption.optional(),
+  propertyId: z.string().regex(/^\d+$/, { error: 'Expected the numeric GA4 property id' }),
+  dimensions: z.array(z.string().min(1)),
+  metrics: z.array(z.string().min(1)).min(1, { error: 'Expected at least one metric' }),
+  startDate: z.string().regex(/^(\d{4}-\d{2}-\d{2}|today|yesterday|\d+daysAgo)$/, {
+    error: 'Expected YYYY-MM-DD, today, yesterday or NdaysAgo',
+  }),
+  endDate: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}|today|yesterday|\d+daysAgo)$/, {
+      error: 'Expected YYYY-MM-DD, today, yesterday or NdaysAgo',
+    })
+    .optional(),
+  pageSize: countOption(250_000).optional(),
+  signal: signalOption.optional(),
+});
+
 /**
  * Runs a GA4 Data API report (`properties/{id}:runReport`) with offset paging (`offset += limit` while
  * `offset < rowCount`), yielding typed aggregate rows. These are aggregates, not model records: load them
@@ -92,6 +116,8 @@ const NUMERIC =
  * @param options - Property, dimensions, metrics, dates, auth.
  * @returns An async generator of rows; its return value is the {@link Ga4ReportSummary}.
  * @throws {@link CxQuotaExceededError} when property tokens per day/hour are exhausted.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, runGa4Report } from '@cx/connectors';
@@ -103,11 +129,14 @@ const NUMERIC =
  * @category Adapters
  * @since 0.1.0
  */
-export async function* runGa4Report(
-  options: Ga4ReportOptions,
-): AsyncGenerator<Ga4ReportRow, Ga4ReportSummary> {
+export function runGa4Report(options: Ga4ReportOptions): AsyncGenerator<Ga4ReportRow, Ga4ReportSummary> {
+  parseOptions(runGa4ReportSchema, options, 'runGa4Report'); // at the call, not at the first row
+  return readReport(options);
+}
+
+async function* readReport(options: Ga4ReportOptions): AsyncGenerator<Ga4ReportRow, Ga4ReportSummary> {
   const http = adapterClient(options, 'https://analyticsdata.googleapis.com', classifyGa4Failure);
-  const limit = Math.min(250_000, options.pageSize ?? 10_000);
+  const limit = options.pageSize ?? 10_000;
   let offset = 0;
   let pages = 0;
   let rowCount = 0;
@@ -142,12 +171,12 @@ export async function* runGa4Report(
     for (const row of rows) {
       const dimensions: Record<string, string> = {};
       dims.forEach((h, i) => {
-        dimensions[h.name] = row.dimensionValues[i]?.value ?? '';
+        setOwn(dimensions, h.name, row.dimensionValues[i]?.value ?? '');
       });
       const metrics: Record<string, number | string> = {};
       mets.forEach((h, i) => {
         const raw = row.metricValues[i]?.value ?? '';
-        metrics[h.name] = NUMERIC.test(h.type) ? (toNumber(raw) ?? raw) : raw;
+        setOwn(metrics, h.name, NUMERIC.test(h.type) ? (toNumber(raw) ?? raw) : raw);
       });
       yield { dimensions, metrics, key: dims.map((h) => dimensions[h.name]).join('|') };
     }

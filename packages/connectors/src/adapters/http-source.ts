@@ -1,5 +1,6 @@
 import type { AuthProvider } from '../auth/auth-provider.js';
 import { HttpClient, type HttpClientOptions, type HttpFailure, type RetryDecision } from '../http/client.js';
+import { setOwn } from '../own.js';
 
 /**
  * Options shared by the HTTP adapters.
@@ -45,6 +46,7 @@ export function adapterClient(
  */
 export function compact<T extends Record<string, unknown>>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null && v !== '') out[k] = v;
+  for (const [k, v] of Object.entries(value))
+    if (v !== undefined && v !== null && v !== '') setOwn(out, k, v);
   return out as T;
 }

@@ -8,11 +8,14 @@ import {
   startServer,
   type TestServer,
 } from '../../test/helpers/server.js';
+import { CommittingStore } from '../../test/helpers/store.js';
 import { bearerAuth } from '../auth/simple.js';
-import { CxQuotaExceededError } from '../errors.js';
+import { CxProtocolError, CxQuotaExceededError, CxRetryLaterError, CxSyncAbortedError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { hubspotSource } from './hubspot.js';
 
 type Rec = {
@@ -93,13 +96,17 @@ afterEach(async () => {
 
 async function hubspot(
   db: () => Rec[],
-  fault?: (req: RecordedRequest, n: number) => 'reset' | 429 | 503 | 'daily' | undefined,
+  fault?: (req: RecordedRequest, n: number) => 'reset' | 429 | 503 | 'daily' | 'repeat' | undefined,
 ) {
   let n = 0;
+  let previous: ReturnType<typeof search> | null = null;
   server = await startServer((req, res) => {
     n++;
     const f = fault?.(req, n);
-    const result = search(db(), JSON.parse(req.body) as SearchBody);
+    const fresh = search(db(), JSON.parse(req.body) as SearchBody);
+    // a stale cache or a retried request answered with the previous page
+    const result = f === 'repeat' && previous !== null ? previous : fresh;
+    previous = fresh;
     if (f === 'reset') return resetMidBody(res, result.body);
     if (f === 429)
       return sendJson(
@@ -331,5 +338,135 @@ describe('hubspotSource (deals, feedback submissions)', () => {
         properties: expect.objectContaining({ hs_response_group: 'PROMOTER' }),
       }),
     });
+  });
+});
+
+describe('hubspotSource (paging faults)', () => {
+  it('survives a repeated page at the switch to same-timestamp paging with every id', async () => {
+    // 250 contacts: 100 with one stamp (a full page of one time: the switch to id order), then 150 later ones
+    const db = Array.from({ length: 250 }, (_, i) => contact(i + 1, i < 100 ? T0 : T0 + (i - 99) * 1000));
+    const s = await hubspot(
+      () => db,
+      (req, n) =>
+        n === 2 && (JSON.parse(req.body) as SearchBody).sorts[0]?.propertyName === 'hs_object_id'
+          ? 'repeat'
+          : undefined,
+    );
+    const logs: string[] = [];
+    const result = await syncAll(source(s.url), { now: () => NOW, onLog: (e) => logs.push(e.message) });
+    expectExactlyOnce(
+      result.items,
+      db.map((r) => r.id),
+    );
+    expect(logs.some((m) => /out of its order/.test(m))).toBe(true);
+  });
+
+  it('stops with a typed paging error instead of looping when the server ignores the bound', async () => {
+    const db = Array.from({ length: 150 }, (_, i) => contact(i + 1, T0));
+    // the server answers every request with the first page of the same stamp, whatever the filters say
+    const first = search(db, {
+      filterGroups: [{ filters: [] }],
+      sorts: [{ propertyName: 'hs_object_id' }],
+      limit: 100,
+    } as unknown as SearchBody);
+    server = await startServer((_req, res) => sendJson(res, 200, first.body));
+    const error = await syncAll(source(server.url), { now: () => NOW }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxProtocolError);
+    expect(error).toMatchObject({ code: 'paging_violation' });
+    expect(server.requests.length).toBeLessThan(10);
+  });
+
+  it('reports the search total as the progress total', async () => {
+    const db = Array.from({ length: 230 }, (_, i) => contact(i + 1, T0 + i * 1000));
+    const s = await hubspot(() => db);
+    const totals: Array<number | null> = [];
+    await syncAll(source(s.url), { now: () => NOW, onProgress: (p) => totals.push(p.total) });
+    expect(totals.at(-1)).toBe(230);
+    expect(totals.every((t) => t === null || t === 230)).toBe(true);
+  });
+
+  it('resumed from error.checkpoint after a daily-quota stop at every request index equals an uninterrupted run', async () => {
+    const db = Array.from({ length: 95 }, (_, i) => contact(i + 1, T0 + Math.floor(i / 3) * 1000));
+    let stopAt = 0;
+    let requests = 0;
+    const s = await hubspot(
+      () => db,
+      () => (++requests === stopAt ? 'daily' : undefined),
+    );
+    const reference = new CommittingStore();
+    for await (const item of sync(source(s.url, { pageSize: 10 }), { now: () => NOW }))
+      reference.accept(item);
+    const total = requests;
+    for (stopAt = 1; stopAt <= total; stopAt++) {
+      requests = 0;
+      const store = new CommittingStore();
+      const error = await (async () => {
+        for await (const item of sync(source(s.url, { pageSize: 10 }), { now: () => NOW }))
+          store.accept(item);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CxQuotaExceededError);
+      store.crash();
+      const state = (error as CxQuotaExceededError).checkpoint;
+      expect(state).toEqual(store.state);
+      for await (const item of sync(source(s.url, { pageSize: 10 }), { now: () => NOW, state }))
+        store.accept(item);
+      expect(store.snapshot()).toEqual(reference.snapshot());
+      expect(store.repeats()).toEqual([]);
+    }
+  });
+});
+
+describe('hubspotSource (stops and resumes over HTTP)', () => {
+  it('a Retry-After beyond the cap stops with the resume time; resuming from error.checkpoint gives every id', async () => {
+    const db = Array.from({ length: 60 }, (_, i) => contact(i + 1, T0 + i * 1000));
+    let requests = 0;
+    server = await startServer((req, res) => {
+      if (++requests === 3)
+        return sendJson(res, 429, { status: 'error' }, { headers: { 'retry-after': '3600' } });
+      sendJson(res, 200, search(db, JSON.parse(req.body) as SearchBody).body);
+    });
+    const store = new CommittingStore();
+    const error = await (async () => {
+      for await (const item of sync(source(server?.url ?? '', { pageSize: 20 }), { now: () => NOW }))
+        store.accept(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxRetryLaterError);
+    const stop = error as CxRetryLaterError;
+    expect(stop.waitMs).toBe(3_600_000);
+    expect(Date.parse(stop.resumeAt ?? '')).toBeGreaterThan(Date.now());
+    expect(stop.checkpoint).toEqual(store.state);
+    store.crash();
+    for await (const item of sync(source(server.url, { pageSize: 20 }), {
+      now: () => NOW,
+      state: stop.checkpoint,
+    }))
+      store.accept(item);
+    expect(store.snapshot().map(([id]) => id)).toEqual(db.map((r) => `customer:${r.id}`).sort());
+    expect(store.repeats()).toEqual([]);
+  });
+
+  it('an abort stops within one record; resuming from error.checkpoint gives every id once', async () => {
+    const db = Array.from({ length: 90 }, (_, i) => contact(i + 1, T0 + i * 1000));
+    const s = await hubspot(() => db);
+    const store = new CommittingStore();
+    const controller = new AbortController();
+    let delivered = 0;
+    const error = await (async () => {
+      for await (const item of sync(source(s.url, { pageSize: 20 }), {
+        now: () => NOW,
+        signal: controller.signal,
+      })) {
+        store.accept(item);
+        if (item.type === 'record' && ++delivered === 33) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxSyncAbortedError);
+    expect(delivered).toBe(33);
+    store.crash();
+    const state = (error as CxSyncAbortedError).checkpoint;
+    for await (const item of sync(source(s.url, { pageSize: 20 }), { now: () => NOW, state }))
+      store.accept(item);
+    expect(store.snapshot().map(([id]) => id)).toEqual(db.map((r) => `customer:${r.id}`).sort());
+    expect(store.repeats()).toEqual([]);
   });
 });

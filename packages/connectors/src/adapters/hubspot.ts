@@ -1,9 +1,23 @@
-import { type JsonValue, type Scale, STANDARD_SCALES } from '@cx/model';
+import { type JsonValue, parseOptions, type Scale, STANDARD_SCALES } from '@cx/model';
+import { z } from 'zod';
+import { CxProtocolError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
-import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
+import { httpSourceShape, scaleOption } from '../options.js';
+import { own, setOwn } from '../own.js';
+import type { ModelCandidate, Source, SourceContext, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareIds } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
+import {
+  type HubspotPageRequest,
+  hubspotPageViolation,
+  hubspotRequestAdvances,
+  hubspotSearchBody,
+  nextHubspotRequest,
+} from './hubspot-paging.js';
+
+/** Times a page that breaks the paging contract is requested again before the sync stops. */
+const PAGE_REREADS = 2;
 
 /**
  * The HubSpot CRM objects the adapter syncs.
@@ -98,6 +112,34 @@ export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
   return delayMs === undefined ? { action: 'retry' } : { action: 'retry', delayMs };
 }
 
+const hubspotSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  object: z.enum(['contacts', 'deals', 'feedback_submissions']),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(200, { error: 'HubSpot search returns at most 200 results per page' })
+    .optional(),
+  mapping: z
+    .strictObject({
+      extraProperties: z.array(z.string().min(1)).optional(),
+      scoreProperty: z.string().min(1).optional(),
+      surveyTypeProperty: z.string().min(1).optional(),
+      commentProperty: z.string().min(1).optional(),
+      contactProperty: z.string().min(1).optional(),
+      scales: z.record(z.string(), scaleOption).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 code such as EUR' })
+        .optional(),
+      dealStageStatus: z
+        .record(z.string(), z.enum(['placed', 'paid', 'fulfilled', 'cancelled', 'refunded']))
+        .optional(),
+    })
+    .optional(),
+});
+
 /**
  * HubSpot CRM v3 source for contacts (→ customers), deals (→ orders, customer from the deal's first associated
  * contact) and feedback submissions (→ NPS/CSAT/CES survey responses), incremental by last-modified time.
@@ -109,6 +151,8 @@ export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
  *
  * @param options - Auth, object, mapping.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, hubspotSource } from '@cx/connectors';
@@ -119,11 +163,12 @@ export function classifyHubspotFailure(failure: HttpFailure): RetryDecision {
  * @since 0.1.0
  */
 export function hubspotSource(options: HubspotSourceOptions): Source {
+  parseOptions(hubspotSourceSchema, options, 'hubspotSource');
   const http = adapterClient(options, 'https://api.hubapi.com', classifyHubspotFailure);
   const object = options.object;
   const timeProperty = TIME_PROPERTY[object];
   const m = options.mapping ?? {};
-  const limit = Math.min(200, options.pageSize ?? 200);
+  const limit = options.pageSize ?? 200;
   const properties = [
     ...new Set([
       timeProperty,
@@ -149,23 +194,28 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     ]),
   ];
 
-  const search = async (body: unknown, signal: AbortSignal) =>
+  const search = async (body: unknown, context: SourceContext) =>
     (
       await http.json<{
-        total: number;
-        results: HubspotObjectRecord[];
+        total?: number;
+        results?: HubspotObjectRecord[];
         paging?: { next?: { after: string } };
-      }>(`/crm/v3/objects/${object}/search`, { json: body, signal })
+      }>(`/crm/v3/objects/${object}/search`, { json: body, signal: context.signal, onRetry: context.onRetry })
     ).data;
+  const timeMs = (record: HubspotObjectRecord): number | null => {
+    const time = parseTimestamp(record.properties?.[timeProperty] ?? record.updatedAt);
+    return time === null ? null : Date.parse(time);
+  };
 
-  const dealContacts = async (dealIds: string[], signal: AbortSignal): Promise<Map<string, string>> => {
+  const dealContacts = async (dealIds: string[], context: SourceContext): Promise<Map<string, string>> => {
     const out = new Map<string, string>();
     if (dealIds.length === 0) return out;
     const { data } = await http.json<{
       results: Array<{ from: { id: string }; to: Array<{ toObjectId: number | string }> }>;
     }>('/crm/v4/associations/deals/contacts/batch/read', {
       json: { inputs: dealIds.map((id) => ({ id })) },
-      signal,
+      signal: context.signal,
+      onRetry: context.onRetry,
     });
     for (const r of data.results ?? []) {
       const first = [...(r.to ?? [])].map((t) => String(t.toObjectId)).sort(compareIds)[0];
@@ -179,7 +229,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     const rest = (mapped: string[]) => {
       const out: Record<string, JsonValue> = {};
       for (const [k, v] of Object.entries(p))
-        if (!mapped.includes(k) && v !== null && v !== '') out[k] = toJsonValue(v);
+        if (!mapped.includes(k) && v !== null && v !== '') setOwn(out, k, toJsonValue(v));
       return out;
     };
     if (object === 'contacts') {
@@ -220,7 +270,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     }
     const scoreProp = m.scoreProperty ?? 'hs_value';
     const typeProp = m.surveyTypeProperty ?? 'hs_survey_type';
-    const type = (p[typeProp] ?? '').toUpperCase();
+    const type = (own(p, typeProp) ?? '').toUpperCase();
     const scales = {
       NPS: STANDARD_SCALES.nps,
       CSAT: STANDARD_SCALES.csat,
@@ -233,13 +283,13 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
         value: compact({
           id: record.id,
           surveyId: p.hs_survey_id ?? `hubspot-${type.toLowerCase() || 'survey'}`,
-          metric: SURVEY_METRIC[type] ?? 'custom',
-          scale: scales[type as keyof typeof scales],
-          score: toNumber(p[scoreProp]),
-          customerId: p[m.contactProperty ?? 'hs_contact_id'] ?? undefined,
+          metric: own(SURVEY_METRIC, type) ?? 'custom',
+          scale: own<Scale>(scales, type),
+          score: toNumber(own(p, scoreProp)),
+          customerId: own(p, m.contactProperty ?? 'hs_contact_id') ?? undefined,
           respondedAt:
             parseTimestamp(p.hs_submission_timestamp ?? p.hs_createdate ?? record.createdAt) ?? undefined,
-          comment: p[m.commentProperty ?? 'hs_content'] ?? undefined,
+          comment: own(p, m.commentProperty ?? 'hs_content') ?? undefined,
           properties: rest([scoreProp, m.commentProperty ?? 'hs_content', 'hs_submission_timestamp']),
         }),
       },
@@ -252,60 +302,72 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
     lagMs: options.lagMs ?? 60_000,
     secrets: () => options.auth.secrets(),
     async *read(context): AsyncGenerator<SourceMessage> {
-      const untilMs = String(Date.parse(context.until));
-      let lower = context.from === null ? '0' : String(Date.parse(context.from));
-      let lowerOperator: 'GTE' | 'GT' = 'GTE';
-      let tie: { time: string; afterId: string } | null = null;
+      const until = Date.parse(context.until);
+      let request: HubspotPageRequest | null = {
+        mode: 'time',
+        lower: context.from === null ? 0 : Date.parse(context.from),
+        operator: 'GTE',
+        until,
+      };
       let cursor: CursorPosition | null = null;
-      for (;;) {
-        const body = tie
-          ? {
-              filterGroups: [
-                {
-                  filters: [
-                    { propertyName: timeProperty, operator: 'EQ', value: tie.time },
-                    { propertyName: 'hs_object_id', operator: 'GT', value: tie.afterId },
-                  ],
-                },
-              ],
-              sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
-              properties,
-              limit,
-            }
-          : {
-              filterGroups: [
-                {
-                  filters: [
-                    { propertyName: timeProperty, operator: lowerOperator, value: lower },
-                    { propertyName: timeProperty, operator: 'LTE', value: untilMs },
-                  ],
-                },
-              ],
-              sorts: [{ propertyName: timeProperty, direction: 'ASCENDING' }],
-              properties,
-              limit,
-            };
-        const page = await search(body, context.signal);
-        yield { type: 'page', stream: object };
-        const results = page.results ?? [];
+      // distinct rows read, for the progress total: pages come in time order (checked), so a row is read again
+      // only at the newest time read so far; keep the ids at that time to count them once
+      let belowTop = 0;
+      let topMs = Number.NEGATIVE_INFINITY;
+      let top = new Set<string>();
+      const count = (id: string, ms: number) => {
+        if (ms > topMs) {
+          belowTop += top.size;
+          top = new Set([id]);
+          topMs = ms;
+        } else if (ms === topMs) top.add(id);
+      };
+      /** Distinct rows read that the request cannot return again. */
+      const before = (r: HubspotPageRequest) =>
+        r.mode === 'time' && r.operator === 'GTE' && r.lower <= topMs ? belowTop : belowTop + top.size;
+      while (request !== null) {
+        const body = hubspotSearchBody(request, timeProperty, properties, limit);
+        let page = await search(body, context);
+        let rows = page.results ?? [];
+        let seen = rows.map((r) => ({ id: r.id, ms: timeMs(r) }));
+        let violation = hubspotPageViolation(request, seen);
+        for (let again = 1; violation !== null && again <= PAGE_REREADS; again++) {
+          yield {
+            type: 'log',
+            level: 'warn',
+            message: `HubSpot ${object} search returned a page out of its order (${violation}); reading it again`,
+          };
+          page = await search(body, context);
+          rows = page.results ?? [];
+          seen = rows.map((r) => ({ id: r.id, ms: timeMs(r) }));
+          violation = hubspotPageViolation(request, seen);
+        }
+        if (violation !== null) {
+          throw new CxProtocolError(
+            `HubSpot ${object} search broke its paging contract ${PAGE_REREADS + 1} times in a row (${violation}); stopping rather than skipping records`,
+            { code: 'paging_violation' },
+          );
+        }
+        const total =
+          request.mode === 'time' && typeof page.total === 'number'
+            ? before(request) + page.total
+            : undefined;
+        yield { type: 'page', stream: object, ...(total === undefined ? {} : { total }) };
         const contacts =
           object === 'deals'
             ? await dealContacts(
-                results.map((r) => r.id),
-                context.signal,
+                rows.map((r) => r.id),
+                context,
               )
             : null;
-        let firstMs: number | null = null;
-        let lastMs: number | null = null;
-        for (const record of results) {
-          const time = parseTimestamp(record.properties[timeProperty] ?? record.updatedAt);
-          if (time === null) {
+        for (const [index, record] of rows.entries()) {
+          context.signal.throwIfAborted();
+          const ms = seen[index]?.ms ?? null;
+          if (ms === null) {
             yield { type: 'invalid', stream: object, raw: record, reason: `No parseable ${timeProperty}` };
             continue;
           }
-          const ms = Date.parse(time);
-          firstMs ??= ms;
-          lastMs = ms;
+          const time = new Date(ms).toISOString();
           const position = { time, id: record.id };
           if (
             cursor === null ||
@@ -315,6 +377,7 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
             cursor = position;
           }
           const contactId = contacts?.get(record.id);
+          count(record.id, ms);
           yield {
             type: 'record',
             stream: object,
@@ -325,24 +388,20 @@ export function hubspotSource(options: HubspotSourceOptions): Source {
           };
         }
         yield { type: 'checkpoint', cursor };
-        const full = results.length >= limit;
-        if (tie) {
-          const last = results.at(-1);
-          if (full && last) tie = { time: tie.time, afterId: last.id };
-          else {
-            lower = tie.time;
-            lowerOperator = 'GT';
-            tie = null;
-          }
-          continue;
+        if (rows.length >= limit && seen.every((r) => r.ms === null)) {
+          throw new CxProtocolError(
+            `HubSpot ${object} search returned a full page without one parseable ${timeProperty}; cannot page on without skipping records`,
+            { code: 'paging_violation' },
+          );
         }
-        if (!full || lastMs === null) break;
-        if (firstMs === lastMs) {
-          tie = { time: String(lastMs), afterId: '0' };
-        } else {
-          lower = String(lastMs);
-          lowerOperator = 'GTE';
+        const next = nextHubspotRequest(request, seen, limit);
+        if (next !== null && !hubspotRequestAdvances(request, next)) {
+          throw new CxProtocolError(
+            `HubSpot ${object} search made no progress (the next request would repeat ${JSON.stringify(body)})`,
+            { code: 'paging_violation' },
+          );
         }
+        request = next;
       }
     },
   };

@@ -2,9 +2,12 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
 import { sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import { CommittingStore } from '../../test/helpers/store.js';
 import { basicAuth } from '../auth/simple.js';
+import { CxQuotaExceededError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
-import { syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { mixpanelSource } from './mixpanel.js';
 
 const DAY1 = Date.parse('2024-06-01T00:00:00Z') / 1000;
@@ -98,5 +101,48 @@ describe('mixpanelSource', () => {
       properties: { new_prop: { nested: true } },
     });
     expect(result.state.cursor?.time).toBe('2024-06-02T23:30:00.000Z');
+  });
+});
+
+describe('mixpanelSource (quota)', () => {
+  const days = [0, 1, 2, 3].map((d) => Array.from({ length: 3 + d }, (_, n) => event(n, d)));
+  let quotaAt = 0;
+  let requests = 0;
+  const start = async () => {
+    server = await startServer((req, res) => {
+      // a mid-day quota: the export budget is spent (429 without Retry-After), any request may get it
+      if (++requests === quotaAt) return sendJson(res, 429, { error: 'rate limit exceeded' });
+      const day =
+        (Date.parse(`${req.url.searchParams.get('from_date')}T00:00:00Z`) - DAY1 * 1000) / 86_400_000;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`${(days[day] ?? []).map((e) => JSON.stringify(e)).join('\n')}\n`);
+    });
+  };
+  const make = () =>
+    mixpanelSource({ baseUrl: server?.url ?? '', projectId: '1', auth: basicAuth('sa', 'MP-SECRET-xyz') });
+  const options = { startAt: '2024-06-01T00:00:00Z', now: () => Date.parse('2024-06-04T23:30:00Z') };
+
+  it('stops on a spent export budget instead of asking again, and resumes from error.checkpoint at every request', async () => {
+    quotaAt = 0;
+    requests = 0;
+    await start();
+    const reference = new CommittingStore();
+    for await (const item of sync(make(), options)) reference.accept(item);
+    const total = requests;
+    expect(reference.rows.size).toBe(3 + 4 + 5 + 6);
+    for (quotaAt = 1; quotaAt <= total; quotaAt++) {
+      requests = 0;
+      const store = new CommittingStore();
+      const error = await (async () => {
+        for await (const item of sync(make(), options)) store.accept(item);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CxQuotaExceededError);
+      expect(requests).toBe(quotaAt); // not asked again after the quota answer
+      store.crash();
+      const state = (error as CxQuotaExceededError).checkpoint;
+      for await (const item of sync(make(), { ...options, state })) store.accept(item);
+      expect(store.snapshot()).toEqual(reference.snapshot());
+      expect(store.repeats()).toEqual([]);
+    }
   });
 });

@@ -1,7 +1,10 @@
-import type { JsonValue } from '@cx/model';
-import { CxHttpError } from '../errors.js';
+import { CxError, type JsonValue, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { responseLines } from '../files/response-lines.js';
+import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
@@ -51,6 +54,29 @@ interface MixpanelEvent {
 const DAY = 86_400_000;
 
 /**
+ * Mixpanel's rate rule for the raw export (60 queries an hour, 3 a second): a 429 with `Retry-After` is waited
+ * out (a wait beyond `retry.maxRetryAfterMs` stops with a resumable {@link CxRetryLaterError}); a 429 without it
+ * means the hourly budget is spent, and waiting inside the sync would hold it for up to an hour, so it is an
+ * exhausted quota: the sync stops with a resumable {@link CxQuotaExceededError}.
+ *
+ * @param failure - The failed response.
+ * @returns The decision, or `undefined` for the default rules.
+ * @example
+ * ```ts
+ * import { classifyMixpanelFailure } from '@cx/connectors';
+ * const d = classifyMixpanelFailure({ status: 429, headers: new Headers(), body: '{"error":"rate limit"}', retryAfterMs: null });
+ * console.log(d?.action); // 'quota'
+ * ```
+ * @category Adapters
+ * @since 0.2.0
+ */
+export function classifyMixpanelFailure(failure: HttpFailure): RetryDecision {
+  if (failure.status !== 429) return undefined;
+  if (failure.retryAfterMs !== null) return { action: 'retry', delayMs: failure.retryAfterMs };
+  return { action: 'quota', reason: 'Mixpanel export rate limit reached (60 queries per hour)' };
+}
+
+/**
  * Maps a tracking event to an interaction with the event rules; unknown fields are kept in properties.
  *
  * @internal
@@ -94,6 +120,16 @@ export function eventInteraction(fields: {
   };
 }
 
+const mixpanelSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  projectId: z.string().min(1),
+  startDate: dateOption.optional(),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  channel: z.string().min(1).optional(),
+  customerIdProperty: z.string().min(1).optional(),
+  streamAttempts: countOption(20).optional(),
+});
+
 /**
  * Mixpanel raw-export source (`GET /api/2.0/export`, JSONL, gzip): one request per UTC day, streamed line by
  * line, checkpointed after each day. The raw export is not deduplicated: events are keyed by
@@ -102,6 +138,8 @@ export function eventInteraction(fields: {
  *
  * @param options - Project, auth (service account via {@link basicAuth}), event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { basicAuth, mixpanelSource } from '@cx/connectors';
@@ -112,14 +150,16 @@ export function eventInteraction(fields: {
  * @since 0.1.0
  */
 export function mixpanelSource(options: MixpanelSourceOptions): Source {
-  const http = adapterClient(options, 'https://data.mixpanel.com');
+  parseOptions(mixpanelSourceSchema, options, 'mixpanelSource');
+  const http = adapterClient(options, 'https://data.mixpanel.com', classifyMixpanelFailure);
   const userProp = options.customerIdProperty ?? '$user_id';
   const map = (e: MixpanelEvent, time: string, id: string): ModelCandidate[] => {
     const p = e.properties;
     const properties: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(p))
-      if (!['time', 'distinct_id', '$insert_id', userProp].includes(k)) properties[k] = toJsonValue(v);
-    const customerId = typeof p[userProp] === 'string' ? (p[userProp] as string) : undefined;
+      if (!['time', 'distinct_id', '$insert_id', userProp].includes(k)) setOwn(properties, k, toJsonValue(v));
+    const user = own(p, userProp);
+    const customerId = typeof user === 'string' ? user : undefined;
     const device = typeof p.$device_id === 'string' ? p.$device_id : undefined;
     return [
       eventInteraction({
@@ -131,7 +171,7 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
           device ??
           (customerId === undefined && p.distinct_id !== undefined ? String(p.distinct_id) : undefined),
         channel: options.channel ?? 'web',
-        rule: options.events?.[e.event],
+        rule: own(options.events, e.event),
         url: p.$current_url,
         source: 'mixpanel',
         properties,
@@ -156,8 +196,9 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
               query: { from_date: day, to_date: day, project_id: options.projectId },
               headers: { accept: 'text/plain', 'accept-encoding': 'gzip' },
               signal: context.signal,
+              onRetry: context.onRetry,
             });
-            for await (const { line, text } of responseLines(response)) {
+            for await (const { line, text } of responseLines(response, context.signal)) {
               let e: MixpanelEvent;
               try {
                 e = JSON.parse(text) as MixpanelEvent;
@@ -194,12 +235,13 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
             }
             break;
           } catch (error) {
-            if (error instanceof CxHttpError || attempt >= attempts || context.signal.aborted) throw error;
-            if (!(error instanceof Error)) throw error;
+            // only a body broken mid-stream is re-read; a quota, an HTTP failure or an abort stops the sync (the
+            // day's records since the last checkpoint are re-read when it resumes)
+            if (error instanceof CxError || attempt >= attempts || context.signal.aborted) throw error;
             yield {
               type: 'log',
               level: 'warn',
-              message: `Export of ${day} broke mid-stream (${error.message}); re-reading the day`,
+              message: `Export of ${day} broke mid-stream (${error instanceof Error ? error.message : String(error)}); re-reading the day`,
             };
           }
         }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { Interaction } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
-import { syncAll } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { type RrwebEvent, rrwebSource, rrwebTouches } from './rrweb.js';
 
 const T0 = 1717236000000;

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type FileInput, openInput, readLines } from '../files/input.js';
+import { countOption, fileInputOption, msOption } from '../options.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -200,6 +203,25 @@ async function readEvents(input: FileInput): Promise<unknown[]> {
   return out;
 }
 
+const rrwebSourceSchema = z.strictObject({
+  recordings: z.array(
+    z.strictObject({
+      input: fileInputOption,
+      sessionId: z.string().min(1),
+      customerId: z.string().min(1).optional(),
+      anonymousId: z.string().min(1).optional(),
+    }),
+  ),
+  rageClick: z
+    .strictObject({
+      minClicks: countOption(1000).min(2).optional(),
+      windowMs: msOption.positive().optional(),
+    })
+    .optional(),
+  deadClick: z.strictObject({ windowMs: msOption.positive().optional() }).optional(),
+  lookbackMs: msOption.optional(),
+});
+
 /**
  * rrweb session-recording source: page views (`Meta` events) and clicks become interactions of the session;
  * rage clicks and dead clicks become `rage_click` / `dead_click` interactions with `painPoint: true` and the
@@ -207,6 +229,8 @@ async function readEvents(input: FileInput): Promise<unknown[]> {
  *
  * @param options - Recordings and thresholds.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { rrwebSource, syncAll } from '@cx/connectors';
@@ -219,6 +243,7 @@ async function readEvents(input: FileInput): Promise<unknown[]> {
  * @since 0.1.0
  */
 export function rrwebSource(options: RrwebSourceOptions): Source {
+  parseOptions(rrwebSourceSchema, options, 'rrwebSource');
   return {
     name: 'rrweb',
     lookbackMs: options.lookbackMs ?? 7 * 86_400_000,

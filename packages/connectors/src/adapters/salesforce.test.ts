@@ -5,7 +5,9 @@ import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/he
 import { bearerAuth } from '../auth/simple.js';
 import { CxQuotaExceededError } from '../errors.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { salesforceQuery, salesforceSource } from './salesforce.js';
 
 type Row = { Id: string; SystemModstamp: string; [k: string]: unknown };
@@ -115,11 +117,13 @@ describe('salesforceSource', () => {
   it('follows nextRecordsUrl across pages (gzip) and maps contacts with +0000 stamps', async () => {
     const db = Array.from({ length: 450 }, (_, i) => contact(i + 1, T0 + i * 1000));
     const s = await start(() => db);
-    const result = await syncAll(source(s.url), { now: () => NOW });
+    const totals: Array<number | null> = [];
+    const result = await syncAll(source(s.url), { now: () => NOW, onProgress: (p) => totals.push(p.total) });
     expectExactlyOnce(
       result.items,
       db.map((r) => r.Id),
     );
+    expect(totals.at(-1)).toBe(450); // the query's totalSize
     expect(s.requests.map((r) => r.url.pathname)).toEqual([
       '/services/data/v60.0/query',
       '/services/data/v60.0/query/01g1-200',

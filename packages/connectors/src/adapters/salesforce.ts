@@ -1,7 +1,11 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { CxQuotaExceededError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { countOption, httpSourceShape, urlOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import type { CursorPosition } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -39,6 +43,7 @@ interface SfRecord {
 interface SfPage {
   readonly done: boolean;
   readonly nextRecordsUrl?: string;
+  readonly totalSize?: number;
   readonly records: SfRecord[];
 }
 
@@ -111,6 +116,36 @@ export function salesforceQuery(
   return `SELECT ${select} FROM ${object} WHERE ${conditions.join(' AND ')} ORDER BY SystemModstamp ASC, Id ASC`;
 }
 
+const salesforceSourceSchema = z
+  .strictObject({
+    ...httpSourceShape,
+    instanceUrl: urlOption.optional(),
+    object: z.enum(['Contact', 'Case']),
+    extraFields: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, { error: 'Expected a SOQL field name' }))
+      .optional(),
+    apiVersion: z
+      .string()
+      .regex(/^v\d+\.\d$/, { error: 'Expected an API version such as v60.0' })
+      .optional(),
+    batchSize: countOption(2000).optional(), // Salesforce applies its own 200–2000; smaller values serve test servers
+    maxApiUsage: z
+      .number()
+      .gt(0)
+      .max(1, { error: 'Expected a share of the daily budget, more than 0 and at most 1' })
+      .optional(),
+    originChannels: z.record(z.string(), z.string()).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.baseUrl === undefined && value.instanceUrl === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instanceUrl'],
+        message: "Missing instanceUrl: the org's instance_url (or baseUrl)",
+        params: { code: 'missing_option' },
+      });
+  });
+
 /**
  * Salesforce REST source: SOQL query paged with `nextRecordsUrl` until `done`, incremental by
  * `(SystemModstamp, Id)`. Contacts become customers; cases become interactions (`support_case`, channel from
@@ -119,6 +154,8 @@ export function salesforceQuery(
  *
  * @param options - Instance URL, auth, object.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, salesforceSource } from '@cx/connectors';
@@ -129,9 +166,10 @@ export function salesforceQuery(
  * @since 0.1.0
  */
 export function salesforceSource(options: SalesforceSourceOptions): Source {
+  parseOptions(salesforceSourceSchema, options, 'salesforceSource');
   const http = adapterClient(
     options,
-    options.instanceUrl ?? 'https://login.salesforce.com',
+    options.instanceUrl as string, // checked: instanceUrl or baseUrl
     classifySalesforceFailure,
   );
   const version = options.apiVersion ?? 'v60.0';
@@ -141,7 +179,7 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
   const rest = (r: SfRecord, mapped: string[]) => {
     const out: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(r))
-      if (k !== 'attributes' && !mapped.includes(k) && v !== null) out[k] = toJsonValue(v);
+      if (k !== 'attributes' && !mapped.includes(k) && v !== null) setOwn(out, k, toJsonValue(v));
     return out;
   };
   const map = (r: SfRecord): ModelCandidate[] => {
@@ -163,7 +201,7 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
       ];
     }
     const customerId = (r.ContactId as string | null) ?? undefined;
-    const channel = origins[String(r.Origin ?? '')] ?? 'other';
+    const channel = own(origins, String(r.Origin ?? '')) ?? 'other';
     const out: ModelCandidate[] = [
       {
         kind: 'interaction',
@@ -217,11 +255,17 @@ export function salesforceSource(options: SalesforceSourceOptions): Source {
           ...(query ? { query } : {}),
           headers: { 'sforce-query-options': `batchSize=${options.batchSize ?? 2000}` },
           signal: context.signal,
+          onRetry: context.onRetry,
         });
         const data = response.data;
         const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');
         query = undefined;
-        yield { type: 'page', stream: options.object };
+        // totalSize counts the whole query (every page of it)
+        yield {
+          type: 'page',
+          stream: options.object,
+          ...(typeof data.totalSize === 'number' ? { total: data.totalSize } : {}),
+        };
         for (const r of data.records ?? []) {
           const time = parseTimestamp(r.SystemModstamp);
           if (time === null) {

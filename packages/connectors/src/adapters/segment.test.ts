@@ -7,7 +7,7 @@ import type { Interaction } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
-import { syncAll } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { segmentSource } from './segment.js';
 
 const track = {

@@ -1,6 +1,10 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
 import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import { eventRuleOption, fileInputOption, msOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { compact } from './http-source.js';
@@ -56,6 +60,18 @@ const CHANNEL: Record<string, string> = {
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const segmentSourceSchema = z.strictObject({
+  input: z.union([fileInputOption, z.array(fileInputOption).min(1)]),
+  flavor: z.enum(['segment', 'rudderstack']).optional(),
+  events: z.record(z.string(), eventRuleOption).optional(),
+  orders: z.boolean().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 code such as EUR' })
+    .optional(),
+  lookbackMs: msOption.optional(),
+});
+
 /**
  * Segment / RudderStack tracking-spec source reading NDJSON files (messages or batches): `track`, `page`,
  * `screen`, `group` and `alias` become interactions (page views `page_view`, screens `screen_view`),
@@ -64,6 +80,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @param options - Input files and event rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { segmentSource, syncAll } from '@cx/connectors';
@@ -76,6 +94,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @since 0.1.0
  */
 export function segmentSource(options: SegmentSourceOptions): Source {
+  parseOptions(segmentSourceSchema, options, 'segmentSource');
   const flavor = options.flavor ?? 'segment';
   const inputs = Array.isArray(options.input)
     ? (options.input as readonly FileInput[])
@@ -83,7 +102,7 @@ export function segmentSource(options: SegmentSourceOptions): Source {
 
   const map = (m: SegmentMessage, time: string, id: string): ModelCandidate[] => {
     const properties: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(m.properties ?? {})) properties[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(m.properties ?? {})) setOwn(properties, k, toJsonValue(v));
     for (const k of [
       'context',
       'integrations',
@@ -105,7 +124,7 @@ export function segmentSource(options: SegmentSourceOptions): Source {
       const email = typeof traits.email === 'string' && EMAIL.test(traits.email) ? traits.email : undefined;
       const attributes: Record<string, JsonValue> = {};
       for (const [k, v] of Object.entries(traits))
-        if (k !== 'name' && !(k === 'email' && email)) attributes[k] = toJsonValue(v);
+        if (k !== 'name' && !(k === 'email' && email)) setOwn(attributes, k, toJsonValue(v));
       if (anonymousId !== undefined) attributes.anonymousId = anonymousId;
       return [
         {
@@ -129,7 +148,7 @@ export function segmentSource(options: SegmentSourceOptions): Source {
           : m.type === 'screen'
             ? 'screen_view'
             : (m.type ?? 'event');
-    const rule = options.events?.[m.type === 'track' ? (m.event ?? '') : (m.name ?? '')];
+    const rule = own(options.events, m.type === 'track' ? (m.event ?? '') : (m.name ?? ''));
     const out: ModelCandidate[] = [
       eventInteraction({
         id,

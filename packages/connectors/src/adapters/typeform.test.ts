@@ -9,7 +9,9 @@ import {
 } from '../../test/helpers/server.js';
 import { bearerAuth } from '../auth/simple.js';
 import type { SyncState } from '../sync/state.js';
-import { type SyncItem, sync, syncAll } from '../sync/sync.js';
+import { sync } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
+import type { SyncItem } from '../sync/types.js';
 import { typeformScale, typeformSource } from './typeform.js';
 
 const FORM = {

@@ -1,5 +1,8 @@
-import { type JsonValue, type Scale, STANDARD_SCALES } from '@cx/model';
+import { type JsonValue, parseOptions, type Scale, STANDARD_SCALES } from '@cx/model';
+import { z } from 'zod';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { httpSourceShape, scaleOption } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
@@ -90,6 +93,28 @@ export function typeformScale(field: {
 
 const secondIso = (iso: string) => iso.slice(0, 19);
 
+const typeformSourceSchema = z.strictObject({
+  ...httpSourceShape,
+  formId: z.string().min(1),
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000, { error: 'Typeform returns at most 1000 responses per page' })
+    .optional(),
+  customerIdField: z.string().min(1).optional(),
+  fields: z
+    .record(
+      z.string(),
+      z.strictObject({
+        metric: z.enum(['nps', 'csat', 'ces', 'custom']).optional(),
+        scale: scaleOption.optional(),
+      }),
+    )
+    .optional(),
+  commentRef: z.string().min(1).optional(),
+});
+
 /**
  * Typeform Responses API source: NPS, opinion-scale and rating answers become survey responses (one per
  * rating field, scale read from the form definition), with the first text answer as comment; a response with
@@ -99,6 +124,8 @@ const secondIso = (iso: string) => iso.slice(0, 19);
  *
  * @param options - Form id, auth, field rules.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { bearerAuth, typeformSource } from '@cx/connectors';
@@ -109,8 +136,9 @@ const secondIso = (iso: string) => iso.slice(0, 19);
  * @since 0.1.0
  */
 export function typeformSource(options: TypeformSourceOptions): Source {
+  parseOptions(typeformSourceSchema, options, 'typeformSource');
   const http = adapterClient(options, 'https://api.typeform.com');
-  const pageSize = Math.min(1000, options.pageSize ?? 1000);
+  const pageSize = options.pageSize ?? 1000;
   const hiddenCustomer = options.customerIdField ?? 'customer_id';
 
   const map = (
@@ -133,10 +161,10 @@ export function typeformSource(options: TypeformSourceOptions): Source {
       if (value !== undefined) properties[`answer:${a.field.ref ?? a.field.id}`] = toJsonValue(value);
     }
     for (const k of ['hidden', 'metadata', 'calculated', 'landed_at', 'token'] as const) {
-      if (r[k] !== undefined) properties[k] = toJsonValue(r[k]);
+      if (r[k] !== undefined) setOwn(properties, k, toJsonValue(r[k]));
     }
     const ratings = answers.filter(
-      (a) => RATING_TYPES.has(a.field.type) || options.fields?.[a.field.ref ?? ''] !== undefined,
+      (a) => RATING_TYPES.has(a.field.type) || own(options.fields, a.field.ref ?? '') !== undefined,
     );
     if (ratings.length === 0) {
       return [
@@ -155,7 +183,7 @@ export function typeformSource(options: TypeformSourceOptions): Source {
     }
     return ratings.map((a) => {
       const ref = a.field.ref ?? a.field.id;
-      const rule = options.fields?.[ref];
+      const rule = own(options.fields, ref);
       const def = defs.get(a.field.id) ?? { id: a.field.id, type: a.field.type };
       return {
         kind: 'surveyResponse',
@@ -185,6 +213,7 @@ export function typeformSource(options: TypeformSourceOptions): Source {
         `/forms/${encodeURIComponent(options.formId)}`,
         {
           signal: context.signal,
+          onRetry: context.onRetry,
         },
       );
       const defs = new Map<string, TypeformField>();
@@ -209,6 +238,7 @@ export function typeformSource(options: TypeformSourceOptions): Source {
               before,
             },
             signal: context.signal,
+            onRetry: context.onRetry,
           },
         );
         yield { type: 'page', stream: 'responses' };

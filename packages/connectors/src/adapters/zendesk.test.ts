@@ -8,7 +8,7 @@ import {
   type TestServer,
 } from '../../test/helpers/server.js';
 import { basicAuth } from '../auth/simple.js';
-import { syncAll } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { zendeskSatisfactionSource, zendeskSource } from './zendesk.js';
 
 const T0 = Date.parse('2024-06-01T08:00:00Z');

@@ -1,5 +1,9 @@
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { httpSourceShape } from '../options.js';
+import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
@@ -56,6 +60,28 @@ const VIA: Record<string, string> = {
   whatsapp: 'messaging',
 };
 
+const zendeskSourceSchema = z
+  .strictObject({
+    ...httpSourceShape,
+    subdomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i, { error: 'Expected the account subdomain, e.g. acme' })
+      .optional(),
+    viaChannels: z.record(z.string(), z.string()).optional(),
+    csatSurveyId: z.string().min(1).optional(),
+    excludeDeleted: z.boolean().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.baseUrl === undefined && value.subdomain === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subdomain'],
+        message: 'Missing subdomain (acme for https://acme.zendesk.com), or baseUrl',
+        params: { code: 'missing_option' },
+      });
+  });
+const zendeskSatisfactionSourceSchema = zendeskSourceSchema;
+
 /**
  * Zendesk Support source: the cursor-based incremental ticket export (`start_time` on the first call, then
  * `after_cursor` until `end_of_stream`). Tickets become interactions (`ticket_<status>`, channel from `via`);
@@ -65,6 +91,8 @@ const VIA: Record<string, string> = {
  *
  * @param options - Subdomain or base URL, auth.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { basicAuth, zendeskSource } from '@cx/connectors';
@@ -75,16 +103,17 @@ const VIA: Record<string, string> = {
  * @since 0.1.0
  */
 export function zendeskSource(options: ZendeskSourceOptions): Source {
-  const base = options.baseUrl ?? `https://${options.subdomain ?? 'example'}.zendesk.com`;
+  parseOptions(zendeskSourceSchema, options, 'zendeskSource');
+  const base = options.baseUrl ?? `https://${options.subdomain as string}.zendesk.com`;
   const http = adapterClient({ ...options, baseUrl: base }, base);
   const via = { ...VIA, ...options.viaChannels };
 
   const map = (t: ZendeskTicket, time: string): ModelCandidate[] => {
     const customerId = t.requester_id == null ? undefined : String(t.requester_id);
-    const channel = via[t.via?.channel ?? ''] ?? 'other';
+    const channel = own(via, t.via?.channel ?? '') ?? 'other';
     const properties: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(t))
-      if (k !== 'satisfaction_rating' && v !== null) properties[k] = toJsonValue(v);
+      if (k !== 'satisfaction_rating' && v !== null) setOwn(properties, k, toJsonValue(v));
     const out: ModelCandidate[] = [
       {
         kind: 'interaction',
@@ -139,6 +168,7 @@ export function zendeskSource(options: ZendeskSourceOptions): Source {
               ? { start_time: startTime, ...exclude }
               : { cursor: afterCursor, ...exclude },
           signal: context.signal,
+          onRetry: context.onRetry,
         });
         yield { type: 'page', stream: 'tickets' };
         for (const t of data.tickets ?? []) {
@@ -206,14 +236,15 @@ interface ZendeskRating {
  * @since 0.1.0
  */
 export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source {
-  const base = options.baseUrl ?? `https://${options.subdomain ?? 'example'}.zendesk.com`;
+  parseOptions(zendeskSatisfactionSourceSchema, options, 'zendeskSatisfactionSource');
+  const base = options.baseUrl ?? `https://${options.subdomain as string}.zendesk.com`;
   const http = adapterClient({ ...options, baseUrl: base }, base);
   const map = (r: ZendeskRating, time: string): ModelCandidate[] => {
     if (r.score !== 'good' && r.score !== 'bad') return [];
     const properties: Record<string, JsonValue> = { rawScore: r.score };
     for (const [k, v] of Object.entries(r)) {
       if (!['score', 'comment', 'requester_id', 'id'].includes(k) && v !== null)
-        properties[k] = toJsonValue(v);
+        setOwn(properties, k, toJsonValue(v));
     }
     return [
       {
@@ -253,7 +284,11 @@ export function zendeskSatisfactionSource(options: ZendeskSourceOptions): Source
             meta?: { has_more?: boolean };
             links?: { next?: string | null };
           };
-        } = await http.json(next, { ...(query ? { query } : {}), signal: context.signal });
+        } = await http.json(next, {
+          ...(query ? { query } : {}),
+          signal: context.signal,
+          onRetry: context.onRetry,
+        });
         query = undefined;
         const data = response.data;
         yield { type: 'page', stream: 'satisfaction_ratings' };

@@ -1,6 +1,7 @@
 import { createVerify, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
+import { CxAuthError, CxHttpError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
 import { googleServiceAccountAuth, googleServiceAccountJwt } from './google-service-account.js';
 import { oauthRefreshAuth } from './oauth-refresh.js';
@@ -22,6 +23,102 @@ describe('bearer and basic', () => {
     );
     await bearerAuth('abc-123-xyz').apply(h);
     expect(h.get('authorization')).toBe('Bearer abc-123-xyz');
+  });
+
+  it('refuses a credential no HTTP header can carry, without the credential in the message', () => {
+    for (const [make, code] of [
+      [() => bearerAuth('tok-SECRET\nINJECTED-0001'), /line break|control character \(U\+000A\) at index 10/],
+      [() => bearerAuth(' tok-SECRET-0001'), /white space/],
+      [() => bearerAuth(''), /is empty/],
+      [() => basicAuth('agent:x', 'zd-SECRET-0001'), /contains ':'/],
+      [() => basicAuth('agent', 'zd-SECRET\r0001'), /control character/],
+    ] as const) {
+      const error = (() => {
+        try {
+          make();
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(CxAuthError);
+      expect(error).toMatchObject({ code: 'invalid_credential' });
+      expect((error as Error).message).toMatch(code);
+      expect((error as Error).message).not.toMatch(/SECRET/);
+    }
+  });
+});
+
+describe('token requests go through the HTTP client', () => {
+  it('times out a hanging token endpoint and retries it with backoff instead of hanging the sync', async () => {
+    let calls = 0;
+    server = await startServer(() => {
+      calls++; // never answers
+    });
+    const clock = fakeSleep();
+    const auth = oauthRefreshAuth({
+      tokenUrl: `${server.url}/token`,
+      clientId: 'cid',
+      clientSecret: 'cs-SECRET-000001',
+      refreshToken: 'rt-SECRET-000001',
+      http: { timeoutMs: 400, sleep: clock.sleep, retry: { maxAttempts: 3 } },
+    });
+    const started = Date.now();
+    const error = await auth.apply(new Headers()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxHttpError);
+    expect(error).toMatchObject({ status: null, attempts: 3 });
+    expect(calls).toBeGreaterThanOrEqual(1); // on a loaded machine an attempt may be cut off before the server sees it
+    expect(clock.delays).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(20_000); // three timeouts of 0.4 s, not a hang
+  });
+
+  it('retries a 503 of the token endpoint, then uses the token', async () => {
+    let calls = 0;
+    server = await startServer((req, res) => {
+      if (req.url.pathname === '/token')
+        return ++calls === 1
+          ? sendJson(res, 503, { error: 'temporarily_unavailable' })
+          : sendJson(res, 200, { access_token: 'at-1-xxxxxxxx', expires_in: 3600 });
+      sendJson(res, 200, { auth: req.headers.authorization });
+    });
+    const clock = fakeSleep();
+    const auth = oauthRefreshAuth({
+      tokenUrl: `${server.url}/token`,
+      clientId: 'cid',
+      clientSecret: 'cs-SECRET-000001',
+      refreshToken: 'rt-SECRET-000001',
+      http: { sleep: clock.sleep },
+    });
+    const http = new HttpClient({ baseUrl: server.url, auth });
+    expect((await http.json<{ auth: string }>('/a')).data.auth).toBe('Bearer at-1-xxxxxxxx');
+    expect(calls).toBe(2);
+  });
+
+  it('does not retry a refused grant, and keeps the refresh token out of the error', async () => {
+    server = await startServer((_req, res) =>
+      sendJson(res, 400, {
+        error: 'invalid_grant',
+        error_description: 'refresh token rt-SECRET-000001 revoked',
+      }),
+    );
+    const auth = oauthRefreshAuth({
+      tokenUrl: `${server.url}/token`,
+      clientId: 'cid',
+      clientSecret: 'cs-SECRET-000001',
+      refreshToken: 'rt-SECRET-000001',
+      http: { sleep: fakeSleep().sleep },
+    });
+    const error = await auth.apply(new Headers()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxAuthError);
+    expect(error).toMatchObject({ code: 'auth_failed' });
+    expect(server.requests).toHaveLength(1);
+    expect(
+      JSON.stringify([
+        (error as Error).message,
+        (error as Error).stack,
+        ((error as Error).cause as Error).message,
+      ]),
+    ).not.toMatch(/SECRET/);
   });
 });
 

@@ -1,6 +1,9 @@
 import { createSign } from 'node:crypto';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { fnOption, httpTuningShape, urlOption } from '../options.js';
 import type { AuthProvider } from './auth-provider.js';
-import { type AccessToken, requestToken } from './token-endpoint.js';
+import { type AccessToken, requestToken, type TokenHttpOptions } from './token-endpoint.js';
 
 /**
  * The fields of a Google service-account key file that auth needs.
@@ -34,13 +37,32 @@ export interface GoogleServiceAccountOptions {
   readonly tokenUrl?: string;
   /** Impersonated user (domain-wide delegation), optional. */
   readonly subject?: string;
-  /** `fetch` implementation. */
+  /** `fetch` implementation (the same as `http.fetch`). */
   readonly fetch?: typeof fetch;
+  /** HTTP tuning of the token request (timeout, retry policy, sleep, retry notices). */
+  readonly http?: TokenHttpOptions;
   /** Clock (epoch ms). */
   readonly now?: () => number;
 }
 
 const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
+
+/** A service-account key file holds more fields than auth needs (project_id, client_id …): they are allowed. */
+const googleServiceAccountAuthSchema = z.strictObject({
+  key: z.looseObject({
+    client_email: z.string().min(1),
+    private_key: z.string().includes('PRIVATE KEY', { error: 'Expected a PEM private key' }),
+    private_key_id: z.string().optional(),
+    token_uri: urlOption.optional(),
+  }),
+  scopes: z.array(z.string().min(1)).min(1, { error: 'Expected at least one OAuth scope' }),
+  tokenUrl: urlOption.optional(),
+  subject: z.string().min(1).optional(),
+  fetch: fnOption.optional(),
+  http: z.strictObject(httpTuningShape).optional(),
+  now: fnOption.optional(),
+});
+const googleServiceAccountJwtSchema = googleServiceAccountAuthSchema;
 
 /**
  * Builds the RS256-signed JWT assertion of the OAuth 2.0 JWT-bearer flow (RFC 7523) for a service account.
@@ -48,6 +70,8 @@ const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url'
  * @param options - Key, scopes, audience.
  * @param nowMs - Issue time in epoch ms.
  * @returns The compact JWT `header.payload.signature`.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { generateKeyPairSync } from 'node:crypto';
@@ -63,6 +87,7 @@ const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url'
  * @since 0.1.0
  */
 export function googleServiceAccountJwt(options: GoogleServiceAccountOptions, nowMs: number): string {
+  parseOptions(googleServiceAccountJwtSchema, options, 'googleServiceAccountJwt');
   const iat = Math.floor(nowMs / 1000);
   const header = {
     alg: 'RS256',
@@ -101,6 +126,7 @@ export function googleServiceAccountJwt(options: GoogleServiceAccountOptions, no
  * @since 0.1.0
  */
 export function googleServiceAccountAuth(options: GoogleServiceAccountOptions): AuthProvider {
+  parseOptions(googleServiceAccountAuthSchema, options, 'googleServiceAccountAuth');
   const now = options.now ?? Date.now;
   let token: AccessToken | null = null;
   const issued: string[] = [];
@@ -112,7 +138,7 @@ export function googleServiceAccountAuth(options: GoogleServiceAccountOptions): 
           options.tokenUrl ?? options.key.token_uri ?? 'https://oauth2.googleapis.com/token',
           { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion },
           {
-            ...(options.fetch ? { fetch: options.fetch } : {}),
+            http: { ...(options.fetch ? { fetch: options.fetch } : {}), ...options.http },
             now,
             signal,
             secrets: [assertion, options.key.private_key],

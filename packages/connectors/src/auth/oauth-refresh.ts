@@ -1,5 +1,8 @@
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { fnOption, httpTuningShape, msOption, urlOption } from '../options.js';
 import type { AuthProvider } from './auth-provider.js';
-import { type AccessToken, requestToken } from './token-endpoint.js';
+import { type AccessToken, requestToken, type TokenHttpOptions } from './token-endpoint.js';
 
 /**
  * Options of {@link oauthRefreshAuth}.
@@ -20,11 +23,25 @@ export interface OAuthRefreshOptions {
   readonly onRefreshToken?: (refreshToken: string) => void;
   /** Refresh this many ms before expiry (default 60 000). */
   readonly skewMs?: number;
-  /** `fetch` implementation. */
+  /** `fetch` implementation (the same as `http.fetch`). */
   readonly fetch?: typeof fetch;
+  /** HTTP tuning of the token request (timeout, retry policy, sleep, retry notices). */
+  readonly http?: TokenHttpOptions;
   /** Clock (epoch ms). */
   readonly now?: () => number;
 }
+
+const oauthRefreshAuthSchema = z.strictObject({
+  tokenUrl: urlOption,
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  refreshToken: z.string().min(1),
+  onRefreshToken: fnOption.optional(),
+  skewMs: msOption.optional(),
+  fetch: fnOption.optional(),
+  http: z.strictObject(httpTuningShape).optional(),
+  now: fnOption.optional(),
+});
 
 /**
  * OAuth 2.0 refresh-token auth: exchanges the refresh token for an access token, caches it until shortly
@@ -32,6 +49,8 @@ export interface OAuthRefreshOptions {
  *
  * @param options - Endpoint and client credentials.
  * @returns The provider.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { oauthRefreshAuth } from '@cx/connectors';
@@ -44,6 +63,7 @@ export interface OAuthRefreshOptions {
  * @since 0.1.0
  */
 export function oauthRefreshAuth(options: OAuthRefreshOptions): AuthProvider {
+  parseOptions(oauthRefreshAuthSchema, options, 'oauthRefreshAuth');
   const now = options.now ?? Date.now;
   let refreshToken = options.refreshToken;
   let token: AccessToken | null = null;
@@ -60,7 +80,7 @@ export function oauthRefreshAuth(options: OAuthRefreshOptions): AuthProvider {
             client_secret: options.clientSecret,
           },
           {
-            ...(options.fetch ? { fetch: options.fetch } : {}),
+            http: { ...(options.fetch ? { fetch: options.fetch } : {}), ...options.http },
             now,
             signal,
             secrets: [options.clientSecret, refreshToken],

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { addAbortSignal, pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /**
@@ -13,9 +13,12 @@ import { createGunzip } from 'node:zlib';
 export type FileInput = string | (() => Readable | AsyncIterable<string | Buffer>);
 
 /**
- * Opens a {@link FileInput} as a byte or text stream, gunzipping `*.gz` paths.
+ * Opens a {@link FileInput} as a readable stream, gunzipping `*.gz` paths. With a `signal`, aborting destroys the
+ * stream (and the file handle under it), so a pending read ends at once with an `AbortError`; destroying the
+ * returned stream closes the file too.
  *
  * @param input - Path or factory.
+ * @param signal - Optional cancellation.
  * @returns The stream.
  * @example
  * ```ts
@@ -27,16 +30,32 @@ export type FileInput = string | (() => Readable | AsyncIterable<string | Buffer
  * @category Files
  * @since 0.1.0
  */
-export function openInput(input: FileInput): Readable | AsyncIterable<string | Buffer> {
-  if (typeof input !== 'string') return input();
-  const file = createReadStream(input, { highWaterMark: 1 << 20 });
-  return input.endsWith('.gz') ? file.pipe(createGunzip()) : file;
+export function openInput(input: FileInput, signal?: AbortSignal): Readable {
+  let stream: Readable;
+  if (typeof input === 'string') {
+    const file = createReadStream(input, { highWaterMark: 1 << 20 });
+    if (input.endsWith('.gz')) {
+      const gunzip = createGunzip();
+      // destroying the gunzip stream (early exit, abort) closes the file through the pipeline
+      pipeline(file, gunzip, () => {});
+      stream = gunzip;
+    } else {
+      stream = file;
+    }
+  } else {
+    const made = input();
+    stream = made instanceof Readable ? made : Readable.from(made, { objectMode: false });
+  }
+  if (signal !== undefined) addAbortSignal(signal, stream);
+  return stream;
 }
 
 /**
  * Reads lines of a stream lazily with bounded memory (a `\r\n` ending is removed; blank lines are skipped).
+ * Leaving the loop early, or aborting `signal`, destroys the underlying stream (no leaked file handle).
  *
  * @param input - Path or factory.
+ * @param signal - Optional cancellation.
  * @returns Lines with their 1-based numbers.
  * @example
  * ```ts
@@ -48,16 +67,21 @@ export function openInput(input: FileInput): Readable | AsyncIterable<string | B
  * @category Files
  * @since 0.1.0
  */
-export async function* readLines(input: FileInput): AsyncGenerator<{ line: number; text: string }> {
-  const stream = openInput(input);
-  const lines = createInterface({
-    input: stream as NodeJS.ReadableStream,
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+export async function* readLines(
+  input: FileInput,
+  signal?: AbortSignal,
+): AsyncGenerator<{ line: number; text: string }> {
+  const stream = openInput(input, signal);
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
-    yield { line, text };
+  try {
+    for await (const text of lines) {
+      line++;
+      if (text.trim() === '') continue;
+      yield { line, text };
+    }
+  } finally {
+    lines.close();
+    stream.destroy();
   }
 }

@@ -1,7 +1,10 @@
-import { CxValidationError } from '@cx/model';
+import { CxError, CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { AuthProvider } from '../auth/auth-provider.js';
-import { CxHttpError, CxQuotaExceededError } from '../errors.js';
+import { CxAuthError, CxHttpError, CxQuotaExceededError, CxRetryLaterError } from '../errors.js';
+import { authOption, fnOption, httpTuningShape, urlOption } from '../options.js';
 import { Redactor } from '../redact.js';
+import { readBodyText } from './body.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions, sleep } from './retry.js';
 
 /**
@@ -15,7 +18,7 @@ export interface HttpFailure {
   readonly status: number;
   /** Response headers. */
   readonly headers: Headers;
-  /** Body text (at most 4 KiB). */
+  /** Body text as received (at most the first 64 KiB; not redacted: do not log it). */
   readonly body: string;
   /** `Retry-After` in ms, if sent. */
   readonly retryAfterMs: number | null;
@@ -80,7 +83,7 @@ export interface HttpClientOptions {
   readonly now?: () => number;
   /** `fetch` implementation (default `globalThis.fetch`). */
   readonly fetch?: typeof fetch;
-  /** Called before each retry. */
+  /** Called before each retry (of every request of this client). */
   readonly onRetry?: (notice: RetryNotice) => void;
 }
 
@@ -102,7 +105,9 @@ export interface HttpRequestOptions {
   /** Extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Cancellation. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
+  /** Called before each retry of this request (besides the client's `onRetry`). */
+  readonly onRetry?: ((notice: RetryNotice) => void) | undefined;
 }
 
 /**
@@ -121,11 +126,31 @@ export interface HttpJsonResponse<T> {
 }
 
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+/** Characters of a (redacted) response body quoted in an error message. */
+const BODY_IN_MESSAGE = 300;
+
+interface Failure {
+  readonly status: number | null;
+  readonly retryAfterMs: number | null;
+  readonly decision: RetryDecision;
+  /** Redacted copy of the error that prevented a response. */
+  readonly cause?: Error;
+  /** Redacted body text. */
+  readonly body?: string;
+}
+
+const httpClientSchema = z.strictObject({
+  ...httpTuningShape,
+  baseUrl: urlOption,
+  auth: authOption.optional(),
+  classify: fnOption.optional(),
+});
 
 /**
  * The one HTTP layer of every adapter: `fetch` with a base URL, timeouts, `AbortSignal`, retries with
  * exponential backoff and jitter on 429/5xx/network errors, `Retry-After` and vendor rate-limit headers, a
- * typed {@link CxQuotaExceededError} for exhausted quotas, and secrets redacted from every error.
+ * typed {@link CxQuotaExceededError} for exhausted quotas, a {@link CxRetryLaterError} instead of long waits,
+ * and secrets redacted wherever a message is built.
  *
  * @example
  * ```ts
@@ -147,20 +172,13 @@ export class HttpClient {
    * Creates a client.
    *
    * @param options - Base URL, auth, retry policy and hooks.
-   * @throws {@link @cx/model!CxValidationError} when the base URL is not an absolute http(s) URL.
+   * @throws {@link @cx/model!CxOptionsError} when the options are wrong (the base URL not an absolute http(s)
+   * URL, an unknown key, a negative timeout …).
    */
   constructor(options: HttpClientOptions) {
-    let base: URL;
-    try {
-      base = new URL(options.baseUrl);
-    } catch (cause) {
-      throw new CxValidationError(
-        [{ path: ['baseUrl'], message: 'Expected an absolute http(s) URL', code: 'invalid_url' }],
-        { cause },
-      );
-    }
+    parseOptions(httpClientSchema, options, 'HttpClient');
     this.#options = options;
-    this.#base = base;
+    this.#base = new URL(options.baseUrl);
     this.redactor = new Redactor(options.auth?.secrets() ?? []);
   }
 
@@ -200,10 +218,12 @@ export class HttpClient {
    * Sends a request and parses the JSON body; a failure while reading the body (a reset mid-page) is retried too.
    *
    * @param pathOrUrl - Path or allowed absolute URL.
-   * @param options - Method, query, body, headers, signal.
+   * @param options - Method, query, body, headers, signal, retry notices.
    * @returns Status, headers and parsed data.
    * @throws {@link CxHttpError} for non-retryable statuses, invalid JSON or exhausted retries.
    * @throws {@link CxQuotaExceededError} for an exhausted quota.
+   * @throws {@link CxRetryLaterError} when the server asks to wait longer than the retry caps allow.
+   * @throws {@link CxAuthError} when the credentials are refused by a token endpoint or cannot be sent.
    */
   async json<T = unknown>(pathOrUrl: string, options: HttpRequestOptions = {}): Promise<HttpJsonResponse<T>> {
     return this.#send(pathOrUrl, options, async (response, url) => {
@@ -211,10 +231,12 @@ export class HttpClient {
       try {
         return { status: response.status, headers: response.headers, data: JSON.parse(text) as T };
       } catch (cause) {
-        throw new CxHttpError(this.redactor.redact(`${url}: response is not JSON (${text.slice(0, 80)})`), {
+        const shown = this.redactor.redact(text).slice(0, 80);
+        throw new CxHttpError(`${url}: response is not JSON (${shown})`, {
           status: response.status,
           url,
-          cause,
+          code: 'http_invalid_response',
+          cause: this.redactor.redactError(cause),
         });
       }
     });
@@ -225,13 +247,36 @@ export class HttpClient {
    * cover connecting and the status; a failure while the caller reads the body is the caller's to handle.
    *
    * @param pathOrUrl - Path or allowed absolute URL.
-   * @param options - Method, query, body, headers, signal.
+   * @param options - Method, query, body, headers, signal, retry notices.
    * @returns The successful `Response`.
    * @throws {@link CxHttpError} for non-retryable statuses or exhausted retries.
    * @throws {@link CxQuotaExceededError} for an exhausted quota.
+   * @throws {@link CxRetryLaterError} when the server asks to wait longer than the retry caps allow.
+   * @throws {@link CxAuthError} when the credentials are refused by a token endpoint or cannot be sent.
    */
   async stream(pathOrUrl: string, options: HttpRequestOptions = {}): Promise<Response> {
     return this.#send(pathOrUrl, options, async (response) => response, false);
+  }
+
+  /** Builds the headers of one attempt; a credential that cannot be sent is a {@link CxAuthError}. */
+  async #headers(options: HttpRequestOptions): Promise<Headers> {
+    const o = this.#options;
+    try {
+      const headers = new Headers({ accept: 'application/json', ...o.headers, ...options.headers });
+      if (options.json !== undefined) headers.set('content-type', 'application/json');
+      await o.auth?.apply(headers, options.signal);
+      return headers;
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      for (const s of o.auth?.secrets() ?? []) this.redactor.add(s);
+      if (error instanceof CxError) throw error;
+      // no request went out: a header value that HTTP cannot carry is not a network error to retry
+      throw new CxAuthError(
+        'invalid_credential',
+        this.redactor.redact(`Request headers could not be built: ${(error as Error)?.message ?? error}`),
+        { cause: this.redactor.redactError(error) },
+      );
+    }
   }
 
   async #send<R>(
@@ -245,32 +290,25 @@ export class HttpClient {
     const shownUrl = this.redactor.redact(url.pathname + url.search);
     const method = options.method ?? (options.json === undefined ? 'GET' : 'POST');
     const maxAttempts = o.retry?.maxAttempts ?? 5;
-    const maxRetryAfter = o.retry?.maxRetryAfterMs ?? 15 * 60_000;
+    const maxRetryAfter = o.retry?.maxRetryAfterMs ?? 5 * 60_000;
+    const maxTotalWait = o.retry?.maxTotalWaitMs ?? 10 * 60_000;
     const doSleep = o.sleep ?? sleep;
     const now = o.now ?? Date.now;
     const doFetch = o.fetch ?? globalThis.fetch;
     let refreshed = false;
+    let waited = 0;
     for (let attempt = 1; ; attempt++) {
-      const headers = new Headers({ accept: 'application/json', ...o.headers, ...options.headers });
-      if (options.json !== undefined) headers.set('content-type', 'application/json');
+      const headers = await this.#headers(options);
+      for (const s of o.auth?.secrets() ?? []) this.redactor.add(s);
       // JSON: the timeout covers the body too; streams: only until the headers arrive
       const timer = new AbortController();
-      const timeoutMs = o.timeoutMs ?? 60_000;
       const timeoutId = setTimeout(
         () => timer.abort(new DOMException('Request timed out', 'TimeoutError')),
-        timeoutMs,
+        o.timeoutMs ?? 60_000,
       );
       const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
-      let failure: {
-        status: number | null;
-        retryAfterMs: number | null;
-        decision: RetryDecision;
-        cause?: unknown;
-        body?: string;
-      };
+      let failure: Failure;
       try {
-        await o.auth?.apply(headers, options.signal);
-        for (const s of o.auth?.secrets() ?? []) this.redactor.add(s);
         const response = await doFetch(url, {
           method,
           headers,
@@ -286,7 +324,7 @@ export class HttpClient {
             clearTimeout(timeoutId);
           }
         }
-        const body = (await response.text().catch(() => '')).slice(0, 4096);
+        const raw = await readBodyText(response);
         clearTimeout(timeoutId);
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
         if (response.status === 401 && !refreshed && o.auth?.invalidate?.()) {
@@ -297,29 +335,27 @@ export class HttpClient {
         const decision = o.classify?.({
           status: response.status,
           headers: response.headers,
-          body,
+          body: raw,
           retryAfterMs,
         });
-        failure = { status: response.status, retryAfterMs, decision, body };
+        // the whole body is redacted before any of it is cut for a message
+        failure = { status: response.status, retryAfterMs, decision, body: this.redactor.redact(raw) };
       } catch (error) {
         clearTimeout(timeoutId);
         if (options.signal?.aborted) throw options.signal.reason;
-        if (error instanceof CxHttpError || error instanceof CxQuotaExceededError) throw error;
-        if (error instanceof CxValidationError) throw error;
-        failure = { status: null, retryAfterMs: null, decision: undefined, cause: error };
+        if (error instanceof CxError) throw error;
+        failure = {
+          status: null,
+          retryAfterMs: null,
+          decision: undefined,
+          cause: this.redactor.redactError(error),
+        };
       }
       const { status, retryAfterMs, decision } = failure;
-      const detail = failure.body
-        ? `: ${failure.body.slice(0, 300)}`
-        : failure.cause instanceof Error
-          ? `: ${failure.cause.message}`
-          : '';
-      const message = this.redactor.redact(
-        `${method} ${shownUrl} failed ${status === null ? 'without a response' : `with ${status}`} after ${attempt} attempt${attempt === 1 ? '' : 's'}${detail}`,
-      );
+      const where = `${method} ${shownUrl}`;
       if (decision?.action === 'quota') {
         throw new CxQuotaExceededError(
-          this.redactor.redact(`${decision.reason ?? 'Quota exhausted'} (${method} ${shownUrl})`),
+          this.redactor.redact(`${decision.reason ?? 'Quota exhausted'} (${where})`),
           {
             resetAt:
               decision.resetAt ??
@@ -332,24 +368,40 @@ export class HttpClient {
       const requested =
         decision?.action === 'retry' && decision.delayMs !== undefined ? decision.delayMs : retryAfterMs;
       if (retryable && requested !== null && requested > maxRetryAfter) {
-        throw new CxQuotaExceededError(
-          this.redactor.redact(
-            `Server asked to wait ${Math.round(requested / 1000)} s (${method} ${shownUrl})`,
-          ),
-          { resetAt: new Date(now() + requested).toISOString() },
+        throw new CxRetryLaterError(
+          `Server asked to wait ${Math.round(requested / 1000)} s, more than retry.maxRetryAfterMs (${Math.round(maxRetryAfter / 1000)} s) (${where})`,
+          { waitMs: requested, resumeAt: new Date(now() + requested).toISOString() },
         );
       }
       if (!retryable || attempt >= maxAttempts) {
-        throw new CxHttpError(message, {
-          status,
-          retryAfterMs: requested,
-          url: shownUrl,
-          attempts: attempt,
-          ...(failure.cause === undefined ? {} : { cause: failure.cause }),
-        });
+        const detail =
+          failure.body !== undefined && failure.body !== ''
+            ? `: ${failure.body.slice(0, BODY_IN_MESSAGE)}`
+            : failure.cause !== undefined
+              ? `: ${failure.cause.message}`
+              : '';
+        throw new CxHttpError(
+          `${where} failed ${status === null ? 'without a response' : `with ${status}`} after ${attempt} attempt${attempt === 1 ? '' : 's'}${detail}`,
+          {
+            status,
+            retryAfterMs: requested,
+            url: shownUrl,
+            attempts: attempt,
+            ...(failure.cause === undefined ? {} : { cause: failure.cause }),
+          },
+        );
       }
       const delayMs = Math.max(requested ?? 0, backoffDelay(attempt, o.retry, o.random));
-      o.onRetry?.({ attempt, delayMs, status, url: shownUrl });
+      if (waited + delayMs > maxTotalWait) {
+        throw new CxRetryLaterError(
+          `Retrying ${where} would wait ${Math.round((waited + delayMs) / 1000)} s in total, more than retry.maxTotalWaitMs (${Math.round(maxTotalWait / 1000)} s)`,
+          { waitMs: delayMs, resumeAt: new Date(now() + delayMs).toISOString() },
+        );
+      }
+      waited += delayMs;
+      const notice = { attempt, delayMs, status, url: shownUrl };
+      o.onRetry?.(notice);
+      options.onRetry?.(notice);
       await doSleep(delayMs, options.signal);
     }
   }

@@ -1,3 +1,7 @@
+import { parseOptions } from '@cx/model';
+import type { CxRetryLaterError } from '../errors.js';
+import { retryOption } from '../options.js';
+
 /**
  * Retry policy of the HTTP client.
  *
@@ -11,8 +15,16 @@ export interface RetryOptions {
   readonly baseDelayMs?: number;
   /** Cap of one backoff delay in ms (default 60 000). */
   readonly maxDelayMs?: number;
-  /** A server-requested wait longer than this (ms) is treated as an exhausted quota (default 15 minutes). */
+  /**
+   * A server-requested wait (`Retry-After`, a vendor header) longer than this (ms) stops the sync with a
+   * resumable {@link CxRetryLaterError} carrying the resume time, instead of sleeping (default 5 minutes).
+   */
   readonly maxRetryAfterMs?: number;
+  /**
+   * Total time one request may spend waiting between its attempts (ms); a retry that would pass it stops with a
+   * {@link CxRetryLaterError} instead (default 10 minutes).
+   */
+  readonly maxTotalWaitMs?: number;
 }
 
 /**
@@ -45,6 +57,8 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
  * @param options - Base and cap.
  * @param random - Random source in `[0, 1)` (inject for tests).
  * @returns Delay in ms.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { backoffDelay } from '@cx/connectors';
@@ -58,6 +72,7 @@ export function backoffDelay(
   options: RetryOptions = {},
   random: () => number = Math.random,
 ): number {
+  parseOptions(retryOption, options, 'backoffDelay');
   const base = options.baseDelayMs ?? 500;
   const cap = options.maxDelayMs ?? 60_000;
   return Math.round(random() * Math.min(cap, base * 2 ** Math.max(0, attempt - 1)));

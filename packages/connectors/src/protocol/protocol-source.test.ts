@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CxProtocolError } from '../errors.js';
 import { memoryDeadLetters } from '../sync/dead-letter.js';
-import { syncAll } from '../sync/sync.js';
+import { syncAll } from '../sync/sync-all.js';
 import { parseProtocolMessage } from './messages.js';
 import { protocolSource } from './protocol-source.js';
 

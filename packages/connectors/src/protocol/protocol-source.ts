@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { JsonValue } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { CxProtocolError } from '../errors.js';
 import { type FileInput, readLines } from '../files/input.js';
 import { type RowMappingOptions, readRule } from '../files/row-source.js';
 import { compileMapping, getPath, type MapFieldsOptions, parseTimestamp } from '../mapping.js';
+import { fileInputOption, msOption, rowMappingShape } from '../options.js';
+import { own, setOwn } from '../own.js';
 import { Redactor } from '../redact.js';
 import type { Source, SourceMessage } from '../sync/source.js';
 import { type CursorPosition, compareCursor } from '../sync/state.js';
@@ -77,6 +81,23 @@ const TIME_FIELD = {
   feedback: 'createdAt',
 } as const;
 
+const protocolSourceSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  protocol: z.enum(['singer', 'airbyte']),
+  input: z.union([
+    fileInputOption,
+    z.strictObject({
+      command: z.string().min(1),
+      args: z.array(z.string()).optional(),
+      env: z.record(z.string(), z.string().optional()).optional(),
+      cwd: z.string().min(1).optional(),
+      secrets: z.array(z.string()).optional(),
+    }),
+  ]),
+  streams: z.record(z.string(), z.strictObject(rowMappingShape)),
+  lookbackMs: msOption.optional(),
+});
+
 /**
  * Singer / Airbyte protocol source: reads `RECORD`, `STATE`, `SCHEMA`, `LOG` and `TRACE` messages from a JSONL
  * file or a running tap, maps each stream's records into the model, and turns every tap `STATE` into a
@@ -86,6 +107,8 @@ const TIME_FIELD = {
  *
  * @param options - Protocol, input and per-stream mapping.
  * @returns The source.
+ * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
+ * named), `null`, a wrong type or a value out of range.
  * @example
  * ```ts
  * import { protocolSource, syncAll } from '@cx/connectors';
@@ -107,6 +130,7 @@ const TIME_FIELD = {
  * @since 0.1.0
  */
 export function protocolSource(options: ProtocolSourceOptions): Source {
+  parseOptions(protocolSourceSchema, options, 'protocolSource');
   const name = options.name ?? options.protocol;
   const redactor = new Redactor(isCommand(options.input) ? (options.input.secrets ?? []) : []);
   return {
@@ -210,14 +234,14 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
               message: redactor.redact(`TRACE ${m.traceType}: ${JSON.stringify(m.trace).slice(0, 300)}`),
             };
           } else if (m.type === 'STATE') {
-            if (m.stream !== null) streamStates[m.stream] = m.raw;
+            if (m.stream !== null) setOwn(streamStates, m.stream, m.raw);
             else tapState = m.state;
             const resumeData: Record<string, JsonValue> = {};
             if (tapState !== undefined) resumeData.tapState = tapState;
             if (Object.keys(streamStates).length > 0) resumeData.streamStates = streamStates;
             yield { type: 'checkpoint', cursor, resume: resumeData };
           } else if (m.type === 'RECORD') {
-            const mapping = options.streams[m.stream];
+            const mapping = own(options.streams, m.stream);
             if (!mapping) {
               yield {
                 type: 'invalid',

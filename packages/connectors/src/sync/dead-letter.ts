@@ -14,6 +14,8 @@ export interface DeadLetter {
   readonly stream: string;
   /** Dedup key of the raw record, when it had one. */
   readonly key: string | null;
+  /** 1-based line of the record in its file or stream, when it has one. */
+  readonly line: number | null;
   /** The raw record as received (redacted). */
   readonly raw: unknown;
   /** Readable reason. */
@@ -49,7 +51,7 @@ export interface DeadLetterSink {
  * ```ts
  * import { memoryDeadLetters } from '@cx/connectors';
  * const sink = memoryDeadLetters();
- * sink.write({ source: 's', stream: 'x', key: null, raw: {}, reason: 'bad', issues: [], at: '2024-06-01T00:00:00.000Z' });
+ * sink.write({ source: 's', stream: 'x', key: null, line: 3, raw: {}, reason: 'bad', issues: [], at: '2024-06-01T00:00:00.000Z' });
  * console.log(sink.letters.length, sink.counts.get('x')); // 1 1
  * ```
  * @category Sync

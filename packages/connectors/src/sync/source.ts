@@ -1,4 +1,5 @@
 import type { Customer, Feedback, Interaction, JsonValue, Order, SurveyResponse } from '@cx/model';
+import type { RetryNotice } from '../http/client.js';
 import type { CursorPosition, SyncState } from './state.js';
 
 /**
@@ -50,10 +51,26 @@ export interface SourceRecordMessage {
   readonly raw: unknown;
   /** Position of the record in the stream. */
   readonly position: CursorPosition;
-  /** Dedup key: the same key is delivered at most once (include the version, e.g. `contact:7@<time>`). */
+  /**
+   * Dedup key: the same key is delivered at most once. It must change whenever the record's content can change:
+   * include the version (`contact:7@<modified time>`) or, when the vendor has none, a hash of the content.
+   */
   readonly key: string;
   /** Maps the raw record into zero or more model candidates; may throw `CxValidationError`. */
   readonly map: () => readonly ModelCandidate[];
+  /** 1-based line of the record in its file or stream, when it has one (kept in dead letters). */
+  readonly line?: number;
+  /**
+   * Set by sources that never yield the same key twice within one run (they deduplicate their own pass, e.g. an
+   * unordered file): the sync then keeps the key for later runs only while its time lies within the lookback
+   * window of the newest such record, so the dedup state stays bounded however long the pass is.
+   */
+  readonly uniqueInRun?: boolean;
+  /**
+   * Set by a source that knows this record repeats one it already yielded in this run (a row that occurs twice
+   * in a file): the sync counts it as a duplicate and does not deliver it.
+   */
+  readonly duplicate?: boolean;
 }
 
 /**
@@ -71,6 +88,8 @@ export interface SourceInvalidMessage {
   readonly raw: unknown;
   /** Why it was rejected. */
   readonly reason: string;
+  /** 1-based line of the record in its file or stream, when it has one. */
+  readonly line?: number;
 }
 
 /**
@@ -99,6 +118,11 @@ export interface SourcePageMessage {
   readonly type: 'page';
   /** Stream name. */
   readonly stream: string;
+  /**
+   * The source's current estimate of the records this run reads in all (read so far plus still to come), when
+   * the vendor reports one (HubSpot search `total`, Salesforce `totalSize`, BigQuery `totalRows` …).
+   */
+  readonly total?: number;
 }
 
 /**
@@ -144,8 +168,10 @@ export interface SourceContext {
   readonly startedAt: string;
   /** The state the sync resumes from, or `null` on a first run. */
   readonly state: SyncState | null;
-  /** Cancels the read. */
+  /** Cancels the read: pass it to every request and stream, check it at every record. */
   readonly signal: AbortSignal;
+  /** Pass it to every request (`HttpRequestOptions.onRetry`): the run reports retries. */
+  readonly onRetry: (notice: RetryNotice) => void;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Customer, SurveyResponse } from '@cx/model';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { SyncItem } from './sync.js';
+import type { SyncItem } from './types.js';
 
 describe('SyncItem', () => {
   it('narrows the record value by kind and the item by type', () => {

@@ -7,7 +7,9 @@ import { ndjsonSource } from '../files/ndjson-source.js';
 import { memoryDeadLetters } from './dead-letter.js';
 import type { Source } from './source.js';
 import type { SyncState } from './state.js';
-import { type SyncProgress, sync, syncAll } from './sync.js';
+import { sync } from './sync.js';
+import { syncAll } from './sync-all.js';
+import type { SyncProgress } from './types.js';
 
 const T0 = Date.parse('2024-06-01T00:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { SyncItem } from '../../src/sync/sync.js';
+import type { SyncItem } from '../../src/sync/types.js';
 
 type RecordItem = Extract<SyncItem, { type: 'record' }>;
 

@@ -11,7 +11,9 @@ export interface Row {
 
 /**
  * An in-memory source over a mutable table: keyset pages ordered by (updatedAt, id) from `from` up to `until`,
- * one checkpoint per page. `quotaAfterPages` throws a quota error after that many pages of this run.
+ * one checkpoint per page, the remaining row count as the page total. `quotaAfterPages` throws a quota error
+ * after that many pages of this run; `quotaAfterRecords` throws it after that many records of this run (in the
+ * middle of a page, before its checkpoint).
  */
 export function tableSource(
   table: Row[],
@@ -20,6 +22,7 @@ export function tableSource(
     lookbackMs?: number;
     lagMs?: number;
     quotaAfterPages?: number;
+    quotaAfterRecords?: number;
     onPage?: (page: number) => void;
   } = {},
 ): Source {
@@ -30,20 +33,28 @@ export function tableSource(
     async *read(context): AsyncGenerator<SourceMessage> {
       let after = context.from === null ? null : { time: context.from, id: '' };
       let page = 0;
+      let records = 0;
+      let read = 0;
       for (;;) {
         if (options.quotaAfterPages !== undefined && page >= options.quotaAfterPages) {
           throw new CxQuotaExceededError('daily quota');
         }
-        const rows = table
+        const matching = table
           .map((r) => ({ r, p: { time: new Date(r.updatedAt).toISOString(), id: r.id } }))
           .filter(({ p }) => (after === null || compareCursor(p, after) > 0) && p.time <= context.until)
-          .sort((a, b) => compareCursor(a.p, b.p))
-          .slice(0, options.pageSize ?? 3);
+          .sort((a, b) => compareCursor(a.p, b.p));
+        const rows = matching.slice(0, options.pageSize ?? 3);
         page++;
         options.onPage?.(page);
-        yield { type: 'page', stream: 'rows' };
+        yield { type: 'page', stream: 'rows', total: read + matching.length };
         if (rows.length === 0) break;
         for (const { r, p } of rows) {
+          context.signal.throwIfAborted();
+          if (options.quotaAfterRecords !== undefined && records >= options.quotaAfterRecords) {
+            throw new CxQuotaExceededError('daily quota');
+          }
+          records++;
+          read++;
           yield {
             type: 'record',
             stream: 'rows',

@@ -1,9 +1,9 @@
-import type { JourneyMapInput } from '../document.js';
+import type { JourneyMapInput } from '../format/document.js';
 
 /** A small but complete map used across the tests: 3 stages, 2 personas, every lane filled. */
 export function shopMap(): JourneyMapInput {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     journey: {
       id: 'shop',
       name: 'Online shoe shop',
@@ -136,7 +136,7 @@ export function shopMap(): JourneyMapInput {
         metric: 'nps',
         value: 31,
         n: 412,
-        interval: { lower: 24.2, upper: 37.5 },
+        confidenceInterval: { lower: 24.2, upper: 37.5 },
         stageId: 'use',
         window: { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
       },

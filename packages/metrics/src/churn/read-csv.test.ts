@@ -122,7 +122,7 @@ describe('readSubscriptionColumnsCsv', () => {
     }
   });
 
-  it('parses other instant forms ending in Z or an offset with Date.parse, as prepareSubscriptions does', async () => {
+  it('parses the instant forms of the @cx/ingest grammar (offsets, no seconds, long fractions) and rejects others', async () => {
     const table = await readSubscriptionColumnsCsv(
       file(
         'customerId,startedAt,endedAt,amount\n' +
@@ -135,9 +135,9 @@ describe('readSubscriptionColumnsCsv', () => {
     const error = await issuesOf(
       readSubscriptionColumnsCsv(file('customerId,startedAt,amount\nc1,January 10 2026,5\n')),
     );
-    expect(error.issues.map((i) => [i.path, i.message])).toEqual([
-      [[0, 'startedAt'], 'Expected a UTC instant, got "January 10 2026"'],
-    ]);
+    expect(error.issues.map((i) => i.path)).toEqual([[0, 'startedAt']]);
+    expect(error.issues[0]).toMatchObject({ line: 2, column: 4, code: 'invalid_instant' });
+    expect(error.issues[0]?.message).toMatch(/Expected an instant .*"January 10 2026"/);
   });
 
   it('decodes customer ids only when they are read, and the same ids each time', async () => {
@@ -198,11 +198,19 @@ describe('readSubscriptionColumnsCsv', () => {
       [0, 'endedAt'],
       [1, 'startedAt'],
       [2, 'amount'],
-      [3, 'currency'],
+      // Row 3 (USD) is the only valid row, so there is one currency among the subscriptions read.
       [4, 'billingInterval'],
       [5, 'customerId'],
-      [6, 'customerId'],
+      [6], // a quote left open: the row is cut at its line end, and the error names no field
     ]);
+    const mixed = await issuesOf(
+      readSubscriptionColumnsCsv(
+        file(
+          'customerId,startedAt,amount,currency\nc1,2026-01-10T00:00:00Z,5,EUR\nc2,2026-01-10T00:00:00Z,5,USD\n',
+        ),
+      ),
+    );
+    expect(mixed.issues.map((i) => [i.path, i.code])).toEqual([[[1, 'currency'], 'mixed_currency']]);
     await expect(readSubscriptionColumnsCsv(file('x'), { delimiter: '::' })).rejects.toThrow(
       CxValidationError,
     );

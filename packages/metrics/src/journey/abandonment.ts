@@ -1,7 +1,9 @@
-import { CxValidationError, type Interaction } from '@cx/model';
+import { type Duration, durationSchema, type Interaction, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { DurationStats } from './duration-stats.js';
-import { funnel } from './funnel.js';
-import { type InteractionPredicate, predicateIssues } from './predicate.js';
+import { FunnelAccumulator } from './funnel-accumulator.js';
+import { FUNNEL_RENAMED } from './funnel-options.js';
+import { type InteractionPredicate, predicateSchema } from './predicate.js';
 import { allInteractions, type JourneyEvents } from './source.js';
 
 /**
@@ -15,14 +17,21 @@ export interface AbandonmentOptions {
   readonly start: InteractionPredicate;
   /** What finishes it, e.g. `{ name: 'purchase' }`. */
   readonly finish: InteractionPredicate;
-  /** Time allowed to finish, in ms; default 14 days. */
-  readonly windowMs?: number;
+  /** Time allowed to finish, e.g. `{ hours: 24 }`; default `{ days: 14 }`. */
+  readonly window?: Duration | undefined;
   /**
    * `totals` (default): every start counts (a new one after the previous finished or timed out), as carts do;
    * `uniques`: each actor once, with their first start.
    */
-  readonly counting?: 'uniques' | 'totals';
+  readonly counting?: 'uniques' | 'totals' | undefined;
 }
+
+const abandonmentSchema = z.strictObject({
+  start: predicateSchema,
+  finish: predicateSchema,
+  window: durationSchema.default({ days: 14 }),
+  counting: z.enum(['uniques', 'totals'], { error: 'Expected "uniques" or "totals"' }).default('totals'),
+});
 
 /**
  * Result of {@link abandonment}.
@@ -52,14 +61,16 @@ export interface AbandonmentResult {
  * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer.
  * @param options - Start and finish predicates, window, counting.
  * @returns Started, finished, abandoned and the rate.
- * @throws {@link @cx/model!CxValidationError} for a bad predicate (path `start` or `finish`) or a negative window.
+ * @throws {@link @cx/model!CxOptionsError} for a bad predicate (path `start` or `finish`), a window that is not a
+ * duration (`windowMs` names its new name, `window`) or another invalid option.
+ * @throws {@link @cx/model!CxValidationError} for interactions without actor or timestamp.
  * @example
  * ```ts
  * import { abandonment } from '@cx/metrics';
  * const e = (id: string, customerId: string, name: string, t: string) => ({ id, customerId, timestamp: t, name, channel: 'web' as const, properties: {} });
  * const r = abandonment(
  *   [e('1', 'a', 'add_to_cart', '2026-01-01T10:00:00Z'), e('2', 'a', 'purchase', '2026-01-01T10:10:00Z'), e('3', 'b', 'add_to_cart', '2026-01-01T11:00:00Z')],
- *   { start: { name: 'add_to_cart' }, finish: { name: 'purchase' }, windowMs: 86_400_000 },
+ *   { start: { name: 'add_to_cart' }, finish: { name: 'purchase' }, window: { days: 1 } },
  * );
  * console.log(r.abandonmentRate); // 0.5
  * ```
@@ -70,16 +81,10 @@ export function abandonment(
   interactions: Iterable<Interaction> | JourneyEvents,
   options: AbandonmentOptions,
 ): AbandonmentResult {
-  const issues = [
-    ...predicateIssues(options.start, ['start']),
-    ...predicateIssues(options.finish, ['finish']),
-  ];
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'abandonment options' });
-  const r = funnel(allInteractions(interactions), {
-    steps: [options.start, options.finish],
-    counting: options.counting ?? 'totals',
-    ...(options.windowMs === undefined ? {} : { windowMs: options.windowMs }),
-  });
+  const o = parseOptions(abandonmentSchema, options, 'abandonment', { renamed: FUNNEL_RENAMED });
+  const r = new FunnelAccumulator({ steps: [o.start, o.finish], counting: o.counting, window: o.window })
+    .addAll(allInteractions(interactions))
+    .result();
   return {
     started: r.entered,
     finished: r.converted,

@@ -1,5 +1,5 @@
 import {
-  CxValidationError,
+  CxOptionsError,
   DEFAULT_STAGES,
   type Interaction,
   journeySchema,
@@ -32,7 +32,7 @@ describe('abandonment', () => {
     const r = abandonment(events, {
       start: { name: 'add_to_cart' },
       finish: { name: 'purchase' },
-      windowMs: 24 * HOUR,
+      window: { hours: 24 },
     });
     // carts: a#1 finished, a#2 abandoned, b#1 abandoned -> 2 of 3
     expect(r).toMatchObject({ started: 3, finished: 1, abandoned: 2 });
@@ -41,7 +41,7 @@ describe('abandonment', () => {
     const uniques = abandonment(events, {
       start: { name: 'add_to_cart' },
       finish: { name: 'purchase' },
-      windowMs: 24 * HOUR,
+      window: { hours: 24 },
       counting: 'uniques',
     });
     expect(uniques).toMatchObject({ started: 2, finished: 1, abandonmentRate: 0.5 });
@@ -49,7 +49,7 @@ describe('abandonment', () => {
 
   it('nothing started gives a null rate; bad predicates name start or finish', () => {
     expect(abandonment([], { start: { name: 'a' }, finish: { name: 'b' } }).abandonmentRate).toBeNull();
-    expect(() => abandonment([], { start: {}, finish: { name: 'b' } })).toThrow(CxValidationError);
+    expect(() => abandonment([], { start: {}, finish: { name: 'b' } })).toThrow(CxOptionsError);
   });
 });
 
@@ -175,11 +175,11 @@ describe('paths', () => {
     const [gap] = timeBetweenStages(stageEvents, { stages: ['consideration', 'purchase'], journey });
     // a: 48 h, c: 24 h
     expect(gap?.duration).toMatchObject({ n: 2, mean: 36 * HOUR, min: 24 * HOUR, max: 48 * HOUR });
-    expect(() => timeBetweenStages(stageEvents, { stages: ['x'] })).toThrow(CxValidationError);
+    expect(() => timeBetweenStages(stageEvents, { stages: ['x'] })).toThrow(CxOptionsError);
   });
 
   it('bad path options throw with paths', () => {
-    expect(() => topPaths([], { limit: 0 })).toThrow(CxValidationError);
+    expect(() => topPaths([], { limit: 0 })).toThrow(CxOptionsError);
     expect(() => pathsAround([], { anchor: { bogus: 1 } as never, direction: 'before' })).toThrow(
       /anchor\/bogus/,
     );

@@ -1,6 +1,9 @@
-import type { Interaction, Journey } from '@cx/model';
+import { type Duration, durationSchema, type Interaction, type Journey, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import type { DurationStats } from './duration-stats.js';
-import { FunnelAccumulator } from './funnel.js';
+import { FunnelAccumulator } from './funnel-accumulator.js';
+import { FUNNEL_RENAMED } from './funnel-options.js';
+import { checkJourney } from './journey-input.js';
 import { allInteractions, type JourneyEvents } from './source.js';
 
 /**
@@ -10,9 +13,11 @@ import { allInteractions, type JourneyEvents } from './source.js';
  * @since 0.1.0
  */
 export interface DesiredActionsOptions {
-  /** Time allowed from the attempt to the completion, in ms; default 14 days. */
-  readonly windowMs?: number;
+  /** Time allowed from the attempt to the completion, e.g. `{ days: 7 }`; default `{ days: 14 }`. */
+  readonly window?: Duration | undefined;
 }
+
+const desiredActionsSchema = z.strictObject({ window: durationSchema.default({ days: 14 }) });
 
 /**
  * Attempts and completions of one desired action of a journey.
@@ -100,7 +105,9 @@ function group(
  * @param journey - A designed journey (parsed form) with `desiredActions` and `completedActions`.
  * @param options - Window.
  * @returns Per action, per stage and per touchpoint results.
- * @throws {@link @cx/model!CxValidationError} for a negative window or interactions without actor or timestamp.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options (a window that is not a duration …).
+ * @throws {@link @cx/model!CxValidationError} for a journey that is not one, or interactions without actor or
+ * timestamp.
  * @example
  * ```ts
  * import { desiredActions } from '@cx/metrics';
@@ -122,7 +129,10 @@ export function desiredActions(
   journey: Journey,
   options: DesiredActionsOptions = {},
 ): DesiredActionsReport {
-  const window = options.windowMs === undefined ? {} : { windowMs: options.windowMs };
+  const { window } = parseOptions(desiredActionsSchema, options, 'desiredActions', {
+    renamed: FUNNEL_RENAMED,
+  });
+  checkJourney(journey);
   const accumulators = journey.desiredActions.map((action) => {
     const completion = journey.completedActions
       .filter((c) => c.desiredActionId === action.id)
@@ -133,7 +143,7 @@ export function desiredActions(
     };
     return new FunnelAccumulator({
       steps: completion.length === 0 ? [attempt] : [attempt, { name: completion }],
-      ...window,
+      window,
     });
   });
   for (const interaction of allInteractions(interactions))

@@ -1,35 +1,41 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { CxOptionsError, CxValidationError, type OptionIssue, type ValidationIssue } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { actorSettled, endActor, feed, newActorState, newAggregate } from './funnel-kernel.js';
 import type { FunnelOptions } from './funnel-options.js';
-import { resolveFunnel } from './funnel-resolve.js';
+import { type ResolvedFunnel, resolveFunnel } from './funnel-resolve.js';
 import { type FunnelResult, funnelResultOf } from './funnel-result.js';
 import type { InteractionPredicate } from './predicate.js';
 
 type Field = 'name' | 'channel' | 'touchpointId' | 'stageId';
 
-/** Lookup table: code + 1 -> bit mask of predicates the code satisfies on this field. */
-function fieldMasks(
+/**
+ * Lookup table of one field: entry `(code + 1) * words + w` holds bit `p & 31` of word `w = p >> 5` when predicate
+ * `p`'s condition on the field accepts the code (or it has none). ANDing the four fields' entries gives the predicates
+ * an event matches, in as many 32-bit words as there are groups of 32 predicates: no limit on their number.
+ */
+function fieldTable(
   preds: readonly InteractionPredicate[],
   field: Field,
   dict: readonly string[],
+  words: number,
 ): Int32Array {
-  const table = new Int32Array(dict.length + 1);
+  const table = new Int32Array((dict.length + 1) * words);
   preds.forEach((p, k) => {
+    const w = k >> 5;
+    const bit = 1 << (k & 31);
     const cond = p[field];
     const accepted = cond === undefined ? undefined : new Set(typeof cond === 'string' ? [cond] : cond);
-    if (accepted === undefined) {
-      for (let c = 0; c < table.length; c++) table[c]! |= 1 << k;
-    } else {
-      dict.forEach((value, code) => {
-        if (accepted.has(value)) table[code + 1]! |= 1 << k;
-      });
+    for (let c = 0; c <= dict.length; c++) {
+      if (accepted === undefined || (c > 0 && accepted.has(dict[c - 1] as string)))
+        table[c * words + w]! |= bit;
     }
   });
   return table;
 }
 
+/** A condition on a numeric property column of predicate `index` (internal). */
 interface NumericCheck {
+  readonly word: number;
   readonly bit: number;
   readonly column: Float64Array;
   readonly accepted: ReadonlySet<number>;
@@ -40,23 +46,33 @@ function numericChecks(
   preds: readonly InteractionPredicate[],
   columns: InteractionColumns,
   root: string,
-  issues: ValidationIssue[],
+  dataIssues: ValidationIssue[],
+  optionIssues: OptionIssue[],
 ): NumericCheck[] {
   const checks: NumericCheck[] = [];
   preds.forEach((p, k) => {
     for (const [key, cond] of Object.entries(p.properties ?? {})) {
       const list = Array.isArray(cond) ? cond : [cond];
-      const column = columns.numeric[key];
-      if (column === undefined || !list.every((v) => v === null || typeof v === 'number')) {
-        issues.push({
+      if (!list.every((v) => v === null || typeof v === 'number')) {
+        optionIssues.push({
           path: [root, k, 'properties', key],
-          message: `Columns hold only the numeric properties ${JSON.stringify(Object.keys(columns.numeric))}; build them with this property in options.numeric or use funnel() on interactions`,
+          message: 'Columns hold numeric properties only; use funnel() on interactions for other conditions',
+          code: 'invalid_value',
+        });
+        continue;
+      }
+      const column = Object.hasOwn(columns.numeric, key) ? columns.numeric[key] : undefined;
+      if (column === undefined) {
+        dataIssues.push({
+          path: [root, k, 'properties', key],
+          message: `The columns hold only the numeric properties ${JSON.stringify(Object.keys(columns.numeric))}; build them with this property in options.numeric or use funnel() on interactions`,
           code: 'unsupported_on_columns',
         });
         continue;
       }
       checks.push({
-        bit: 1 << k,
+        word: k >> 5,
+        bit: 1 << (k & 31),
         column,
         accepted: new Set(list.filter((v): v is number => typeof v === 'number')),
         acceptsMissing: list.includes(null),
@@ -66,13 +82,27 @@ function numericChecks(
   return checks;
 }
 
-function applyChecks(mask: number, checks: readonly NumericCheck[], e: number): number {
+/** Clears in `words` the bits of predicates whose numeric conditions event `e` fails (internal). */
+function applyChecks(words: Int32Array, checks: readonly NumericCheck[], e: number): void {
   for (const c of checks) {
-    if ((mask & c.bit) === 0) continue;
+    if (((words[c.word] as number) & c.bit) === 0) continue;
     const v = c.column[e] as number;
-    if (!(Number.isNaN(v) ? c.acceptsMissing : c.accepted.has(v))) mask &= ~c.bit;
+    if (!(Number.isNaN(v) ? c.acceptsMissing : c.accepted.has(v))) words[c.word]! &= ~c.bit;
   }
-  return mask;
+}
+
+/** The exclusion word of an event from the exclusions it matches (internal; see `ResolvedFunnel.exclusionSteps`). */
+function exclusionWord(f: ResolvedFunnel, matched: Int32Array): number {
+  let excl = 0;
+  for (let w = 0; w < matched.length; w++) {
+    let m = matched[w] as number;
+    while (m !== 0) {
+      const b = 31 - Math.clz32(m & -m);
+      excl |= f.exclusionSteps[(w << 5) + b] as number;
+      m &= m - 1;
+    }
+  }
+  return excl;
 }
 
 /**
@@ -83,10 +113,12 @@ function applyChecks(mask: number, checks: readonly NumericCheck[], e: number): 
  * work on the store's numeric property columns only; breakdowns by `field` only.
  *
  * @param columns - Interactions in columns, from `buildInteractionColumns`.
- * @param options - See {@link FunnelOptions} (`inputOrder` is ignored: columns are time-sorted per actor).
+ * @param options - See {@link FunnelOptions} (`inputOrder` does not apply: columns are time-sorted per actor).
  * @returns The funnel result.
- * @throws {@link @cx/model!CxValidationError} for invalid options, a property condition on a property the
- * columns do not hold, or a breakdown by property.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options, a breakdown by property or a non-numeric property
+ * condition (columns hold numeric properties only).
+ * @throws {@link @cx/model!CxValidationError} (`unsupported_on_columns`) for a property condition on a property the
+ * columns do not hold.
  * @example
  * ```ts
  * import { buildInteractionColumns, funnelColumns } from '@cx/metrics';
@@ -98,31 +130,35 @@ function applyChecks(mask: number, checks: readonly NumericCheck[], e: number): 
  * @since 0.1.0
  */
 export function funnelColumns(columns: InteractionColumns, options: FunnelOptions): FunnelResult {
-  const f = resolveFunnel(options);
-  const steps = options.steps;
-  const exclusions = options.exclusions ?? [];
-  const issues: ValidationIssue[] = [];
-  const stepChecks = numericChecks(steps, columns, 'steps', issues);
-  const exclChecks = numericChecks(exclusions, columns, 'exclusions', issues);
-  if (options.breakdown?.property !== undefined) {
-    issues.push({
+  const f = resolveFunnel(options, 'funnelColumns');
+  const { steps, exclusions, breakdown } = f.options;
+  const dataIssues: ValidationIssue[] = [];
+  const optionIssues: OptionIssue[] = [];
+  const stepChecks = numericChecks(steps, columns, 'steps', dataIssues, optionIssues);
+  const exclChecks = numericChecks(exclusions, columns, 'exclusions', dataIssues, optionIssues);
+  if (breakdown?.property !== undefined) {
+    optionIssues.push({
       path: ['breakdown', 'property'],
       message: 'Breakdown by property is not available on columns; use a field or funnel() on interactions',
-      code: 'unsupported_on_columns',
+      code: 'invalid_value',
     });
   }
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'funnel options' });
+  if (optionIssues.length > 0) throw new CxOptionsError('funnelColumns', optionIssues);
+  if (dataIssues.length > 0) throw new CxValidationError(dataIssues, { subject: 'funnel columns' });
 
-  const tables = (preds: readonly InteractionPredicate[]) => [
-    fieldMasks(preds, 'name', columns.names),
-    fieldMasks(preds, 'channel', columns.channels),
-    fieldMasks(preds, 'touchpointId', columns.touchpoints),
-    fieldMasks(preds, 'stageId', columns.stages),
+  const tables = (preds: readonly InteractionPredicate[], words: number) => [
+    fieldTable(preds, 'name', columns.names, words),
+    fieldTable(preds, 'channel', columns.channels, words),
+    fieldTable(preds, 'touchpointId', columns.touchpoints, words),
+    fieldTable(preds, 'stageId', columns.stages, words),
   ];
-  const [sn, sc, st, ss] = tables(steps) as [Int32Array, Int32Array, Int32Array, Int32Array];
-  const [xn, xc, xt, xs] = tables(exclusions) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const [sn, sc, st, ss] = tables(steps, 1) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const W = (exclusions.length + 31) >> 5;
+  const [xn, xc, xt, xs] = tables(exclusions, W) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const stepWord = new Int32Array(1);
+  const matched = new Int32Array(W);
   const { name, channel, touchpoint, stage, time, actorOffsets } = columns;
-  const field = options.breakdown?.field;
+  const field = breakdown?.field;
   const segColumn =
     field === 'name'
       ? name
@@ -142,7 +178,6 @@ export function funnelColumns(columns: InteractionColumns, options: FunnelOption
           ? columns.touchpoints
           : columns.stages;
   const segName = (code: number) => (code < 0 ? null : (segDict[code] as string));
-  const hasExcl = exclusions.length > 0;
   const strict = f.order === 'strict';
   const agg = newAggregate(f.n);
   const actors = actorOffsets.length - 1;
@@ -155,11 +190,27 @@ export function funnelColumns(columns: InteractionColumns, options: FunnelOption
       const t1 = (touchpoint[e] as number) + 1;
       const s1 = (stage[e] as number) + 1;
       let mask = (sn[n1] as number) & (sc[c1] as number) & (st[t1] as number) & (ss[s1] as number);
-      if (mask !== 0 && stepChecks.length > 0) mask = applyChecks(mask, stepChecks, e);
+      if (mask !== 0 && stepChecks.length > 0) {
+        stepWord[0] = mask;
+        applyChecks(stepWord, stepChecks, e);
+        mask = stepWord[0] as number;
+      }
       let excl = 0;
-      if (hasExcl) {
-        excl = (xn[n1] as number) & (xc[c1] as number) & (xt[t1] as number) & (xs[s1] as number);
-        if (excl !== 0 && exclChecks.length > 0) excl = applyChecks(excl, exclChecks, e);
+      if (W > 0) {
+        let any = 0;
+        for (let w = 0; w < W; w++) {
+          const m =
+            (xn[n1 * W + w] as number) &
+            (xc[c1 * W + w] as number) &
+            (xt[t1 * W + w] as number) &
+            (xs[s1 * W + w] as number);
+          matched[w] = m;
+          any |= m;
+        }
+        if (any !== 0) {
+          if (exclChecks.length > 0) applyChecks(matched, exclChecks, e);
+          excl = exclusionWord(f, matched);
+        }
       }
       if (mask === 0 && excl === 0 && !strict) continue;
       feed(

@@ -1,10 +1,11 @@
-import type { Interaction } from '@cx/model';
+import { type Interaction, instantToEpochMs } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FunnelAccumulator, funnel } from './funnel.js';
+import { funnel } from './funnel.js';
+import { FunnelAccumulator } from './funnel-accumulator.js';
 import type { FunnelOptions } from './funnel-options.js';
 
-const T0 = Date.parse('2026-01-01T00:00:00Z');
+const T0 = instantToEpochMs('2026-01-01T00:00:00Z');
 
 describe('FunnelAccumulator.flushActors', () => {
   it('flushing after each actor of input grouped by actor gives the result of the whole', () => {
@@ -41,7 +42,7 @@ describe('FunnelAccumulator.flushActors', () => {
           const sorted = [...events].sort(
             (x, y) =>
               (x.customerId as string).localeCompare(y.customerId as string) ||
-              Date.parse(x.timestamp) - Date.parse(y.timestamp) ||
+              instantToEpochMs(x.timestamp) - instantToEpochMs(y.timestamp) ||
               x.id.localeCompare(y.id),
           );
           const acc = new FunnelAccumulator({ ...options, inputOrder: 'time-ordered' });

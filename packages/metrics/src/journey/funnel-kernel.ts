@@ -145,7 +145,8 @@ function advance(a: Attempt, t: number, seg: number): void {
  * Feeds one event of an actor, in time order, to the actor's funnel state (internal).
  *
  * @param mask - Bit k set when the event matches step k.
- * @param excl - Bit j set when the event matches exclusion j.
+ * @param excl - Bit r set when the event matches an exclusion that applies after r completed steps (the OR of the
+ *   `exclusionSteps` of the exclusions it matches).
  * @param seg - Breakdown value code of the event (-1 none).
  */
 export function feed(
@@ -168,7 +169,7 @@ export function feed(
     ) {
       finish(f, s, a, false, agg, segName, true);
       a = null;
-    } else if ((excl & (f.exclusionsAt[r] as number)) !== 0) {
+    } else if (((excl >>> r) & 1) === 1) {
       finish(f, s, a, true, agg, segName, true);
       return;
     } else if (f.order === 'any') {

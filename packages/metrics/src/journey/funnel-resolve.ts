@@ -1,21 +1,22 @@
-import type { Interaction, ValidationIssue } from '@cx/model';
-import { CxValidationError } from '@cx/model';
-import { DEFAULT_PERCENTILES } from './duration-stats.js';
-import { DEFAULT_FUNNEL_WINDOW_MS, type FunnelOptions, type FunnelStep } from './funnel-options.js';
-import { compilePredicate, type Matcher, predicateIssues } from './predicate.js';
+import { durationToMs, type Interaction, parseOptions } from '@cx/model';
+import { FUNNEL_RENAMED, funnelOptionsSchema, type ParsedFunnelOptions } from './funnel-options.js';
+import { ownValue } from './own.js';
+import { compilePredicate, type Matcher } from './predicate.js';
 
-/** Most steps a funnel may have (steps are tracked in a 32-bit mask). */
-export const MAX_FUNNEL_STEPS = 31;
-
-/** A validated funnel (internal). */
+/** A checked and compiled funnel (internal). */
 export interface ResolvedFunnel {
   readonly n: number;
-  readonly options: FunnelOptions;
+  /** The parsed options, defaults applied (what snapshots store and merges compare). */
+  readonly options: ParsedFunnelOptions;
   readonly labels: readonly string[];
   readonly steps: readonly Matcher[];
   readonly exclusions: readonly Matcher[];
-  /** Bit mask of exclusions that apply when `reached` steps are done, indexed by `reached`. */
-  readonly exclusionsAt: Int32Array;
+  /**
+   * Per exclusion, the steps at which it applies, as a mask over `reached`: bit r set when the exclusion applies to
+   * an attempt that has completed r steps. An event's exclusion word is the OR of the masks of the exclusions it
+   * matches, so any number of exclusions fits in one word of at most {@link MAX_FUNNEL_STEPS} bits.
+   */
+  readonly exclusionSteps: Int32Array;
   /** Per-step window from the previous step (Infinity = none). */
   readonly stepWindow: Float64Array;
   readonly windowMs: number;
@@ -29,163 +30,64 @@ export interface ResolvedFunnel {
   readonly timeOrdered: boolean;
 }
 
-const isNonNegative = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-function stepLabel(step: FunnelStep, index: number): string {
+function stepLabel(step: ParsedFunnelOptions['steps'][number], index: number): string {
   if (step.label !== undefined) return step.label;
   if (step.name !== undefined) return typeof step.name === 'string' ? step.name : step.name.join(' | ');
   return `step ${index + 1}`;
 }
 
-function windowIssues(value: unknown, path: ReadonlyArray<string | number>): ValidationIssue[] {
-  return value === undefined || isNonNegative(value)
-    ? []
-    : [
-        {
-          path,
-          message: `Expected a non-negative number of milliseconds, got ${String(value)}`,
-          code: 'too_small',
-        },
-      ];
-}
-
-function oneOf(value: unknown, allowed: readonly string[], path: string[]): ValidationIssue[] {
-  return value === undefined || allowed.includes(value as string)
-    ? []
-    : [
-        {
-          path,
-          message: `Expected one of ${allowed.join(', ')}, got ${String(value)}`,
-          code: 'invalid_value',
-        },
-      ];
+/** The breakdown value of an interaction's own property: `String` of a primitive, JSON of an object (internal). */
+function propertyValue(property: string): (i: Interaction) => string | null {
+  return (i) => {
+    const v = ownValue(i.properties, property);
+    return v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
 }
 
 /**
- * Validates funnel options and compiles them (internal).
+ * Checks funnel options with their strict schema and compiles them (internal).
  *
  * @param options - Options as given by the caller.
+ * @param subject - The function or class, for the error message.
  * @returns The resolved funnel.
- * @throws {@link @cx/model!CxValidationError} listing every problem with its path.
+ * @throws {@link @cx/model!CxOptionsError} listing every problem with its path.
  */
-export function resolveFunnel(options: FunnelOptions): ResolvedFunnel {
-  const issues: ValidationIssue[] = [];
-  const steps = (options as { steps?: unknown }).steps;
-  if (!Array.isArray(steps) || steps.length === 0) {
-    issues.push({ path: ['steps'], message: 'Expected a non-empty list of steps', code: 'too_small' });
-  } else if (steps.length > MAX_FUNNEL_STEPS) {
-    issues.push({ path: ['steps'], message: `Expected at most ${MAX_FUNNEL_STEPS} steps`, code: 'too_big' });
-  } else {
-    steps.forEach((s: FunnelStep, k) => {
-      issues.push(...predicateIssues(s, ['steps', k], ['label', 'windowMs']));
-      issues.push(...windowIssues(s?.windowMs, ['steps', k, 'windowMs']));
-      if (s?.windowMs !== undefined && (k === 0 || options.order === 'any')) {
-        issues.push({
-          path: ['steps', k, 'windowMs'],
-          message: 'A step window applies from the previous step: not on the first step nor with order "any"',
-          code: 'invalid_option',
-        });
-      }
-    });
-  }
-  const n = Array.isArray(steps) ? steps.length : 0;
-  issues.push(...windowIssues(options.windowMs, ['windowMs']));
-  issues.push(...oneOf(options.order, ['sequential', 'strict', 'any'], ['order']));
-  issues.push(...oneOf(options.counting, ['uniques', 'totals'], ['counting']));
-  issues.push(...oneOf(options.exclusionEffect, ['remove', 'drop-off'], ['exclusionEffect']));
-  issues.push(...oneOf(options.inputOrder, ['any', 'time-ordered'], ['inputOrder']));
-  const exclusions = options.exclusions ?? [];
-  exclusions.forEach((x, j) => {
-    issues.push(...predicateIssues(x, ['exclusions', j], ['fromStep', 'toStep']));
-    const from = x?.fromStep ?? 0;
-    const to = x?.toStep ?? n - 1;
-    if (!Number.isInteger(from) || from < 0 || from >= Math.max(n - 1, 1)) {
-      issues.push({
-        path: ['exclusions', j, 'fromStep'],
-        message: `Expected a step index in 0…${n - 2}`,
-        code: 'invalid_option',
-      });
-    } else if (!Number.isInteger(to) || to <= from || to > n - 1) {
-      issues.push({
-        path: ['exclusions', j, 'toStep'],
-        message: `Expected a step index in ${from + 1}…${n - 1}`,
-        code: 'invalid_option',
-      });
-    }
-  });
-  const breakdown = options.breakdown;
-  let attribution: number | undefined;
-  if (breakdown !== undefined) {
-    if ((breakdown.field === undefined) === (breakdown.property === undefined)) {
-      issues.push({
-        path: ['breakdown'],
-        message: 'Expected exactly one of field or property',
-        code: 'invalid_option',
-      });
-    }
-    issues.push(
-      ...oneOf(breakdown.field, ['name', 'channel', 'touchpointId', 'stageId'], ['breakdown', 'field']),
-    );
-    const a = breakdown.attribution ?? 'first-touch';
-    if (a === 'first-touch') attribution = -2;
-    else if (a === 'last-touch') attribution = -1;
-    else if (typeof a === 'object' && a !== null && Number.isInteger(a.step) && a.step >= 0 && a.step < n)
-      attribution = a.step;
-    else
-      issues.push({
-        path: ['breakdown', 'attribution'],
-        message: `Expected first-touch, last-touch or { step: 0…${n - 1} }`,
-        code: 'invalid_option',
-      });
-  }
-  for (const [i, p] of (options.percentiles ?? []).entries()) {
-    if (!(typeof p === 'number' && p >= 0 && p <= 100)) {
-      issues.push({
-        path: ['percentiles', i],
-        message: 'Expected a percentile in 0…100',
-        code: 'invalid_option',
-      });
-    }
-  }
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'funnel options' });
-
-  const typedSteps = steps as readonly FunnelStep[];
-  const exclusionsAt = new Int32Array(n + 1);
-  exclusions.forEach((x, j) => {
+export function resolveFunnel(options: unknown, subject: string): ResolvedFunnel {
+  const o = parseOptions(funnelOptionsSchema, options, subject, { renamed: FUNNEL_RENAMED });
+  const n = o.steps.length;
+  const exclusionSteps = Int32Array.from(o.exclusions, (x) => {
     const from = x.fromStep ?? 0;
     const to = x.toStep ?? n - 1;
+    let mask = 0;
     // "reached" steps done: the attempt sits between step reached-1 and step reached.
-    for (let reached = from + 1; reached <= to; reached++) exclusionsAt[reached]! |= 1 << j;
+    for (let reached = from + 1; reached <= to; reached++) mask |= 1 << reached;
+    return mask;
   });
-  const property = breakdown?.property;
-  const field = breakdown?.field;
+  const a = o.breakdown?.attribution;
+  const field = o.breakdown?.field;
+  const property = o.breakdown?.property;
   return {
     n,
-    options,
-    labels: typedSteps.map(stepLabel),
-    steps: typedSteps.map((s) => compilePredicate(s)),
-    exclusions: exclusions.map((x) => compilePredicate(x)),
-    exclusionsAt,
-    stepWindow: Float64Array.from(typedSteps, (s) => s.windowMs ?? Number.POSITIVE_INFINITY),
-    windowMs: options.windowMs ?? DEFAULT_FUNNEL_WINDOW_MS,
-    order: options.order ?? 'sequential',
-    totals: options.counting === 'totals',
-    remove: options.exclusionEffect !== 'drop-off',
-    attribution,
+    options: o,
+    labels: o.steps.map(stepLabel),
+    steps: o.steps.map((s) => compilePredicate(s)),
+    exclusions: o.exclusions.map((x) => compilePredicate(x)),
+    exclusionSteps,
+    stepWindow: Float64Array.from(o.steps, (s) =>
+      s.window === undefined ? Number.POSITIVE_INFINITY : durationToMs(s.window),
+    ),
+    windowMs: durationToMs(o.window),
+    order: o.order,
+    totals: o.counting === 'totals',
+    remove: o.exclusionEffect === 'remove',
+    attribution: a === undefined ? undefined : a === 'first-touch' ? -2 : a === 'last-touch' ? -1 : a.step,
     breakdownValue:
-      breakdown === undefined
-        ? undefined
-        : field !== undefined
-          ? (i) => (i[field] as string | undefined) ?? null
-          : (i) => {
-              const v = i.properties?.[property as string];
-              return v === undefined || v === null
-                ? null
-                : typeof v === 'object'
-                  ? JSON.stringify(v)
-                  : String(v);
-            },
-    percentiles: options.percentiles ?? DEFAULT_PERCENTILES,
-    timeOrdered: options.inputOrder === 'time-ordered',
+      field !== undefined
+        ? (i) => (i[field] as string | undefined) ?? null
+        : property !== undefined
+          ? propertyValue(property)
+          : undefined,
+    percentiles: o.percentiles,
+    timeOrdered: o.inputOrder === 'time-ordered',
   };
 }

@@ -1,7 +1,7 @@
 // Documented examples of how Mixpanel and PostHog count funnels, each written into a test with its source.
 import { describe, expect, it } from 'vitest';
 import { funnel } from './funnel.js';
-import { DAY, ev, HOUR, SECOND } from './test-helpers.js';
+import { DAY, ev, HOUR } from './test-helpers.js';
 
 const counts = (r: { steps: readonly { count: number }[] }) => r.steps.map((s) => s.count);
 
@@ -13,7 +13,7 @@ describe('Mixpanel docs, reports/funnels/funnels-advanced.mdx', () => {
       ev('u', 'B', '2024-01-01 13:45:00'),
       ev('u', 'C', '2024-01-01 14:15:00'),
     ];
-    const r = funnel(events, { steps: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], windowMs: HOUR });
+    const r = funnel(events, { steps: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], window: { hours: 1 } });
     // "They convert through Event B at 1:45 pm, and then time-out of the funnel."
     expect(counts(r)).toEqual([1, 1, 0]);
     expect(r.steps[1]?.timeFromPrevious.median).toBe(45 * 60 * 1000);
@@ -73,8 +73,8 @@ describe('Mixpanel docs, reports/funnels/funnels-advanced.mdx', () => {
       ev('u', 'B', '2024-01-03 11:00:00'),
     ];
     const steps = [{ name: 'A' }, { name: 'B' }];
-    expect(counts(funnel(events, { steps, windowMs: DAY }))).toEqual([1, 0]);
-    expect(counts(funnel(events, { steps, windowMs: DAY, counting: 'totals' }))).toEqual([2, 1]);
+    expect(counts(funnel(events, { steps, window: { days: 1 } }))).toEqual([1, 0]);
+    expect(counts(funnel(events, { steps, window: { days: 1 }, counting: 'totals' }))).toEqual([2, 1]);
   });
 });
 
@@ -87,7 +87,7 @@ describe('PostHog tests, posthog/hogql_queries/insights/funnels/test/test_funnel
     }
     const r = funnel(events, {
       steps: [{ name: 'step one' }, { name: 'step two' }, { name: 'step three' }],
-      windowMs: 7 * DAY,
+      window: { days: 7 },
     });
     expect(counts(r)).toEqual([25, 10, 0]);
   });
@@ -100,7 +100,7 @@ describe('PostHog tests, posthog/hogql_queries/insights/funnels/test/test_funnel
     }
     const r = funnel(events, {
       steps: [{ name: 'step one' }, { name: 'step two' }, { name: 'step three' }],
-      windowMs: 15 * SECOND,
+      window: { seconds: 15 },
     });
     expect(counts(r)).toEqual([25, 10, 0]);
   });
@@ -137,7 +137,7 @@ describe('PostHog tests, posthog/hogql_queries/insights/funnels/test/test_funnel
     ];
     const r = funnel(events, {
       steps: [{ name: 'user signed up' }, { name: 'paid' }],
-      windowMs: DAY,
+      window: { days: 1 },
       exclusions: [{ name: 'x' }],
     });
     expect(counts(r)).toEqual([2, 1]);
@@ -147,7 +147,7 @@ describe('PostHog tests, posthog/hogql_queries/insights/funnels/test/test_funnel
   it('test_funnel_exclusion_multiple_possible_no_end_event1..3 (10-second window)', () => {
     const opts = {
       steps: [{ name: 'step one' }, { name: 'step two' }],
-      windowMs: 10 * SECOND,
+      window: { seconds: 10 },
       exclusions: [{ name: 'exclusion' }],
     };
     const one = funnel(
@@ -247,7 +247,7 @@ describe('PostHog tests, funnels/test/breakdown_cases.py (attribution, 7-day win
   const summary = (attribution: 'first-touch' | 'last-touch' | { step: number }) =>
     Object.fromEntries(
       (
-        funnel(events, { steps, windowMs: 7 * DAY, breakdown: { property: '$browser', attribution } })
+        funnel(events, { steps, window: { days: 7 }, breakdown: { property: '$browser', attribution } })
           .breakdown ?? []
       ).map((b) => [String(b.value), [b.entered, b.converted, b.steps[1]?.timeFromPrevious.mean]]),
     );
@@ -294,7 +294,7 @@ describe('PostHog breakdown_cases.py test_funnel_step_breakdown_event: time to c
         ev('person2', 'play movie', '2020-01-02 16:00:00'),
         ev('person3', 'sign up', '2020-01-02 14:00:00'),
       ],
-      { steps: [{ name: 'sign up' }, { name: 'play movie' }, { name: 'buy' }], windowMs: 7 * DAY },
+      { steps: [{ name: 'sign up' }, { name: 'play movie' }, { name: 'buy' }], window: { days: 7 } },
     );
     expect(counts(r)).toEqual([3, 2, 1]);
     // (1 h + 2 h) / 2 for play movie; 2 h for buy.

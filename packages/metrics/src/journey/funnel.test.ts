@@ -1,11 +1,12 @@
-import { CxValidationError, type Interaction } from '@cx/model';
+import { CxOptionsError, CxValidationError, type Interaction } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildInteractionColumns } from '../columnar/build.js';
-import { FunnelAccumulator, funnel, funnelAsync } from './funnel.js';
+import { funnel, funnelAsync } from './funnel.js';
+import { FunnelAccumulator } from './funnel-accumulator.js';
 import { funnelColumns } from './funnel-columns.js';
 import type { FunnelOptions } from './funnel-options.js';
-import { DAY, ev, HOUR, MINUTE } from './test-helpers.js';
+import { ev, HOUR, MINUTE } from './test-helpers.js';
 
 const counts = (r: { steps: readonly { count: number }[] }) => r.steps.map((s) => s.count);
 const steps3 = [{ name: 'view' }, { name: 'cart' }, { name: 'buy' }];
@@ -69,15 +70,17 @@ describe('funnel: hand-checked small journeys', () => {
 
   it('per-step window: cart must follow view within 45 minutes', () => {
     const r = funnel(events, {
-      steps: [{ name: 'view' }, { name: 'cart', windowMs: 45 * MINUTE }, { name: 'buy' }],
+      steps: [{ name: 'view' }, { name: 'cart', window: { minutes: 45 } }, { name: 'buy' }],
     });
     expect(counts(r)).toEqual([3, 1, 1]);
   });
 
   it('window of exactly the gap still converts (inclusive)', () => {
-    const r = funnel(events, { steps: steps3, windowMs: 2 * HOUR });
+    const r = funnel(events, { steps: steps3, window: { hours: 2 } });
     expect(counts(r)).toEqual([3, 2, 1]);
-    expect(counts(funnel(events, { steps: steps3, windowMs: 2 * HOUR - 1 }))).toEqual([3, 2, 0]);
+    expect(counts(funnel(events, { steps: steps3, window: { milliseconds: 2 * HOUR - 1 } }))).toEqual([
+      3, 2, 0,
+    ]);
   });
 
   it('zero entries give null rates, never NaN', () => {
@@ -115,7 +118,16 @@ describe('funnel: hand-checked small journeys', () => {
 });
 
 describe('funnel: bad input', () => {
-  const issuePaths = (fn: () => unknown) => {
+  const optionPaths = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CxOptionsError);
+      return (e as CxOptionsError).issues.map((i) => i.path);
+    }
+    throw new Error('expected a CxOptionsError');
+  };
+  const dataPaths = (fn: () => unknown) => {
     try {
       fn();
     } catch (e) {
@@ -126,22 +138,31 @@ describe('funnel: bad input', () => {
   };
 
   it('empty step list', () => {
-    expect(issuePaths(() => funnel([], { steps: [] }))).toEqual([['steps']]);
+    expect(optionPaths(() => funnel([], { steps: [] }))).toEqual([['steps']]);
   });
   it('unknown predicate field and empty predicate', () => {
-    expect(issuePaths(() => funnel([], { steps: [{ name: 'a' }, { nmae: 'b' } as never, {}] }))).toEqual([
+    // Step 1 has an unknown key (and so no condition); step 2 has no condition.
+    expect(optionPaths(() => funnel([], { steps: [{ name: 'a' }, { nmae: 'b' } as never, {}] }))).toEqual([
       ['steps', 1, 'nmae'],
+      ['steps', 1],
       ['steps', 2],
     ]);
   });
   it('negative windows', () => {
     expect(
-      issuePaths(() => funnel([], { steps: [{ name: 'a' }, { name: 'b', windowMs: -1 }], windowMs: -5 })),
-    ).toEqual([['steps', 1, 'windowMs'], ['windowMs']]);
+      optionPaths(() =>
+        funnel([], { steps: [{ name: 'a' }, { name: 'b', window: { hours: -1 } }], window: { days: -5 } }),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        ['steps', 1, 'window', 'hours'],
+        ['window', 'days'],
+      ]),
+    );
   });
   it('bad exclusion range, bad attribution, bad property condition', () => {
     expect(
-      issuePaths(() =>
+      optionPaths(() =>
         funnel([], {
           steps: [{ name: 'a' }, { name: 'b' }],
           exclusions: [{ name: 'x', fromStep: 1 }],
@@ -150,17 +171,17 @@ describe('funnel: bad input', () => {
       ),
     ).toEqual([
       ['exclusions', 0, 'fromStep'],
-      ['breakdown', 'attribution'],
+      ['breakdown', 'attribution', 'step'],
     ]);
-    expect(issuePaths(() => funnel([], { steps: [{ properties: { plan: { a: 1 } as never } }] }))).toEqual([
+    expect(optionPaths(() => funnel([], { steps: [{ properties: { plan: { a: 1 } as never } }] }))).toEqual([
       ['steps', 0, 'properties', 'plan'],
     ]);
   });
   it('interaction without a valid timestamp names its position', () => {
     const bad = { ...ev('a', 'view', '2026-01-01 10:00:00'), timestamp: 'yesterday' };
-    expect(
-      issuePaths(() => funnel([ev('a', 'view', '2026-01-01 10:00:00'), bad], { steps: steps3 })),
-    ).toEqual([[1, 'timestamp']]);
+    expect(dataPaths(() => funnel([ev('a', 'view', '2026-01-01 10:00:00'), bad], { steps: steps3 }))).toEqual(
+      [[1, 'timestamp']],
+    );
   });
   it('time-ordered input that goes back in time throws instead of miscounting', () => {
     const acc = new FunnelAccumulator({ steps: steps3, inputOrder: 'time-ordered' });
@@ -169,7 +190,10 @@ describe('funnel: bad input', () => {
   });
   it('columns reject property conditions they cannot evaluate', () => {
     const columns = buildInteractionColumns([ev('a', 'view', '2026-01-01 10:00:00')]);
-    expect(issuePaths(() => funnelColumns(columns, { steps: [{ properties: { plan: 'pro' } }] }))).toEqual([
+    expect(dataPaths(() => funnelColumns(columns, { steps: [{ properties: { plan: 7 } }] }))).toEqual([
+      ['steps', 0, 'properties', 'plan'],
+    ]);
+    expect(optionPaths(() => funnelColumns(columns, { steps: [{ properties: { plan: 'pro' } }] }))).toEqual([
       ['steps', 0, 'properties', 'plan'],
     ]);
   });
@@ -201,7 +225,7 @@ const arbOptions: fc.Arbitrary<FunnelOptions> = fc.record({
   steps: fc
     .array(fc.constantFrom(...NAMES.slice(0, 3)), { minLength: 1, maxLength: 4 })
     .map((ns) => ns.map((name) => ({ name }))),
-  windowMs: fc.integer({ min: 0, max: 300 }).map((m) => m * MINUTE),
+  window: fc.integer({ min: 1, max: 300 }).map((minutes) => ({ minutes })),
   order: fc.constantFrom('sequential' as const, 'strict' as const, 'any' as const),
   counting: fc.constantFrom('uniques' as const, 'totals' as const),
   exclusionEffect: fc.constantFrom('remove' as const, 'drop-off' as const),
@@ -286,8 +310,8 @@ describe('funnel: properties', () => {
     fc.assert(
       fc.property(arbEvents, arbOptions, (events, o) => {
         const base = { steps: o.steps, order: 'sequential' as const };
-        const short = funnel(events, { ...base, windowMs: 30 * MINUTE });
-        const long = funnel(events, { ...base, windowMs: DAY });
+        const short = funnel(events, { ...base, window: { minutes: 30 } });
+        const long = funnel(events, { ...base, window: { days: 1 } });
         expect(long.converted).toBeGreaterThanOrEqual(short.converted);
       }),
     );

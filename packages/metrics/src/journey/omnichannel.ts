@@ -1,4 +1,6 @@
-import { type Channel, type Interaction, isDigitalChannel, type Journey } from '@cx/model';
+import { type Channel, type Interaction, isDigitalChannel, type Journey, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { checkJourney } from './journey-input.js';
 import { JourneyEvents } from './source.js';
 import { stageResolver } from './stage-of.js';
 
@@ -10,8 +12,11 @@ import { stageResolver } from './stage-of.js';
  */
 export interface OmnichannelOptions {
   /** A journey: stage order for the mix, and touchpoint stages for interactions without `stageId`. */
-  readonly journey?: Journey;
+  readonly journey?: Journey | undefined;
 }
+
+// The journey is data: checked by the model's schema (checkJourney) once the options are known to be well formed.
+const omnichannelSchema = z.strictObject({ journey: z.unknown().optional() });
 
 /**
  * Use of one channel at one stage.
@@ -97,7 +102,9 @@ export interface OmnichannelResult {
  * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer.
  * @param options - Optional journey.
  * @returns Mix, moves and switch counts.
- * @throws {@link @cx/model!CxValidationError} for interactions without actor or valid timestamp.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option or `null` options.
+ * @throws {@link @cx/model!CxValidationError} for a journey that is not one, or interactions without actor or
+ * valid timestamp.
  * @example
  * ```ts
  * import { omnichannel } from '@cx/metrics';
@@ -112,7 +119,9 @@ export function omnichannel(
   interactions: Iterable<Interaction> | JourneyEvents,
   options: OmnichannelOptions = {},
 ): OmnichannelResult {
-  const stageOf = stageResolver(options.journey);
+  const o = parseOptions(omnichannelSchema, options, 'omnichannel');
+  const journey = o.journey === undefined ? undefined : checkJourney(o.journey, ['journey']);
+  const stageOf = stageResolver(journey);
   const mix = new Map<
     string,
     { interactions: number; actors: number; channels: Map<string, { i: number; a: number }> }
@@ -142,7 +151,7 @@ export function omnichannel(
       m.channels.set(i.channel, c);
       if (prev !== undefined && prevStage !== undefined && prevStage !== stage) {
         total++;
-        const key = [prevStage, stage, prev.channel, i.channel].join('\u0000');
+        const key = JSON.stringify([prevStage, stage, prev.channel, i.channel]);
         const move = moves.get(key);
         moves.set(key, {
           fromStage: prevStage,
@@ -163,7 +172,7 @@ export function omnichannel(
       prevStage = stage;
     }
   }
-  const order = new Map((options.journey?.stages ?? []).map((s, k) => [s.id, k]));
+  const order = new Map((journey?.stages ?? []).map((s, k) => [s.id, k]));
   const stageIds = [...mix.keys()].sort(
     (a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0),
   );

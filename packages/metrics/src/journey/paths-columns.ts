@@ -1,6 +1,6 @@
-import { CxValidationError } from '@cx/model';
+import { parseOptions } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
-import { pathOptionIssues, rankCounted, type TopPathsOptions, type TopPathsResult } from './paths.js';
+import { rankCounted, type TopPathsOptions, type TopPathsResult, topPathsSchema } from './paths.js';
 
 /**
  * Options of {@link topPathsColumns} (as {@link TopPathsOptions}).
@@ -17,7 +17,7 @@ export type TopPathsColumnsOptions = TopPathsOptions;
  * @param columns - Interactions in columns, from `buildInteractionColumns`.
  * @param options - Node field, limit, maximum length, collapsing of repeats.
  * @returns Ranked paths.
- * @throws {@link @cx/model!CxValidationError} for invalid options.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options.
  * @example
  * ```ts
  * import { buildInteractionColumns, topPathsColumns } from '@cx/metrics';
@@ -32,9 +32,12 @@ export function topPathsColumns(
   columns: InteractionColumns,
   options: TopPathsColumnsOptions = {},
 ): TopPathsResult {
-  const issues = pathOptionIssues(options);
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'path options' });
-  const by = options.by ?? 'touchpointId';
+  const {
+    by,
+    limit,
+    maxLength,
+    collapseRepeats: collapse,
+  } = parseOptions(topPathsSchema, options, 'topPathsColumns');
   const column =
     by === 'name'
       ? columns.name
@@ -51,33 +54,37 @@ export function topPathsColumns(
         : by === 'stageId'
           ? columns.stages
           : columns.touchpoints;
-  const maxLength = options.maxLength ?? 10;
-  const collapse = options.collapseRepeats ?? true;
   const { actorOffsets } = columns;
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { codes: number[]; actors: number }>();
   let without = 0;
   const actors = actorOffsets.length - 1;
+  const codes: number[] = [];
   for (let a = 0; a < actors; a++) {
     const end = actorOffsets[a + 1] as number;
     let key = '';
-    let length = 0;
+    codes.length = 0;
     let last = -1;
-    for (let e = actorOffsets[a] as number; e < end && length < maxLength; e++) {
+    for (let e = actorOffsets[a] as number; e < end && codes.length < maxLength; e++) {
       const code = column[e] as number;
       if (code < 0 || (collapse && code === last)) continue;
-      key = length === 0 ? String(code) : `${key},${code}`;
-      length++;
+      key = codes.length === 0 ? String(code) : `${key},${code}`;
+      codes.push(code);
       last = code;
     }
-    if (length === 0) without++;
-    else counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (codes.length === 0) {
+      without++;
+      continue;
+    }
+    const entry = counts.get(key);
+    if (entry === undefined) counts.set(key, { codes: codes.slice(), actors: 1 });
+    else entry.actors++;
   }
   return rankCounted(
-    [...counts].map(([key, n]) => ({
-      path: key.split(',').map((c) => dict[Number(c)] as string),
-      actors: n,
+    [...counts.values()].map((entry) => ({
+      path: entry.codes.map((c) => dict[c] as string),
+      actors: entry.actors,
     })),
-    options.limit ?? 10,
+    limit,
     without,
   );
 }

@@ -1,5 +1,6 @@
-import { CxValidationError, type Interaction, type ValidationIssue } from '@cx/model';
-import { compilePredicate, type InteractionPredicate, predicateIssues } from './predicate.js';
+import { type Interaction, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { compilePredicate, type InteractionPredicate, predicateSchema } from './predicate.js';
 import { JourneyEvents } from './source.js';
 
 /**
@@ -18,13 +19,13 @@ export type PathNodeField = 'touchpointId' | 'stageId' | 'name' | 'channel';
  */
 export interface TopPathsOptions {
   /** Field the path is made of; default `touchpointId` (interactions without it are skipped). */
-  readonly by?: PathNodeField;
-  /** How many paths to list; the rest are grouped in `other`. Default 10. */
-  readonly limit?: number;
-  /** Longest path kept; longer ones are cut to their first `maxLength` nodes. Default 10. */
-  readonly maxLength?: number;
+  readonly by?: PathNodeField | undefined;
+  /** How many paths to list, a whole number ≥ 1; the rest are grouped in `other`. Default 10. */
+  readonly limit?: number | undefined;
+  /** Longest path kept, a whole number ≥ 1; longer ones are cut to their first `maxLength` nodes. Default 10. */
+  readonly maxLength?: number | undefined;
   /** Merge consecutive repeats (`a a b` → `a b`); default true. */
-  readonly collapseRepeats?: boolean;
+  readonly collapseRepeats?: boolean | undefined;
 }
 
 /**
@@ -59,42 +60,49 @@ export interface TopPathsResult {
   readonly other: { readonly paths: number; readonly actors: number; readonly share: number | null };
 }
 
-/** Validates the common path options (internal). */
-export function pathOptionIssues(options: TopPathsOptions): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (options.by !== undefined && !['touchpointId', 'stageId', 'name', 'channel'].includes(options.by)) {
-    issues.push({
-      path: ['by'],
-      message: 'Expected touchpointId, stageId, name or channel',
-      code: 'invalid_value',
-    });
-  }
-  for (const key of ['limit', 'maxLength'] as const) {
-    const v = options[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) {
-      issues.push({
-        path: [key],
-        message: `Expected a positive whole number, got ${String(v)}`,
-        code: 'too_small',
-      });
-    }
-  }
-  return issues;
-}
+const positive = (what: string) =>
+  z
+    .number()
+    .int({ error: `Expected a whole number of ${what}` })
+    .min(1, { error: `Expected at least 1 ${what}` });
+
+/** The options every path analysis shares (internal). */
+export const pathShape = {
+  by: z
+    .enum(['touchpointId', 'stageId', 'name', 'channel'], {
+      error: 'Expected "touchpointId", "stageId", "name" or "channel"',
+    })
+    .default('touchpointId'),
+  limit: positive('paths').default(10),
+  maxLength: positive('nodes').default(10),
+  collapseRepeats: z.boolean({ error: 'Expected true or false' }).default(true),
+};
+
+/** The schema of {@link TopPathsOptions} (internal). */
+export const topPathsSchema = z.strictObject(pathShape);
+
+const pathsAroundSchema = z.strictObject({
+  by: pathShape.by,
+  limit: pathShape.limit,
+  collapseRepeats: pathShape.collapseRepeats,
+  anchor: predicateSchema,
+  direction: z.enum(['before', 'after'], { error: 'Expected "before" or "after"' }),
+  steps: positive('nodes').default(3),
+});
 
 /** Node values of a sequence of interactions (internal). */
 export function nodesOf(list: readonly Interaction[], by: PathNodeField, collapse: boolean): string[] {
   const nodes: string[] = [];
   for (const i of list) {
     const v = i[by];
-    if (v === undefined) continue;
+    if (typeof v !== 'string') continue;
     if (collapse && nodes[nodes.length - 1] === v) continue;
     nodes.push(v);
   }
   return nodes;
 }
 
-/** Counts paths and keeps the top `limit` (internal). */
+/** Counts paths and keeps the top `limit` (internal). Paths are keyed by their JSON, so no value can collide. */
 export function rankPaths(
   paths: Iterable<readonly string[]>,
   limit: number,
@@ -102,12 +110,23 @@ export function rankPaths(
 ): TopPathsResult {
   const counts = new Map<string, { path: readonly string[]; actors: number }>();
   for (const path of paths) {
-    const key = path.join('\u0001');
+    const key = JSON.stringify(path);
     const entry = counts.get(key);
     if (entry === undefined) counts.set(key, { path, actors: 1 });
     else entry.actors++;
   }
   return rankCounted(counts.values(), limit, withoutPath);
+}
+
+/** Lexicographic order of two paths, node by node (internal). */
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** Ranks distinct paths with their actor counts and keeps the top `limit` (internal). */
@@ -116,13 +135,10 @@ export function rankCounted(
   limit: number,
   withoutPath: number,
 ): TopPathsResult {
-  let actors = 0;
-  const keyed = [...entries].map((e) => {
-    actors += e.actors;
-    return { key: e.path.join('\u0001'), path: e.path, actors: e.actors };
-  });
-  const ranked = keyed
-    .sort((a, b) => b.actors - a.actors || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const list = [...entries];
+  const actors = list.reduce((sum, e) => sum + e.actors, 0);
+  const ranked = list
+    .sort((a, b) => b.actors - a.actors || comparePaths(a.path, b.path))
     .map((v) => ({ path: v.path, actors: v.actors, share: v.actors / actors }));
   const top = ranked.slice(0, limit);
   const rest = ranked.slice(limit);
@@ -142,7 +158,8 @@ export function rankCounted(
  * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer (e.g. from a stream).
  * @param options - Node field, limit, maximum length, collapsing of repeats.
  * @returns Ranked paths.
- * @throws {@link @cx/model!CxValidationError} for invalid options or interactions without actor or timestamp.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options (an unknown key, `limit: 0`, an unknown `by` …).
+ * @throws {@link @cx/model!CxValidationError} for interactions without actor or timestamp.
  * @example
  * ```ts
  * import { topPaths } from '@cx/metrics';
@@ -157,19 +174,15 @@ export function topPaths(
   interactions: Iterable<Interaction> | JourneyEvents,
   options: TopPathsOptions = {},
 ): TopPathsResult {
-  const issues = pathOptionIssues(options);
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'path options' });
-  const by = options.by ?? 'touchpointId';
-  const maxLength = options.maxLength ?? 10;
-  const collapse = options.collapseRepeats ?? true;
+  const { by, limit, maxLength, collapseRepeats } = parseOptions(topPathsSchema, options, 'topPaths');
   const paths: string[][] = [];
   let without = 0;
   for (const [, list] of JourneyEvents.from(interactions).actors()) {
-    const nodes = nodesOf(list, by, collapse).slice(0, maxLength);
+    const nodes = nodesOf(list, by, collapseRepeats).slice(0, maxLength);
     if (nodes.length === 0) without++;
     else paths.push(nodes);
   }
-  return rankPaths(paths, options.limit ?? 10, without);
+  return rankPaths(paths, limit, without);
 }
 
 /**
@@ -183,8 +196,8 @@ export interface PathsAroundOptions extends Omit<TopPathsOptions, 'maxLength'> {
   readonly anchor: InteractionPredicate;
   /** Paths leading to the anchor (`before`) or following it (`after`). */
   readonly direction: 'before' | 'after';
-  /** Nodes kept next to the anchor; default 3. */
-  readonly steps?: number;
+  /** Nodes kept next to the anchor, a whole number ≥ 1; default 3. */
+  readonly steps?: number | undefined;
 }
 
 /**
@@ -194,7 +207,9 @@ export interface PathsAroundOptions extends Omit<TopPathsOptions, 'maxLength'> {
  * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer.
  * @param options - Anchor, direction, number of steps, node field, limit.
  * @returns Ranked paths; `actors` counts actors who did the anchor.
- * @throws {@link @cx/model!CxValidationError} for a bad anchor predicate (path `anchor`) or other invalid options.
+ * @throws {@link @cx/model!CxOptionsError} for a bad anchor predicate (path `anchor`), a missing `direction` or
+ * other invalid options.
+ * @throws {@link @cx/model!CxValidationError} for interactions without actor or timestamp.
  * @example
  * ```ts
  * import { pathsAround } from '@cx/metrics';
@@ -209,24 +224,15 @@ export function pathsAround(
   interactions: Iterable<Interaction> | JourneyEvents,
   options: PathsAroundOptions,
 ): TopPathsResult {
-  const issues = [...pathOptionIssues(options), ...predicateIssues(options.anchor, ['anchor'])];
-  if (options.direction !== 'before' && options.direction !== 'after') {
-    issues.push({ path: ['direction'], message: 'Expected before or after', code: 'invalid_value' });
-  }
-  const steps = options.steps ?? 3;
-  if (!(Number.isInteger(steps) && steps >= 1)) {
-    issues.push({ path: ['steps'], message: 'Expected a positive whole number', code: 'too_small' });
-  }
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'path options' });
-  const anchor = compilePredicate(options.anchor);
-  const by = options.by ?? 'touchpointId';
-  const collapse = options.collapseRepeats ?? true;
+  const o = parseOptions(pathsAroundSchema, options, 'pathsAround');
+  const anchor = compilePredicate(o.anchor);
+  const { by, steps, collapseRepeats } = o;
   const paths: string[][] = [];
   for (const [, list] of JourneyEvents.from(interactions).actors()) {
     const at = list.findIndex(anchor);
     if (at < 0) continue;
-    if (options.direction === 'before') paths.push(nodesOf(list.slice(0, at), by, collapse).slice(-steps));
-    else paths.push(nodesOf(list.slice(at + 1), by, collapse).slice(0, steps));
+    if (o.direction === 'before') paths.push(nodesOf(list.slice(0, at), by, collapseRepeats).slice(-steps));
+    else paths.push(nodesOf(list.slice(at + 1), by, collapseRepeats).slice(0, steps));
   }
-  return rankPaths(paths, options.limit ?? 10, 0);
+  return rankPaths(paths, o.limit, 0);
 }

@@ -1,30 +1,45 @@
-import type { Interaction, ValidationIssue } from '@cx/model';
+import type { Interaction } from '@cx/model';
+import { z } from 'zod';
+import { ownValue } from './own.js';
 
 /**
  * A condition on an interaction: every field given must match (AND); a list means "any of" (OR).
  *
- * `properties` compares event properties by strict equality with a string, number, boolean or `null`, or with
- * any of a list of them.
+ * `properties` compares event properties by strict equality with a string, a finite number, a boolean or `null`, or
+ * with any of a list of them; `null` also matches a property the interaction does not have. Only the interaction's
+ * own properties are read: `{ constructor: null }` matches an interaction without a `constructor` property.
  *
+ * @example
+ * ```ts
+ * import type { InteractionPredicate } from '@cx/metrics';
+ * const paidByCard: InteractionPredicate = { name: 'purchase', properties: { payment_type: ['card', 'blik'] } };
+ * console.log(paidByCard.name); // 'purchase'
+ * ```
  * @category Journey analytics
  * @since 0.1.0
  */
 export interface InteractionPredicate {
   /** Interaction name(s), e.g. `'add_to_cart'`. */
-  readonly name?: string | readonly string[];
+  readonly name?: string | readonly string[] | undefined;
   /** Touchpoint id(s). */
-  readonly touchpointId?: string | readonly string[];
+  readonly touchpointId?: string | readonly string[] | undefined;
   /** Channel(s), e.g. `'web'`. */
-  readonly channel?: string | readonly string[];
+  readonly channel?: string | readonly string[] | undefined;
   /** Stage id(s). */
-  readonly stageId?: string | readonly string[];
+  readonly stageId?: string | readonly string[] | undefined;
   /** Property equality conditions: `{ plan: 'pro' }` or `{ plan: ['pro', 'team'] }`. */
-  readonly properties?: Readonly<Record<string, PropertyCondition>>;
+  readonly properties?: Readonly<Record<string, PropertyCondition>> | undefined;
 }
 
 /**
- * A property condition: one primitive value or a list of accepted values.
+ * A property condition: one primitive value or a non-empty list of accepted values.
  *
+ * @example
+ * ```ts
+ * import type { PropertyCondition } from '@cx/metrics';
+ * const condition: PropertyCondition = ['pro', 'team'];
+ * console.log(condition.length); // 2
+ * ```
  * @category Journey analytics
  * @since 0.1.0
  */
@@ -41,85 +56,71 @@ export const PREDICATE_FIELDS = ['name', 'touchpointId', 'channel', 'stageId'] a
 /** A compiled predicate (internal). */
 export type Matcher = (interaction: Interaction) => boolean;
 
-const isPrimitive = (v: unknown): v is string | number | boolean | null =>
-  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const valueList = z.union(
+  [
+    z.string().min(1, { error: 'Expected a non-empty string' }),
+    z
+      .array(z.string().min(1, { error: 'Expected a non-empty string' }))
+      .min(1, { error: 'Expected at least one value' }),
+  ],
+  { error: 'Expected a non-empty string or a non-empty list of strings' },
+);
+const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: 'Expected a string, a finite number, a boolean or null',
+});
+const condition = z.union([primitive, z.array(primitive).min(1)], {
+  error: 'Expected a string, a finite number, a boolean or null, or a non-empty list of them',
+});
+
+/** The fields of a predicate, to be spread into a strict object schema with the caller's extra keys (internal). */
+export const predicateShape = {
+  name: valueList.optional(),
+  touchpointId: valueList.optional(),
+  channel: valueList.optional(),
+  stageId: valueList.optional(),
+  properties: z
+    .unknown()
+    .superRefine((value, ctx) => {
+      // zod's record drops a "__proto__" key; say so instead of matching without the condition.
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['__proto__'],
+          message: 'A property named "__proto__" cannot be matched',
+          params: { code: 'invalid_value' },
+        });
+      }
+    })
+    .pipe(z.record(z.string(), condition, { error: 'Expected an object of property conditions' }))
+    .optional(),
+};
+
+/** Whether a parsed predicate states at least one condition (internal). */
+export function hasCondition(p: InteractionPredicate): boolean {
+  return (
+    PREDICATE_FIELDS.some((field) => p[field] !== undefined) ||
+    (p.properties !== undefined && Object.keys(p.properties).length > 0)
+  );
+}
+
+/** The refinement every predicate schema carries: at least one condition (internal). */
+export const conditionRequired = {
+  error: 'Expected at least one condition (name, touchpointId, channel, stageId or properties)',
+  params: { code: 'invalid_value' },
+} as const;
 
 /**
- * Checks a predicate's shape and reports issues under `path` (internal).
- *
- * @param value - The predicate as given.
- * @param path - Where it sits in the caller's options.
- * @param extraKeys - Keys allowed besides the predicate fields (e.g. `label`, `windowMs`).
- * @returns The issues found (empty when valid).
+ * A strict predicate schema (internal): the predicate fields and nothing else, at least one condition.
  */
-export function predicateIssues(
-  value: unknown,
-  path: ReadonlyArray<string | number>,
-  extraKeys: readonly string[] = [],
-): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [
-      { path, message: 'Expected a predicate object such as { name: "purchase" }', code: 'invalid_type' },
-    ];
-  }
-  let conditions = 0;
-  for (const [key, v] of Object.entries(value)) {
-    if ((PREDICATE_FIELDS as readonly string[]).includes(key)) {
-      const list = Array.isArray(v) ? v : [v];
-      if (list.length === 0 || !list.every((x) => typeof x === 'string' && x.length > 0)) {
-        issues.push({
-          path: [...path, key],
-          message: `Expected a non-empty string or a non-empty list of strings for ${key}`,
-          code: 'invalid_type',
-        });
-      }
-      conditions++;
-    } else if (key === 'properties') {
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-        issues.push({
-          path: [...path, key],
-          message: 'Expected an object of property conditions',
-          code: 'invalid_type',
-        });
-        continue;
-      }
-      for (const [prop, cond] of Object.entries(v as object)) {
-        const ok = Array.isArray(cond) ? cond.length > 0 && cond.every(isPrimitive) : isPrimitive(cond);
-        if (!ok) {
-          issues.push({
-            path: [...path, key, prop],
-            message: 'Expected a string, number, boolean or null, or a non-empty list of them',
-            code: 'invalid_type',
-          });
-        }
-        conditions++;
-      }
-    } else if (!extraKeys.includes(key)) {
-      issues.push({
-        path: [...path, key],
-        message: `Unknown predicate field "${key}"; expected one of ${[...PREDICATE_FIELDS, 'properties', ...extraKeys].join(', ')}`,
-        code: 'unrecognized_keys',
-      });
-    }
-  }
-  if (conditions === 0 && issues.length === 0) {
-    issues.push({
-      path,
-      message: 'Expected at least one condition (name, touchpointId, channel, stageId or properties)',
-      code: 'too_small',
-    });
-  }
-  return issues;
-}
+export const predicateSchema = z.strictObject(predicateShape).refine(hasCondition, conditionRequired);
 
 const asSet = (v: string | readonly string[] | undefined): ReadonlySet<string> | undefined =>
   v === undefined ? undefined : new Set(typeof v === 'string' ? [v] : v);
 
 /**
- * Compiles a validated predicate into a matcher function (internal).
+ * Compiles a parsed predicate into a matcher (internal). Property values are read as own properties only.
  *
- * @param predicate - A predicate that passed {@link predicateIssues}.
+ * @param predicate - A predicate that passed its schema.
  * @returns A function telling whether an interaction matches.
  */
 export function compilePredicate(predicate: InteractionPredicate): Matcher {
@@ -137,7 +138,7 @@ export function compilePredicate(predicate: InteractionPredicate): Matcher {
       return false;
     if (stage !== undefined && (i.stageId === undefined || !stage.has(i.stageId))) return false;
     for (const [key, accepted] of props) {
-      const v = i.properties?.[key];
+      const v = ownValue(i.properties, key);
       if (!accepted.has(v === undefined ? null : v)) return false;
     }
     return true;

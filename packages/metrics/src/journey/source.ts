@@ -1,4 +1,4 @@
-import { CxValidationError, type Interaction } from '@cx/model';
+import { CxValidationError, type Interaction, instantIssue, instantToEpochMsOrNaN } from '@cx/model';
 
 /**
  * A stream or collection of interactions, one at a time or in chunks.
@@ -10,7 +10,12 @@ export type InteractionSource =
   | AsyncIterable<Interaction | readonly Interaction[]>
   | Iterable<Interaction | readonly Interaction[]>;
 
-/** Actor id and epoch ms of an interaction, or a validation error naming its position (internal). */
+/**
+ * Actor id and epoch ms of an interaction (internal). The timestamp is read by the model's one instant grammar in
+ * its record form (`2026-03-01T09:30:00Z`): `2024-02-30T00:00:00Z` and `not a time` are errors, never a guess.
+ *
+ * @throws {@link @cx/model!CxValidationError} naming the interaction's position.
+ */
 export function eventTime(interaction: Interaction, index: number): { actorId: string; t: number } {
   const actorId = interaction?.customerId ?? interaction?.anonymousId;
   if (typeof actorId !== 'string' || actorId.length === 0) {
@@ -18,14 +23,11 @@ export function eventTime(interaction: Interaction, index: number): { actorId: s
       { path: [index, 'customerId'], message: 'Expected customerId or anonymousId', code: 'invalid_type' },
     ]);
   }
-  const t = typeof interaction.timestamp === 'string' ? Date.parse(interaction.timestamp) : Number.NaN;
-  if (!Number.isFinite(t)) {
+  const t = instantToEpochMsOrNaN(interaction.timestamp);
+  if (Number.isNaN(t)) {
+    const issue = instantIssue(interaction.timestamp, { path: [index, 'timestamp'] });
     throw new CxValidationError([
-      {
-        path: [index, 'timestamp'],
-        message: `Expected a UTC instant, got ${JSON.stringify(interaction.timestamp)}`,
-        code: 'invalid_date',
-      },
+      issue ?? { path: [index, 'timestamp'], message: 'Expected a UTC instant', code: 'invalid_instant' },
     ]);
   }
   return { actorId, t };
@@ -92,7 +94,8 @@ export class JourneyEvents {
    * @throws {@link @cx/model!CxValidationError} when it has no actor or valid timestamp.
    */
   add(interaction: Interaction): this {
-    const { actorId, t } = eventTime(interaction, this.#index++);
+    const { actorId, t } = eventTime(interaction, this.#index);
+    this.#index++;
     let list = this.#byActor.get(actorId);
     if (list === undefined) this.#byActor.set(actorId, (list = []));
     list.push({ t, i: interaction });
@@ -119,13 +122,16 @@ export class JourneyEvents {
    * @returns This buffer.
    */
   merge(other: JourneyEvents): this {
-    for (const [actorId, list] of other.#byActor) {
+    // Copies first, so that merging a buffer into itself adds its interactions once.
+    const lists = [...other.#byActor].map(([actorId, list]) => [actorId, list.slice()] as const);
+    const added = other.#index;
+    for (const [actorId, list] of lists) {
       let mine = this.#byActor.get(actorId);
       if (mine === undefined) this.#byActor.set(actorId, (mine = []));
       for (const x of list) mine.push(x);
       this.#sorted.delete(actorId);
     }
-    this.#index += other.#index;
+    this.#index += added;
     return this;
   }
 

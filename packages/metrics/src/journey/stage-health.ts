@@ -1,5 +1,16 @@
-import type { Evidence, Feedback, Interaction, Journey, SurveyResponse } from '@cx/model';
+import {
+  type Evidence,
+  type Feedback,
+  type Interaction,
+  type Journey,
+  parseOptions,
+  type SurveyResponse,
+} from '@cx/model';
+import { z } from 'zod';
 import { type DurationStats, durationStats } from './duration-stats.js';
+import { percentilesOption } from './funnel-options.js';
+import { checkJourney, checkVoice } from './journey-input.js';
+import { ownValue } from './own.js';
 import { JourneyEvents } from './source.js';
 import { stageResolver } from './stage-of.js';
 
@@ -11,24 +22,40 @@ import { stageResolver } from './stage-of.js';
  */
 export interface StageHealthOptions {
   /** Survey responses, joined to a stage by `stageId` or by their touchpoint's stage. */
-  readonly surveys?: readonly SurveyResponse[];
+  readonly surveys?: readonly SurveyResponse[] | undefined;
   /** Free-text feedback, joined the same way; a `rating` at or below `negativeRatingMax` is negative. */
-  readonly feedback?: readonly Feedback[];
+  readonly feedback?: readonly Feedback[] | undefined;
   /** Interaction names that are failed attempts (besides any interaction with property `success: false`). */
-  readonly failureNames?: readonly string[];
-  /** Failed attempts per actor in a stage that count as "repeated"; default 2. */
-  readonly repeatedFailureMin?: number;
+  readonly failureNames?: readonly string[] | undefined;
+  /** Failed attempts per actor in a stage that count as "repeated", a whole number ≥ 1; default 2. */
+  readonly repeatedFailureMin?: number | undefined;
   /** Channels that are support contacts; default `phone` and `chat`. */
-  readonly supportChannels?: readonly string[];
+  readonly supportChannels?: readonly string[] | undefined;
   /** Interaction names that are support contacts (e.g. `ticket_created`). */
-  readonly supportNames?: readonly string[];
-  /** Survey responses whose score, scaled to 0…1 (1 best), is below this are negative; default 0.5. */
-  readonly negativeScoreBelow?: number;
+  readonly supportNames?: readonly string[] | undefined;
+  /** Survey responses whose score, scaled to 0…1 (1 best), is below this are negative; in 0…1, default 0.5. */
+  readonly negativeScoreBelow?: number | undefined;
   /** Feedback ratings at or below this are negative; default 2 (of 5 stars). */
-  readonly negativeRatingMax?: number;
-  /** Percentiles (0…100) of dwell time. */
-  readonly percentiles?: readonly number[];
+  readonly negativeRatingMax?: number | undefined;
+  /** Percentiles (0…100) of dwell time; default 25, 75, 90, 95. */
+  readonly percentiles?: readonly number[] | undefined;
 }
+
+const names = z.array(z.string().min(1, { error: 'Expected a non-empty name' }), {
+  error: 'Expected a list of names',
+});
+const stageHealthSchema = z.strictObject({
+  // Records, checked as data by checkVoice (a bad response is a CxValidationError naming it).
+  surveys: z.array(z.unknown(), { error: 'Expected a list of survey responses' }).default([]),
+  feedback: z.array(z.unknown(), { error: 'Expected a list of feedback items' }).default([]),
+  failureNames: names.default([]),
+  repeatedFailureMin: z.number().int({ error: 'Expected a whole number' }).min(1).default(2),
+  supportChannels: names.default(['phone', 'chat']),
+  supportNames: names.default([]),
+  negativeScoreBelow: z.number().min(0).max(1).default(0.5),
+  negativeRatingMax: z.number().default(2),
+  percentiles: percentilesOption,
+});
 
 /**
  * Satisfaction measured at a stage.
@@ -41,8 +68,8 @@ export interface StageSatisfaction {
   readonly n: number;
   /** Weighted mean score scaled to 0…1 with 1 best (direction-aware); `null` when `n` is 0. */
   readonly normalizedMean: number | null;
-  /** Weighted mean raw score per survey metric (`nps`, `csat`, `ces`, `custom`). */
-  readonly byMetric: Readonly<Record<string, { readonly n: number; readonly mean: number }>>;
+  /** Weighted mean raw score per survey metric (`nps`, `csat`, `ces`, `custom`); `null` when the weights are all 0. */
+  readonly byMetric: Readonly<Record<string, { readonly n: number; readonly mean: number | null }>>;
 }
 
 /**
@@ -101,7 +128,9 @@ const scaled = (r: SurveyResponse): number => {
  * @param journey - The designed journey (parsed form); its stage order and touchpoint stages are used.
  * @param options - Surveys, feedback, what counts as failure, support and negative.
  * @returns One entry per journey stage, in journey order.
- * @throws {@link @cx/model!CxValidationError} for interactions without actor or valid timestamp.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options (an unknown key, `repeatedFailureMin: 0` …).
+ * @throws {@link @cx/model!CxValidationError} for a journey, survey response or feedback item that is not one, or
+ * an interaction without actor or valid timestamp, naming it.
  * @example
  * ```ts
  * import { stageHealth } from '@cx/metrics';
@@ -119,13 +148,16 @@ export function stageHealth(
   journey: Journey,
   options: StageHealthOptions = {},
 ): StageHealth[] {
+  const o = parseOptions(stageHealthSchema, options, 'stageHealth');
+  checkJourney(journey);
+  const voice = checkVoice(o.surveys, o.feedback);
   const stageOf = stageResolver(journey);
   const ids = journey.stages.map((s) => s.id);
   const index = new Map(ids.map((id, k) => [id, k]));
-  const failures = new Set(options.failureNames ?? []);
-  const supportChannels = new Set(options.supportChannels ?? ['phone', 'chat']);
-  const supportNames = new Set(options.supportNames ?? []);
-  const repeatedMin = options.repeatedFailureMin ?? 2;
+  const failures = new Set(o.failureNames);
+  const supportChannels = new Set(o.supportChannels);
+  const supportNames = new Set(o.supportNames);
+  const repeatedMin = o.repeatedFailureMin;
   const m = ids.length;
   const reached = new Array<number>(m).fill(0);
   const reachedNext = new Array<number>(m).fill(0);
@@ -140,11 +172,12 @@ export function stageHealth(
     const contacts = new Array<number>(m).fill(0);
     const stagesSeen: Array<{ k: number; t: number }> = [];
     for (const { t, i } of list) {
-      const k = index.get(stageOf(i) ?? '');
+      const stage = stageOf(i);
+      const k = stage === undefined ? undefined : index.get(stage);
       if (k === undefined) continue;
       if (Number.isNaN(first[k] as number)) first[k] = t;
       stagesSeen.push({ k, t });
-      if (failures.has(i.name) || i.properties?.success === false) fails[k]!++;
+      if (failures.has(i.name) || ownValue(i.properties, 'success') === false) fails[k]!++;
       if (supportChannels.has(i.channel) || supportNames.has(i.name)) contacts[k]!++;
     }
     for (let k = 0; k < m; k++) {
@@ -160,32 +193,43 @@ export function stageHealth(
       supportOccurrences[k]! += contacts[k] as number;
     }
   }
-  const tpStage = (tp: string | undefined) => journey.touchpoints.find((t) => t.id === tp)?.stageId;
+  const touchpointStage = new Map(journey.touchpoints.map((t) => [t.id, t.stageId]));
+  const stageIndexOf = (
+    stageId: string | undefined,
+    touchpointId: string | undefined,
+  ): number | undefined => {
+    const stage = stageId ?? (touchpointId === undefined ? undefined : touchpointStage.get(touchpointId));
+    return stage === undefined ? undefined : index.get(stage);
+  };
   const surveysAt = ids.map(() => [] as SurveyResponse[]);
-  for (const r of options.surveys ?? []) {
-    const k = index.get(r.stageId ?? tpStage(r.touchpointId) ?? '');
+  for (const r of voice.surveys) {
+    const k = stageIndexOf(r.stageId, r.touchpointId);
     if (k !== undefined) surveysAt[k]!.push(r);
   }
   const feedbackAt = ids.map(() => [] as Feedback[]);
-  for (const f of options.feedback ?? []) {
-    const k = index.get(f.stageId ?? tpStage(f.touchpointId) ?? '');
+  for (const f of voice.feedback) {
+    const k = stageIndexOf(f.stageId, f.touchpointId);
     if (k !== undefined) feedbackAt[k]!.push(f);
   }
-  const negativeBelow = options.negativeScoreBelow ?? 0.5;
-  const negativeRating = options.negativeRatingMax ?? 2;
+  const negativeBelow = o.negativeScoreBelow;
+  const negativeRating = o.negativeRatingMax;
   return journey.stages.map((stage, k): StageHealth => {
     const n = reached[k] as number;
     const responses = surveysAt[k] as SurveyResponse[];
+    // Weights are scaled by the largest so that sums of weights such as 1e200 do not overflow.
+    const top = responses.reduce((m, r) => Math.max(m, r.weight), 0);
     let wsum = 0;
     let wx = 0;
-    const metric: Record<string, { n: number; w: number; sum: number }> = {};
+    const metric = new Map<string, { n: number; w: number; sum: number }>();
     for (const r of responses) {
-      wsum += r.weight;
-      wx += r.weight * scaled(r);
-      const acc = (metric[r.metric] ??= { n: 0, w: 0, sum: 0 });
+      const w = top === 0 ? 0 : r.weight / top;
+      wsum += w;
+      wx += w * scaled(r);
+      let acc = metric.get(r.metric);
+      if (acc === undefined) metric.set(r.metric, (acc = { n: 0, w: 0, sum: 0 }));
       acc.n++;
-      acc.w += r.weight;
-      acc.sum += r.weight * r.score;
+      acc.w += w;
+      acc.sum += w * r.score;
     }
     const signals: PainSignal[] = [];
     const share = (c: number, d: number) => (d === 0 ? null : c / d);
@@ -235,12 +279,12 @@ export function stageHealth(
       reached: n,
       reachedNext: k + 1 < m ? (reachedNext[k] as number) : null,
       conversionToNext: k + 1 < m ? share(reachedNext[k] as number, n) : null,
-      dwell: durationStats(dwell[k] as number[], options.percentiles),
+      dwell: durationStats(dwell[k] as number[], o.percentiles),
       satisfaction: {
         n: responses.length,
         normalizedMean: wsum === 0 ? null : wx / wsum,
         byMetric: Object.fromEntries(
-          Object.entries(metric).map(([key, v]) => [key, { n: v.n, mean: v.sum / v.w }]),
+          [...metric].map(([key, v]) => [key, { n: v.n, mean: v.w === 0 ? null : v.sum / v.w }]),
         ),
       },
       signals,

@@ -1,5 +1,8 @@
-import { CxValidationError, type Interaction, type Journey } from '@cx/model';
+import { CxOptionsError, type Interaction, type Journey, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { type DurationStats, durationStats } from './duration-stats.js';
+import { percentilesOption } from './funnel-options.js';
+import { checkJourney } from './journey-input.js';
 import { JourneyEvents } from './source.js';
 import { stageResolver } from './stage-of.js';
 
@@ -10,13 +13,29 @@ import { stageResolver } from './stage-of.js';
  * @since 0.1.0
  */
 export interface TimeBetweenStagesOptions {
-  /** Stage ids in journey order; default the journey's stages. */
-  readonly stages?: readonly string[];
+  /** Stage ids in journey order, at least two; default the journey's stages. */
+  readonly stages?: readonly string[] | undefined;
   /** A journey: its stage order, and its touchpoints' stages for interactions without `stageId`. */
-  readonly journey?: Journey;
-  /** Percentiles (0…100) to report. */
-  readonly percentiles?: readonly number[];
+  readonly journey?: Journey | undefined;
+  /** Percentiles (0…100) to report; default 25, 75, 90, 95. */
+  readonly percentiles?: readonly number[] | undefined;
 }
+
+const timeBetweenStagesSchema = z
+  .strictObject({
+    stages: z
+      .array(z.string().min(1, { error: 'Expected a stage id' }), { error: 'Expected a list of stage ids' })
+      .min(2, { error: 'Expected at least two stages' })
+      .optional(),
+    // The journey is data, checked by the model's schema once the options are well formed.
+    journey: z.unknown().optional(),
+    percentiles: percentilesOption,
+  })
+  .refine((o) => o.stages !== undefined || o.journey !== undefined, {
+    error: 'Expected stages or a journey',
+    path: ['stages'],
+    params: { code: 'missing_option' },
+  });
 
 /**
  * Time between two consecutive stages.
@@ -40,7 +59,10 @@ export interface StageGap {
  * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer.
  * @param options - Stage order (or a journey), percentiles.
  * @returns One entry per consecutive pair of stages.
- * @throws {@link @cx/model!CxValidationError} when neither stages nor a journey is given.
+ * @throws {@link @cx/model!CxOptionsError} when neither stages nor a journey is given, fewer than two stages are, or
+ * another option is invalid.
+ * @throws {@link @cx/model!CxValidationError} for a journey that is not one, or interactions without actor or
+ * valid timestamp.
  * @example
  * ```ts
  * import { timeBetweenStages } from '@cx/metrics';
@@ -55,13 +77,19 @@ export function timeBetweenStages(
   interactions: Iterable<Interaction> | JourneyEvents,
   options: TimeBetweenStagesOptions,
 ): StageGap[] {
-  const stages = options.stages ?? options.journey?.stages.map((s) => s.id);
-  if (stages === undefined || stages.length < 2) {
-    throw new CxValidationError([
-      { path: ['stages'], message: 'Expected at least two stages, or a journey', code: 'too_small' },
+  const o = parseOptions(timeBetweenStagesSchema, options, 'timeBetweenStages');
+  const journey = o.journey === undefined ? undefined : checkJourney(o.journey, ['journey']);
+  const stages = o.stages ?? (journey as Journey).stages.map((s) => s.id);
+  if (stages.length < 2) {
+    throw new CxOptionsError('timeBetweenStages', [
+      {
+        path: ['journey'],
+        message: 'The journey has fewer than two stages; give stages',
+        code: 'invalid_value',
+      },
     ]);
   }
-  const stageOf = stageResolver(options.journey);
+  const stageOf = stageResolver(journey);
   const gaps = stages.slice(1).map(() => [] as number[]);
   for (const [, list] of JourneyEvents.from(interactions).timed()) {
     const first = new Map<string, number>();
@@ -79,6 +107,6 @@ export function timeBetweenStages(
   return gaps.map((g, k) => ({
     from: stages[k] as string,
     to: stages[k + 1] as string,
-    duration: durationStats(g, options.percentiles),
+    duration: durationStats(g, o.percentiles),
   }));
 }

@@ -29,8 +29,10 @@ export function ev(
   } as Interaction;
 }
 
-/** Milliseconds in common units (internal). */
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+/** Milliseconds in common units, the model's constants under short names (internal). */
+export {
+  MS_PER_DAY as DAY,
+  MS_PER_HOUR as HOUR,
+  MS_PER_MINUTE as MINUTE,
+  MS_PER_SECOND as SECOND,
+} from '@cx/model';

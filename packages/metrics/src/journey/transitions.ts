@@ -1,5 +1,6 @@
-import { CxValidationError, type Interaction } from '@cx/model';
-import { nodesOf, pathOptionIssues, type TopPathsOptions } from './paths.js';
+import { type Interaction, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { nodesOf, pathShape, type TopPathsOptions } from './paths.js';
 import { JourneyEvents } from './source.js';
 
 /**
@@ -10,8 +11,15 @@ import { JourneyEvents } from './source.js';
  */
 export interface PathTransitionsOptions extends Omit<TopPathsOptions, 'limit'> {
   /** Add an edge to an `(exit)` node after each path's last node; default true. */
-  readonly includeExit?: boolean;
+  readonly includeExit?: boolean | undefined;
 }
+
+const transitionsSchema = z.strictObject({
+  by: pathShape.by,
+  maxLength: pathShape.maxLength,
+  collapseRepeats: pathShape.collapseRepeats,
+  includeExit: z.boolean({ error: 'Expected true or false' }).default(true),
+});
 
 /**
  * A Sankey node: a value at a position of the path.
@@ -81,7 +89,8 @@ const byWeight = (a: WeightedEdge, b: WeightedEdge) =>
  * @param interactions - Interactions in any order, or a {@link JourneyEvents} buffer.
  * @param options - Node field, maximum length, collapsing of repeats, exit node.
  * @returns Nodes, edges and transitions, heaviest first.
- * @throws {@link @cx/model!CxValidationError} for invalid options.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options.
+ * @throws {@link @cx/model!CxValidationError} for interactions without actor or timestamp.
  * @example
  * ```ts
  * import { pathTransitions } from '@cx/metrics';
@@ -96,17 +105,23 @@ export function pathTransitions(
   interactions: Iterable<Interaction> | JourneyEvents,
   options: PathTransitionsOptions = {},
 ): PathTransitionsResult {
-  const issues = pathOptionIssues(options);
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'path options' });
-  const by = options.by ?? 'touchpointId';
-  const maxLength = options.maxLength ?? 10;
-  const exit = options.includeExit ?? true;
+  const {
+    by,
+    maxLength,
+    collapseRepeats,
+    includeExit: exit,
+  } = parseOptions(transitionsSchema, options, 'pathTransitions');
   const nodes = new Map<string, SankeyNode>();
-  const edges = new Map<string, number>();
-  const transitions = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  // Nested maps (source → target → weight): node values may hold any character.
+  const edges = new Map<string, Map<string, number>>();
+  const transitions = new Map<string, Map<string, number>>();
+  const bump = (m: Map<string, Map<string, number>>, source: string, target: string) => {
+    let row = m.get(source);
+    if (row === undefined) m.set(source, (row = new Map()));
+    row.set(target, (row.get(target) ?? 0) + 1);
+  };
   for (const [, list] of JourneyEvents.from(interactions).actors()) {
-    const path = nodesOf(list, by, options.collapseRepeats ?? true).slice(0, maxLength);
+    const path = nodesOf(list, by, collapseRepeats).slice(0, maxLength);
     if (path.length === 0) continue;
     if (exit) path.push(EXIT);
     path.forEach((value, position) => {
@@ -115,16 +130,13 @@ export function pathTransitions(
       nodes.set(id, { id, position, value, actors: (node?.actors ?? 0) + 1 });
       if (position > 0) {
         const prev = path[position - 1] as string;
-        bump(edges, `${position - 1}:${prev}\u0000${id}`);
-        if (value !== EXIT) bump(transitions, `${prev}\u0000${value}`);
+        bump(edges, `${position - 1}:${prev}`, id);
+        if (position < path.length - 1 || !exit) bump(transitions, prev, value);
       }
     });
   }
-  const toEdges = (m: Map<string, number>) =>
-    [...m].map(([k, weight]) => {
-      const [source, target] = k.split('\u0000') as [string, string];
-      return { source, target, weight };
-    });
+  const toEdges = (m: Map<string, Map<string, number>>): WeightedEdge[] =>
+    [...m].flatMap(([source, row]) => [...row].map(([target, weight]) => ({ source, target, weight })));
   return {
     nodes: [...nodes.values()].sort(
       (a, b) => a.position - b.position || b.actors - a.actors || (a.value < b.value ? -1 : 1),

@@ -1,4 +1,6 @@
 import { CxValidationError } from '@cx/model';
+import { z } from 'zod';
+import { checkNumber } from './parameters.js';
 
 /**
  * Units of time for recency, T and horizons. Fixed lengths: `month` is an average Gregorian month
@@ -29,14 +31,19 @@ export const TIME_UNIT_DAYS: Readonly<Record<TimeUnit, number>> = {
   year: 365.25,
 };
 
-/** Throws CxValidationError at `path` unless `unit` is a known TimeUnit. */
+/** The option naming a {@link TimeUnit} (internal). */
+export const timeUnitOption = z.enum(['hour', 'day', 'week', 'month', 'quarter', 'year'], {
+  error: 'Expected a time unit: "hour", "day", "week", "month", "quarter" or "year"',
+});
+
+/** Throws CxValidationError (`invalid_value`) at `path` unless `unit` is a known TimeUnit (internal). */
 export function checkTimeUnit(unit: unknown, path: readonly (string | number)[]): TimeUnit {
   if (typeof unit !== 'string' || !Object.hasOwn(TIME_UNIT_DAYS, unit)) {
     throw new CxValidationError([
       {
         path,
         message: `Unknown time unit ${JSON.stringify(unit)}; expected one of ${Object.keys(TIME_UNIT_DAYS).join(', ')}`,
-        code: 'invalid_enum_value',
+        code: 'invalid_value',
       },
     ]);
   }
@@ -50,7 +57,7 @@ export function checkTimeUnit(unit: unknown, path: readonly (string | number)[])
  * @param from - Its unit.
  * @param to - The wanted unit.
  * @returns The duration in `to` units.
- * @throws {@link @cx/model!CxValidationError} for an unknown unit.
+ * @throws {@link @cx/model!CxValidationError} for an unknown unit or a value that is not a finite number.
  * @example
  * ```ts
  * import { convertDuration } from '@cx/metrics';
@@ -60,5 +67,6 @@ export function checkTimeUnit(unit: unknown, path: readonly (string | number)[])
  * @since 0.1.0
  */
 export function convertDuration(value: number, from: TimeUnit, to: TimeUnit): number {
+  checkNumber(value, 'value', { min: Number.NEGATIVE_INFINITY });
   return (value * TIME_UNIT_DAYS[checkTimeUnit(from, ['from'])]) / TIME_UNIT_DAYS[checkTimeUnit(to, ['to'])];
 }

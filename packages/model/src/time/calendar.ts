@@ -228,8 +228,7 @@ export class Calendar {
    * @returns `2024-01-31` (day), `2024-01-29` (week, its first day), `2024-01`, `2024-Q1` or `2024`.
    */
   keyOfIndex(index: number): string {
-    if (this.interval === 'quarter')
-      return `${year(Math.floor(index / 4))}-Q${(((index % 4) + 4) % 4) + 1}`;
+    if (this.interval === 'quarter') return `${year(Math.floor(index / 4))}-Q${(((index % 4) + 4) % 4) + 1}`;
     if (this.interval === 'year') return year(index);
     const c = this.#civil;
     civilFromDays(this.#firstDay(index), c);
@@ -254,8 +253,7 @@ export class Calendar {
    * @returns The label.
    */
   labelOfIndex(index: number): string {
-    if (this.interval === 'quarter')
-      return `Q${(((index % 4) + 4) % 4) + 1} ${year(Math.floor(index / 4))}`;
+    if (this.interval === 'quarter') return `Q${(((index % 4) + 4) % 4) + 1} ${year(Math.floor(index / 4))}`;
     if (this.interval === 'year') return year(index);
     const c = this.#civil;
     civilFromDays(this.#firstDay(index), c);

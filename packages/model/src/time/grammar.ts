@@ -10,7 +10,8 @@ import { type Disambiguation, resolveLocalTime } from './zone.js';
  * date     = YYYY "-" MM "-" DD                 ; 0000–9999, a real calendar date
  * sep      = "T" | " "
  * time     = HH ":" mm [ ":" ss [ "." 1*DIGIT ] ] ; 00–23, 00–59, 00–59; digits past milliseconds are truncated
- * zone     = "Z" | ("+" | "-") HH [ [":"] mm ]    ; offsets up to ±18:00
+ * zone     = [ " " ] ( "Z" | ("+" | "-") HH [ [":"] mm ] ) ; offsets up to ±18:00; one space before it
+ *                                                  ; is allowed after a time (Shopify: 2024-03-02 09:13:51 +0100)
  * ```
  * A date without a time is midnight. A value without a zone is a local wall-clock time and needs a time zone.
  * The record form (what the model's schemas accept) is stricter: `T`, seconds and `Z` are required.
@@ -133,6 +134,11 @@ export function readInstantCodes(
   }
   const wall =
     (daysFromCivil(year, month, day) * 24 + hour) * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + ms;
+  // One space between the time and its zone, as some exports write it.
+  if (hasTime && !mode.recordForm && c[i] === 32 && i + 1 < end) {
+    const z = c[i + 1];
+    if (z === 43 || z === 45 || z === 90) i++;
+  }
   let epoch: number;
   if (i === end) {
     if (mode.recordForm) return fail('record-form', i);

@@ -34,6 +34,8 @@ describe('the instant grammar', () => {
       '2024-06-01T10:00:00+0200',
       '2024-06-01T10:00:00+02',
       '2024-06-01T03:30:00-04:30',
+      '2024-06-01 10:00:00 +0200', // Shopify's order export: one space before the offset
+      '2024-06-01 08:00 Z',
     ]) {
       expect(parseInstant(text), text).toBe(at);
     }
@@ -51,6 +53,9 @@ describe('the instant grammar', () => {
       '2024-06-01T8:00Z',
       '2024-06-01T08:00:00ZZ',
       '+2024-06-01',
+      '2024-06-01  08:00Z',
+      '2024-06-01 08:00  +02:00',
+      '2024-06-01 +02:00',
     ]) {
       expect(
         codeOf(() => parseInstant(text)),

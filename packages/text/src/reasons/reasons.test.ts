@@ -1,7 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReasonAggregator, type ReasonResponse } from './reasons.js';
+import { ReasonAccumulator, type ReasonResponse } from './reasons.js';
 
 const responses: ReasonResponse[] = [
   { id: '1', reasons: ['price'], text: 'Too expensive shipping' },
@@ -11,9 +11,9 @@ const responses: ReasonResponse[] = [
   { id: '5', reasons: ['price'] },
 ];
 
-describe('ReasonAggregator', () => {
+describe('ReasonAccumulator', () => {
   const report = responses
-    .reduce((a, r) => a.add(r), new ReasonAggregator({ maxNgram: 1 }))
+    .reduce((a, r) => a.add(r), new ReasonAccumulator({ maxNgram: 1 }))
     .result({ priorScale: 1, minZ: 0 });
 
   it('tallies reasons per respondent with Wilson intervals (hand-checked)', () => {
@@ -24,7 +24,7 @@ describe('ReasonAggregator', () => {
     ]);
     // 3 of 5: Wilson 95% (0.23072, 0.88238), see the SentimentAggregator test for the arithmetic.
     expect(report.reasons[0]?.share.value).toBeCloseTo(0.6, 12);
-    expect(report.reasons[0]?.share.lower).toBeCloseTo(0.23072, 5);
+    expect(report.reasons[0]?.share.interval?.lower).toBeCloseTo(0.23072, 5);
   });
   it("joins each reason with the themes of its respondents' texts versus everyone else's", () => {
     // price: texts 1, 2 → expensive 2, shipping 1, slow 1 (n_t = 4); others (3, 4) → slow 1, courier 2, rude 1
@@ -39,7 +39,7 @@ describe('ReasonAggregator', () => {
     ]);
   });
   it('rejects blank reasons and malformed language tags with their path', () => {
-    const a = new ReasonAggregator();
+    const a = new ReasonAccumulator();
     try {
       a.add({ id: 'x', reasons: ['ok', ' '] }, [7]);
       expect.unreachable();
@@ -51,7 +51,7 @@ describe('ReasonAggregator', () => {
     );
   });
   it('handles no responses', () => {
-    const r = new ReasonAggregator().result();
+    const r = new ReasonAccumulator().result();
     expect(r).toEqual({ respondents: 0, withoutReason: 0, withText: 0, withoutText: 0, reasons: [] });
   });
   it('merging partial aggregates equals aggregating the whole', () => {
@@ -72,9 +72,9 @@ describe('ReasonAggregator', () => {
     fc.assert(
       fc.property(fc.array(arb, { maxLength: 25 }), fc.nat(), (rows, cut) => {
         const k = cut % (rows.length + 1);
-        const whole = rows.reduce((a, r) => a.add(r), new ReasonAggregator()).result({ minZ: 0 });
-        const left = rows.slice(0, k).reduce((a, r) => a.add(r), new ReasonAggregator());
-        const right = rows.slice(k).reduce((a, r) => a.add(r), new ReasonAggregator());
+        const whole = rows.reduce((a, r) => a.add(r), new ReasonAccumulator()).result({ minZ: 0 });
+        const left = rows.slice(0, k).reduce((a, r) => a.add(r), new ReasonAccumulator());
+        const right = rows.slice(k).reduce((a, r) => a.add(r), new ReasonAccumulator());
         expect(left.merge(right).result({ minZ: 0 })).toEqual(whole);
       }),
       { numRuns: 50 },

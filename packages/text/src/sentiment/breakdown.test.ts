@@ -1,5 +1,5 @@
 import type { Feedback } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { scoreFeedback, sentimentBreakdown, sentimentOverTime } from './breakdown.js';
 
@@ -75,35 +75,78 @@ describe('sentimentOverTime', () => {
     // Europe/Warsaw switches to CEST (UTC+2) on 2026-03-29 at 01:00 UTC. 21:30Z → 23:30 on the 29th;
     // 22:30Z → 00:30 on the 30th; 2026-03-31 10:00Z → the 31st; 04-01 → the 1st (blank text, unscored).
     const days = sentimentOverTime(scored.slice(0, 4), { interval: 'day', timeZone: 'Europe/Warsaw' });
-    expect(days.map((d) => [d.date, d.start, d.summary.n, d.summary.unscored])).toEqual([
+    expect(days.map((d) => [d.period, d.start, d.summary.n, d.summary.unscored])).toEqual([
       ['2026-03-29', '2026-03-28T23:00:00.000Z', 1, 0],
       ['2026-03-30', '2026-03-29T22:00:00.000Z', 1, 0],
       ['2026-03-31', '2026-03-30T22:00:00.000Z', 1, 0],
       ['2026-04-01', '2026-03-31T22:00:00.000Z', 0, 1],
     ]);
+    // Each bucket ends where the next starts: the DST day of 29 March is 23 hours long in Warsaw.
+    expect(days.map((d) => [d.label, d.end])).toEqual([
+      ['29 Mar 2026', '2026-03-29T22:00:00.000Z'],
+      ['30 Mar 2026', '2026-03-30T22:00:00.000Z'],
+      ['31 Mar 2026', '2026-03-31T22:00:00.000Z'],
+      ['1 Apr 2026', '2026-04-01T22:00:00.000Z'],
+    ]);
   });
   it('buckets by ISO week and by month, in UTC by default', () => {
     // Weeks start on Monday: 2026-03-23 (29th is a Sunday), 2026-03-30, 2026-04-06.
     const weeks = sentimentOverTime(scored, { interval: 'week' });
-    expect(weeks.map((w) => [w.date, w.summary.n + w.summary.unscored])).toEqual([
+    expect(weeks.map((w) => [w.period, w.summary.n + w.summary.unscored])).toEqual([
       ['2026-03-23', 2],
       ['2026-03-30', 2],
       ['2026-04-06', 1],
     ]);
+    expect(weeks.map((w) => w.label)).toEqual([
+      'Week of 23 Mar 2026',
+      'Week of 30 Mar 2026',
+      'Week of 6 Apr 2026',
+    ]);
     const months = sentimentOverTime(scored, { interval: 'month', timeZone: 'Europe/Warsaw' });
-    expect(months.map((m) => [m.date, m.summary.n])).toEqual([
-      ['2026-03-01', 3],
-      ['2026-04-01', 1],
+    expect(months.map((m) => [m.period, m.summary.n])).toEqual([
+      ['2026-03', 3],
+      ['2026-04', 1],
     ]);
   });
   it('can leave gaps out', () => {
     const days = sentimentOverTime(scored, { interval: 'day', fillGaps: false });
-    expect(days.map((d) => d.date)).toEqual(['2026-03-29', '2026-03-31', '2026-04-01', '2026-04-06']);
+    expect(days.map((d) => d.period)).toEqual(['2026-03-29', '2026-03-31', '2026-04-01', '2026-04-06']);
   });
   it('rejects unknown time zones and intervals', () => {
     expect(() => sentimentOverTime(scored, { interval: 'day', timeZone: 'Mars/Olympus' })).toThrow(
-      CxValidationError,
+      CxOptionsError,
     );
-    expect(() => sentimentOverTime(scored, { interval: 'year' as never })).toThrow(CxValidationError);
+    expect(() => sentimentOverTime(scored, { interval: 'fortnight' as never })).toThrow(CxOptionsError);
+    // `period` and `confidence` are old names: the error names the new ones (issue 13).
+    expect(() => sentimentOverTime(scored, { interval: 'day', confidence: 0.9 } as never)).toThrow(/level/u);
+  });
+  it('bounds the work by the number of buckets, not by the span of the timestamps (issue 13)', () => {
+    const far = scoreFeedback([
+      { id: 'a', text: 'ok', source: 'review', createdAt: '2024-01-01T00:00:00Z', properties: {} },
+      { id: 'b', text: 'ok', source: 'review', createdAt: '9999-12-30T00:00:00Z', properties: {} },
+    ]);
+    expect(() => sentimentOverTime(far, { interval: 'day' })).toThrow(CxLimitError);
+    // Without gap filling only the two buckets are made.
+    expect(
+      sentimentOverTime(far, { interval: 'day', fillGaps: false }).map((b) => [b.period, b.end]),
+    ).toEqual([
+      ['2024-01-01', '2024-01-02T00:00:00.000Z'],
+      ['9999-12-30', '9999-12-31T00:00:00.000Z'],
+    ]);
+  });
+  it('names the record whose bucket would end after the year 9999 (its end cannot be written as an instant)', () => {
+    const last = scoreFeedback([
+      { id: 'a', text: 'ok', source: 'review', createdAt: '9999-12-31T00:00:00Z', properties: {} },
+    ]);
+    expect(() => sentimentOverTime(last, { interval: 'day' })).toThrow(
+      expect.objectContaining({
+        name: 'CxValidationError',
+        issues: [expect.objectContaining({ path: [0, 'record', 'createdAt'], code: 'out_of_range' })],
+      }),
+    );
+    // In Warsaw the local day of 9999-12-31T00:00Z started at 9999-12-30T23:00Z and ends within the range.
+    expect(sentimentOverTime(last, { interval: 'day', timeZone: 'Europe/Warsaw' })[0]?.end).toBe(
+      '9999-12-31T23:00:00.000Z',
+    );
   });
 });

@@ -1,8 +1,20 @@
 import type { Feedback, Mention } from '@cx/model';
-import { CxValidationError } from '@cx/model';
-import { bucketer, instantMs, type TimeBucketOptions } from '../time/buckets.js';
-import { SentimentAggregator, type SentimentAggregatorOptions, type SentimentSummary } from './aggregator.js';
-import { type AnalyzeSentimentOptions, analyzeSentiment, type SentimentResult } from './score.js';
+import { CxValidationError, levelOption, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { type AspectResult, analyzeAspects } from '../aspects/analyze.js';
+import {
+  calendarOf,
+  type TimeBucket,
+  type TimeSeriesOptions,
+  timeSeries,
+  timeSeriesShape,
+} from '../time/series.js';
+import {
+  SentimentAccumulator,
+  type SentimentAccumulatorOptions,
+  type SentimentSummary,
+} from './accumulator.js';
+import { type AnalyzeSentimentOptions, analyzeSentimentSchema } from './score.js';
 
 /**
  * A feedback record (or mention) with its sentiment.
@@ -13,18 +25,20 @@ import { type AnalyzeSentimentOptions, analyzeSentiment, type SentimentResult } 
 export interface ScoredFeedback<T extends Feedback | Mention = Feedback> {
   /** The record. */
   readonly record: T;
-  /** Its sentiment. */
-  readonly sentiment: SentimentResult;
+  /** Its sentiment, overall and per topic. */
+  readonly sentiment: AspectResult;
 }
 
 /**
- * Scores the sentiment of feedback records or mentions, using each record's `language` when it has one.
+ * Scores the sentiment of feedback records or mentions, overall and per topic ({@link analyzeAspects}),
+ * using each record's `language` when it has one.
  *
  * @param records - Parsed {@link @cx/model!Feedback} or {@link @cx/model!Mention} records.
  * @param options - Sentiment options; `options.language` applies only to records without a language.
  * @returns The records with their sentiment, in input order.
  * @throws {@link @cx/model!CxValidationError} at `[index, 'language']` for a record with a malformed
  * language tag.
+ * @throws {@link @cx/model!CxOptionsError} for bad options (as {@link analyzeSentiment}).
  * @example
  * ```ts
  * import { scoreFeedback } from '@cx/text';
@@ -38,13 +52,15 @@ export interface ScoredFeedback<T extends Feedback | Mention = Feedback> {
  */
 export function scoreFeedback<T extends Feedback | Mention>(
   records: readonly T[],
-  options: AnalyzeSentimentOptions = {},
+  options?: AnalyzeSentimentOptions,
 ): ScoredFeedback<T>[] {
+  const o = parseOptions(analyzeSentimentSchema, options, 'scoreFeedback');
   return records.map((record, index) => {
     try {
-      const sentiment = analyzeSentiment(record.text, {
-        ...options,
-        language: record.language ?? options.language,
+      const language = record.language ?? o.language;
+      const sentiment = analyzeAspects(record.text, {
+        ...(o as AnalyzeSentimentOptions),
+        ...(language === undefined ? {} : { language }),
       });
       return { record, sentiment };
     } catch (error) {
@@ -90,9 +106,10 @@ export interface SentimentGroup {
  *
  * @param items - Scored records (see {@link scoreFeedback}).
  * @param by - The dimension.
- * @param options - Confidence level.
+ * @param options - Confidence level (`level`).
  * @returns Groups ordered by number of scored texts (descending), then key; the `null` group last.
- * @throws {@link @cx/model!CxValidationError} for a bad confidence level or a malformed sentiment.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option or a level outside (0, 1).
+ * @throws {@link @cx/model!CxValidationError} for a malformed sentiment (path `[index, 'sentiment', …]`).
  * @example
  * ```ts
  * import { scoreFeedback, sentimentBreakdown } from '@cx/text';
@@ -108,27 +125,36 @@ export interface SentimentGroup {
 export function sentimentBreakdown<T extends Feedback | Mention>(
   items: readonly ScoredFeedback<T>[],
   by: SentimentDimension<T>,
-  options: SentimentAggregatorOptions = {},
+  options?: SentimentAccumulatorOptions,
 ): SentimentGroup[] {
-  const groups = new Map<string | null, SentimentAggregator>();
-  new SentimentAggregator(options);
+  const { level } = parseOptions(levelSchema, options, 'sentimentBreakdown', RENAMED);
+  const groups = new Map<string | null, SentimentAccumulator>();
   items.forEach((item, index) => {
-    const raw = typeof by === 'function' ? by(item.record) : item.record[by];
+    const raw = typeof by === 'function' ? by(item.record) : ownField(item.record, by);
     const key = typeof raw === 'string' ? raw : null;
-    let aggregator = groups.get(key);
-    if (aggregator === undefined) {
-      aggregator = new SentimentAggregator(options);
-      groups.set(key, aggregator);
+    let accumulator = groups.get(key);
+    if (accumulator === undefined) {
+      accumulator = new SentimentAccumulator({ level });
+      groups.set(key, accumulator);
     }
-    aggregator.add(item.sentiment, [index, 'sentiment']);
+    accumulator.add(item.sentiment, [index, 'sentiment']);
   });
   return [...groups]
-    .map(([key, aggregator]) => ({ key, summary: aggregator.result() }))
+    .map(([key, accumulator]) => ({ key, summary: accumulator.result() }))
     .sort((a, b) => {
       if (a.key === null || b.key === null) return a.key === null ? (b.key === null ? 0 : 1) : -1;
       return b.summary.n - a.summary.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     });
 }
+
+/** A record's own field (never an inherited property). */
+function ownField(record: object, field: string): unknown {
+  return Object.hasOwn(record, field) ? (record as Record<string, unknown>)[field] : undefined;
+}
+
+const levelSchema = z.strictObject({ level: levelOption });
+const RENAMED = { renamed: { confidence: 'level' } };
+const overTimeSchema = z.strictObject({ ...timeSeriesShape, level: levelOption });
 
 /**
  * One calendar bucket of a sentiment time series.
@@ -136,11 +162,7 @@ export function sentimentBreakdown<T extends Feedback | Mention>(
  * @category Sentiment aggregation
  * @since 0.1.0
  */
-export interface SentimentBucket {
-  /** UTC instant at which the bucket starts (local midnight in the time zone). */
-  readonly start: string;
-  /** Local calendar date of the start, `YYYY-MM-DD`. */
-  readonly date: string;
+export interface SentimentBucket extends TimeBucket {
   /** Sentiment of the records created in the bucket. */
   readonly summary: SentimentSummary;
 }
@@ -151,17 +173,20 @@ export interface SentimentBucket {
  * @category Sentiment aggregation
  * @since 0.1.0
  */
-export interface SentimentOverTimeOptions extends TimeBucketOptions, SentimentAggregatorOptions {}
+export interface SentimentOverTimeOptions extends TimeSeriesOptions, SentimentAccumulatorOptions {}
 
 /**
- * Sentiment over time in calendar buckets (day, week or month) of an IANA time zone.
+ * Sentiment over time in calendar buckets (day, week, month, quarter or year) of an IANA time zone, on the one
+ * calendar of `@cx/model`.
  *
  * @param items - Scored records; each record's `createdAt` places it in a bucket.
  * @param options - Interval, time zone, week start, gap filling and confidence level.
  * @returns Buckets in time order; empty buckets between the first and last are included (`n: 0`) unless
  * `fillGaps` is `false`.
- * @throws {@link @cx/model!CxValidationError} for an unknown time zone or interval, a bad confidence
- * level, or a record without a valid `createdAt` (path `[index, 'record', 'createdAt']`).
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, time zone or interval, or a level outside (0, 1).
+ * @throws {@link @cx/model!CxValidationError} for a record without a valid `createdAt` (path
+ * `[index, 'record', 'createdAt']`).
+ * @throws {@link @cx/model!CxLimitError} when the records span more than `maxPeriods` buckets.
  * @example
  * ```ts
  * import { scoreFeedback, sentimentOverTime } from '@cx/text';
@@ -170,7 +195,7 @@ export interface SentimentOverTimeOptions extends TimeBucketOptions, SentimentAg
  *   { id: '2', text: 'Terrible app', source: 'review', createdAt: '2026-03-02T08:00:00Z', properties: {} },
  * ]);
  * const days = sentimentOverTime(scored, { interval: 'day', timeZone: 'Europe/Warsaw' });
- * console.log(days.map((d) => [d.date, d.summary.n])); // [['2026-03-02', 2]] (00:30 and 09:00 in Warsaw)
+ * console.log(days.map((d) => [d.period, d.summary.n])); // [['2026-03-02', 2]] (00:30 and 09:00 in Warsaw)
  * ```
  * @category Sentiment aggregation
  * @since 0.1.0
@@ -179,30 +204,14 @@ export function sentimentOverTime<T extends Feedback | Mention>(
   items: readonly ScoredFeedback<T>[],
   options: SentimentOverTimeOptions,
 ): SentimentBucket[] {
-  const buckets = bucketer(options);
-  new SentimentAggregator(options);
-  const groups = new Map<number, { key: ReturnType<typeof buckets.of>; aggregator: SentimentAggregator }>();
-  items.forEach((item, index) => {
-    const key = buckets.of(instantMs(item.record.createdAt, [index, 'record', 'createdAt']));
-    let group = groups.get(key.ms);
-    if (group === undefined) {
-      group = { key, aggregator: new SentimentAggregator(options) };
-      groups.set(key.ms, group);
-    }
-    group.aggregator.add(item.sentiment, [index, 'sentiment']);
-  });
-  const sorted = [...groups.values()].sort((a, b) => a.key.ms - b.key.ms);
-  const out: SentimentBucket[] = [];
-  for (const group of sorted) {
-    const previous = out.at(-1);
-    if (previous !== undefined && options.fillGaps !== false) {
-      let gap = buckets.next({ start: previous.start, date: previous.date, ms: Date.parse(previous.start) });
-      while (gap.ms < group.key.ms) {
-        out.push({ start: gap.start, date: gap.date, summary: new SentimentAggregator(options).result() });
-        gap = buckets.next(gap);
-      }
-    }
-    out.push({ start: group.key.start, date: group.key.date, summary: group.aggregator.result() });
-  }
-  return out;
+  const o = parseOptions(overTimeSchema, options, 'sentimentOverTime', RENAMED);
+  return timeSeries(
+    items,
+    (item) => item.record.createdAt,
+    (index) => [index, 'record', 'createdAt'],
+    { calendar: calendarOf(o), fillGaps: o.fillGaps, maxPeriods: o.maxPeriods },
+    () => new SentimentAccumulator({ level: o.level }),
+    (acc, item, index) => acc.add(item.sentiment, [index, 'sentiment']),
+    (acc) => acc.result(),
+  ).map(({ value, ...bucket }) => ({ ...bucket, summary: value }));
 }

@@ -1,4 +1,5 @@
-import { CxValidationError } from '@cx/model';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
 import {
   type DetectedLanguage,
   detectLanguage,
@@ -7,15 +8,21 @@ import {
 } from '../language.js';
 import { isBlankText, normalizeText } from '../text/normalize.js';
 import { type Token, tokenize } from '../text/tokenize.js';
-import { EMOTICONS, emojiValence, emoticonValence } from './emoji.js';
 import {
-  type LexiconPhrase,
-  type LexiconValue,
-  lookupWord,
-  partMatches,
-  type SentimentLexicon,
-} from './lexicon.js';
+  applyContrast,
+  applyPoliteness,
+  applyQuestions,
+  applyResolution,
+  applySarcasm,
+  applyScareQuotes,
+} from './adjust.js';
+import { EMOTICONS, emoticonValence } from './emoji.js';
+import { type Layout, layoutTokens } from './layout.js';
+import type { SentimentLexicon } from './lexicon.js';
 import { LEXICONS } from './lexicons.js';
+import { type Protection, protectTokens } from './protect.js';
+import { SENTENCE_RULES } from './rules.js';
+import { type PositionedHit, type SentimentRule, scoreTokens } from './score-tokens.js';
 
 /**
  * Sentiment label of a text.
@@ -55,6 +62,12 @@ export interface SentimentHit {
   readonly weight: number;
   /** Whether the match was negated. */
   readonly negated: boolean;
+  /** The rules that changed its weight, in the order applied. */
+  readonly rules: readonly SentimentRule[];
+  /** UTF-16 offset of the match in the normalised text (see {@link normalizeText}). */
+  readonly index: number;
+  /** Sentence number of the match (0-based). */
+  readonly sentence: number;
 }
 
 /**
@@ -95,15 +108,14 @@ export interface AnalyzeSentimentOptions {
   readonly threshold?: number;
   /** Lexicons to use instead of the shipped {@link LEXICONS} (e.g. extended with domain terms). */
   readonly lexicons?: Partial<Readonly<Record<SupportedLanguage, SentimentLexicon>>>;
+  /**
+   * Brand, product and person names whose words are never read as sentiment (`Super-Pharm`, `Dobry Sklep`);
+   * compared case-insensitively, word by word. @handles, URLs and e-mail addresses are always left out.
+   */
+  readonly names?: readonly string[];
 }
 
-const NEGATION_SCOPE = 3;
-const MODIFIER_SCOPE = 2;
-const NEGATION_FACTOR = -0.75;
-const CONTRAST_BEFORE = 0.5;
-const CONTRAST_AFTER = 1.5;
 const NORMALIZATION_ALPHA = 15;
-const CLAUSE_END = new Set(['.', ',', ';', ':', '!', '?', '…', '(', ')', '-', '–', '—']);
 
 /**
  * Scores the sentiment of an English or Polish text with a lexicon, negation, intensifiers and contrast.
@@ -117,8 +129,8 @@ const CLAUSE_END = new Set(['.', ',', ';', ':', '!', '?', '…', '(', ')', '-', 
  * @param text - The text; malformed Unicode, emoji and very long texts are fine.
  * @param options - Language, thresholds and lexicons.
  * @returns The score and label, or a result with `status` saying why there is none.
- * @throws {@link @cx/model!CxValidationError} when `options.language` is not a BCP 47 tag or the threshold
- * is not in [0, 1).
+ * @throws {@link @cx/model!CxValidationError} when `options.language` is not a BCP 47 tag.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or a threshold outside [0, 1).
  * @example
  * ```ts
  * import { analyzeSentiment } from '@cx/text';
@@ -131,22 +143,49 @@ const CLAUSE_END = new Set(['.', ',', ';', ':', '!', '?', '…', '(', ')', '-', 
  * @category Sentiment
  * @since 0.1.0
  */
-export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions = {}): SentimentResult {
-  const threshold = options.threshold ?? 0.05;
-  if (!(threshold >= 0 && threshold < 1)) {
-    throw new CxValidationError([
-      {
-        path: ['threshold'],
-        message: `Expected a threshold in [0, 1), got ${threshold}`,
-        code: 'out_of_range',
-      },
-    ]);
-  }
-  const given = options.language === undefined ? undefined : resolveLanguageTag(options.language);
+export function analyzeSentiment(text: string, options?: AnalyzeSentimentOptions): SentimentResult {
+  return analyzeDetailed(text, options).result;
+}
+
+/** The schema of {@link AnalyzeSentimentOptions} (shared by every function that scores text). */
+export const analyzeSentimentSchema = z.strictObject({
+  language: z.string().optional(),
+  fallbackLanguage: z.enum(['en', 'pl']).optional(),
+  threshold: z.number().min(0).lt(1).default(0.05),
+  lexicons: z
+    .strictObject({
+      en: z
+        .custom<SentimentLexicon>((v) => isLexicon(v, 'en'), 'Expected a compiled English lexicon')
+        .optional(),
+      pl: z
+        .custom<SentimentLexicon>((v) => isLexicon(v, 'pl'), 'Expected a compiled Polish lexicon')
+        .optional(),
+    })
+    .optional(),
+  names: z.array(z.string()).max(100_000).optional(),
+});
+
+function isLexicon(value: unknown, language: string): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { language?: unknown }).language === language &&
+    (value as { words?: unknown }).words instanceof Map
+  );
+}
+
+/** {@link analyzeSentiment} with the scored text behind the result (absent when not scored). */
+export function analyzeDetailed(
+  text: string,
+  options: AnalyzeSentimentOptions | undefined = {},
+): { readonly result: SentimentResult; readonly scored?: ScoredText; readonly threshold: number } {
+  const o = parseOptions(analyzeSentimentSchema, options, 'analyzeSentiment');
+  const { threshold } = o;
+  const given = o.language === undefined ? undefined : resolveLanguageTag(o.language);
   const clean = normalizeText(text);
   const languageSource = given === undefined ? 'detected' : 'given';
-  if (isBlankText(clean)) return unscored('empty', 'unknown', languageSource);
-  if (given === 'unknown') return unscored('unsupported-language', 'unknown', 'given');
+  if (isBlankText(clean)) return { result: unscored('empty', 'unknown', languageSource), threshold };
+  if (given === 'unknown') return { result: unscored('unsupported-language', 'unknown', 'given'), threshold };
   let language = given;
   if (language === undefined) {
     const detection = detectLanguage(clean);
@@ -157,18 +196,42 @@ export function analyzeSentiment(text: string, options: AnalyzeSentimentOptions 
           ? options.fallbackLanguage
           : undefined;
   }
-  if (language === undefined) return unscored('undetermined-language', 'unknown', 'detected');
-  const lexicon = options.lexicons?.[language] ?? LEXICONS[language];
-  const hits = scoreTokens(tokenize(clean, language), lexicon);
+  if (language === undefined)
+    return { result: unscored('undetermined-language', 'unknown', 'detected'), threshold };
+  const own = o.lexicons;
+  const lexicon =
+    (own !== undefined && Object.hasOwn(own, language) ? own[language] : undefined) ?? LEXICONS[language];
+  const scored = scoreText(clean, lexicon, o.names ?? []);
+  const hits = scored.hits.map(toHit);
   for (const match of clean.matchAll(EMOTICONS)) {
     const valence = emoticonValence(match[0]);
-    hits.push({ text: match[0], term: match[0], valence, weight: valence, negated: false });
+    hits.push({
+      text: match[0],
+      term: match[0],
+      valence,
+      weight: valence,
+      negated: false,
+      rules: [],
+      index: match.index,
+      sentence: -1,
+    });
   }
+  hits.sort((a, b) => a.index - b.index);
   const raw = hits.reduce((sum, hit) => sum + hit.weight, 0);
+  const { score, label } = labelOf(raw, threshold);
+  return {
+    result: { status: 'scored', language, languageSource, score, label, raw, hits },
+    scored,
+    threshold,
+  };
+}
+
+/** The compound score `S / √(S² + 15)` of a sum of contributions and its label at a threshold. */
+export function labelOf(raw: number, threshold: number): { score: number; label: SentimentLabel } {
   const score = raw / Math.sqrt(raw * raw + NORMALIZATION_ALPHA);
   const label: SentimentLabel =
     score >= threshold && raw > 0 ? 'positive' : score <= -threshold && raw < 0 ? 'negative' : 'neutral';
-  return { status: 'scored', language, languageSource, score, label, raw, hits };
+  return { score, label };
 }
 
 function unscored(
@@ -179,137 +242,49 @@ function unscored(
   return { status, language, languageSource: source, score: null, label: null, raw: 0, hits: [] };
 }
 
-interface Pending {
-  /** Word tokens left in scope. */
-  left: number;
-  /** The word's own value if nothing it governs is found (e.g. `brak`, `super`). */
-  own: { text: string; term: string; value: LexiconValue } | undefined;
+/**
+ * Scores a normalised text with one lexicon: tokens, layout, protected names, the token pass, then the
+ * sentence rules (contrast, questions, courtesy, irony). Shared by the sentiment and aspect analyses.
+ */
+export function scoreText(text: string, lexicon: SentimentLexicon, names: readonly string[]): ScoredText {
+  const language = lexicon.language;
+  const rules = SENTENCE_RULES[language];
+  const tokens = tokenize(text, language);
+  const layout = layoutTokens(text, tokens, lexicon, rules);
+  const nameParts = names.map((name) =>
+    tokenize(name, language)
+      .filter((t) => t.kind === 'word' || t.kind === 'number')
+      .map((t) => t.norm),
+  );
+  const protection = protectTokens(text, tokens, layout.sentenceStart, nameParts);
+  const hits = scoreTokens(tokens, lexicon, layout, protection, rules);
+  applyResolution(hits, tokens, layout, lexicon, rules);
+  applyContrast(hits, tokens, layout, lexicon, rules);
+  applyScareQuotes(hits, tokens, layout, text);
+  applyQuestions(hits, tokens, layout, rules, language);
+  applyPoliteness(hits);
+  applySarcasm(hits, tokens, layout, rules, text, language);
+  return { hits, tokens, layout, protection };
 }
 
-function scoreTokens(tokens: readonly Token[], lexicon: SentimentLexicon): SentimentHit[] {
-  const hits: { hit: SentimentHit; position: number }[] = [];
-  let negation: Pending | undefined;
-  let modifier: (Pending & { factor: number }) | undefined;
-  let lastContrast = -1;
-  const flushOwn = (pending: Pending | undefined, position: number) => {
-    if (pending?.own !== undefined && pending.own.value.valence !== 0) {
-      const { text, term, value } = pending.own;
-      hits.push({
-        hit: { text, term, valence: value.valence, weight: value.valence, negated: false },
-        position,
-      });
-    }
-  };
-  const addHit = (text: string, term: string, value: LexiconValue, position: number) => {
-    const negated = negation !== undefined;
-    let weight = negated ? (value.negated ?? value.valence * NEGATION_FACTOR) : value.valence;
-    if (weight === 0) return false;
-    if (modifier !== undefined) weight *= modifier.factor;
-    hits.push({ hit: { text, term, valence: value.negated ?? value.valence, weight, negated }, position });
-    if (negation !== undefined) negation.own = undefined;
-    modifier = undefined;
-    return true;
-  };
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i] as Token;
-    if (token.kind === 'punct') {
-      if (CLAUSE_END.has(token.norm)) {
-        flushOwn(negation, i);
-        flushOwn(modifier, i);
-        negation = undefined;
-        modifier = undefined;
-      }
-      i++;
-      continue;
-    }
-    if (token.kind === 'emoji') {
-      const valence = emojiValence(token.text);
-      if (valence !== undefined)
-        hits.push({
-          hit: { text: token.text, term: token.text, valence, weight: valence, negated: false },
-          position: i,
-        });
-      i++;
-      continue;
-    }
-    const phrase = matchPhrase(tokens, i, lexicon);
-    if (phrase !== undefined) {
-      const text = tokens
-        .slice(i, i + phrase.parts.length)
-        .map((t) => t.text)
-        .join(' ');
-      addHit(text, phrase.parts.join(' '), phrase.value, i);
-      i += phrase.parts.length;
-      continue;
-    }
-    const word = token.norm;
-    const entry = lookupWord(lexicon, word);
-    if (lexicon.contrast.has(word)) {
-      lastContrast = hits.length;
-      flushOwn(negation, i);
-      flushOwn(modifier, i);
-      negation = undefined;
-      modifier = undefined;
-    } else if (lexicon.negators.has(word)) {
-      flushOwn(negation, i);
-      negation = {
-        left: NEGATION_SCOPE,
-        own: entry === undefined ? undefined : { text: token.text, term: entry.term, value: entry.value },
-      };
-    } else if (lexicon.modifiers.has(word)) {
-      flushOwn(modifier, i);
-      const own =
-        entry === undefined ? undefined : { text: token.text, term: entry.term, value: entry.value };
-      modifier = { left: MODIFIER_SCOPE, factor: lexicon.modifiers.get(word) as number, own };
-    } else {
-      const scored = entry !== undefined && addHit(token.text, entry.term, entry.value, i);
-      if (negation !== undefined && --negation.left === 0) {
-        flushOwn(negation, i);
-        negation = undefined;
-      }
-      if (!scored && modifier !== undefined && --modifier.left === 0) {
-        flushOwn(modifier, i);
-        modifier = undefined;
-      }
-    }
-    i++;
-  }
-  flushOwn(negation, tokens.length);
-  flushOwn(modifier, tokens.length);
-  return hits.map(({ hit }, index) => {
-    if (lastContrast < 0) return hit;
-    const factor = index < lastContrast ? CONTRAST_BEFORE : CONTRAST_AFTER;
-    return { ...hit, weight: hit.weight * factor };
-  });
+/** The hits of a text with the tokens, layout and protection they were found in. */
+export interface ScoredText {
+  readonly hits: PositionedHit[];
+  readonly tokens: readonly Token[];
+  readonly layout: Layout;
+  readonly protection: readonly Protection[];
 }
 
-function matchPhrase(
-  tokens: readonly Token[],
-  start: number,
-  lexicon: SentimentLexicon,
-): LexiconPhrase | undefined {
-  const first = (tokens[start] as Token).norm;
-  const candidates: LexiconPhrase[] = [...(lexicon.phrases.get(first) ?? [])];
-  for (let end = first.length; end >= 2; end--) {
-    const list = lexicon.phrases.get(`${first.slice(0, end)}*`);
-    if (list !== undefined) candidates.push(...list);
-  }
-  candidates.sort((a, b) => b.parts.length - a.parts.length);
-  for (const phrase of candidates) {
-    let ok = true;
-    for (let k = 0; k < phrase.parts.length; k++) {
-      const token = tokens[start + k];
-      if (
-        token === undefined ||
-        token.kind === 'punct' ||
-        !partMatches(phrase.parts[k] as string, token.norm)
-      ) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return phrase;
-  }
-  return undefined;
+/** The public form of a positioned hit. */
+export function toHit(hit: PositionedHit): SentimentHit {
+  return {
+    text: hit.text,
+    term: hit.term,
+    valence: hit.valence,
+    weight: hit.weight,
+    negated: hit.negated,
+    rules: hit.rules,
+    index: hit.index,
+    sentence: hit.sentence,
+  };
 }

@@ -1,8 +1,8 @@
 import type { Mention } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SocialAggregator, socialOverTime } from './social.js';
+import { SocialAccumulator, socialOverTime } from './social.js';
 
 const mention = (id: string, over: Partial<Mention>): Mention => ({
   id,
@@ -45,8 +45,8 @@ const m4 = mention('m4', {
   createdAt: '2026-03-16T09:00:00Z',
 });
 
-describe('SocialAggregator', () => {
-  const summary = [m1, m2, m3, m4].reduce((a, m) => a.add(m), new SocialAggregator()).result();
+describe('SocialAccumulator', () => {
+  const summary = [m1, m2, m3, m4].reduce((a, m) => a.add(m), new SocialAccumulator()).result();
 
   it('counts volume, platforms and share of voice among branded mentions (hand-checked)', () => {
     expect(summary.mentions).toBe(4);
@@ -99,11 +99,11 @@ describe('SocialAggregator', () => {
     expect(summary.sentiment).toMatchObject({ n: 4, unscored: 0 });
     expect(summary.sentiment.positive.count).toBe(2);
     expect(summary.sentiment.negative.count).toBe(2);
-    const blank = new SocialAggregator().add(mention('b', { text: ' ' })).result();
+    const blank = new SocialAccumulator().add(mention('b', { text: ' ' })).result();
     expect(blank.sentiment).toMatchObject({ n: 0, unscored: 1 });
   });
   it('uses tracked brands, hashtags, accounts and interaction kinds when given', () => {
-    const s = new SocialAggregator({
+    const s = new SocialAccumulator({
       brands: ['ACME', 'Other'],
       interactions: ['likes', 'clicks'],
       track: { hashtags: ['#Promo'], accounts: ['acmehelp'] },
@@ -125,21 +125,32 @@ describe('SocialAggregator', () => {
     ]);
   });
   it('gives null rates and shares with no mentions', () => {
-    const s = new SocialAggregator().result();
+    const s = new SocialAccumulator().result();
     expect(s.mentions).toBe(0);
     expect(s.engagementByReach.rate).toBeNull();
     expect(s.engagementByFollowers.meanRate).toBeNull();
     expect(s.sentiment.n).toBe(0);
   });
   it('rejects bad options and counts', () => {
-    expect(() => new SocialAggregator({ interactions: ['views' as never] })).toThrow(CxValidationError);
+    expect(() => new SocialAccumulator({ interactions: ['views' as never] })).toThrow(CxOptionsError);
+    expect(() => new SocialAccumulator({ confidence: 0.9 } as never)).toThrow(/level/u);
     const bad = mention('x', { engagement: { likes: -1, shares: 0, comments: 0, clicks: 0 } });
     try {
-      new SocialAggregator().add(bad, undefined, [5]);
+      new SocialAccumulator().add(bad, undefined, [5]);
       expect.unreachable();
     } catch (e) {
       expect((e as CxValidationError).issues[0]?.path).toEqual([5, 'engagement', 'likes']);
     }
+  });
+  it('validates a mention whole before counting anything (issue 13)', () => {
+    const social = new SocialAccumulator();
+    expect(() => social.add(m1, { label: 'great' as never, score: 0.5 }, [0])).toThrow(CxValidationError);
+    expect(() => social.add(mention('y', { text: 'ok', language: 'polish' }))).toThrow(CxValidationError);
+    const s = social.result();
+    expect(s.mentions).toBe(0);
+    expect(s.brands).toEqual([]);
+    expect(s.hashtags).toEqual([]);
+    expect(s.interactions).toBe(0);
   });
   it('merging partial aggregates equals aggregating the whole', () => {
     const arb = fc.record({
@@ -169,9 +180,9 @@ describe('SocialAggregator', () => {
           }),
         );
         const k = cut % (ms.length + 1);
-        const whole = ms.reduce((a, m) => a.add(m), new SocialAggregator()).result();
-        const left = ms.slice(0, k).reduce((a, m) => a.add(m), new SocialAggregator());
-        const right = ms.slice(k).reduce((a, m) => a.add(m), new SocialAggregator());
+        const whole = ms.reduce((a, m) => a.add(m), new SocialAccumulator()).result();
+        const left = ms.slice(0, k).reduce((a, m) => a.add(m), new SocialAccumulator());
+        const right = ms.slice(k).reduce((a, m) => a.add(m), new SocialAccumulator());
         const merged = left.merge(right).result();
         const strip = (s: typeof whole) => ({
           ...s,
@@ -191,7 +202,7 @@ describe('socialOverTime', () => {
   it('gives volume per local week, filling empty weeks', () => {
     // Weeks (Mon) in Europe/Warsaw: m1 2026-03-02; m2 2026-03-15T23:30Z = Mon 16th 00:30 local; m3, m4 16th.
     const weeks = socialOverTime([m1, m2, m3, m4], { interval: 'week', timeZone: 'Europe/Warsaw' });
-    expect(weeks.map((w) => [w.date, w.summary.mentions])).toEqual([
+    expect(weeks.map((w) => [w.period, w.summary.mentions])).toEqual([
       ['2026-03-02', 1],
       ['2026-03-09', 0],
       ['2026-03-16', 3],

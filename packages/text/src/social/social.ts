@@ -1,14 +1,30 @@
 import type { Mention } from '@cx/model';
-import { CxValidationError } from '@cx/model';
 import {
-  SentimentAggregator,
+  type Accumulator,
+  type AccumulatorSnapshot,
+  assertSameOptions,
+  CxValidationError,
+  levelOption,
+  parseOptions,
+} from '@cx/model';
+import { type Proportion, proportion } from '@cx/stats';
+import { z } from 'zod';
+import {
+  checkObservation,
+  SentimentAccumulator,
+  type SentimentAccumulatorSnapshot,
   type SentimentObservation,
   type SentimentSummary,
-} from '../sentiment/aggregator.js';
+} from '../sentiment/accumulator.js';
 import { type AnalyzeSentimentOptions, analyzeSentiment } from '../sentiment/score.js';
-import { type Proportion, wilson, zFor } from '../stats/wilson.js';
 import { normalizeText } from '../text/normalize.js';
-import { type SeriesBucket, type TimeBucketOptions, timeSeries } from '../time/buckets.js';
+import {
+  calendarOf,
+  type TimeBucket,
+  type TimeSeriesOptions,
+  timeSeries,
+  timeSeriesShape,
+} from '../time/series.js';
 
 /**
  * An engagement count of a {@link @cx/model!Mention} that counts as an interaction.
@@ -19,12 +35,12 @@ import { type SeriesBucket, type TimeBucketOptions, timeSeries } from '../time/b
 export type InteractionKind = 'likes' | 'shares' | 'comments' | 'clicks';
 
 /**
- * Options of {@link SocialAggregator}.
+ * Options of {@link SocialAccumulator}.
  *
  * @category Social
  * @since 0.1.0
  */
-export interface SocialAggregatorOptions {
+export interface SocialAccumulatorOptions {
   /** Brands competing for share of voice (case-insensitive); default: every brand seen. */
   readonly brands?: readonly string[];
   /** Engagement counts that make up interactions (default likes, shares and comments). */
@@ -33,9 +49,9 @@ export interface SocialAggregatorOptions {
   readonly track?: { readonly hashtags?: readonly string[]; readonly accounts?: readonly string[] };
   /** Most hashtags and accounts listed (default 20; tracked ones are always listed). */
   readonly top?: number;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly confidence?: number;
-  /** Options for scoring mentions added without a sentiment. */
+  /** Confidence level of the intervals, strictly between 0 and 1 (default 0.95). */
+  readonly level?: number;
+  /** Options for scoring mentions added without a sentiment (not part of the snapshot). */
   readonly sentiment?: AnalyzeSentimentOptions;
 }
 
@@ -117,6 +133,25 @@ export interface SocialSummary {
   readonly sentiment: SentimentSummary;
 }
 
+/**
+ * The sums behind an engagement rate, as kept by {@link SocialAccumulator} (part of its snapshot).
+ *
+ * @category Social
+ * @since 0.2.0
+ */
+export interface EngagementState {
+  /** Posts with a positive denominator. */
+  readonly posts: number;
+  /** Interactions on those posts. */
+  readonly interactions: number;
+  /** Sum of their denominators. */
+  readonly denominator: number;
+  /** Sum of their per-post rates. */
+  readonly rateSum: number;
+  /** Posts without a positive denominator. */
+  readonly excluded: number;
+}
+
 interface RateState {
   posts: number;
   interactions: number;
@@ -143,8 +178,8 @@ function canonicalTag(tag: string): string {
  *
  * @example
  * ```ts
- * import { SocialAggregator } from '@cx/text';
- * const social = new SocialAggregator().add({
+ * import { SocialAccumulator } from '@cx/text';
+ * const social = new SocialAccumulator().add({
  *   id: 'm1', text: 'Love the new app! #acme', source: 'social', platform: 'x', brand: 'acme',
  *   createdAt: '2026-03-03T08:00:00Z', hashtags: [], mentions: [], properties: {},
  *   engagement: { likes: 8, shares: 1, comments: 1, clicks: 0, reach: 500 },
@@ -155,8 +190,9 @@ function canonicalTag(tag: string): string {
  * @category Social
  * @since 0.1.0
  */
-export class SocialAggregator {
-  readonly #options: SocialAggregatorOptions;
+export class SocialAccumulator implements Accumulator<Mention, SocialSummary, SocialAccumulatorSnapshot> {
+  readonly #options: SocialOptionsJson;
+  readonly #sentimentOptions: AnalyzeSentimentOptions | undefined;
   readonly #kinds: readonly InteractionKind[];
   readonly #tracked: Map<string, string> | undefined;
   #mentions = 0;
@@ -168,33 +204,23 @@ export class SocialAggregator {
   readonly #accounts = new Map<string, number>();
   readonly #reach: RateState = { posts: 0, interactions: 0, denominator: 0, rateSum: 0, excluded: 0 };
   readonly #followers: RateState = { posts: 0, interactions: 0, denominator: 0, rateSum: 0, excluded: 0 };
-  readonly #sentiment: SentimentAggregator;
+  #sentiment: SentimentAccumulator;
 
   /**
-   * Creates an empty aggregator.
+   * Creates an empty accumulator.
    *
-   * @param options - Brands, interaction kinds, tracked tags, confidence and sentiment options.
-   * @throws {@link @cx/model!CxValidationError} for an unknown interaction kind or a bad confidence level.
+   * @param options - Brands, interaction kinds, tracked tags, confidence level and sentiment options.
+   * @throws {@link @cx/model!CxOptionsError} for an unknown option (`confidence` is now `level`), `null`, an
+   * unknown interaction kind or a level outside (0, 1).
    */
-  constructor(options: SocialAggregatorOptions = {}) {
-    this.#options = options;
-    this.#kinds = options.interactions ?? ['likes', 'shares', 'comments'];
-    const badKind = this.#kinds.findIndex((k) => !['likes', 'shares', 'comments', 'clicks'].includes(k));
-    if (badKind >= 0) {
-      throw new CxValidationError([
-        {
-          path: ['interactions', badKind],
-          message: 'Expected likes, shares, comments or clicks',
-          code: 'invalid_enum_value',
-        },
-      ]);
-    }
-    zFor(options.confidence ?? 0.95);
+  constructor(options?: SocialAccumulatorOptions) {
+    const { sentiment, ...json } = parseOptions(socialOptionsSchema, options, 'SocialAccumulator', RENAMED);
+    this.#options = json;
+    this.#sentimentOptions = sentiment as AnalyzeSentimentOptions | undefined;
+    this.#kinds = json.interactions;
     this.#tracked =
-      options.brands === undefined ? undefined : new Map(options.brands.map((b) => [b.toLowerCase(), b]));
-    this.#sentiment = new SentimentAggregator(
-      options.confidence === undefined ? {} : { confidence: options.confidence },
-    );
+      json.brands === undefined ? undefined : new Map(json.brands.map((b) => [b.toLowerCase(), b]));
+    this.#sentiment = new SentimentAccumulator({ level: json.level });
   }
 
   /**
@@ -203,9 +229,9 @@ export class SocialAggregator {
    * @param mention - A parsed mention.
    * @param sentiment - Its sentiment; scored with {@link analyzeSentiment} when absent.
    * @param path - Issue path to report on bad input (default `[]`).
-   * @returns This aggregator.
-   * @throws {@link @cx/model!CxValidationError} for negative or non-integer engagement counts or a
-   * malformed language tag.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} for negative or non-integer engagement counts, a malformed
+   * language tag or a malformed sentiment; nothing is counted then.
    */
   add(mention: Mention, sentiment?: SentimentObservation, path: ReadonlyArray<string | number> = []): this {
     const engagement = mention.engagement;
@@ -223,6 +249,14 @@ export class SocialAggregator {
       }
       interactions += value;
     }
+    // Everything that can fail is done before anything is counted: a rejected mention leaves no trace.
+    const observed =
+      sentiment ??
+      analyzeSentiment(mention.text, {
+        ...this.#sentimentOptions,
+        language: mention.language ?? this.#sentimentOptions?.language,
+      });
+    checkObservation(observed, [...path, 'sentiment']);
     this.#mentions++;
     this.#interactions += interactions;
     const brandKey = mention.brand?.toLowerCase();
@@ -251,23 +285,19 @@ export class SocialAggregator {
       if (handle !== '') this.#accounts.set(handle, (this.#accounts.get(handle) ?? 0) + 1);
     addRate(this.#reach, interactions, engagement.reach);
     addRate(this.#followers, interactions, mention.author?.followers);
-    const observed =
-      sentiment ??
-      analyzeSentiment(mention.text, {
-        ...this.#options.sentiment,
-        language: mention.language ?? this.#options.sentiment?.language,
-      });
     this.#sentiment.add(observed, [...path, 'sentiment']);
     return this;
   }
 
   /**
-   * Adds the counts of another aggregator (left unchanged); the result equals adding all mentions here.
+   * Adds the counts of another accumulator (left unchanged); the result equals adding all mentions here.
    *
-   * @param other - Another aggregator made with the same options.
-   * @returns This aggregator.
+   * @param other - Another accumulator made with the same options.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxOptionsError} (`options_mismatch`) when the options differ.
    */
-  merge(other: SocialAggregator): this {
+  merge(other: SocialAccumulator): this {
+    assertSameOptions('SocialAccumulator', this.#options, other.#options);
     this.#mentions += other.#mentions;
     this.#interactions += other.#interactions;
     this.#untracked += other.#untracked;
@@ -303,15 +333,19 @@ export class SocialAggregator {
    * @returns The summary; with no mentions every rate and share is `null`.
    */
   result(): SocialSummary {
-    const z = zFor(this.#options.confidence ?? 0.95);
+    const level = this.#options.level;
     const tracked = [...this.#brands.values()].reduce((sum, b) => sum + b.mentions, 0);
     const brandEntries = new Map(this.#brands);
     for (const [key, name] of this.#tracked ?? [])
       if (!brandEntries.has(key)) brandEntries.set(key, { name, mentions: 0 });
     const brands = [...brandEntries.values()]
-      .map((b) => ({ brand: b.name, mentions: b.mentions, shareOfVoice: wilson(b.mentions, tracked, z) }))
+      .map((b) => ({
+        brand: b.name,
+        mentions: b.mentions,
+        shareOfVoice: proportion(b.mentions, tracked, { level }),
+      }))
       .sort((a, b) => b.mentions - a.mentions || compare(a.brand, b.brand));
-    const top = this.#options.top ?? 20;
+    const top = this.#options.top;
     return {
       mentions: this.#mentions,
       brands,
@@ -327,7 +361,160 @@ export class SocialAggregator {
       sentiment: this.#sentiment.result(),
     };
   }
+
+  /**
+   * The state as plain JSON (the sentiment options, which may hold compiled lexicons, are not part of it).
+   *
+   * @returns A snapshot that {@link SocialAccumulator.restore} reads back.
+   */
+  snapshot(): SocialAccumulatorSnapshot {
+    const entries = (map: ReadonlyMap<string, number>) => [...map].sort((a, b) => compare(a[0], b[0]));
+    return {
+      kind: 'SocialAccumulator',
+      version: 1,
+      options: structuredClone(this.#options),
+      state: {
+        mentions: this.#mentions,
+        interactions: this.#interactions,
+        untracked: this.#untracked,
+        brands: [...this.#brands]
+          .sort((a, b) => compare(a[0], b[0]))
+          .map(([key, b]) => [key, b.name, b.mentions]),
+        platforms: entries(this.#platforms),
+        hashtags: entries(this.#hashtags),
+        accounts: entries(this.#accounts),
+        reach: { ...this.#reach },
+        followers: { ...this.#followers },
+        sentiment: this.#sentiment.snapshot(),
+      },
+    };
+  }
+
+  /**
+   * Rebuilds an accumulator from a snapshot, checking it whole.
+   *
+   * @param snapshot - A snapshot (e.g. parsed from JSON).
+   * @param sentiment - Options for scoring mentions added later without a sentiment.
+   * @returns The accumulator.
+   * @throws {@link @cx/model!CxValidationError} (`invalid_snapshot`) for a malformed snapshot.
+   */
+  static restore(snapshot: unknown, sentiment?: AnalyzeSentimentOptions): SocialAccumulator {
+    const parsed = socialSnapshotSchema.safeParse(snapshot);
+    if (!parsed.success) {
+      throw new CxValidationError(
+        parsed.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          message: i.message,
+          code: 'invalid_snapshot' as const,
+        })),
+        { subject: 'SocialAccumulator snapshot' },
+      );
+    }
+    const { options, state } = parsed.data;
+    // JSON round trip drops absent optional keys (exactOptionalPropertyTypes).
+    const json = JSON.parse(JSON.stringify(options)) as SocialAccumulatorOptions;
+    const out = new SocialAccumulator({ ...json, ...(sentiment === undefined ? {} : { sentiment }) });
+    out.#mentions = state.mentions;
+    out.#interactions = state.interactions;
+    out.#untracked = state.untracked;
+    for (const [key, name, mentions] of state.brands) out.#brands.set(key, { name, mentions });
+    for (const [k, n] of state.platforms) out.#platforms.set(k, n);
+    for (const [k, n] of state.hashtags) out.#hashtags.set(k, n);
+    for (const [k, n] of state.accounts) out.#accounts.set(k, n);
+    Object.assign(out.#reach, state.reach);
+    Object.assign(out.#followers, state.followers);
+    out.#sentiment = SentimentAccumulator.restore(state.sentiment);
+    return out;
+  }
 }
+
+const RENAMED = { renamed: { confidence: 'level' } };
+const kindSchema = z.enum(['likes', 'shares', 'comments', 'clicks'], {
+  error: 'Expected likes, shares, comments or clicks',
+});
+const socialOptionsSchema = z.strictObject({
+  brands: z.array(z.string().min(1)).optional(),
+  interactions: z.array(kindSchema).min(1).default(['likes', 'shares', 'comments']),
+  track: z
+    .strictObject({ hashtags: z.array(z.string()).optional(), accounts: z.array(z.string()).optional() })
+    .optional(),
+  top: z.number().int().min(0).max(100_000).default(20),
+  level: levelOption,
+  sentiment: z
+    .custom<AnalyzeSentimentOptions>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+      error: 'Expected an options object of analyzeSentiment',
+    })
+    .optional(),
+});
+/**
+ * The options of a {@link SocialAccumulator} as kept in its snapshot (all but the sentiment options).
+ *
+ * @category Social
+ * @since 0.2.0
+ */
+export interface SocialOptionsJson {
+  /** Brands competing for share of voice. */
+  readonly brands?: readonly string[] | undefined;
+  /** Engagement counts that make up interactions. */
+  readonly interactions: readonly InteractionKind[];
+  /** Hashtags and accounts always reported. */
+  readonly track?:
+    | { readonly hashtags?: readonly string[] | undefined; readonly accounts?: readonly string[] | undefined }
+    | undefined;
+  /** Most hashtags and accounts listed. */
+  readonly top: number;
+  /** Confidence level of the intervals. */
+  readonly level: number;
+}
+
+const count = z.number().int().nonnegative();
+const rateSchema = z.strictObject({
+  posts: count,
+  interactions: count,
+  denominator: z.number().nonnegative().finite(),
+  rateSum: z.number().nonnegative().finite(),
+  excluded: count,
+});
+const socialSnapshotSchema = z.strictObject({
+  kind: z.literal('SocialAccumulator'),
+  version: z.literal(1),
+  options: socialOptionsSchema.omit({ sentiment: true }),
+  state: z.strictObject({
+    mentions: count,
+    interactions: count,
+    untracked: count,
+    brands: z.array(z.tuple([z.string(), z.string(), count])),
+    platforms: z.array(z.tuple([z.string(), count])),
+    hashtags: z.array(z.tuple([z.string(), count])),
+    accounts: z.array(z.tuple([z.string(), count])),
+    reach: rateSchema,
+    followers: rateSchema,
+    sentiment: z.unknown(),
+  }),
+});
+
+/**
+ * The JSON form of a {@link SocialAccumulator} ({@link SocialAccumulator.snapshot}).
+ *
+ * @category Social
+ * @since 0.2.0
+ */
+export type SocialAccumulatorSnapshot = AccumulatorSnapshot<
+  'SocialAccumulator',
+  SocialOptionsJson,
+  {
+    readonly mentions: number;
+    readonly interactions: number;
+    readonly untracked: number;
+    readonly brands: readonly (readonly [string, string, number])[];
+    readonly platforms: readonly (readonly [string, number])[];
+    readonly hashtags: readonly (readonly [string, number])[];
+    readonly accounts: readonly (readonly [string, number])[];
+    readonly reach: EngagementState;
+    readonly followers: EngagementState;
+    readonly sentiment: SentimentAccumulatorSnapshot;
+  }
+>;
 
 function addRate(state: RateState, interactions: number, denominator: number | undefined): void {
   if (denominator === undefined || !(denominator > 0)) {
@@ -371,11 +558,7 @@ function tagList(counts: ReadonlyMap<string, number>, tracked: readonly string[]
  * @category Social
  * @since 0.1.0
  */
-export interface SocialBucket {
-  /** UTC instant at which the bucket starts. */
-  readonly start: string;
-  /** Local calendar date of the start, `YYYY-MM-DD`. */
-  readonly date: string;
+export interface SocialBucket extends TimeBucket {
   /** Summary of the mentions created in the bucket. */
   readonly summary: SocialSummary;
 }
@@ -386,7 +569,7 @@ export interface SocialBucket {
  * @category Social
  * @since 0.1.0
  */
-export interface SocialOverTimeOptions extends TimeBucketOptions, SocialAggregatorOptions {}
+export interface SocialOverTimeOptions extends TimeSeriesOptions, SocialAccumulatorOptions {}
 
 /**
  * Mention volume, share of voice, engagement and sentiment per calendar day, week or month.
@@ -394,8 +577,10 @@ export interface SocialOverTimeOptions extends TimeBucketOptions, SocialAggregat
  * @param mentions - Parsed mentions, placed in buckets by `createdAt`.
  * @param options - Interval, IANA time zone and aggregator options.
  * @returns Buckets in time order (empty buckets between the first and last included by default).
- * @throws {@link @cx/model!CxValidationError} for an unknown time zone or interval, or a mention with a
- * malformed `createdAt` (path `[index, 'createdAt']`).
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, time zone or interval.
+ * @throws {@link @cx/model!CxValidationError} for a mention with a malformed `createdAt` (path
+ * `[index, 'createdAt']`).
+ * @throws {@link @cx/model!CxLimitError} when the mentions span more than `maxPeriods` buckets.
  * @example
  * ```ts
  * import { socialOverTime } from '@cx/text';
@@ -407,21 +592,23 @@ export interface SocialOverTimeOptions extends TimeBucketOptions, SocialAggregat
  *   ],
  *   { interval: 'week', timeZone: 'Europe/Warsaw' },
  * );
- * console.log(weeks.map((w) => [w.date, w.summary.mentions])); // [['2026-03-02', 1], ['2026-03-09', 0], ['2026-03-16', 1]]
+ * console.log(weeks.map((w) => [w.period, w.summary.mentions])); // [['2026-03-02', 1], ['2026-03-09', 0], ['2026-03-16', 1]]
  * ```
  * @category Social
  * @since 0.1.0
  */
 export function socialOverTime(mentions: readonly Mention[], options: SocialOverTimeOptions): SocialBucket[] {
-  new SocialAggregator(options);
-  const series: SeriesBucket<SocialSummary>[] = timeSeries(
+  const o = parseOptions(socialOverTimeSchema, options, 'socialOverTime', RENAMED);
+  const { interval, timeZone, weekStartsOn, fillGaps, maxPeriods, ...accumulatorOptions } = o;
+  return timeSeries(
     mentions,
     (m) => m.createdAt,
     (i) => [i, 'createdAt'],
-    options,
-    () => new SocialAggregator(options),
-    (aggregator, mention, index) => aggregator.add(mention, undefined, [index]),
-    (aggregator) => aggregator.result(),
-  );
-  return series.map(({ start, date, value }) => ({ start, date, summary: value }));
+    { calendar: calendarOf({ interval, timeZone, weekStartsOn }), fillGaps, maxPeriods },
+    () => new SocialAccumulator(accumulatorOptions as SocialAccumulatorOptions),
+    (accumulator, mention, index) => accumulator.add(mention, undefined, [index]),
+    (accumulator) => accumulator.result(),
+  ).map(({ value, ...bucket }) => ({ ...bucket, summary: value }));
 }
+
+const socialOverTimeSchema = z.strictObject({ ...socialOptionsSchema.shape, ...timeSeriesShape });

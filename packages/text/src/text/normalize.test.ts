@@ -22,7 +22,7 @@ describe('normalizeText', () => {
         expect(() => encodeURIComponent(out)).not.toThrow();
       }),
     );
-  });
+  }, 30_000);
 });
 
 describe('isBlankText', () => {

@@ -1,4 +1,5 @@
 import type { SupportedLanguage } from '../language.js';
+import { foldPolish } from './fold.js';
 
 // Written for this project (CC0): function words of English and Polish, in lower case.
 const EN = `a about above after again against all am an and any are as at be because been before being below
@@ -19,14 +20,16 @@ po pod podczas przed przez przy raz razie sam sama się skąd są ta tak taka ta
 ten teraz też to tobie toteż tu tutaj twoi twoja twoje twój ty tym tylko u w we wiele więc wszystko wy z za zaś ze
 że żeby był byłam byłem było by mi sobie sobą swoje swój swoja jakoś coś już ok`;
 
-function toSet(words: string): ReadonlySet<string> {
-  return new Set(words.split(/\s+/u).filter((w) => w.length > 0));
+function toSet(words: string, fold = false): ReadonlySet<string> {
+  const list = words.split(/\s+/u).filter((w) => w.length > 0);
+  return new Set(fold ? [...list, ...list.map(foldPolish)] : list);
 }
 
 /**
  * Stop words (function words without a theme of their own) for each supported language, lower case.
  *
- * Lists written for this project and released under CC0. Negators such as `not` and `nie` are stop words
+ * Lists written for this project and released under CC0; the Polish list also holds every word without
+ * its diacritics (`się` and `sie`). Negators such as `not` and `nie` are stop words
  * for single-word themes, but {@link distinctiveThemes} keeps them as the first word of a phrase
  * (`nie działa`, `not working`).
  *
@@ -40,5 +43,5 @@ function toSet(words: string): ReadonlySet<string> {
  */
 export const STOP_WORDS: Readonly<Record<SupportedLanguage, ReadonlySet<string>>> = Object.freeze({
   en: toSet(EN),
-  pl: toSet(PL),
+  pl: toSet(PL, true),
 });

@@ -1,5 +1,7 @@
-import type { PainPoint } from '@cx/model';
+import { type PainPoint, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { detectLanguage, type SupportedLanguage } from '../language.js';
+import { foldPolish } from '../text/fold.js';
 import { stemWord } from '../text/stem.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
@@ -17,6 +19,11 @@ export interface MapThemesToPainPointsOptions {
   /** Language of the keywords and descriptions (default: detected per pain point, else English). */
   readonly language?: SupportedLanguage;
 }
+
+const painPointSchema = z.strictObject({
+  keywords: z.record(z.string(), z.array(z.string())).optional(),
+  language: z.enum(['en', 'pl']).optional(),
+});
 
 /**
  * The themes that match one pain point.
@@ -58,6 +65,7 @@ export interface PainPointMapping {
  * @param painPoints - Pain points of a {@link @cx/model!Journey}.
  * @param options - Keywords and language.
  * @returns Matches per pain point, and the themes that matched none.
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or keywords that are not lists of words.
  * @example
  * ```ts
  * import { distinctiveThemes, mapThemesToPainPoints } from '@cx/text';
@@ -77,18 +85,24 @@ export interface PainPointMapping {
 export function mapThemesToPainPoints(
   themes: readonly Theme[],
   painPoints: readonly PainPoint[],
-  options: MapThemesToPainPointsOptions = {},
+  options?: MapThemesToPainPointsOptions,
 ): PainPointMapping {
+  const o = parseOptions(painPointSchema, options, 'mapThemesToPainPoints');
   const matched = new Set<Theme>();
   const result = painPoints.map((painPoint) => {
-    const given = options.keywords?.[painPoint.id];
+    const keywords = o.keywords;
+    // Own properties only: a pain point id such as `constructor` never reads Object.prototype.
+    const given =
+      keywords !== undefined && Object.hasOwn(keywords, painPoint.id) ? keywords[painPoint.id] : undefined;
     const source = given === undefined ? painPoint.description : given.join(' ');
     const detected = detectLanguage(source).language;
-    const language = options.language ?? (detected === 'unknown' ? 'en' : detected);
+    const language = o.language ?? (detected === 'unknown' ? 'en' : detected);
     const stems = new Set(
       tokenize(source, language)
         .filter((t) => t.kind === 'word' && (given !== undefined || !STOP_WORDS[language].has(t.norm)))
-        .map((t) => stemWord(t.norm, language)),
+        .map((t) =>
+          language === 'pl' ? foldPolish(stemWord(t.norm, language)) : stemWord(t.norm, language),
+        ),
     );
     const hits = themes.filter((theme) => theme.key.split(' ').some((part) => stems.has(part)));
     for (const hit of hits) matched.add(hit);

@@ -1,10 +1,10 @@
 import type { PainPoint } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { logOddsRatio } from './log-odds.js';
 import { mapThemesToPainPoints } from './pain-points.js';
-import { distinctiveThemes, ThemeAggregator, type ThemeDocument } from './themes.js';
+import { distinctiveThemes, ThemeAccumulator, type ThemeDocument } from './themes.js';
 
 describe('logOddsRatio', () => {
   it('matches a hand calculation of Monroe et al. eq. 22/24', () => {
@@ -44,7 +44,7 @@ describe('distinctiveThemes', () => {
         { id: 'r1', text: 'Great courier' },
         { id: 'r2', text: 'Great service' },
       ],
-      { maxNgram: 1, priorScale: 1, minZ: 0 },
+      { maxNgram: 1, priorScale: 1, minZ: 0, minDocuments: 1, requireDifference: false },
     );
     expect(report.target.map((t) => [t.term, t.targetCount, t.referenceCount])).toEqual([
       ['late', 2, 0],
@@ -75,8 +75,9 @@ describe('distinctiveThemes', () => {
     const target = new Map(report.target.map((t) => [t.key, t]));
     expect(target.get('aplikacj')?.targetCount).toBe(3);
     expect(target.get('aplikacj')?.term).toBe('aplikacja');
-    expect(target.get('nie dział')?.term).toBe('nie działa');
-    expect(target.get('nie dział')?.targetDocuments).toBe(3);
+    // Polish keys are stems without diacritics, so `nie dziala` typed on a phone counts with `nie działa`.
+    expect(target.get('nie dzial')?.term).toBe('nie działa');
+    expect(target.get('nie dzial')?.targetDocuments).toBe(3);
     expect(report.reference.find((t) => t.key === 'dostaw')?.referenceCount).toBe(3);
   });
   it('counts documents it cannot analyse instead of dropping them silently', () => {
@@ -102,7 +103,8 @@ describe('distinctiveThemes', () => {
     } catch (e) {
       expect((e as CxValidationError).issues[0]?.path).toEqual(['reference', 0, 'language']);
     }
-    expect(() => distinctiveThemes([], [], { priorScale: 0 })).toThrow(CxValidationError);
+    expect(() => distinctiveThemes([], [], { priorScale: 0 })).toThrow(CxOptionsError);
+    expect(() => distinctiveThemes([], [], { minz: 1 } as never)).toThrow(/did you mean "minZ"/u);
   });
   it('gives empty reports for empty input', () => {
     const report = distinctiveThemes([], []);
@@ -130,15 +132,15 @@ describe('distinctiveThemes', () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 30 }), fc.nat(), (items, cut) => {
         const k = cut % (items.length + 1);
-        const whole = new ThemeAggregator({ examples: 2 });
-        for (const [d, side] of items) whole.add(d as ThemeDocument, side);
-        const left = new ThemeAggregator({ examples: 2 });
-        const right = new ThemeAggregator({ examples: 2 });
+        const whole = new ThemeAccumulator({ examples: 2 });
+        for (const [d, side] of items) whole.add({ ...(d as ThemeDocument), side });
+        const left = new ThemeAccumulator({ examples: 2 });
+        const right = new ThemeAccumulator({ examples: 2 });
         items.slice(0, k).forEach(([d, side]) => {
-          left.add(d, side);
+          left.add({ ...d, side });
         });
         items.slice(k).forEach(([d, side]) => {
-          right.add(d, side);
+          right.add({ ...d, side });
         });
         expect(left.merge(right).result({ minZ: 0 })).toEqual(whole.result({ minZ: 0 }));
       }),
@@ -171,6 +173,30 @@ describe('mapThemesToPainPoints', () => {
       evidence: [],
     },
   ];
+  it('reads keywords by own properties only (a pain point id `constructor` is not Object.prototype)', () => {
+    const report = distinctiveThemes(
+      [
+        { id: '1', text: 'Courier late' },
+        { id: '2', text: 'Courier late again' },
+      ],
+      [{ id: '3', text: 'Lovely staff' }],
+      { minZ: 0, minDocuments: 1, requireDifference: false },
+    );
+    const mapping = mapThemesToPainPoints(
+      report.target,
+      [
+        {
+          id: 'constructor',
+          description: 'Courier delays',
+          severity: 'high',
+          stageId: 'delivery',
+          evidence: [],
+        },
+      ],
+      { keywords: {} },
+    );
+    expect(mapping.painPoints[0]?.themes.map((t) => t.key)).toEqual(['courier late']);
+  });
   it('matches themes by shared stems from descriptions or given keywords', () => {
     const report = distinctiveThemes(
       [
@@ -181,7 +207,7 @@ describe('mapThemesToPainPoints', () => {
         { id: '5', text: 'Courier was rude' },
       ],
       [{ id: '6', text: 'Miła obsługa' }],
-      { minZ: 0, maxNgram: 1 },
+      { minZ: 0, maxNgram: 1, minDocuments: 1, requireDifference: false },
     );
     const mapping = mapThemesToPainPoints(report.target, painPoints, {
       keywords: { 'pp-app': ['crash', 'app'] },
@@ -199,5 +225,35 @@ describe('mapThemesToPainPoints', () => {
     expect(byId.get('pp-app')?.themes.map((t) => t.key)).toEqual(['crash']);
     expect(byId.get('pp-none')?.themes).toEqual([]);
     expect(mapping.unmatched.map((t) => t.key).sort()).toEqual(['courier', 'rude']);
+  });
+});
+
+describe('ThemeAccumulator.add (the Accumulator contract of @cx/model)', () => {
+  it('takes one input with its side and checks it before counting anything', () => {
+    const acc = new ThemeAccumulator();
+    acc.add({ id: 'a', text: 'Courier late again', language: 'en', side: 'target' });
+    expect(acc.snapshot().state.target.documents).toBe(1);
+    // The 0.2 form add(document, side) has no side in the document: a typed error, not a silent default.
+    const old = acc.add as unknown as (d: ThemeDocument, side: string) => unknown;
+    expect(() => old.call(acc, { id: 'b', text: 'Courier late' }, 'target')).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: ['side'], code: 'invalid_enum_value' })],
+      }),
+    );
+    expect(() => acc.add({ id: 'c', text: 'x', side: 'both' as never }, [4])).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: [4, 'side'] })] }),
+    );
+    expect(() => acc.add({ id: 'd', text: 'x', language: 'en_GB', side: 'reference' }, [5])).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: [5, 'language'] })] }),
+    );
+    expect(acc.snapshot().state.target.documents + acc.snapshot().state.reference.documents).toBe(1);
+  });
+
+  it('reports the path of a bad document given to distinctiveThemes', () => {
+    expect(() =>
+      distinctiveThemes([{ id: 'a', text: 'Late' }], [{ id: 'b', text: 'ok', language: 'pl_PL' }]),
+    ).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ['reference', 0, 'language'] })] }),
+    );
   });
 });

@@ -1,8 +1,7 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cdnowSummary } from '../__fixtures__/cdnow.js';
-import { CxConvergenceError } from '../errors.js';
 import {
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
@@ -135,15 +134,15 @@ describe('BG/NBD functions', () => {
         ['customers', 3, 'recency'],
       ]);
     }
-    expect(() => fitBgNbd([CUSTOMER_1], { timeUnit: 'fortnight' as 'week' })).toThrow(CxValidationError);
+    expect(() => fitBgNbd([CUSTOMER_1], { timeUnit: 'fortnight' as 'week' })).toThrow(CxOptionsError);
     expect(() => fitBgNbd([], { timeUnit: 'week' })).toThrow(CxValidationError);
     expect(() => bgNbdExpectedPurchases(PUBLISHED, -1)).toThrow(CxValidationError);
     expect(() => bgNbdProbabilityOfPurchases(PUBLISHED, 1, 1.5)).toThrow(CxValidationError);
   });
 
-  it('throws CxConvergenceError when the optimizer runs out of iterations', () => {
+  it('throws CxFitError (not_converged) when the optimizer runs out of iterations', () => {
     expect(() => fitBgNbd(cdnowSummary().slice(0, 200), { timeUnit: 'week', maxIterations: 20 })).toThrow(
-      CxConvergenceError,
+      expect.objectContaining({ name: 'CxFitError', code: 'not_converged', model: 'BG/NBD' }),
     );
   });
 });

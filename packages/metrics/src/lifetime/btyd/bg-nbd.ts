@@ -1,10 +1,17 @@
-import { CxValidationError } from '@cx/model';
-import { logBeta, logGamma } from '@cx/stats';
+import { parseOptions } from '@cx/model';
+import { logBeta, logGamma, regularizedBeta } from '@cx/stats';
+import { z } from 'zod';
+import { fitPositive } from '../fit.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { logAddExp } from '../numeric/log-space.js';
-import { minimizeNelderMead } from '../numeric/nelder-mead.js';
-import { checkTimeUnit, type TimeUnit } from '../time-unit.js';
-import { checkHistories, groupHistories, type RepeatPurchaseHistory } from './customers.js';
+import { checkNumber, checkParameters, maxIterationsOption, type ParameterRule } from '../parameters.js';
+import { type TimeUnit, timeUnitOption } from '../time-unit.js';
+import {
+  checkHistories,
+  groupHistories,
+  type RepeatPurchaseHistory,
+  requireRepeatPurchases,
+} from './customers.js';
 
 /**
  * A BG/NBD model (Fader, Hardie & Lee 2005): while alive a customer buys as a Poisson process with rate
@@ -26,7 +33,7 @@ export interface BgNbdModel {
   readonly b: number;
   /** Unit of recency, T and every t passed to the model. */
   readonly timeUnit: TimeUnit;
-  /** Maximized log-likelihood (NaN when the parameters were given, not fitted). */
+  /** Maximized log-likelihood. */
   readonly logLikelihood: number;
   /** Customers in the fit. */
   readonly n: number;
@@ -41,8 +48,18 @@ export interface BgNbdModel {
 export interface FitBgNbdOptions {
   /** Unit of recency and T in the input. Required. */
   readonly timeUnit: TimeUnit;
-  /** Optimizer iteration limit. Default 20,000. */
-  readonly maxIterations?: number;
+  /** Optimizer iteration limit, 1 to 10,000,000. Default 20,000. */
+  readonly maxIterations?: number | undefined;
+}
+
+const fitSchema = z.strictObject({ timeUnit: timeUnitOption, maxIterations: maxIterationsOption });
+
+/** The parameters of a BG/NBD model and their bounds (internal). */
+const PARAMETERS: readonly ParameterRule[] = [{ name: 'r' }, { name: 'alpha' }, { name: 'a' }, { name: 'b' }];
+
+/** Checks the parameters of a BG/NBD model given to a prediction (internal). */
+export function checkBgNbd(model: unknown): void {
+  checkParameters(model, PARAMETERS, 'BG/NBD');
 }
 
 /** ln L(r, α, a, b | x, tₓ, T) of one customer (FHL 2005, eq. 6), in log space. */
@@ -64,64 +81,65 @@ export function bgNbdLogLikelihood(
 /**
  * Fits the BG/NBD model by maximum likelihood (Nelder–Mead on log-parameters; identical histories grouped).
  *
+ * A fit that cannot identify the model throws instead of returning limit values as a model: without any repeat
+ * purchase (`not_identifiable`), or when the likelihood keeps rising towards a parameter of 0 or ∞
+ * (`degenerate_fit`; see docs/clv.md, "When a fit fails").
+ *
  * @param customers - Repeat-purchase histories (x, tₓ, T), e.g. {@link rfmSummary} rows.
- * @param options - The time unit of the histories; iteration limit.
+ * @param options - The time unit of the histories (required); iteration limit.
  * @returns The fitted {@link BgNbdModel}.
- * @throws {@link @cx/model!CxValidationError} for invalid histories (with `['customers', i, field]` paths) or
- * an unknown time unit.
- * @throws {@link CxConvergenceError} when the fit does not converge.
+ * @throws {@link @cx/model!CxOptionsError} for missing or invalid options (no `timeUnit`, an unknown key …).
+ * @throws {@link @cx/model!CxValidationError} for invalid histories (with `['customers', i, field]` paths).
+ * @throws {@link @cx/model!CxFitError} (`not_identifiable`, `degenerate_fit`, `not_converged`) when the data do not
+ * identify the model or the optimiser does not converge.
  * @example
  * ```ts
  * import { fitBgNbd } from '@cx/metrics';
- * const model = fitBgNbd(
- *   [
- *     { frequency: 2, recency: 30.43, T: 38.86 },
- *     { frequency: 1, recency: 1.71, T: 38.86 },
- *     { frequency: 0, recency: 0, T: 38.86 },
- *     { frequency: 0, recency: 0, T: 38.86 },
- *     { frequency: 7, recency: 29.43, T: 38.86 },
- *   ],
- *   { timeUnit: 'week' },
- * );
- * console.log(model.kind, model.timeUnit); // 'bg-nbd' 'week'
+ * import { CxFitError } from '@cx/model';
+ * const customers = [
+ *   { frequency: 2, recency: 30.43, T: 38.86 },
+ *   { frequency: 1, recency: 1.71, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 7, recency: 29.43, T: 38.86 },
+ *   { frequency: 1, recency: 5, T: 38.86 },
+ *   { frequency: 3, recency: 35, T: 38.86 },
+ *   { frequency: 0, recency: 0, T: 38.86 },
+ *   { frequency: 2, recency: 10, T: 38.86 },
+ *   { frequency: 4, recency: 37, T: 38.86 },
+ * ];
+ * const model = fitBgNbd(customers, { timeUnit: 'week' });
+ * console.log(model.kind, model.r.toFixed(2), model.a.toFixed(2)); // 'bg-nbd' '1.11' '0.23'
+ * // The first five alone cannot pin down the dropout beta: the fit says so instead of returning a → 0.
+ * try {
+ *   fitBgNbd(customers.slice(0, 5), { timeUnit: 'week' });
+ * } catch (error) {
+ *   console.log(error instanceof CxFitError && error.code); // 'degenerate_fit'
+ * }
  * ```
  * @category Customer lifetime value
  * @since 0.1.0
  */
 export function fitBgNbd(customers: readonly RepeatPurchaseHistory[], options: FitBgNbdOptions): BgNbdModel {
-  const timeUnit = checkTimeUnit(options.timeUnit, ['options', 'timeUnit']);
+  const { timeUnit, maxIterations } = parseOptions(fitSchema, options, 'fitBgNbd');
   checkHistories(customers);
+  requireRepeatPurchases(customers, 'BG/NBD');
   const groups = groupHistories(customers);
   const meanT = customers.reduce((s, c) => s + c.T, 0) / customers.length;
-  const negLL = ([lr = 0, la = 0, lA = 0, lb = 0]: readonly number[]): number => {
-    const p = { r: Math.exp(lr), alpha: Math.exp(la), a: Math.exp(lA), b: Math.exp(lb) };
-    let ll = 0;
-    for (const g of groups) ll += g.count * bgNbdLogLikelihood(p, g.x, g.tx, g.T);
-    return -ll;
-  };
-  const result = minimizeNelderMead(negLL, [0, Math.log(meanT), 0, 0], {
-    names: ['log r', 'log alpha', 'log a', 'log b'],
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  const fit = fitPositive({
+    model: 'BG/NBD',
+    names: ['r', 'alpha', 'a', 'b'],
+    scales: [1, meanT, 1, 1],
+    maxIterations,
+    negLogLikelihood: ([r = 1, alpha = 1, a = 1, b = 1]) => {
+      const p = { r, alpha, a, b };
+      let ll = 0;
+      for (const g of groups) ll += g.count * bgNbdLogLikelihood(p, g.x, g.tx, g.T);
+      return -ll;
+    },
   });
-  const [lr, la, lA, lb] = result.x as [number, number, number, number];
-  return {
-    kind: 'bg-nbd',
-    r: Math.exp(lr),
-    alpha: Math.exp(la),
-    a: Math.exp(lA),
-    b: Math.exp(lb),
-    timeUnit,
-    logLikelihood: -result.value,
-    n: customers.length,
-  };
-}
-
-function checkHorizon(t: number, name = 't'): void {
-  if (!(t >= 0) || !Number.isFinite(t)) {
-    throw new CxValidationError([
-      { path: [name], message: `Expected a finite time ≥ 0, got ${t}`, code: 'out_of_range' },
-    ]);
-  }
+  const [r, alpha, a, b] = fit.parameters as [number, number, number, number];
+  return { kind: 'bg-nbd', r, alpha, a, b, timeUnit, logLikelihood: fit.logLikelihood, n: customers.length };
 }
 
 /**
@@ -132,7 +150,7 @@ function checkHorizon(t: number, name = 't'): void {
  * @param model - A BG/NBD model.
  * @param customer - The customer's history, in the model's time unit.
  * @returns P(alive) in [0, 1].
- * @throws {@link @cx/model!CxValidationError} for an invalid history.
+ * @throws {@link @cx/model!CxValidationError} for an invalid history or parameters that are not finite and positive.
  * @example
  * ```ts
  * import { bgNbdProbabilityAlive } from '@cx/metrics';
@@ -146,6 +164,7 @@ export function bgNbdProbabilityAlive(
   model: Pick<BgNbdModel, 'r' | 'alpha' | 'a' | 'b'>,
   customer: RepeatPurchaseHistory,
 ): number {
+  checkBgNbd(model);
   checkHistories([customer]);
   const { r, alpha, a, b } = model;
   const x = customer.frequency;
@@ -164,7 +183,8 @@ export function bgNbdProbabilityAlive(
  * @param model - A BG/NBD model.
  * @param t - Time, in the model's unit.
  * @returns E[X(t)].
- * @throws {@link @cx/model!CxValidationError} when t is negative or not finite.
+ * @throws {@link @cx/model!CxValidationError} when t is negative or not finite, or a parameter is not finite and
+ * positive (r = −1, NaN …).
  * @example
  * ```ts
  * import { bgNbdExpectedPurchases } from '@cx/metrics';
@@ -178,12 +198,21 @@ export function bgNbdExpectedPurchases(
   model: Pick<BgNbdModel, 'r' | 'alpha' | 'a' | 'b'>,
   t: number,
 ): number {
-  checkHorizon(t);
+  checkBgNbd(model);
+  checkNumber(t, 't', { min: 0 });
   const { r, alpha, a, b } = model;
   if (t === 0) return 0;
+  const h = 1e-5;
+  if (Math.abs(a - 1) < 1e-7) {
+    // a = 1 is a removable singularity (0/0: ₂F₁(r, b; b; z) = (1 − z)^−r): average the two sides.
+    return (
+      (bgNbdExpectedPurchases({ ...model, a: a + h }, t) +
+        bgNbdExpectedPurchases({ ...model, a: a - h }, t)) /
+      2
+    );
+  }
   if (Math.abs(a + b - 1) < 1e-7) {
     // ₂F₁'s c = a + b − 1 = 0 is a removable singularity of E[X(t)]: average the two sides.
-    const h = 1e-5;
     return (
       (bgNbdExpectedPurchases({ ...model, b: b + h }, t) +
         bgNbdExpectedPurchases({ ...model, b: b - h }, t)) /
@@ -201,7 +230,8 @@ export function bgNbdExpectedPurchases(
  * @param customer - The customer's history, in the model's time unit.
  * @param t - Length of the future period, in the model's unit.
  * @returns E[Y(t) | x, tₓ, T].
- * @throws {@link @cx/model!CxValidationError} for an invalid history or t.
+ * @throws {@link @cx/model!CxValidationError} for an invalid history or t, or parameters that are not finite and
+ * positive.
  * @example
  * ```ts
  * import { bgNbdConditionalExpectedPurchases } from '@cx/metrics';
@@ -217,15 +247,20 @@ export function bgNbdConditionalExpectedPurchases(
   customer: RepeatPurchaseHistory,
   t: number,
 ): number {
-  checkHorizon(t);
+  checkNumber(t, 't', { min: 0 });
   const pAlive = bgNbdProbabilityAlive(model, customer);
   if (t === 0) return 0;
   const { r, alpha, a, b } = model;
   const x = customer.frequency;
   const T = customer.T;
+  const h = 1e-5;
+  if (Math.abs(a - 1) < 1e-7) {
+    // a = 1 is a removable singularity (0/0): average the two sides.
+    const side = (aa: number): number => bgNbdConditionalExpectedPurchases({ ...model, a: aa }, customer, t);
+    return (side(a + h) + side(a - h)) / 2;
+  }
   if (Math.abs(a + b + x - 1) < 1e-7) {
     // Removable singularity at c = a + b + x − 1 = 0 (only when x = 0): average the two sides.
-    const h = 1e-5;
     const side = (bb: number): number => bgNbdConditionalExpectedPurchases({ ...model, b: bb }, customer, t);
     return (side(b + h) + side(b - h)) / 2;
   }
@@ -235,13 +270,15 @@ export function bgNbdConditionalExpectedPurchases(
 }
 
 /**
- * BG/NBD probability of exactly n purchases by a new customer in (0, t] (FHL 2005, eq. 8).
+ * BG/NBD probability of exactly n purchases by a new customer in (0, t] (FHL 2005, eq. 8). The negative-binomial
+ * tail P(NBD ≥ n) is the regularized incomplete beta I_q(n, r), q = t/(α + t), so the work does not grow with n.
  *
  * @param model - A BG/NBD model.
  * @param t - Time, in the model's unit.
  * @param n - Number of purchases, an integer ≥ 0.
  * @returns P(X(t) = n).
- * @throws {@link @cx/model!CxValidationError} for negative t or a non-integer n.
+ * @throws {@link @cx/model!CxValidationError} for negative t, a non-integer n, or parameters that are not finite and
+ * positive.
  * @example
  * ```ts
  * import { bgNbdProbabilityOfPurchases } from '@cx/metrics';
@@ -257,21 +294,17 @@ export function bgNbdProbabilityOfPurchases(
   t: number,
   n: number,
 ): number {
-  checkHorizon(t);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new CxValidationError([
-      { path: ['n'], message: `Expected an integer ≥ 0, got ${n}`, code: 'out_of_range' },
-    ]);
-  }
+  checkBgNbd(model);
+  checkNumber(t, 't', { min: 0 });
+  checkNumber(n, 'n', { min: 0, integer: true });
   const { r, alpha, a, b } = model;
   if (t === 0) return n === 0 ? 1 : 0;
   const logP = Math.log(alpha / (alpha + t));
   const logQ = Math.log(t / (alpha + t));
-  const nbdTerm = (j: number): number =>
-    logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * logP + j * logQ;
-  const first = Math.exp(logBeta(a, b + n) - logBeta(a, b) + nbdTerm(n));
+  const nbdTerm = logGamma(r + n) - logGamma(r) - logGamma(n + 1) + r * logP + n * logQ;
+  const first = Math.exp(logBeta(a, b + n) - logBeta(a, b) + nbdTerm);
   if (n === 0) return first;
-  let cdf = 0;
-  for (let j = 0; j < n; j++) cdf += Math.exp(nbdTerm(j));
-  return first + Math.exp(logBeta(a + 1, b + n - 1) - logBeta(a, b)) * Math.max(0, 1 - cdf);
+  // P(NBD ≥ n) = I_q(n, r): the negative-binomial tail without summing n terms.
+  const tail = regularizedBeta(t / (alpha + t), n, r);
+  return first + Math.exp(logBeta(a + 1, b + n - 1) - logBeta(a, b)) * tail;
 }

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BgNbdModel, bgNbdConditionalExpectedPurchases } from './bg-nbd.js';
@@ -105,11 +105,11 @@ describe('customerLifetimeValue', () => {
       });
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(CxValidationError);
-      expect((error as CxValidationError).issues.map((i) => i.path)).toEqual([
-        ['options', 'spendPerPurchase'],
-        ['options', 'periods'],
-        ['options', 'discountRate'],
+      expect(error).toBeInstanceOf(CxOptionsError);
+      expect((error as CxOptionsError).issues.map((i) => i.path)).toEqual([
+        ['spendPerPurchase'],
+        ['periods'],
+        ['discountRate'],
       ]);
     }
     expect(() =>
@@ -120,6 +120,6 @@ describe('customerLifetimeValue', () => {
         periodUnit: 'fortnight' as 'week',
         discountRate: 0,
       }),
-    ).toThrow(CxValidationError);
+    ).toThrow(CxOptionsError);
   });
 });

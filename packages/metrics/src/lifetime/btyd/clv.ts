@@ -1,7 +1,8 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { checkTimeUnit, convertDuration, type TimeUnit } from '../time-unit.js';
+import { CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { checkTimeUnit, convertDuration, type TimeUnit, timeUnitOption } from '../time-unit.js';
 import { type BgNbdModel, bgNbdConditionalExpectedPurchases } from './bg-nbd.js';
-import type { RepeatPurchaseHistory } from './customers.js';
+import { checkHistories, type RepeatPurchaseHistory } from './customers.js';
 import { type ParetoNbdModel, paretoNbdConditionalExpectedPurchases } from './pareto-nbd.js';
 
 /**
@@ -13,7 +14,7 @@ import { type ParetoNbdModel, paretoNbdConditionalExpectedPurchases } from './pa
 export interface CustomerLifetimeValueOptions {
   /** Expected value (margin) per purchase, e.g. from {@link gammaGammaExpectedSpend}. */
   readonly spendPerPurchase: number;
-  /** Number of discounting periods in the horizon, an integer ≥ 1. */
+  /** Number of discounting periods in the horizon, a whole number from 1 to 10,000. */
   readonly periods: number;
   /** Length of one discounting period, in `periodUnit`. */
   readonly periodLength: number;
@@ -22,6 +23,18 @@ export interface CustomerLifetimeValueOptions {
   /** Discount rate per period, ≥ 0 (e.g. 0.01 per month). */
   readonly discountRate: number;
 }
+
+const clvSchema = z.strictObject({
+  spendPerPurchase: z.number({ error: 'Expected a finite value per purchase' }).min(0),
+  periods: z
+    .number()
+    .int({ error: 'Expected a whole number of periods' })
+    .min(1)
+    .max(10_000, { error: 'Expected at most 10,000 periods' }),
+  periodLength: z.number({ error: 'Expected a finite length' }).gt(0, { error: 'Expected a length > 0' }),
+  periodUnit: timeUnitOption,
+  discountRate: z.number({ error: 'Expected a finite rate' }).min(0),
+});
 
 /**
  * One period of {@link customerLifetimeValue}.
@@ -58,17 +71,20 @@ export interface CustomerLifetimeValue {
  * E[Y((i − 1)L)]) · spend / (1 + d)^i over i = 1…periods, where L is the period length in the model's time
  * unit and purchases in period i are discounted at its end.
  *
- * @param model - A fitted transaction model; its `timeUnit` says what its times mean.
+ * @param model - A fitted transaction model (or its parameters with `kind` and `timeUnit`); its `timeUnit` says
+ * what its times mean.
  * @param customer - The customer's history (x, tₓ, T) in the model's unit.
- * @param options - Spend per purchase, horizon, period length and unit, discount rate.
+ * @param options - Spend per purchase, horizon, period length and unit, discount rate; all required.
  * @returns The value, expected purchases and a per-period breakdown.
- * @throws {@link @cx/model!CxValidationError} for invalid options (with `['options', name]` paths) or history.
+ * @throws {@link @cx/model!CxOptionsError} for missing or invalid options.
+ * @throws {@link @cx/model!CxValidationError} for a model of another kind, parameters that are not finite and
+ * positive, or an invalid history.
  * @example
  * ```ts
  * import { customerLifetimeValue } from '@cx/metrics';
  * const model = { kind: 'bg-nbd', r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, timeUnit: 'week' } as const;
  * const clv = customerLifetimeValue(
- *   { ...model, logLikelihood: Number.NaN, n: 0 },
+ *   model,
  *   { frequency: 2, recency: 30.43, T: 38.86 },
  *   { spendPerPurchase: 25, periods: 12, periodLength: 1, periodUnit: 'month', discountRate: 0.01 },
  * );
@@ -78,40 +94,27 @@ export interface CustomerLifetimeValue {
  * @since 0.1.0
  */
 export function customerLifetimeValue(
-  model: BgNbdModel | ParetoNbdModel,
+  model:
+    | Pick<BgNbdModel, 'kind' | 'r' | 'alpha' | 'a' | 'b' | 'timeUnit'>
+    | Pick<ParetoNbdModel, 'kind' | 'r' | 'alpha' | 's' | 'beta' | 'timeUnit'>,
   customer: RepeatPurchaseHistory,
   options: CustomerLifetimeValueOptions,
 ): CustomerLifetimeValue {
-  const issues: ValidationIssue[] = [];
-  const { spendPerPurchase, periods, periodLength, discountRate } = options;
-  if (!Number.isFinite(spendPerPurchase) || spendPerPurchase < 0) {
-    issues.push({
-      path: ['options', 'spendPerPurchase'],
-      message: 'Expected a finite value ≥ 0',
-      code: 'out_of_range',
-    });
+  const o = parseOptions(clvSchema, options, 'customerLifetimeValue');
+  const kind = (model as { kind?: unknown } | null)?.kind;
+  if (kind !== 'bg-nbd' && kind !== 'pareto-nbd') {
+    throw new CxValidationError([
+      {
+        path: ['model', 'kind'],
+        code: 'invalid_value',
+        message: `Expected a BG/NBD ('bg-nbd') or Pareto/NBD ('pareto-nbd') model, got ${JSON.stringify(kind)}`,
+      },
+    ]);
   }
-  if (!Number.isInteger(periods) || periods < 1) {
-    issues.push({ path: ['options', 'periods'], message: 'Expected an integer ≥ 1', code: 'out_of_range' });
-  }
-  if (!(periodLength > 0) || !Number.isFinite(periodLength)) {
-    issues.push({
-      path: ['options', 'periodLength'],
-      message: 'Expected a finite length > 0',
-      code: 'out_of_range',
-    });
-  }
-  if (!(discountRate >= 0) || !Number.isFinite(discountRate)) {
-    issues.push({
-      path: ['options', 'discountRate'],
-      message: 'Expected a finite rate ≥ 0',
-      code: 'out_of_range',
-    });
-  }
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'CLV options' });
-  const periodUnit = checkTimeUnit(options.periodUnit, ['options', 'periodUnit']);
   const modelUnit = checkTimeUnit(model.timeUnit, ['model', 'timeUnit']);
-  const length = convertDuration(periodLength, periodUnit, modelUnit);
+  checkHistories([customer]);
+  const { spendPerPurchase, periods, discountRate } = o;
+  const length = convertDuration(o.periodLength, o.periodUnit, modelUnit);
   const expected = (t: number): number =>
     model.kind === 'bg-nbd'
       ? bgNbdConditionalExpectedPurchases(model, customer, t)

@@ -1,4 +1,4 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { CxFitError, CxValidationError, type ValidationIssue } from '@cx/model';
 
 /**
  * The (x, tₓ, T) history of one customer, as produced by {@link rfmSummary}.
@@ -15,13 +15,33 @@ export interface RepeatPurchaseHistory {
   readonly T: number;
 }
 
-/** Validates histories; throws with `['customers', i, field]` paths. */
+/** Validates histories; throws with `['customers', i, field]` paths (internal). */
 export function checkHistories(customers: readonly RepeatPurchaseHistory[], min = 1): void {
+  if (!Array.isArray(customers)) {
+    throw new CxValidationError(
+      [
+        {
+          path: ['customers'],
+          message: 'Expected a list of repeat-purchase histories',
+          code: 'invalid_type',
+        },
+      ],
+      { subject: 'repeat-purchase histories' },
+    );
+  }
   const issues: ValidationIssue[] = [];
   if (customers.length < min) {
     issues.push({ path: ['customers'], message: `Expected at least ${min} customers`, code: 'too_small' });
   }
   customers.forEach((c, i) => {
+    if (typeof c !== 'object' || c === null) {
+      issues.push({
+        path: ['customers', i],
+        message: 'Expected { frequency, recency, T }',
+        code: 'invalid_type',
+      });
+      return;
+    }
     if (!Number.isInteger(c.frequency) || c.frequency < 0) {
       issues.push({
         path: ['customers', i, 'frequency'],
@@ -45,6 +65,21 @@ export function checkHistories(customers: readonly RepeatPurchaseHistory[], min 
     }
   });
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'repeat-purchase histories' });
+}
+
+/**
+ * Throws unless some customer made a repeat purchase (internal): without one, the purchase-rate gamma of BG/NBD and
+ * Pareto/NBD is not identified (the likelihood rises as r → 0 and α → ∞).
+ *
+ * @throws `CxFitError` (`not_identifiable`).
+ */
+export function requireRepeatPurchases(customers: readonly RepeatPurchaseHistory[], model: string): void {
+  if (customers.some((c) => c.frequency > 0)) return;
+  throw new CxFitError(
+    'not_identifiable',
+    `${model} needs at least one repeat purchase: none of the ${customers.length} customers bought again, so the purchase rate cannot be told from zero`,
+    { model },
+  );
 }
 
 /** Groups identical histories so each likelihood term is computed once. */

@@ -1,7 +1,6 @@
-import { CxValidationError } from '@cx/model';
+import { CxFitError, CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../__fixtures__/cdnow.js';
-import { CxConvergenceError } from '../errors.js';
 import { fitGammaGamma, gammaGammaExpectedSpend } from './gamma-gamma.js';
 
 describe('fitGammaGamma', () => {
@@ -35,7 +34,7 @@ describe('fitGammaGamma', () => {
       { frequency: 1, monetaryValue: 11.77 },
       { frequency: 3, monetaryValue: 18.0 },
     ];
-    expect(() => fitGammaGamma(few)).toThrow(CxConvergenceError);
+    expect(() => fitGammaGamma(few)).toThrow(CxFitError);
   });
 
   it('rejects bad rows with positions', () => {
@@ -52,7 +51,9 @@ describe('fitGammaGamma', () => {
         ['customers', 2, 'frequency'],
       ]);
     }
-    expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(CxValidationError);
+    expect(() => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }])).toThrow(
+      expect.objectContaining({ code: 'not_identifiable' }),
+    );
     expect(() =>
       gammaGammaExpectedSpend({ p: 1, q: 0.5, gamma: 1 }, { frequency: 0, monetaryValue: 0 }),
     ).toThrow(CxValidationError);

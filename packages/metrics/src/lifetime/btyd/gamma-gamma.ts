@@ -1,6 +1,8 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
+import { CxFitError, CxValidationError, parseOptions, type ValidationIssue } from '@cx/model';
 import { logGamma } from '@cx/stats';
-import { minimizeNelderMead } from '../numeric/nelder-mead.js';
+import { z } from 'zod';
+import { fitPositive } from '../fit.js';
+import { checkParameters, maxIterationsOption } from '../parameters.js';
 
 /**
  * Spend history of one customer for the Gamma-Gamma model.
@@ -46,9 +48,11 @@ export interface GammaGammaModel {
  * @since 0.1.0
  */
 export interface FitGammaGammaOptions {
-  /** Optimizer iteration limit. Default 20,000. */
-  readonly maxIterations?: number;
+  /** Optimizer iteration limit, 1 to 10,000,000. Default 20,000. */
+  readonly maxIterations?: number | undefined;
 }
+
+const fitSchema = z.strictObject({ maxIterations: maxIterationsOption });
 
 /**
  * Fits the Gamma-Gamma spend model by maximum likelihood on customers with at least one repeat purchase
@@ -58,12 +62,15 @@ export interface FitGammaGammaOptions {
  * @param customers - Frequency and mean repeat-purchase value per customer (e.g. {@link rfmSummary} rows).
  * @param options - Iteration limit.
  * @returns The fitted {@link GammaGammaModel}.
- * @throws {@link @cx/model!CxValidationError} for a negative or fractional frequency, a non-positive mean
- * value with x > 0, or no customer with x > 0.
- * @throws {@link CxConvergenceError} when the fit does not converge.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options.
+ * @throws {@link @cx/model!CxValidationError} for a negative or fractional frequency, or a non-positive mean
+ * value with x > 0.
+ * @throws {@link @cx/model!CxFitError} (`not_identifiable`) when no customer has a repeat purchase;
+ * (`degenerate_fit`, `not_converged`) when the likelihood rises towards a boundary or the optimiser does not converge.
  * @example
  * ```ts
- * import { CxConvergenceError, fitGammaGamma } from '@cx/metrics';
+ * import { fitGammaGamma } from '@cx/metrics';
+ * import { CxFitError } from '@cx/model';
  * // Five customers cannot pin down three parameters: the likelihood keeps rising towards p → ∞,
  * // and the fit says so instead of returning garbage. On CDNOW (946 repeat buyers) it converges.
  * try {
@@ -75,7 +82,7 @@ export interface FitGammaGammaOptions {
  *     { frequency: 3, monetaryValue: 18.0 },
  *   ]);
  * } catch (error) {
- *   console.log(error instanceof CxConvergenceError); // true
+ *   console.log(error instanceof CxFitError); // true
  * }
  * ```
  * @category Customer lifetime value
@@ -85,9 +92,21 @@ export function fitGammaGamma(
   customers: readonly SpendHistory[],
   options: FitGammaGammaOptions = {},
 ): GammaGammaModel {
+  const { maxIterations } = parseOptions(fitSchema, options, 'fitGammaGamma');
+  if (!Array.isArray(customers)) {
+    throw new CxValidationError([
+      { path: ['customers'], message: 'Expected a list of spend histories', code: 'invalid_type' },
+    ]);
+  }
   const issues: ValidationIssue[] = [];
   customers.forEach((c, i) => {
-    if (!Number.isInteger(c.frequency) || c.frequency < 0) {
+    if (typeof c !== 'object' || c === null) {
+      issues.push({
+        path: ['customers', i],
+        message: 'Expected { frequency, monetaryValue }',
+        code: 'invalid_type',
+      });
+    } else if (!Number.isInteger(c.frequency) || c.frequency < 0) {
       issues.push({
         path: ['customers', i, 'frequency'],
         message: `Expected an integer ≥ 0, got ${c.frequency}`,
@@ -101,15 +120,16 @@ export function fitGammaGamma(
       });
     }
   });
-  const used = customers.filter((c) => c.frequency > 0);
-  if (issues.length === 0 && used.length === 0) {
-    issues.push({ path: ['customers'], message: 'No customer has a repeat purchase', code: 'too_small' });
-  }
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'spend histories' });
-  const negLL = ([lp = 0, lq = 0, lg = 0]: readonly number[]): number => {
-    const p = Math.exp(lp);
-    const q = Math.exp(lq);
-    const g = Math.exp(lg);
+  const used = customers.filter((c) => c.frequency > 0);
+  if (used.length === 0) {
+    throw new CxFitError(
+      'not_identifiable',
+      `Gamma-Gamma needs customers with repeat purchases: none of the ${customers.length} has one, so no mean spend is observed`,
+      { model: 'Gamma-Gamma' },
+    );
+  }
+  const negLL = ([p = 1, q = 1, g = 1]: readonly number[]): number => {
     let ll = 0;
     for (const { frequency: x, monetaryValue: m } of used) {
       ll +=
@@ -124,17 +144,20 @@ export function fitGammaGamma(
     return -ll;
   };
   const mean = used.reduce((s, c) => s + c.monetaryValue, 0) / used.length;
-  const result = minimizeNelderMead(negLL, [0, 0, Math.log(mean)], {
-    names: ['log p', 'log q', 'log gamma'],
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  const fit = fitPositive({
+    model: 'Gamma-Gamma',
+    names: ['p', 'q', 'gamma'],
+    scales: [1, 1, mean],
+    maxIterations,
+    negLogLikelihood: negLL,
   });
-  const [lp, lq, lg] = result.x as [number, number, number];
+  const [p, q, gamma] = fit.parameters as [number, number, number];
   return {
     kind: 'gamma-gamma',
-    p: Math.exp(lp),
-    q: Math.exp(lq),
-    gamma: Math.exp(lg),
-    logLikelihood: -result.value,
+    p,
+    q,
+    gamma,
+    logLikelihood: fit.logLikelihood,
     n: used.length,
     excluded: customers.length - used.length,
   };
@@ -147,7 +170,8 @@ export function fitGammaGamma(
  * @param model - A Gamma-Gamma model (q > 1 for a finite mean).
  * @param customer - The customer's frequency and mean value.
  * @returns Expected value per transaction.
- * @throws {@link @cx/model!CxValidationError} when q ≤ 1 (infinite mean) or the history is invalid.
+ * @throws {@link @cx/model!CxValidationError} when a parameter is not finite and positive, q ≤ 1 (infinite mean), or
+ * the history is invalid.
  * @example
  * ```ts
  * import { gammaGammaExpectedSpend } from '@cx/metrics';
@@ -161,25 +185,25 @@ export function gammaGammaExpectedSpend(
   model: Pick<GammaGammaModel, 'p' | 'q' | 'gamma'>,
   customer: SpendHistory,
 ): number {
+  checkParameters(
+    model,
+    [{ name: 'p' }, { name: 'q', above: 1, why: 'for a finite mean' }, { name: 'gamma' }],
+    'Gamma-Gamma',
+  );
   const issues: ValidationIssue[] = [];
-  if (!(model.q > 1)) {
-    issues.push({
-      path: ['model', 'q'],
-      message: `Expected q > 1 for a finite mean, got ${model.q}`,
-      code: 'out_of_range',
-    });
-  }
-  if (!Number.isInteger(customer.frequency) || customer.frequency < 0) {
+  if (!Number.isInteger(customer?.frequency) || customer.frequency < 0) {
     issues.push({
       path: ['customer', 'frequency'],
-      message: 'Expected an integer ≥ 0',
+      message: `Expected an integer ≥ 0, got ${String(customer?.frequency)}`,
       code: 'out_of_range',
     });
-  }
-  if (customer.frequency > 0 && !(customer.monetaryValue > 0)) {
+  } else if (
+    customer.frequency > 0 &&
+    !(customer.monetaryValue > 0 && Number.isFinite(customer.monetaryValue))
+  ) {
     issues.push({
       path: ['customer', 'monetaryValue'],
-      message: 'Expected a mean value > 0',
+      message: `Expected a finite mean value > 0, got ${String(customer.monetaryValue)}`,
       code: 'out_of_range',
     });
   }

@@ -1,10 +1,17 @@
-import { CxValidationError } from '@cx/model';
+import { parseOptions } from '@cx/model';
 import { logGamma } from '@cx/stats';
+import { z } from 'zod';
+import { fitPositive } from '../fit.js';
 import { logHyp2f1Unchecked } from '../numeric/hyp2f1.js';
 import { logAddExp, logSubExp } from '../numeric/log-space.js';
-import { minimizeNelderMead } from '../numeric/nelder-mead.js';
-import { checkTimeUnit, type TimeUnit } from '../time-unit.js';
-import { checkHistories, groupHistories, type RepeatPurchaseHistory } from './customers.js';
+import { checkNumber, checkParameters, maxIterationsOption } from '../parameters.js';
+import { type TimeUnit, timeUnitOption } from '../time-unit.js';
+import {
+  checkHistories,
+  groupHistories,
+  type RepeatPurchaseHistory,
+  requireRepeatPurchases,
+} from './customers.js';
 
 /**
  * A Pareto/NBD model (Schmittlein, Morrison & Colombo 1987): while alive a customer buys as a Poisson process
@@ -41,11 +48,18 @@ export interface ParetoNbdModel {
 export interface FitParetoNbdOptions {
   /** Unit of recency and T in the input. Required. */
   readonly timeUnit: TimeUnit;
-  /** Optimizer iteration limit. Default 20,000. */
-  readonly maxIterations?: number;
+  /** Optimizer iteration limit, 1 to 10,000,000. Default 20,000. */
+  readonly maxIterations?: number | undefined;
 }
 
 type Params = Pick<ParetoNbdModel, 'r' | 'alpha' | 's' | 'beta'>;
+
+const fitSchema = z.strictObject({ timeUnit: timeUnitOption, maxIterations: maxIterationsOption });
+
+/** Checks the parameters of a Pareto/NBD model given to a prediction (internal). */
+function checkParetoNbd(model: unknown): void {
+  checkParameters(model, [{ name: 'r' }, { name: 'alpha' }, { name: 's' }, { name: 'beta' }], 'Pareto/NBD');
+}
 
 /** ln A₀ (Fader & Hardie note 008), branching on α ≥ β so the ₂F₁ argument lies in [0, 1). */
 function logA0(p: Params, x: number, tx: number, T: number): number {
@@ -69,11 +83,17 @@ export function paretoNbdLogLikelihood(p: Params, x: number, tx: number, T: numb
 /**
  * Fits the Pareto/NBD model by maximum likelihood (Nelder–Mead on log-parameters; ₂F₁ in log space).
  *
+ * A fit that cannot identify the model throws instead of returning limit values as a model: without any repeat
+ * purchase (`not_identifiable`), or when the likelihood keeps rising towards a parameter of 0 or ∞, as without
+ * evidence of dropout (`degenerate_fit`).
+ *
  * @param customers - Repeat-purchase histories (x, tₓ, T).
- * @param options - The time unit of the histories; iteration limit.
+ * @param options - The time unit of the histories (required); iteration limit.
  * @returns The fitted {@link ParetoNbdModel}.
- * @throws {@link @cx/model!CxValidationError} for invalid histories or an unknown time unit.
- * @throws {@link CxConvergenceError} when the fit does not converge.
+ * @throws {@link @cx/model!CxOptionsError} for missing or invalid options.
+ * @throws {@link @cx/model!CxValidationError} for invalid histories.
+ * @throws {@link @cx/model!CxFitError} (`not_identifiable`, `degenerate_fit`, `not_converged`) when the data do not
+ * identify the model or the optimiser does not converge.
  * @example
  * ```ts
  * import { fitParetoNbd } from '@cx/metrics';
@@ -95,29 +115,32 @@ export function fitParetoNbd(
   customers: readonly RepeatPurchaseHistory[],
   options: FitParetoNbdOptions,
 ): ParetoNbdModel {
-  const timeUnit = checkTimeUnit(options.timeUnit, ['options', 'timeUnit']);
+  const { timeUnit, maxIterations } = parseOptions(fitSchema, options, 'fitParetoNbd');
   checkHistories(customers);
+  requireRepeatPurchases(customers, 'Pareto/NBD');
   const groups = groupHistories(customers);
   const meanT = customers.reduce((s, c) => s + c.T, 0) / customers.length;
-  const negLL = ([lr = 0, la = 0, ls = 0, lb = 0]: readonly number[]): number => {
-    const p = { r: Math.exp(lr), alpha: Math.exp(la), s: Math.exp(ls), beta: Math.exp(lb) };
-    let ll = 0;
-    for (const g of groups) ll += g.count * paretoNbdLogLikelihood(p, g.x, g.tx, g.T);
-    return -ll;
-  };
-  const result = minimizeNelderMead(negLL, [0, Math.log(meanT), 0, Math.log(meanT)], {
-    names: ['log r', 'log alpha', 'log s', 'log beta'],
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  const fit = fitPositive({
+    model: 'Pareto/NBD',
+    names: ['r', 'alpha', 's', 'beta'],
+    scales: [1, meanT, 1, meanT],
+    maxIterations,
+    negLogLikelihood: ([r = 1, alpha = 1, s = 1, beta = 1]) => {
+      const p = { r, alpha, s, beta };
+      let ll = 0;
+      for (const g of groups) ll += g.count * paretoNbdLogLikelihood(p, g.x, g.tx, g.T);
+      return -ll;
+    },
   });
-  const [lr, la, ls, lb] = result.x as [number, number, number, number];
+  const [r, alpha, s, beta] = fit.parameters as [number, number, number, number];
   return {
     kind: 'pareto-nbd',
-    r: Math.exp(lr),
-    alpha: Math.exp(la),
-    s: Math.exp(ls),
-    beta: Math.exp(lb),
+    r,
+    alpha,
+    s,
+    beta,
     timeUnit,
-    logLikelihood: -result.value,
+    logLikelihood: fit.logLikelihood,
     n: customers.length,
   };
 }
@@ -129,7 +152,7 @@ export function fitParetoNbd(
  * @param model - A Pareto/NBD model.
  * @param customer - The customer's history, in the model's time unit.
  * @returns P(alive) in [0, 1].
- * @throws {@link @cx/model!CxValidationError} for an invalid history.
+ * @throws {@link @cx/model!CxValidationError} for an invalid history or parameters that are not finite and positive.
  * @example
  * ```ts
  * import { paretoNbdProbabilityAlive } from '@cx/metrics';
@@ -143,6 +166,7 @@ export function paretoNbdProbabilityAlive(
   model: Pick<ParetoNbdModel, 'r' | 'alpha' | 's' | 'beta'>,
   customer: RepeatPurchaseHistory,
 ): number {
+  checkParetoNbd(model);
   checkHistories([customer]);
   const { r, alpha, s, beta } = model;
   const { frequency: x, recency: tx, T } = customer;
@@ -162,21 +186,14 @@ function lifetimeFactor(s: number, beta: number, t: number): number {
   return -Math.expm1((s - 1) * logRatio) / (s - 1);
 }
 
-function checkHorizon(t: number): void {
-  if (!(t >= 0) || !Number.isFinite(t)) {
-    throw new CxValidationError([
-      { path: ['t'], message: `Expected a finite time ≥ 0, got ${t}`, code: 'out_of_range' },
-    ]);
-  }
-}
-
 /**
  * Pareto/NBD expected purchases of a new customer in (0, t]: rβ/(α(s − 1)) · [1 − (β/(β + t))^{s−1}].
  *
  * @param model - A Pareto/NBD model.
  * @param t - Time, in the model's unit.
  * @returns E[X(t)].
- * @throws {@link @cx/model!CxValidationError} when t is negative or not finite.
+ * @throws {@link @cx/model!CxValidationError} when t is negative or not finite, or a parameter is not finite and
+ * positive.
  * @example
  * ```ts
  * import { paretoNbdExpectedPurchases } from '@cx/metrics';
@@ -190,7 +207,8 @@ export function paretoNbdExpectedPurchases(
   model: Pick<ParetoNbdModel, 'r' | 'alpha' | 's' | 'beta'>,
   t: number,
 ): number {
-  checkHorizon(t);
+  checkParetoNbd(model);
+  checkNumber(t, 't', { min: 0 });
   const { r, alpha, s, beta } = model;
   return ((r * beta) / alpha) * lifetimeFactor(s, beta, t);
 }
@@ -203,7 +221,8 @@ export function paretoNbdExpectedPurchases(
  * @param customer - The customer's history, in the model's time unit.
  * @param t - Length of the future period, in the model's unit.
  * @returns E[Y(t) | x, tₓ, T].
- * @throws {@link @cx/model!CxValidationError} for an invalid history or t.
+ * @throws {@link @cx/model!CxValidationError} for an invalid history or t, or parameters that are not finite and
+ * positive.
  * @example
  * ```ts
  * import { paretoNbdConditionalExpectedPurchases } from '@cx/metrics';
@@ -219,7 +238,7 @@ export function paretoNbdConditionalExpectedPurchases(
   customer: RepeatPurchaseHistory,
   t: number,
 ): number {
-  checkHorizon(t);
+  checkNumber(t, 't', { min: 0 });
   const pAlive = paretoNbdProbabilityAlive(model, customer);
   const { r, alpha, s, beta } = model;
   const { frequency: x, T } = customer;

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cdnowTransactions, readCsv } from '../__fixtures__/cdnow.js';
@@ -112,19 +112,68 @@ describe('rfmSummary', () => {
       try {
         rfmSummary([], options);
       } catch (error) {
-        return (error as CxValidationError).issues.map((i) => i.path);
+        expect(error).toBeInstanceOf(CxOptionsError);
+        return (error as CxOptionsError).issues.map((i) => i.path);
       }
       return undefined;
     };
-    expect(paths({ calibrationEnd: '2024-03-01', timeUnit: 'fortnight' as 'week' })).toEqual([
-      ['options', 'timeUnit'],
-    ]);
+    expect(paths({ calibrationEnd: '2024-03-01', timeUnit: 'fortnight' as 'week' })).toEqual([['timeUnit']]);
     expect(paths({ calibrationEnd: '2024-03-01', timeUnit: 'week', timeZone: 'Mars/Base' })).toEqual([
-      ['options', 'timeZone'],
+      ['timeZone'],
     ]);
     expect(paths({ calibrationEnd: '2024-03-01', holdoutEnd: '2024-02-01', timeUnit: 'week' })).toEqual([
-      ['options', 'holdoutEnd'],
+      ['holdoutEnd'],
     ]);
     expect(rfmSummary([], { calibrationEnd: '2024-03-01', timeUnit: 'week' }).customers).toEqual([]);
+  });
+
+  it('reads times strictly by the one instant grammar: 2024-02-30T00:00:00Z is an error naming the record', () => {
+    const rows = (at: string) => [
+      { customerId: 'a', at: '2024-01-01', amount: 1 },
+      { customerId: 'a', at, amount: 2 },
+    ];
+    const issue = (at: string, options: Partial<Parameters<typeof rfmSummary>[1]> = {}) => {
+      try {
+        rfmSummary(rows(at), { calibrationEnd: '2024-03-31', timeUnit: 'day', ...options });
+      } catch (error) {
+        expect(error).toBeInstanceOf(CxValidationError);
+        return (error as CxValidationError).issues[0];
+      }
+      return undefined;
+    };
+    // Date.parse read this as 1 March.
+    expect(issue('2024-02-30T00:00:00Z')).toMatchObject({
+      path: ['transactions', 1, 'at'],
+      code: 'invalid_instant',
+    });
+    expect(issue('2024-02-30')).toMatchObject({ path: ['transactions', 1, 'at'], code: 'invalid_date' });
+    expect(issue('1')?.path).toEqual(['transactions', 1, 'at']);
+    // A local time needs a stated zone; with one it is read in that zone.
+    expect(issue('2024-01-15 23:30')?.message).toMatch(/timeZone/);
+    const warsaw = rfmSummary(rows('2024-01-15 23:30'), {
+      calibrationEnd: '2024-03-31',
+      timeUnit: 'day',
+      timeZone: 'Europe/Warsaw',
+    });
+    expect(warsaw.customers[0]).toMatchObject({ frequency: 1, recency: 14 });
+    // An offset is an instant: 00:30 on 16 January in Warsaw is the 15th in UTC.
+    const utc = rfmSummary(rows('2024-01-16T00:30:00+01:00'), {
+      calibrationEnd: '2024-03-31',
+      timeUnit: 'day',
+    });
+    expect(utc.customers[0]).toMatchObject({ frequency: 1, recency: 14 });
+  });
+
+  it('rejects null options and a misspelled key with the closest known one', () => {
+    expect(() => rfmSummary([], null as never)).toThrow(CxOptionsError);
+    try {
+      rfmSummary([], { calibrationEnd: '2024-03-01', timeUnit: 'week', timezone: 'UTC' } as never);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CxOptionsError).issues[0]).toMatchObject({
+        path: ['timezone'],
+        suggestion: 'timeZone',
+      });
+    }
   });
 });

@@ -1,5 +1,16 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { checkTimeUnit, TIME_UNIT_DAYS, type TimeUnit } from '../time-unit.js';
+import {
+  CxValidationError,
+  calendarDateSchema,
+  createCalendar,
+  createInstantReader,
+  MS_PER_DAY,
+  parseInstant,
+  parseOptions,
+  timeZoneOption,
+  type ValidationIssue,
+} from '@cx/model';
+import { z } from 'zod';
+import { TIME_UNIT_DAYS, type TimeUnit, timeUnitOption } from '../time-unit.js';
 
 /**
  * One purchase for {@link rfmSummary}.
@@ -10,7 +21,11 @@ import { checkTimeUnit, TIME_UNIT_DAYS, type TimeUnit } from '../time-unit.js';
 export interface Transaction {
   /** The customer. */
   readonly customerId: string;
-  /** When: an ISO 8601 UTC instant (`…Z`) or a calendar date `YYYY-MM-DD`. */
+  /**
+   * When: a calendar date `YYYY-MM-DD`, or an instant with its zone (`2024-03-01T10:00:00Z`,
+   * `2024-03-01T11:00:00+01:00`); a local date-time without a zone only when the `timeZone` option is given. Read by
+   * the model's one instant grammar, calendar-checked (`2024-02-30` is an error).
+   */
   readonly at: string;
   /** Value of the purchase, ≥ 0 (optional; monetary values are 0 without it). */
   readonly amount?: number;
@@ -27,13 +42,26 @@ export interface Transaction {
 export interface RfmSummaryOptions {
   /** Last calendar day of the calibration period (`YYYY-MM-DD`, inclusive). */
   readonly calibrationEnd: string;
-  /** Last calendar day of the holdout period (inclusive); adds holdout columns when given. */
-  readonly holdoutEnd?: string;
+  /** Last calendar day of the holdout period (inclusive, not before `calibrationEnd`); adds holdout columns. */
+  readonly holdoutEnd?: string | undefined;
   /** Unit of recency, T and holdout duration. Required: there is no hidden default. */
   readonly timeUnit: TimeUnit;
   /** IANA time zone whose calendar days merge purchases. Default `UTC`. */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
 }
+
+const rfmSchema = z
+  .strictObject({
+    calibrationEnd: calendarDateSchema,
+    holdoutEnd: calendarDateSchema.optional(),
+    timeUnit: timeUnitOption,
+    timeZone: timeZoneOption,
+  })
+  .refine((o) => o.holdoutEnd === undefined || o.holdoutEnd >= o.calibrationEnd, {
+    error: 'The holdout cannot end before the calibration end',
+    path: ['holdoutEnd'],
+    params: { code: 'conflicting_options' },
+  });
 
 /**
  * Per-customer RFM summary row (the x, tₓ, T of the BTYD models).
@@ -82,34 +110,10 @@ export interface RfmSummary {
   };
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function dayIndexOfDate(value: string): number | undefined {
-  const m = DATE.exec(value);
-  if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const d = new Date(ms);
-  if (d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) return undefined;
-  return ms / MS_PER_DAY;
-}
-
-function dayIndexer(timeZone: string): (value: string) => number | undefined {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return (value) => {
-    const asDate = dayIndexOfDate(value);
-    if (asDate !== undefined) return asDate;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(value)) return undefined;
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms)) return undefined;
-    return dayIndexOfDate(format.format(ms));
-  };
-}
+/** The day number (days since 1970-01-01) of a calendar date that passed its schema (internal). */
+const dayOfDate = (date: string): number => parseInstant(date, { timeZone: 'UTC' }) / MS_PER_DAY;
 
 /**
  * Builds the per-customer RFM summary (frequency x, recency tₓ, age T, mean spend) from transactions, with an
@@ -120,8 +124,10 @@ function dayIndexer(timeZone: string): (value: string) => number | undefined {
  * @param transactions - Purchases in any order.
  * @param options - Calibration end, optional holdout end, time unit and time zone.
  * @returns Rows sorted by customer id, the unit, and counts of rows not used.
- * @throws {@link @cx/model!CxValidationError} for bad rows (id, date, negative amount) with their positions,
- * an unknown time unit or time zone, or a holdout end before the calibration end.
+ * @throws {@link @cx/model!CxOptionsError} for missing or invalid options: no `timeUnit`, an unknown time zone, a
+ * calibration end that is not a calendar date, a holdout end before it.
+ * @throws {@link @cx/model!CxValidationError} for bad rows (customer, time, amount) naming each, e.g.
+ * `['transactions', 3, 'at']` for `2024-02-30T00:00:00Z`.
  * @example
  * ```ts
  * import { rfmSummary } from '@cx/metrics';
@@ -139,44 +145,40 @@ function dayIndexer(timeZone: string): (value: string) => number | undefined {
  * @since 0.1.0
  */
 export function rfmSummary(transactions: readonly Transaction[], options: RfmSummaryOptions): RfmSummary {
-  const timeUnit = checkTimeUnit(options.timeUnit, ['options', 'timeUnit']);
+  const o = parseOptions(rfmSchema, options, 'rfmSummary');
+  const timeUnit = o.timeUnit;
   const unitDays = TIME_UNIT_DAYS[timeUnit];
-  const timeZone = options.timeZone ?? 'UTC';
-  const optionIssues: ValidationIssue[] = [];
-  let toDay: (value: string) => number | undefined = dayIndexOfDate;
-  try {
-    toDay = dayIndexer(timeZone);
-  } catch {
-    optionIssues.push({
-      path: ['options', 'timeZone'],
-      message: `Unknown IANA time zone ${JSON.stringify(timeZone)}`,
-      code: 'invalid_time_zone',
-    });
+  // A local date-time is read in the time zone only when the caller named one: never UTC by default.
+  const zoned = typeof options === 'object' && options !== null && options.timeZone !== undefined;
+  const reader = createInstantReader(zoned ? { timeZone: o.timeZone } : {});
+  const calendar = createCalendar({ interval: 'day', timeZone: o.timeZone });
+  /** The day number of a transaction's time, or the issue saying why it is not a time. */
+  const toDay = (value: unknown, path: ReadonlyArray<string | number>): number | ValidationIssue => {
+    if (typeof value === 'string' && DATE.test(value)) {
+      return calendarDateSchema.safeParse(value).success
+        ? dayOfDate(value)
+        : { path, code: 'invalid_date', message: `Not a real calendar date: ${JSON.stringify(value)}` };
+    }
+    if (typeof value !== 'string') {
+      return { path, code: 'invalid_type', message: `Expected a date or an instant, got ${typeof value}` };
+    }
+    try {
+      return calendar.localDayOf(reader.parse(value));
+    } catch (error) {
+      const issue = reader.issue(value, { path });
+      if (issue === null) throw error;
+      return issue;
+    }
+  };
+  const calibrationEnd = dayOfDate(o.calibrationEnd);
+  const holdoutEnd = o.holdoutEnd === undefined ? undefined : dayOfDate(o.holdoutEnd);
+  if (!Array.isArray(transactions)) {
+    throw new CxValidationError(
+      [{ path: ['transactions'], message: 'Expected a list of transactions', code: 'invalid_type' }],
+      { subject: 'transactions' },
+    );
   }
-  const calibrationEnd = dayIndexOfDate(options.calibrationEnd);
-  if (calibrationEnd === undefined) {
-    optionIssues.push({
-      path: ['options', 'calibrationEnd'],
-      message: `Expected a calendar date YYYY-MM-DD, got ${JSON.stringify(options.calibrationEnd)}`,
-      code: 'invalid_date',
-    });
-  }
-  const holdoutEnd = options.holdoutEnd === undefined ? undefined : dayIndexOfDate(options.holdoutEnd);
-  if (options.holdoutEnd !== undefined && holdoutEnd === undefined) {
-    optionIssues.push({
-      path: ['options', 'holdoutEnd'],
-      message: `Expected a calendar date YYYY-MM-DD, got ${JSON.stringify(options.holdoutEnd)}`,
-      code: 'invalid_date',
-    });
-  } else if (holdoutEnd !== undefined && calibrationEnd !== undefined && holdoutEnd < calibrationEnd) {
-    optionIssues.push({
-      path: ['options', 'holdoutEnd'],
-      message: `The holdout end ${options.holdoutEnd} is before the calibration end ${options.calibrationEnd}`,
-      code: 'end_before_start',
-    });
-  }
-  if (optionIssues.length > 0) throw new CxValidationError(optionIssues, { subject: 'RFM summary options' });
-  const calEnd = calibrationEnd as number;
+  const calEnd = calibrationEnd;
   const lastDay = holdoutEnd ?? calEnd;
 
   const issues: ValidationIssue[] = [];
@@ -186,6 +188,14 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
   // customer → day → summed amount
   const byCustomer = new Map<string, Map<number, number>>();
   transactions.forEach((t, i) => {
+    if (typeof t !== 'object' || t === null) {
+      issues.push({
+        path: ['transactions', i],
+        message: 'Expected { customerId, at, amount?, id? }',
+        code: 'invalid_type',
+      });
+      return;
+    }
     const rowIssues: ValidationIssue[] = [];
     if (typeof t.customerId !== 'string' || t.customerId.length === 0) {
       rowIssues.push({
@@ -194,14 +204,8 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
         code: 'invalid_type',
       });
     }
-    const day = typeof t.at === 'string' ? toDay(t.at) : undefined;
-    if (day === undefined) {
-      rowIssues.push({
-        path: ['transactions', i, 'at'],
-        message: `Expected an ISO 8601 UTC instant or a YYYY-MM-DD date, got ${JSON.stringify(t.at)}`,
-        code: 'invalid_date',
-      });
-    }
+    const day = toDay(t.at, ['transactions', i, 'at']);
+    if (typeof day !== 'number') rowIssues.push(day);
     const amount = t.amount ?? 0;
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
       rowIssues.push({
@@ -210,7 +214,14 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
         code: 'out_of_range',
       });
     }
-    if (rowIssues.length > 0) {
+    if (t.id !== undefined && typeof t.id !== 'string') {
+      rowIssues.push({
+        path: ['transactions', i, 'id'],
+        message: 'Expected a string id',
+        code: 'invalid_type',
+      });
+    }
+    if (rowIssues.length > 0 || typeof day !== 'number') {
       issues.push(...rowIssues);
       return;
     }
@@ -221,13 +232,13 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
       }
       seenIds.add(t.id);
     }
-    if ((day as number) > lastDay) {
+    if (day > lastDay) {
       afterEnd++;
       return;
     }
-    let days = byCustomer.get(t.customerId);
-    if (days === undefined) byCustomer.set(t.customerId, (days = new Map()));
-    days.set(day as number, (days.get(day as number) ?? 0) + amount);
+    let byDay = byCustomer.get(t.customerId);
+    if (byDay === undefined) byCustomer.set(t.customerId, (byDay = new Map()));
+    byDay.set(day, (byDay.get(day) ?? 0) + amount);
   });
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'transactions' });
 

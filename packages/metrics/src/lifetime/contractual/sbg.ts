@@ -1,7 +1,16 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
+import {
+  CxFitError,
+  CxLimitError,
+  CxValidationError,
+  DEFAULT_MAX_PERIODS,
+  parseOptions,
+  type ValidationIssue,
+} from '@cx/model';
 import { logBeta } from '@cx/stats';
+import { z } from 'zod';
+import { fitPositive } from '../fit.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
-import { minimizeNelderMead } from '../numeric/nelder-mead.js';
+import { checkNumber, checkParameters, maxIterationsOption } from '../parameters.js';
 
 /**
  * A fitted shifted-beta-geometric (sBG) model of contract renewal: each customer churns at the end of a period
@@ -30,15 +39,32 @@ export interface SbgModel {
  * @since 0.1.0
  */
 export interface FitSbgOptions {
-  /** Starting values. Default α = β = 1. */
-  readonly start?: { readonly alpha: number; readonly beta: number };
-  /** Optimizer iteration limit. Default 20,000. */
-  readonly maxIterations?: number;
+  /** Starting values, each in [10⁻⁵, 10⁵]. Default α = β = 1. */
+  readonly start?: { readonly alpha: number; readonly beta: number } | undefined;
+  /** Optimizer iteration limit, 1 to 10,000,000. Default 20,000. */
+  readonly maxIterations?: number | undefined;
+}
+
+const startValue = z
+  .number({ error: 'Expected a finite starting value' })
+  .min(1e-5, { error: 'Expected a starting value ≥ 1e-5' })
+  .max(1e5, { error: 'Expected a starting value ≤ 1e5' });
+const fitSchema = z.strictObject({
+  start: z.strictObject({ alpha: startValue, beta: startValue }).default({ alpha: 1, beta: 1 }),
+  maxIterations: maxIterationsOption,
+});
+
+/** Checks the parameters of an sBG model given to a prediction (internal). */
+function checkSbg(model: unknown): void {
+  checkParameters(model, [{ name: 'alpha' }, { name: 'beta' }], 'sBG');
 }
 
 /** ln P(T = t) = ln B(α + 1, β + t − 1) − ln B(α, β). */
 const logChurnAt = (alpha: number, beta: number, t: number): number =>
   logBeta(alpha + 1, beta + t - 1) - logBeta(alpha, beta);
+/** rₜ = (β + t − 1)/(α + β + t − 1) of checked parameters (internal). */
+export const retentionRateOf = (alpha: number, beta: number, t: number): number =>
+  (beta + t - 1) / (alpha + beta + t - 1);
 /** ln S(t) = ln B(α, β + t) − ln B(α, β). */
 const logSurvival = (alpha: number, beta: number, t: number): number =>
   logBeta(alpha, beta + t) - logBeta(alpha, beta);
@@ -48,11 +74,14 @@ const logSurvival = (alpha: number, beta: number, t: number): number =>
  * n_last ln S(last).
  *
  * @param survivors - Customers still active at the end of periods 0, 1, 2, …: a non-increasing list of
- * non-negative counts starting with the cohort size, at least two entries.
+ * non-negative whole counts starting with the cohort size; at least three entries (two periods) for a fit.
  * @param options - Starting values and iteration limit.
  * @returns The fitted {@link SbgModel}.
- * @throws {@link @cx/model!CxValidationError} for negative, non-finite or increasing counts, or too few.
- * @throws {@link CxConvergenceError} when the fit does not converge.
+ * @throws {@link @cx/model!CxOptionsError} for invalid options.
+ * @throws {@link @cx/model!CxValidationError} for negative, fractional, non-finite or increasing counts, or too few.
+ * @throws {@link @cx/model!CxFitError} (`not_identifiable`) with fewer than two periods, when nobody churned, or when
+ * everybody churned in the first period; (`degenerate_fit`, `not_converged`) when the likelihood rises towards a boundary or the optimiser does not
+ * converge.
  * @example
  * ```ts
  * import { fitSbg } from '@cx/metrics';
@@ -64,6 +93,12 @@ const logSurvival = (alpha: number, beta: number, t: number): number =>
  * @since 0.1.0
  */
 export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}): SbgModel {
+  const o = parseOptions(fitSchema, options, 'fitSbg');
+  if (!Array.isArray(survivors)) {
+    throw new CxValidationError([
+      { path: ['survivors'], message: 'Expected a list of counts', code: 'invalid_type' },
+    ]);
+  }
   const issues: ValidationIssue[] = [];
   if (survivors.length < 2) {
     issues.push({
@@ -73,10 +108,10 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
     });
   }
   survivors.forEach((n, i) => {
-    if (!Number.isFinite(n) || n < 0) {
+    if (!Number.isInteger(n) || n < 0) {
       issues.push({
         path: ['survivors', i],
-        message: `Expected a count ≥ 0, got ${n}`,
+        message: `Expected a whole count ≥ 0, got ${n}`,
         code: 'out_of_range',
       });
     } else if (i > 0 && n > (survivors[i - 1] as number)) {
@@ -92,38 +127,44 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
   }
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'sBG survivors' });
   const last = survivors.length - 1;
-  const negLL = ([la = 0, lb = 0]: readonly number[]): number => {
-    const alpha = Math.exp(la);
-    const beta = Math.exp(lb);
-    let ll = 0;
-    for (let t = 1; t <= last; t++) {
-      const lost = (survivors[t - 1] as number) - (survivors[t] as number);
-      if (lost > 0) ll += lost * logChurnAt(alpha, beta, t);
-    }
-    const remaining = survivors[last] as number;
-    if (remaining > 0) ll += remaining * logSurvival(alpha, beta, last);
-    return -ll;
-  };
-  const start = options.start ?? { alpha: 1, beta: 1 };
-  const result = minimizeNelderMead(negLL, [Math.log(start.alpha), Math.log(start.beta)], {
-    names: ['log alpha', 'log beta'],
-    ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
+  const first = survivors[0] as number;
+  const why =
+    last < 2
+      ? `sBG has two parameters and one period gives one number (the first-period churn): it needs at least two periods, got ${last}`
+      : survivors[last] === first
+        ? `sBG needs churn: all ${first} customers stayed for ${last} periods, so the churn probability cannot be told from 0`
+        : survivors[1] === 0
+          ? `sBG needs renewals: all ${first} customers churned in the first period, so the churn probability cannot be told from 1`
+          : undefined;
+  if (why !== undefined) throw new CxFitError('not_identifiable', why, { model: 'sBG' });
+  const fit = fitPositive({
+    model: 'sBG',
+    names: ['alpha', 'beta'],
+    scales: [1, 1],
+    start: [o.start.alpha, o.start.beta],
+    maxIterations: o.maxIterations,
+    negLogLikelihood: ([alpha = 1, beta = 1]) => {
+      let ll = 0;
+      for (let t = 1; t <= last; t++) {
+        const lost = (survivors[t - 1] as number) - (survivors[t] as number);
+        if (lost > 0) ll += lost * logChurnAt(alpha, beta, t);
+      }
+      const remaining = survivors[last] as number;
+      if (remaining > 0) ll += remaining * logSurvival(alpha, beta, last);
+      return -ll;
+    },
   });
-  return {
-    alpha: Math.exp(result.x[0] as number),
-    beta: Math.exp(result.x[1] as number),
-    logLikelihood: -result.value,
-    cohortSize: survivors[0] as number,
-    periods: last,
-  };
+  const [alpha, beta] = fit.parameters as [number, number];
+  return { alpha, beta, logLikelihood: fit.logLikelihood, cohortSize: first, periods: last };
 }
 
 /**
  * sBG survival S(t) = B(α, β + t)/B(α, β): share of the cohort still active after t periods.
  *
  * @param model - A fitted or given model (`alpha`, `beta`).
- * @param t - Periods, ≥ 0.
+ * @param t - Periods, a finite number ≥ 0.
  * @returns S(t).
+ * @throws {@link @cx/model!CxValidationError} when t or a parameter is out of range.
  * @example
  * ```ts
  * import { sbgSurvival } from '@cx/metrics';
@@ -133,6 +174,8 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
  * @since 0.1.0
  */
 export function sbgSurvival(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number): number {
+  checkSbg(model);
+  checkNumber(t, 't', { min: 0 });
   return Math.exp(logSurvival(model.alpha, model.beta, t));
 }
 
@@ -141,8 +184,9 @@ export function sbgSurvival(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number):
  * high-churn customers leave first.
  *
  * @param model - A fitted or given model.
- * @param t - Period, ≥ 1.
+ * @param t - Period, a finite number ≥ 1.
  * @returns rₜ.
+ * @throws {@link @cx/model!CxValidationError} when t or a parameter is out of range.
  * @example
  * ```ts
  * import { sbgRetentionRate } from '@cx/metrics';
@@ -152,7 +196,9 @@ export function sbgSurvival(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number):
  * @since 0.1.0
  */
 export function sbgRetentionRate(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number): number {
-  return (model.beta + t - 1) / (model.alpha + model.beta + t - 1);
+  checkSbg(model);
+  checkNumber(t, 't', { min: 1 });
+  return retentionRateOf(model.alpha, model.beta, t);
 }
 
 /**
@@ -176,9 +222,12 @@ export interface SbgProjectionRow {
  * Projects survival, retention and survivors for periods 0…`periods`.
  *
  * @param model - A fitted model (its `cohortSize` is used unless `cohortSize` is given).
- * @param periods - Last period to project, ≥ 0.
- * @param cohortSize - Cohort size to scale survival by. Default `model.cohortSize`.
- * @returns One row per period.
+ * @param periods - Last period to project, a whole number from 0 to {@link @cx/model!DEFAULT_MAX_PERIODS}.
+ * @param cohortSize - Cohort size to scale survival by, finite and ≥ 0. Default `model.cohortSize`.
+ * @returns One row per period; never NaN.
+ * @throws {@link @cx/model!CxValidationError} for parameters out of range, or no finite cohort size (neither given
+ * nor in the model).
+ * @throws {@link @cx/model!CxLimitError} (`too_many_periods`) beyond the bound.
  * @example
  * ```ts
  * import { sbgProject } from '@cx/metrics';
@@ -193,10 +242,21 @@ export function sbgProject(
   periods: number,
   cohortSize: number = model.cohortSize,
 ): SbgProjectionRow[] {
+  checkSbg(model);
+  checkNumber(periods, 'periods', { min: 0, integer: true });
+  checkNumber(cohortSize, 'cohortSize', { min: 0 });
+  if (periods > DEFAULT_MAX_PERIODS) {
+    throw new CxLimitError('too_many_periods', `An sBG projection of ${periods} periods`, {
+      limit: DEFAULT_MAX_PERIODS,
+      actual: periods,
+      path: ['periods'],
+    });
+  }
+  const { alpha, beta } = model;
   const rows: SbgProjectionRow[] = [];
   let survival = 1;
   for (let t = 0; t <= periods; t++) {
-    const retention = t === 0 ? 1 : sbgRetentionRate(model, t);
+    const retention = t === 0 ? 1 : retentionRateOf(alpha, beta, t);
     survival *= retention;
     rows.push({ period: t, survival, retention, survivors: cohortSize * survival });
   }
@@ -213,7 +273,8 @@ export function sbgProject(
  * @param renewals - Renewals so far, n ≥ 0.
  * @param discountRate - Discount rate per period, d > 0.
  * @returns DERL in periods.
- * @throws {@link @cx/model!CxValidationError} when d ≤ 0 or n < 0.
+ * @throws {@link @cx/model!CxValidationError} when d ≤ 0, n < 0, either is not finite, or a parameter is out of
+ * range.
  * @example
  * ```ts
  * import { sbgDiscountedResidualLifetime } from '@cx/metrics';
@@ -227,18 +288,9 @@ export function sbgDiscountedResidualLifetime(
   renewals: number,
   discountRate: number,
 ): number {
-  const issues: ValidationIssue[] = [];
-  if (!(discountRate > 0)) {
-    issues.push({
-      path: ['discountRate'],
-      message: `Expected d > 0, got ${discountRate}`,
-      code: 'out_of_range',
-    });
-  }
-  if (!(renewals >= 0)) {
-    issues.push({ path: ['renewals'], message: `Expected n ≥ 0, got ${renewals}`, code: 'out_of_range' });
-  }
-  if (issues.length > 0) throw new CxValidationError(issues);
+  checkSbg(model);
+  checkNumber(renewals, 'renewals', { min: 0 });
+  checkNumber(discountRate, 'discountRate', { min: 0, strict: true });
   const { alpha, beta } = model;
   const n = renewals;
   return (

@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { retentionWhatIf } from './what-if.js';
@@ -43,11 +43,11 @@ describe('retentionWhatIf', () => {
       retentionWhatIf({ alpha: 1, beta: 1, cohortSize: 100 }, { lift: 5, periods: 1.5, discountRate: -1 });
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(CxValidationError);
-      expect((error as CxValidationError).issues.map((i) => i.path)).toEqual([
-        ['options', 'lift'],
-        ['options', 'periods'],
-        ['options', 'discountRate'],
+      expect(error).toBeInstanceOf(CxOptionsError);
+      expect((error as CxOptionsError).issues.map((i) => i.path)).toEqual([
+        ['lift'],
+        ['periods'],
+        ['discountRate'],
       ]);
     }
   });

@@ -1,5 +1,7 @@
-import { CxValidationError, type ValidationIssue } from '@cx/model';
-import { type SbgModel, sbgRetentionRate } from './sbg.js';
+import { parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { checkNumber, checkParameters } from '../parameters.js';
+import { retentionRateOf, type SbgModel } from './sbg.js';
 
 /**
  * Options of {@link retentionWhatIf}.
@@ -8,17 +10,29 @@ import { type SbgModel, sbgRetentionRate } from './sbg.js';
  * @since 0.1.0
  */
 export interface RetentionWhatIfOptions {
-  /** Rise of every period's retention rate, as a fraction (0.05 = +5 points); each rate is capped at 1. */
+  /** Rise of every period's retention rate, a fraction in [−1, 1] (0.05 = +5 points); each rate stays in [0, 1]. */
   readonly lift: number;
-  /** Periods to project, an integer ≥ 1. */
+  /** Periods to project, a whole number from 1 to 10,000. */
   readonly periods: number;
-  /** Customers at period 0. Default: the model's `cohortSize`. */
-  readonly cohortSize?: number;
+  /** Customers at period 0, finite and ≥ 0. Default: the model's `cohortSize`. */
+  readonly cohortSize?: number | undefined;
   /** Value (margin) of one customer for one period, received at the end of the period. Default 1. */
-  readonly valuePerPeriod?: number;
+  readonly valuePerPeriod?: number | undefined;
   /** Discount rate per period, ≥ 0. Default 0. */
-  readonly discountRate?: number;
+  readonly discountRate?: number | undefined;
 }
+
+const whatIfSchema = z.strictObject({
+  lift: z.number({ error: 'Expected a fraction such as 0.05' }).min(-1).max(1),
+  periods: z
+    .number()
+    .int({ error: 'Expected a whole number of periods' })
+    .min(1)
+    .max(10_000, { error: 'Expected at most 10,000 periods' }),
+  cohortSize: z.number().min(0).optional(),
+  valuePerPeriod: z.number({ error: 'Expected a finite value' }).default(1),
+  discountRate: z.number({ error: 'Expected a finite rate' }).min(0).default(0),
+});
 
 /**
  * Result of {@link retentionWhatIf}.
@@ -51,7 +65,9 @@ export interface RetentionWhatIf {
  * @param model - A fitted sBG model.
  * @param options - Lift, horizon, cohort size, value per period and discount rate.
  * @returns Survivors per period with and without the lift, and the differences.
- * @throws {@link @cx/model!CxValidationError} for invalid options (with `['options', name]` paths).
+ * @throws {@link @cx/model!CxOptionsError} for missing or invalid options.
+ * @throws {@link @cx/model!CxValidationError} for parameters out of range, or no finite cohort size (neither given
+ * nor in the model).
  * @example
  * ```ts
  * import { fitSbg, retentionWhatIf } from '@cx/metrics';
@@ -66,32 +82,11 @@ export function retentionWhatIf(
   model: Pick<SbgModel, 'alpha' | 'beta' | 'cohortSize'>,
   options: RetentionWhatIfOptions,
 ): RetentionWhatIf {
-  const { lift, periods } = options;
-  const cohortSize = options.cohortSize ?? model.cohortSize;
-  const valuePerPeriod = options.valuePerPeriod ?? 1;
-  const discountRate = options.discountRate ?? 0;
-  const issues: ValidationIssue[] = [];
-  const check = (ok: boolean, name: string, message: string): void => {
-    if (!ok) issues.push({ path: ['options', name], message, code: 'out_of_range' });
-  };
-  check(
-    Number.isFinite(lift) && lift >= -1 && lift <= 1,
-    'lift',
-    `Expected a fraction in [−1, 1], got ${lift}`,
-  );
-  check(Number.isInteger(periods) && periods >= 1, 'periods', `Expected an integer ≥ 1, got ${periods}`);
-  check(
-    Number.isFinite(cohortSize) && cohortSize >= 0,
-    'cohortSize',
-    `Expected a count ≥ 0, got ${cohortSize}`,
-  );
-  check(Number.isFinite(valuePerPeriod), 'valuePerPeriod', `Expected a finite value, got ${valuePerPeriod}`);
-  check(
-    Number.isFinite(discountRate) && discountRate >= 0,
-    'discountRate',
-    `Expected a rate ≥ 0, got ${discountRate}`,
-  );
-  if (issues.length > 0) throw new CxValidationError(issues, { subject: 'retention what-if options' });
+  const o = parseOptions(whatIfSchema, options, 'retentionWhatIf');
+  checkParameters(model, [{ name: 'alpha' }, { name: 'beta' }], 'sBG');
+  const cohortSize = checkNumber(o.cohortSize ?? model.cohortSize, 'cohortSize', { min: 0 });
+  const { lift, periods, valuePerPeriod, discountRate } = o;
+  const { alpha, beta } = model;
   const baselineSurvivors: number[] = [];
   const scenarioSurvivors: number[] = [];
   let base = cohortSize;
@@ -99,7 +94,7 @@ export function retentionWhatIf(
   let baselineValue = 0;
   let scenarioValue = 0;
   for (let t = 1; t <= periods; t++) {
-    const r = sbgRetentionRate(model, t);
+    const r = retentionRateOf(alpha, beta, t);
     base *= r;
     scenario *= Math.min(1, Math.max(0, r + lift));
     baselineSurvivors.push(base);

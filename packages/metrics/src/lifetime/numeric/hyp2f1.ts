@@ -1,6 +1,6 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
 import { logGamma } from '@cx/stats';
-import { CxConvergenceError } from '../errors.js';
+import { notConverged } from '../errors.js';
 
 const EPS = 1e-15;
 const MAX_SERIES_TERMS = 200_000;
@@ -42,11 +42,7 @@ function series(a: number, b: number, c: number, z: number): { readonly log: num
       small = 0;
     }
   }
-  throw new CxConvergenceError(`Gauss 2F1 series did not converge in ${MAX_SERIES_TERMS} terms`, {
-    iterations: MAX_SERIES_TERMS,
-    parameters: { a, b, c, z },
-    objective: sum,
-  });
+  throw notConverged('Gauss 2F1 series', MAX_SERIES_TERMS, { a, b, c, z });
 }
 
 const X_MAX = 6.5;
@@ -197,7 +193,7 @@ export function logHyp2f1Unchecked(a: number, b: number, c: number, z: number): 
  * @param z - Argument, z < 1.
  * @returns ₂F₁(a, b; c; z).
  * @throws {@link @cx/model!CxValidationError} for non-finite input, z ≥ 1, or c a non-positive integer.
- * @throws {@link CxConvergenceError} when the series does not converge.
+ * @throws `CxError` (`not_converged`) when the series does not converge.
  * @internal
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
@@ -216,7 +212,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  * @param z - Argument, z < 1.
  * @returns ln ₂F₁(a, b; c; z).
  * @throws {@link @cx/model!CxValidationError} as {@link hyp2f1}, and when the value is not positive.
- * @throws {@link CxConvergenceError} when the series does not converge.
+ * @throws `CxError` (`not_converged`) when the series does not converge.
  * @internal
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {

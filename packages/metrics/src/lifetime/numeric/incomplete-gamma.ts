@@ -1,6 +1,6 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
 import { logGamma } from '@cx/stats';
-import { CxConvergenceError } from '../errors.js';
+import { notConverged } from '../errors.js';
 
 const EPS = 1e-15;
 const MAX_ITERATIONS = 10_000;
@@ -16,11 +16,7 @@ function lowerSeries(a: number, x: number): number {
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPS) return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
   }
-  throw new CxConvergenceError('Incomplete gamma series did not converge', {
-    iterations: MAX_ITERATIONS,
-    parameters: { a, x },
-    objective: sum,
-  });
+  throw notConverged('Incomplete gamma series', MAX_ITERATIONS, { a, x });
 }
 
 /** Continued fraction for Q(a, x), good for x ≥ a + 1 (modified Lentz; Numerical Recipes §6.2). */
@@ -42,11 +38,7 @@ function upperFraction(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPS) return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
   }
-  throw new CxConvergenceError('Incomplete gamma continued fraction did not converge', {
-    iterations: MAX_ITERATIONS,
-    parameters: { a, x },
-    objective: h,
-  });
+  throw notConverged('Incomplete gamma continued fraction', MAX_ITERATIONS, { a, x });
 }
 
 /**

@@ -1,5 +1,5 @@
+import { CxFitError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
-import { CxConvergenceError } from '../errors.js';
 import { minimizeNelderMead } from './nelder-mead.js';
 
 describe('minimizeNelderMead', () => {
@@ -18,23 +18,26 @@ describe('minimizeNelderMead', () => {
     for (const [i, v] of result.x.entries()) expect(v).toBeCloseTo(target[i]!, 6);
   });
 
-  it('throws CxConvergenceError with the last parameters when it runs out of iterations', () => {
+  it('throws CxFitError (not_converged) with the last parameters when it runs out of iterations', () => {
     const rosenbrock = ([x = 0, y = 0]: readonly number[]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2;
     try {
-      minimizeNelderMead(rosenbrock, [-1.2, 1], { maxIterations: 10, names: ['x', 'y'] });
+      minimizeNelderMead(rosenbrock, [-1.2, 1], {
+        maxIterations: 10,
+        names: ['x', 'y'],
+        model: 'Rosenbrock',
+      });
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(CxConvergenceError);
-      const e = error as CxConvergenceError;
-      expect(e.code).toBe('convergence_failed');
-      expect(e.iterations).toBe(10);
-      expect(Object.keys(e.parameters)).toEqual(['x', 'y']);
+      expect(error).toBeInstanceOf(CxFitError);
+      const e = error as CxFitError;
+      expect(e.code).toBe('not_converged');
+      expect(e.model).toBe('Rosenbrock');
+      expect(e.message).toContain('10 iterations');
+      expect(Object.keys(e.parameters ?? {})).toEqual(['x', 'y']);
     }
   });
 
   it('throws when the objective is nowhere finite', () => {
-    expect(() => minimizeNelderMead(() => Number.NaN, [0, 0], { maxIterations: 100 })).toThrow(
-      CxConvergenceError,
-    );
+    expect(() => minimizeNelderMead(() => Number.NaN, [0, 0], { maxIterations: 100 })).toThrow(CxFitError);
   });
 });

@@ -1,11 +1,11 @@
-import { CxConvergenceError } from '../errors.js';
+import { CxFitError } from '@cx/model';
 
 /**
  * Options of {@link minimizeNelderMead}.
  *
  */
 export interface NelderMeadOptions {
-  /** Maximum iterations before a {@link CxConvergenceError} is thrown. Default 20,000. */
+  /** Maximum iterations before a `CxFitError` (`not_converged`) is thrown. Default 20,000. */
   readonly maxIterations?: number;
   /** Stop when the simplex's function values differ by less than this × max(1, |best|). Default 1e-12. */
   readonly fTolerance?: number;
@@ -15,6 +15,14 @@ export interface NelderMeadOptions {
   readonly initialStep?: number;
   /** Names of the coordinates, used in error reports. Default `x0`, `x1`, … */
   readonly names?: readonly string[];
+  /** The model being fitted, for the error (`CxFitError.model`). Default `optimiser`. */
+  readonly model?: string;
+  /** The reported parameters of a point (e.g. back on the natural scale). Default: the coordinates by name. */
+  readonly parameters?: (x: readonly number[]) => Record<string, number>;
+  /** Lower bounds of the coordinates: every point the method tries is projected into the box. Default none. */
+  readonly lower?: readonly number[];
+  /** Upper bounds of the coordinates. Default none. */
+  readonly upper?: readonly number[];
 }
 
 /**
@@ -45,6 +53,8 @@ function run(
   maxIterations: number,
   fTol: number,
   xTol: number,
+  box: (x: number[]) => number[],
+  atBound: (x: readonly number[]) => boolean,
 ): { x: number[]; value: number; iterations: number; converged: boolean } {
   const n = start.length;
   // Adaptive coefficients (Gao & Han 2012) keep the method effective as the dimension grows.
@@ -56,17 +66,33 @@ function run(
     const v = f(x);
     return Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
   };
-  let simplex: { x: number[]; v: number }[] = [{ x: [...start], v: evaluate([...start]) }];
+  const first = box([...start]);
+  let simplex: { x: number[]; v: number }[] = [{ x: first, v: evaluate(first) }];
   for (let i = 0; i < n; i++) {
-    const x = [...start];
-    x[i] = (x[i] as number) + step;
-    simplex.push({ x, v: evaluate(x) });
+    const x = [...first];
+    // Step inwards when a step outwards would leave the box.
+    const out = box([...first].map((v, j) => (j === i ? v + step : v)));
+    x[i] = out[i] === first[i] ? (x[i] as number) - step : (out[i] as number);
+    const inside = box(x);
+    simplex.push({ x: inside, v: evaluate(inside) });
   }
   let iterations = 0;
+  // Stall at a bound: the best point sits on the box and has not improved for a while. Along a boundary the objective
+  // is often flat (a parameter tending to 0 or ∞), so the simplex never shrinks; the point is returned as converged
+  // and the caller decides what a boundary optimum means.
+  const patience = 100 * n;
+  let record = Number.POSITIVE_INFINITY;
+  let since = 0;
   while (iterations < maxIterations) {
     simplex.sort((p, q) => p.v - q.v);
     const best = simplex[0]!;
     const worst = simplex[n]!;
+    if (best.v < record - fTol * Math.max(1, Math.abs(record))) {
+      record = best.v;
+      since = iterations;
+    } else if (iterations - since > patience && Number.isFinite(best.v) && atBound(best.x)) {
+      return { x: best.x, value: best.v, iterations, converged: true };
+    }
     let spread = 0;
     for (const p of simplex)
       for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(p.x[i]! - best.x[i]!));
@@ -80,7 +106,7 @@ function run(
     iterations++;
     const centroid = new Array<number>(n).fill(0);
     for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) centroid[i]! += simplex[j]!.x[i]! / n;
-    const along = (t: number): number[] => centroid.map((c, i) => c + t * (worst.x[i]! - c));
+    const along = (t: number): number[] => box(centroid.map((c, i) => c + t * (worst.x[i]! - c)));
     const reflected = along(-alpha);
     const vr = evaluate(reflected);
     const second = simplex[n - 1]!;
@@ -103,7 +129,7 @@ function run(
     }
     simplex = simplex.map((p, j) => {
       if (j === 0) return p;
-      const x = p.x.map((xi, i) => best.x[i]! + sigma * (xi - best.x[i]!));
+      const x = box(p.x.map((xi, i) => best.x[i]! + sigma * (xi - best.x[i]!)));
       return { x, v: evaluate(x) };
     });
   }
@@ -120,7 +146,8 @@ function run(
  * @param start - Starting point.
  * @param options - Tolerances, iteration limit, initial step and coordinate names.
  * @returns The minimizing point, its value and the iterations used.
- * @throws {@link CxConvergenceError} when the iteration limit is reached or the best value is not finite.
+ * @throws `CxFitError` (`not_converged`) when the iteration limit is reached or the best value is not finite, with
+ * the parameters where it stopped.
  * @internal
  */
 export function minimizeNelderMead(
@@ -132,22 +159,34 @@ export function minimizeNelderMead(
   const fTol = options.fTolerance ?? 1e-12;
   const xTol = options.xTolerance ?? 1e-8;
   let step = options.initialStep ?? 0.5;
-  let current = run(f, start, step, maxIterations, fTol, xTol);
+  const { lower, upper } = options;
+  const atBound = (x: readonly number[]): boolean => x.some((v, i) => v === lower?.[i] || v === upper?.[i]);
+  const box = (x: number[]): number[] => {
+    if (lower !== undefined)
+      for (let i = 0; i < x.length; i++) x[i] = Math.max(x[i] as number, lower[i] as number);
+    if (upper !== undefined)
+      for (let i = 0; i < x.length; i++) x[i] = Math.min(x[i] as number, upper[i] as number);
+    return x;
+  };
+  let current = run(f, start, step, maxIterations, fTol, xTol, box, atBound);
   let total = current.iterations;
-  for (let restart = 0; restart < 10 && current.converged; restart++) {
+  // Restarts refine an interior optimum; a point stalled on the box is final (the caller judges the boundary).
+  for (let restart = 0; restart < 10 && current.converged && !atBound(current.x); restart++) {
     step = Math.max(step / 4, 1e-3);
-    const next = run(f, current.x, step, maxIterations - total, fTol, xTol);
+    const next = run(f, current.x, step, maxIterations - total, fTol, xTol, box, atBound);
     total += next.iterations;
     const improved = current.value - next.value > fTol * Math.max(1, Math.abs(current.value));
     if (next.value <= current.value) current = { ...next, converged: next.converged };
     if (!improved) break;
   }
   if (!current.converged || !Number.isFinite(current.value)) {
-    throw new CxConvergenceError(
+    const parameters = options.parameters?.(current.x) ?? report(options.names, current.x);
+    throw new CxFitError(
+      'not_converged',
       current.converged
-        ? 'Optimizer stopped at a point where the objective is not finite'
-        : `Optimizer did not converge within ${maxIterations} iterations`,
-      { iterations: total, parameters: report(options.names, current.x), objective: current.value },
+        ? `The optimiser stopped at a point where the objective is not finite (${current.value}) after ${total} iterations`
+        : `The optimiser did not converge within ${maxIterations} iterations (objective ${current.value})`,
+      { model: options.model ?? 'optimiser', parameters },
     );
   }
   return { x: current.x, value: current.value, iterations: total };

@@ -43,12 +43,12 @@ describe('kaplanMeier', () => {
 
   it('gives the median interval of R survfit (conf.type = "log"): 23 (16, NA) for 6-MP', () => {
     // At t = 13: Ŝ·exp(−z·SE/Ŝ) = 0.690·exp(−1.96·0.1068/0.690) = 0.509 > 0.5; at t = 16: 0.439 ≤ 0.5.
-    const km = kaplanMeier(sixMp, { interval: 'log' });
+    const km = kaplanMeier(sixMp, { method: 'log' });
     expect(km.median).toEqual({ estimate: 23, lower: 16, upper: null });
   });
 
   it('plain intervals are Ŝ ± z·SE clipped to [0, 1]', () => {
-    const step = kaplanMeier(sixMp, { interval: 'plain', confidence: 0.9 }).steps.find((s) => s.time === 23)!;
+    const step = kaplanMeier(sixMp, { method: 'plain', level: 0.9 }).steps.find((s) => s.time === 23)!;
     expect(step.lower).toBeCloseTo(step.survival - 1.6448536 * step.standardError, 6);
     expect(step.upper).toBeCloseTo(step.survival + 1.6448536 * step.standardError, 6);
   });
@@ -99,7 +99,23 @@ describe('kaplanMeier', () => {
         ['observations', 2, 'event'],
       ]);
     }
-    expect(() => kaplanMeier(sixMp, { confidence: 1 })).toThrow(CxOptionsError);
-    expect(() => kaplanMeier(sixMp, { interval: 'arcsine' as 'log' })).toThrow(CxValidationError);
+    expect(() => kaplanMeier(sixMp, { level: 1 })).toThrow(CxOptionsError);
+    expect(() => kaplanMeier(sixMp, { method: 'arcsine' as 'log' })).toThrow(CxOptionsError);
+  });
+
+  it('names the new names of confidence and interval (level, method)', () => {
+    for (const [old, renamed] of [
+      ['confidence', 'level'],
+      ['interval', 'method'],
+    ] as const) {
+      try {
+        kaplanMeier(sixMp, { [old]: old === 'confidence' ? 0.9 : 'log' } as never);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(CxOptionsError);
+        expect((error as CxOptionsError).issues[0]).toMatchObject({ path: [old], suggestion: renamed });
+      }
+    }
+    expect(kaplanMeier(sixMp, { level: 0.9, method: 'log' })).toMatchObject({ level: 0.9, method: 'log' });
   });
 });

@@ -1,5 +1,7 @@
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, levelOption, parseOptions } from '@cx/model';
 import { zForLevel } from '@cx/stats';
+import { z } from 'zod';
+import { checkNumber } from '../parameters.js';
 import { checkObservations, type SurvivalObservation, tabulate } from './observations.js';
 
 /**
@@ -20,10 +22,17 @@ export type SurvivalIntervalMethod = 'plain' | 'log' | 'log-log';
  */
 export interface KaplanMeierOptions {
   /** Confidence level of the intervals, in (0, 1). Default 0.95. */
-  readonly confidence?: number;
+  readonly level?: number | undefined;
   /** Interval construction. Default `log-log`. */
-  readonly interval?: SurvivalIntervalMethod;
+  readonly method?: SurvivalIntervalMethod | undefined;
 }
+
+const kaplanMeierSchema = z.strictObject({
+  level: levelOption,
+  method: z
+    .enum(['plain', 'log', 'log-log'], { error: 'Expected "plain", "log" or "log-log"' })
+    .default('log-log'),
+});
 
 /**
  * The Kaplan–Meier estimate just after one distinct observed time.
@@ -84,9 +93,9 @@ export interface KaplanMeierResult {
   /** Median survival time and its interval. */
   readonly median: MedianSurvival;
   /** Confidence level used. */
-  readonly confidence: number;
+  readonly level: number;
   /** Interval method used. */
-  readonly interval: SurvivalIntervalMethod;
+  readonly method: SurvivalIntervalMethod;
 }
 
 function limits(
@@ -114,10 +123,11 @@ function limits(
  * censorings). Greenwood's variance Var Ŝ = Ŝ² Σ dᵢ/(nᵢ(nᵢ − dᵢ)), pointwise intervals and the median.
  *
  * @param observations - Times and event flags (any order, any one time unit).
- * @param options - Confidence level and interval method.
+ * @param options - Confidence `level` and interval `method`.
  * @returns The survival steps, counts and median; with no observations, `n: 0`, no steps and `null` median.
- * @throws {@link @cx/model!CxValidationError} for negative or non-finite times, non-boolean events, or a
- * confidence outside (0, 1).
+ * @throws {@link @cx/model!CxOptionsError} for a level outside (0, 1), an unknown method or key (`confidence` and
+ * `interval` name their new names, `level` and `method`).
+ * @throws {@link @cx/model!CxValidationError} for negative or non-finite times or non-boolean events.
  * @example
  * ```ts
  * import { kaplanMeier } from '@cx/metrics';
@@ -137,19 +147,11 @@ export function kaplanMeier(
   observations: readonly SurvivalObservation[],
   options: KaplanMeierOptions = {},
 ): KaplanMeierResult {
-  const confidence = options.confidence ?? 0.95;
-  const interval = options.interval ?? 'log-log';
-  if (!['plain', 'log', 'log-log'].includes(interval)) {
-    throw new CxValidationError([
-      {
-        path: ['options', 'interval'],
-        message: `Expected 'plain', 'log' or 'log-log', got ${String(interval)}`,
-        code: 'invalid_enum_value',
-      },
-    ]);
-  }
+  const { level, method } = parseOptions(kaplanMeierSchema, options, 'kaplanMeier', {
+    renamed: { confidence: 'level', interval: 'method' },
+  });
   checkObservations(observations);
-  const z = zForLevel(confidence);
+  const zScore = zForLevel(level);
   const table = tabulate(observations);
   let atRisk = observations.length;
   let survival = 1;
@@ -160,7 +162,7 @@ export function kaplanMeier(
       survival *= (atRisk - row.events) / atRisk;
       greenwood += atRisk > row.events ? row.events / (atRisk * (atRisk - row.events)) : 0;
     }
-    const [lower, upper] = limits(survival, greenwood, z, interval);
+    const [lower, upper] = limits(survival, greenwood, zScore, method);
     steps.push({
       time: row.time,
       atRisk,
@@ -186,8 +188,8 @@ export function kaplanMeier(
       lower: first((s) => s.lower),
       upper: first((s) => s.upper),
     },
-    confidence,
-    interval,
+    level,
+    method,
   };
 }
 
@@ -195,8 +197,10 @@ export function kaplanMeier(
  * Evaluates a Kaplan–Meier curve at a time (right-continuous step function).
  *
  * @param result - A {@link kaplanMeier} result.
- * @param time - Any time.
+ * @param time - A finite time.
  * @returns Ŝ(time); 1 before the first step.
+ * @throws {@link @cx/model!CxValidationError} when time is not a finite number (NaN is not a time), or the result
+ * has no steps list.
  * @example
  * ```ts
  * import { kaplanMeier, survivalAt } from '@cx/metrics';
@@ -207,6 +211,12 @@ export function kaplanMeier(
  * @since 0.1.0
  */
 export function survivalAt(result: KaplanMeierResult, time: number): number {
+  checkNumber(time, 'time', { min: Number.NEGATIVE_INFINITY });
+  if (!Array.isArray(result?.steps)) {
+    throw new CxValidationError([
+      { path: ['result', 'steps'], code: 'invalid_type', message: 'Expected a kaplanMeier result' },
+    ]);
+  }
   let value = 1;
   for (const step of result.steps) {
     if (step.time > time) break;

@@ -26,8 +26,18 @@ export interface GroupedSurvivalObservation extends SurvivalObservation {
 
 /** Checks times and event flags; throws one CxValidationError listing every bad position. */
 export function checkObservations(observations: readonly SurvivalObservation[], grouped = false): void {
+  if (!Array.isArray(observations)) {
+    throw new CxValidationError(
+      [{ path: ['observations'], message: 'Expected a list of observations', code: 'invalid_type' }],
+      { subject: 'survival observations' },
+    );
+  }
   const issues: ValidationIssue[] = [];
   observations.forEach((o, i) => {
+    if (typeof o !== 'object' || o === null) {
+      issues.push({ path: ['observations', i], message: 'Expected { time, event }', code: 'invalid_type' });
+      return;
+    }
     if (typeof o.time !== 'number' || !Number.isFinite(o.time) || o.time < 0) {
       issues.push({
         path: ['observations', i, 'time'],

@@ -1,0 +1,162 @@
+// @cx/ingest against DuckDB's read_csv on the same CSV file (10 M interactions by default), each measurement in a
+// child process of its own so that its peak memory is its own, with the machine's load printed.
+//
+// Run: npm run build, then node --import tsx bench/ingest.ts (the children import the built packages, as users do).
+// Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions, the file of bench/retention.ts).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const customers = Number(process.env.CX_BENCH_CUSTOMERS ?? 200_000);
+const csv = join(here, '.data', `interactions-${customers}.csv`);
+const COLUMNS = ['customerId', 'anonymousId', 'timestamp', 'name', 'channel', 'touchpointId', 'stageId'];
+const PERIODS = 11;
+
+interface Measurement {
+  readonly ms: number;
+  /** CPU time of the process, all threads (user + system). */
+  readonly cpuMs: number;
+  readonly rows: number;
+  readonly maxRssMiB: number;
+  readonly check?: string;
+}
+
+/** One measurement, in this (child) process. */
+async function measure(mode: string): Promise<Measurement> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let rows = 0;
+  let check: string | undefined;
+  if (mode.startsWith('duckdb')) {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const duck = await DuckDBInstance.create(':memory:');
+    const con = await duck.connect();
+    await con.run(`SET threads = ${mode.endsWith('2') ? 2 : 1}`);
+    const source = `read_csv('${csv}', header = true, columns = {'id': 'VARCHAR', 'customerId': 'VARCHAR', 'anonymousId': 'VARCHAR', 'timestamp': 'TIMESTAMP', 'name': 'VARCHAR', 'channel': 'VARCHAR', 'touchpointId': 'VARCHAR', 'stageId': 'VARCHAR'})`;
+    if (mode.startsWith('duckdb-load')) {
+      await con.run(`CREATE TABLE t AS SELECT ${COLUMNS.map((c) => `"${c}"`).join(', ')} FROM ${source}`);
+      rows = Number((await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM t')).getRowObjects()[0]?.n);
+    } else {
+      const sql = `
+        WITH e AS (SELECT coalesce(customerId, anonymousId) AS a, "timestamp" AS t FROM ${source}),
+        f AS (SELECT a, date_trunc('month', min(t)) AS c FROM e GROUP BY a),
+        r AS (SELECT DISTINCT e.a, f.c, datediff('month', f.c, date_trunc('month', e.t)) AS p FROM e JOIN f USING (a))
+        SELECT count(*)::INTEGER AS n, sum(p)::BIGINT AS s FROM r WHERE p <= ${PERIODS}`;
+      const row = (await con.runAndReadAll(sql)).getRowObjects()[0];
+      check = `${row?.n}/${row?.s}`;
+    }
+  } else if (mode.startsWith('columns') || mode === 'records') {
+    const { defineMapping, readColumns, readRecords } = await import('@cx/ingest');
+    const mapping = defineMapping({
+      kind: 'interaction',
+      fields: {
+        id: 'id',
+        customerId: 'customerId',
+        anonymousId: 'anonymousId',
+        timestamp: 'timestamp',
+        name: 'name',
+        channel: 'channel',
+        touchpointId: 'touchpointId',
+        stageId: 'stageId',
+      },
+    });
+    if (mode === 'records') {
+      for await (const _ of readRecords({ path: csv }, { mapping, chunkBytes: 4 << 20 })) rows++;
+    } else {
+      const stream = readColumns(
+        { path: csv },
+        { mapping, fields: COLUMNS, chunkBytes: 4 << 20, workers: mode.endsWith('2') ? 2 : 0 },
+      );
+      for await (const batch of stream) rows += batch.length;
+      check = `${stream.summary.rejected} rejected`;
+    }
+  } else {
+    // Read + cohort retention, ours: the streaming reader into the streaming aggregator.
+    const { CohortRetentionAccumulator, streamInteractionCsv } = await import('@cx/metrics');
+    const aggregator = new CohortRetentionAccumulator({
+      interval: 'month',
+      periods: PERIODS,
+      cohortType: 'first-time',
+      retention: 'on',
+    });
+    const stream = streamInteractionCsv(csv, { dimensions: [], workers: mode.endsWith('2') ? 2 : 0 });
+    for await (const batch of stream) {
+      aggregator.addBatch(batch, stream);
+      rows += batch.length;
+    }
+    const matrix = aggregator.result();
+    let n = 0;
+    let s = 0;
+    for (const c of matrix.cohorts)
+      c.counts.forEach((count: number, p: number) => {
+        n += count;
+        s += p * count;
+      });
+    check = `${n}/${s}`;
+  }
+  const cpu = process.cpuUsage(c0);
+  return {
+    ms: performance.now() - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rows,
+    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(check ? { check } : {}),
+  };
+}
+
+if (process.argv[2] !== undefined) {
+  console.log(JSON.stringify(await measure(process.argv[2])));
+  process.exit(0);
+}
+
+if (!existsSync(csv)) {
+  console.log(`generating ${csv} …`);
+  const { createSampleShop, writeCsv } = await import('@cx/sample-data');
+  await writeCsv(createSampleShop({ seed: 5, customers }).interactions(), `${csv}.tmp`, {
+    columns: ['id', ...COLUMNS],
+  });
+  renameSync(`${csv}.tmp`, csv);
+}
+const bytes = statSync(csv).size;
+const load = () => readFileSync('/proc/loadavg', 'utf8').trim();
+console.log(`${csv}: ${(bytes / 2 ** 20).toFixed(0)} MiB; load average before: ${load()}`);
+const run = (mode: string): Measurement =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    })
+      .trim()
+      .split('\n')
+      .pop() as string,
+  );
+const modes = [
+  'duckdb-load-1',
+  'columns-1',
+  'duckdb-load-2',
+  'columns-2',
+  'records',
+  'duckdb-retention-2',
+  'retention-1',
+  'retention-2',
+];
+const results = new Map<string, Measurement>();
+for (const mode of modes) {
+  const m = run(mode);
+  results.set(mode, m);
+  const mbs = bytes / 1e6 / (m.ms / 1000);
+  const cpuMbs = bytes / 1e6 / (m.cpuMs / 1000);
+  console.log(
+    `${mode.padEnd(20)} ${m.ms.toFixed(0).padStart(7)} ms  ${mbs.toFixed(0).padStart(5)} MB/s  CPU ${m.cpuMs.toFixed(0).padStart(6)} ms (${cpuMbs.toFixed(0)} MB/CPU-s)  rows ${m.rows.toLocaleString('en')}  peak RSS ${m.maxRssMiB} MiB${m.check ? `  (${m.check})` : ''}  load ${load().split(' ').slice(0, 3).join(' ')}`,
+  );
+}
+const ratio = (a: string, b: string) => ((results.get(a)?.ms ?? 0) / (results.get(b)?.ms ?? 1)).toFixed(2);
+console.log(
+  `DuckDB threads=1 ÷ ours (1 thread): ${ratio('duckdb-load-1', 'columns-1')}×; DuckDB threads=2 ÷ ours (2 workers): ${ratio('duckdb-load-2', 'columns-2')}×`,
+);
+console.log(
+  `read + cohort retention: DuckDB threads=2 ÷ ours (1 thread) ${ratio('duckdb-retention-2', 'retention-1')}×, ÷ ours (2 workers) ${ratio('duckdb-retention-2', 'retention-2')}×`,
+);
+console.log(`load average after: ${load()}`);

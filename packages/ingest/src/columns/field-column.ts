@@ -1,0 +1,267 @@
+import type { z } from 'zod';
+import type { CsvTokenizer } from '../csv/tokenizer.js';
+import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
+import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
+import { ByteDictionary } from './byte-dictionary.js';
+import { numericRule } from './constraints.js';
+import { GrowableFloat64, GrowableInt32 } from './growable.js';
+
+const fatal = new TextDecoder('utf-8', { fatal: true });
+const UNSEEN = -3;
+const BAD = -2;
+
+/** Why the last read or check of a {@link FieldColumn} failed (internal). */
+export interface ColumnFailure {
+  code: string;
+  message: string;
+  /** A schema rule (checked after every cell of the row is read, as zod does on the records path). */
+  schema?: boolean;
+}
+
+/**
+ * One output column of the column path: reads a field's cells (bytes or JSON values) with the field's
+ * {@link FieldReader}, checks them with the field's schema, and appends them to a typed array (internal).
+ * Text fields are dictionary-encoded: raw bytes are interned once, and each distinct raw value is decoded, value-mapped
+ * and schema-checked once.
+ */
+export class FieldColumn {
+  readonly reader: FieldReader;
+  readonly field: string;
+  readonly kind: 'dictionary' | 'number' | 'instant';
+  readonly required: boolean;
+  readonly failure: ColumnFailure = { code: '', message: '' };
+  /** The schema rule the current value breaks (missing, enum, range), reported after all cells are read. */
+  deferred: ColumnFailure | undefined;
+  /** Output dictionary (index → text) of a dictionary column. */
+  readonly values: string[] = [];
+  readonly #valueIndex = new Map<string, number>();
+  readonly #raw = new ByteDictionary();
+  #translate = new Int32Array(1024).fill(UNSEEN);
+  readonly #badMessages = new Map<number, ColumnFailure>();
+  readonly #schema: z.ZodType | undefined;
+  readonly #rule: ((n: number) => boolean) | undefined;
+  readonly ints = new GrowableInt32(1 << 14);
+  readonly floats = new GrowableFloat64(1 << 14);
+  /** The value of the current row (index or number), set by a successful read. */
+  current = 0;
+
+  constructor(reader: FieldReader, kind: RecordKind, required: boolean) {
+    this.reader = reader;
+    this.field = reader.spec.field;
+    const type = reader.spec.type;
+    this.kind =
+      type === 'string' || reader.spec.values !== undefined
+        ? 'dictionary'
+        : type === 'instant'
+          ? 'instant'
+          : 'number';
+    this.required = required;
+    this.#schema = fieldSchema(kind, this.field);
+    this.#rule = this.kind === 'number' ? numericRule(kind, this.field) : undefined;
+  }
+
+  #fail(code: string, message: string): false {
+    this.failure.code = code;
+    this.failure.message = message;
+    return false;
+  }
+
+  #missing(): boolean {
+    if (this.required) {
+      this.deferred = {
+        code: 'missing_value',
+        message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): Expected a value, the cell is empty`,
+        schema: true,
+      };
+    }
+    this.current = this.kind === 'dictionary' ? -1 : Number.NaN;
+    return true;
+  }
+
+  /** Output index of a text value, checked by the field's schema once (`BAD` when rejected). */
+  #intern(text: unknown): number {
+    const key = typeof text === 'string' ? text : JSON.stringify(text);
+    let index = this.#valueIndex.get(key);
+    if (index !== undefined) return index;
+    const check = this.#schema?.safeParse(text);
+    if (check !== undefined && !check.success) {
+      const issue = check.error.issues[0];
+      index = BAD - this.#badMessages.size - 1;
+      this.#badMessages.set(index, {
+        code: `schema_${issue?.code ?? 'invalid'}`,
+        message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${issue?.message ?? 'invalid'}`,
+        schema: true,
+      });
+    } else {
+      index = this.values.length;
+      this.values.push(key);
+    }
+    this.#valueIndex.set(key, index);
+    return index;
+  }
+
+  #accept(index: number): boolean {
+    if (index >= 0) {
+      this.current = index;
+      return true;
+    }
+    const bad = this.#badMessages.get(index) as ColumnFailure;
+    if (bad.schema === true) {
+      this.deferred = bad;
+      this.current = -1;
+      return true;
+    }
+    return this.#fail(bad.code, bad.message);
+  }
+
+  #number(n: number): boolean {
+    if (this.#rule !== undefined && !this.#rule(n)) {
+      const check = this.#schema?.safeParse(n);
+      const issue = check !== undefined && !check.success ? check.error.issues[0] : undefined;
+      this.deferred = {
+        code: `schema_${issue?.code ?? 'invalid'}`,
+        message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${issue?.message ?? 'invalid number'}`,
+        schema: true,
+      };
+    }
+    this.current = n;
+    return true;
+  }
+
+  #readerFailed(): false {
+    return this.#fail(
+      this.reader.code,
+      `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${this.reader.message}`,
+    );
+  }
+
+  readonly #last = new Uint8Array(64);
+  #lastLength = -1;
+  #lastRaw = -1;
+
+  #sameAsLast(buf: Uint8Array, from: number, length: number): boolean {
+    const last = this.#last;
+    for (let i = 0; i < length; i++) if (last[i] !== buf[from + i]) return false;
+    return true;
+  }
+
+  /** Reads field `k` of the tokenizer's current record; `false` with `failure` set when the row is to be rejected. */
+  readCsv(t: CsvTokenizer, k: number): boolean {
+    this.deferred = undefined;
+    let buf: Uint8Array;
+    let from: number;
+    let to: number;
+    if (t.quoted[k] !== 2) {
+      // The common case without doubled quotes: the bytes in place, no call.
+      buf = t.buffer;
+      from = t.starts[k] as number;
+      to = t.ends[k] as number;
+    } else {
+      t.field(k);
+      buf = t.fieldBuf;
+      from = t.fieldFrom;
+      to = t.fieldTo;
+    }
+    if (from === to)
+      return this.reader.spec.default !== undefined
+        ? this.readValue(this.reader.spec.default)
+        : this.#missing();
+    if (this.kind === 'dictionary') {
+      // Exports often repeat a cell on consecutive rows (a customer's events, one channel): compare with the last
+      // cell before hashing.
+      const length = to - from;
+      let raw: number;
+      if (length === this.#lastLength && length <= 64 && this.#sameAsLast(buf, from, length))
+        raw = this.#lastRaw;
+      else {
+        raw = this.#raw.intern(buf, from, to);
+        if (length <= 64) {
+          for (let i = 0; i < length; i++) this.#last[i] = buf[from + i] as number;
+          this.#lastLength = length;
+          this.#lastRaw = raw;
+        } else this.#lastLength = -1;
+      }
+      if (raw >= this.#translate.length) {
+        const grown = new Int32Array(this.#translate.length * 2).fill(UNSEEN);
+        grown.set(this.#translate);
+        this.#translate = grown;
+      }
+      let index = this.#translate[raw] as number;
+      if (index === UNSEEN) {
+        let text: string | undefined;
+        try {
+          text = fatal.decode(buf.subarray(from, to));
+        } catch {
+          text = undefined;
+        }
+        const value =
+          text === undefined
+            ? this.reader.fromBytes(buf, from, to)
+            : this.reader.spec.values === undefined
+              ? text
+              : this.reader.fromValue(text);
+        if (value === FAILED) {
+          index = BAD - this.#badMessages.size - 1;
+          this.#badMessages.set(index, {
+            code: this.reader.code,
+            message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${this.reader.message}`,
+          });
+        } else index = this.#intern(value);
+        this.#translate[raw] = index;
+      }
+      return this.#accept(index);
+    }
+    if (this.kind === 'instant') {
+      const ms = this.reader.instantMs(buf, from, to);
+      if (Number.isNaN(ms)) return this.#readerFailed();
+      this.current = ms;
+      return true;
+    }
+    const n = this.reader.number(buf, from, to);
+    if (Number.isNaN(n)) return this.#readerFailed();
+    return this.#number(n);
+  }
+
+  /** Reads a JSON value (NDJSON, Parquet); `false` with `failure` set when the row is to be rejected. */
+  readValue(value: unknown): boolean {
+    this.deferred = undefined;
+    if (this.kind === 'dictionary') {
+      const out = this.reader.fromValue(value);
+      if (out === MISSING) return this.#missing();
+      if (out === FAILED) return this.#readerFailed();
+      return this.#accept(this.#intern(out));
+    }
+    if (value === undefined || value === null || value === '') {
+      if (this.reader.spec.default !== undefined && value !== this.reader.spec.default)
+        return this.readValue(this.reader.spec.default);
+      return this.#missing();
+    }
+    if (this.kind === 'instant') {
+      const ms = this.reader.msFromValue(value);
+      if (Number.isNaN(ms)) return this.#readerFailed();
+      this.current = ms;
+      return true;
+    }
+    const out = this.reader.fromValue(value);
+    if (out === FAILED) return this.#readerFailed();
+    return this.#number(out as number);
+  }
+
+  /** Appends the current value to the batch. */
+  commit(): void {
+    if (this.kind === 'dictionary') this.ints.push(this.current);
+    else this.floats.push(this.current);
+  }
+
+  /** Takes the batch's values. */
+  take(): Int32Array | Float64Array {
+    if (this.kind === 'dictionary') {
+      const out = this.ints.data.slice(0, this.ints.length);
+      this.ints.length = 0;
+      return out;
+    }
+    const out = this.floats.data.slice(0, this.floats.length);
+    this.floats.length = 0;
+    return out;
+  }
+}

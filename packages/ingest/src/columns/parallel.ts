@@ -1,0 +1,280 @@
+import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { CsvTokenizer } from '../csv/tokenizer.js';
+import type { Mapping } from '../mapping/mapping.js';
+import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
+import type { ResolvedReadOptions } from '../records/options.js';
+import { checkRejected } from '../records/threshold.js';
+import type { ChunkResult, ChunkSetup } from './chunk-task.js';
+import type { ColumnBatch, ColumnStream } from './read-columns.js';
+
+/** The header record of a CSV file: its bytes (terminator included) and where the data starts (internal). */
+async function headerOf(
+  path: string,
+  delimiter: string,
+): Promise<{ header: Uint8Array; dataStart: number; lineBreaks: number }> {
+  const file = await open(path, 'r');
+  try {
+    let size = 1 << 16;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(size);
+      const { bytesRead } = await file.read(buffer, 0, size, 0);
+      const bom = bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+      const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0));
+      tokenizer.reset(buffer, bom, bytesRead, bytesRead < size);
+      if (tokenizer.next()) {
+        const header = buffer.subarray(bom, tokenizer.consumed);
+        let lineBreaks = 0;
+        for (let i = 0; i < header.length; i++)
+          if (header[i] === 10 || (header[i] === 13 && header[i + 1] !== 10)) lineBreaks++;
+        return { header: Uint8Array.from(header), dataStart: tokenizer.consumed, lineBreaks };
+      }
+      if (bytesRead < size)
+        return { header: buffer.subarray(bom, bytesRead), dataStart: bytesRead, lineBreaks: 0 };
+      size *= 4;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** A worker running `column-worker` (the built `.js`, or the `.ts` source through tsx in tests and benchmarks). */
+function startWorker(setup: ChunkSetup): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const url = new URL('./column-worker.ts', here).href;
+    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
+    return new Worker(boot, { eval: true, workerData: setup, execArgv: ['--conditions=@cx/source'] });
+  }
+  // In the build, this code sits in dist/ and the worker in dist/columns/ (an entry of its own).
+  return new Worker(new URL('./columns/column-worker.js', here), { workerData: setup });
+}
+
+/** A dictionary merged across chunks in chunk order, so indices are in order of first appearance (internal). */
+class MergedDictionary {
+  readonly values: string[] = [];
+  readonly #index = new Map<string, number>();
+
+  remap(local: readonly string[], column: Int32Array): void {
+    const map = new Int32Array(local.length);
+    local.forEach((value, i) => {
+      let index = this.#index.get(value);
+      if (index === undefined) {
+        index = this.values.length;
+        this.values.push(value);
+        this.#index.set(value, index);
+      }
+      map[i] = index;
+    });
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i] as number;
+      if (v >= 0) column[i] = map[v] as number;
+    }
+  }
+}
+
+/** The chunks of the data area `[dataStart, fileSize)` (internal). */
+function plan(
+  dataStart: number,
+  fileSize: number,
+  size: number,
+): Array<{ index: number; start: number; end: number }> {
+  const tasks: Array<{ index: number; start: number; end: number }> = [];
+  for (let start = dataStart, index = 0; start < fileSize; start += size, index++)
+    tasks.push({ index, start, end: Math.min(fileSize, start + size) });
+  return tasks;
+}
+
+type Outcome = ChunkResult | { readonly failed: true; readonly index: number };
+
+/** Runs the tasks on a pool of workers, at most two per worker in flight; results are awaited in task order. */
+class Pool {
+  readonly #workers: Worker[];
+  readonly #tasks: ReadonlyArray<{ index: number; start: number; end: number }>;
+  readonly #done = new Map<number, Outcome>();
+  readonly #waiting = new Map<number, () => void>();
+  #next = 0;
+
+  constructor(
+    setup: ChunkSetup,
+    tasks: ReadonlyArray<{ index: number; start: number; end: number }>,
+    size: number,
+  ) {
+    this.#tasks = tasks;
+    this.#workers = Array.from({ length: size }, () => startWorker(setup));
+    for (const worker of this.#workers) {
+      worker.on('message', (message: { ok: boolean; result?: ChunkResult; index?: number }) => {
+        const outcome: Outcome = message.ok
+          ? (message.result as ChunkResult)
+          : { failed: true, index: message.index as number };
+        this.#settle(outcome.index, outcome);
+        this.#dispatch(worker);
+      });
+      worker.on('error', () => {
+        // A worker that cannot start or crashes: its chunks are read by the fallback on the calling thread.
+        for (const task of this.#tasks)
+          if (!this.#done.has(task.index)) this.#settle(task.index, { failed: true, index: task.index });
+      });
+      this.#dispatch(worker);
+      this.#dispatch(worker);
+    }
+  }
+
+  #settle(index: number, outcome: Outcome): void {
+    if (this.#done.has(index)) return;
+    this.#done.set(index, outcome);
+    this.#waiting.get(index)?.();
+  }
+
+  #dispatch(worker: Worker): void {
+    if (this.#next < this.#tasks.length) worker.postMessage(this.#tasks[this.#next++]);
+  }
+
+  async take(index: number): Promise<Outcome> {
+    if (!this.#done.has(index)) await new Promise<void>((resolve) => this.#waiting.set(index, resolve));
+    this.#waiting.delete(index);
+    const outcome = this.#done.get(index) as Outcome;
+    this.#done.delete(index);
+    return outcome;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * The column path over worker threads (internal): the file is cut into chunks at line feeds, each chunk is read by
+ * the single-thread reader in a worker, and the results are merged in file order (dictionaries in order of first
+ * appearance, lines and rows offset), so the batches, dictionaries and dead letters are those of one thread. A chunk
+ * with an odd number of quote bytes may have been cut inside a quoted field, and a chunk a worker could not read is
+ * not trusted: from that chunk's first byte on, the file is read on the calling thread. At most two chunks per worker
+ * are in flight, so memory stays bounded by the chunk size (8 × `chunkBytes`).
+ */
+export function readColumnsParallel(
+  path: string,
+  options: ResolvedReadOptions,
+  mapping: Mapping,
+  fields: readonly string[],
+  workers: number,
+  single: (input: AsyncIterable<Uint8Array>) => ColumnStream,
+): ColumnStream {
+  const summary = new SummaryBuilder(options.name, options.keepDeadLetters, options.onDeadLetter);
+  const probe = single((async function* () {})());
+  const kinds = probe.fields;
+  const dictionaries = new Map<string, MergedDictionary>();
+  for (const { field, kind } of kinds)
+    if (kind === 'dictionary') dictionaries.set(field, new MergedDictionary());
+  let lineOffset = 0;
+  let rowOffset = 0;
+  const letter = (d: DeadLetter): void => {
+    summary.rejected++;
+    summary.byCode[d.code] = (summary.byCode[d.code] ?? 0) + 1;
+    const shifted = { ...d, line: d.line + lineOffset, row: d.row + rowOffset };
+    if (summary.deadLetters.length < options.keepDeadLetters) summary.deadLetters.push(shifted);
+    options.onDeadLetter?.(shifted);
+  };
+  /** A batch with the chunk's dictionary indices made global and its lines made the file's. */
+  const adopt = (
+    length: number,
+    line: Int32Array,
+    columns: Readonly<Record<string, Int32Array | Float64Array>>,
+    local: (field: string) => readonly string[],
+  ): ColumnBatch => {
+    const out: Record<string, Int32Array | Float64Array> = {};
+    for (const { field, kind } of kinds) {
+      const values = columns[field] as Int32Array | Float64Array;
+      if (kind === 'dictionary')
+        (dictionaries.get(field) as MergedDictionary).remap(local(field), values as Int32Array);
+      out[field] = values;
+    }
+    for (let i = 0; i < line.length; i++) line[i] = (line[i] as number) + lineOffset;
+    return { length, line, columns: out };
+  };
+  let started = false;
+  return {
+    get summary() {
+      return summary.snapshot();
+    },
+    fields: kinds,
+    dictionary(field: string): readonly string[] {
+      return dictionaries.get(field)?.values ?? probe.dictionary(field);
+    },
+    async *[Symbol.asyncIterator]() {
+      if (started) throw new Error('This read was already iterated; start a new read');
+      started = true;
+      const { header, dataStart } = await headerOf(path, options.delimiter);
+      // Header problems (missing columns) are reported by the single-thread reader, with its messages.
+      for await (const _ of single(
+        (async function* () {
+          yield header;
+        })(),
+      ))
+        void _;
+      const fileSize = statSync(path).size;
+      const tasks = plan(dataStart, fileSize, Math.max(8 * options.chunkBytes, 1 << 13));
+      const setup: ChunkSetup = {
+        path,
+        name: options.name,
+        header,
+        dataStart,
+        fileSize,
+        delimiter: options.delimiter,
+        spec: mapping.spec,
+        fields,
+      };
+      const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
+      let resumeAt = -1;
+      let verified = dataStart;
+      try {
+        for (const task of tasks) {
+          options.signal?.throwIfAborted();
+          const outcome = await pool.take(task.index);
+          if ('failed' in outcome || outcome.oddQuotes) {
+            resumeAt = verified;
+            break;
+          }
+          for (const d of outcome.deadLetters) letter(d);
+          const batch = adopt(
+            outcome.line.length,
+            outcome.line,
+            outcome.columns,
+            (f) => outcome.dictionaries[f] ?? [],
+          );
+          summary.rowsIn += outcome.rowsIn;
+          summary.rowsOut += outcome.rowsOut;
+          lineOffset += outcome.lineBreaks;
+          rowOffset += outcome.rowsIn;
+          verified = outcome.finish;
+          if (batch.length > 0) yield batch;
+        }
+      } finally {
+        await pool.close();
+      }
+      if (resumeAt >= 0) {
+        // One thread reads on from the last verified record boundary: the header, then the bytes from there.
+        const from = resumeAt;
+        const rest = single(
+          (async function* () {
+            yield header;
+            for await (const chunk of createReadStream(path, {
+              start: from,
+              highWaterMark: options.chunkBytes,
+            }))
+              yield chunk as Buffer;
+          })(),
+        );
+        for await (const batch of rest)
+          yield adopt(batch.length, Int32Array.from(batch.line), batch.columns, (f) => rest.dictionary(f));
+        // Values of rows rejected after the last batch are in the dictionaries of one thread too.
+        for (const [field, merged] of dictionaries) merged.remap(rest.dictionary(field), new Int32Array(0));
+        const s = rest.summary;
+        for (const d of s.deadLetters) letter(d);
+        summary.rowsIn += s.rowsIn;
+        summary.rowsOut += s.rowsOut;
+      }
+      checkRejected(options, summary);
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import type { JsonValue } from '@cx/model';
+import { CxValidationError } from '@cx/model';
+import { guessEncoding, toUtf8 } from '../input/encoding.js';
+import { byteChunks, type IngestInput } from '../input/input.js';
+import type { FieldReader } from '../mapping/field-reader.js';
+import type { RowAccess } from '../records/builder.js';
+import { rawText, type SummaryBuilder } from '../records/dead-letter.js';
+import type { ResolvedReadOptions } from '../records/options.js';
+import type { RowVisitor } from '../records/visitor.js';
+import { driveCsv } from './driver.js';
+import { delimiterName, sniffDelimiters } from './sniff.js';
+import { type CsvTokenizer, RECORD_STRAY_QUOTE, RECORD_UNCLOSED_QUOTE } from './tokenizer.js';
+
+const lossy = new TextDecoder('utf-8');
+const fatal = new TextDecoder('utf-8', { fatal: true });
+
+/** The cells of the tokenizer's current record, by header name (internal). */
+class CsvRowAccess implements RowAccess {
+  readonly #index: ReadonlyMap<string, number>;
+  readonly #header: readonly string[];
+  tokenizer!: CsvTokenizer;
+  #values: Record<string, JsonValue> | undefined | null;
+
+  constructor(header: readonly string[]) {
+    this.#header = header;
+    const index = new Map<string, number>();
+    header.forEach((h, k) => {
+      if (!index.has(h)) index.set(h, k);
+    });
+    this.#index = index;
+  }
+
+  at(tokenizer: CsvTokenizer): this {
+    this.tokenizer = tokenizer;
+    this.#values = undefined;
+    return this;
+  }
+
+  has(column: string): boolean {
+    return this.#index.has(column);
+  }
+
+  read(column: string, reader: FieldReader): unknown {
+    const t = this.tokenizer;
+    t.field(this.#index.get(column) as number);
+    return reader.fromBytes(t.fieldBuf, t.fieldFrom, t.fieldTo);
+  }
+
+  text(column: string): string {
+    const t = this.tokenizer;
+    const k = this.#index.get(column);
+    if (k === undefined) return '';
+    t.field(k);
+    return lossy.decode(t.fieldBuf.subarray(t.fieldFrom, t.fieldTo));
+  }
+
+  position(column: string): number | undefined {
+    const t = this.tokenizer;
+    const k = this.#index.get(column);
+    if (k === undefined) return undefined;
+    return t.columnOf((t.starts[k] as number) - (t.quoted[k] === 0 ? 0 : 1));
+  }
+
+  values(): Readonly<Record<string, JsonValue>> | undefined {
+    if (this.#values === undefined) {
+      const out: Record<string, JsonValue> = {};
+      try {
+        this.#header.forEach((h, k) => {
+          if (h in out) return;
+          this.tokenizer.field(k);
+          out[h] = fatal.decode(
+            this.tokenizer.fieldBuf.subarray(this.tokenizer.fieldFrom, this.tokenizer.fieldTo),
+          );
+        });
+        this.#values = out;
+      } catch {
+        this.#values = null;
+      }
+    }
+    return this.#values ?? undefined;
+  }
+
+  value(column: string): JsonValue | undefined {
+    const k = this.#index.get(column);
+    if (k === undefined) return undefined;
+    this.tokenizer.field(k);
+    return fatal.decode(this.tokenizer.fieldBuf.subarray(this.tokenizer.fieldFrom, this.tokenizer.fieldTo));
+  }
+
+  rawRow(): string {
+    const t = this.tokenizer;
+    return lossy.decode(t.buffer.subarray(t.recordStart, t.recordEnd));
+  }
+}
+
+/** The first chunk of a stream, and the stream again from its start (internal). */
+async function peek(
+  chunks: AsyncGenerator<Uint8Array>,
+): Promise<{ first: Uint8Array | undefined; all: AsyncGenerator<Uint8Array> }> {
+  const head = await chunks.next();
+  const first = head.done ? undefined : head.value;
+  async function* all(): AsyncGenerator<Uint8Array> {
+    if (first !== undefined) yield first;
+    yield* { [Symbol.asyncIterator]: () => chunks };
+  }
+  return { first, all: all() };
+}
+
+/**
+ * Reads a CSV input row by row into `visitor` (internal): header checks, malformed records (stray quotes, field
+ * counts, invalid UTF-8) to dead letters, well-formed rows to the visitor. Yields after each chunk.
+ */
+export async function* visitCsv(
+  input: IngestInput,
+  options: ResolvedReadOptions,
+  visitor: RowVisitor,
+  summary: SummaryBuilder,
+): AsyncGenerator<void> {
+  const utf8 = toUtf8(byteChunks(input, options.chunkBytes, options.signal), options.encoding);
+  const { first, all } = await peek(utf8);
+  let delimiter = options.delimiter;
+  if (delimiter === 'auto') {
+    const candidates = first === undefined ? [] : sniffDelimiters(first);
+    if (candidates.length !== 1) {
+      throw new CxValidationError(
+        [
+          {
+            path: ['delimiter'],
+            code: 'invalid_csv',
+            message:
+              candidates.length === 0
+                ? 'No delimiter among , ; tab | gives the same number of fields on the first lines: pass delimiter'
+                : `Several delimiters fit the first lines (${candidates.map(delimiterName).join(', ')}): pass delimiter`,
+          },
+        ],
+        { subject: `CSV ${options.name}` },
+      );
+    }
+    delimiter = candidates[0] as string;
+  }
+  let header: readonly string[] = [];
+  let access: CsvRowAccess | undefined;
+  const sink = {
+    header(cells: readonly string[]) {
+      header = cells;
+      const missing = visitor.header(cells);
+      if (missing.length > 0) {
+        const suspects = first === undefined ? [] : sniffDelimiters(first).filter((d) => d !== delimiter);
+        const hint =
+          cells.length === 1 && suspects.length > 0
+            ? ` The header has one column; the file looks ${delimiterName(suspects[0] as string)}-delimited: pass delimiter: ${JSON.stringify(suspects[0])}.`
+            : '';
+        throw new CxValidationError(
+          missing.map((c) => ({
+            path: ['header', c],
+            code: 'missing_column',
+            message: `Expected a column ${JSON.stringify(c)} in the header (${cells.length} columns: ${cells
+              .slice(0, 12)
+              .map((h) => JSON.stringify(h))
+              .join(', ')}${cells.length > 12 ? ', …' : ''}).${hint}`,
+          })),
+          { subject: `CSV ${options.name}` },
+        );
+      }
+      access = new CsvRowAccess(cells);
+    },
+    record(t: CsvTokenizer) {
+      summary.rowsIn++;
+      if (t.error === RECORD_STRAY_QUOTE || t.error === RECORD_UNCLOSED_QUOTE) {
+        summary.reject({
+          source: options.name,
+          line: t.lineOf(t.errorAt),
+          column: t.columnOf(t.errorAt),
+          raw: rawText(lossy.decode(t.buffer.subarray(t.recordStart, t.recordEnd))),
+          code: t.error === RECORD_STRAY_QUOTE ? 'stray_quote' : 'unclosed_quote',
+          reason:
+            t.error === RECORD_STRAY_QUOTE
+              ? 'A quote inside an unquoted field or right after a closing quote: quote the whole field and double the quotes in it ("")'
+              : 'Expected a closing quote: a quoted field is still open at the end of the input; the row is cut at the end of its first line',
+        });
+        return;
+      }
+      if (t.count !== header.length) {
+        const suspects =
+          t.count === 1
+            ? sniffDelimiters(t.buffer.subarray(t.recordStart, t.recordEnd)).filter((d) => d !== delimiter)
+            : [];
+        summary.reject({
+          source: options.name,
+          line: t.line,
+          column: t.columnOf(t.recordEnd),
+          raw: rawText(lossy.decode(t.buffer.subarray(t.recordStart, t.recordEnd))),
+          code: 'field_count',
+          reason: `Expected ${header.length} fields as in the header, got ${t.count}${t.count > header.length ? ' (an unquoted delimiter inside a value, such as 1,234.50?)' : ''}${suspects.length > 0 ? `; the row looks ${delimiterName(suspects[0] as string)}-delimited` : ''}`,
+        });
+        return;
+      }
+      visitor.row((access as CsvRowAccess).at(t), t.line);
+    },
+  };
+  for await (const _ of driveCsv(all, delimiter.charCodeAt(0), sink, options.maxRecordBytes, options.name))
+    yield;
+}
+
+/** Whether bytes are valid UTF-8, and if not which encoding they look like (internal). */
+export function utf8Problem(bytes: Uint8Array): string | undefined {
+  try {
+    fatal.decode(bytes);
+    return undefined;
+  } catch {
+    return guessEncoding(bytes);
+  }
+}

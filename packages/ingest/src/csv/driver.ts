@@ -1,0 +1,142 @@
+import { CxLimitError, CxValidationError } from '@cx/model';
+import { CsvTokenizer } from './tokenizer.js';
+
+/** Receives the header and the records of a CSV input (internal). */
+export interface CsvSink {
+  /** The header cells; throw to stop. */
+  header(cells: readonly string[], tokenizer: CsvTokenizer): void;
+  /** One data record (the tokenizer's current record). */
+  record(tokenizer: CsvTokenizer): void;
+}
+
+const fatal = new TextDecoder('utf-8', { fatal: true });
+
+/** The current record's fields decoded as UTF-8 strings, or `undefined` when one is not valid UTF-8 (internal). */
+export function decodeFields(tokenizer: CsvTokenizer): string[] | undefined {
+  const cells: string[] = [];
+  for (let k = 0; k < tokenizer.count; k++) {
+    tokenizer.field(k);
+    try {
+      cells.push(fatal.decode(tokenizer.fieldBuf.subarray(tokenizer.fieldFrom, tokenizer.fieldTo)));
+    } catch {
+      return undefined;
+    }
+  }
+  return cells;
+}
+
+/**
+ * Feeds byte chunks through one tokenizer into `sink`: carries a record cut by a chunk end over to the next chunk,
+ * skips a UTF-8 byte-order mark, and yields after each chunk so that the caller can hand out what the sink built
+ * (internal). A record longer than `maxRecordBytes` is a {@link CxLimitError}.
+ */
+export async function* driveCsv(
+  chunks: AsyncIterable<Uint8Array>,
+  delimiter: number,
+  sink: CsvSink,
+  maxRecordBytes: number,
+  name: string,
+): AsyncGenerator<CsvTokenizer> {
+  const tokenizer = new CsvTokenizer(delimiter);
+  let buffer = new Uint8Array(0);
+  let carry = 0;
+  let first = true;
+  let headerDone = false;
+  let runAt = 0;
+  const run = (source: Uint8Array, final: boolean, end: number): number => {
+    let start = 0;
+    if (first) {
+      if (end < 3 && !final) return 0;
+      first = false;
+      if (source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf) start = 3;
+    }
+    tokenizer.reset(source, start, end, final);
+    while (tokenizer.next()) {
+      if (!headerDone) {
+        headerDone = true;
+        if (tokenizer.error !== 0) {
+          throw new CxValidationError(
+            [
+              {
+                path: ['header'],
+                code: 'invalid_csv',
+                message: `The header at line ${tokenizer.line} has a malformed quote (column ${tokenizer.columnOf(tokenizer.errorAt)})`,
+              },
+            ],
+            { subject: `CSV ${name}` },
+          );
+        }
+        const cells = decodeFields(tokenizer);
+        if (cells === undefined) {
+          throw new CxValidationError(
+            [
+              {
+                path: ['header'],
+                code: 'invalid_csv',
+                message: `The header at line ${tokenizer.line} is not valid UTF-8: pass the file's encoding`,
+              },
+            ],
+            {
+              subject: `CSV ${name}`,
+            },
+          );
+        }
+        sink.header(cells, tokenizer);
+      } else sink.record(tokenizer);
+    }
+    return tokenizer.consumed;
+  };
+  for await (const chunk of chunks) {
+    let source: Uint8Array;
+    let end: number;
+    if (carry === 0) {
+      // Nothing carried over: the chunk is tokenized where it is, and only its cut last record is copied.
+      source = chunk;
+      end = chunk.length;
+    } else {
+      if (carry + chunk.length > buffer.length) {
+        const grown = new Uint8Array(Math.max(2 * buffer.length, carry + chunk.length, 1 << 16));
+        grown.set(buffer.subarray(0, carry));
+        buffer = grown;
+      }
+      buffer.set(chunk, carry);
+      source = buffer;
+      end = carry + chunk.length;
+      carry = end;
+      // A long record cut by chunk ends is scanned again only once the buffer has doubled: linear work overall.
+      if (end < runAt && end <= maxRecordBytes) continue;
+    }
+    const consumed = run(source, false, end);
+    const rest = end - consumed;
+    if (rest > maxRecordBytes) {
+      throw new CxLimitError(
+        'too_long',
+        `The CSV record starting at line ${tokenizer.nextLine} of ${name} is longer than maxRecordBytes; raise the option if the record is real`,
+        { limit: maxRecordBytes, actual: rest, path: [tokenizer.nextLine] },
+      );
+    }
+    if (source === chunk) {
+      if (rest > buffer.length) buffer = new Uint8Array(Math.max(2 * rest, 1 << 16));
+      if (rest > 0) buffer.set(chunk.subarray(consumed, end), 0);
+    } else if (consumed > 0) buffer.copyWithin(0, consumed, end);
+    carry = rest;
+    runAt = rest > 0 ? 2 * rest : 0;
+    yield tokenizer;
+  }
+  run(buffer, true, carry);
+  if (!headerDone) {
+    throw new CxValidationError(
+      [
+        {
+          path: ['header'],
+          code: 'missing_header',
+          message: `Expected a header row in ${name}, found no record`,
+        },
+      ],
+      {
+        subject: `CSV ${name}`,
+      },
+    );
+  }
+  yield tokenizer;
+}

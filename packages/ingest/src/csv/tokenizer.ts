@@ -1,0 +1,287 @@
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** No problem in the current record. @internal */
+export const RECORD_OK = 0;
+/** A quote inside an unquoted field, or text right after a closing quote. @internal */
+export const RECORD_STRAY_QUOTE = 1;
+/** A quoted field still open at the end of the input. @internal */
+export const RECORD_UNCLOSED_QUOTE = 2;
+
+/**
+ * The one byte-level CSV tokenizer (RFC 4180): fields separated by a one-byte delimiter, records by LF, CRLF or CR,
+ * double quotes around fields that hold delimiters, quotes (doubled) or line breaks (internal).
+ *
+ * Pull API: {@link CsvTokenizer.reset} with a buffer, then {@link CsvTokenizer.next} until it returns `false`; each
+ * `true` leaves one record in `starts`/`ends`/`count` (read a field's content with {@link CsvTokenizer.field}). `false` means the
+ * buffer holds no further complete record: `consumed` is where the first incomplete one starts (carry it over and
+ * call `reset` again with more bytes), or, with `final`, the input is done. Blank lines are skipped and counted.
+ *
+ * A malformed quote ends its record, not the input: a stray quote inside an unquoted field marks the record
+ * (`error`) and the record ends as usual; a closing quote followed by text, or a quote left open at the end of the
+ * input, marks the record and cuts it at the end of its first physical line, and reading goes on from the next
+ * line. Work is linear in the bytes read: a record is scanned again only when it was cut by the end of a buffer.
+ */
+export class CsvTokenizer {
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  quoted = new Uint8Array(64);
+  /** Fields of the current record. */
+  count = 0;
+  /** 1-based physical line where the current record starts. */
+  line = 0;
+  /** Byte range of the current record in the buffer (terminator excluded). */
+  recordStart = 0;
+  recordEnd = 0;
+  /** One of RECORD_OK, RECORD_STRAY_QUOTE, RECORD_UNCLOSED_QUOTE, and the offset of the offending byte. */
+  error = RECORD_OK;
+  errorAt = 0;
+  /** Where the first incomplete record starts after `next` returned `false`. */
+  consumed = 0;
+  /** 1-based line of the next record. */
+  nextLine = 1;
+  readonly delimiter: number;
+  #buf: Uint8Array = new Uint8Array(0);
+  #pos = 0;
+  #end = 0;
+  #final = false;
+
+  constructor(delimiter: number) {
+    this.delimiter = delimiter;
+  }
+
+  /** Sets the bytes to tokenize: `buf[start, end)`; `final` when no more bytes follow. */
+  reset(buf: Uint8Array, start: number, end: number, final: boolean): void {
+    this.#buf = buf;
+    this.#pos = start;
+    this.#end = end;
+    this.#final = final;
+    this.consumed = start;
+  }
+
+  #grow(): void {
+    const n = this.starts.length * 2;
+    const s = new Int32Array(n);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(n);
+    e.set(this.ends);
+    this.ends = e;
+    const q = new Uint8Array(n);
+    q.set(this.quoted);
+    this.quoted = q;
+  }
+
+  /** Moves to the next record; `false` when none is complete in the buffer (see the class notes). */
+  next(): boolean {
+    const buf = this.#buf;
+    const end = this.#end;
+    const final = this.#final;
+    const d = this.delimiter;
+    let pos = this.#pos;
+    // Blank lines.
+    for (;;) {
+      if (pos >= end) return this.#stop(pos);
+      const b = buf[pos];
+      if (b === LF) {
+        pos++;
+        this.nextLine++;
+      } else if (b === CR) {
+        if (pos + 1 >= end && !final) return this.#stop(pos);
+        pos += buf[pos + 1] === LF ? 2 : 1;
+        this.nextLine++;
+      } else break;
+    }
+    const recordStart = pos;
+    this.#pos = pos;
+    let count = 0;
+    let newlines = 0;
+    let error = RECORD_OK;
+    let errorAt = 0;
+    for (;;) {
+      if (count === this.starts.length) this.#grow();
+      if (pos >= end) {
+        // Only after a delimiter: an empty last field.
+        if (!final) return this.#stop(recordStart);
+        this.starts[count] = pos;
+        this.ends[count] = pos;
+        this.quoted[count++] = 0;
+        break;
+      }
+      if (buf[pos] === QUOTE) {
+        const open = pos;
+        let p = pos + 1;
+        let escaped = false;
+        for (;;) {
+          while (p < end) {
+            const c = buf[p];
+            if (c === QUOTE) break;
+            if (c === LF) newlines++;
+            else if (c === CR && buf[p + 1] !== LF) newlines++;
+            p++;
+          }
+          if (p >= end) {
+            if (!final) return this.#stop(recordStart);
+            return this.#resync(recordStart, RECORD_UNCLOSED_QUOTE, open);
+          }
+          if (p + 1 >= end && !final) return this.#stop(recordStart);
+          if (buf[p + 1] === QUOTE) {
+            escaped = true;
+            p += 2;
+            continue;
+          }
+          break;
+        }
+        this.starts[count] = open + 1;
+        this.ends[count] = p;
+        this.quoted[count++] = escaped ? 2 : 1;
+        pos = p + 1;
+        if (pos >= end) {
+          if (!final) return this.#stop(recordStart);
+          break;
+        }
+        const c = buf[pos];
+        if (c === d) {
+          pos++;
+          continue;
+        }
+        if (c === LF || c === CR) break;
+        return this.#resync(recordStart, RECORD_STRAY_QUOTE, pos);
+      }
+      let p = pos;
+      for (;;) {
+        while (p < end) {
+          const c = buf[p];
+          if (c === d || c === LF || c === CR || c === QUOTE) break;
+          p++;
+        }
+        if (p < end && buf[p] === QUOTE) {
+          if (error === RECORD_OK) {
+            error = RECORD_STRAY_QUOTE;
+            errorAt = p;
+          }
+          p++;
+          continue;
+        }
+        break;
+      }
+      this.starts[count] = pos;
+      this.ends[count] = p;
+      this.quoted[count++] = 0;
+      pos = p;
+      if (pos >= end) {
+        if (!final) return this.#stop(recordStart);
+        break;
+      }
+      if (buf[pos] === d) {
+        pos++;
+        continue;
+      }
+      break; // LF or CR
+    }
+    const recordEnd = pos;
+    // Line terminator.
+    if (pos < end) {
+      if (buf[pos] === CR) {
+        if (pos + 1 >= end && !final) return this.#stop(recordStart);
+        pos += buf[pos + 1] === LF ? 2 : 1;
+      } else pos++;
+    }
+    this.count = count;
+    this.line = this.nextLine;
+    this.nextLine += newlines + 1;
+    this.recordStart = recordStart;
+    this.recordEnd = recordEnd;
+    this.error = error;
+    this.errorAt = errorAt;
+    this.#pos = pos;
+    this.consumed = pos;
+    return true;
+  }
+
+  #stop(at: number): boolean {
+    this.#pos = at;
+    this.consumed = at;
+    return false;
+  }
+
+  /** Ends a record with a malformed quote at the end of its first physical line and goes on after it. */
+  #resync(recordStart: number, error: number, at: number): boolean {
+    const buf = this.#buf;
+    const end = this.#end;
+    let p = recordStart;
+    while (p < end && buf[p] !== LF && buf[p] !== CR) p++;
+    let next = p;
+    if (next < end) next += buf[next] === CR && buf[next + 1] === LF ? 2 : 1;
+    this.count = 0;
+    this.line = this.nextLine;
+    this.nextLine += 1;
+    this.recordStart = recordStart;
+    this.recordEnd = p;
+    this.error = error;
+    this.errorAt = at < p ? at : recordStart;
+    this.#pos = next;
+    this.consumed = next;
+    return true;
+  }
+
+  /** Bytes of field `k` of the current record after {@link CsvTokenizer.field}: `fieldBuf[fieldFrom, fieldTo)`. */
+  fieldBuf: Uint8Array = new Uint8Array(0);
+  fieldFrom = 0;
+  fieldTo = 0;
+  #scratch = new Uint8Array(256);
+
+  /** Points `fieldBuf`/`fieldFrom`/`fieldTo` at the content of field `k` (doubled quotes undone in a scratch copy). */
+  field(k: number): void {
+    const from = this.starts[k] as number;
+    const to = this.ends[k] as number;
+    if (this.quoted[k] !== 2) {
+      this.fieldBuf = this.#buf;
+      this.fieldFrom = from;
+      this.fieldTo = to;
+      return;
+    }
+    if (this.#scratch.length < to - from) this.#scratch = new Uint8Array(2 * (to - from));
+    const out = this.#scratch;
+    const buf = this.#buf;
+    let w = 0;
+    for (let r = from; r < to; r++) {
+      const b = buf[r] as number;
+      out[w++] = b;
+      if (b === QUOTE) r++;
+    }
+    this.fieldBuf = out;
+    this.fieldFrom = 0;
+    this.fieldTo = w;
+  }
+
+  /** The buffer being tokenized. */
+  get buffer(): Uint8Array {
+    return this.#buf;
+  }
+
+  /**
+   * 1-based character column of byte offset `at` of the current record's buffer on its physical line (UTF-8
+   * continuation bytes not counted; computed on demand for messages).
+   */
+  columnOf(at: number): number {
+    const buf = this.#buf;
+    let p = at;
+    while (p > this.recordStart && buf[p - 1] !== LF && buf[p - 1] !== CR) p--;
+    let column = 1;
+    for (let i = p; i < at; i++) if (((buf[i] as number) & 0xc0) !== 0x80) column++;
+    return column;
+  }
+
+  /** 1-based physical line of byte offset `at` within the current record. */
+  lineOf(at: number): number {
+    const buf = this.#buf;
+    let line = this.line;
+    for (let i = this.recordStart; i < at; i++) {
+      const b = buf[i];
+      if (b === LF || (b === CR && buf[i + 1] !== LF)) line++;
+    }
+    return line;
+  }
+}

@@ -1,0 +1,250 @@
+import { createInstantReader, type Disambiguation, type InstantReader, type JsonValue } from '@cx/model';
+import { numberState, parseDecimalBytes } from '../cells/number.js';
+import { guessEncoding } from '../input/encoding.js';
+import type { MappedField } from './mapping.js';
+
+/** A cell with no value: empty text, `null` or absent (internal). */
+export const MISSING: unique symbol = Symbol('missing');
+/** A cell that could not be read; see {@link FieldReader.code} (internal). */
+export const FAILED: unique symbol = Symbol('failed');
+
+const fatal = new TextDecoder('utf-8', { fatal: true });
+const lossy = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+const MESSAGES: Readonly<Record<string, string>> = {
+  invalid_number: 'Expected a number such as 1234.5, 1,234.50 or 1 234,50',
+  ambiguous_number:
+    'This number reads two ways (thousands or decimal separator); set decimal to "." or "," in the mapping',
+  number_too_large: 'Expected a finite number',
+};
+
+/**
+ * Reads the cells of one mapped field with the ingestion grammar, from bytes (CSV) or from JSON values (NDJSON,
+ * Parquet); both forms go through the same byte parsers, so one cell gives one value or one error on every path
+ * (internal). The result is the value, {@link MISSING} or {@link FAILED} (then `code` and `message` say why).
+ */
+export class FieldReader {
+  readonly spec: MappedField;
+  readonly #instants: InstantReader | undefined;
+  code = '';
+  message = '';
+  /** Currency token of the last money cell read, or `undefined`. */
+  currency: string | undefined;
+  #scratch = new Uint8Array(64);
+
+  constructor(spec: MappedField, disambiguation: Disambiguation) {
+    this.spec = spec;
+    // The one instant grammar of @cx/model; microseconds are read as milliseconds without their last three digits.
+    this.#instants =
+      spec.type !== 'instant'
+        ? undefined
+        : spec.epoch === 's'
+          ? createInstantReader({ form: 'epoch-seconds' })
+          : spec.epoch === 'ms' || spec.epoch === 'us'
+            ? createInstantReader({ form: 'epoch-milliseconds' })
+            : createInstantReader({
+                ...(spec.timeZone !== undefined ? { timeZone: spec.timeZone } : {}),
+                disambiguation,
+              });
+  }
+
+  #fail(code: string, message: string): typeof FAILED {
+    this.code = code;
+    this.message = message;
+    return FAILED;
+  }
+
+  #empty(): unknown {
+    return this.spec.default !== undefined ? this.spec.default : MISSING;
+  }
+
+  /** Epoch ms of an instant cell in bytes, `NaN` with `code`/`message` set (column path). */
+  instantMs(buf: Uint8Array, from: number, to: number): number {
+    const reader = this.#instants as InstantReader;
+    let end = to;
+    if (this.spec.epoch === 'us') {
+      let digits = 0;
+      while (
+        digits < 3 &&
+        end - 1 > from &&
+        (buf[end - 1] as number) >= 48 &&
+        (buf[end - 1] as number) <= 57
+      ) {
+        end--;
+        digits++;
+      }
+      if (digits < 3 || buf[end - 1] === 45) end = from; // fewer than four digits: not a microsecond count
+    }
+    const ms = end > from ? reader.parseBytes(buf, from, end) : Number.NaN;
+    if (Number.isNaN(ms)) {
+      const text = lossy.decode(buf.subarray(from, to));
+      const issue = reader.issue(this.spec.epoch === 'us' ? lossy.decode(buf.subarray(from, end)) : text);
+      this.#fail(
+        issue?.code ?? 'invalid_instant',
+        issue?.message ?? `Expected Unix time in microseconds: ${quoted(buf, from, to)}`,
+      );
+    }
+    return ms;
+  }
+
+  /** A number or money cell in bytes, `NaN` with `code`/`message` set; the currency token goes to `currency`. */
+  number(buf: Uint8Array, from: number, to: number): number {
+    const money = this.spec.type === 'money';
+    const value = parseDecimalBytes(buf, from, to, this.spec.decimal, money);
+    this.currency =
+      money && numberState.currencyFrom >= 0
+        ? Buffer.from(
+            buf.buffer,
+            buf.byteOffset + numberState.currencyFrom,
+            numberState.currencyTo - numberState.currencyFrom,
+          ).toString('utf8')
+        : undefined;
+    if (Number.isNaN(value))
+      this.#fail(numberState.code, `${MESSAGES[numberState.code] as string}; got ${quoted(buf, from, to)}`);
+    return value;
+  }
+
+  /** The cell `buf[from, to)` of a CSV record. */
+  fromBytes(buf: Uint8Array, from: number, to: number): unknown {
+    if (from === to) return this.#empty();
+    const spec = this.spec;
+    if (spec.values !== undefined || spec.type === 'string') {
+      let text: string;
+      try {
+        text = fatal.decode(buf.subarray(from, to));
+      } catch {
+        const guess = guessEncoding(buf.subarray(from, to));
+        return this.#fail(
+          'invalid_utf8',
+          `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
+        );
+      }
+      return this.#text(text);
+    }
+    if (spec.type === 'instant') {
+      const ms = this.instantMs(buf, from, to);
+      return Number.isNaN(ms) ? FAILED : new Date(ms).toISOString();
+    }
+    const value = this.number(buf, from, to);
+    return Number.isNaN(value) ? FAILED : value;
+  }
+
+  #text(text: string): unknown {
+    const values = this.spec.values;
+    if (values === undefined) return text;
+    const mapped = values.get(text);
+    if (mapped === undefined && !values.has(text)) {
+      const keys = [...values.keys()];
+      return this.#fail(
+        'unmapped_value',
+        `Expected one of ${keys
+          .slice(0, 8)
+          .map((k) => JSON.stringify(k))
+          .join(', ')}${keys.length > 8 ? ', …' : ''} (the field's value map), got ${JSON.stringify(text)}`,
+      );
+    }
+    return mapped as JsonValue;
+  }
+
+  /**
+   * Epoch ms of an instant given as a JSON value (text through the grammar, a number or bigint in an epoch column,
+   * a `Date` from Parquet), `NaN` with `code`/`message` set; {@link MISSING} is not told apart (check before).
+   */
+  msFromValue(value: unknown): number {
+    const spec = this.spec;
+    if (typeof value === 'string') {
+      const need = value.length * 3;
+      if (this.#scratch.length < need) this.#scratch = new Uint8Array(need);
+      const { written } = encoder.encodeInto(value, this.#scratch);
+      return this.instantMs(this.#scratch, 0, written);
+    }
+    if (typeof value === 'bigint') value = Number(value);
+    if (typeof value === 'number') {
+      if (spec.epoch === undefined) {
+        this.#fail(
+          'invalid_instant',
+          `A number is an instant only in a column declared as epoch ("s", "ms" or "us"), got ${value}`,
+        );
+        return Number.NaN;
+      }
+      // A number in an epoch column goes through the same grammar as its text.
+      return this.msFromValue(Number.isSafeInteger(value) ? value.toFixed(0) : String(value));
+    }
+    if (value instanceof Date && Number.isFinite(value.getTime())) return value.getTime();
+    this.#fail('invalid_instant', `Expected an instant, got ${describe(value)}`);
+    return Number.NaN;
+  }
+
+  /** A JSON value (NDJSON key, Parquet cell): strings go through the byte grammar, numbers are taken as they are. */
+  fromValue(value: unknown): unknown {
+    if (value === undefined || value === null || value === '') return this.#empty();
+    const spec = this.spec;
+    if (spec.values !== undefined) {
+      if (
+        typeof value === 'string' ||
+        typeof value === 'number' ||
+        typeof value === 'boolean' ||
+        typeof value === 'bigint'
+      )
+        return this.#text(String(value));
+      return this.#fail(
+        'invalid_type',
+        `Expected a text, number or boolean for the value map, got ${describe(value)}`,
+      );
+    }
+    if (typeof value === 'string') {
+      if (spec.type === 'string') return value;
+      const need = value.length * 3;
+      if (this.#scratch.length < need) this.#scratch = new Uint8Array(need);
+      const { written } = encoder.encodeInto(value, this.#scratch);
+      return this.fromBytes(this.#scratch, 0, written);
+    }
+    if (typeof value === 'bigint') {
+      if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+        if (spec.type === 'string') return value.toString();
+        return this.#fail('invalid_number', `Expected a safe integer, got ${value}`);
+      }
+      return this.fromValue(Number(value));
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value))
+        return this.#fail('invalid_number', `Expected a finite number, got ${value}`);
+      if (spec.type === 'number' || spec.type === 'money') return value;
+      if (spec.type === 'instant') {
+        if (spec.epoch === undefined)
+          return this.#fail(
+            'invalid_instant',
+            `A number is an instant only in a column declared as epoch ("s", "ms" or "us"), got ${value}`,
+          );
+        const ms = this.msFromValue(value);
+        return Number.isNaN(ms) ? FAILED : new Date(ms).toISOString();
+      }
+      if (Number.isSafeInteger(value)) return String(value);
+      return this.#fail('invalid_type', `Expected a text or an integer, got ${value}`);
+    }
+    if (value instanceof Date) {
+      if (spec.type !== 'instant') return this.#fail('invalid_type', `Expected a ${spec.type}, got a date`);
+      const ms = value.getTime();
+      return Number.isFinite(ms)
+        ? new Date(ms).toISOString()
+        : this.#fail('invalid_instant', 'Expected a valid date');
+    }
+    return this.#fail(
+      'invalid_type',
+      `Expected a ${spec.type === 'money' ? 'number' : spec.type}, got ${describe(value)}`,
+    );
+  }
+}
+
+/** The cell's text in quotes for a message, cut at 80 characters (internal). */
+function quoted(buf: Uint8Array, from: number, to: number): string {
+  const text = lossy.decode(buf.subarray(from, Math.min(to, from + 320)));
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

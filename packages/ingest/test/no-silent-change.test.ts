@@ -1,0 +1,231 @@
+// Each value that earlier readers changed silently (issue 14, "What was found") now gives a typed error with its line
+// and column, or the documented right value.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CxOptionsError, CxValidationError } from '@cx/model';
+import { describe, expect, it } from 'vitest';
+import { type MappingSpec, readAll, readColumns, readRecords, readRows } from '../src/index.js';
+
+const subscriptions: MappingSpec = {
+  kind: 'subscription',
+  fields: {
+    id: { generate: ['customerId', 'startedAt'] },
+    customerId: 'customerId',
+    startedAt: 'startedAt',
+    amount: 'amount',
+    currency: 'currency',
+    status: { value: 'active' },
+  },
+};
+
+describe('no silent change', () => {
+  it('an unquoted "1,234.50" is a field-count error at its line, not amount 1', async () => {
+    const text =
+      'customerId,startedAt,amount,currency\nc1,2024-01-01T00:00:00Z,1,234.50,EUR\nc2,2024-01-01T00:00:00Z,10,EUR\n';
+    const { records, summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });
+    expect(records.map((s) => s.amount)).toEqual([10]);
+    expect(summary.deadLetters[0]).toMatchObject({ line: 2, code: 'field_count' });
+    expect(summary.deadLetters[0]?.reason).toMatch(
+      /Expected 4 fields as in the header, got 5 \(an unquoted delimiter inside a value/,
+    );
+  });
+
+  it('a row missing its last column is rejected, not completed', async () => {
+    const text = 'customerId,startedAt,amount,currency\nc1,2024-01-01T00:00:00Z,10\n';
+    const { summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });
+    expect(summary).toMatchObject({ rowsIn: 1, rowsOut: 0, rejected: 1, byCode: { field_count: 1 } });
+  });
+
+  it('"0x1A" is not 26', async () => {
+    const text = 'customerId,startedAt,amount,currency\nc1,2024-01-01T00:00:00Z,0x1A,EUR\n';
+    const { summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });
+    expect(summary.deadLetters[0]).toMatchObject({
+      line: 2,
+      column: 25,
+      field: 'amount',
+      raw: '0x1A',
+      code: 'invalid_number',
+    });
+  });
+
+  it('a quoted line break in an ignored column does not shift later line numbers', async () => {
+    const text =
+      'customerId,note,startedAt,amount,currency\nc1,"two\nlines",2024-01-01T00:00:00Z,1,EUR\nc2,,2024-13-01T00:00:00Z,1,EUR\n';
+    const { summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });
+    expect(summary.deadLetters[0]).toMatchObject({
+      line: 4,
+      column: 5,
+      field: 'startedAt',
+      code: 'invalid_instant',
+    });
+  });
+
+  it('150 bad rows are 150 dead letters, counted by reason', async () => {
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `c${i},2024-01-01T00:00:00Z,${i < 150 ? 'x' : '1'},EUR`,
+    );
+    const text = `customerId,startedAt,amount,currency\n${rows.join('\n')}\n`;
+    const seen: number[] = [];
+    const { summary } = await readAll(
+      { text },
+      { format: 'csv', mapping: subscriptions, onDeadLetter: (d) => seen.push(d.line) },
+    );
+    expect(summary).toMatchObject({
+      rowsIn: 200,
+      rowsOut: 50,
+      rejected: 150,
+      byCode: { invalid_number: 150 },
+    });
+    expect(summary.deadLetters).toHaveLength(150);
+    expect(seen).toEqual(Array.from({ length: 150 }, (_, i) => i + 2));
+  });
+
+  it('fails the read above the rejected threshold, after counting everything', async () => {
+    const text =
+      'customerId,startedAt,amount,currency\nc1,2024-01-01T00:00:00Z,x,EUR\nc2,2024-01-01T00:00:00Z,1,EUR\n';
+    const error = await readAll(
+      { text },
+      { format: 'csv', mapping: subscriptions, maxRejected: { share: 0.25 } },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CxValidationError);
+    expect((error as CxValidationError).message).toMatch(
+      /1 of 2 rows of text were rejected \(50.00%\), above maxRejected/,
+    );
+    await expect(
+      readAll({ text }, { format: 'csv', mapping: subscriptions, maxRejected: { count: 1 } }),
+    ).resolves.toBeDefined();
+  });
+
+  it('local times without a time zone are rejected, not read as UTC', async () => {
+    const text = 'customerId,startedAt,amount,currency\nc1,2024-01-31 23:30,1,EUR\n';
+    const { summary } = await readAll({ text }, { format: 'csv', mapping: subscriptions });
+    expect(summary.deadLetters[0]).toMatchObject({ code: 'invalid_instant', field: 'startedAt' });
+    expect(summary.deadLetters[0]?.reason).toMatch(/needs the timeZone option/);
+  });
+
+  it('a value outside the value map is an error naming the map, not passed through', async () => {
+    const text = 'id,who,at,total,status\no1,c1,2024-01-01T00:00:00Z,1 EUR,done\n';
+    const { summary } = await readAll(
+      { text },
+      {
+        format: 'csv',
+        mapping: {
+          kind: 'order',
+          fields: {
+            id: 'id',
+            customerId: 'who',
+            orderedAt: 'at',
+            amount: 'total',
+            status: { column: 'status', values: { completed: 'paid' } },
+          },
+        },
+      },
+    );
+    expect(summary.deadLetters[0]).toMatchObject({ code: 'unmapped_value', raw: 'done' });
+    expect(summary.deadLetters[0]?.reason).toMatch(/Expected one of "completed"/);
+  });
+
+  it('amounts in one currency and a record in another disagree loudly', async () => {
+    const text =
+      'id,who,at,total,cur\no1,c1,2024-01-01T00:00:00Z,12 zł,EUR\no2,c1,2024-01-01T00:00:00Z,$5,\n';
+    const { summary } = await readAll(
+      { text },
+      {
+        format: 'csv',
+        mapping: {
+          kind: 'order',
+          fields: {
+            id: 'id',
+            customerId: 'who',
+            orderedAt: 'at',
+            amount: 'total',
+            currency: 'cur',
+            status: { value: 'paid' },
+          },
+        },
+      },
+    );
+    expect(summary.deadLetters.map((d) => d.code)).toEqual(['currency_mismatch', 'ambiguous_currency']);
+  });
+
+  it('reads BOM, CRLF and tab-delimited files', async () => {
+    const text =
+      '\uFEFFcustomerId\tstartedAt\tamount\tcurrency\r\nc1\t2024-01-01T00:00:00Z\t1 234,50\tPLN\r\n';
+    const { records } = await readAll({ text }, { format: 'csv', delimiter: '\t', mapping: subscriptions });
+    expect(records[0]).toMatchObject({ customerId: 'c1', amount: 1234.5, currency: 'PLN' });
+  });
+
+  it('sniffs the delimiter when asked, and refuses when unsure', async () => {
+    const rows = readRows({ text: 'a;b\n1;2\n' }, { format: 'csv', delimiter: 'auto' });
+    for await (const row of rows) expect(row.values).toEqual({ a: '1', b: '2' });
+    await expect(
+      readAll({ text: 'a\n1\n' }, { format: 'csv', delimiter: 'auto', mapping: subscriptions }),
+    ).rejects.toThrow(/No delimiter/);
+  });
+
+  it('reads a 50 MB single line', async () => {
+    const big = 'x'.repeat(50 * 1024 * 1024);
+    const text = `id,comment\nr1,${big}\nr2,short\n`;
+    const rows = readRows(new TextEncoder().encode(text), { format: 'csv', chunkBytes: 1 << 20 });
+    const lengths: number[] = [];
+    for await (const row of rows) lengths.push(String(row.values.comment).length);
+    expect(lengths).toEqual([big.length, 5]);
+  });
+
+  it('stray quotes end their record, not the file; ragged rows are dead letters', async () => {
+    const text = 'a,b\n1,x"y\n2,"open\n3,z\n4\n5,w,extra\n6,"ok"\n';
+    const rows = readRows({ text }, { format: 'csv' });
+    const got: string[] = [];
+    for await (const row of rows) got.push(String(row.values.a));
+    expect(got).toEqual(['3', '6']);
+    expect(rows.summary.deadLetters.map((d) => [d.line, d.code])).toEqual([
+      [2, 'stray_quote'],
+      [3, 'stray_quote'], // the quote opened on line 3 closes at line 7's opening quote, followed by text
+      [5, 'field_count'],
+      [6, 'field_count'],
+    ]);
+    const open = readRows({ text: 'a,b\n1,"never closed\n2,x\n' }, { format: 'csv' });
+    const kept: unknown[] = [];
+    for await (const row of open) kept.push(row.values);
+    expect(kept).toEqual([{ a: '2', b: 'x' }]);
+    expect(open.summary.deadLetters).toMatchObject([{ line: 2, column: 3, code: 'unclosed_quote' }]);
+  });
+
+  it('stops on an abort signal and closes the file when the loop exits early', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-ingest-'));
+    const path = join(dir, 'rows.csv');
+    writeFileSync(path, `a\n${Array.from({ length: 100_000 }, (_, i) => i).join('\n')}\n`);
+    let n = 0;
+    for await (const _ of readRows({ path }, { chunkBytes: 4096 })) if (++n === 10) break;
+    expect(n).toBe(10);
+    const controller = new AbortController();
+    const rows = readRows({ path }, { chunkBytes: 4096, signal: controller.signal });
+    const error = await (async () => {
+      for await (const _ of rows) controller.abort(new Error('stop'));
+    })().catch((e: unknown) => e);
+    expect(String(error)).toMatch(/stop|abort/i);
+    // The file can be opened and closed again: no descriptor was left open by the reads above.
+    await (await open(path, 'r')).close();
+  });
+
+  it('rejects bad options with a typed error naming the closest option', () => {
+    expect(() => readRows({ text: '' }, { format: 'csv', delimeter: ';' } as never)).toThrow(
+      /did you mean "delimiter"/,
+    );
+    expect(() => readRows({ text: '' }, null as never)).toThrow(CxOptionsError);
+    expect(() => readRows('orders.csv' as never)).toThrow(/Expected \{ path \}/);
+    expect(() =>
+      readRecords({ text: '' }, {
+        format: 'csv',
+        mapping: { kind: 'order', fields: { id: 'a', custmerId: 'b' } },
+      } as never),
+    ).toThrow(/did you mean "customerId"/);
+    expect(() =>
+      readColumns({ text: '' }, { format: 'csv', mapping: subscriptions, fields: ['id'] }),
+    ).toThrow(/generated id/);
+    expect(() => readRows({ text: '' }, { format: 'csv', chunkBytes: 10 })).toThrow(CxOptionsError);
+  });
+});

@@ -1,0 +1,90 @@
+// The parallel column path gives what one thread gives: batches concatenated, dictionaries, dead letters, summary.
+// Workers start slowly from the TypeScript sources (each compiles them through tsx), hence few runs and long timeouts.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ColumnStream, defineMapping, readColumns } from '../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-ingest-parallel-'));
+let n = 0;
+const file = (text: string): string => {
+  const path = join(dir, `f${n++}.csv`);
+  writeFileSync(path, text);
+  return path;
+};
+
+const mapping = defineMapping({
+  kind: 'interaction',
+  timeZone: 'Europe/Warsaw',
+  fields: {
+    id: { generate: 'line' },
+    customerId: 'who',
+    timestamp: 'at',
+    name: 'event',
+    channel: { value: 'web' },
+  },
+  numbers: { revenue: 'revenue' },
+});
+
+async function collect(stream: ColumnStream) {
+  const rows: unknown[][] = [];
+  for await (const batch of stream) {
+    for (let i = 0; i < batch.length; i++) {
+      rows.push([
+        batch.line[i],
+        stream.dictionary('customerId')[(batch.columns.customerId as Int32Array)[i] as number],
+        (batch.columns.timestamp as Float64Array)[i],
+        stream.dictionary('name')[(batch.columns.name as Int32Array)[i] as number],
+        (batch.columns['properties.revenue'] as Float64Array)[i],
+      ]);
+    }
+  }
+  return {
+    rows,
+    summary: stream.summary,
+    customers: stream.dictionary('customerId'),
+    names: stream.dictionary('name'),
+  };
+}
+
+describe('readColumns with workers', () => {
+  it('equals the single-thread read on generated files, quoted line breaks and stray quotes included (property)', async () => {
+    const row = fc.record({
+      who: fc.constantFrom('a', 'b', 'Ćma', 'd,e', 'f"g', ''),
+      at: fc.constantFrom('2024-01-01T10:00:00Z', '2024-03-31 02:30', '2024-06-01 12:00', 'soon'),
+      event: fc.constantFrom('visit', 'buy', 'line\nbreak', 'x'.repeat(50)),
+      revenue: fc.constantFrom('', '12,50', '1 234,50', '1,234', 'abc'),
+      stray: fc.constantFrom('', '', '', 'x"y'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 400 }),
+        fc.constantFrom('\n', '\r\n'),
+        async (rows, eol) => {
+          const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+          const text = `who,at,event,revenue,note${eol}${rows.map((r) => [quote(r.who), r.at, quote(r.event), quote(r.revenue), r.stray].join(',')).join(eol)}${eol}`;
+          const path = file(text);
+          const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+          const two = await collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 }));
+          expect(two).toEqual(one);
+          expect(one.summary.rowsIn).toBe(rows.length);
+        },
+      ),
+      { numRuns: 4 },
+    );
+  }, 240_000);
+
+  it('reads a file of many chunks on two workers to the same columns', async () => {
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, i) => `c${i % 997},2024-0${1 + (i % 9)}-1${i % 10} 10:00,e${i % 13},${i},`,
+    );
+    const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 4096 }));
+    const two = await collect(readColumns({ path }, { mapping, chunkBytes: 4096, workers: 2 }));
+    expect(two.rows.length).toBe(20_000);
+    expect(two).toEqual(one);
+  }, 120_000);
+});

@@ -1,0 +1,113 @@
+// String grammars of the map format. Each is one regular expression (or a code-point length), used by the zod
+// schema and written into the JSON Schema as `pattern` / `maxLength`, so that the parser and the published schema
+// accept exactly the same strings. No JSON Schema `format` is used: validators disagree on what formats mean.
+import { z } from 'zod';
+
+/** Code points of a string (a lone surrogate counts as one), as JSON Schema's maxLength counts them. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/**
+ * A string of 1…`max` code points (not UTF-16 units, so that `😀` counts once, as JSON Schema's `maxLength` does).
+ *
+ *
+ */
+export function text(max: number, options: { readonly pattern?: RegExp; readonly message?: string } = {}) {
+  let schema = z.string().min(1, { message: 'Expected a non-empty string' });
+  if (options.pattern !== undefined)
+    schema = schema.regex(options.pattern, options.message === undefined ? {} : { message: options.message });
+  return schema
+    .check(
+      z.refine((s: string) => codePointLength(s) <= max, {
+        message: `Expected at most ${max} characters`,
+        abort: false,
+      }),
+    )
+    .meta({ maxLength: max });
+}
+
+/** Longest free text of the format (a description, a thought): 10,000 code points. */
+export const MAX_TEXT = 10_000;
+/** Longest name or label: 500 code points. */
+export const MAX_NAME = 500;
+
+/** A free-text field: 1…10,000 code points. */
+export const longText = () => text(MAX_TEXT);
+/** A name or label: 1…500 code points. */
+export const name = () => text(MAX_NAME);
+
+/** An id: 1…256 code points, no control characters. */
+export const ID_PATTERN = /^\P{Cc}+$/u;
+/** */
+export const idString = () =>
+  text(256, { pattern: ID_PATTERN, message: 'Expected an id without control characters' });
+
+/** A slug: lower-case ASCII letters and digits in hyphen-separated groups, at most 64 characters. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** */
+export const slugString = () =>
+  text(64, {
+    pattern: SLUG_PATTERN,
+    message: 'Expected a slug: lower-case letters, digits and single hyphens',
+  });
+
+// A Gregorian calendar date YYYY-MM-DD, checked in the pattern itself (30 days in April, 29 February only in
+// leap years: divisible by 4, centuries only when divisible by 400).
+const DATE =
+  '(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)';
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const DATE_PATTERN = new RegExp(`^${DATE}$`);
+/** A UTC instant `YYYY-MM-DDTHH:mm:ss[.fraction]Z` on a date that exists (no leap seconds, no offsets). */
+export const INSTANT_PATTERN = new RegExp(`^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?Z$`);
+
+/** */
+export const calendarDate = () =>
+  z.string().regex(DATE_PATTERN, { message: 'Expected a calendar date YYYY-MM-DD that exists' });
+/** */
+export const instant = () =>
+  z.string().regex(INSTANT_PATTERN, {
+    message:
+      'Expected a UTC instant YYYY-MM-DDTHH:mm:ss[.fff]Z on a date that exists, e.g. 2026-03-01T09:30:00Z',
+  });
+
+// An http(s) URL: scheme, an ASCII host name (IDNs in punycode) or IPv4 address, an optional port 0…65535, and an
+// optional path, query and fragment made of RFC 3986 characters and %-escapes. Nothing else: no javascript:,
+// data: or file: URLs, no spaces, no user info.
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const PORT = '(?:[0-9]|[1-9][0-9]{1,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
+// The three character sets are disjoint at their delimiters (a path has no "?" or "#", a query no "#"), so the
+// pattern is unambiguous and a regex engine runs it in linear time.
+const PATH = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})";
+const QUERY = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})";
+/** */
+export const HTTP_URL_PATTERN = new RegExp(
+  `^[Hh][Tt][Tt][Pp][Ss]?://${LABEL}(?:\\.${LABEL})*(?::${PORT})?(?:/${PATH}*)?(?:\\?${QUERY}*)?(?:#${QUERY}*)?$`,
+);
+/** An http(s) URL of at most 2,000 characters. */
+export const httpUrl = () =>
+  text(2000, {
+    pattern: HTTP_URL_PATTERN,
+    message:
+      'Expected an http(s) URL: http:// or https://, an ASCII host (punycode for international names), optional port 0–65535, path without spaces (other schemes such as javascript: are rejected)',
+  });
+
+/** A string key that orders instants of {@link INSTANT_PATTERN} by time, whatever their fraction digits. */
+export function instantKey(instant: string): string {
+  const fraction = instant.length > 20 ? instant.slice(20, -1) : '';
+  // Without trailing zeros, comparing the digit strings compares the fractions: "5" < "51" and "123" = "1230".
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  return `${instant.slice(0, 19)}.${fraction.slice(0, end)}`;
+}

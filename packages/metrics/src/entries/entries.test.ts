@@ -1,0 +1,28 @@
+// The subpaths and the root: the root exports exactly the union of the four areas, with the same bindings.
+import * as root from '@cx/metrics';
+import * as journey from '@cx/metrics/journey';
+import * as lifetime from '@cx/metrics/lifetime';
+import * as retention from '@cx/metrics/retention';
+import * as survey from '@cx/metrics/survey';
+import { describe, expect, it } from 'vitest';
+
+const areas = { journey, lifetime, retention, survey } as Record<string, Record<string, unknown>>;
+
+describe('@cx/metrics subpaths', () => {
+  it('every name of every area is the root binding of that name', () => {
+    for (const [area, module] of Object.entries(areas)) {
+      expect(Object.keys(module).length, area).toBeGreaterThan(5);
+      for (const [name, value] of Object.entries(module))
+        expect(root[name as keyof typeof root], `${area}.${name}`).toBe(value);
+    }
+  });
+
+  it('the root adds nothing of its own', () => {
+    const union = new Set(Object.values(areas).flatMap((m) => Object.keys(m)));
+    expect(Object.keys(root).filter((name) => !union.has(name))).toEqual([]);
+  });
+
+  it('the journey area carries the columnar builders its fast paths read', () => {
+    expect(journey.buildInteractionColumns).toBe(retention.buildInteractionColumns);
+  });
+});
