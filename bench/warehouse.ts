@@ -19,7 +19,7 @@ import {
   TrendAccumulator,
   topPathsColumns,
 } from '@cx/metrics';
-import type { Interaction } from '@cx/model';
+import { type Interaction, instantToEpochMs } from '@cx/model';
 import {
   chdbEngine,
   cohortRetentionQuery,
@@ -35,16 +35,16 @@ import {
   topPathsQuery,
 } from '@cx/warehouse';
 
-const BASE = Date.parse('2025-01-01T00:00:00Z');
+const BASE = instantToEpochMs('2025-01-01T00:00:00Z');
 const MINUTES = 180 * 24 * 60;
 const NAMES = ['view', 'cart', 'checkout', 'buy', 'support'];
 const RETENTION = { interval: 'week', periods: 8, timeZone: 'Europe/Warsaw', weekStartsOn: 1 } as const;
 const FUNNEL = {
   steps: [{ name: 'view' }, { name: 'cart' }, { name: 'checkout' }, { name: 'buy' }],
-  windowMs: 7 * 86_400_000,
+  window: { days: 7 },
 };
 const PATHS = { limit: 10, maxLength: 5 } as const;
-const TREND = { period: 'month', timeZone: 'Europe/Warsaw' } as const;
+const TREND = { interval: 'month', timeZone: 'Europe/Warsaw' } as const;
 
 /** The generator, shared by SQL and JavaScript: event i → (actor, minute, name, channel, touchpoint, value). */
 const gen = (i: number, rows: number) => {
@@ -171,9 +171,9 @@ async function child(kind: string, rows: number) {
     )[1];
     const interactions = { ...loadedInteractionTable('events'), dedupe: false };
     const answers = loadedSurveyResponseTable('responses');
-    const [nps, tNps] = await timed(() => surveyMetricQuery(answers, { metric: 'nps' }).run(engine));
+    const [nps, tNps] = await timed(() => surveyMetricQuery(answers, npsMetric()).run(engine));
     out.nps = tNps;
-    out.trend = (await timed(() => surveyTrendQuery(answers, { metric: 'nps' }, TREND).run(engine)))[1];
+    out.trend = (await timed(() => surveyTrendQuery(answers, npsMetric(), TREND).run(engine)))[1];
     const [matrix, tRet] = await timed(() => cohortRetentionQuery(interactions, RETENTION).run(engine));
     out.retention = tRet;
     const [f, tFunnel] = await timed(() => funnelQuery(interactions, FUNNEL).run(engine));

@@ -94,17 +94,13 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   const rows: ComparisonRow[] = [];
   const add = (metric: string, duckdb: string, inProcess: string) => rows.push({ metric, duckdb, inProcess });
 
-  add(
-    'NPS',
-    npsText(await surveyMetricQuery(answers, { metric: 'nps' }).run(engine)),
-    npsText(nps(responses)),
-  );
-  const byMonth = { period: 'month', timeZone: 'Europe/Warsaw' } as const;
-  const engineTrend = await surveyTrendQuery(answers, { metric: 'nps' }, byMonth).run(engine);
+  add('NPS', npsText(await surveyMetricQuery(answers, npsMetric()).run(engine)), npsText(nps(responses)));
+  const byMonth = { interval: 'month', timeZone: 'Europe/Warsaw' } as const;
+  const engineTrend = await surveyTrendQuery(answers, npsMetric(), byMonth).run(engine);
   const localTrend = trend(responses, npsMetric(), byMonth);
   for (const [i, b] of engineTrend.slice(-3).entries()) {
     const local = localTrend.slice(-3)[i];
-    add(`NPS ${b.key}`, npsText(b.result), local === undefined ? '—' : npsText(local.result));
+    add(`NPS ${b.period}`, npsText(b.result), local === undefined ? '—' : npsText(local.result));
   }
   const retention = { interval: 'week', periods: 4, timeZone: 'Europe/Warsaw', weekStartsOn: 1 } as const;
   const engineMatrix = await cohortRetentionQuery(events, retention).run(engine);
@@ -122,7 +118,7 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   );
   const steps = {
     steps: [{ name: 'view_item' }, { name: 'add_to_cart' }, { name: 'begin_checkout' }, { name: 'purchase' }],
-    windowMs: 7 * 86_400_000,
+    window: { days: 7 },
   };
   const engineFunnel = await funnelQuery(events, steps).run(engine);
   const localFunnel = funnel(interactions, steps);

@@ -9,8 +9,9 @@ import type { SqlFragment } from './sql/fragment.js';
  * @typeParam T - The result type.
  * @example
  * ```ts
+ * import { npsMetric } from '@cx/metrics';
  * import { surveyMetricQuery } from '@cx/warehouse';
- * const query = surveyMetricQuery({ table: 'answers', score: 'score', where: { metric: 'nps' }, fields: { metric: 'metric' } }, { metric: 'nps' });
+ * const query = surveyMetricQuery({ table: 'answers', score: 'score', where: { metric: 'nps' }, fields: { metric: 'metric' } }, npsMetric());
  * console.log(query.metric, query.toSql('postgres').params.map((p) => p.value)); // 'nps' [ 'nps' ]
  * ```
  * @category Queries

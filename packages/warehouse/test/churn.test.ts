@@ -65,12 +65,16 @@ for (const testEngine of testEngines()) {
       });
       await loadSubscriptions(engine, 'subs', 'sub_changes', [sub('a', 'EUR'), sub('b', 'PLN')]);
       const table = loadedSubscriptionTable('subs', 'sub_changes');
-      const error = await churnSeriesQuery(table)
+      const error = await churnSeriesQuery(table, { interval: 'month' })
         .run(engine)
         .catch((e: unknown) => e);
       expect((error as CxValidationError).issues.map((i) => i.code)).toEqual(['mixed_currency']);
-      expect(() => churnSeriesQuery(table, { midPeriodPolicy: 'sometimes' as never })).toThrow();
-      expect(() => churnSeriesQuery({ ...table, amont: 'x' } as never)).toThrow(CxOptionsError);
+      expect(() =>
+        churnSeriesQuery(table, { interval: 'month', midPeriodPolicy: 'sometimes' as never }),
+      ).toThrow();
+      expect(() => churnSeriesQuery({ ...table, amont: 'x' } as never, { interval: 'month' })).toThrow(
+        CxOptionsError,
+      );
     });
   });
 }

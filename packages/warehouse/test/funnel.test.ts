@@ -7,7 +7,6 @@ import { expectClose } from './compare.js';
 import { testEngines } from './engines.js';
 
 const T0 = Date.parse('2026-03-28T20:00:00Z');
-const HOUR = 3_600_000;
 
 const eventsArb = fc
   .array(
@@ -40,7 +39,7 @@ const optionsArb: fc.Arbitrary<FunnelOptions> = fc
     {
       steps: fc.constantFrom<FunnelOptions['steps']>(
         [{ name: 'view' }, { name: 'cart' }, { name: 'buy' }],
-        [{ name: 'view' }, { name: 'buy', windowMs: 6 * HOUR }],
+        [{ name: 'view' }, { name: 'buy', window: { hours: 6 } }],
         [
           { name: ['view', 'cart'] },
           { name: 'checkout', channel: 'web' },
@@ -48,7 +47,7 @@ const optionsArb: fc.Arbitrary<FunnelOptions> = fc
         ],
         [{ name: 'view' }, { name: 'view' }],
       ),
-      windowMs: fc.constantFrom(HOUR, 12 * HOUR, 14 * 24 * HOUR),
+      window: fc.constantFrom({ hours: 1 }, { hours: 12 }, { days: 14 }),
       order: fc.constantFrom('sequential', 'strict', 'any' as const),
       counting: fc.constantFrom('uniques', 'totals' as const),
       exclusions: fc.constantFrom<NonNullable<FunnelOptions['exclusions']>>(
@@ -65,7 +64,7 @@ const optionsArb: fc.Arbitrary<FunnelOptions> = fc
     },
     { requiredKeys: ['steps'] },
   )
-  .filter((o) => !(o.order === 'any' && o.steps.some((s) => s.windowMs !== undefined)))
+  .filter((o) => !(o.order === 'any' && o.steps.some((s) => s.window !== undefined)))
   .filter((o) => o.steps.length > 2 || !(o.exclusions ?? []).some((x) => x.fromStep === 1));
 
 for (const testEngine of testEngines()) {

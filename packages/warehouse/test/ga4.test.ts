@@ -47,7 +47,7 @@ describe('GA4 BigQuery export through DuckDB', () => {
   it('a purchase funnel by stage and channel equals the in-process one', async () => {
     const options = {
       steps: [{ stageId: 'consideration' }, { stageId: 'decision' }, { name: 'purchase' }],
-      windowMs: 7 * 86_400_000,
+      window: { days: 7 },
       breakdown: { field: 'channel' as const },
     };
     const result = await funnelQuery(GA4_INTERACTIONS('ga4 events'), options).run(engine);

@@ -49,14 +49,14 @@ for (const testEngine of testEngines()) {
         weight: 1,
         properties: { seg: r[SEGMENT] as string | null },
       }));
-      expectClose(await surveyMetricQuery(table, { metric: 'nps' }).run(engine), nps(responses));
+      expectClose(await surveyMetricQuery(table, npsMetric()).run(engine), nps(responses));
       expectClose(
-        await surveyBreakdownQuery(table, { metric: 'nps' }, { by: SEGMENT }).run(engine),
+        await surveyBreakdownQuery(table, npsMetric(), { by: SEGMENT }).run(engine),
         breakdown(responses, npsMetric(), { by: { property: 'seg' } }),
       );
       const filtered = await surveyMetricQuery(
         { ...table, where: { [SEGMENT]: "'; DELETE FROM x; --" } },
-        { metric: 'nps' },
+        npsMetric(),
       ).run(engine);
       expect(filtered.n).toBe(2);
       const [count] = await engine.query(sql`SELECT count(*) AS n FROM ${ident(TABLE)}`);

@@ -36,7 +36,7 @@ describe('FunnelAccumulator.flushActors', () => {
           }));
           const options: FunnelOptions = {
             steps: [{ name: 'view' }, { name: 'buy' }],
-            windowMs: 20 * 3_600_000,
+            window: { hours: 20 },
             ...extra,
           };
           const sorted = [...events].sort(

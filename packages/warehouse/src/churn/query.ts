@@ -6,7 +6,13 @@ import {
   churnPeriodFromSums,
   churnSeries,
 } from '@cx/metrics';
-import { CxOptionsError, CxValidationError, instantToEpochMs, type ValidationIssue } from '@cx/model';
+import {
+  CxOptionsError,
+  CxValidationError,
+  epochMsToInstant,
+  instantToEpochMs,
+  type ValidationIssue,
+} from '@cx/model';
 import type { Engine } from '../engine/engine.js';
 import { epochMs, fieldText, floatType, tableRef, textType } from '../mapping/expressions.js';
 import { type SubscriptionTable, subscriptionTable } from '../mapping/subscriptions.js';
@@ -134,25 +140,29 @@ function instant(value: string | undefined, path: string): number | undefined {
   }
 }
 
-/** Period bounds of the in-process calendar, obtained from `churnSeries` itself on no data (internal). */
-function boundsOf(
+/** Periods of the in-process calendar (bounds, keys and labels), obtained from `churnSeries` itself on no data (internal). */
+function periodsOf(
   options: ChurnSeriesOptions<ChurnMeasures>,
   from: number,
   to: number,
   asOf: number,
-): number[] {
+): { bounds: number[]; keys: Array<{ period: string; label: string }> } {
   const periods = churnSeries([], {
     ...options,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    asOf: new Date(asOf).toISOString(),
+    from: epochMsToInstant(from),
+    to: epochMsToInstant(to),
+    // An empty table has no latest instant: churnSeries then takes its own default, as in process.
+    ...(Number.isFinite(asOf) ? { asOf: epochMsToInstant(asOf) } : {}),
     measures: 'customers',
   });
-  if (periods.length === 0) return [];
-  return [
-    ...periods.map((p) => Date.parse(p.start)),
-    Date.parse((periods[periods.length - 1] as { end: string }).end),
-  ];
+  if (periods.length === 0) return { bounds: [], keys: [] };
+  return {
+    bounds: [
+      ...periods.map((p) => instantToEpochMs(p.start)),
+      instantToEpochMs((periods[periods.length - 1] as { end: string }).end),
+    ],
+    keys: periods.map((p) => ({ period: p.period, label: p.label })),
+  };
 }
 
 async function range(t: SubscriptionTable, engine: Engine) {
@@ -234,7 +244,7 @@ async function range(t: SubscriptionTable, engine: Engine) {
  */
 export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
   subscriptions: SubscriptionTable,
-  options: ChurnSeriesOptions<M> = {},
+  options: ChurnSeriesOptions<M>,
 ): WarehouseQuery<Array<ChurnPeriodOf<M>>> {
   const t = subscriptionTable(subscriptions);
   churnSeries([], { ...options, from: '2000-01-01T00:00:00Z', to: '2000-01-02T00:00:00Z' });
@@ -246,18 +256,25 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
     'churn series',
     (d) =>
       from !== undefined && to !== undefined
-        ? churnSql(t, boundsOf(options, from, to, asOf ?? to), options.midPeriodPolicy === 'eligible', d)
+        ? churnSql(
+            t,
+            periodsOf(options, from, to, asOf ?? to).bounds,
+            options.midPeriodPolicy === 'eligible',
+            d,
+          )
         : problemsSql(t, d),
     async (engine) => {
       const r = await range(t, engine);
       if (r.n === 0 && (from === undefined || to === undefined)) return [];
-      const end = asOf ?? (r.maxTime as number);
-      const bounds = boundsOf(options, from ?? (r.minTime as number), to ?? end, end);
+      // Without rows the latest instant is -Infinity, as for `churnSeries` on no subscriptions.
+      const end = asOf ?? r.maxTime ?? Number.NEGATIVE_INFINITY;
+      const { bounds, keys } = periodsOf(options, from ?? (r.minTime as number), to ?? end, end);
       if (bounds.length === 0) return [];
       const rows = await engine.query(churnSql(t, bounds, policy === 'eligible', engine.dialect));
       return rows.map((row) => {
         const period = churnPeriodFromSums(
           {
+            ...(keys[row.pi as number] as { period: string; label: string }),
             start: row.pa as number,
             end: row.pb as number,
             customersAtStart: row.at_start as number,

@@ -3,12 +3,12 @@ import type { SqlFragment } from '../sql/fragment.js';
 
 /**
  * A value in a result row: the library only ever selects numbers (counts, sums, epoch milliseconds), strings
- * (keys, labels) and `null`.
+ * (keys, labels), `null` and lists of them (per-actor lists of a funnel).
  *
  * @category Engines
  * @since 0.1.0
  */
-export type ResultValue = string | number | boolean | null;
+export type ResultValue = string | number | boolean | null | readonly ResultValue[];
 
 /**
  * A result row, by column alias.

@@ -6,6 +6,7 @@ import {
 } from '@cx/metrics';
 import type { Interaction } from '@cx/model';
 import type { ResultRow } from '../engine/engine.js';
+import { floatType, textType } from '../mapping/expressions.js';
 import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
 import { scanInteractions } from '../mapping/scan.js';
 import { WarehouseQuery } from '../query.js';
@@ -87,9 +88,12 @@ export function rowInteraction(
 
 /**
  * A funnel on an engine, with every option of `funnel` in `@cx/metrics` (ordered, strict or any-order steps,
- * conversion windows, exclusions, uniques or totals, breakdowns, time to convert). The engine selects the events
- * a step or exclusion can match (every event for strict order) ordered by actor and time; the funnel engine of
- * `@cx/metrics` reads them as a stream, one actor at a time, so the result is the in-process one and Node holds
+ * conversion windows, exclusions, uniques or totals, breakdowns, time to convert). When no step or exclusion tests
+ * a property, the engine decides every match: one `GROUP BY actor` returns, per actor, the instants, step bits,
+ * exclusion bits and breakdown values of its relevant events (every event for strict order) as lists ordered by
+ * instant, id and tie order, and the funnel engine of `@cx/metrics` walks them (`FunnelAccumulator.addMatched`)
+ * without rebuilding an interaction. With property conditions the engine streams the candidate events ordered by
+ * actor and time and each is matched in TypeScript. Either way the result is the in-process one, and Node holds
  * one actor's events plus the conversion times (for exact percentiles).
  *
  * @param interactions - The interaction table.
@@ -107,7 +111,7 @@ export function rowInteraction(
  *   ('3', 'b', 'view', TIMESTAMPTZ '2026-01-01 10:00:00+00')) v(id, who, what, ts)`);
  * const result = await funnelQuery(
  *   { table: 'ev', timestamp: 'ts', fields: { id: 'id', customerId: 'who', name: 'what', channel: { constant: 'web' } } },
- *   { steps: [{ name: 'view' }, { name: 'buy' }], windowMs: 7 * 86_400_000 },
+ *   { steps: [{ name: 'view' }, { name: 'buy' }], window: { days: 7 } },
  * ).run(engine);
  * console.log(result.steps.map((s) => s.count), result.conversionRate); // [ 2, 1 ] 0.5
  * await engine.close();
@@ -124,6 +128,9 @@ export function funnelQuery(
   new FunnelAccumulator(settings);
   const wanted = propertyColumns(table, funnelProperties(options));
   const predicates = [...options.steps, ...(options.exclusions ?? [])];
+  if (predicates.every((p) => p.properties === undefined || Object.keys(p.properties).length === 0)) {
+    return matchedFunnel(table, options, settings, wanted);
+  }
   return WarehouseQuery.streaming(
     'funnel',
     (d) =>
@@ -147,6 +154,84 @@ export function funnelQuery(
         }
       }
       return acc.flushActors().result();
+    },
+  );
+}
+
+/** Bits of the predicates an event matches, as an SQL integer: bit k for predicate k (internal). */
+function matchBits(predicates: readonly InteractionPredicate[]): SqlFragment {
+  if (predicates.length === 0) return sql`0`;
+  return sql`(${join(
+    predicates.map((p, k) => sql`CASE WHEN ${predicateFilter(p)} THEN ${2 ** k} ELSE 0 END`),
+    ' + ',
+  )})`;
+}
+
+/**
+ * Per actor, the instants, step bits, exclusion bits and breakdown values of its relevant events as lists ordered
+ * by instant, id and tie order, from one `GROUP BY actor` (internal). Used when no step or exclusion tests a
+ * property, so that every match is decided by the engine.
+ */
+function matchedSql(
+  table: InteractionTable,
+  options: FunnelOptions,
+  wanted: { numeric: string[]; text: string[] },
+  d: Dialect,
+): SqlFragment {
+  const b = options.breakdown;
+  const segment =
+    b === undefined
+      ? sql`CAST(NULL AS ${textType(d)})`
+      : b.field !== undefined
+        ? raw((FIELDS.find(([field]) => field === b.field) as readonly [string, string])[1])
+        : b.property !== undefined && wanted.numeric.includes(b.property)
+          ? raw(`n_${wanted.numeric.indexOf(b.property)}`)
+          : raw(`s_${wanted.text.indexOf(b.property as string)}`);
+  const relevant = options.order === 'strict' ? sql`` : sql` WHERE m <> 0 OR x <> 0`;
+  const f = floatType(d);
+  const events = sql`SELECT * FROM (SELECT actor, CAST(t AS ${f}) AS t, id, ord, CAST(${matchBits(options.steps)} AS ${f}) AS m, CAST(${matchBits(options.exclusions ?? [])} AS ${f}) AS x, ${segment} AS seg FROM (${interactionRows(table, wanted, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL) me${relevant}`;
+  if (d === 'clickhouse') {
+    return sql`SELECT actor, arrayMap(z -> z.1, e) AS ts, arrayMap(z -> z.4, e) AS ms, arrayMap(z -> z.5, e) AS xs, arrayMap(z -> z.6, e) AS segs FROM (SELECT actor, arraySort(groupArray((t, id, ord, m, x, seg))) AS e FROM (${events}) r GROUP BY actor) g`;
+  }
+  const order = d === 'postgres' ? sql`ORDER BY t, id COLLATE "C", ord` : sql`ORDER BY t, id, ord`;
+  const list = d === 'postgres' ? raw('array_agg') : raw('list');
+  return sql`SELECT actor, ${list}(t ${order}) AS ts, ${list}(m ${order}) AS ms, ${list}(x ${order}) AS xs, ${list}(seg ${order}) AS segs FROM (${events}) r GROUP BY actor`;
+}
+
+/** The funnel from per-actor match lists: one row per actor reaches Node, no interaction is rebuilt (internal). */
+function matchedFunnel(
+  table: InteractionTable,
+  options: FunnelOptions,
+  settings: FunnelOptions,
+  wanted: { numeric: string[]; text: string[] },
+): WarehouseQuery<FunnelResult> {
+  return WarehouseQuery.streaming(
+    'funnel',
+    (d) => matchedSql(table, options, wanted, d),
+    async (batches, engine) => {
+      await scanInteractions(table, engine);
+      const acc = new FunnelAccumulator(settings);
+      for await (const batch of batches) {
+        for (const row of batch) {
+          const actor = String(row.actor);
+          const ts = row.ts as readonly number[];
+          const ms = row.ms as readonly number[];
+          const xs = row.xs as readonly number[];
+          const segs = row.segs as readonly (string | number | null)[];
+          for (let i = 0; i < ts.length; i++) {
+            const seg = segs[i];
+            acc.addMatched(
+              actor,
+              ts[i] as number,
+              ms[i] as number,
+              xs[i] as number,
+              seg === null || seg === undefined ? null : String(seg),
+            );
+          }
+          acc.flushActors();
+        }
+      }
+      return acc.result();
     },
   );
 }

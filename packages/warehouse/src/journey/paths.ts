@@ -1,4 +1,4 @@
-import type { TopPathsOptions, TopPathsResult } from '@cx/metrics';
+import type { PathNodeField, TopPathsOptions, TopPathsResult } from '@cx/metrics';
 import { topPaths } from '@cx/metrics';
 import { floatType, textType } from '../mapping/expressions.js';
 import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
@@ -10,22 +10,41 @@ import { raw, type SqlFragment, sql } from '../sql/fragment.js';
 const SEPARATOR = '\u0001';
 const COLUMN = { touchpointId: 'touchpoint', stageId: 'stage', name: 'name', channel: 'channel' } as const;
 
-function pathsSql(table: InteractionTable, o: Required<TopPathsOptions>, d: Dialect): SqlFragment {
-  const v = raw(COLUMN[o.by]);
-  const idOrder = d === 'postgres' ? sql`id COLLATE "C"` : sql`id`;
-  const previous =
-    d === 'clickhouse'
-      ? sql`lagInFrame(toNullable(v)) OVER (PARTITION BY actor ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`
-      : sql`lag(v) OVER (PARTITION BY actor ORDER BY rn)`;
+/** The options of `topPaths` with its defaults filled in (internal). */
+interface PathSpec {
+  readonly by: PathNodeField;
+  readonly limit: number;
+  readonly maxLength: number;
+  readonly collapseRepeats: boolean;
+}
+
+/**
+ * One path string per actor from the node rows `n` (internal). DuckDB and ClickHouse aggregate each actor's nodes into a list ordered by
+ * instant, id and tie order in one `GROUP BY actor` (no sort of the whole table), drop repeats with a list filter
+ * and cut the list; PostgreSQL numbers the rows with window functions and aggregates the kept ones. Rows:
+ * `(actor, path)`, `path` NULL for an actor without a node.
+ */
+function actorPaths(o: PathSpec, d: Dialect): SqlFragment {
+  if (d === 'duckdb') {
+    const keep = o.collapseRepeats ? sql`list_filter(l, lambda x, i: i = 1 OR x <> l[i - 1])` : sql`l`;
+    return sql`SELECT actor, CASE WHEN len(l) > 0 THEN array_to_string(list_slice(${keep}, 1, ${o.maxLength}), ${SEPARATOR}) END AS path FROM (SELECT actor, list(v ORDER BY t, id, ord) FILTER (WHERE v IS NOT NULL) AS l FROM n GROUP BY actor) pl`;
+  }
+  if (d === 'clickhouse') {
+    const keep = o.collapseRepeats
+      ? sql`arrayFilter((x, i) -> i = 1 OR x != l[i - 1], l, arrayEnumerate(l))`
+      : sql`l`;
+    return sql`SELECT actor, if(length(l) > 0, arrayStringConcat(arraySlice(${keep}, 1, ${o.maxLength}), ${SEPARATOR}), NULL) AS path FROM (SELECT actor, arrayMap(x -> assumeNotNull(x.4), arraySort(groupArrayIf((t, id, ord, v), v IS NOT NULL))) AS l FROM n GROUP BY actor) pl`;
+  }
   const collapse = o.collapseRepeats ? sql` WHERE pv IS NULL OR pv <> v` : sql``;
-  const agg =
-    d === 'clickhouse'
-      ? sql`arrayStringConcat(arrayMap(x -> x.2, arraySort(x -> x.1, groupArray((pos, v)))), ${SEPARATOR})`
-      : sql`string_agg(v, ${SEPARATOR} ORDER BY pos)`;
+  return sql`SELECT actor, string_agg(v, ${SEPARATOR} ORDER BY pos) FILTER (WHERE pos <= ${o.maxLength}) AS path FROM (SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY rn) AS pos FROM (SELECT actor, v, rn, lag(v) OVER (PARTITION BY actor ORDER BY rn) AS pv FROM (SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY t, id COLLATE "C", ord) AS rn FROM n WHERE v IS NOT NULL) o) c${collapse}) k GROUP BY actor UNION ALL SELECT actor, NULL FROM n GROUP BY actor HAVING count(v) = 0`;
+}
+
+function pathsSql(table: InteractionTable, o: PathSpec, d: Dialect): SqlFragment {
+  const v = raw(COLUMN[o.by]);
   const pathOrder = d === 'postgres' ? sql`path COLLATE "C"` : sql`path`;
   const f = floatType(d);
   const txt = textType(d);
-  return sql`WITH n AS (SELECT actor, t, id, ord, ${v} AS v FROM (${interactionRows(table, {}, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL), o AS (SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY t, ${idOrder}, ord) AS rn FROM n WHERE v IS NOT NULL), c AS (SELECT actor, v, rn, ${previous} AS pv FROM o), k AS (SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY rn) AS pos FROM c${collapse}), p AS (SELECT actor, ${agg} AS path FROM k WHERE pos <= ${o.maxLength} GROUP BY actor), g AS (SELECT path, count(*) AS actors FROM p GROUP BY path) SELECT CAST('top' AS ${txt}) AS kind, path, CAST(actors AS ${f}) AS actors FROM (SELECT path, actors FROM g ORDER BY actors DESC, ${pathOrder} LIMIT ${o.limit}) top UNION ALL SELECT CAST('all' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM g UNION ALL SELECT CAST('with' AS ${txt}), CAST(NULL AS ${txt}), CAST(coalesce(sum(actors), 0) AS ${f}) FROM g UNION ALL SELECT CAST('actors' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(DISTINCT actor) AS ${f}) FROM n`;
+  return sql`WITH n AS (SELECT actor, t, id, ord, ${v} AS v FROM (${interactionRows(table, {}, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL), p AS (${actorPaths(o, d)}), g AS (SELECT path, count(*) AS actors FROM p WHERE path IS NOT NULL GROUP BY path) SELECT CAST('top' AS ${txt}) AS kind, path, CAST(actors AS ${f}) AS actors FROM (SELECT path, actors FROM g ORDER BY actors DESC, ${pathOrder} LIMIT ${o.limit}) top UNION ALL SELECT CAST('all' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM g UNION ALL SELECT CAST('with' AS ${txt}), CAST(NULL AS ${txt}), CAST(coalesce(sum(actors), 0) AS ${f}) FROM g UNION ALL SELECT CAST('actors' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM p`;
 }
 
 /**
@@ -62,7 +81,7 @@ export function topPathsQuery(
 ): WarehouseQuery<TopPathsResult> {
   const table = interactionTable(interactions);
   topPaths([], options);
-  const o: Required<TopPathsOptions> = {
+  const o: PathSpec = {
     by: options.by ?? 'touchpointId',
     limit: options.limit ?? 10,
     maxLength: options.maxLength ?? 10,
