@@ -186,6 +186,39 @@ async function child(kind: string, rows: number) {
       funnel: f.steps.map((s) => s.count),
       topPath: paths.paths[0]?.actors,
     };
+    if (kind === 'duckdb') {
+      // DuckDB's own hand-written queries for the same questions, the reference the library's SQL is measured by.
+      // Retention: the same counts (weekly cohorts from Monday in Europe/Warsaw through the engine's zone rules).
+      // Funnel: the classic chain of joins on each actor's first step instants (first attempt only, a cheaper and
+      // looser definition than the library's). Paths: each actor's first five touchpoints, repeats kept.
+      const week = `(date_diff('day', DATE '1970-01-01', CAST(timezone('Europe/Warsaw', ts) AS DATE)) + 3) // 7`;
+      out.retentionRef = (
+        await timed(() =>
+          rawExec(
+            engine,
+            `CREATE OR REPLACE TEMP TABLE ref_r AS WITH e AS (SELECT customer_id AS a, ${week} AS w FROM events), c AS (SELECT a, min(w) AS w0 FROM e GROUP BY a), x AS (SELECT DISTINCT e.a, c.w0, e.w - c.w0 AS k FROM e JOIN c USING (a) WHERE e.w - c.w0 BETWEEN 1 AND 8) SELECT w0, k, count(*) AS n FROM x GROUP BY ALL UNION ALL SELECT w0, 0, count(*) FROM c GROUP BY w0`,
+          ),
+        )
+      )[1];
+      const step = (k: number, name: string) =>
+        `s${k} AS (SELECT v.a, min(v.ts) AS t, any_value(s${k - 1}.t0) AS t0 FROM v JOIN s${k - 1} USING (a) WHERE v.name = '${name}' AND v.ts >= s${k - 1}.t AND v.ts <= s${k - 1}.t0 + INTERVAL 7 DAY GROUP BY v.a)`;
+      out.funnelRef = (
+        await timed(() =>
+          rawExec(
+            engine,
+            `CREATE OR REPLACE TEMP TABLE ref_f AS WITH v AS (SELECT customer_id AS a, ts, name FROM events WHERE name IN ('view', 'cart', 'checkout', 'buy')), s1 AS (SELECT a, min(ts) AS t, min(ts) AS t0 FROM v WHERE name = 'view' GROUP BY a), ${step(2, 'cart')}, ${step(3, 'checkout')}, ${step(4, 'buy')} SELECT (SELECT count(*) FROM s1) AS n1, (SELECT count(*) FROM s2) AS n2, (SELECT count(*) FROM s3) AS n3, (SELECT count(*) FROM s4) AS n4`,
+          ),
+        )
+      )[1];
+      out.pathsRef = (
+        await timed(() =>
+          rawExec(
+            engine,
+            `CREATE OR REPLACE TEMP TABLE ref_p AS SELECT path, count(*) AS n FROM (SELECT customer_id, array_to_string(list(touchpoint_id ORDER BY ts, id)[1:5], '>') AS path FROM events GROUP BY customer_id) GROUP BY path ORDER BY n DESC LIMIT 10`,
+          ),
+        )
+      )[1];
+    }
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -266,9 +299,10 @@ async function main() {
         }
         const result = JSON.parse(line);
         results.push(result);
-        const ms = result.ms as Record<'load' | 'nps' | 'trend' | 'retention' | 'funnel' | 'paths', number>;
+        const ms = result.ms as Record<'load' | 'nps' | 'trend' | 'retention' | 'funnel' | 'paths', number> &
+          Partial<Record<'retentionRef' | 'funnelRef' | 'pathsRef', number>>;
         console.log(
-          `${kind.padEnd(10)} ${String(rows).padStart(10)}  load ${(ms.load / 1000).toFixed(1)} s  nps ${ms.nps.toFixed(0)} ms  trend ${ms.trend.toFixed(0)} ms  retention ${ms.retention.toFixed(0)} ms  funnel ${ms.funnel.toFixed(0)} ms  paths ${ms.paths.toFixed(0)} ms  peak RSS ${result.peakMiB.toFixed(0)} MiB  ${JSON.stringify(result.check)}`,
+          `${kind.padEnd(10)} ${String(rows).padStart(10)}  load ${(ms.load / 1000).toFixed(1)} s  nps ${ms.nps.toFixed(0)} ms  trend ${ms.trend.toFixed(0)} ms  retention ${ms.retention.toFixed(0)} ms  funnel ${ms.funnel.toFixed(0)} ms  paths ${ms.paths.toFixed(0)} ms  peak RSS ${result.peakMiB.toFixed(0)} MiB  ${JSON.stringify(result.check)}${ms.retentionRef === undefined ? '' : `\n${''.padEnd(22)}hand-written DuckDB: retention ${ms.retentionRef.toFixed(0)} ms (library ${(ms.retention / ms.retentionRef).toFixed(2)}×)  funnel ${ms.funnelRef?.toFixed(0)} ms (${(ms.funnel / (ms.funnelRef as number)).toFixed(2)}×)  paths ${ms.pathsRef?.toFixed(0)} ms (${(ms.paths / (ms.pathsRef as number)).toFixed(2)}×)`}`,
         );
       }
     }

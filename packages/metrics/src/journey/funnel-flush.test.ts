@@ -53,6 +53,32 @@ describe('FunnelAccumulator.flushActors', () => {
             previous = e.customerId;
           }
           expect(acc.flushActors().result()).toEqual(funnel(events, options));
+          // The same events given as matches (bit 0 view, bit 1 buy; exclusion 0 cart), with the channel as the
+          // breakdown value: addMatched equals add.
+          const bits = (e: Interaction) => (e.name === 'view' ? 1 : 0) | (e.name === 'buy' ? 2 : 0);
+          const matched = new FunnelAccumulator({ ...options, inputOrder: 'time-ordered' });
+          for (const e of sorted) {
+            matched.addMatched(
+              e.customerId as string,
+              instantToEpochMs(e.timestamp),
+              bits(e),
+              e.name === 'cart' ? 1 : 0,
+              'web',
+            );
+          }
+          expect(matched.flushActors().result()).toEqual(funnel(events, options));
+          const withBreakdown = { ...options, breakdown: { field: 'channel' as const } };
+          const segmented = new FunnelAccumulator({ ...withBreakdown, inputOrder: 'time-ordered' });
+          for (const e of sorted) {
+            segmented.addMatched(
+              e.customerId as string,
+              instantToEpochMs(e.timestamp),
+              bits(e),
+              e.name === 'cart' ? 1 : 0,
+              'web',
+            );
+          }
+          expect(segmented.result()).toEqual(funnel(events, withBreakdown));
         },
       ),
     );
@@ -60,5 +86,10 @@ describe('FunnelAccumulator.flushActors', () => {
 
   it('needs time-ordered input', () => {
     expect(() => new FunnelAccumulator({ steps: [{ name: 'view' }] }).flushActors()).toThrow(/time-ordered/);
+    expect(() => new FunnelAccumulator({ steps: [{ name: 'view' }] }).addMatched('a', 0, 1, 0, null)).toThrow(
+      /time-ordered/,
+    );
+    const ordered = new FunnelAccumulator({ steps: [{ name: 'view' }], inputOrder: 'time-ordered' });
+    expect(() => ordered.addMatched('a', 10, 1, 0, null).addMatched('a', 5, 1, 0, null)).toThrow(/earlier/);
   });
 });

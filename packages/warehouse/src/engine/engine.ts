@@ -3,12 +3,12 @@ import type { SqlFragment } from '../sql/fragment.js';
 
 /**
  * A value in a result row: the library only ever selects numbers (counts, sums, epoch milliseconds), strings
- * (keys, labels), `null` and lists of them (per-actor lists of a funnel).
+ * (keys, labels) and `null`.
  *
  * @category Engines
  * @since 0.1.0
  */
-export type ResultValue = string | number | boolean | null | readonly ResultValue[];
+export type ResultValue = string | number | boolean | null;
 
 /**
  * A result row, by column alias.

@@ -5,8 +5,6 @@ import type { ResultValue } from './engine.js';
 export function normalizeValue(value: unknown, column: string): ResultValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  // Lists (DuckDB LIST, PostgreSQL arrays, ClickHouse Array) of the values above.
-  if (Array.isArray(value)) return value.map((v: unknown) => normalizeValue(v, column));
   if (typeof value === 'bigint') {
     if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER))
       return Number(value);

@@ -89,11 +89,11 @@ export function rowInteraction(
 /**
  * A funnel on an engine, with every option of `funnel` in `@cx/metrics` (ordered, strict or any-order steps,
  * conversion windows, exclusions, uniques or totals, breakdowns, time to convert). When no step or exclusion tests
- * a property, the engine decides every match: one `GROUP BY actor` returns, per actor, the instants, step bits,
- * exclusion bits and breakdown values of its relevant events (every event for strict order) as lists ordered by
- * instant, id and tie order, and the funnel engine of `@cx/metrics` walks them (`FunnelAccumulator.addMatched`)
- * without rebuilding an interaction. With property conditions the engine streams the candidate events ordered by
- * actor and time and each is matched in TypeScript. Either way the result is the in-process one, and Node holds
+ * a property, the engine decides every match: it streams the relevant events (every event for strict order) as
+ * numbers only — actor, instant, step bits, exclusion bits, breakdown value — ordered by actor, instant, id and tie
+ * order, and the funnel engine of `@cx/metrics` walks them (`FunnelAccumulator.addMatched`) without rebuilding an
+ * interaction. With property conditions the engine streams the candidate events with their fields and each is
+ * matched in TypeScript. Either way the result is the in-process one, and Node holds
  * one actor's events plus the conversion times (for exact percentiles).
  *
  * @param interactions - The interaction table.
@@ -168,9 +168,9 @@ function matchBits(predicates: readonly InteractionPredicate[]): SqlFragment {
 }
 
 /**
- * Per actor, the instants, step bits, exclusion bits and breakdown values of its relevant events as lists ordered
- * by instant, id and tie order, from one `GROUP BY actor` (internal). Used when no step or exclusion tests a
- * property, so that every match is decided by the engine.
+ * The relevant events (every event for strict order) as numbers only — actor, instant, step bits, exclusion bits
+ * and breakdown value — ordered by actor, instant, id and tie order (internal). Used when no step or exclusion
+ * tests a property, so that every match is decided by the engine.
  */
 function matchedSql(
   table: InteractionTable,
@@ -189,16 +189,11 @@ function matchedSql(
           : raw(`s_${wanted.text.indexOf(b.property as string)}`);
   const relevant = options.order === 'strict' ? sql`` : sql` WHERE m <> 0 OR x <> 0`;
   const f = floatType(d);
-  const events = sql`SELECT * FROM (SELECT actor, CAST(t AS ${f}) AS t, id, ord, CAST(${matchBits(options.steps)} AS ${f}) AS m, CAST(${matchBits(options.exclusions ?? [])} AS ${f}) AS x, ${segment} AS seg FROM (${interactionRows(table, wanted, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL) me${relevant}`;
-  if (d === 'clickhouse') {
-    return sql`SELECT actor, arrayMap(z -> z.1, e) AS ts, arrayMap(z -> z.4, e) AS ms, arrayMap(z -> z.5, e) AS xs, arrayMap(z -> z.6, e) AS segs FROM (SELECT actor, arraySort(groupArray((t, id, ord, m, x, seg))) AS e FROM (${events}) r GROUP BY actor) g`;
-  }
-  const order = d === 'postgres' ? sql`ORDER BY t, id COLLATE "C", ord` : sql`ORDER BY t, id, ord`;
-  const list = d === 'postgres' ? raw('array_agg') : raw('list');
-  return sql`SELECT actor, ${list}(t ${order}) AS ts, ${list}(m ${order}) AS ms, ${list}(x ${order}) AS xs, ${list}(seg ${order}) AS segs FROM (${events}) r GROUP BY actor`;
+  const idOrder = d === 'postgres' ? sql`id COLLATE "C"` : sql`id`;
+  return sql`SELECT actor, t, m, x, seg FROM (SELECT actor, CAST(t AS ${f}) AS t, id, ord, CAST(${matchBits(options.steps)} AS ${f}) AS m, CAST(${matchBits(options.exclusions ?? [])} AS ${f}) AS x, ${segment} AS seg FROM (${interactionRows(table, wanted, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL) me${relevant} ORDER BY actor, t, ${idOrder}, ord`;
 }
 
-/** The funnel from per-actor match lists: one row per actor reaches Node, no interaction is rebuilt (internal). */
+/** The funnel from the engine's matches: numbers only reach Node, no interaction is rebuilt (internal). */
 function matchedFunnel(
   table: InteractionTable,
   options: FunnelOptions,
@@ -211,27 +206,23 @@ function matchedFunnel(
     async (batches, engine) => {
       await scanInteractions(table, engine);
       const acc = new FunnelAccumulator(settings);
+      let previous: string | undefined;
       for await (const batch of batches) {
         for (const row of batch) {
           const actor = String(row.actor);
-          const ts = row.ts as readonly number[];
-          const ms = row.ms as readonly number[];
-          const xs = row.xs as readonly number[];
-          const segs = row.segs as readonly (string | number | null)[];
-          for (let i = 0; i < ts.length; i++) {
-            const seg = segs[i];
-            acc.addMatched(
-              actor,
-              ts[i] as number,
-              ms[i] as number,
-              xs[i] as number,
-              seg === null || seg === undefined ? null : String(seg),
-            );
-          }
-          acc.flushActors();
+          if (previous !== undefined && actor !== previous) acc.flushActors();
+          previous = actor;
+          const seg = row.seg;
+          acc.addMatched(
+            actor,
+            row.t as number,
+            row.m as number,
+            row.x as number,
+            seg === null || seg === undefined ? null : String(seg),
+          );
         }
       }
-      return acc.result();
+      return acc.flushActors().result();
     },
   );
 }
