@@ -5,7 +5,7 @@ import {
   rfmSummary,
   TIME_UNIT_DAYS,
 } from '@cx/metrics';
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, parseInstant } from '@cx/model';
 import { z } from 'zod';
 import { parseSettings } from '../engine/settings.js';
 import type { FieldSource, InstantSource, TableName } from '../mapping/column.js';
@@ -48,10 +48,9 @@ const transactionTableSchema = z.strictObject({
 
 const MS_PER_DAY = 86_400_000;
 
+/** Days since 1970-01-01 of a calendar date (checked by `rfmSummary`'s options), read as `rfmSummary` reads it. */
 function dayOf(date: string): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY
-  );
+  return parseInstant(date, { timeZone: 'UTC' }) / MS_PER_DAY;
 }
 
 function rfmSql(t: TransactionTable, o: RfmSummaryOptions, d: Dialect): SqlFragment {
