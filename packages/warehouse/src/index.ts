@@ -72,4 +72,6 @@ export { subscriptionTable } from './mapping/subscriptions.js';
 // #region lifetime
 export type { TransactionTable } from './lifetime/rfm.js';
 export { rfmSummaryQuery } from './lifetime/rfm.js';
+export type { ActivitySources } from './orders/activity-churn.js';
+export { activityChurnQuery } from './orders/activity-churn.js';
 // #endregion lifetime

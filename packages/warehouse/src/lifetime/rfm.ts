@@ -71,6 +71,11 @@ function rfmSql(t: TransactionTable, o: RfmSummaryOptions, d: Dialect): SqlFragm
   return sql`WITH r AS (${rows}), bad AS (SELECT count(*) AS n FROM r WHERE cust IS NULL OR cust = '' OR ms IS NULL OR amount IS NULL OR NOT (amount >= 0)), valid AS (${deduped}), days AS (${days}), cs AS (${customers}), fa AS (${firstAmount}) SELECT CAST('customer' AS ${txt}) AS kind, cs.cust AS cust, CAST(cs.first_day AS ${f}) AS first_day, CAST(cs.last_cal AS ${f}) AS last_cal, CAST(cs.cal_days AS ${f}) AS cal_days, CAST(cs.cal_amount - fa.first_amount AS ${f}) AS repeat_amount, CAST(cs.hold_days AS ${f}) AS hold_days, CAST(cs.hold_amount AS ${f}) AS hold_amount FROM cs JOIN fa ON fa.cust = cs.cust UNION ALL SELECT CAST('counts' AS ${txt}), CAST(NULL AS ${txt}), CAST((SELECT count(*) FROM valid WHERE dup > 1) AS ${f}), CAST((SELECT count(*) FROM valid v WHERE dup = 1 AND ${localDayNumber(sql`v.ms`, o.timeZone ?? 'UTC', d)} > ${lastDay}) AS ${f}), CAST((SELECT n FROM bad) AS ${f}), CAST(NULL AS ${f}), CAST(NULL AS ${f}), CAST(NULL AS ${f})`;
 }
 
+/** Checks a transaction table mapping (internal). */
+export function transactionTable(table: unknown): TransactionTable {
+  return parseSettings(transactionTableSchema, table, 'transactionTable') as TransactionTable;
+}
+
 /**
  * The RFM summary of `@cx/metrics` (`rfmSummary`: frequency, recency and T per customer, monetary value of
  * repeat purchases, holdout counts) computed by an engine from a transaction table; feed it to `fitBgNbd`,
