@@ -92,6 +92,16 @@ async function rawExec(engine: Engine, text: string) {
   await engine.execute(sql([text] as unknown as TemplateStringsArray));
 }
 
+/** Time of a reference query, or -1 when the engine refused it (e.g. out of memory): reported, never fatal. */
+async function reference(fn: () => Promise<unknown>): Promise<number> {
+  try {
+    return (await timed(fn))[1];
+  } catch (error) {
+    console.error(`reference query failed: ${String(error).split('\n')[0]}`);
+    return -1;
+  }
+}
+
 async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
@@ -155,7 +165,7 @@ async function child(kind: string, rows: number) {
     const dir = mkdtempSync(join(tmpdir(), 'cx-bench-wh-'));
     const engine =
       kind === 'duckdb'
-        ? await duckdbEngine({ path: join(dir, 'bench.duckdb'), threads: 2 })
+        ? await duckdbEngine({ path: join(dir, 'bench.duckdb'), threads: 2, memoryLimit: '6GB' })
         : kind === 'chdb'
           ? await chdbEngine({ path: join(dir, 'chdb') })
           : await postgresEngine(JSON.parse(process.env.CX_BENCH_PG as string));
@@ -192,32 +202,26 @@ async function child(kind: string, rows: number) {
       // Funnel: the classic chain of joins on each actor's first step instants (first attempt only, a cheaper and
       // looser definition than the library's). Paths: each actor's first five touchpoints, repeats kept.
       const week = `(date_diff('day', DATE '1970-01-01', CAST(timezone('Europe/Warsaw', ts) AS DATE)) + 3) // 7`;
-      out.retentionRef = (
-        await timed(() =>
-          rawExec(
-            engine,
-            `CREATE OR REPLACE TEMP TABLE ref_r AS WITH e AS (SELECT customer_id AS a, ${week} AS w FROM events), c AS (SELECT a, min(w) AS w0 FROM e GROUP BY a), x AS (SELECT DISTINCT e.a, c.w0, e.w - c.w0 AS k FROM e JOIN c USING (a) WHERE e.w - c.w0 BETWEEN 1 AND 8) SELECT w0, k, count(*) AS n FROM x GROUP BY ALL UNION ALL SELECT w0, 0, count(*) FROM c GROUP BY w0`,
-          ),
-        )
-      )[1];
+      out.retentionRef = await reference(() =>
+        rawExec(
+          engine,
+          `CREATE OR REPLACE TEMP TABLE ref_r AS WITH e AS (SELECT customer_id AS a, ${week} AS w FROM events), c AS (SELECT a, min(w) AS w0 FROM e GROUP BY a), x AS (SELECT DISTINCT e.a, c.w0, e.w - c.w0 AS k FROM e JOIN c USING (a) WHERE e.w - c.w0 BETWEEN 1 AND 8) SELECT w0, k, count(*) AS n FROM x GROUP BY ALL UNION ALL SELECT w0, 0, count(*) FROM c GROUP BY w0`,
+        ),
+      );
       const step = (k: number, name: string) =>
         `s${k} AS (SELECT v.a, min(v.ts) AS t, any_value(s${k - 1}.t0) AS t0 FROM v JOIN s${k - 1} USING (a) WHERE v.name = '${name}' AND v.ts >= s${k - 1}.t AND v.ts <= s${k - 1}.t0 + INTERVAL 7 DAY GROUP BY v.a)`;
-      out.funnelRef = (
-        await timed(() =>
-          rawExec(
-            engine,
-            `CREATE OR REPLACE TEMP TABLE ref_f AS WITH v AS (SELECT customer_id AS a, ts, name FROM events WHERE name IN ('view', 'cart', 'checkout', 'buy')), s1 AS (SELECT a, min(ts) AS t, min(ts) AS t0 FROM v WHERE name = 'view' GROUP BY a), ${step(2, 'cart')}, ${step(3, 'checkout')}, ${step(4, 'buy')} SELECT (SELECT count(*) FROM s1) AS n1, (SELECT count(*) FROM s2) AS n2, (SELECT count(*) FROM s3) AS n3, (SELECT count(*) FROM s4) AS n4`,
-          ),
-        )
-      )[1];
-      out.pathsRef = (
-        await timed(() =>
-          rawExec(
-            engine,
-            `CREATE OR REPLACE TEMP TABLE ref_p AS SELECT path, count(*) AS n FROM (SELECT customer_id, array_to_string(list(touchpoint_id ORDER BY ts, id)[1:5], '>') AS path FROM events GROUP BY customer_id) GROUP BY path ORDER BY n DESC LIMIT 10`,
-          ),
-        )
-      )[1];
+      out.funnelRef = await reference(() =>
+        rawExec(
+          engine,
+          `CREATE OR REPLACE TEMP TABLE ref_f AS WITH v AS (SELECT customer_id AS a, ts, name FROM events WHERE name IN ('view', 'cart', 'checkout', 'buy')), s1 AS (SELECT a, min(ts) AS t, min(ts) AS t0 FROM v WHERE name = 'view' GROUP BY a), ${step(2, 'cart')}, ${step(3, 'checkout')}, ${step(4, 'buy')} SELECT (SELECT count(*) FROM s1) AS n1, (SELECT count(*) FROM s2) AS n2, (SELECT count(*) FROM s3) AS n3, (SELECT count(*) FROM s4) AS n4`,
+        ),
+      );
+      out.pathsRef = await reference(() =>
+        rawExec(
+          engine,
+          `CREATE OR REPLACE TEMP TABLE ref_p AS SELECT path, count(*) AS n FROM (SELECT customer_id, array_to_string(list(touchpoint_id ORDER BY ts, id)[1:5], '>') AS path FROM events GROUP BY customer_id) GROUP BY path ORDER BY n DESC LIMIT 10`,
+        ),
+      );
     }
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
