@@ -1,16 +1,31 @@
 // Benchmark of @cx/metrics journey analytics against DuckDB on the same data.
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/journey.ts
-// Env: CUSTOMERS (default 200000, about 10 million interactions), SEED (default 7), CSV (path of the cached file).
+// Env: CUSTOMERS (default 200000, about 10 million interactions), SEED (default 7), CSV (path of the cached file),
+// CX_BENCH_RUNS (default 3: best of 3 after a warm-up, in memory), CX_BENCH_E2E_RUNS (default CX_BENCH_RUNS: the
+// same for the end-to-end runs), CX_BENCH_SKIP_MEMORY=1 to skip the accumulator memory table.
+// Every DuckDB query has two formulations (joins or window functions, and list aggregates with lambdas), checked
+// equal; the faster at threads=2 is the reference, and is also timed at threads=1.
 import { existsSync, statSync } from 'node:fs';
 import { MS_PER_DAY as DAY } from '@cx/model';
 import { createSampleShop, writeCsv } from '@cx/sample-data';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 // Imported from the sources of the modules used (the package index is shared by several areas being built).
 import { readInteractionColumnsCsv } from '../packages/metrics/src/columnar/read-csv.js';
 import { FunnelAccumulator } from '../packages/metrics/src/journey/funnel-accumulator.js';
 import { funnelColumns } from '../packages/metrics/src/journey/funnel-columns.js';
 import type { FunnelOptions } from '../packages/metrics/src/journey/funnel-options.js';
 import { topPathsColumns } from '../packages/metrics/src/journey/paths-columns.js';
+import {
+  best,
+  describeTimes,
+  type Formulation,
+  fastestOf,
+  loadavg,
+  mib,
+  peakRss,
+  ratio,
+  timed,
+} from './measure.js';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 200_000);
 const SEED = Number(process.env.SEED ?? 7);
@@ -21,14 +36,6 @@ const TOP = 10;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-async function time<T>(label: string, fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  const ms = performance.now() - start;
-  console.log(`  ${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms`);
-  return { ms, value };
-}
-
 // ---- data -----------------------------------------------------------------------------------------------
 if (!existsSync(CSV)) {
   console.log(`writing ${CSV} (${CUSTOMERS} customers) …`);
@@ -55,6 +62,8 @@ if (!existsSync(CSV)) {
 console.log(`data: ${CSV} (${mb(statSync(CSV).size)})`);
 
 // ---- DuckDB SQL -----------------------------------------------------------------------------------------
+const RUNS = Number(process.env.CX_BENCH_RUNS ?? 3);
+const E2E_RUNS = Number(process.env.CX_BENCH_E2E_RUNS ?? RUNS);
 const load = `CREATE OR REPLACE TABLE events AS
   SELECT seq, coalesce(customerId, anonymousId) AS actor, epoch_ms(timestamp) AS t, name, touchpointId
   FROM read_csv('${CSV}', header = true, columns = {
@@ -62,100 +71,141 @@ const load = `CREATE OR REPLACE TABLE events AS
     'name': 'VARCHAR', 'channel': 'VARCHAR', 'touchpointId': 'VARCHAR', 'stageId': 'VARCHAR'})`;
 // Sequential, uniques, first entry: step k is the first step-k event after step k-1 (by time, then file
 // order) within 7 days of the first step-0 event; the steps have distinct names, so this equals the greedy scan.
+const WINDOW_MS = 7 * DAY;
+const stepNames = STEPS.map((s) => `'${s}'`).join(', ');
 const key = (alias: string) => `{'t': ${alias}.t, 's': ${alias}.seq}`;
-const funnelSql = `WITH ev AS (SELECT actor, t, seq, name FROM events WHERE name IN (${STEPS.map((s) => `'${s}'`).join(', ')})),
+const funnelJoin = `WITH ev AS (SELECT actor, t, seq, name FROM events WHERE name IN (${stepNames})),
   f0 AS (SELECT actor, min(${key('ev')}) AS k FROM ev WHERE name = '${STEPS[0]}' GROUP BY actor),
   ${[1, 2, 3]
     .map(
       (
         k,
       ) => `f${k} AS (SELECT p.actor, any_value(p.start) AS start, min(${key('ev')}) AS k FROM (SELECT actor, k, ${k === 1 ? 'k.t' : 'start'} AS start FROM f${k - 1}) p
-    JOIN ev ON ev.actor = p.actor AND ev.name = '${STEPS[k]}' AND ${key('ev')} > p.k AND ev.t <= p.start + ${7 * DAY}
+    JOIN ev ON ev.actor = p.actor AND ev.name = '${STEPS[k]}' AND ${key('ev')} > p.k AND ev.t <= p.start + ${WINDOW_MS}
     GROUP BY p.actor)`,
     )
     .join(',\n  ')}
   SELECT (SELECT count(*) FROM f0) AS c0, (SELECT count(*) FROM f1) AS c1, (SELECT count(*) FROM f2) AS c2, (SELECT count(*) FROM f3) AS c3`;
-const pathsSql = `WITH x AS (SELECT actor, touchpointId AS tp, t, seq,
+// The same funnel from one list per actor: each step is the first later element of its name (list_filter)[1].
+const after = (k: number) =>
+  `(x.t > k${k}.t OR (x.t = k${k}.t AND x.s > k${k}.s)) AND x.t <= k0.t + ${WINDOW_MS}`;
+const funnelList = `WITH l AS (SELECT list({'t': t, 's': seq, 'n': name} ORDER BY t, seq) AS ev FROM events
+    WHERE name IN (${stepNames}) GROUP BY actor),
+  s0 AS (SELECT ev, list_filter(ev, lambda x: x.n = '${STEPS[0]}')[1] AS k0 FROM l),
+  s1 AS (SELECT ev, k0, list_filter(ev, lambda x: x.n = '${STEPS[1]}' AND ${after(0)})[1] AS k1 FROM s0),
+  s2 AS (SELECT ev, k0, k1, list_filter(ev, lambda x: x.n = '${STEPS[2]}' AND ${after(1)})[1] AS k2 FROM s1),
+  s3 AS (SELECT k0, k1, k2, list_filter(ev, lambda x: x.n = '${STEPS[3]}' AND ${after(2)})[1] AS k3 FROM s2)
+  SELECT count(k0) AS c0, count(k1) AS c1, count(k2) AS c2, count(k3) AS c3 FROM s3`;
+const pathsWindow = `WITH x AS (SELECT actor, touchpointId AS tp, t, seq,
       lag(touchpointId) OVER (PARTITION BY actor ORDER BY t, seq) AS prev
     FROM events WHERE touchpointId IS NOT NULL),
   z AS (SELECT actor, list(tp ORDER BY t, seq)[1:10] AS path FROM x WHERE prev IS NULL OR prev <> tp GROUP BY actor)
   SELECT array_to_string(path, ' > ') AS path, count(*) AS actors FROM z GROUP BY path ORDER BY actors DESC, path LIMIT ${TOP}`;
+const pathsList = `WITH l AS (SELECT list(touchpointId ORDER BY t, seq) AS tp FROM events WHERE touchpointId IS NOT NULL GROUP BY actor),
+  z AS (SELECT list_filter(tp, lambda x, i: i = 1 OR x <> tp[i - 1])[1:10] AS path FROM l)
+  SELECT array_to_string(path, ' > ') AS path, count(*) AS actors FROM z GROUP BY path ORDER BY actors DESC, path LIMIT ${TOP}`;
+const funnelFormulations: Formulation[] = [
+  { name: 'join', sql: funnelJoin },
+  { name: 'list', sql: funnelList },
+];
+const pathFormulations: Formulation[] = [
+  { name: 'window', sql: pathsWindow },
+  { name: 'list', sql: pathsList },
+];
 
-async function duck(threads: number) {
+async function duck(threads: number): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   return instance.connect();
 }
-type Conn = Awaited<ReturnType<typeof duck>>;
-async function duckQueries(conn: Conn) {
-  const f = (await (await conn.runAndReadAll(funnelSql)).getRowObjects())[0] as Record<string, bigint>;
-  const p = await (await conn.runAndReadAll(pathsSql)).getRowObjects();
-  return {
-    funnel: ['c0', 'c1', 'c2', 'c3'].map((c) => Number(f[c])),
-    paths: p.map((r) => [String(r.path), Number(r.actors)] as const),
-  };
-}
+const funnelCounts = (rows: Array<Record<string, unknown>>) =>
+  ['c0', 'c1', 'c2', 'c3'].map((c) => Number(rows[0]?.[c]));
+const pathCounts = (rows: Array<Record<string, unknown>>) =>
+  rows.map((r) => [String(r.path), Number(r.actors)] as const);
+console.log(`best of ${RUNS} after a warm-up (end to end: ${E2E_RUNS}); load at start ${loadavg()}`);
 
-// ---- end to end from the CSV ----------------------------------------------------------------------------
-console.log('\nend to end from the CSV (DuckDB with one thread):');
-const ours = await time('@cx/metrics: read CSV + funnel + top paths', async () => {
-  const columns = await readInteractionColumnsCsv(CSV);
+// ---- ours, end to end from the CSV (one thread, and with the reader's worker thread) ----------------------
+const oursE2e = async (workers: number) => {
+  const columns = await readInteractionColumnsCsv(CSV, { workers });
   return { columns, funnel: funnelColumns(columns, FUNNEL), paths: topPathsColumns(columns, { limit: TOP }) };
-});
-const conn1 = await duck(1);
-const duck1 = await time('DuckDB 1 thread: load CSV + funnel + top paths', async () => {
-  await conn1.run(load);
-  return duckQueries(conn1);
-});
-const columns = ours.value.columns;
-console.log(`  interactions ${columns.length}, actors ${columns.actorIds.length}`);
-console.log(`  ratio DuckDB / ours: ${(duck1.ms / ours.ms).toFixed(2)}× (target ≥ 1)`);
-
-// ---- in memory ------------------------------------------------------------------------------------------
-console.log('\nin memory (DuckDB with its default threads on an in-memory table):');
-const connN = await duck(2);
-await connN.run(load);
-const runs = 3;
-let bestOurs = Number.POSITIVE_INFINITY;
-let bestDuck = Number.POSITIVE_INFINITY;
-let oursMem = ours.value;
-let duckMem = duck1.value;
-for (let r = 0; r < runs; r++) {
-  const a = await time(`@cx/metrics: funnel + top paths (run ${r + 1})`, () => ({
-    columns,
-    funnel: funnelColumns(columns, FUNNEL),
-    paths: topPathsColumns(columns, { limit: TOP }),
-  }));
-  const b = await time(`DuckDB: funnel + top paths (run ${r + 1})`, () => duckQueries(connN));
-  bestOurs = Math.min(bestOurs, a.ms);
-  bestDuck = Math.min(bestDuck, b.ms);
-  oursMem = a.value;
-  duckMem = b.value;
-}
+};
+const ours0 = await best(E2E_RUNS, () => oursE2e(0));
+console.log(`ours e2e workers=0 ${timed(ours0)}`);
+const ours1 = await best(E2E_RUNS, () => oursE2e(1));
+console.log(`ours e2e workers=1 ${timed(ours1)}`);
+const oursE2eMs = Math.min(ours0.ms, ours1.ms);
+const columns = ours0.value.columns;
 console.log(
-  `  best of ${runs}: ours ${bestOurs.toFixed(0)} ms, DuckDB ${bestDuck.toFixed(0)} ms, ratio ${(bestDuck / bestOurs).toFixed(1)}× (target ≥ 10)`,
+  `  interactions ${columns.length}, actors ${columns.actorIds.length}; peak RSS so far ${mib(peakRss())}`,
 );
+
+// ---- in memory: ours on the columns, DuckDB on a table --------------------------------------------------
+const oursMem = await best(RUNS, () => ({
+  funnel: funnelColumns(columns, FUNNEL),
+  paths: topPathsColumns(columns, { limit: TOP }),
+}));
+console.log(`ours in memory ${timed(oursMem)}`);
+const conn2 = await duck(2);
+await conn2.run(load);
+const funnel2 = await fastestOf(conn2, funnelFormulations, RUNS);
+console.log(`DuckDB funnel threads=2: ${describeTimes(funnel2)}; equal: ${funnel2.equal}`);
+const paths2 = await fastestOf(conn2, pathFormulations, RUNS);
+console.log(`DuckDB paths threads=2: ${describeTimes(paths2)}; equal: ${paths2.equal}`);
+const conn1 = await duck(1);
+await conn1.run(load);
+const funnel1 = await fastestOf(conn1, [funnel2.fastest], RUNS);
+const paths1 = await fastestOf(conn1, [paths2.fastest], RUNS);
+const duckMem2 = funnel2.ms + paths2.ms;
+const duckMem1 = funnel1.ms + paths1.ms;
+
+// ---- DuckDB end to end: read_csv into a table, then the faster formulations ------------------------------
+const duckE2e = (conn: DuckDBConnection) => async () => {
+  await conn.run(load);
+  const f = (await conn.runAndReadAll(funnel2.fastest.sql)).getRowObjects();
+  const p = (await conn.runAndReadAll(paths2.fastest.sql)).getRowObjects();
+  return { funnel: funnelCounts(f), paths: pathCounts(p) };
+};
+const duckE2e2 = await best(E2E_RUNS, duckE2e(conn2));
+console.log(`DuckDB e2e threads=2 ${timed(duckE2e2)}`);
+const duckE2e1 = await best(E2E_RUNS, duckE2e(conn1));
+console.log(`DuckDB e2e threads=1 ${timed(duckE2e1)}`);
 
 // ---- same counts ----------------------------------------------------------------------------------------
-const ourCounts = oursMem.funnel.steps.map((s) => s.count);
-const ourPaths = oursMem.paths.paths.map((p) => [p.path.join(' > '), p.actors] as const);
+const ourCounts = oursMem.value.funnel.steps.map((s) => s.count);
+const ourPaths = oursMem.value.paths.paths.map((p) => [p.path.join(' > '), p.actors] as const);
+const duckFunnel = funnelCounts(funnel2.rows);
+const duckPaths = pathCounts(paths2.rows);
 const sameFunnel =
-  JSON.stringify(ourCounts) === JSON.stringify(duckMem.funnel) &&
-  JSON.stringify(duck1.value.funnel) === JSON.stringify(ourCounts);
-const duckPathMap = new Map(duckMem.paths);
+  funnel2.equal &&
+  JSON.stringify(ourCounts) === JSON.stringify(duckFunnel) &&
+  JSON.stringify(ours1.value.funnel.steps.map((s) => s.count)) === JSON.stringify(ourCounts) &&
+  JSON.stringify(duckE2e2.value.funnel) === JSON.stringify(ourCounts);
+// Paths tied at the 10th place may differ in which path is listed; the counts and every path listed by both match.
+const duckPathMap = new Map(duckPaths);
 const samePaths =
-  JSON.stringify(ourPaths.map((p) => p[1])) === JSON.stringify(duckMem.paths.map((p) => p[1])) &&
+  paths2.equal &&
+  JSON.stringify(ourPaths.map((p) => p[1])) === JSON.stringify(duckPaths.map((p) => p[1])) &&
   ourPaths.every(([path, n]) => !duckPathMap.has(path) || duckPathMap.get(path) === n);
-console.log(
-  `\nfunnel counts: ours ${JSON.stringify(ourCounts)}, DuckDB ${JSON.stringify(duckMem.funnel)} -> ${sameFunnel ? 'equal' : 'DIFFERENT'}`,
-);
-console.log(
-  `top ${TOP} path counts equal: ${samePaths ? 'yes' : 'NO'}; top path "${ourPaths[0]?.[0]}" × ${ourPaths[0]?.[1]}`,
-);
+
+console.log(`
+4-step funnel + top ${TOP} paths, ${columns.length.toLocaleString('en')} interactions, ${columns.actorIds.length.toLocaleString('en')} actors
+  in memory        ours funnelColumns + topPathsColumns ${timed(oursMem)}
+                   DuckDB threads=2 funnel ${describeTimes(funnel2)}
+                                    paths ${describeTimes(paths2)}
+                   DuckDB threads=1 funnel ${funnel1.fastest.name} ${Math.round(funnel1.ms)} ms + paths ${paths1.fastest.name} ${Math.round(paths1.ms)} ms
+                   ratio vs threads=2 ${ratio(duckMem2, oursMem.ms)} (target ≥ 10×), vs threads=1 ${ratio(duckMem1, oursMem.ms)}
+  end to end       ours readInteractionColumnsCsv + funnel + paths workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}
+                   DuckDB read_csv into a table + funnel + paths threads=2 ${timed(duckE2e2)}   threads=1 ${timed(duckE2e1)}
+                   ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2eMs)} (target ≥ 1×), vs threads=1 ${ratio(duckE2e1.ms, oursE2eMs)}
+  funnel counts: ours ${JSON.stringify(ourCounts)}, DuckDB ${JSON.stringify(duckFunnel)} -> ${sameFunnel ? 'equal (every formulation, both paths)' : 'DIFFERENT'}
+  top ${TOP} path counts equal: ${samePaths ? 'yes (every formulation)' : 'NO'}; top path "${ourPaths[0]?.[0]}" × ${ourPaths[0]?.[1]}
+  peak RSS of the run so far ${mib(peakRss())}; load now ${loadavg()}`);
+if (!sameFunnel || !samePaths) process.exitCode = 1;
 
 // ---- memory of the streaming path -----------------------------------------------------------------------
-console.log('\nmemory: funnel over time-ordered input, streaming (per-actor state) vs buffered:');
+if (process.env.CX_BENCH_SKIP_MEMORY !== '1')
+  console.log('\nmemory: funnel over time-ordered input, streaming (per-actor state) vs buffered:');
 const memCustomers = Math.min(CUSTOMERS, 50_000);
-for (const inputOrder of ['time-ordered', 'any'] as const) {
+for (const inputOrder of process.env.CX_BENCH_SKIP_MEMORY === '1' ? [] : (['time-ordered', 'any'] as const)) {
   for (const customers of [memCustomers / 2, memCustomers]) {
     gc();
     const before = process.memoryUsage().heapUsed;

@@ -3,7 +3,10 @@
 //
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/retention.ts
 // Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions), CX_BENCH_SUBSCRIPTIONS (default 1000000),
-// CX_BENCH_ONLY=churn to skip the cohort retention part.
+// CX_BENCH_ONLY=churn to skip the cohort retention part, CX_BENCH_RUNS (default 3: best of 3 after a warm-up),
+// CX_BENCH_100M=1 for the 100 M-interaction run (2,000,000 customers, file generated once into bench/.data/, about
+// 8.7 GB): cohort retention end to end only, one run per side, peak RSS of our streaming passes.
+// Every DuckDB query has two or three formulations, checked equal; the fastest at threads=2 is the reference.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,38 +23,29 @@ import {
 import type { Subscription } from '@cx/model';
 import { createSampleShop, writeCsv } from '@cx/sample-data';
 import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  best,
+  describeTimes,
+  type Formulation,
+  fastestOf,
+  loadavg,
+  mib,
+  ms,
+  peakRss,
+  type Rows,
+  ratio,
+  time,
+  timed,
+} from './measure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '.data');
 mkdirSync(dataDir, { recursive: true });
-const customers = Number(process.env.CX_BENCH_CUSTOMERS ?? 200_000);
+const customers =
+  process.env.CX_BENCH_100M === '1' ? 2_000_000 : Number(process.env.CX_BENCH_CUSTOMERS ?? 200_000);
 const subscriptionCount = Number(process.env.CX_BENCH_SUBSCRIPTIONS ?? 1_000_000);
 const PERIODS = 11;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const peakRss = () => process.resourceUsage().maxRSS * 1024;
-
-/**
- * Times `fn` after a full GC. With `settleMs`, waits that long after the GC first: V8 finishes a collection
- * (sweeping) on background threads, and on this heap that work slowed a ~60 ms computation timed right after
- * `gc()` by 20-30 ms.
- */
-async function time<T>(fn: () => Promise<T> | T, settleMs = 0): Promise<[T, number]> {
-  gc();
-  if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
-  const t0 = performance.now();
-  const value = await fn();
-  return [value, performance.now() - t0];
-}
-
-async function best<T>(runs: number, fn: () => Promise<T> | T, settleMs = 0): Promise<[T, number]> {
-  let result: [T, number] | undefined;
-  for (let i = 0; i < runs; i++) {
-    const r = await time(fn, settleMs);
-    if (result === undefined || r[1] < result[1]) result = r;
-  }
-  return result as [T, number];
-}
 
 // ---------------------------------------------------------------- data
 const interactionsCsv = join(dataDir, `interactions-${customers}.csv`);
@@ -115,12 +109,16 @@ if (!existsSync(subscriptionsCsv)) {
 }
 const onlyChurn = process.env.CX_BENCH_ONLY === 'churn';
 
+const RUNS = Number(process.env.CX_BENCH_RUNS ?? 3);
+const HUNDRED_M = process.env.CX_BENCH_100M === '1';
 const duck = await DuckDBInstance.create(':memory:');
 const con = await duck.connect();
 await con.run(`SET TimeZone = 'UTC'`);
-const threads = (await con.runAndReadAll(`SELECT current_setting('threads') AS t`)).getRowObjects()[0]?.t;
-const ms = (x: number) => `${x.toFixed(0)} ms`;
-const ratio = (theirs: number, ours: number) => `${(theirs / ours).toFixed(1)}×`;
+const threadsDefault = (await con.runAndReadAll(`SELECT current_setting('threads') AS t`)).getRowObjects()[0]
+  ?.t;
+console.log(
+  `DuckDB default threads=${threadsDefault}; best of ${RUNS} after a warm-up; load at start ${loadavg()}`,
+);
 let retentionReport = '';
 let retentionOk = true;
 if (!onlyChurn) {
@@ -129,55 +127,36 @@ if (!onlyChurn) {
 
   // ---------------------------------------------------------------- cohort retention
   const options = { interval: 'month', periods: PERIODS, cohortType: 'first-time', retention: 'on' } as const;
-
-  // 1. Ours, end to end: streaming CSV reader → streaming accumulator (per-customer state only).
-  gc();
-  const rssBefore = process.memoryUsage().rss;
-  const [streamed, oursE2e] = await time(async () => {
-    const accumulator = new CohortRetentionAccumulator(options);
-    // Any start and return event: no dimension is matched on, so none is dictionary-encoded.
-    const stream = streamInteractionCsv(interactionsCsv, { dimensions: [] });
-    let events = 0;
-    for await (const batch of stream) {
-      accumulator.addBatch(batch, stream);
-      events += batch.length;
-    }
-    return { matrix: accumulator.result(), events, actors: stream.actorCount };
-  });
-  const rssStreaming = peakRss();
-  console.log(
-    `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}`,
-  );
-
-  // 2. DuckDB, end to end from the same CSV, one thread.
-  await con.run('SET threads = 1');
-  const retentionSql = (source: string) => `
-  WITH e AS (SELECT customerId AS a, "timestamp" AS t FROM ${source}),
+  const fmt = `strftime(c, '%Y-%m-%dT%H:%M:%S.000Z')`;
+  // Three formulations of the same matrix (first event's month, distinct months with an event, offsets ≤ PERIODS).
+  const retentionSql = (source: string): Formulation[] => [
+    {
+      name: 'join',
+      sql: `WITH e AS (SELECT customerId AS a, "timestamp" AS t FROM ${source}),
   f AS (SELECT a, date_trunc('month', min(t)) AS c FROM e GROUP BY a),
   r AS (SELECT DISTINCT e.a, f.c, datediff('month', f.c, date_trunc('month', e.t)) AS p FROM e JOIN f USING (a))
-  SELECT strftime(c, '%Y-%m-%dT%H:%M:%S.000Z') AS cohort, p, count(*)::INTEGER AS n FROM r WHERE p <= ${PERIODS}
-  GROUP BY ALL ORDER BY ALL`;
+  SELECT ${fmt} AS cohort, p, count(*)::INTEGER AS n FROM r WHERE p <= ${PERIODS} GROUP BY ALL ORDER BY ALL`,
+    },
+    {
+      name: 'window',
+      sql: `WITH e AS (SELECT DISTINCT customerId AS a, date_trunc('month', "timestamp") AS m FROM ${source}),
+  w AS (SELECT m, min(m) OVER (PARTITION BY a) AS c FROM e)
+  SELECT ${fmt} AS cohort, datediff('month', c, m) AS p, count(*)::INTEGER AS n FROM w
+  WHERE datediff('month', c, m) <= ${PERIODS} GROUP BY ALL ORDER BY ALL`,
+    },
+    {
+      name: 'list',
+      sql: `WITH l AS (SELECT list(DISTINCT date_trunc('month', "timestamp")) AS ms FROM ${source} GROUP BY customerId),
+  x AS (SELECT list_min(ms) AS c, unnest(ms) AS m FROM l)
+  SELECT ${fmt} AS cohort, datediff('month', c, m) AS p, count(*)::INTEGER AS n FROM x
+  WHERE datediff('month', c, m) <= ${PERIODS} GROUP BY ALL ORDER BY ALL`,
+    },
+  ];
   // The file's instants all end in Z, so TIMESTAMP (UTC wall time) is exact here and DuckDB's fastest choice;
   // TIMESTAMPTZ goes through ICU and made DuckDB about 5× slower in a trial run.
   const csvSource = `read_csv('${interactionsCsv}', header = true, columns = {'id': 'VARCHAR', 'customerId': 'VARCHAR', 'anonymousId': 'VARCHAR', 'timestamp': 'TIMESTAMP', 'name': 'VARCHAR', 'channel': 'VARCHAR', 'touchpointId': 'VARCHAR', 'stageId': 'VARCHAR'})`;
-  const [duckE2eRows, duckE2e] = await time(async () =>
-    (await con.runAndReadAll(retentionSql(csvSource))).getRowObjects(),
-  );
 
-  // 3. In memory: our columns vs a DuckDB table.
-  const [columns, loadColumns] = await time(() => readInteractionColumnsCsv(interactionsCsv));
-  const [inMemory, oursMem] = await best(5, () => cohortRetention(columns, options));
-  await con.run(`CREATE TABLE ev AS SELECT customerId, "timestamp" FROM ${csvSource}`);
-  const [, duckMem1] = await best(3, async () =>
-    (await con.runAndReadAll(retentionSql('ev'))).getRowObjects(),
-  );
-  await con.run('RESET threads');
-  const [duckMemRows, duckMemN] = await best(3, async () =>
-    (await con.runAndReadAll(retentionSql('ev'))).getRowObjects(),
-  );
-
-  // Same matrix?
-  function sameAsDuck(matrix: RetentionMatrix, rows: Array<Record<string, unknown>>): boolean {
+  function sameAsDuck(matrix: RetentionMatrix, rows: Rows): boolean {
     const ours = new Map<string, number>();
     matrix.cohorts.forEach((c) => {
       c.counts.forEach((n, p) => {
@@ -187,111 +166,189 @@ if (!onlyChurn) {
     const theirs = new Map<string, number>(rows.map((r) => [`${r.cohort}|${Number(r.p)}`, Number(r.n)]));
     return ours.size === theirs.size && [...ours].every(([k, v]) => theirs.get(k) === v);
   }
-  const equal = sameAsDuck(streamed.matrix, duckE2eRows) && sameAsDuck(inMemory, duckMemRows);
-  const streamingEqualsColumnar = JSON.stringify(streamed.matrix) === JSON.stringify(inMemory);
 
-  // Per customer: last event and start time (8 + 8 bytes), cohort (4), a 2-byte counter per column.
-  const stateBytes = streamed.actors * (8 + 8 + 4 + 2 * (PERIODS + 1));
-  retentionReport = `
+  // 1. Ours, end to end: streaming CSV reader → streaming accumulator (per-customer state only), on one thread
+  //    and with the reader's worker thread.
+  const streamRetention = async (workers: number) => {
+    const accumulator = new CohortRetentionAccumulator(options);
+    // Any start and return event: no dimension is matched on, so none is dictionary-encoded.
+    const stream = streamInteractionCsv(interactionsCsv, { dimensions: [], workers });
+    let events = 0;
+    for await (const batch of stream) {
+      accumulator.addBatch(batch, stream);
+      events += batch.length;
+    }
+    return { matrix: accumulator.result(), events, actors: stream.actorCount };
+  };
+  gc();
+  const rssBefore = process.memoryUsage().rss;
+  const e2eRuns = HUNDRED_M ? 1 : RUNS;
+  const ours0 = await best(e2eRuns, () => streamRetention(0), { warmUp: !HUNDRED_M });
+  const rssStreaming = peakRss();
+  const ours1 = await best(e2eRuns, () => streamRetention(1), { warmUp: !HUNDRED_M });
+  const streamed = ours0.value;
+  const oursE2e = Math.min(ours0.ms, ours1.ms);
+  console.log(
+    `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}; ours e2e workers=0 ${timed(ours0)}, workers=1 ${timed(ours1)}; peak RSS ${mib(rssStreaming)}`,
+  );
+
+  // 2. DuckDB, end to end from the same CSV: every formulation at threads=2, the fastest also at threads=1.
+  await con.run('SET threads = 2');
+  const duckE2e2 = await fastestOf(con, retentionSql(csvSource), e2eRuns, { warmUp: !HUNDRED_M });
+  console.log(`DuckDB e2e threads=2: ${describeTimes(duckE2e2)}; formulations equal: ${duckE2e2.equal}`);
+  await con.run('SET threads = 1');
+  const duckE2e1 = await fastestOf(con, [duckE2e2.fastest], e2eRuns, { warmUp: !HUNDRED_M });
+  console.log(`DuckDB e2e threads=1: ${describeTimes(duckE2e1)}`);
+  const e2eEqual =
+    duckE2e2.equal &&
+    sameAsDuck(streamed.matrix, duckE2e2.rows) &&
+    sameAsDuck(ours1.value.matrix, duckE2e2.rows);
+
+  if (HUNDRED_M) {
+    retentionReport = `
+Monthly cohort retention at ${streamed.events.toLocaleString('en')} events, ${streamed.actors.toLocaleString('en')} customers (CX_BENCH_100M=1: end to end only, one run each)
+  end to end from CSV   ours workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}
+                        DuckDB threads=2 ${describeTimes(duckE2e2)}   threads=1 ${ms(duckE2e1.ms)}   ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)}
+  peak RSS after our streaming passes (before DuckDB ran) ${mib(rssStreaming)}; RSS before ${mib(rssBefore)}
+  same matrix as DuckDB: ${e2eEqual}`;
+    retentionOk = e2eEqual;
+  } else {
+    // 3. In memory: our columns vs a DuckDB table.
+    const [columns, loadColumns] = await time(() => readInteractionColumnsCsv(interactionsCsv));
+    const [, loadColumns1] = await time(() => readInteractionColumnsCsv(interactionsCsv, { workers: 1 }));
+    const loadLoad = loadavg();
+    const oursMem = await best(RUNS, () => cohortRetention(columns, options));
+    await con.run(`CREATE TABLE ev AS SELECT customerId, "timestamp" FROM ${csvSource}`);
+    await con.run('SET threads = 2');
+    const duckMem2 = await fastestOf(con, retentionSql('ev'), RUNS);
+    console.log(
+      `DuckDB in memory threads=2: ${describeTimes(duckMem2)}; formulations equal: ${duckMem2.equal}`,
+    );
+    await con.run('SET threads = 1');
+    const duckMem1 = await fastestOf(con, [duckMem2.fastest], RUNS);
+    const equal = e2eEqual && duckMem2.equal && sameAsDuck(oursMem.value, duckMem2.rows);
+    const streamingEqualsColumnar = JSON.stringify(streamed.matrix) === JSON.stringify(oursMem.value);
+
+    // Per customer: last event, start time and next instant (3 × 8 bytes), cohort (4), a 2-byte counter per column.
+    const stateBytes = streamed.actors * (8 * 3 + 4 + 2 * (PERIODS + 1));
+    retentionReport = `
 Monthly cohort retention (${PERIODS + 1} columns, first-time, any event), ${streamed.events.toLocaleString('en')} events, ${streamed.actors.toLocaleString('en')} customers
-  end to end from CSV   @cx/metrics stream ${ms(oursE2e)}   DuckDB threads=1 ${ms(duckE2e)}   DuckDB/ours ${ratio(duckE2e, oursE2e)}
-  in memory             @cx/metrics ${ms(oursMem)}   DuckDB threads=1 ${ms(duckMem1)} (${ratio(duckMem1, oursMem)})   DuckDB threads=${threads} ${ms(duckMemN)} (${ratio(duckMemN, oursMem)})
-  loading columns       readInteractionColumnsCsv ${ms(loadColumns)}
-  same matrix as DuckDB: ${equal}; streaming = columnar: ${streamingEqualsColumnar}
-  memory: RSS before ${mib(rssBefore)}, peak after streaming pass ${mib(rssStreaming)}; accumulator state ${mib(stateBytes)} (typed arrays, without the id map) (${(stateBytes / streamed.actors).toFixed(0)} B per customer, none per event)`;
-  retentionOk = equal && streamingEqualsColumnar;
-  await con.run('DROP TABLE ev');
+  in memory             cohortRetention ${timed(oursMem)}
+                        DuckDB threads=1 ${ms(duckMem1.ms)} (${duckMem1.fastest.name})   threads=2 ${describeTimes(duckMem2)}
+                        ratio vs threads=2 ${ratio(duckMem2.ms, oursMem.ms)} (target ≥ 10×), vs threads=1 ${ratio(duckMem1.ms, oursMem.ms)}
+  end to end from CSV   ours (stream + CohortRetentionAccumulator.addBatch) workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}
+                        DuckDB read_csv threads=1 ${ms(duckE2e1.ms)} (${duckE2e1.fastest.name})   threads=2 ${describeTimes(duckE2e2)}
+                        ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)} (target ≥ 1×), vs threads=1 ${ratio(duckE2e1.ms, oursE2e)}
+  reading the CSV into columns (readInteractionColumnsCsv, all dimensions) workers=0 ${ms(loadColumns)}   workers=1 ${ms(loadColumns1)} [load ${loadLoad}]
+  same matrix as DuckDB (every formulation, both paths): ${equal}; streaming = columnar: ${streamingEqualsColumnar}
+  memory: RSS before ${mib(rssBefore)}, peak after the streaming passes ${mib(rssStreaming)}; accumulator state ${mib(stateBytes)} (typed arrays, without the id map) (${(stateBytes / streamed.actors).toFixed(0)} B per customer, none per event)`;
+    retentionOk = equal && streamingEqualsColumnar;
+    await con.run('DROP TABLE ev');
+  }
+  console.log(retentionReport);
 }
 
-// ---------------------------------------------------------------- churn
-const churnOptions = {
-  interval: 'month',
-  from: '2024-01-01T00:00:00Z',
-  to: '2026-01-01T00:00:00Z',
-  asOf: '2026-01-01T00:00:00Z',
-} as const;
-// DuckDB reads the instants as TIMESTAMP (all end in Z; UTC calendar months), its faster form.
-const subsCsvSource = `read_csv('${subscriptionsCsv}', header = true, columns = {'customerId': 'VARCHAR', 'startedAt': 'TIMESTAMP', 'endedAt': 'TIMESTAMP', 'amount': 'DOUBLE', 'currency': 'VARCHAR', 'billingInterval': 'VARCHAR'})`;
-const churnSql = (source: string) => `
-  WITH subs AS (SELECT startedAt AS s, endedAt AS e FROM ${source}),
+if (!HUNDRED_M) {
+  // ---------------------------------------------------------------- churn
+  const churnOptions = {
+    interval: 'month',
+    from: '2024-01-01T00:00:00Z',
+    to: '2026-01-01T00:00:00Z',
+    asOf: '2026-01-01T00:00:00Z',
+  } as const;
+  // DuckDB reads the instants as TIMESTAMP (all end in Z; UTC calendar months), its faster form.
+  const subsCsvSource = `read_csv('${subscriptionsCsv}', header = true, columns = {'customerId': 'VARCHAR', 'startedAt': 'TIMESTAMP', 'endedAt': 'TIMESTAMP', 'amount': 'DOUBLE', 'currency': 'VARCHAR', 'billingInterval': 'VARCHAR'})`;
+  // Customers at the start of month m0 (started ≤ m0, not ended by m0) and lost in it (m0 < end ≤ next month).
+  // 'join': every month × every subscription with FILTERed counts. 'list': per subscription the first month
+  // boundary at or after its start (si) and end (ei); it is at start of months [si, ei) (a range() list,
+  // unnested) and lost in month ei − 1.
+  const ceilMonth = (x: string) =>
+    `(datediff('month', TIMESTAMP '2024-01-01', date_trunc('month', ${x})) + (${x} > date_trunc('month', ${x}))::INTEGER)`;
+  const churnSql = (source: string): Formulation[] => [
+    {
+      name: 'join',
+      sql: `WITH subs AS (SELECT startedAt AS s, endedAt AS e FROM ${source}),
   m AS (SELECT range AS m0, range + INTERVAL 1 MONTH AS m1 FROM range(TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00', INTERVAL 1 MONTH))
   SELECT strftime(m0, '%Y-%m-%dT%H:%M:%S.000Z') AS month,
     count(*) FILTER (WHERE s <= m0 AND (e IS NULL OR e > m0))::INTEGER AS at_start,
     count(*) FILTER (WHERE s <= m0 AND e > m0 AND e <= m1)::INTEGER AS lost
-  FROM m, subs GROUP BY ALL ORDER BY ALL`;
-const sameChurn = (
-  rows: Array<Record<string, unknown>>,
-  series: ReadonlyArray<{ start: string; customersAtStart: number; lostCustomers: number }>,
-): boolean =>
-  rows.length === series.length &&
-  rows.every((r, i) => {
-    const p = series[i];
-    return (
-      p !== undefined &&
-      r.month === p.start &&
-      Number(r.at_start) === p.customersAtStart &&
-      Number(r.lost) === p.lostCustomers
-    );
-  });
+  FROM m, subs GROUP BY ALL ORDER BY ALL`,
+    },
+    {
+      name: 'list',
+      sql: `WITH x AS (SELECT greatest(0, ${ceilMonth('startedAt')}) AS si,
+      CASE WHEN endedAt IS NULL THEN 24 ELSE least(24, ${ceilMonth('endedAt')}) END AS ei,
+      endedAt IS NOT NULL AND ${ceilMonth('endedAt')} <= 24 AS ends FROM ${source}),
+  a AS (SELECT unnest(range(si, ei)) AS k FROM x WHERE si < ei),
+  sa AS (SELECT k, count(*) AS at_start FROM a GROUP BY k),
+  sl AS (SELECT ei - 1 AS k, count(*) AS lost FROM x WHERE ends AND si < ei GROUP BY k),
+  m AS (SELECT range AS k FROM range(0, 24))
+  SELECT strftime(TIMESTAMP '2024-01-01' + to_months(m.k::INTEGER), '%Y-%m-%dT%H:%M:%S.000Z') AS month,
+    coalesce(at_start, 0)::INTEGER AS at_start, coalesce(lost, 0)::INTEGER AS lost
+  FROM m LEFT JOIN sa USING (k) LEFT JOIN sl USING (k) ORDER BY month`,
+    },
+  ];
+  const sameChurn = (
+    rows: Rows,
+    series: ReadonlyArray<{ start: string; customersAtStart: number; lostCustomers: number }>,
+  ): boolean =>
+    rows.length === series.length &&
+    rows.every((r, i) => {
+      const p = series[i];
+      return (
+        p !== undefined &&
+        r.month === p.start &&
+        Number(r.at_start) === p.customersAtStart &&
+        Number(r.lost) === p.lostCustomers
+      );
+    });
 
-// (a) End to end from the same CSV: ours reads it straight into the columnar table; DuckDB read_csv + SQL.
-await con.run('SET threads = 1');
-const [e2eSeries, oursChurnE2e] = await best(2, async () =>
-  churnSeries(await readSubscriptionColumnsCsv(subscriptionsCsv), churnOptions),
-);
-const [duckChurnE2eRows, duckChurnE2e] = await best(2, async () =>
-  (await con.runAndReadAll(churnSql(subsCsvSource))).getRowObjects(),
-);
-const [csvTable, loadSubs] = await time(() => readSubscriptionColumnsCsv(subscriptionsCsv));
+  // (a) End to end from the same CSV: ours reads it straight into the columnar table; DuckDB read_csv + SQL.
+  const oursChurnE2e = await best(RUNS, async () =>
+    churnSeries(await readSubscriptionColumnsCsv(subscriptionsCsv), churnOptions),
+  );
+  await con.run('SET threads = 2');
+  const duckChurnE2e2 = await fastestOf(con, churnSql(subsCsvSource), RUNS);
+  await con.run('SET threads = 1');
+  const duckChurnE2e1 = await fastestOf(con, [duckChurnE2e2.fastest], RUNS);
+  const [, loadSubs] = await time(() => readSubscriptionColumnsCsv(subscriptionsCsv));
 
-// (b) In memory: the prepared table (objects with upgrades, checked once) against a DuckDB table.
-const subscriptions = [...generateSubscriptions(subscriptionCount)];
-const [table, prepareMs] = await time(() => prepareSubscriptions(subscriptions));
-const SETTLE = 500;
-const [series, oursChurn] = await best(5, () => churnSeries(table, churnOptions), SETTLE);
-// Apples to apples with the DuckDB query: customers at start and lost per month for the one policy, no revenue.
-const countOptions = { ...churnOptions, measures: 'customers' } as const;
-const [countSeries, oursCounts] = await best(5, () => churnSeries(table, countOptions), SETTLE);
-const [, oursCountsUnsettled] = await best(5, () => churnSeries(table, countOptions));
-const [, oursChurnUnsettled] = await best(5, () => churnSeries(table, churnOptions));
-const [, oursChurnCsvTable] = await best(5, () => churnSeries(csvTable, churnOptions), SETTLE);
-const [objectSeries, oursChurnObjects] = await time(() => churnSeries(subscriptions, churnOptions));
-// One policy after the other: under Promise.all the two timing loops interleaved at their awaits, and each
-// policy's time included the other's runs.
-const policyTimes: string[] = [];
-for (const midPeriodPolicy of ['exposure', 'eligible'] as const) {
-  const [, t] = await best(3, () => churnSeries(table, { ...churnOptions, midPeriodPolicy }), SETTLE);
-  policyTimes.push(`${midPeriodPolicy} ${ms(t)}`);
+  // (b) In memory: the prepared table (objects with upgrades, checked once) against a DuckDB table.
+  const subscriptions = [...generateSubscriptions(subscriptionCount)];
+  const [table, prepareMs] = await time(() => prepareSubscriptions(subscriptions));
+  const SETTLE = 500;
+  const full = await best(RUNS, () => churnSeries(table, churnOptions), { settleMs: SETTLE });
+  // Apples to apples with the DuckDB query: customers at start and lost per month for the one policy, no revenue.
+  const countOptions = { ...churnOptions, measures: 'customers' } as const;
+  const counts = await best(RUNS, () => churnSeries(table, countOptions), { settleMs: SETTLE });
+  const fullUnsettled = await best(RUNS, () => churnSeries(table, churnOptions));
+  const [objectSeries, oursChurnObjects] = await time(() => churnSeries(subscriptions, churnOptions));
+  await con.run(`CREATE TABLE subs AS SELECT * FROM ${subsCsvSource}`);
+  await con.run('SET threads = 2');
+  const duckChurn2 = await fastestOf(con, churnSql('subs'), RUNS, { settleMs: SETTLE });
+  await con.run('SET threads = 1');
+  const duckChurn1 = await fastestOf(con, [duckChurn2.fastest], RUNS, { settleMs: SETTLE });
+  const series = full.value;
+  const churnEqual =
+    duckChurn2.equal &&
+    duckChurnE2e2.equal &&
+    sameChurn(duckChurn2.rows, series) &&
+    sameChurn(duckChurn2.rows, counts.value) &&
+    sameChurn(duckChurnE2e2.rows, oursChurnE2e.value) &&
+    JSON.stringify(objectSeries) === JSON.stringify(series);
+
+  console.log(`
+Monthly churn, ${subscriptionCount.toLocaleString('en')} subscriptions, ${series.length} months (midPeriodPolicy 'exclude'); DuckDB computes customers at start and lost per month
+  in memory, with revenue   churnSeries(prepared) ${timed(full)}; timed right after gc() ${ms(fullUnsettled.ms)}
+                            DuckDB threads=1 ${ms(duckChurn1.ms)} (${duckChurn1.fastest.name})   threads=2 ${describeTimes(duckChurn2)}
+                            ratio vs threads=2 ${ratio(duckChurn2.ms, full.ms)} (target ≥ 10×; ${ratio(duckChurn2.ms, fullUnsettled.ms)} right after gc()), vs threads=1 ${ratio(duckChurn1.ms, full.ms)}
+  in memory, counts only    churnSeries(prepared, { measures: 'customers' }) ${timed(counts)}   ratio vs threads=2 ${ratio(duckChurn2.ms, counts.ms)}, vs threads=1 ${ratio(duckChurn1.ms, counts.ms)}
+  (each in-memory run of either side waits ${SETTLE} ms after gc())
+  end to end from CSV       readSubscriptionColumnsCsv + churnSeries ${timed(oursChurnE2e)}
+                            DuckDB threads=1 ${ms(duckChurnE2e1.ms)}   threads=2 ${describeTimes(duckChurnE2e2)}   ratio vs threads=2 ${ratio(duckChurnE2e2.ms, oursChurnE2e.ms)}
+  preparing                 readSubscriptionColumnsCsv ${ms(loadSubs)}   prepareSubscriptions(objects) ${ms(prepareMs)}   churnSeries(objects) incl. checking ${ms(oursChurnObjects)}
+  same customers at start and lost per month as DuckDB (every formulation, both paths, both measures), objects = prepared: ${churnEqual}`);
+  if (!churnEqual) process.exitCode = 1;
 }
-await con.run(`CREATE TABLE subs AS SELECT * FROM ${subsCsvSource}`);
-const [, duckChurn1] = await best(
-  3,
-  async () => (await con.runAndReadAll(churnSql('subs'))).getRowObjects(),
-  SETTLE,
-);
-await con.run('RESET threads');
-const [churnRows, duckChurnN] = await best(
-  3,
-  async () => (await con.runAndReadAll(churnSql('subs'))).getRowObjects(),
-  SETTLE,
-);
-const churnEqual =
-  sameChurn(churnRows, series) &&
-  sameChurn(churnRows, countSeries) &&
-  sameChurn(duckChurnE2eRows, e2eSeries) &&
-  JSON.stringify(objectSeries) === JSON.stringify(series);
-
-// ---------------------------------------------------------------- report
-console.log(`${retentionReport}
-Monthly churn, ${subscriptionCount.toLocaleString('en')} subscriptions, ${series.length} months (midPeriodPolicy 'exclude', with revenue retention)
-  end to end from CSV   readSubscriptionColumnsCsv + churnSeries ${ms(oursChurnE2e)}   DuckDB threads=1 ${ms(duckChurnE2e)} (${ratio(duckChurnE2e, oursChurnE2e)})
-  in memory             churnSeries(prepared) ${ms(oursChurn)}   DuckDB threads=1 ${ms(duckChurn1)} (${ratio(duckChurn1, oursChurn)})   DuckDB threads=${threads} ${ms(duckChurnN)} (${ratio(duckChurnN, oursChurn)})
-  in memory, timed right after gc(): churnSeries(prepared) ${ms(oursChurnUnsettled)} (${ratio(duckChurn1, oursChurnUnsettled)} DuckDB threads=1); the row above waits ${SETTLE} ms after gc() before every run, DuckDB's too
-  in memory, like for like (same outputs as the DuckDB query: customers at start and lost, one policy, no revenue)
-                        churnSeries(prepared, { measures: 'customers' }) ${ms(oursCounts)}   DuckDB threads=1 ${ms(duckChurn1)} (${ratio(duckChurn1, oursCounts)})   DuckDB threads=${threads} ${ms(duckChurnN)} (${ratio(duckChurnN, oursCounts)})   right after gc() ${ms(oursCountsUnsettled)} (${ratio(duckChurn1, oursCountsUnsettled)})
-  in memory, CSV table  churnSeries ${ms(oursChurnCsvTable)} (no amount changes)
-  other policies        ${policyTimes.join('   ')}
-  preparing             readSubscriptionColumnsCsv ${ms(loadSubs)}   prepareSubscriptions(objects) ${ms(prepareMs)}   churnSeries(objects) incl. checking ${ms(oursChurnObjects)}
-  same customers at start and lost per month as DuckDB (both paths, both measures), objects = prepared: ${churnEqual}
-  peak RSS of the whole run ${mib(peakRss())}`);
-if (!retentionOk || !churnEqual) process.exitCode = 1;
+console.log(`peak RSS of the whole run ${mib(peakRss())}; load at end ${loadavg()}`);
+if (!retentionOk) process.exitCode = 1;

@@ -2,6 +2,7 @@
 import type { PackageContract } from '../kit/types.js';
 import { connectorsContract } from './connectors.js';
 import { ingestContract } from './ingest.js';
+import { mapContract } from './map.js';
 import { metricsContract } from './metrics.js';
 import { modelContract } from './model.js';
 import { sampleDataContract } from './sample-data.js';
@@ -18,4 +19,5 @@ export const contracts: readonly PackageContract[] = [
   textContract,
   connectorsContract,
   warehouseContract,
+  mapContract,
 ];

@@ -70,6 +70,8 @@ export const ingestContract: PackageContract = {
     readHeader:
       'async; checks its options as readRows does (the promise rejects with the same CxOptionsError)',
     guessEncoding: 'a heuristic over bytes for error messages, no options',
+    GrowableInt32: 'a growable typed array; its constructor takes a capacity number, no options',
+    GrowableFloat64: 'a growable typed array; its constructor takes a capacity number, no options',
     deadLetterIssue: 'converts one dead letter to an issue, no options',
     issueCodeOf: 'maps one code to another, no options',
     CxLimitError: 'error class of @cx/model, re-exported',

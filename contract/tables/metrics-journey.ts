@@ -310,6 +310,8 @@ export const metricsJourneyPart: JourneyContractPart = {
     }),
   ],
   exempt: {
+    stageProgress:
+      'has no options yet: any key and null throw CxOptionsError through parseOptions (stage-progress.test.ts); no option exists to misspell',
     funnelAsync:
       'asynchronous: checks the same options as funnel before reading the stream and rejects with CxOptionsError (funnel-options.test.ts)',
     JourneyEvents:

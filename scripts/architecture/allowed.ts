@@ -44,18 +44,6 @@ export const ALLOWED: readonly Allowed[] = [
     reason: 'the journey-map CSV grammar (an emotion from -2 to +2, matched by EMOTION just before)',
   },
   {
-    file: 'packages/map/src/json-text.ts',
-    call: 'parseInt',
-    text: 'Number.parseInt(hex, 16)',
-    reason: 'the JSON grammar of the journey-map document reader (\\u escapes)',
-  },
-  {
-    file: 'packages/map/src/json-text.ts',
-    call: 'Number',
-    text: 'Number(literal[0])',
-    reason: 'the JSON grammar of the journey-map document reader (number literals)',
-  },
-  {
     file: 'packages/map/src/mermaid/import.ts',
     call: 'parseFloat',
     text: 'Number.parseFloat(scoreText)',

@@ -35,7 +35,9 @@ function exportsWithoutDocs(pkg: string, examplesOnTypes: boolean): string[] {
 
 describe('TSDoc on every public export', () => {
   for (const pkg of packageNames()) {
-    it(`@cx/${pkg}`, () => {
+    // A package's program holds the sources of every package it imports: @cx/cli's holds nearly all of them, which
+    // takes longer than the default 30 s on a loaded two-core machine.
+    it(`@cx/${pkg}`, { timeout: 120_000 }, () => {
       expect(exportsWithoutDocs(pkg, pkg === 'model')).toEqual([]);
     });
   }

@@ -7,6 +7,6 @@ export default defineProject({
     setupFiles: ['../fast-check-setup.ts'],
     name: 'doctest',
     include: ['*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

@@ -74,6 +74,7 @@ export function runCdnowChurn(options: CdnowChurnOptions = {}): CdnowChurnReport
   const minFrequency = options.minFrequency ?? 3;
   const top = options.top ?? 10;
   const transactions = parseCdnow(readFileSync(options.path ?? DEFAULT_CDNOW, 'utf8'));
+  // #region bg-nbd
   const summary = rfmSummary(transactions, {
     calibrationEnd: '1997-09-30',
     holdoutEnd: '1998-06-30',
@@ -98,6 +99,7 @@ export function runCdnowChurn(options: CdnowChurnOptions = {}): CdnowChurnReport
     .filter((c) => c.frequency >= minFrequency)
     .sort((x, y) => x.pAlive - y.pAlive || Number(x.customerId) - Number(y.customerId))
     .slice(0, top);
+  // #endregion bg-nbd
 
   const params = (['r', 'alpha', 'a', 'b'] as const).map((k) => [
     k,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLISHED_BG_NBD, parseCdnow, runCdnowChurn } from './cdnow-churn.js';
+import { PUBLISHED_GAMMA_GAMMA, runCdnowClv } from './cdnow-clv.js';
 
 describe('cdnow-churn example', () => {
   const report = runCdnowChurn();
@@ -43,6 +44,33 @@ describe('cdnow-churn example', () => {
   it('rejects a malformed row with its line number', () => {
     expect(() => parseCdnow(' 00004 0001 19970101  2   29.33\n 00004 0001 1997-01-18 2 29.73\n')).toThrow(
       /Line 2/,
+    );
+  });
+});
+
+describe('cdnow-clv example', () => {
+  const report = runCdnowClv();
+
+  it('reproduces the Gamma-Gamma parameters of Fader & Hardie, note 025', () => {
+    // note 025: p = 6.25, q = 3.74, γ = 15.44 on the 946 customers with a repeat purchase in weeks 1–39
+    for (const k of ['p', 'q', 'gamma'] as const)
+      expect(Math.abs(report.spend[k] - PUBLISHED_GAMMA_GAMMA[k])).toBeLessThan(0.01);
+    expect(report.spend).toMatchObject({ n: 946, excluded: 1411 });
+  });
+
+  it('values customer 1 by hand: spend per purchase, purchases to come, discounted value', () => {
+    const one = report.customers.find((c) => c.customerId === '1');
+    // Hand: x = 2, m̄ = (29.73 + 14.96) / 2 = 22.345 → p(γ + x m̄) / (p x + q − 1)
+    //   = 6.25 · (15.44 + 44.69) / (12.5 + 2.74) = 24.659 with the published parameters.
+    expect(one?.spendPerPurchase).toBeCloseTo(24.659, 1);
+    // @cx/metrics' customerLifetimeValue example: BG/NBD of the paper, x = 2, t_x = 30.43, T = 38.86 → 1.563 in 12 months.
+    expect(one?.clv.expectedPurchases).toBeCloseTo(1.563, 2);
+    // Discounted at 1 % a month, the value is below the undiscounted 1.563 · 24.659 = 38.54 and above it / 1.01^12.
+    const undiscounted = (one?.clv.expectedPurchases ?? 0) * (one?.spendPerPurchase ?? 0);
+    expect(one?.clv.value).toBeLessThan(undiscounted);
+    expect(one?.clv.value).toBeGreaterThan(undiscounted / 1.01 ** 12);
+    expect(report.text).toContain(
+      'customer 1: 1.56 purchases expected in 12 months at $24.65 each, CLV $36.30',
     );
   });
 });

@@ -89,6 +89,7 @@ function themeRows(themes: readonly Theme[], side: 'target' | 'reference', limit
 export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): FeedbackSentimentReport {
   const feedback = options.feedback ?? [...createSampleShop({ seed: 42, customers: 1500 }).feedback()];
   const limit = options.themes ?? 5;
+  // #region sentiment
   const scored = scoreFeedback(feedback);
   const byLanguage = sentimentBreakdown(scored, (r) => r.language);
   const byStage = sentimentBreakdown(scored, 'stageId');
@@ -112,6 +113,7 @@ export function runFeedbackSentiment(options: FeedbackSentimentOptions = {}): Fe
       positive: themeRows(report.reference, 'reference', limit),
     });
   }
+  // #endregion sentiment
 
   const themeLines = themes.flatMap(({ language, negative, positive }) => [
     '',

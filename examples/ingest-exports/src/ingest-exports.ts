@@ -38,6 +38,7 @@ export interface ExportsReport {
 
 /** Reads the two exports and computes the three answers. */
 export async function runIngestExports(): Promise<ExportsReport> {
+  // #region orders
   // 1. The shop's orders: `;`, local Warsaw times, "1 234,50 zł", Polish statuses. A few lines of mapping.
   const orders = await readAll(data('sklep-zamowienia.csv'), {
     delimiter: ';',
@@ -58,6 +59,9 @@ export async function runIngestExports(): Promise<ExportsReport> {
     },
   });
 
+  // #endregion orders
+
+  // #region nps-by-month
   // 2. Typeform's responses CSV: submit dates in UTC, the score in a column named by the question.
   const responses = await readAll(data('typeform-nps.csv'), {
     mapping: {
@@ -94,6 +98,9 @@ export async function runIngestExports(): Promise<ExportsReport> {
     };
   });
 
+  // #endregion nps-by-month
+
+  // #region cohorts-and-churn
   // 4. Repeat purchases and activity churn straight from the orders.
   const cohorts = repeatPurchaseRetention(orders.records, {
     interval: 'month',
@@ -105,6 +112,7 @@ export async function runIngestExports(): Promise<ExportsReport> {
     { orders: orders.records },
     { inactiveDays: 60, interval: 'month', timeZone: TIME_ZONE, asOf: AS_OF },
   );
+  // #endregion cohorts-and-churn
 
   const lines: string[] = [];
   const summary = (what: string, s: IngestSummary) =>

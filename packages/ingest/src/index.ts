@@ -3,6 +3,7 @@
 // The error classes the readers throw, from @cx/model.
 export { CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
 export type { DecimalSeparator } from './cells/number.js';
+export { GrowableFloat64, GrowableInt32 } from './columns/growable.js';
 export type { ColumnBatch, ColumnStream, ReadColumnsOptions } from './columns/read-columns.js';
 export { readColumns } from './columns/read-columns.js';
 export { readHeader } from './csv/read-header.js';

@@ -50,6 +50,44 @@ describe('no silent change', () => {
     });
   });
 
+  it('interactions without customer or anonymous id are dead letters, not one customer; ids are generated from the cells', async () => {
+    // Three visitors with no actor id were one customer (cohort size 1) in the old reader.
+    const text =
+      'visitor,at,event\n,2024-01-01T10:00:00Z,view\n,2024-01-02T10:00:00Z,view\n,2024-01-03T10:00:00Z,view\nv1,2024-01-03T10:00:00Z,view\n';
+    const mapping: MappingSpec = {
+      kind: 'interaction',
+      fields: {
+        id: { generate: ['visitor', 'at'] },
+        anonymousId: 'visitor',
+        timestamp: 'at',
+        name: 'event',
+        channel: { value: 'web' },
+      },
+    };
+    const { records, summary } = await readAll({ text }, { format: 'csv', mapping });
+    expect(summary).toMatchObject({ rowsIn: 4, rowsOut: 1, rejected: 3 });
+    expect(summary.deadLetters.map((d) => [d.line, d.code])).toEqual([
+      [2, 'schema_custom'],
+      [3, 'schema_custom'],
+      [4, 'schema_custom'],
+    ]);
+    // The generated id: 64-bit FNV-1a of "v1", U+001F, "2024-01-03T10:00:00Z" (the documented rule), the same in any file.
+    expect(records[0]?.id).toMatch(/^h[0-9a-f]{16}$/);
+    const again = await readAll(
+      { text: 'at,visitor,event\n2024-01-03T10:00:00Z,v1,click\n' },
+      { format: 'csv', mapping },
+    );
+    expect(again.records[0]?.id).toBe(records[0]?.id);
+    const columns = readColumns({ text }, { format: 'csv', mapping, fields: ['anonymousId', 'timestamp'] });
+    for await (const _ of columns);
+    expect(columns.summary.deadLetters.map((d) => [d.line, d.code])).toEqual([
+      [2, 'schema_custom'],
+      [3, 'schema_custom'],
+      [4, 'schema_custom'],
+    ]);
+    expect(columns.dictionary('anonymousId')).toEqual(['v1']);
+  });
+
   it('a quoted line break in an ignored column does not shift later line numbers', async () => {
     const text =
       'customerId,note,startedAt,amount,currency\nc1,"two\nlines",2024-01-01T00:00:00Z,1,EUR\nc2,,2024-13-01T00:00:00Z,1,EUR\n';

@@ -4,20 +4,10 @@
 import fc from 'fast-check';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { defineMapping, readColumns, readRecords } from '../src/index.js';
+import { readColumns, readRecords } from '../src/index.js';
+import { ordersMapping } from './orders-mapping.js';
 
-const mapping = defineMapping({
-  kind: 'order',
-  timeZone: 'Europe/Warsaw',
-  fields: {
-    id: 'id',
-    customerId: 'customer',
-    orderedAt: 'at',
-    amount: 'total',
-    currency: { value: 'PLN' },
-    status: { column: 'status', values: { completed: 'paid', refunded: 'refunded', 'on hold': 'placed' } },
-  },
-});
+const mapping = ordersMapping;
 const FIELDS = ['id', 'customerId', 'orderedAt', 'amount', 'status'] as const;
 
 const cell = {

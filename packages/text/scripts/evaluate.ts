@@ -128,6 +128,11 @@ const scorers: [string, Scorer, readonly ('en' | 'pl')[]][] = [
     ['en', 'pl'],
   ],
   ['@cx/text analyzeSentiment (language detected)', (r) => analyzeAspects(r.text).label, ['en', 'pl']],
+  [
+    "@cx/text analyzeSentiment model: 'rules' (language given)",
+    (r) => analyzeAspects(r.text, { language: r.language, model: 'rules' }).label,
+    ['en', 'pl'],
+  ],
 ];
 
 if (flag('classifier')) {
@@ -183,9 +188,15 @@ if (flag('peers')) {
 }
 
 const results: Record<string, Record<string, unknown>> = {};
-const lines: string[] = [`# Evaluation on the ${split} split (${rows.length} texts)`, ''];
+const lines: string[] = [
+  `# Evaluation on the ${split} split (${rows.length} texts)`,
+  '',
+  "analyzeSentiment is the default (hybrid) model unless model: 'rules' is named; the hybrid model was trained on train and dev.",
+  '',
+];
 lines.push('| scorer | language | n | accuracy | macro-F1 |', '| --- | --- | --- | --- | --- |');
 const matrices: string[] = [];
+const rulesMatrices: string[] = [];
 for (const [name, scorer, languages] of scorers) {
   results[name] = {};
   for (const language of languages) {
@@ -202,10 +213,19 @@ for (const [name, scorer, languages] of scorers) {
     );
     if (name.startsWith('@cx/text analyzeSentiment (language given)'))
       matrices.push(`### ${language}\n\n${matrix(agreement)}`);
+    if (name.startsWith("@cx/text analyzeSentiment model: 'rules' (language given)"))
+      rulesMatrices.push(`### ${language}, model: 'rules'\n\n${matrix(agreement)}`);
   }
 }
 report.sentiment = results;
-lines.push('', '## Confusion matrices of @cx/text (language given)', '', matrices.join('\n\n'));
+lines.push(
+  '',
+  '## Confusion matrices of @cx/text analyzeSentiment, default model (language given)',
+  '',
+  matrices.join('\n\n'),
+  '',
+  rulesMatrices.join('\n\n'),
+);
 
 // Aspects: topic detection (precision, recall) and, for topics found, accuracy of the sentiment toward them.
 const aspectRows = rows.filter((r) => r.aspects.length > 0);
@@ -227,7 +247,7 @@ if (aspectRows.length > 0) {
       perTopic.set(key(r.language, topic), entry);
     }
   }
-  lines.push('', `## Aspects (${aspectRows.length} texts with aspect labels)`, '');
+  lines.push('', `## Aspects, default model (${aspectRows.length} texts with aspect labels)`, '');
   lines.push(
     '| language | topic | gold mentions | recall | precision | sentiment accuracy on found | end-to-end accuracy |',
     '| --- | --- | --- | --- | --- | --- | --- |',

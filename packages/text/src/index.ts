@@ -69,6 +69,7 @@ export type {
   AnalyzeSentimentOptions,
   SentimentHit,
   SentimentLabel,
+  SentimentModel,
   SentimentResult,
   SentimentStatus,
 } from './sentiment/score.js';

@@ -56,6 +56,11 @@ export class ByteDictionary {
     return value;
   }
 
+  /** Whether the key of `index` is the bytes `buf[from, to)`. */
+  is(index: number, buf: Uint8Array, from: number, to: number): boolean {
+    return this.#length[index] === to - from && this.#equals(index, buf, from, to - from);
+  }
+
   #equals(index: number, buf: Uint8Array, from: number, len: number): boolean {
     const arena = this.#arena;
     const start = this.#start[index] as number;

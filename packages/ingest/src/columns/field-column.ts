@@ -135,15 +135,8 @@ export class FieldColumn {
     );
   }
 
-  readonly #last = new Uint8Array(64);
-  #lastLength = -1;
+  /** Raw index of the last text cell read (its bytes are in the raw dictionary), or -1. */
   #lastRaw = -1;
-
-  #sameAsLast(buf: Uint8Array, from: number, length: number): boolean {
-    const last = this.#last;
-    for (let i = 0; i < length; i++) if (last[i] !== buf[from + i]) return false;
-    return true;
-  }
 
   /** Reads field `k` of the tokenizer's current record; `false` with `failure` set when the row is to be rejected. */
   readCsv(t: CsvTokenizer, k: number): boolean {
@@ -168,18 +161,11 @@ export class FieldColumn {
         : this.#missing();
     if (this.kind === 'dictionary') {
       // Exports often repeat a cell on consecutive rows (a customer's events, one channel): compare with the last
-      // cell before hashing.
-      const length = to - from;
-      let raw: number;
-      if (length === this.#lastLength && length <= 64 && this.#sameAsLast(buf, from, length))
-        raw = this.#lastRaw;
-      else {
+      // cell's bytes, kept in the raw dictionary, before hashing.
+      let raw = this.#lastRaw;
+      if (raw < 0 || !this.#raw.is(raw, buf, from, to)) {
         raw = this.#raw.intern(buf, from, to);
-        if (length <= 64) {
-          for (let i = 0; i < length; i++) this.#last[i] = buf[from + i] as number;
-          this.#lastLength = length;
-          this.#lastRaw = raw;
-        } else this.#lastLength = -1;
+        this.#lastRaw = raw;
       }
       if (raw >= this.#translate.length) {
         const grown = new Int32Array(this.#translate.length * 2).fill(UNSEEN);

@@ -214,9 +214,17 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
         false,
       ),
   );
+  // An interaction needs customerId or anonymousId: checked when each of the two is read or not mapped at all (then
+  // always empty); a side mapped to a constant fills it, one mapped to a column not read cannot be known here.
+  const actorSides = ['customerId', 'anonymousId'].map((field) => ({
+    column: columns.find((c) => c.field === field),
+    mapped: mapping.fields.some((f) => f.field === field),
+  }));
   const actorRule =
-    mapping.kind === 'interaction'
-      ? [columns.find((c) => c.field === 'customerId'), columns.find((c) => c.field === 'anonymousId')]
+    mapping.kind === 'interaction' &&
+    actorSides.some((side) => side.column !== undefined) &&
+    actorSides.every((side) => side.column !== undefined || !side.mapped)
+      ? actorSides.map((side) => side.column)
       : undefined;
   const periodRule =
     mapping.kind === 'subscription'
@@ -259,17 +267,9 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
             : undefined;
       const currency = resolveCurrency(token, declared);
       if ('error' in currency) {
-        const sourceColumn = column.reader.spec.column as string;
-        const position = access.position(sourceColumn);
-        summary.reject({
-          source: resolved.name,
-          line,
-          ...(position !== undefined ? { column: position } : {}),
-          field: column.field,
-          sourceColumn,
-          raw: rawText(access.text(sourceColumn)),
+        reject(line, column, access, access.position(column.reader.spec.column as string), {
           code: currency.error,
-          reason: `${column.field}: ${currency.message}`,
+          message: `${column.field}: ${currency.message}`,
         });
         return false;
       }
@@ -278,17 +278,17 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
   };
   const crossChecks = (line: number, access: RowAccess): boolean => {
     if (
-      actorRule?.[0] !== undefined &&
-      actorRule[1] !== undefined &&
-      actorRule[0].current < 0 &&
-      actorRule[1].current < 0
+      actorRule !== undefined &&
+      (actorRule[0] === undefined || actorRule[0].current < 0) &&
+      (actorRule[1] === undefined || actorRule[1].current < 0)
     ) {
       summary.reject({
         source: resolved.name,
         line,
         raw: rawText(access.rawRow()),
+        field: 'customerId',
         code: 'schema_custom',
-        reason: 'record: Expected customerId or anonymousId',
+        reason: 'customerId: Expected customerId or anonymousId: an interaction must belong to someone',
       });
       return false;
     }

@@ -118,6 +118,9 @@ export async function* visitCsv(
 ): AsyncGenerator<void> {
   const utf8 = toUtf8(byteChunks(input, options.chunkBytes, options.signal), options.encoding);
   const { first, all } = await peek(utf8);
+  // The header check's delimiter hint sniffs a copy of the start: file chunks are reused buffers, and the header may
+  // end after later chunks were read. 64 KiB hold the first records of any export that a hint is about.
+  const start = first?.slice(0, 1 << 16);
   let delimiter = options.delimiter;
   if (delimiter === 'auto') {
     const candidates = first === undefined ? [] : sniffDelimiters(first);
@@ -145,7 +148,7 @@ export async function* visitCsv(
       header = cells;
       const missing = visitor.header(cells);
       if (missing.length > 0) {
-        const suspects = first === undefined ? [] : sniffDelimiters(first).filter((d) => d !== delimiter);
+        const suspects = start === undefined ? [] : sniffDelimiters(start).filter((d) => d !== delimiter);
         const hint =
           cells.length === 1 && suspects.length > 0
             ? ` The header has one column; the file looks ${delimiterName(suspects[0] as string)}-delimited: pass delimiter: ${JSON.stringify(suspects[0])}.`

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
 /**
@@ -41,8 +42,12 @@ export function isIngestInput(input: unknown): input is IngestInput {
 const encoder = new TextEncoder();
 
 /**
- * The input as byte chunks of about `chunkBytes` (internal). Files are read with `highWaterMark = chunkBytes`;
- * string chunks of streams are UTF-8 encoded. Stops early when `signal` aborts (the file is closed).
+ * The input as byte chunks of about `chunkBytes` (internal). Files are read with `FileHandle.read` into two buffers
+ * used in turn (no fresh buffer per chunk: no allocation, no page faults, no garbage), so **a chunk of a file is valid
+ * only until the next-but-one chunk is asked for**: readers copy what they keep (the CSV driver and the NDJSON reader
+ * copy the cut last record before they ask for more). Gzipped files go through `zlib`, string chunks of streams are
+ * UTF-8 encoded. Every chunk is a plain `Uint8Array` (not a `Buffer`), so that the tokenizer's loads see one array
+ * type. Stops early when `signal` aborts; the file is closed on every exit.
  */
 export async function* byteChunks(
   input: IngestInput,
@@ -50,9 +55,10 @@ export async function* byteChunks(
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Uint8Array> {
   if (input instanceof Uint8Array) {
-    for (let at = 0; at < input.length; at += chunkBytes) {
+    const bytes = plain(input);
+    for (let at = 0; at < bytes.length; at += chunkBytes) {
       signal?.throwIfAborted();
-      yield input.subarray(at, Math.min(input.length, at + chunkBytes));
+      yield bytes.subarray(at, Math.min(bytes.length, at + chunkBytes));
     }
     return;
   }
@@ -60,16 +66,37 @@ export async function* byteChunks(
     yield* byteChunks(encoder.encode(input.text), chunkBytes, signal);
     return;
   }
+  if ('path' in input && !input.path.endsWith('.gz')) {
+    signal?.throwIfAborted();
+    const file = await open(input.path, 'r');
+    try {
+      const buffers = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)];
+      for (let turn = 0; ; turn ^= 1) {
+        const buffer = buffers[turn] as Uint8Array;
+        const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);
+        signal?.throwIfAborted();
+        if (bytesRead === 0) return;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await file.close();
+    }
+  }
   const stream: AsyncIterable<Uint8Array | string> =
     'path' in input
-      ? input.path.endsWith('.gz')
-        ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
-            createGunzip(),
-          )
-        : createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) })
+      ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
+          createGunzip(),
+        )
       : input;
   for await (const chunk of stream) {
     signal?.throwIfAborted();
-    yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    yield typeof chunk === 'string' ? encoder.encode(chunk) : plain(chunk);
   }
+}
+
+/** A `Buffer` (or other subclass) as a plain `Uint8Array` view of the same bytes (internal). */
+function plain(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array
+    ? bytes
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

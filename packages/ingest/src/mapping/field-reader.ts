@@ -2,6 +2,7 @@ import { createInstantReader, type Disambiguation, type InstantReader, type Json
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
 import type { MappedField } from './mapping.js';
+import { TextCache } from './text-cache.js';
 
 /** A cell with no value: empty text, `null` or absent (internal). */
 export const MISSING: unique symbol = Symbol('missing');
@@ -32,6 +33,8 @@ export class FieldReader {
   /** Currency token of the last money cell read, or `undefined`. */
   currency: string | undefined;
   #scratch = new Uint8Array(64);
+  /** Text cells read lately, by their bytes (records path; made on first use). */
+  #texts: TextCache | undefined;
 
   constructor(spec: MappedField, disambiguation: Disambiguation) {
     this.spec = spec;
@@ -110,6 +113,12 @@ export class FieldReader {
     if (from === to) return this.#empty();
     const spec = this.spec;
     if (spec.values !== undefined || spec.type === 'string') {
+      this.#texts ??= new TextCache();
+      const cache = this.#texts;
+      if (cache.on) {
+        const hit = cache.get(buf, from, to);
+        if (hit !== undefined) return hit;
+      }
       let text: string;
       try {
         text = fatal.decode(buf.subarray(from, to));
@@ -120,7 +129,9 @@ export class FieldReader {
           `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
         );
       }
-      return this.#text(text);
+      const value = this.#text(text);
+      if (value !== FAILED && cache.on) cache.set(buf, from, to, value);
+      return value;
     }
     if (spec.type === 'instant') {
       const ms = this.instantMs(buf, from, to);

@@ -5,10 +5,10 @@ import {
   type JsonValue,
   jsonValueSchema,
   type OptionIssue,
+  parseOptions,
 } from '@cx/model';
 import { z } from 'zod';
 import type { DecimalSeparator } from '../cells/number.js';
-import { closest } from '../internal/closest.js';
 import { type CellType, cellType, kindFields, type RecordKind, requiredFields } from './kinds.js';
 
 /**
@@ -169,7 +169,19 @@ const specSchema = z.strictObject({
     })
     .optional(),
 });
-const SPEC_KEYS = Object.keys(specSchema.shape);
+const KINDS = specSchema.shape.kind.options;
+const kindSchemas = new Map<RecordKind, z.ZodType>();
+
+/** The spec schema of one kind: its `fields` a strict object of the kind's field names (internal). */
+function kindSpecSchema(kind: RecordKind): z.ZodType {
+  let schema = kindSchemas.get(kind);
+  if (schema === undefined) {
+    const shape = Object.fromEntries([...kindFields(kind)].map((f) => [f, fieldSourceSchema.optional()]));
+    schema = specSchema.extend({ fields: z.strictObject(shape) });
+    kindSchemas.set(kind, schema);
+  }
+  return schema;
+}
 
 /**
  * Checks a {@link MappingSpec} once and compiles it for the readers.
@@ -198,37 +210,18 @@ const SPEC_KEYS = Object.keys(specSchema.shape);
  * @since 0.1.0
  */
 export function defineMapping(spec: MappingSpec): Mapping {
+  // One strict check with the model's option rules: unknown keys (also unknown fields of the kind) name the closest
+  // known one; the fields' shape depends on the kind, so a valid kind selects the schema with its field names.
+  const kindOf = (spec as { kind?: unknown } | null)?.kind;
+  parseOptions(
+    typeof kindOf === 'string' && (KINDS as readonly string[]).includes(kindOf)
+      ? kindSpecSchema(kindOf as RecordKind)
+      : specSchema,
+    spec,
+    'defineMapping',
+  );
   const issues: OptionIssue[] = [];
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new CxOptionsError('defineMapping', [
-      { path: [], code: 'invalid_type', message: 'Expected a mapping object' },
-    ]);
-  }
-  for (const key of Object.keys(spec)) {
-    if (!SPEC_KEYS.includes(key)) {
-      const suggestion = closest(key, SPEC_KEYS);
-      issues.push({
-        path: [key],
-        code: 'unknown_option',
-        message: `Unknown mapping key ${JSON.stringify(key)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}`,
-        ...(suggestion ? { suggestion } : {}),
-      });
-    }
-  }
-  if (issues.length > 0) throw new CxOptionsError('defineMapping', issues);
-  const parsed = specSchema.safeParse(spec);
-  if (!parsed.success) {
-    throw new CxOptionsError(
-      'defineMapping',
-      parsed.error.issues.map((i) => ({
-        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        code: 'invalid_value' as const,
-        message: i.message,
-      })),
-    );
-  }
   const kind = spec.kind;
-  const known = kindFields(kind);
   const decimal = spec.decimal ?? 'auto';
   const columns: string[] = [];
   const use = (column: string): void => {
@@ -247,16 +240,6 @@ export function defineMapping(spec: MappingSpec): Mapping {
   tz(spec.timeZone, ['timeZone']);
   const fields: MappedField[] = [];
   for (const [field, source] of Object.entries(spec.fields)) {
-    if (!known.has(field)) {
-      const suggestion = closest(field, known);
-      issues.push({
-        path: ['fields', field],
-        code: 'unknown_option',
-        message: `${article(kind)} has no field ${JSON.stringify(field)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}`,
-        ...(suggestion ? { suggestion } : {}),
-      });
-      continue;
-    }
     const type = cellType(kind, field);
     if (typeof source === 'string') {
       use(source);

@@ -172,9 +172,11 @@ export class RecordBuilder {
     const spec = this.mapping.fields.find((f) => f.field === field);
     const column = spec?.column;
     const position = column === undefined ? undefined : row.position(column);
+    // A rule joining fields (an interaction's actor, a subscription's period) is schema_custom on both paths.
+    const missing = field !== undefined && !(field in out) && issue.code !== 'custom';
     return {
-      code: field !== undefined && !(field in out) ? 'missing_value' : `schema_${issue.code}`,
-      reason: `${field ?? 'record'}${column ? ` (column ${JSON.stringify(column)})` : ''}: ${field !== undefined && !(field in out) ? `Expected a value, the ${column ? 'cell is empty' : 'field is not mapped'}` : issue.message}`,
+      code: missing ? 'missing_value' : `schema_${issue.code}`,
+      reason: `${field ?? 'record'}${column ? ` (column ${JSON.stringify(column)})` : ''}: ${missing ? `Expected a value, the ${column ? 'cell is empty' : 'field is not mapped'}` : issue.message}`,
       ...(field !== undefined ? { field } : {}),
       ...(column !== undefined ? { sourceColumn: column } : {}),
       ...(position !== undefined ? { column: position } : {}),

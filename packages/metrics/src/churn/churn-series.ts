@@ -22,7 +22,7 @@ import type { ChurnMeasures, ChurnPeriodOf, PeriodBounds } from './types.js';
  * (each period a {@link CustomerChurnPeriod} with `revenue: null`), with the same counts as the full mode and in
  * less time: use it when revenue retention is not wanted.
  *
- * @param subscriptions - Subscriptions (one currency), in any order, or a table from
+ * @param subscriptions - Subscriptions (one currency, unless only customers are counted), in any order, or a table from
  *   {@link prepareSubscriptions} or {@link readSubscriptionColumnsCsv} (not checked again).
  * @typeParam M - The measures asked for (`'all'` unless `options.measures` says `'customers'`).
  * @param options - `interval` (required), time zone, first day of the week, window, bound, mid-period policy,
@@ -63,7 +63,7 @@ export function churnSeries<M extends ChurnMeasures = 'all'>(
     timeZone: o.timeZone,
     weekStartsOn: o.weekStartsOn,
   });
-  const table = tableOf(subscriptions);
+  const table = tableOf(subscriptions, { oneCurrency: o.measures !== 'customers' });
   if (table.count === 0 && (o.from === undefined || o.to === undefined)) return [];
   const asOf = epochOf(o.asOf) ?? table.maxTime;
   const from = epochOf(o.from) ?? table.minTime;

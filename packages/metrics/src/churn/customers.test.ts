@@ -121,6 +121,20 @@ describe("measures: 'customers'", () => {
     expect([result.exposureDays, result.churnEvents, result.churnRate]).toEqual([62, 1, 1 / 62]);
   });
 
+  it('counts customers whose subscriptions are in several currencies (amounts are not added up), and still rejects them for revenue', () => {
+    // Hand example: a (EUR) and b (PLN) active all January, b cancels on 2026-01-15: one of two customers lost.
+    const a = sub('a', '2025-12-01T00:00:00Z');
+    const b = { ...sub('b', '2025-12-01T00:00:00Z', '2026-01-15T00:00:00Z'), currency: 'PLN' };
+    const options = { interval: 'month', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' } as const;
+    const [january] = churnSeries([a, b], { ...options, measures: 'customers' });
+    expect(january?.customersAtStart).toBe(2);
+    expect(january?.lostCustomers).toBe(1);
+    expect(periodChurn([a, b], options.from, options.to, { measures: 'customers' }).lostCustomers).toBe(1);
+    expect(() => churnSeries([a, b], options)).toThrow(
+      /Expected one currency across subscriptions \(EUR\), got PLN/,
+    );
+  });
+
   it('rejects unknown measures with their path', () => {
     const bad = { interval: 'month', measures: 'revenue' } as unknown as {
       interval: 'month';

@@ -24,7 +24,7 @@ function boundOf(value: unknown, name: 'start' | 'end'): number {
  * monthly recurring revenue by billing interval (a week is 12/52 of a month) and follow `amountChanges`. The
  * result's `period` is the ISO 8601 interval `start/end`.
  *
- * @param subscriptions - Subscriptions (one currency), in any order, or a table from
+ * @param subscriptions - Subscriptions (one currency, unless only customers are counted), in any order, or a table from
  *   {@link prepareSubscriptions} (checked once, faster when asking many questions of the same data).
  * @param start - Period start (inclusive), a UTC instant.
  * @param end - Period end (exclusive), a UTC instant.
@@ -67,7 +67,7 @@ export function periodChurn<M extends ChurnMeasures = 'all'>(
       { subject: 'arguments of periodChurn' },
     );
   }
-  const table = tableOf(subscriptions);
+  const table = tableOf(subscriptions, { oneCurrency: o.measures !== 'customers' });
   const asOf = epochOf(o.asOf) ?? table.maxTime;
   const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
   const periods = { bounds: Float64Array.of(from, to), keys: [interval], labels: [interval] };

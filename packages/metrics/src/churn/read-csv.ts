@@ -3,12 +3,13 @@ import {
   deadLetterIssue,
   defineMapping,
   type FieldSource,
+  GrowableFloat64,
+  GrowableInt32,
   readColumns,
   readHeader,
 } from '@cx/ingest';
 import type { Subscription, ValidationIssue } from '@cx/model';
 import { CxValidationError } from '@cx/model';
-import { GrowableFloat64, GrowableInt32 } from '../columnar/growable.js';
 import type { SubscriptionColumns } from './columns.js';
 import { mergeSpells, PER_MONTH } from './subscriptions.js';
 

@@ -12,8 +12,15 @@ export type SubscriptionTable = SubscriptionColumns;
 
 const MAX_ISSUES = 100;
 
-/** Validates subscriptions (positions in issue paths) and builds the table (internal). */
-export function subscriptionTable(subscriptions: Iterable<Subscription>): SubscriptionTable {
+/**
+ * Validates subscriptions (positions in issue paths) and builds the table (internal). With `oneCurrency` (the
+ * default) amounts in more than one currency are an error; without it (customer counts only, where amounts are not
+ * added up) they are allowed and the table's `currency` is `undefined` when they differ.
+ */
+export function subscriptionTable(
+  subscriptions: Iterable<Subscription>,
+  { oneCurrency = true }: { readonly oneCurrency?: boolean } = {},
+): SubscriptionTable {
   const issues: ValidationIssue[] = [];
   let issueCount = 0;
   const issue = (path: Array<string | number>, message: string, code: ValidationIssueCode): void => {
@@ -35,6 +42,7 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
   const changeTime: number[] = [];
   const changeMrr: number[] = [];
   let currency: string | undefined;
+  let mixedCurrency = false;
   let minTime = Number.POSITIVE_INFINITY;
   let maxTime = Number.NEGATIVE_INFINITY;
   let i = -1;
@@ -68,6 +76,7 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
         'invalid_unit',
       );
     if (currency === undefined) currency = s.currency;
+    else if (s.currency !== currency && !oneCurrency) mixedCurrency = true;
     else if (s.currency !== currency) {
       issue(
         [i, 'currency'],
@@ -141,7 +150,7 @@ export function subscriptionTable(subscriptions: Iterable<Subscription>): Subscr
     changeTime: Float64Array.from(changeTime),
     changeMrr: Float64Array.from(changeMrr),
     ...mergeSpells(customerIds.length, customer, start, end),
-    currency,
+    currency: mixedCurrency ? undefined : currency,
     minTime,
     maxTime,
   };

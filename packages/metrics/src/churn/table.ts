@@ -3,9 +3,15 @@ import type { SubscriptionColumns } from './columns.js';
 import { isSubscriptionColumns } from './columns.js';
 import { subscriptionTable } from './subscriptions.js';
 
-/** The prepared table of subscriptions given as objects or already prepared (internal). */
-export function tableOf(subscriptions: Iterable<Subscription> | SubscriptionColumns): SubscriptionColumns {
-  return isSubscriptionColumns(subscriptions) ? subscriptions : subscriptionTable(subscriptions);
+/**
+ * The prepared table of subscriptions given as objects or already prepared (internal); `oneCurrency: false` when
+ * only customers are counted, so amounts in several currencies are not an error.
+ */
+export function tableOf(
+  subscriptions: Iterable<Subscription> | SubscriptionColumns,
+  options: { readonly oneCurrency?: boolean } = {},
+): SubscriptionColumns {
+  return isSubscriptionColumns(subscriptions) ? subscriptions : subscriptionTable(subscriptions, options);
 }
 
 /**

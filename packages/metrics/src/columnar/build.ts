@@ -1,8 +1,8 @@
+import { GrowableFloat64, GrowableInt32 } from '@cx/ingest';
 import type { Interaction, ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError, instantIssue, instantToEpochMsOrNaN, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { toActorColumns } from './csr.js';
-import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import type { BuildInteractionColumnsOptions, InteractionColumns } from './interaction-columns.js';
 import { StringDictionary } from './string-dictionary.js';
 

@@ -1,7 +1,7 @@
+import { GrowableFloat64, GrowableInt32 } from '@cx/ingest';
 import { toActorColumns } from './csr.js';
 import type { ReadInteractionCsvOptions } from './csv-stream.js';
 import { streamInteractionCsv } from './csv-stream.js';
-import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import type { InteractionColumns } from './interaction-columns.js';
 
 /**

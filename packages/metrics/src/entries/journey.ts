@@ -16,6 +16,10 @@
  * @module journey
  */
 
+// #region errors (the classes this area throws, from @cx/model: one class whichever package it is caught from)
+export { CxError, CxOptionsError, CxValidationError } from '@cx/model';
+// #endregion errors
+
 // The columnar store is shared with the retention area: the fast paths funnelColumns and topPathsColumns read it.
 export { buildInteractionColumns, buildInteractionColumnsAsync } from '../columnar/build.js';
 export type { BuildInteractionColumnsOptions, InteractionColumns } from '../columnar/interaction-columns.js';
@@ -71,6 +75,8 @@ export type {
   StageSatisfaction,
 } from '../journey/stage-health.js';
 export { stageHealth } from '../journey/stage-health.js';
+export type { StageProgress } from '../journey/stage-progress.js';
+export { stageProgress } from '../journey/stage-progress.js';
 export type { StageGap, TimeBetweenStagesOptions } from '../journey/stage-timing.js';
 export { timeBetweenStages } from '../journey/stage-timing.js';
 export type {

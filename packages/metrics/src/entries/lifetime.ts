@@ -12,6 +12,10 @@
  * @module lifetime
  */
 
+// #region errors (the classes this area throws, from @cx/model: one class whichever package it is caught from)
+export { CxError, CxFitError, CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
+// #endregion errors
+
 // #region lifetime (survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma, CLV)
 export type {
   BgNbdModel,

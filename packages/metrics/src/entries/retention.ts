@@ -13,6 +13,10 @@
  * @module retention
  */
 
+// #region errors (the classes this area throws, from @cx/model: one class whichever package it is caught from)
+export { CxError, CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
+// #endregion errors
+
 // #region retention (columnar store, churn, revenue retention, cohort retention)
 export { churnSeries } from '../churn/churn-series.js';
 export type { SubscriptionColumns } from '../churn/columns.js';

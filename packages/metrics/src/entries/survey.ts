@@ -10,6 +10,10 @@
  * @module survey
  */
 
+// #region errors (the classes this area throws, from @cx/model: one class whichever package it is caught from)
+export { CxError, CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
+// #endregion errors
+
 // #region shared (statistics utilities used by several areas)
 export type {
   CorrelationOptions,

@@ -1,5 +1,5 @@
 // Issue 13: predictions reject parameters that are not finite or out of range with a typed error, never NaN.
-import { CxLimitError, CxValidationError } from '@cx/model';
+import { CxError, CxLimitError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +10,11 @@ import {
 } from './btyd/bg-nbd.js';
 import { customerLifetimeValue } from './btyd/clv.js';
 import { gammaGammaExpectedSpend } from './btyd/gamma-gamma.js';
-import { paretoNbdExpectedPurchases, paretoNbdProbabilityAlive } from './btyd/pareto-nbd.js';
+import {
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdProbabilityAlive,
+} from './btyd/pareto-nbd.js';
 import {
   sbgDiscountedResidualLifetime,
   sbgProject,
@@ -148,4 +152,66 @@ describe('checked numbers', () => {
   it('convertDuration rejects a value that is not finite', () => {
     expect(issue(() => convertDuration(Number.NaN, 'week', 'day'))?.path).toEqual(['value']);
   });
+});
+
+describe('parameters that are each in range but too extreme together', () => {
+  // Found by probing every prediction over parameters 1e-300 … 1e300: these gave NaN or ±Infinity.
+  it('a prediction that is not a finite number is a typed error naming the parameters, not NaN or -Infinity', () => {
+    // The ratio (a + b − 1)/(a − 1) times a bracket that rounds to −∞: was -Infinity.
+    expect(
+      issue(() => bgNbdExpectedPurchases({ r: 1e-300, alpha: 1e-6, a: 1e300, b: 1e300 }, 39)),
+    ).toMatchObject({
+      path: ['model'],
+      code: 'out_of_range',
+      message: expect.stringContaining('r = 1e-300'),
+    });
+    // r β / α = 1e-300 · 1e-300 / 1e-300 times a lifetime factor of 0/0: was NaN.
+    expect(
+      issue(() => paretoNbdExpectedPurchases({ r: 1e-300, alpha: 1e-300, s: 1e-300, beta: 1e-300 }, 1e9)),
+    ).toMatchObject({ path: ['model'], code: 'out_of_range' });
+    // ₂F₁ with α ≈ 0 and β = 1e300 overflows: was Infinity.
+    expect(
+      issue(() => sbgDiscountedResidualLifetime({ alpha: 1e-300, beta: 1e300 }, 5, 0.1))?.message,
+    ).toContain('sBG discounted residual lifetime after 5 renewals is Infinity');
+  });
+
+  it('every prediction gives finite numbers or a typed error, over parameters from 1e-300 to 1e300 (property)', () => {
+    const magnitude = fc.integer({ min: -300, max: 300 }).map((e) => 10 ** e);
+    const history = { frequency: 2, recency: 30, T: 39 };
+    const finite = (v: unknown): boolean =>
+      typeof v === 'number' ? Number.isFinite(v) : Object.values(v as object).every(finite);
+    fc.assert(
+      fc.property(
+        magnitude,
+        magnitude,
+        magnitude,
+        magnitude,
+        fc.constantFrom(1, 39, 1e6),
+        (r, alpha, a, b, t) => {
+          const calls = [
+            () => bgNbdExpectedPurchases({ r, alpha, a, b }, t),
+            () => bgNbdConditionalExpectedPurchases({ r, alpha, a, b }, history, t),
+            () => bgNbdProbabilityAlive({ r, alpha, a, b }, history),
+            () => bgNbdProbabilityOfPurchases({ r, alpha, a, b }, t, 2),
+            () => paretoNbdExpectedPurchases({ r, alpha, s: a, beta: b }, t),
+            () => paretoNbdConditionalExpectedPurchases({ r, alpha, s: a, beta: b }, history, t),
+            () =>
+              gammaGammaExpectedSpend({ p: r, q: alpha + 1, gamma: a }, { frequency: 2, monetaryValue: b }),
+            () => sbgSurvival({ alpha: a, beta: b }, t),
+            () => sbgRetentionRate({ alpha: a, beta: b }, t),
+            () => sbgDiscountedResidualLifetime({ alpha: a, beta: b }, 5, 0.1),
+            () => sbgProject({ alpha: a, beta: b, cohortSize: r }, 12),
+          ];
+          for (const call of calls) {
+            try {
+              expect(finite(call())).toBe(true);
+            } catch (error) {
+              expect(error).toBeInstanceOf(CxError);
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 120_000);
 });

@@ -81,3 +81,48 @@ export const maxIterationsOption = z
   .min(1, { error: 'Expected at least 1 iteration' })
   .max(10_000_000, { error: 'Expected at most 10,000,000 iterations' })
   .default(20_000);
+
+/** Every number in a result: the value itself, or the numbers of its arrays and plain objects (internal). */
+function firstNonFinite(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : value;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const bad = firstNonFinite(item);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) return firstNonFinite(Object.values(value));
+  return undefined;
+}
+
+/**
+ * Checks what a prediction computed (internal): every number of it finite. Parameters that are each finite and in
+ * range can still be too extreme together for double precision (r = 1e300 with α = 1e-6, a horizon of 1e9): the
+ * prediction then throws instead of returning NaN or ±Infinity.
+ *
+ * @param value - The prediction (a number, or rows and objects of numbers).
+ * @param subject - The model's name, e.g. `BG/NBD`.
+ * @param what - What was predicted, e.g. `expected purchases at t = 39`.
+ * @param model - The model's parameters, named in the message.
+ * @returns `value`, unchanged.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range`, path `['model']`) when a number is not finite.
+ */
+export function checkResult<T>(value: T, subject: string, what: string, model: object): T {
+  const bad = firstNonFinite(value);
+  if (bad === undefined) return value;
+  const parameters = Object.entries(model)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(', ');
+  throw new CxValidationError(
+    [
+      {
+        path: ['model'],
+        code: 'out_of_range',
+        message: `The ${subject} ${what} is ${String(bad)} for ${parameters}: the parameters (or the time) are too extreme to compute in double precision`,
+      },
+    ],
+    { subject: `${subject} model` },
+  );
+}

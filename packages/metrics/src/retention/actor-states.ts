@@ -13,6 +13,12 @@ export class ActorStates {
   t0 = new Float64Array(0);
   cohort = new Int32Array(0);
   counts = new Uint16Array(0);
+  /**
+   * Per actor, the instant before which its next events change nothing (the end of a period whose column is already
+   * counted, `+Infinity` past the last column or once dropped, `-Infinity` = unknown). Derived, not saved: a
+   * restored state starts from unknown, which only costs a lookup.
+   */
+  next = new Float64Array(0);
 
   constructor(columns: number, cap: number) {
     this.columns = columns;
@@ -61,6 +67,9 @@ export class ActorStates {
     cohort.set(this.cohort);
     const counts = new Uint16Array(capacity * this.columns);
     counts.set(this.counts);
+    const next = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
+    next.set(this.next);
+    this.next = next;
     this.last = last;
     this.t0 = t0;
     this.cohort = cohort;

@@ -47,6 +47,22 @@ export class CohortRows {
     }
   }
 
+  /**
+   * Adds flat per-position sums: `sizes[i]` actors and `counts[i * columns + c]` retained in column `c` for the
+   * cohort of period `first + i` (the calendar kernel's output).
+   */
+  addPositions(first: number, sizes: Float64Array, counts: Float64Array): void {
+    const columns = this.columns;
+    for (let i = 0; i < sizes.length; i++) {
+      const size = sizes[i] as number;
+      if (size === 0) continue;
+      const cohort = first + i;
+      this.sizes.set(cohort, (this.sizes.get(cohort) ?? 0) + size);
+      const row = this.row(this.counts, cohort);
+      for (let c = 0; c < columns; c++) row[c]! += counts[i * columns + c] as number;
+    }
+  }
+
   /** The matrix: rows from the first to the last cohort, completeness against `asOf`, the average row. */
   finish(plan: RetentionPlan, asOf: number): RetentionMatrix {
     const { calendar, columnEnd, options } = plan;

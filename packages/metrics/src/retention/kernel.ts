@@ -1,7 +1,9 @@
 import { type IssuePath, MS_PER_DAY, MS_PER_HOUR } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { CohortRows } from './cohort-rows.js';
-import { compileMatcher, matches, namesOnly } from './matcher.js';
+import { countCalendarReturns, MASK_COLUMNS } from './kernel-calendar.js';
+import { findStartEvents, J_MAX, J_MIN, MAX_TIME } from './kernel-starts.js';
+import { compileMatcher, isAnyEvent, matches, namesOnly } from './matcher.js';
 import type { RetentionMatrix } from './matrix.js';
 import type { RetentionPlan } from './normalize.js';
 import { PeriodTable } from './period-table.js';
@@ -20,6 +22,7 @@ export function retentionOfColumns(
   plan: RetentionPlan,
   values: Float64Array | undefined,
   locate: RecordLocator,
+  kernel: 'auto' | 'general' = 'auto',
 ): RetentionMatrix {
   const o = plan.options;
   const { calendar } = plan;
@@ -40,33 +43,29 @@ export function retentionOfColumns(
       : calendar.startOfIndex(calendar.indexOf(plan.to - 1) + 1);
 
   // Pass 1: the start event of each actor (all start events for recurring cohorts), and the data's time range.
-  const startOf = new Int32Array(actors).fill(-1);
-  let maxTime = Number.NEGATIVE_INFINITY;
-  let jMin = -1;
-  let jMax = -1;
-  for (let a = 0; a < actors; a++) {
-    const from = actorOffsets[a] as number;
-    const to = actorOffsets[a + 1] as number;
-    if (to > from && (time[to - 1] as number) > maxTime) maxTime = time[to - 1] as number;
-    for (let j = from; j < to; j++) {
-      let isStart: boolean;
-      if (o.cohortType === 'first-ever') {
-        if (!matches(startNames, name, channel, touchpoint, stage, j)) continue;
-        isStart = matches(start, name, channel, touchpoint, stage, j);
-        if (!isStart) break; // the first start-named event fails the other criteria: the actor is dropped
-      } else isStart = matches(start, name, channel, touchpoint, stage, j);
-      if (!isStart) continue;
-      const t = time[j] as number;
-      if (t < fromStart || t >= toEnd) {
-        if (recurring) continue;
-        break; // the actor's cohort is outside the window
-      }
-      if (startOf[a] === -1) startOf[a] = j;
-      if (jMin === -1 || t < (time[jMin] as number)) jMin = j;
-      if (jMax === -1 || t > (time[jMax] as number)) jMax = j;
-      if (!recurring) break;
-    }
-  }
+  const startOf = new Int32Array(actors);
+  const summary = Float64Array.of(Number.NEGATIVE_INFINITY, -1, -1);
+  findStartEvents(
+    0,
+    actors,
+    actorOffsets,
+    time,
+    name,
+    channel,
+    touchpoint,
+    stage,
+    start,
+    startNames,
+    o.cohortType === 'first-ever',
+    recurring,
+    fromStart,
+    toEnd,
+    startOf,
+    summary,
+  );
+  const maxTime = summary[MAX_TIME] as number;
+  const jMin = summary[J_MIN] as number;
+  const jMax = summary[J_MAX] as number;
   const asOf = plan.asOf ?? (maxTime === Number.NEGATIVE_INFINITY ? 0 : maxTime);
   if (jMin === -1) return rows.finish(plan, asOf);
 
@@ -86,13 +85,45 @@ export function retentionOfColumns(
   // Pass 2: returns per actor.
   const offsetColumn = plan.offsetColumn;
   const windowMs = plan.windowDays * MS_PER_DAY;
+  const onOrAfter = o.retention === 'on-or-after';
+  const minimum = o.minimumOccurrences;
+  const calendarWindows = o.window === 'calendar';
+  if (
+    kernel === 'auto' &&
+    calendarWindows &&
+    !recurring &&
+    values === undefined &&
+    minimum === 1 &&
+    columns <= MASK_COLUMNS
+  ) {
+    const out = {
+      sizes: new Float64Array(starts.length - 1),
+      counts: new Float64Array((starts.length - 1) * columns),
+    };
+    countCalendarReturns(
+      0,
+      actors,
+      actorOffsets,
+      time,
+      name,
+      channel,
+      touchpoint,
+      stage,
+      startOf,
+      starts,
+      offsetColumn,
+      columns,
+      onOrAfter,
+      isAnyEvent(ret) ? undefined : ret,
+      out,
+    );
+    rows.addPositions(table.first, out.sizes, out.counts);
+    return rows.finish(plan, asOf);
+  }
   const occurrences = new Int32Array(columns);
   const returned = new Uint8Array(columns);
   const hasValue = new Uint8Array(columns);
   const sums = new Float64Array(columns);
-  const onOrAfter = o.retention === 'on-or-after';
-  const minimum = o.minimumOccurrences;
-  const calendarWindows = o.window === 'calendar';
   const truncation = o.rollingTruncation ?? 'none';
   const days = plan.days;
 

@@ -61,6 +61,13 @@ export function namesOnly(m: CompiledMatcher): CompiledMatcher {
   return { name: m.name, channel: undefined, touchpoint: undefined, stage: undefined };
 }
 
+/** Whether a compiled matcher accepts every event (no criterion given) (internal). */
+export function isAnyEvent(m: CompiledMatcher): boolean {
+  return (
+    m.name === undefined && m.channel === undefined && m.touchpoint === undefined && m.stage === undefined
+  );
+}
+
 /** Whether event `i` of the given columns satisfies the matcher (internal). */
 export function matches(
   m: CompiledMatcher,

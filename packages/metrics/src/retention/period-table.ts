@@ -51,6 +51,9 @@ export class PeriodLookup {
   readonly #hi = new Float64Array(1024);
   readonly #index = new Float64Array(1024);
 
+  /** The end (exclusive) of the period the last {@link PeriodLookup.indexOf} found. */
+  end = 0;
+
   constructor(calendar: Calendar) {
     this.#calendar = calendar;
   }
@@ -60,6 +63,7 @@ export class PeriodLookup {
     const day = Math.floor(t / MS_PER_DAY);
     const slot = day & 1023;
     if (this.#day[slot] === day && t >= (this.#lo[slot] as number) && t < (this.#hi[slot] as number)) {
+      this.end = this.#hi[slot] as number;
       return this.#index[slot] as number;
     }
     const calendar = this.#calendar;
@@ -68,6 +72,7 @@ export class PeriodLookup {
     this.#lo[slot] = calendar.startOfIndex(index);
     this.#hi[slot] = calendar.startOfIndex(index + 1);
     this.#index[slot] = index;
+    this.end = this.#hi[slot] as number;
     return index;
   }
 }

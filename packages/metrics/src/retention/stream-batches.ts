@@ -3,6 +3,7 @@ import type { InteractionBatch } from '../columnar/interaction-columns.js';
 import {
   type CompiledMatcher,
   compileMatcher,
+  isAnyEvent,
   type MatcherDictionaries,
   matches,
   namesOnly,
@@ -74,14 +75,13 @@ export class BatchReader {
     for (let i = 0; i < batch.length; i++) {
       const s = slots[actor[i] as number] as number;
       const t = time[i] as number;
-      const path: IssuePath = [batch.firstRow + i, 'timestamp'];
-      if (!Number.isFinite(t)) throw invalidTime(path, t);
+      if (!Number.isFinite(t)) throw invalidTime([batch.firstRow + i, 'timestamp'], t);
       if (this.#stamp[s] !== gen) {
         this.#stamp[s] = gen;
         this.#last[s] = state.actors.last[s] as number;
         this.#started[s] = Number.isNaN(t0s[s] as number) ? 0 : 1;
       }
-      if (t < (this.#last[s] as number)) throw unsorted(path);
+      if (t < (this.#last[s] as number)) throw unsorted([batch.firstRow + i, 'timestamp']);
       this.#last[s] = t;
       if (this.#started[s] === 1) continue;
       const kind = state.startKind(
@@ -96,10 +96,13 @@ export class BatchReader {
       if (cohort < lo || cohort > hi) {
         lo = Math.min(lo, cohort);
         hi = Math.max(hi, cohort);
-        state.checkSpan(lo, hi, path);
+        state.checkSpan(lo, hi, [batch.firstRow + i, 'timestamp']);
       }
     }
     // Counting pass.
+    const once = state.countsOnce;
+    const anyReturn = isAnyEvent(ret);
+    const value = Number.NaN;
     for (let i = 0; i < batch.length; i++) {
       const s = slots[actor[i] as number] as number;
       const t = time[i] as number;
@@ -110,8 +113,12 @@ export class BatchReader {
             matches(names, name, channel, touchpoint, stage, i),
           )
         : NOT_STARTED;
+      if (once) {
+        state.stepOnce(s, t, kind, anyReturn || matches(ret, name, channel, touchpoint, stage, i));
+        continue;
+      }
       const isReturn = matches(ret, name, channel, touchpoint, stage, i);
-      state.step(s, t, kind, isReturn, values === undefined ? Number.NaN : (values[i] as number));
+      state.step(s, t, kind, isReturn, values === undefined ? value : (values[i] as number));
     }
   }
 

@@ -88,6 +88,42 @@ export class RetentionState {
     if (!Number.isNaN(value)) this.sumsOf(cohort)[c]! += value;
   }
 
+  /**
+   * Whether {@link RetentionState.stepOnce} may replace {@link RetentionState.step}: calendar windows, a return
+   * counted once per column, no aggregated property.
+   */
+  get countsOnce(): boolean {
+    const o = this.plan.options;
+    return o.window === 'calendar' && o.minimumOccurrences === 1 && o.aggregate === undefined;
+  }
+
+  /**
+   * {@link RetentionState.step} for {@link RetentionState.countsOnce} states, skipping the events that cannot change
+   * anything: those before the actor's `next` instant (the end of a period whose column is counted). The state after
+   * any sequence of events is the one `step` leaves, counts included.
+   */
+  stepOnce(slot: number, t: number, kind: number, isReturn: boolean): void {
+    const actors = this.actors;
+    actors.last[slot] = t;
+    if (t > this.maxTime) this.maxTime = t;
+    if (t < (actors.next[slot] as number)) return;
+    if (kind === DROPPED) {
+      actors.t0[slot] = Number.NEGATIVE_INFINITY;
+      actors.next[slot] = Number.POSITIVE_INFINITY;
+      return;
+    }
+    if (kind === STARTS) this.start(slot, t);
+    const t0 = actors.t0[slot] as number;
+    if (!isReturn || !Number.isFinite(t0)) return;
+    const offset = this.periods.indexOf(t) - (actors.cohort[slot] as number);
+    if (offset > this.#maxOffset) {
+      actors.next[slot] = Number.POSITIVE_INFINITY;
+      return;
+    }
+    actors.counts[slot * this.plan.columns.length + (this.plan.offsetColumn[offset] as number)] = 1;
+    actors.next[slot] = this.periods.end;
+  }
+
   /** Starts the actor in `slot` at `t`. */
   start(slot: number, t: number): void {
     const cohort = this.periods.indexOf(t);

@@ -87,3 +87,42 @@ describe('pearsonCorrelation', () => {
     );
   });
 });
+
+describe('CorrelationAccumulator at r = ±1', () => {
+  // Found by the contract suite (seed -1006475241): (1, 8), (3, 4), (1, 8) lie on one line, so r = −1 and the
+  // p-value is 0 (t is infinite). Merged in another order, the Welford sums gave r = −0.9999999999999998 and a
+  // p-value of about 1e-8 (df = 1: p ≈ 2/(π·t), t ≈ 4.7e7), so the result depended on the merge order.
+  const points: Array<readonly [number, number]> = [
+    [1, 8],
+    [3, 4],
+    [1, 8],
+  ];
+  const fill = (xs: ReadonlyArray<readonly [number, number]>) => {
+    const acc = new CorrelationAccumulator();
+    for (const [x, y] of xs) acc.add(x, y);
+    return acc;
+  };
+  it('gives r = −1 and p = 0 whatever the merge order', () => {
+    for (const order of [
+      [[0], [1], [2]],
+      [[2], [1], [0]],
+      [[1, 2], [0]],
+      [[2], [0, 1]],
+    ]) {
+      const parts = order.map((idx) => fill(idx.map((i) => points[i] as readonly [number, number])));
+      const acc = parts[0] as CorrelationAccumulator;
+      for (const part of parts.slice(1)) acc.merge(part);
+      expect(acc.result()).toMatchObject({ n: 3, r: -1, pValue: 0 });
+    }
+  });
+  it('keeps an r just inside ±1 that is above the rounding error', () => {
+    // (0, 0), (1, 1), (2, 2.001): by hand cxy = 2.001, m2x = 2, m2y ≈ 2.0020007, so r = 2.001/√(4.0040013) ≈ 0.99999998.
+    const r = fill([
+      [0, 0],
+      [1, 1],
+      [2, 2.001],
+    ]).result().r as number;
+    expect(r).toBeLessThan(1);
+    expect(r).toBeGreaterThan(0.9999);
+  });
+});

@@ -111,6 +111,9 @@ const stateSchema = z.strictObject({
   cxy: z.number(),
 });
 
+/** |r| this close to 1 is 1: 16 ulps of 1, above the rounding error of merged Welford sums (internal). */
+const R_SNAP = 16 * Number.EPSILON;
+
 /** Why a value cannot be paired, or `null` (internal). */
 export function valueProblem(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value))
@@ -257,7 +260,10 @@ export class CorrelationAccumulator
       Number.isFinite(product) && product > 1e-300
         ? Math.sqrt(product)
         : Math.sqrt(this.#m2x) * Math.sqrt(this.#m2y);
-    const r = Math.max(-1, Math.min(1, this.#cxy / scale));
+    const raw = this.#cxy / scale;
+    // Within the rounding error of the sums (a few ulps, which depend on the merge order) r is ±1: report it as
+    // exactly ±1, so that the p-value (ill-conditioned there: 1 − r² → 0) does not depend on that order.
+    const r = 1 - Math.abs(raw) <= R_SNAP ? Math.sign(raw) : raw;
     let interval: ConfidenceInterval | null = null;
     if (n >= 4) {
       const fz = Math.atanh(r);

@@ -46,6 +46,24 @@ function digits2(c: Uint8Array, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/**
+ * Writes why a text failed into `failure` (a syntax error reads as a record-form error in the record form) and
+ * returns `NaN`; a module function rather than a closure per call, so that reading a cell allocates nothing.
+ */
+function failAt(
+  failure: GrammarFailure | undefined,
+  recordForm: boolean,
+  start: number,
+  reason: GrammarReason,
+  at: number,
+): number {
+  if (failure !== undefined) {
+    failure.reason = recordForm && reason === 'syntax' ? 'record-form' : reason;
+    failure.at = at - start;
+  }
+  return Number.NaN;
+}
+
 /** How the core reads: zone for local times, policy for gaps and overlaps, and whether only the record form is allowed. */
 export interface GrammarMode {
   readonly timeZone: string | undefined;
@@ -64,28 +82,88 @@ export function readInstantCodes(
   mode: GrammarMode,
   failure?: GrammarFailure,
 ): number {
-  const fail = (reason: GrammarReason, at: number): number => {
-    if (failure !== undefined) {
-      failure.reason = mode.recordForm && reason === 'syntax' ? 'record-form' : reason;
-      failure.at = at - start;
-    }
-    return Number.NaN;
-  };
   const length = end - start;
-  if (length < 10) return fail('syntax', start + Math.max(0, length));
+  if (length === 24 || length === 20) {
+    const ms = readCanonical(c, start, length);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return readInstantGeneral(c, start, end, mode, failure);
+}
+
+let lastDateKey = -1;
+let lastDateDays = 0;
+
+/**
+ * The canonical forms `YYYY-MM-DDTHH:mm:ss.sssZ` (`toISOString`) and `YYYY-MM-DDTHH:mm:ssZ`, which every path of the
+ * grammar reads the same way, without a branch per character class (internal). `NaN` sends the text to
+ * {@link readInstantGeneral}, which reads it or says why not; the property test in `grammar.test.ts` holds the two
+ * to the same values. The day number of the last date read is kept: consecutive events share their date.
+ */
+function readCanonical(c: Uint8Array, s: number, length: number): number {
+  if (
+    c[s + 4] !== 45 ||
+    c[s + 7] !== 45 ||
+    c[s + 10] !== 84 ||
+    c[s + 13] !== 58 ||
+    c[s + 16] !== 58 ||
+    c[s + length - 1] !== 90
+  )
+    return Number.NaN;
+  const y1 = digits2(c, s);
+  const y2 = digits2(c, s + 2);
+  const month = digits2(c, s + 5);
+  const day = digits2(c, s + 8);
+  const hour = digits2(c, s + 11);
+  const minute = digits2(c, s + 14);
+  const second = digits2(c, s + 17);
+  let ms = 0;
+  if (length === 24) {
+    if (c[s + 19] !== 46) return Number.NaN;
+    const m1 = (c[s + 20] as number) - 48;
+    const m23 = digits2(c, s + 21);
+    if (m1 < 0 || m1 > 9 || m23 < 0) return Number.NaN;
+    ms = m1 * 100 + m23;
+  }
+  if ((y1 | y2 | month | day | hour | minute | second) < 0) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const year = y1 * 100 + y2;
+  const key = year * 10_000 + month * 100 + day;
+  let days: number;
+  if (key === lastDateKey) days = lastDateDays;
+  else {
+    if (month < 1 || month > 12 || day < 1) return Number.NaN;
+    if (day > (month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return Number.NaN;
+    days = daysFromCivil(year, month, day);
+    lastDateKey = key;
+    lastDateDays = days;
+  }
+  const epoch = ((days * 24 + hour) * 60 + minute) * MS_PER_MINUTE + second * 1000 + ms;
+  return epoch < MIN_INSTANT_MS || epoch > MAX_INSTANT_MS ? Number.NaN : epoch;
+}
+
+/** Every form of the grammar, with the reason of a failure (internal). */
+export function readInstantGeneral(
+  c: Uint8Array,
+  start: number,
+  end: number,
+  mode: GrammarMode,
+  failure?: GrammarFailure,
+): number {
+  const length = end - start;
+  if (length < 10) return failAt(failure, mode.recordForm, start, 'syntax', start + Math.max(0, length));
   const y1 = digits2(c, start);
   const y2 = digits2(c, start + 2);
-  if (y1 < 0 || y2 < 0) return fail('syntax', start);
+  if (y1 < 0 || y2 < 0) return failAt(failure, mode.recordForm, start, 'syntax', start);
   if (c[start + 4] !== 45 || c[start + 7] !== 45)
-    return fail('syntax', c[start + 4] !== 45 ? start + 4 : start + 7);
+    return failAt(failure, mode.recordForm, start, 'syntax', c[start + 4] !== 45 ? start + 4 : start + 7);
   const year = y1 * 100 + y2;
   const month = digits2(c, start + 5);
   const day = digits2(c, start + 8);
-  if (month < 0) return fail('syntax', start + 5);
-  if (day < 0) return fail('syntax', start + 8);
-  if (month < 1 || month > 12) return fail('calendar', start + 5);
+  if (month < 0) return failAt(failure, mode.recordForm, start, 'syntax', start + 5);
+  if (day < 0) return failAt(failure, mode.recordForm, start, 'syntax', start + 8);
+  if (month < 1 || month > 12) return failAt(failure, mode.recordForm, start, 'calendar', start + 5);
   const monthDays = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
-  if (day < 1 || day > monthDays) return fail('calendar', start + 8);
+  if (day < 1 || day > monthDays) return failAt(failure, mode.recordForm, start, 'calendar', start + 8);
   let i = start + 10;
   let hour = 0;
   let minute = 0;
@@ -94,23 +172,23 @@ export function readInstantCodes(
   let hasTime = false;
   if (i < end) {
     const sep = c[i] as number;
-    if (sep !== 84 && sep !== 32) return fail('syntax', i);
-    if (mode.recordForm && sep !== 84) return fail('record-form', i);
+    if (sep !== 84 && sep !== 32) return failAt(failure, mode.recordForm, start, 'syntax', i);
+    if (mode.recordForm && sep !== 84) return failAt(failure, mode.recordForm, start, 'record-form', i);
     hasTime = true;
     i++;
-    if (end - i < 5) return fail('syntax', i);
+    if (end - i < 5) return failAt(failure, mode.recordForm, start, 'syntax', i);
     hour = digits2(c, i);
-    if (hour < 0) return fail('syntax', i);
-    if (hour > 23) return fail('calendar', i);
-    if (c[i + 2] !== 58) return fail('syntax', i + 2);
+    if (hour < 0) return failAt(failure, mode.recordForm, start, 'syntax', i);
+    if (hour > 23) return failAt(failure, mode.recordForm, start, 'calendar', i);
+    if (c[i + 2] !== 58) return failAt(failure, mode.recordForm, start, 'syntax', i + 2);
     minute = digits2(c, i + 3);
-    if (minute < 0) return fail('syntax', i + 3);
-    if (minute > 59) return fail('calendar', i + 3);
+    if (minute < 0) return failAt(failure, mode.recordForm, start, 'syntax', i + 3);
+    if (minute > 59) return failAt(failure, mode.recordForm, start, 'calendar', i + 3);
     i += 5;
     if (i < end && c[i] === 58) {
       second = digits2(c, i + 1);
-      if (i + 3 > end || second < 0) return fail('syntax', i + 1);
-      if (second > 59) return fail('calendar', i + 1);
+      if (i + 3 > end || second < 0) return failAt(failure, mode.recordForm, start, 'syntax', i + 1);
+      if (second > 59) return failAt(failure, mode.recordForm, start, 'calendar', i + 1);
       i += 3;
       if (i < end && c[i] === 46) {
         i++;
@@ -123,14 +201,14 @@ export function readInstantCodes(
           scale /= 10;
           i++;
         }
-        if (i === from) return fail('syntax', i);
+        if (i === from) return failAt(failure, mode.recordForm, start, 'syntax', i);
         ms = Math.floor(ms);
       }
     } else if (mode.recordForm) {
-      return fail('record-form', i);
+      return failAt(failure, mode.recordForm, start, 'record-form', i);
     }
   } else if (mode.recordForm) {
-    return fail('record-form', i);
+    return failAt(failure, mode.recordForm, start, 'record-form', i);
   }
   const wall =
     (daysFromCivil(year, month, day) * 24 + hour) * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + ms;
@@ -141,35 +219,39 @@ export function readInstantCodes(
   }
   let epoch: number;
   if (i === end) {
-    if (mode.recordForm) return fail('record-form', i);
-    if (mode.timeZone === undefined) return fail('needs-zone', hasTime ? i : start + 10);
+    if (mode.recordForm) return failAt(failure, mode.recordForm, start, 'record-form', i);
+    if (mode.timeZone === undefined)
+      return failAt(failure, mode.recordForm, start, 'needs-zone', hasTime ? i : start + 10);
     const resolved = resolveLocalTime(wall, mode.timeZone, mode.disambiguation);
-    if (resolved === 'gap' || resolved === 'overlap') return fail(resolved, start);
+    if (resolved === 'gap' || resolved === 'overlap')
+      return failAt(failure, mode.recordForm, start, resolved, start);
     epoch = resolved;
   } else {
     const z = c[i] as number;
     if (z === 90) {
-      if (i + 1 !== end) return fail('syntax', i + 1);
+      if (i + 1 !== end) return failAt(failure, mode.recordForm, start, 'syntax', i + 1);
       epoch = wall;
     } else if ((z === 43 || z === 45) && !mode.recordForm) {
       const oh = digits2(c, i + 1);
-      if (i + 3 > end || oh < 0) return fail('syntax', i + 1);
+      if (i + 3 > end || oh < 0) return failAt(failure, mode.recordForm, start, 'syntax', i + 1);
       let j = i + 3;
       let om = 0;
       if (j < end) {
         if (c[j] === 58) j++;
         om = digits2(c, j);
-        if (j + 2 !== end || om < 0) return fail('syntax', j);
+        if (j + 2 !== end || om < 0) return failAt(failure, mode.recordForm, start, 'syntax', j);
         j += 2;
       }
-      if (oh > 18 || om > 59 || (oh === 18 && om > 0)) return fail('calendar', i + 1);
+      if (oh > 18 || om > 59 || (oh === 18 && om > 0))
+        return failAt(failure, mode.recordForm, start, 'calendar', i + 1);
       const offset = (oh * 60 + om) * MS_PER_MINUTE;
       epoch = z === 43 ? wall - offset : wall + offset;
     } else {
-      return fail(mode.recordForm ? 'record-form' : 'syntax', i);
+      return failAt(failure, mode.recordForm, start, mode.recordForm ? 'record-form' : 'syntax', i);
     }
   }
-  if (epoch < MIN_INSTANT_MS || epoch > MAX_INSTANT_MS) return fail('range', start);
+  if (epoch < MIN_INSTANT_MS || epoch > MAX_INSTANT_MS)
+    return failAt(failure, mode.recordForm, start, 'range', start);
   return epoch;
 }
 
@@ -210,13 +292,6 @@ export function readEpochCodes(
   unit: 'seconds' | 'milliseconds',
   failure?: GrammarFailure,
 ): number {
-  const fail = (reason: GrammarReason, at: number): number => {
-    if (failure !== undefined) {
-      failure.reason = reason;
-      failure.at = at - start;
-    }
-    return Number.NaN;
-  };
   let i = start;
   const negative = c[i] === 45;
   if (negative) i++;
@@ -228,7 +303,7 @@ export function readEpochCodes(
     whole = whole * 10 + d;
     i++;
   }
-  if (i === from) return fail('syntax', i);
+  if (i === from) return failAt(failure, false, start, 'syntax', i);
   let fraction = 0;
   if (i < end && c[i] === 46 && unit === 'seconds') {
     i++;
@@ -241,11 +316,11 @@ export function readEpochCodes(
       scale /= 10;
       i++;
     }
-    if (i === f) return fail('syntax', i);
+    if (i === f) return failAt(failure, false, start, 'syntax', i);
   }
-  if (i !== end) return fail('syntax', i);
+  if (i !== end) return failAt(failure, false, start, 'syntax', i);
   const magnitude = unit === 'seconds' ? whole * 1000 + Math.floor(fraction) : whole;
   const ms = negative ? -magnitude : magnitude;
-  if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) return fail('range', start);
+  if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) return failAt(failure, false, start, 'range', start);
   return ms;
 }

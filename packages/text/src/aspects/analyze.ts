@@ -20,9 +20,12 @@ import { findTopicMentions, type TopicMention } from './topics.js';
 export interface AspectSentiment {
   /** The topic. */
   readonly topic: CxTopic;
-  /** Sentiment toward the topic: `neutral` when it is mentioned without sentiment. */
+  /**
+   * Sentiment toward the topic: the label of its own contributions; the text's overall label when the topic
+   * is the text's only one or its own contributions carry no sentiment (a plain-fact complaint about it).
+   */
   readonly label: SentimentLabel;
-  /** Compound score `S / √(S² + 15)` of the contributions attributed to the topic. */
+  /** Compound score `S / √(S² + 15)` of the contributions attributed to the topic (its own words only). */
   readonly score: number;
   /** Sum `S` of the attributed contributions. */
   readonly raw: number;
@@ -51,6 +54,8 @@ export interface AspectResult extends SentimentResult {
  * `refund*`…; Polish also without diacritics). Each sentiment contribution of {@link analyzeSentiment}
  * goes to the topics named in its clause; without one, to the nearest topic named in its sentence; without
  * one, to the text's only topic if it names exactly one; otherwise to no topic (it still counts overall).
+ * A topic takes the label of its own contributions, or the text's overall label when it is the text's only
+ * topic or its own contributions carry no sentiment.
  *
  * @param text - The text.
  * @param options - The options of {@link analyzeSentiment}.
@@ -103,7 +108,10 @@ export function analyzeAspects(text: string, options: AnalyzeSentimentOptions = 
   const aspects = order.map((topic): AspectSentiment => {
     const own = assigned.get(topic) ?? [];
     const raw = own.reduce((sum, h) => sum + h.weight, 0);
-    const { score, label } = labelOf(raw, threshold);
+    const { score, label: ownLabel } = labelOf(raw, threshold);
+    // The text's stance goes to a topic that is the text's only one, or whose own words carry no sentiment
+    // ("the courier left it in the rain"): the overall label reads the whole text, the topic's words do not.
+    const label = order.length === 1 || ownLabel === 'neutral' ? (result.label ?? ownLabel) : ownLabel;
     return {
       topic,
       label,

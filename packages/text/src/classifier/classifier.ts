@@ -1,8 +1,8 @@
 import { CxValidationError, parseOptions, type ValidationIssue } from '@cx/model';
 import { z } from 'zod';
 import type { DetectedLanguage } from '../language.js';
-import type { SentimentLabel } from '../sentiment/score.js';
-import { DENSE_FEATURES, textFeatures } from './features.js';
+import { analyzeDetailed, type SentimentLabel } from '../sentiment/score.js';
+import { DENSE_FEATURES, featuresOf, type TextFeatures } from './features.js';
 import { fitSoftmax, probabilities, type SparseExample } from './logistic.js';
 import { type LabelAgreement, labelAgreement } from './metrics.js';
 
@@ -341,6 +341,15 @@ export function trainSentimentClassifier(
     classifier: SentimentClassifier.fromWeights(whole.vocabulary, whole.weights, settings.ngrams),
     crossValidation: { ...labelAgreement(pairs), folds: settings.folds, foldAccuracy },
   };
+}
+
+/** Features of a text from the rules model's reading of it (never the hybrid: that would feed itself). */
+function textFeatures(text: string, language: string | undefined, ngrams: 1 | 2): TextFeatures {
+  const { result } = analyzeDetailed(
+    text,
+    language === undefined ? { model: 'rules' } : { language, model: 'rules' },
+  );
+  return featuresOf(text, result, ngrams);
 }
 
 function parseSettings(options: TrainSentimentClassifierOptions): Settings {

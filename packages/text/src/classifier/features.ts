@@ -1,6 +1,6 @@
 import type { SupportedLanguage } from '../language.js';
 import { LEXICONS } from '../sentiment/lexicons.js';
-import { analyzeDetailed } from '../sentiment/score.js';
+import type { SentimentHit } from '../sentiment/score.js';
 import { foldPolish } from '../text/fold.js';
 import { stemWord } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
@@ -15,14 +15,21 @@ export interface TextFeatures {
   readonly keys: readonly string[];
 }
 
+/** What the features need of the rules model's result for the text. */
+export interface RulesOutcome {
+  readonly language: SupportedLanguage | 'unknown';
+  readonly score: number | null;
+  readonly hits: readonly Pick<SentimentHit, 'weight' | 'negated' | 'rules'>[];
+}
+
 /**
- * Features of a text for the classifier: the lexicon model's compound score, its positive and negative sums
- * (÷ 4), the number of negated hits and whether a hit was dampened as a question; and n-gram keys: light
- * stems (Polish without diacritics) prefixed by the language, words after a negator in the same clause
- * marked `not_` (Das & Chen 2001), and pairs of adjacent words when `ngrams` is 2.
+ * Features of a text for the classifier, from the text and the rules model's result on it: the compound
+ * score, its positive and negative sums (÷ 4), the number of negated hits and whether a hit was dampened as
+ * a question; and n-gram keys: light stems (Polish without diacritics) prefixed by the language, words after
+ * a negator in the same clause marked `not_` (Das & Chen 2001), and pairs of adjacent words when `ngrams`
+ * is 2.
  */
-export function textFeatures(text: string, language: string | undefined, ngrams: 1 | 2): TextFeatures {
-  const { result } = analyzeDetailed(text, language === undefined ? {} : { language });
+export function featuresOf(text: string, result: RulesOutcome, ngrams: 1 | 2): TextFeatures {
   const lang = result.language === 'unknown' ? undefined : result.language;
   let positive = 0;
   let negative = 0;

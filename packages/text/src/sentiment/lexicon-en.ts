@@ -872,6 +872,12 @@ looking forward to 0
 hope you are well 0
 hope you're well 0
 hope this helps 0
+# discourse markers: they frame what follows and carry no valence of their own (VADER has honestly +2)
+honestly 0
+to be honest 0
+frankly 0
+seriously 0
+literally 0
 thanks for nothing -3
 thank you for nothing -3
 thanks for nothing at all -3

@@ -946,6 +946,19 @@ strzał w dziesiątkę 3
 tak trzymać 3
 jak u mamy 3
 jak z prawdziwej 2
+# porównania z domem i rzemiosłem: pochwała jedzenia
+jak u babci 3
+jak u babci* 3
+jak domow* 2
+jak z wiejsk* 2
+jak w restauracji 2
+jak z restauracji 2
+jak z piekarni 2
+wyższej jakości 2
+lepszej jakości 2
+lepszego nie znajdzie* 3
+lepszej nie znajdzie* 3
+nie znajdzie* lepsz* 3
 rozpieszcza 2
 rozpieszcz* 2
 wreszcie 1

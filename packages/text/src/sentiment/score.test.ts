@@ -10,10 +10,26 @@ const weights = (text: string, language?: string) =>
 describe('analyzeSentiment: scoring rules', () => {
   it('sums valences and normalises with S/√(S²+15)', () => {
     // great 3 + friendly 2 = 5 → 5/√(25+15) = 0.790569
-    const r = analyzeSentiment('Great and friendly', { language: 'en' });
+    const r = analyzeSentiment('Great and friendly', { language: 'en', model: 'rules' });
     expect(r.raw).toBe(5);
     expect(r.score).toBeCloseTo(5 / Math.sqrt(40), 12);
     expect(r.label).toBe('positive');
+    expect(r).toMatchObject({ model: 'rules', probabilities: null });
+  });
+  it('labels with the shipped hybrid model by default: the most probable label, score P(pos) − P(neg)', () => {
+    const r = analyzeSentiment('Great and friendly', { language: 'en' });
+    expect(r.model).toBe('hybrid');
+    // The hits are the rules model's, whatever the model.
+    expect(r.raw).toBe(5);
+    const p = r.probabilities;
+    expect(p).not.toBeNull();
+    if (p === null) return;
+    expect(p.negative + p.neutral + p.positive).toBeCloseTo(1, 12);
+    expect(r.score).toBeCloseTo(p.positive - p.negative, 12);
+    expect(r.label).toBe('positive');
+    expect(p.positive).toBeGreaterThan(Math.max(p.neutral, p.negative));
+    expect(analyzeSentiment('   ')).toMatchObject({ status: 'empty', model: 'hybrid', probabilities: null });
+    expect(() => analyzeSentiment('ok', { model: 'lexicon' } as never)).toThrow(CxOptionsError);
   });
   it('flips and dampens negated words (× −0.75) up to the end of the clause, in both languages', () => {
     expect(weights('not good', 'en')).toEqual([['good', -1.5]]);
@@ -117,19 +133,25 @@ describe('analyzeSentiment: language and bad input', () => {
     expect(analyzeSentiment('👍👍👍', { language: 'en' }).label).toBe('positive');
     expect(analyzeSentiment('Świetny sklep \uD800 привет 👍', { language: 'pl' }).label).toBe('positive');
     const long = 'Kurier był bardzo miły. '.repeat(5000);
-    const r = analyzeSentiment(long);
+    const r = analyzeSentiment(long, { model: 'rules' });
     expect(r.language).toBe('pl');
     expect(r.score).toBeGreaterThan(0.99);
     expect(r.score).toBeLessThan(1);
+    // The hybrid model saturates on it: P(positive) rounds to 1 in double precision.
+    const hybrid = analyzeSentiment(long);
+    expect(hybrid.label).toBe('positive');
+    expect(hybrid.score).toBeLessThanOrEqual(1);
   });
-  it('never throws on arbitrary strings, and scores stay in (−1, 1)', () => {
+  it('never throws on arbitrary strings, and scores stay in [−1, 1] (rules: (−1, 1))', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
         const r = analyzeSentiment(s, { fallbackLanguage: 'en' });
         if (r.score !== null) {
-          expect(Math.abs(r.score)).toBeLessThan(1);
+          expect(Math.abs(r.score)).toBeLessThanOrEqual(1);
           expect(r.label).not.toBeNull();
         }
+        const rules = analyzeSentiment(s, { fallbackLanguage: 'en', model: 'rules' });
+        if (rules.score !== null) expect(Math.abs(rules.score)).toBeLessThan(1);
       }),
     );
   }, 30_000);

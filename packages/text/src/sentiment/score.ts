@@ -23,6 +23,7 @@ import { LEXICONS } from './lexicons.js';
 import { type Protection, protectTokens } from './protect.js';
 import { SENTENCE_RULES } from './rules.js';
 import { type PositionedHit, type SentimentRule, scoreTokens } from './score-tokens.js';
+import { predictShipped } from './shipped.js';
 
 /**
  * Sentiment label of a text.
@@ -44,6 +45,22 @@ export type SentimentLabel = 'positive' | 'neutral' | 'negative';
  * @since 0.1.0
  */
 export type SentimentStatus = 'scored' | 'empty' | 'unsupported-language' | 'undetermined-language';
+
+/**
+ * Which model labels a text.
+ *
+ * - `hybrid` (default): the shipped classifier, a multinomial logistic regression over the rules model's
+ *   scores and the text's words and word pairs, trained on the train and dev splits of the project's
+ *   labelled corpus (English and Polish); `score` is P(positive) − P(negative).
+ * - `rules`: the lexicon and rules alone (VADER-like); `score` is the compound score and `threshold` sets the
+ *   label.
+ *
+ * Both give the same `hits` (the rules model's matches, which explain the text).
+ *
+ * @category Sentiment
+ * @since 0.3.0
+ */
+export type SentimentModel = 'hybrid' | 'rules';
 
 /**
  * One lexicon match that contributed to a score.
@@ -83,10 +100,20 @@ export interface SentimentResult {
   readonly language: DetectedLanguage;
   /** Whether the language was given by the caller or detected. */
   readonly languageSource: 'given' | 'detected';
-  /** Compound score in (−1, 1): `S / √(S² + 15)` of the summed contributions `S`; `null` when not scored. */
+  /** The model that gave the label and score. */
+  readonly model: SentimentModel;
+  /**
+   * In [−1, 1]; `null` when not scored. Model `rules`: in (−1, 1), the compound score `S / √(S² + 15)` of the summed
+   * contributions `S`. Model `hybrid`: P(positive) − P(negative).
+   */
   readonly score: number | null;
-  /** Label from the score and the thresholds; `null` when not scored. */
+  /**
+   * The label; `null` when not scored. Model `rules`: from the score and the threshold. Model `hybrid`: the
+   * most probable label.
+   */
   readonly label: SentimentLabel | null;
+  /** Probability of each label under the `hybrid` model; `null` for the `rules` model or when not scored. */
+  readonly probabilities: Readonly<Record<SentimentLabel, number>> | null;
   /** Sum `S` of the contributions (0 when not scored). */
   readonly raw: number;
   /** The matches that make up the score. */
@@ -104,7 +131,13 @@ export interface AnalyzeSentimentOptions {
   readonly language?: string | undefined;
   /** Language to use when detection is inconclusive on a Latin-script text (default: none, not scored). */
   readonly fallbackLanguage?: SupportedLanguage;
-  /** Scores at or above this are `positive`, at or below its negative are `negative` (default 0.05). */
+  /** Which model labels the text: `hybrid` (default) or `rules` (see {@link SentimentModel}). */
+  readonly model?: SentimentModel;
+  /**
+   * Model `rules` and the per-topic labels of {@link analyzeAspects}: compound scores at or above this are
+   * `positive`, at or below its negative are `negative` (default 0.05). The `hybrid` label is the most
+   * probable one and does not use it.
+   */
   readonly threshold?: number;
   /** Lexicons to use instead of the shipped {@link LEXICONS} (e.g. extended with domain terms). */
   readonly lexicons?: Partial<Readonly<Record<SupportedLanguage, SentimentLexicon>>>;
@@ -118,16 +151,21 @@ export interface AnalyzeSentimentOptions {
 const NORMALIZATION_ALPHA = 15;
 
 /**
- * Scores the sentiment of an English or Polish text with a lexicon, negation, intensifiers and contrast.
+ * Scores the sentiment of an English or Polish text.
  *
- * Method (VADER-like; see docs/voice-of-customer.md): every lexicon word, stem, phrase, emoji and emoticon
- * adds its valence; a negator (`not`, `nie`, `bez`) flips and dampens (× −0.75) the next sentiment word
- * within three words of the same clause; intensifiers multiply it (`very` × 1.5, `trochę` × 0.6); before
- * the last contrast word (`but`, `ale`) contributions count half, after it one and a half. The sum `S`
- * becomes `S / √(S² + 15)`.
+ * The default model, `hybrid`, is a multinomial logistic regression shipped with the package: trained on the
+ * train and dev splits of the project's labelled corpus (1,608 English and Polish customer texts; 5-fold
+ * cross-validated accuracy 91 % en, 90 % pl), over the scores of the rules model and the words and word
+ * pairs of the text. Its label is the most probable one and `score` is P(positive) − P(negative).
+ *
+ * The `rules` model (`model: 'rules'`, VADER-like; see docs/voice-of-customer.md): every lexicon word, stem,
+ * phrase, emoji and emoticon adds its valence; a negator (`not`, `nie`, `bez`) flips and dampens (× −0.75)
+ * the sentiment words of its clause; intensifiers multiply them (`very` × 1.5, `trochę` × 0.6); before the
+ * last contrast word (`but`, `ale`) contributions count half, after it one and a half. The sum `S` becomes
+ * `S / √(S² + 15)`. Both models return the rules model's `hits`, which explain the text.
  *
  * @param text - The text; malformed Unicode, emoji and very long texts are fine.
- * @param options - Language, thresholds and lexicons.
+ * @param options - Language, model, threshold (rules model), lexicons and names.
  * @returns The score and label, or a result with `status` saying why there is none.
  * @throws {@link @cx/model!CxValidationError} when `options.language` is not a BCP 47 tag.
  * @throws {@link @cx/model!CxOptionsError} for an unknown option, `null`, or a threshold outside [0, 1).
@@ -137,7 +175,9 @@ const NORMALIZATION_ALPHA = 15;
  * const pl = analyzeSentiment('Kurier bardzo miły, ale paczka przyszła uszkodzona.');
  * console.log(pl.language, pl.label); // 'pl' 'negative'
  * const en = analyzeSentiment('Not bad at all, delivery was on time!', { language: 'en-GB' });
- * console.log(en.label); // 'positive'
+ * console.log(en.label, en.model); // 'positive' 'hybrid'
+ * const rules = analyzeSentiment('Great and friendly', { language: 'en', model: 'rules' });
+ * console.log(rules.raw, rules.score?.toFixed(3)); // 5 '0.791'
  * console.log(analyzeSentiment('   ').status); // 'empty'
  * ```
  * @category Sentiment
@@ -151,6 +191,7 @@ export function analyzeSentiment(text: string, options?: AnalyzeSentimentOptions
 export const analyzeSentimentSchema = z.strictObject({
   language: z.string().optional(),
   fallbackLanguage: z.enum(['en', 'pl']).optional(),
+  model: z.enum(['hybrid', 'rules']).default('hybrid'),
   threshold: z.number().min(0).lt(1).default(0.05),
   lexicons: z
     .strictObject({
@@ -180,12 +221,13 @@ export function analyzeDetailed(
   options: AnalyzeSentimentOptions | undefined = {},
 ): { readonly result: SentimentResult; readonly scored?: ScoredText; readonly threshold: number } {
   const o = parseOptions(analyzeSentimentSchema, options, 'analyzeSentiment');
-  const { threshold } = o;
+  const { threshold, model } = o;
   const given = o.language === undefined ? undefined : resolveLanguageTag(o.language);
   const clean = normalizeText(text);
   const languageSource = given === undefined ? 'detected' : 'given';
-  if (isBlankText(clean)) return { result: unscored('empty', 'unknown', languageSource), threshold };
-  if (given === 'unknown') return { result: unscored('unsupported-language', 'unknown', 'given'), threshold };
+  if (isBlankText(clean)) return { result: unscored('empty', 'unknown', languageSource, model), threshold };
+  if (given === 'unknown')
+    return { result: unscored('unsupported-language', 'unknown', 'given', model), threshold };
   let language = given;
   if (language === undefined) {
     const detection = detectLanguage(clean);
@@ -197,7 +239,7 @@ export function analyzeDetailed(
           : undefined;
   }
   if (language === undefined)
-    return { result: unscored('undetermined-language', 'unknown', 'detected'), threshold };
+    return { result: unscored('undetermined-language', 'unknown', 'detected', model), threshold };
   const own = o.lexicons;
   const lexicon =
     (own !== undefined && Object.hasOwn(own, language) ? own[language] : undefined) ?? LEXICONS[language];
@@ -218,9 +260,17 @@ export function analyzeDetailed(
   }
   hits.sort((a, b) => a.index - b.index);
   const raw = hits.reduce((sum, hit) => sum + hit.weight, 0);
-  const { score, label } = labelOf(raw, threshold);
+  const rules = labelOf(raw, threshold);
+  if (model === 'rules') {
+    return {
+      result: { status: 'scored', language, languageSource, model, ...rules, probabilities: null, raw, hits },
+      scored,
+      threshold,
+    };
+  }
+  const hybrid = predictShipped(text, { language, score: rules.score, hits });
   return {
-    result: { status: 'scored', language, languageSource, score, label, raw, hits },
+    result: { status: 'scored', language, languageSource, model, ...hybrid, raw, hits },
     scored,
     threshold,
   };
@@ -238,8 +288,19 @@ function unscored(
   status: SentimentStatus,
   language: DetectedLanguage,
   source: 'given' | 'detected',
+  model: SentimentModel,
 ): SentimentResult {
-  return { status, language, languageSource: source, score: null, label: null, raw: 0, hits: [] };
+  return {
+    status,
+    language,
+    languageSource: source,
+    model,
+    score: null,
+    label: null,
+    probabilities: null,
+    raw: 0,
+    hits: [],
+  };
 }
 
 /**

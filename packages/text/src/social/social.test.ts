@@ -95,9 +95,12 @@ describe('SocialAccumulator', () => {
     expect(summary.engagementByFollowers.meanRate).toBeCloseTo(0.015, 12);
   });
   it('scores sentiment of the mentions', () => {
-    // m1 positive (love, thanks), m2 negative (slow), m3 positive (fine), m4 "#fail" negative (fail*).
+    // m1 positive (love, thanks), m2 negative (slow), m4 "#fail" negative (fail*); m3 "Rival is fine" is
+    // neutral for the default hybrid model (P 0.47 neutral, 0.38 positive: "fine" is faint praise) and positive
+    // for the rules model (fine +1).
     expect(summary.sentiment).toMatchObject({ n: 4, unscored: 0 });
-    expect(summary.sentiment.positive.count).toBe(2);
+    expect(summary.sentiment.positive.count).toBe(1);
+    expect(summary.sentiment.neutral.count).toBe(1);
     expect(summary.sentiment.negative.count).toBe(2);
     const blank = new SocialAccumulator().add(mention('b', { text: ' ' })).result();
     expect(blank.sentiment).toMatchObject({ n: 0, unscored: 1 });

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { fitPositive } from '../fit.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
 import { logAddExp } from '../numeric/log-space.js';
-import { checkNumber, checkParameters, maxIterationsOption, type ParameterRule } from '../parameters.js';
+import {
+  checkNumber,
+  checkParameters,
+  checkResult,
+  maxIterationsOption,
+  type ParameterRule,
+} from '../parameters.js';
 import { type TimeUnit, timeUnitOption } from '../time-unit.js';
 import {
   checkHistories,
@@ -151,6 +157,8 @@ export function fitBgNbd(customers: readonly RepeatPurchaseHistory[], options: F
  * @param customer - The customer's history, in the model's time unit.
  * @returns P(alive) in [0, 1].
  * @throws {@link @cx/model!CxValidationError} for an invalid history or parameters that are not finite and positive.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { bgNbdProbabilityAlive } from '@cx/metrics';
@@ -173,7 +181,8 @@ export function bgNbdProbabilityAlive(
     Math.log(a) -
     Math.log(b + x - 1) +
     (r + x) * (Math.log(alpha + customer.T) - Math.log(alpha + customer.recency));
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  const p = logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return checkResult(p, 'BG/NBD', 'probability alive', model);
 }
 
 /**
@@ -185,6 +194,8 @@ export function bgNbdProbabilityAlive(
  * @returns E[X(t)].
  * @throws {@link @cx/model!CxValidationError} when t is negative or not finite, or a parameter is not finite and
  * positive (r = −1, NaN …).
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { bgNbdExpectedPurchases } from '@cx/metrics';
@@ -220,7 +231,8 @@ export function bgNbdExpectedPurchases(
     );
   }
   const f = hyp2f1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * f);
+  const expected = ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * f);
+  return checkResult(expected, 'BG/NBD', `expected purchases at t = ${t}`, model);
 }
 
 /**
@@ -232,6 +244,8 @@ export function bgNbdExpectedPurchases(
  * @returns E[Y(t) | x, tₓ, T].
  * @throws {@link @cx/model!CxValidationError} for an invalid history or t, or parameters that are not finite and
  * positive.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { bgNbdConditionalExpectedPurchases } from '@cx/metrics';
@@ -266,7 +280,8 @@ export function bgNbdConditionalExpectedPurchases(
   }
   const f = hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
   const bracket = 1 - Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t))) * f;
-  return pAlive * ((a + b + x - 1) / (a - 1)) * bracket;
+  const expected = pAlive * ((a + b + x - 1) / (a - 1)) * bracket;
+  return checkResult(expected, 'BG/NBD', `conditional expected purchases at t = ${t}`, model);
 }
 
 /**
@@ -279,6 +294,8 @@ export function bgNbdConditionalExpectedPurchases(
  * @returns P(X(t) = n).
  * @throws {@link @cx/model!CxValidationError} for negative t, a non-integer n, or parameters that are not finite and
  * positive.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { bgNbdProbabilityOfPurchases } from '@cx/metrics';
@@ -303,8 +320,9 @@ export function bgNbdProbabilityOfPurchases(
   const logQ = Math.log(t / (alpha + t));
   const nbdTerm = logGamma(r + n) - logGamma(r) - logGamma(n + 1) + r * logP + n * logQ;
   const first = Math.exp(logBeta(a, b + n) - logBeta(a, b) + nbdTerm);
-  if (n === 0) return first;
+  if (n === 0) return checkResult(first, 'BG/NBD', `P(X(${t}) = 0)`, model);
   // P(NBD ≥ n) = I_q(n, r): the negative-binomial tail without summing n terms.
   const tail = regularizedBeta(t / (alpha + t), n, r);
-  return first + Math.exp(logBeta(a + 1, b + n - 1) - logBeta(a, b)) * tail;
+  const p = first + Math.exp(logBeta(a + 1, b + n - 1) - logBeta(a, b)) * tail;
+  return checkResult(p, 'BG/NBD', `P(X(${t}) = ${n})`, model);
 }

@@ -1,5 +1,6 @@
 import { CxValidationError, parseOptions } from '@cx/model';
 import { z } from 'zod';
+import { checkResult } from '../parameters.js';
 import { checkTimeUnit, convertDuration, type TimeUnit, timeUnitOption } from '../time-unit.js';
 import { type BgNbdModel, bgNbdConditionalExpectedPurchases } from './bg-nbd.js';
 import { checkHistories, type RepeatPurchaseHistory } from './customers.js';
@@ -79,6 +80,8 @@ export interface CustomerLifetimeValue {
  * @throws {@link @cx/model!CxOptionsError} for missing or invalid options.
  * @throws {@link @cx/model!CxValidationError} for a model of another kind, parameters that are not finite and
  * positive, or an invalid history.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { customerLifetimeValue } from '@cx/metrics';
@@ -130,5 +133,10 @@ export function customerLifetimeValue(
     value += discountedValue;
     previous = cumulative;
   }
-  return { value, expectedPurchases: previous, periods: rows };
+  return checkResult(
+    { value, expectedPurchases: previous, periods: rows },
+    model.kind === 'bg-nbd' ? 'BG/NBD' : 'Pareto/NBD',
+    `lifetime value over ${periods} periods`,
+    model,
+  );
 }

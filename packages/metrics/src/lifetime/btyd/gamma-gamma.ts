@@ -2,7 +2,7 @@ import { CxFitError, CxValidationError, parseOptions, type ValidationIssue } fro
 import { logGamma } from '@cx/stats';
 import { z } from 'zod';
 import { fitPositive } from '../fit.js';
-import { checkParameters, maxIterationsOption } from '../parameters.js';
+import { checkParameters, checkResult, maxIterationsOption } from '../parameters.js';
 
 /**
  * Spend history of one customer for the Gamma-Gamma model.
@@ -172,6 +172,8 @@ export function fitGammaGamma(
  * @returns Expected value per transaction.
  * @throws {@link @cx/model!CxValidationError} when a parameter is not finite and positive, q ≤ 1 (infinite mean), or
  * the history is invalid.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { gammaGammaExpectedSpend } from '@cx/metrics';
@@ -210,5 +212,6 @@ export function gammaGammaExpectedSpend(
   if (issues.length > 0) throw new CxValidationError(issues);
   const { p, q, gamma } = model;
   const x = customer.frequency;
-  return (p * (gamma + x * customer.monetaryValue)) / (p * x + q - 1);
+  const spend = (p * (gamma + x * customer.monetaryValue)) / (p * x + q - 1);
+  return checkResult(spend, 'Gamma-Gamma', 'expected spend', model);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { fitPositive } from '../fit.js';
 import { logHyp2f1Unchecked } from '../numeric/hyp2f1.js';
 import { logAddExp, logSubExp } from '../numeric/log-space.js';
-import { checkNumber, checkParameters, maxIterationsOption } from '../parameters.js';
+import { checkNumber, checkParameters, checkResult, maxIterationsOption } from '../parameters.js';
 import { type TimeUnit, timeUnitOption } from '../time-unit.js';
 import {
   checkHistories,
@@ -153,6 +153,8 @@ export function fitParetoNbd(
  * @param customer - The customer's history, in the model's time unit.
  * @returns P(alive) in [0, 1].
  * @throws {@link @cx/model!CxValidationError} for an invalid history or parameters that are not finite and positive.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { paretoNbdProbabilityAlive } from '@cx/metrics';
@@ -176,7 +178,8 @@ export function paretoNbdProbabilityAlive(
     (r + x) * Math.log(alpha + T) +
     s * Math.log(beta + T) +
     logA0(model, x, tx, T);
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  const p = logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return checkResult(p, 'Pareto/NBD', 'probability alive', model);
 }
 
 /** (β/(β + t))^{s−1} bracket as (1 − ratio)/(s − 1), with its s → 1 limit ln((β + t)/β). */
@@ -194,6 +197,8 @@ function lifetimeFactor(s: number, beta: number, t: number): number {
  * @returns E[X(t)].
  * @throws {@link @cx/model!CxValidationError} when t is negative or not finite, or a parameter is not finite and
  * positive.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { paretoNbdExpectedPurchases } from '@cx/metrics';
@@ -210,7 +215,8 @@ export function paretoNbdExpectedPurchases(
   checkParetoNbd(model);
   checkNumber(t, 't', { min: 0 });
   const { r, alpha, s, beta } = model;
-  return ((r * beta) / alpha) * lifetimeFactor(s, beta, t);
+  const expected = ((r * beta) / alpha) * lifetimeFactor(s, beta, t);
+  return checkResult(expected, 'Pareto/NBD', `expected purchases at t = ${t}`, model);
 }
 
 /**
@@ -223,6 +229,8 @@ export function paretoNbdExpectedPurchases(
  * @returns E[Y(t) | x, tₓ, T].
  * @throws {@link @cx/model!CxValidationError} for an invalid history or t, or parameters that are not finite and
  * positive.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { paretoNbdConditionalExpectedPurchases } from '@cx/metrics';
@@ -242,5 +250,6 @@ export function paretoNbdConditionalExpectedPurchases(
   const pAlive = paretoNbdProbabilityAlive(model, customer);
   const { r, alpha, s, beta } = model;
   const { frequency: x, T } = customer;
-  return pAlive * ((r + x) / (alpha + T)) * (beta + T) * lifetimeFactor(s, beta + T, t);
+  const expected = pAlive * ((r + x) / (alpha + T)) * (beta + T) * lifetimeFactor(s, beta + T, t);
+  return checkResult(expected, 'Pareto/NBD', `conditional expected purchases at t = ${t}`, model);
 }

@@ -176,4 +176,29 @@ describe('rfmSummary', () => {
       });
     }
   });
+
+  it('amounts near the largest number: a finite mean, or an error naming the record whose day total overflows', () => {
+    const max = Number.MAX_VALUE; // 1.7976931348623157e308
+    const on = (day: string) => ({ customerId: 'a', at: day, amount: max });
+    // Three separate days: the repeat-day mean is max (Σ v / n overflowed to Infinity before).
+    const summary = rfmSummary([on('2024-01-01'), on('2024-02-01'), on('2024-03-01')], {
+      calibrationEnd: '2024-06-01',
+      timeUnit: 'day',
+    });
+    expect(summary.customers[0]).toMatchObject({ frequency: 2, monetaryValue: max });
+    // Two on one day: their total is not a number, an error naming the second record.
+    try {
+      rfmSummary([on('2024-01-01'), on('2024-02-01'), on('2024-02-01')], {
+        calibrationEnd: '2024-06-01',
+        timeUnit: 'day',
+      });
+      expect.unreachable('expected a CxValidationError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CxValidationError);
+      expect((error as CxValidationError).issues[0]).toMatchObject({
+        path: ['transactions', 2, 'amount'],
+        code: 'out_of_range',
+      });
+    }
+  });
 });

@@ -238,7 +238,17 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
     }
     let byDay = byCustomer.get(t.customerId);
     if (byDay === undefined) byCustomer.set(t.customerId, (byDay = new Map()));
-    byDay.set(day, (byDay.get(day) ?? 0) + amount);
+    const dayTotal = (byDay.get(day) ?? 0) + amount;
+    if (!Number.isFinite(dayTotal)) {
+      // Each amount is finite, but a day's total is not: an error naming the record, never an Infinity mean.
+      issues.push({
+        path: ['transactions', i, 'amount'],
+        message: `The amounts of customer ${JSON.stringify(t.customerId)} on this day add up to more than the largest number (${String(amount)} added)`,
+        code: 'out_of_range',
+      });
+      return;
+    }
+    byDay.set(day, dayTotal);
   });
   if (issues.length > 0) throw new CxValidationError(issues, { subject: 'transactions' });
 
@@ -259,7 +269,7 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
       frequency,
       recency: frequency === 0 ? 0 : (repeat.at(-1)![0] - first) / unitDays,
       T: (calEnd - first) / unitDays,
-      monetaryValue: frequency === 0 ? 0 : repeat.reduce((s, [, v]) => s + v, 0) / frequency,
+      monetaryValue: frequency === 0 ? 0 : meanOf(repeat),
     };
     if (holdoutEnd === undefined) {
       customers.push(row);
@@ -268,8 +278,7 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
       customers.push({
         ...row,
         frequencyHoldout: holdout.length,
-        monetaryValueHoldout:
-          holdout.length === 0 ? 0 : holdout.reduce((s, [, v]) => s + v, 0) / holdout.length,
+        monetaryValueHoldout: holdout.length === 0 ? 0 : meanOf(holdout),
         durationHoldout: (holdoutEnd - calEnd) / unitDays,
       });
     }
@@ -279,4 +288,14 @@ export function rfmSummary(transactions: readonly Transaction[], options: RfmSum
     timeUnit,
     excluded: { duplicates, afterEnd, customersFirstSeenAfterCalibration: lateCustomers },
   };
+}
+
+/**
+ * Mean of the day totals (internal), summed as v / n so that finite totals give a finite mean (Σ v could overflow
+ * where the mean cannot: it is at most the largest total).
+ */
+function meanOf(days: ReadonlyArray<readonly [number, number]>): number {
+  let mean = 0;
+  for (const [, v] of days) mean += v / days.length;
+  return mean;
 }

@@ -10,7 +10,7 @@ import { logBeta } from '@cx/stats';
 import { z } from 'zod';
 import { fitPositive } from '../fit.js';
 import { hyp2f1 } from '../numeric/hyp2f1.js';
-import { checkNumber, checkParameters, maxIterationsOption } from '../parameters.js';
+import { checkNumber, checkParameters, checkResult, maxIterationsOption } from '../parameters.js';
 
 /**
  * A fitted shifted-beta-geometric (sBG) model of contract renewal: each customer churns at the end of a period
@@ -165,6 +165,8 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
  * @param t - Periods, a finite number ≥ 0.
  * @returns S(t).
  * @throws {@link @cx/model!CxValidationError} when t or a parameter is out of range.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { sbgSurvival } from '@cx/metrics';
@@ -176,7 +178,7 @@ export function fitSbg(survivors: readonly number[], options: FitSbgOptions = {}
 export function sbgSurvival(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number): number {
   checkSbg(model);
   checkNumber(t, 't', { min: 0 });
-  return Math.exp(logSurvival(model.alpha, model.beta, t));
+  return checkResult(Math.exp(logSurvival(model.alpha, model.beta, t)), 'sBG', `survival at t = ${t}`, model);
 }
 
 /**
@@ -187,6 +189,8 @@ export function sbgSurvival(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number):
  * @param t - Period, a finite number ≥ 1.
  * @returns rₜ.
  * @throws {@link @cx/model!CxValidationError} when t or a parameter is out of range.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { sbgRetentionRate } from '@cx/metrics';
@@ -198,7 +202,7 @@ export function sbgSurvival(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number):
 export function sbgRetentionRate(model: Pick<SbgModel, 'alpha' | 'beta'>, t: number): number {
   checkSbg(model);
   checkNumber(t, 't', { min: 1 });
-  return retentionRateOf(model.alpha, model.beta, t);
+  return checkResult(retentionRateOf(model.alpha, model.beta, t), 'sBG', `retention rate at t = ${t}`, model);
 }
 
 /**
@@ -228,6 +232,8 @@ export interface SbgProjectionRow {
  * @throws {@link @cx/model!CxValidationError} for parameters out of range, or no finite cohort size (neither given
  * nor in the model).
  * @throws {@link @cx/model!CxLimitError} (`too_many_periods`) beyond the bound.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { sbgProject } from '@cx/metrics';
@@ -260,7 +266,7 @@ export function sbgProject(
     survival *= retention;
     rows.push({ period: t, survival, retention, survivors: cohortSize * survival });
   }
-  return rows;
+  return checkResult(rows, 'sBG', `projection over ${periods} periods`, model);
 }
 
 /**
@@ -275,6 +281,8 @@ export function sbgProject(
  * @returns DERL in periods.
  * @throws {@link @cx/model!CxValidationError} when d ≤ 0, n < 0, either is not finite, or a parameter is out of
  * range.
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { sbgDiscountedResidualLifetime } from '@cx/metrics';
@@ -293,7 +301,7 @@ export function sbgDiscountedResidualLifetime(
   checkNumber(discountRate, 'discountRate', { min: 0, strict: true });
   const { alpha, beta } = model;
   const n = renewals;
-  return (
-    ((beta + n) / (alpha + beta + n)) * hyp2f1(1, beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate))
-  );
+  const derl =
+    ((beta + n) / (alpha + beta + n)) * hyp2f1(1, beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate));
+  return checkResult(derl, 'sBG', `discounted residual lifetime after ${n} renewals`, model);
 }

@@ -1,6 +1,6 @@
 import { parseOptions } from '@cx/model';
 import { z } from 'zod';
-import { checkNumber, checkParameters } from '../parameters.js';
+import { checkNumber, checkParameters, checkResult } from '../parameters.js';
 import { retentionRateOf, type SbgModel } from './sbg.js';
 
 /**
@@ -68,6 +68,8 @@ export interface RetentionWhatIf {
  * @throws {@link @cx/model!CxOptionsError} for missing or invalid options.
  * @throws {@link @cx/model!CxValidationError} for parameters out of range, or no finite cohort size (neither given
  * nor in the model).
+ * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
+ * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
  * @example
  * ```ts
  * import { fitSbg, retentionWhatIf } from '@cx/metrics';
@@ -103,13 +105,18 @@ export function retentionWhatIf(
     baselineValue += (base * valuePerPeriod) / discount;
     scenarioValue += (scenario * valuePerPeriod) / discount;
   }
-  return {
-    baselineSurvivors,
-    scenarioSurvivors,
-    extraCustomers: scenario - base,
-    extraCustomerPeriods: scenarioSurvivors.reduce((s, v, i) => s + v - baselineSurvivors[i]!, 0),
-    baselineValue,
-    scenarioValue,
-    extraValue: scenarioValue - baselineValue,
-  };
+  return checkResult(
+    {
+      baselineSurvivors,
+      scenarioSurvivors,
+      extraCustomers: scenario - base,
+      extraCustomerPeriods: scenarioSurvivors.reduce((s, v, i) => s + v - baselineSurvivors[i]!, 0),
+      baselineValue,
+      scenarioValue,
+      extraValue: scenarioValue - baselineValue,
+    },
+    'sBG',
+    `what-if over ${periods} periods`,
+    model,
+  );
 }
