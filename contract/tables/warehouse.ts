@@ -74,6 +74,7 @@ export const warehouseContract: PackageContract = {
     topPathsQuery: query,
     churnSeriesQuery: query,
     rfmSummaryQuery: query,
+    activityChurnQuery: query,
     ident: 'builds a quoted identifier from names, no options object',
     sql: 'a template tag, no options object',
     toSql: 'compiles a fragment for a dialect, no options object',
