@@ -1,7 +1,7 @@
 import { fitBgNbd, fitGammaGamma, type RfmSummaryOptions, rfmSummary, type Transaction } from '@cx/metrics';
 import { createSampleShop } from '@cx/sample-data';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTable, type Engine, insertRows, rfmSummaryQuery } from '../src/index.js';
 import { expectClose } from './compare.js';
 import { testEngines } from './engines.js';
@@ -107,7 +107,11 @@ for (const testEngine of testEngines()) {
         options,
       ).run(engine);
       const local = rfmSummary(transactions, options);
-      expect(remote).toEqual(local);
+      // Counts exact; the monetary value is a mean, which rfmSummary computes with its own summation (meanOf) and
+      // the engine as a sum divided by the count: equal to 1e-9, not always to the last bit.
+      expectClose(remote, local);
+      // The fits are optimizer results: inputs equal to the last bit or two (the monetary means above) give
+      // parameters equal to the optimizer's own convergence tolerance, so they are compared to 1e-6.
       expectClose(
         // Customers first seen on the calibration end (T = 0) carry no information for the model.
         fitBgNbd(
@@ -118,9 +122,11 @@ for (const testEngine of testEngines()) {
           local.customers.filter((c) => c.T > 0),
           { timeUnit: 'week' },
         ),
+        '$',
+        1e-6,
       );
       const repeaters = (s: typeof local) => s.customers.filter((c) => c.frequency > 0);
-      expectClose(fitGammaGamma(repeaters(remote)), fitGammaGamma(repeaters(local)));
+      expectClose(fitGammaGamma(repeaters(remote)), fitGammaGamma(repeaters(local)), '$', 1e-6);
     });
   });
 }
