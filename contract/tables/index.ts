@@ -8,6 +8,7 @@ import { modelContract } from './model.js';
 import { sampleDataContract } from './sample-data.js';
 import { statsContract } from './stats.js';
 import { textContract } from './text.js';
+import { warehouseContract } from './warehouse.js';
 
 export const contracts: readonly PackageContract[] = [
   modelContract,
@@ -17,5 +18,6 @@ export const contracts: readonly PackageContract[] = [
   ingestContract,
   textContract,
   connectorsContract,
+  warehouseContract,
   mapContract,
 ];

@@ -104,6 +104,14 @@ export const metricsRetentionPart: RetentionContractPart = {
       optionsOptional: false,
     },
     {
+      name: 'cohortRetentionFromCounts',
+      call: (o) => m.cohortRetentionFromCounts({ maxTime: null, cohorts: [] }, o as never),
+      valid: retentionValid,
+      typoOf: 'interval',
+      outOfRange: [...retentionOutOfRange, { rollingTruncation: 'hour' }, { brackets: [0] }],
+      optionsOptional: false,
+    },
+    {
       name: 'CohortRetentionAccumulator',
       call: (o) => new m.CohortRetentionAccumulator(o as never),
       valid: { ...retentionValid, minimumOccurrences: 2 },
@@ -182,6 +190,8 @@ export const metricsRetentionPart: RetentionContractPart = {
   ],
   exempt: {
     prepareSubscriptions: 'takes subscriptions only, no options',
+    churnPeriodFromSums:
+      'takes the sums of one period, a mid-period policy and an instant, no options object',
     readSubscriptionColumnsCsv:
       'PENDING issue 14: the CSV readers are being replaced by the @cx/ingest column path; its options cases come with that rewrite',
     readInteractionColumnsCsv:

@@ -20,6 +20,8 @@ export { CxError, CxLimitError, CxOptionsError, CxValidationError } from '@cx/mo
 // #region retention (columnar store, churn, revenue retention, cohort retention)
 export { churnSeries } from '../churn/churn-series.js';
 export type { SubscriptionColumns } from '../churn/columns.js';
+export type { ChurnSums } from '../churn/from-sums.js';
+export { churnPeriodFromSums } from '../churn/from-sums.js';
 export type { ChurnSeriesOptions, PeriodChurnOptions } from '../churn/options.js';
 export { periodChurn } from '../churn/period-churn.js';
 export { prepareSubscriptions } from '../churn/prepare.js';
@@ -48,6 +50,8 @@ export type {
 export { readInteractionColumnsCsv } from '../columnar/read-csv.js';
 export { CohortRetentionAccumulator } from '../retention/accumulator.js';
 export { cohortRetention } from '../retention/cohort-retention.js';
+export type { CohortCounts, CohortRetentionCounts } from '../retention/from-counts.js';
+export { cohortRetentionFromCounts } from '../retention/from-counts.js';
 export type { MatcherDictionaries } from '../retention/matcher.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from '../retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from '../retention/options.js';

@@ -157,9 +157,8 @@ export class FunnelAccumulator implements Accumulator<Interaction, FunnelResult,
    * previous one (`out_of_order`).
    */
   add(interaction: Interaction): this {
-    const index = this.#added;
     const f = this.#f;
-    const { actorId, t } = eventTime(interaction, index);
+    const { actorId, t } = eventTime(interaction, this.#added);
     let mask = 0;
     for (let k = 0; k < f.n; k++)
       if ((f.steps[k] as (i: Interaction) => boolean)(interaction)) mask |= 1 << k;
@@ -170,13 +169,60 @@ export class FunnelAccumulator implements Accumulator<Interaction, FunnelResult,
     }
     const relevant = mask !== 0 || excl !== 0 || f.order === 'strict';
     const value = relevant && f.breakdownValue !== undefined ? f.breakdownValue(interaction) : null;
+    return this.#addCoded(actorId, t, mask, excl, value, interaction.id);
+  }
+
+  /**
+   * Adds one event already matched against the steps and exclusions elsewhere (for instance by a database), in
+   * time order per actor (`inputOrder: 'time-ordered'` only): the same as {@link FunnelAccumulator.add} of an
+   * interaction with these matches, without building it.
+   *
+   * @param actorId - The actor (customer or anonymous id).
+   * @param t - The event's instant, epoch ms.
+   * @param steps - Bit k set when the event matches step k.
+   * @param exclusions - Bit j set when the event matches exclusion j.
+   * @param segment - The event's breakdown value (`String` of the field or property), `null` without one.
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} without `inputOrder: 'time-ordered'`, and when `t` is earlier than
+   * the actor's previous event (`out_of_order`).
+   */
+  addMatched(actorId: string, t: number, steps: number, exclusions: number, segment: string | null): this {
+    const f = this.#f;
+    if (!f.timeOrdered) {
+      throw new CxValidationError([
+        {
+          path: ['inputOrder'],
+          message: "addMatched needs inputOrder: 'time-ordered'",
+          code: 'invalid_option',
+        },
+      ]);
+    }
+    let excl = 0;
+    for (let j = 0; j < f.exclusions.length; j++)
+      if (((exclusions >>> j) & 1) === 1) excl |= f.exclusionSteps[j] as number;
+    const mask = steps & ((1 << f.n) - 1);
+    const relevant = mask !== 0 || excl !== 0 || f.order === 'strict';
+    return this.#addCoded(
+      actorId,
+      t,
+      mask,
+      excl,
+      relevant && f.breakdownValue !== undefined ? segment : null,
+      String(this.#added),
+    );
+  }
+
+  #addCoded(actorId: string, t: number, mask: number, excl: number, value: string | null, id: string): this {
+    const index = this.#added;
+    const f = this.#f;
+    const relevant = mask !== 0 || excl !== 0 || f.order === 'strict';
     if (f.timeOrdered) {
       const s = this.#states.get(actorId);
       if (s !== undefined && t < s.lastT) {
         throw new CxValidationError([
           {
             path: [index, 'timestamp'],
-            message: `Interaction ${JSON.stringify(interaction.id)} of actor ${JSON.stringify(actorId)} is earlier than the actor's previous one; pass inputOrder: 'any' for unordered input`,
+            message: `Interaction ${JSON.stringify(id)} of actor ${JSON.stringify(actorId)} is earlier than the actor's previous one; pass inputOrder: 'any' for unordered input`,
             code: 'out_of_order',
           },
         ]);
@@ -197,7 +243,7 @@ export class FunnelAccumulator implements Accumulator<Interaction, FunnelResult,
     b.mask.push(mask);
     b.excl.push(excl);
     b.seg.push(this.#intern(value));
-    b.id.push(interaction.id);
+    b.id.push(id);
     return this;
   }
 
@@ -272,6 +318,29 @@ export class FunnelAccumulator implements Accumulator<Interaction, FunnelResult,
     }
     mergeAggregate(this.#agg, agg, this.#f.n);
     this.#added += other === this ? this.#added : other.#added;
+    return this;
+  }
+
+  /**
+   * Ends every actor seen so far (`inputOrder: 'time-ordered'` only): closes their open attempts into the
+   * result and forgets their state, so input grouped by actor (e.g. a database cursor ordered by actor and time)
+   * is processed with the memory of one actor. An event of a flushed actor after this is counted as a new actor.
+   *
+   * @returns This accumulator.
+   * @throws {@link @cx/model!CxValidationError} without `inputOrder: 'time-ordered'`.
+   */
+  flushActors(): this {
+    if (!this.#f.timeOrdered) {
+      throw new CxValidationError([
+        {
+          path: ['inputOrder'],
+          message: "flushActors needs inputOrder: 'time-ordered' (input grouped by actor)",
+          code: 'invalid_option',
+        },
+      ]);
+    }
+    for (const s of this.#states.values()) endActor(this.#f, s, this.#agg, this.#segName, true);
+    this.#states.clear();
     return this;
   }
 

@@ -1,0 +1,46 @@
+// The engines every conformance test runs on: DuckDB and chDB in process, PostgreSQL started by the global setup.
+import { createRequire } from 'node:module';
+import { inject } from 'vitest';
+import { chdbEngine, duckdbEngine, type Engine, postgresEngine } from '../src/index.js';
+
+/** A named engine factory for the tests. */
+export interface TestEngine {
+  readonly name: 'duckdb' | 'chdb' | 'postgres';
+  readonly open: () => Promise<Engine>;
+}
+
+function chdbInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('chdb');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const CHDB_HINT =
+  'chDB is not installed (about 540 MB, a test-only package): cd packages/warehouse && npm install --no-save chdb@3.4.0 (bash .ci/run does this)';
+
+/**
+ * Engines to test on; outside CI a missing chDB is reported and left out, in CI it is a failure. Locally,
+ * `CX_TEST_ENGINES=duckdb,postgres` narrows the list (ignored in CI, which runs every engine).
+ */
+export function testEngines(): TestEngine[] {
+  const only = process.env.CI === 'true' ? undefined : process.env.CX_TEST_ENGINES?.split(',');
+  return allEngines().filter((e) => only === undefined || only.includes(e.name));
+}
+
+function allEngines(): TestEngine[] {
+  const engines: TestEngine[] = [{ name: 'duckdb', open: () => duckdbEngine({ threads: 2 }) }];
+  if (chdbInstalled() || process.env.CI === 'true') engines.push({ name: 'chdb', open: () => chdbEngine() });
+  else console.warn(CHDB_HINT);
+  const pg = inject('postgres');
+  engines.push({
+    name: 'postgres',
+    open: async () => {
+      if ('missing' in pg) throw new Error(pg.missing);
+      return postgresEngine(pg);
+    },
+  });
+  return engines;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: { compilerOptions: { stripInternal: true } },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  treeshake: true,
+  // chdb is not a dependency (about 540 MB): imported at run time when chdbEngine() is called, never bundled.
+  external: ['chdb'],
+});
