@@ -47,5 +47,7 @@ export const statsContract: PackageContract = {
     studentTCdf: 'a distribution function of two numbers, no options',
     studentTQuantile: 'a distribution function of two numbers, no options',
     zForLevel: 'takes one level; checks it (CxOptionsError at level)',
+    scaleByPowerOfTwo: 'exact scaling of one number by 2^k, no options',
+    exponentAbove: 'the binary exponent above one number, no options',
   },
 };

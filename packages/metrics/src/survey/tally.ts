@@ -1,4 +1,5 @@
 import { CxLimitError, CxValidationError, type ValidationIssue } from '@cx/model';
+import { exponentAbove, scaleByPowerOfTwo as timesPowerOfTwo } from '@cx/stats';
 import { z } from 'zod';
 
 /** A class of a tally: 0, 1 or 2 (e.g. promoters, passives, detractors). */
@@ -7,29 +8,6 @@ export type TallyClass = 0 | 1 | 2;
 /** Smallest and largest binary exponents of a finite positive double (internal). */
 const MIN_EXPONENT = -1074;
 const MAX_EXPONENT = 1024;
-
-/** `x·2^k`, exact unless the result leaves the range of doubles, without passing through `2^1024 = Infinity`. */
-function timesPowerOfTwo(x: number, k: number): number {
-  let y = x;
-  let rest = k;
-  while (rest > 1023) {
-    y *= 2 ** 1023;
-    rest -= 1023;
-  }
-  while (rest < -1022) {
-    y *= 2 ** -1022;
-    rest += 1022;
-  }
-  return y * 2 ** rest;
-}
-
-/** The smallest integer `e` with `2^e ≥ w`, for a finite `w > 0` (exact, unlike `Math.ceil(Math.log2(w))`). */
-export function exponentAbove(w: number): number {
-  let e = Math.ceil(Math.log2(w));
-  while (e < MAX_EXPONENT && 2 ** e < w) e++;
-  while (e > MIN_EXPONENT && 2 ** (e - 1) >= w) e--;
-  return e;
-}
 
 const triple = (check: z.ZodNumber) => z.tuple([check, check, check]);
 const nonNegative = z.number().min(0);

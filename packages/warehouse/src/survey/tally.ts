@@ -1,5 +1,6 @@
 import type { SurveyMetric, SurveyMetricResult, TallyState } from '@cx/metrics';
 import { CxLimitError } from '@cx/model';
+import { exponentAbove, scaleByPowerOfTwo as timesPowerOfTwo } from '@cx/stats';
 
 /**
  * What the engine sums per group and distinct score (internal): count, Σw·2^−s, Σ(w·2^−s)², the largest weight and
@@ -12,29 +13,6 @@ export interface ScoreSums {
   readonly sw2: number;
   readonly maxW: number;
   readonly scale: number;
-}
-
-/** `x·2^k`, exact unless the result leaves the range of doubles, never passing through `2^±1024` (internal). */
-export function timesPowerOfTwo(x: number, k: number): number {
-  let y = x;
-  let rest = k;
-  while (rest > 1023) {
-    y *= 2 ** 1023;
-    rest -= 1023;
-  }
-  while (rest < -1022) {
-    y *= 2 ** -1022;
-    rest += 1022;
-  }
-  return y * 2 ** rest;
-}
-
-/** The smallest integer `e` with `2^e ≥ w` for a finite `w > 0`, exactly (the weight unit of `@cx/metrics`). */
-export function exponentAbove(w: number): number {
-  let e = Math.ceil(Math.log2(w));
-  while (e < 1024 && timesPowerOfTwo(1, e) < w) e++;
-  while (e > -1074 && timesPowerOfTwo(1, e - 1) >= w) e--;
-  return e;
 }
 
 /**
