@@ -26,7 +26,11 @@ export const mapContract: PackageContract = {
       call: (o) => map.parseMap(small, o as never),
       valid: { limits: { maxDepth: 64 } },
       typoOf: 'limits',
-      outOfRange: [{ limits: { maxDepth: -1 } }, { limits: { maxNodes: 1.5 } }, { limits: { maxLenght: 10 } }],
+      outOfRange: [
+        { limits: { maxDepth: -1 } },
+        { limits: { maxNodes: 1.5 } },
+        { limits: { maxLenght: 10 } },
+      ],
     },
     {
       name: 'parseMapJson',
@@ -117,7 +121,8 @@ export const mapContract: PackageContract = {
   exempt: {
     migrateMapDocument: 'takes only the document (a version-0/1/2 map); no options',
     diffMaps: 'takes two maps; no options',
-    scenarioView: 'takes a map and a scenario name, checked with a CxOptionsError of its own (scenario.test.ts)',
+    scenarioView:
+      'takes a map and a scenario name, checked with a CxOptionsError of its own (scenario.test.ts)',
     mapJsonSchema: 'builds the JSON Schema of the format; no options',
     canonicalMap: 'takes only a map; no options',
     serializeMap: 'takes only a map; no options',
