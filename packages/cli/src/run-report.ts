@@ -1,7 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { type JourneyMap, parseMapJson, parseMapYaml } from '@cx/map';
+import { parseOptions } from '@cx/model';
 import { renderReport } from '@cx/report';
+import { z } from 'zod';
 import { analyse } from './analysis/analyse.js';
 import { loadConfig } from './config/load.js';
 import { type Progress, streamProgress } from './progress.js';
@@ -21,11 +23,11 @@ import { readSources, type SourceRead } from './read-sources.js';
  */
 export interface RunReportOptions {
   /** Output folder, instead of the config's `out` (relative to the working directory). */
-  readonly out?: string;
+  readonly out?: string | undefined;
   /** Write no progress. */
-  readonly quiet?: boolean;
+  readonly quiet?: boolean | undefined;
   /** Where progress goes; default stderr. */
-  readonly progress?: { write(text: string): unknown; isTTY?: boolean };
+  readonly progress?: { write(text: string): unknown; isTTY?: boolean } | undefined;
 }
 
 /**
@@ -67,7 +69,9 @@ async function loadMap(path: string): Promise<JourneyMap> {
  * @param configPath - Path of `cx.config.json`.
  * @param options - Output folder and progress.
  * @returns The files written and what each source gave.
- * @throws {@link @cx/model!CxOptionsError} for a config that does not follow the schema (path in the file,
+ * @throws {@link @cx/model!CxOptionsError} synchronously, before any work, for invalid `options` (an unknown key
+ *   names the closest known one; `null` and wrong types are errors); in the returned promise, for a config that
+ *   does not follow the schema (path in the file,
  *   closest key for a misspelt one); {@link @cx/model!CxValidationError} for malformed JSON, a journey map that does
  *   not parse, or a source rejected above its `maxRejected`; `ENOENT` errors for missing files.
  * @example
@@ -91,10 +95,22 @@ async function loadMap(path: string): Promise<JourneyMap> {
  * @category Command line
  * @since 0.1.0
  */
-export async function runReport(
-  configPath: string,
-  options: RunReportOptions = {},
-): Promise<RunReportResult> {
+export function runReport(configPath: string, options?: RunReportOptions): Promise<RunReportResult> {
+  return run(configPath, parseOptions(optionsSchema, options, 'runReport'));
+}
+
+const optionsSchema = z.strictObject({
+  out: z.string().min(1).optional(),
+  quiet: z.boolean().optional(),
+  progress: z
+    .custom<NonNullable<RunReportOptions['progress']>>(
+      (v) => typeof v === 'object' && v !== null && typeof (v as { write?: unknown }).write === 'function',
+      { error: 'Expected an object with a write(text) method, such as process.stderr' },
+    )
+    .optional(),
+});
+
+async function run(configPath: string, options: RunReportOptions): Promise<RunReportResult> {
   const progress: Progress = streamProgress(options.progress, options.quiet ?? false);
   const config = await loadConfig(configPath, options.out);
   await mkdir(config.outDir, { recursive: true });
