@@ -84,6 +84,7 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   }
   await writer.close();
 
+  // #region nps-on-duckdb
   // 2. A fresh DuckDB reads the files where they are.
   const engine = await duckdbEngine();
   for (const [i, t] of ['interactions', 'responses', 'subscriptions', 'amount_changes'].entries()) {
@@ -98,6 +99,7 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   const byMonth = { interval: 'month', timeZone: 'Europe/Warsaw' } as const;
   const engineTrend = await surveyTrendQuery(answers, npsMetric(), byMonth).run(engine);
   const localTrend = trend(responses, npsMetric(), byMonth);
+  // #endregion nps-on-duckdb
   for (const [i, b] of engineTrend.slice(-3).entries()) {
     const local = localTrend.slice(-3)[i];
     add(`NPS ${b.period}`, npsText(b.result), local === undefined ? '—' : npsText(local.result));
