@@ -3,7 +3,7 @@ import { expectExactlyOnce } from '../../test/helpers/exactly-once.js';
 import { fakeSleep, sendJson, startServer, type TestServer } from '../../test/helpers/server.js';
 import { CommittingStore } from '../../test/helpers/store.js';
 import { bearerAuth } from '../auth/simple.js';
-import { CxQuotaExceededError } from '../errors.js';
+import { CxProtocolError, CxQuotaExceededError } from '../errors.js';
 import type { SyncState } from '../sync/state.js';
 import { sync } from '../sync/sync.js';
 import { syncAll } from '../sync/sync-all.js';
@@ -171,6 +171,40 @@ describe('ga4BigQueryApiSource', () => {
     expect(server.requests.some((r) => r.url.pathname.endsWith('events_20240602'))).toBe(true);
     expect(rest.state.cursor?.time).toBe('2024-06-03T10:00:00.000Z');
   });
+});
+
+describe('ga4BigQueryApiSource reads totalRows by the numbers grammar of @cx/ingest', () => {
+  const serve = (totalRows: unknown) =>
+    startServer((req, res) => {
+      if (!req.url.pathname.endsWith('/data')) return sendJson(res, 200, { schema: SCHEMA });
+      sendJson(res, 200, { totalRows, rows: [row(0, '20240601')] });
+    });
+  const make = () =>
+    ga4BigQueryApiSource({
+      baseUrl: server?.url ?? '',
+      projectId: 'acme',
+      datasetId: 'analytics_123456',
+      auth: bearerAuth('ya29.BQ-SECRET'),
+      startDate: '2024-06-01',
+      http: { sleep: fakeSleep().sleep },
+    });
+  const now = () => Date.parse('2024-06-01T23:00:00Z');
+
+  it('a count written as digits is the page total', async () => {
+    server = await serve('1');
+    expect((await syncAll(make(), { now })).items).toHaveLength(1);
+  });
+
+  it.each([['12x'], ['-1'], ['1.5'], [7], ['0x10']])(
+    'a totalRows of %j is a CxProtocolError naming the table, not a missing total',
+    async (bad) => {
+      server = await serve(bad);
+      const error = await syncAll(make(), { now }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CxProtocolError);
+      expect((error as Error).message).toContain('events_20240601');
+      expect((error as Error).message).toContain(JSON.stringify(bad));
+    },
+  );
 });
 
 describe('ga4BigQueryApiSource (quota at every request)', () => {

@@ -1,7 +1,8 @@
+import { parseNumber } from '@cx/ingest';
 import type { JsonValue } from '@cx/model';
-import { instantToEpochMs, parseOptions } from '@cx/model';
+import { CxValidationError, instantToEpochMs, parseOptions } from '@cx/model';
 import { z } from 'zod';
-import { CxHttpError } from '../errors.js';
+import { CxHttpError, CxProtocolError } from '../errors.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
 import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
 import { setOwn } from '../own.js';
@@ -51,6 +52,27 @@ function decode(field: BigQueryField, v: unknown): JsonValue {
   if (type === 'FLOAT' || type === 'FLOAT64') return Number(v);
   if (type === 'BOOLEAN' || type === 'BOOL') return v === true || v === 'true';
   return String(v); // INTEGER stays a string, as in the JSON exports (64-bit safe)
+}
+
+/**
+ * The `totalRows` of a `tabledata.list` page: BigQuery writes int64 values as JSON strings, read here by the numbers
+ * grammar of `@cx/ingest` (`parseNumber`, decimal point `.`) and checked to be a count (internal).
+ */
+function rowCount(value: unknown, table: string): number {
+  let n = Number.NaN;
+  if (typeof value === 'string') {
+    try {
+      n = parseNumber(value, { decimal: '.' });
+    } catch (error) {
+      if (!(error instanceof CxValidationError)) throw error;
+    }
+  }
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new CxProtocolError(
+      `BigQuery tabledata.list of ${table} sent totalRows ${JSON.stringify(value)?.slice(0, 40)}; expected a row count written as a string of digits`,
+    );
+  }
+  return n;
 }
 
 /**
@@ -224,10 +246,7 @@ export function ga4BigQueryApiSource(options: Ga4BigQueryApiSourceOptions): Sour
               onRetry: context.onRetry,
             },
           );
-          const totalRows =
-            typeof data.totalRows === 'string' && /^\d{1,15}$/.test(data.totalRows)
-              ? Number(data.totalRows)
-              : null;
+          const totalRows = data.totalRows === undefined ? null : rowCount(data.totalRows, table);
           yield {
             type: 'page',
             stream: 'events',
