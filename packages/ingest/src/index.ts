@@ -25,6 +25,13 @@ export type {
 export { defineMapping } from './mapping/mapping.js';
 export type { DeadLetter, DeadLetterCode, IngestSummary } from './records/dead-letter.js';
 export { deadLetterIssue, issueCodeOf } from './records/dead-letter.js';
+export {
+  csvDelimiterOption,
+  ingestFormatOption,
+  maxRecordBytesOption,
+  maxRejectedOption,
+  textEncodingOption,
+} from './records/option-schemas.js';
 export type { IngestFormat, ReadOptions } from './records/options.js';
 export type {
   IngestedRecord,

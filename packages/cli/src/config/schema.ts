@@ -1,6 +1,8 @@
 // The schema of cx.config.json: which files to read and how (a @cx/ingest mapping per source), the time zone of
 // every calendar, the journey and what to measure. Strict at every level: an unknown key is an error naming the
 // closest known one.
+
+import { csvDelimiterOption, ingestFormatOption, maxRejectedOption, textEncodingOption } from '@cx/ingest';
 import {
   durationSchema,
   instantSchema,
@@ -39,14 +41,11 @@ const mappingSchema = z.strictObject({
 const sourceSchema = z.strictObject({
   path: z.string().min(1),
   mapping: mappingSchema,
-  format: z.enum(['csv', 'ndjson', 'parquet']).optional(),
-  delimiter: z.string().min(1).optional(),
-  encoding: z
-    .enum(['utf-8', 'utf-16le', 'windows-1250', 'windows-1252', 'iso-8859-2', 'iso-8859-1'])
-    .optional(),
-  maxRejected: z
-    .strictObject({ count: z.number().int().min(0).optional(), share: z.number().min(0).max(1).optional() })
-    .optional(),
+  // The reader options of @cx/ingest, composed: a config file is checked by the same rules as readRecords.
+  format: ingestFormatOption,
+  delimiter: csvDelimiterOption,
+  encoding: textEncodingOption,
+  maxRejected: maxRejectedOption,
 });
 
 const stepSchema = z.strictObject({ name: z.string().min(1), label: z.string().min(1).optional() });

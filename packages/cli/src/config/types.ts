@@ -1,3 +1,4 @@
+import type { IngestFormat, TextEncodingName } from '@cx/ingest';
 import type { Duration } from '@cx/model';
 import type { ReportSectionId } from '@cx/report';
 
@@ -39,11 +40,11 @@ export interface CxSource {
     readonly skip?: { readonly column: string; readonly equals: string | readonly string[] };
   };
   /** `csv`, `ndjson` or `parquet`; default from the extension. */
-  readonly format?: 'csv' | 'ndjson' | 'parquet';
+  readonly format?: IngestFormat;
   /** CSV delimiter, or `auto`; default `,` (tab for `.tsv`). */
   readonly delimiter?: string;
   /** Text encoding; default `utf-8`. */
-  readonly encoding?: 'utf-8' | 'utf-16le' | 'windows-1250' | 'windows-1252' | 'iso-8859-2' | 'iso-8859-1';
+  readonly encoding?: TextEncodingName;
   /** Fail when more rows than this are rejected: a count or a share of the rows. */
   readonly maxRejected?: { readonly count?: number; readonly share?: number };
 }

@@ -1,3 +1,4 @@
+import { csvDelimiterOption, maxRecordBytesOption } from '@cx/ingest';
 import { parseOptions } from '@cx/model';
 import { z } from 'zod';
 import type { Source } from '../sync/source.js';
@@ -19,20 +20,8 @@ export interface CsvSourceOptions extends RowSourceOptions {
 
 const csvSourceSchema = z.strictObject({
   ...rowSourceShape,
-  delimiter: z
-    .string()
-    .refine(
-      (d) =>
-        d === 'auto' || (d.length === 1 && d.charCodeAt(0) < 128 && d !== '"' && d !== '\n' && d !== '\r'),
-      { error: 'Expected one ASCII character other than a quote or a line break, or "auto"' },
-    )
-    .optional(),
-  maxRecordBytes: z
-    .number()
-    .int()
-    .min(1024)
-    .max(2 ** 31 - 1)
-    .optional(),
+  delimiter: csvDelimiterOption,
+  maxRecordBytes: maxRecordBytesOption,
 });
 
 /**

@@ -7,6 +7,7 @@ import {
   type Mapping,
   type MappingSpec,
   type TextEncodingName,
+  textEncodingOption,
 } from '@cx/ingest';
 import {
   CxOptionsError,
@@ -114,9 +115,7 @@ export const rowSourceShape = {
     error: 'Expected an @cx/ingest mapping or mapping spec ({ kind, fields, … })',
   }),
   cursorField: z.string().min(1).optional(),
-  encoding: z
-    .enum(['utf-8', 'utf-16le', 'windows-1250', 'windows-1252', 'iso-8859-2', 'iso-8859-1'])
-    .optional(),
+  encoding: textEncodingOption,
   name: z.string().min(1).optional(),
   stream: z.string().min(1).optional(),
   ordered: z.boolean().optional(),

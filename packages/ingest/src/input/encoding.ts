@@ -7,13 +7,17 @@ import { TextDecoder } from 'node:util';
  * @category Input
  * @since 0.1.0
  */
-export type TextEncodingName =
-  | 'utf-8'
-  | 'utf-16le'
-  | 'windows-1250'
-  | 'windows-1252'
-  | 'iso-8859-2'
-  | 'iso-8859-1';
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+
+/** The names of {@link TextEncodingName}, for the option schema (internal). */
+export const TEXT_ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'windows-1250',
+  'windows-1252',
+  'iso-8859-2',
+  'iso-8859-1',
+] as const;
 
 /** The bytes as UTF-8: the chunks re-encoded from `encoding` (internal; UTF-8 chunks pass through untouched). */
 export async function* toUtf8(

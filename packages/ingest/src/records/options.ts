@@ -3,6 +3,13 @@ import { z } from 'zod';
 import type { TextEncodingName } from '../input/encoding.js';
 import type { IngestInput } from '../input/input.js';
 import type { DeadLetter } from './dead-letter.js';
+import {
+  csvDelimiterOption,
+  ingestFormatOption,
+  maxRecordBytesOption,
+  maxRejectedOption,
+  textEncodingOption,
+} from './option-schemas.js';
 
 /**
  * Formats the readers understand.
@@ -59,20 +66,9 @@ export interface ResolvedReadOptions {
 
 /** The option keys of {@link ReadOptions} (internal). */
 export const readOptionShape = {
-  format: z.enum(['csv', 'ndjson', 'parquet']).optional(),
-  delimiter: z
-    .string()
-    .refine(
-      (d) =>
-        d === 'auto' || (d.length === 1 && d.charCodeAt(0) < 128 && d !== '"' && d !== '\n' && d !== '\r'),
-      {
-        message: 'Expected one ASCII character other than a quote or line break, or "auto"',
-      },
-    )
-    .optional(),
-  encoding: z
-    .enum(['utf-8', 'utf-16le', 'windows-1250', 'windows-1252', 'iso-8859-2', 'iso-8859-1'])
-    .optional(),
+  format: ingestFormatOption,
+  delimiter: csvDelimiterOption,
+  encoding: textEncodingOption,
   name: z.string().min(1).optional(),
   chunkBytes: z
     .number()
@@ -80,12 +76,7 @@ export const readOptionShape = {
     .min(1024)
     .max(1 << 30)
     .optional(),
-  maxRecordBytes: z
-    .number()
-    .int()
-    .min(1024)
-    .max(2 ** 31 - 1)
-    .optional(),
+  maxRecordBytes: maxRecordBytesOption,
   signal: z
     .custom<AbortSignal>((v) => v instanceof AbortSignal, { message: 'Expected an AbortSignal' })
     .optional(),
@@ -93,9 +84,7 @@ export const readOptionShape = {
     .custom<(letter: DeadLetter) => void>((v) => typeof v === 'function', { message: 'Expected a function' })
     .optional(),
   keepDeadLetters: z.number().int().min(0).optional(),
-  maxRejected: z
-    .strictObject({ count: z.number().int().min(0).optional(), share: z.number().min(0).max(1).optional() })
-    .optional(),
+  maxRejected: maxRejectedOption,
 };
 
 /**
