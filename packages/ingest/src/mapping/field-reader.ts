@@ -4,6 +4,9 @@ import { guessEncoding } from '../input/encoding.js';
 import type { MappedField } from './mapping.js';
 import { TextCache } from './text-cache.js';
 
+/** The instant form of @cx/model for each epoch unit of a mapping (internal). */
+const EPOCH_FORMS = { s: 'epoch-seconds', ms: 'epoch-milliseconds', us: 'epoch-microseconds' } as const;
+
 /** A cell with no value: empty text, `null` or absent (internal). */
 export const MISSING: unique symbol = Symbol('missing');
 /** A cell that could not be read; see {@link FieldReader.code} (internal). */
@@ -38,18 +41,16 @@ export class FieldReader {
 
   constructor(spec: MappedField, disambiguation: Disambiguation) {
     this.spec = spec;
-    // The one instant grammar of @cx/model; microseconds are read as milliseconds without their last three digits.
+    // The one instant grammar of @cx/model, epoch units included.
     this.#instants =
       spec.type !== 'instant'
         ? undefined
-        : spec.epoch === 's'
-          ? createInstantReader({ form: 'epoch-seconds' })
-          : spec.epoch === 'ms' || spec.epoch === 'us'
-            ? createInstantReader({ form: 'epoch-milliseconds' })
-            : createInstantReader({
-                ...(spec.timeZone !== undefined ? { timeZone: spec.timeZone } : {}),
-                disambiguation,
-              });
+        : spec.epoch !== undefined
+          ? createInstantReader({ form: EPOCH_FORMS[spec.epoch] })
+          : createInstantReader({
+              ...(spec.timeZone !== undefined ? { timeZone: spec.timeZone } : {}),
+              disambiguation,
+            });
   }
 
   #fail(code: string, message: string): typeof FAILED {
@@ -65,27 +66,12 @@ export class FieldReader {
   /** Epoch ms of an instant cell in bytes, `NaN` with `code`/`message` set (column path). */
   instantMs(buf: Uint8Array, from: number, to: number): number {
     const reader = this.#instants as InstantReader;
-    let end = to;
-    if (this.spec.epoch === 'us') {
-      let digits = 0;
-      while (
-        digits < 3 &&
-        end - 1 > from &&
-        (buf[end - 1] as number) >= 48 &&
-        (buf[end - 1] as number) <= 57
-      ) {
-        end--;
-        digits++;
-      }
-      if (digits < 3 || buf[end - 1] === 45) end = from; // fewer than four digits: not a microsecond count
-    }
-    const ms = end > from ? reader.parseBytes(buf, from, end) : Number.NaN;
+    const ms = reader.parseBytes(buf, from, to);
     if (Number.isNaN(ms)) {
-      const text = lossy.decode(buf.subarray(from, to));
-      const issue = reader.issue(this.spec.epoch === 'us' ? lossy.decode(buf.subarray(from, end)) : text);
+      const issue = reader.issue(lossy.decode(buf.subarray(from, to)));
       this.#fail(
         issue?.code ?? 'invalid_instant',
-        issue?.message ?? `Expected Unix time in microseconds: ${quoted(buf, from, to)}`,
+        issue?.message ?? `Expected an instant: ${quoted(buf, from, to)}`,
       );
     }
     return ms;

@@ -281,15 +281,19 @@ export function readInstantString(text: string, mode: GrammarMode, failure?: Gra
   return readInstantCodes(scratch, 0, n, mode, failure);
 }
 
+/** The units of Unix time the grammar reads (internal). */
+export type EpochUnitName = 'seconds' | 'milliseconds' | 'microseconds';
+
 /**
- * Reads epoch seconds (`-?DIGITS[.DIGITS]`, truncated to milliseconds) or epoch milliseconds (`-?DIGITS`) from ASCII
- * codes; `NaN` with the reason in `failure` when invalid or outside the years 0000–9999 (internal).
+ * Reads epoch seconds (`-?DIGITS[.DIGITS]`, truncated to milliseconds), epoch milliseconds (`-?DIGITS`) or epoch
+ * microseconds (`-?DIGITS`, at least four digits, the last three dropped: GA4's `event_timestamp`) from ASCII codes;
+ * `NaN` with the reason in `failure` when invalid or outside the years 0000–9999 (internal).
  */
 export function readEpochCodes(
   c: Uint8Array,
   start: number,
   end: number,
-  unit: 'seconds' | 'milliseconds',
+  unit: EpochUnitName,
   failure?: GrammarFailure,
 ): number {
   let i = start;
@@ -297,6 +301,14 @@ export function readEpochCodes(
   if (negative) i++;
   const from = i;
   let whole = 0;
+  if (unit === 'microseconds') {
+    // The digits but the last three are the milliseconds (at most 16 of them: a double holds them exactly).
+    let last = i;
+    while (last < end && last - from < 19 && (c[last] as number) >= 48 && (c[last] as number) <= 57) last++;
+    if (last !== end || last - from < 4) return failAt(failure, false, start, 'syntax', last);
+    for (; i < last - 3; i++) whole = whole * 10 + ((c[i] as number) - 48);
+    i = end;
+  }
   while (i < end && i - from < 16) {
     const d = (c[i] as number) - 48;
     if (d < 0 || d > 9) break;

@@ -149,6 +149,49 @@ describe('the instant grammar', () => {
     }
   });
 
+  it('reads epoch microseconds as milliseconds without their last three digits (GA4 event_timestamp)', () => {
+    const us = createInstantReader({ form: 'epoch-microseconds' });
+    // 1717236000123456 µs = 2024-06-01T10:00:00.123456Z (1717236000 s is 2024-06-01T10:00:00Z, by date -d @1717236000)
+    expect(us.parse('1717236000123456')).toBe(1_717_236_000_123);
+    expect(us.parse('-1717236000123456')).toBe(-1_717_236_000_123);
+    expect(us.parse('1000')).toBe(1);
+    // 9999-12-31T23:59:59.999999Z is the last microsecond of the grammar's range; one more is out of it.
+    expect(us.parse('253402300799999999')).toBe(253_402_300_799_999);
+    expect(codeOf(() => us.parse('253402300800000000'))).toBe('invalid_instant');
+    for (const text of [
+      '999',
+      '-999',
+      '',
+      '12.5',
+      '1e15',
+      ' 1000',
+      '1000 ',
+      '0x1000',
+      '12345678901234567890',
+    ])
+      expect(Number.isNaN(us.parseBytes(new TextEncoder().encode(text), 0, text.length)), text).toBe(true);
+  });
+
+  it('reads an epoch number the same in each unit (property)', () => {
+    const us = createInstantReader({ form: 'epoch-microseconds' });
+    const ms = createInstantReader({ form: 'epoch-milliseconds' });
+    const s = createInstantReader({ form: 'epoch-seconds' });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }),
+        fc.integer({ min: 0, max: 999 }),
+        (t, micro) => {
+          const sign = t < 0 ? '-' : '';
+          const abs = Math.abs(t);
+          expect(ms.parse(String(t))).toBe(t);
+          expect(us.parse(`${sign}${abs}${String(micro).padStart(3, '0')}`)).toBe(t);
+          const seconds = `${sign}${Math.floor(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`;
+          expect(s.parse(seconds)).toBe(t);
+        },
+      ),
+    );
+  });
+
   it('checks its options', () => {
     expect(() => createInstantReader({ timeZone: 'Mars/Olympus' })).toThrow(CxOptionsError);
     expect(() => createInstantReader({ timezone: 'UTC' } as never)).toThrow(/did you mean "timeZone"/);

@@ -7,6 +7,7 @@ import {
 import { parseOptions } from '../options/parse-options.js';
 import { MAX_INSTANT_MS, MIN_INSTANT_MS } from './constants.js';
 import {
+  type EpochUnitName,
   type GrammarFailure,
   type GrammarMode,
   type GrammarReason,
@@ -38,7 +39,8 @@ export interface ParseInstantOptions {
   readonly disambiguation?: Disambiguation;
   /**
    * How the values are written: `iso` (default, the grammar of {@link parseInstant}), or `epoch-seconds` /
-   * `epoch-milliseconds` for a column declared to hold Unix time. Epoch numbers are never guessed from an `iso` column.
+   * `epoch-milliseconds` / `epoch-microseconds` for a column declared to hold Unix time (microseconds are read
+   * as milliseconds without their last three digits). Epoch numbers are never guessed from an `iso` column.
    */
   readonly form?: InstantForm;
 }
@@ -55,7 +57,7 @@ export interface ParseInstantOptions {
  * @category Time
  * @since 0.2.0
  */
-export type InstantForm = 'iso' | 'epoch-seconds' | 'epoch-milliseconds';
+export type InstantForm = 'iso' | 'epoch-seconds' | 'epoch-milliseconds' | 'epoch-microseconds';
 
 const readerOptionsSchema = z.strictObject({
   timeZone: z
@@ -68,11 +70,17 @@ const readerOptionsSchema = z.strictObject({
     })
     .default('reject'),
   form: z
-    .enum(['iso', 'epoch-seconds', 'epoch-milliseconds'], {
-      error: 'Expected "iso", "epoch-seconds" or "epoch-milliseconds"',
+    .enum(['iso', 'epoch-seconds', 'epoch-milliseconds', 'epoch-microseconds'], {
+      error: 'Expected "iso", "epoch-seconds", "epoch-milliseconds" or "epoch-microseconds"',
     })
     .default('iso'),
 });
+
+const EPOCH_UNITS = {
+  'epoch-seconds': 'seconds',
+  'epoch-milliseconds': 'milliseconds',
+  'epoch-microseconds': 'microseconds',
+} as const satisfies Record<Exclude<InstantForm, 'iso'>, EpochUnitName>;
 
 const EXPECTED =
   'an instant such as 2024-06-01T10:00:00Z, 2024-06-01T12:00:00+02:00, or a local 2024-06-01 12:00 with a timeZone';
@@ -81,7 +89,7 @@ const REASONS: Record<GrammarReason, { code: ValidationIssueCode; text: string }
   syntax: { code: 'invalid_instant', text: `Expected ${EXPECTED}` },
   epoch: {
     code: 'invalid_instant',
-    text: 'Expected Unix time as a whole number (seconds may have a fraction)',
+    text: 'Expected Unix time as a whole number (seconds may have a fraction; microseconds need at least four digits)',
   },
   calendar: { code: 'invalid_instant', text: 'Not a real date or time of day' },
   range: { code: 'invalid_instant', text: 'Outside the years 0000–9999' },
@@ -145,7 +153,7 @@ function makeIssue(
 
 const scratch = new Uint8Array(64);
 
-function epochString(text: string, unit: 'seconds' | 'milliseconds', failure: GrammarFailure): number {
+function epochString(text: string, unit: EpochUnitName, failure: GrammarFailure): number {
   if (text.length > scratch.length) {
     failure.reason = 'epoch';
     failure.at = 0;
@@ -157,7 +165,7 @@ function epochString(text: string, unit: 'seconds' | 'milliseconds', failure: Gr
   return ms;
 }
 
-function epochReader(unit: 'seconds' | 'milliseconds'): InstantReader {
+function epochReader(unit: EpochUnitName): InstantReader {
   const read = (text: string, failure: GrammarFailure): number =>
     typeof text === 'string' ? epochString(text, unit, failure) : Number.NaN;
   return readerOf(read, (bytes, start, end) => readEpochCodes(bytes, start, end, unit));
@@ -209,7 +217,7 @@ function readerOf(
  */
 export function createInstantReader(options?: ParseInstantOptions): InstantReader {
   const o = parseOptions(readerOptionsSchema, options, 'createInstantReader');
-  if (o.form !== 'iso') return epochReader(o.form === 'epoch-seconds' ? 'seconds' : 'milliseconds');
+  if (o.form !== 'iso') return epochReader(EPOCH_UNITS[o.form]);
   return reader({ timeZone: o.timeZone, disambiguation: o.disambiguation, recordForm: false });
 }
 
