@@ -1,4 +1,4 @@
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
@@ -9,19 +9,55 @@ describe('parseTimestamp (table-driven, one row per vendor encoding)', () => {
     ['Salesforce +0000', '2024-06-01T09:58:11.000+0000', '2024-06-01T09:58:11.000Z'],
     ['offset +02:00', '2024-06-01T11:58:11+02:00', '2024-06-01T09:58:11.000Z'],
     ['Amplitude zone-less, read as UTC', '2024-06-01 10:00:00.123000', '2024-06-01T10:00:00.123Z'],
-    ['epoch seconds (Mixpanel)', 1717236000, '2024-06-01T10:00:00.000Z'],
-    ['epoch ms (HubSpot v1)', 1717236000123, '2024-06-01T10:00:00.123Z'],
-    ['epoch µs string (GA4)', '1717236000123456', '2024-06-01T10:00:00.123Z'],
-    ['epoch s string, with a fraction', '1717236000.5', '2024-06-01T10:00:00.500Z'],
-    ['epoch ms string (HubSpot v1 properties)', '1717236000123', '2024-06-01T10:00:00.123Z'],
-    ['epoch µs number', 1717236000123456, '2024-06-01T10:00:00.123Z'],
-    ['epoch before 1970 (s)', '-86400', '1969-12-31T00:00:00.000Z'],
     ['date only', '2024-06-01', '2024-06-01T00:00:00.000Z'],
   ])('%s', (_label, input, expected) => {
     expect(parseTimestamp(input)).toBe(expected);
   });
+
+  // 1717236000 s is 2024-06-01T10:00:00Z (`date -u -d @1717236000`); the other rows add sub-second digits to it.
+  it.each([
+    ['seconds (Mixpanel)', 's', 1717236000, '2024-06-01T10:00:00.000Z'],
+    ['seconds in text, with a fraction', 's', '1717236000.5', '2024-06-01T10:00:00.500Z'],
+    ['seconds before 1970', 's', '-86400', '1969-12-31T00:00:00.000Z'],
+    ['milliseconds', 'ms', 1717236000123, '2024-06-01T10:00:00.123Z'],
+    ['milliseconds in text', 'ms', '1717236000123', '2024-06-01T10:00:00.123Z'],
+    ['microseconds in text (GA4)', 'us', '1717236000123456', '2024-06-01T10:00:00.123Z'],
+    ['microseconds', 'us', 1717236000123456, '2024-06-01T10:00:00.123Z'],
+    ['microseconds as a bigint', 'us', 1717236000123456n, '2024-06-01T10:00:00.123Z'],
+  ] as const)('epoch %s', (_label, epoch, input, expected) => {
+    expect(parseTimestamp(input, { epoch })).toBe(expected);
+  });
+
+  it('reads a number or digits only in the declared unit: never guessed from their size', () => {
+    for (const value of [1717236000, 1717236000123, 1717236000123456, '1717236000', '1717236000123'])
+      expect(parseTimestamp(value), String(value)).toBeNull();
+    // the same digits, three units, three instants
+    expect(parseTimestamp('1717236000', { epoch: 's' })).toBe('2024-06-01T10:00:00.000Z');
+    expect(parseTimestamp('1717236000', { epoch: 'ms' })).toBe('1970-01-20T21:00:36.000Z');
+    expect(parseTimestamp('1717236000', { epoch: 'us' })).toBe('1970-01-01T00:28:37.236Z');
+    // a declared unit admits Unix time only, not ISO text
+    expect(parseTimestamp('2024-06-01T10:00:00Z', { epoch: 's' })).toBeNull();
+    // fractions only for seconds
+    expect(parseTimestamp(1717236000123.5, { epoch: 'ms' })).toBeNull();
+    expect(parseTimestamp('1717236000123456.5', { epoch: 'us' })).toBeNull();
+  });
+
+  it('stops at the years 0000 and 9999 in every unit (by epochMsToInstant of @cx/model)', () => {
+    // 253402300799 s is 9999-12-31T23:59:59Z and -62167219200 s is 0000-01-01T00:00:00Z (proleptic Gregorian).
+    expect(parseTimestamp(253402300799, { epoch: 's' })).toBe('9999-12-31T23:59:59.000Z');
+    expect(parseTimestamp(253402300800, { epoch: 's' })).toBeNull();
+    expect(parseTimestamp(-62167219200, { epoch: 's' })).toBe('0000-01-01T00:00:00.000Z');
+    expect(parseTimestamp(-62167219201, { epoch: 's' })).toBeNull();
+    expect(parseTimestamp('253402300799999', { epoch: 'ms' })).toBe('9999-12-31T23:59:59.999Z');
+    expect(parseTimestamp('253402300800000', { epoch: 'ms' })).toBeNull();
+    expect(parseTimestamp('253402300799999999', { epoch: 'us' })).toBe('9999-12-31T23:59:59.999Z');
+    expect(parseTimestamp('253402300800000000', { epoch: 'us' })).toBeNull();
+    expect(parseTimestamp(new Date('9999-12-31T23:59:59.999Z'))).toBe('9999-12-31T23:59:59.999Z');
+    expect(parseTimestamp(new Date(253402300800000))).toBeNull();
+    expect(parseTimestamp(new Date(Number.NaN))).toBeNull();
+  });
+
   it('rejects non-timestamps', () => {
-    // beyond the year 9999 (as seconds, ms or µs): no instant, not a RangeError
     for (const bad of [
       '',
       'yesterday',
@@ -34,20 +70,31 @@ describe('parseTimestamp (table-driven, one row per vendor encoding)', () => {
       1e20,
       '1e3',
       '12:00',
-    ])
+    ]) {
       expect(parseTimestamp(bad)).toBeNull();
+      for (const epoch of ['s', 'ms', 'us'] as const) expect(parseTimestamp(bad, { epoch })).toBeNull();
+    }
   });
-  it('round-trips any instant written as ISO, epoch ms or epoch µs (property)', () => {
+
+  it('checks its options', () => {
+    expect(() => parseTimestamp(1, { epoch: 'seconds' as never })).toThrow(CxOptionsError);
+    expect(() => parseTimestamp(1, { unit: 's' } as never)).toThrow(CxOptionsError);
+    expect(() => parseTimestamp(1, null as never)).toThrow(CxOptionsError);
+  });
+
+  it('round-trips any instant written as ISO, epoch s, ms or µs (property)', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.parse('2001-09-10T00:00:00Z'), max: Date.parse('2200-01-01T00:00:00Z') }),
-        (ms) => {
-          const iso = new Date(ms).toISOString();
-          expect(parseTimestamp(iso)).toBe(iso);
-          expect(parseTimestamp(ms)).toBe(iso);
-          expect(parseTimestamp(`${ms}000`)).toBe(iso);
-        },
-      ),
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+        const iso = new Date(ms).toISOString().replace(/^\+0*(?=\d{4}-)/, '');
+        const sign = ms < 0 ? '-' : '';
+        const abs = Math.abs(ms);
+        expect(parseTimestamp(iso)).toBe(iso);
+        expect(parseTimestamp(ms, { epoch: 'ms' })).toBe(iso);
+        expect(parseTimestamp(`${ms}`, { epoch: 'ms' })).toBe(iso);
+        expect(parseTimestamp(`${sign}${abs}000`, { epoch: 'us' })).toBe(iso);
+        const seconds = `${sign}${Math.floor(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`;
+        expect(parseTimestamp(seconds, { epoch: 's' })).toBe(iso);
+      }),
     );
   });
 });
@@ -67,6 +114,7 @@ describe('mapFields', () => {
         kind: 'surveyResponse',
         fields: { id: 'id', score: 'score', respondedAt: 'at', comment: 'comment', customerId: 'nested.who' },
         defaults: { metric: 'nps' },
+        epoch: { respondedAt: 's' },
       }),
     ).toEqual({
       metric: 'nps',
@@ -88,6 +136,55 @@ describe('mapFields', () => {
     })();
     expect(error).toBeInstanceOf(CxValidationError);
     expect((error as CxValidationError).issues[0]?.path).toEqual(['timestamp']);
+  });
+
+  it('rejects Unix time in a time field whose unit the mapping does not declare, saying how to declare it', () => {
+    for (const ts of [1717236000, '1717236000', 1717236000123n]) {
+      let error: unknown;
+      try {
+        mapFields({ ts }, { kind: 'interaction', fields: { timestamp: 'ts' } });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, String(ts)).toBeInstanceOf(CxValidationError);
+      const issue = (error as CxValidationError).issues[0];
+      expect(issue?.path).toEqual(['timestamp']);
+      expect(issue?.code).toBe('invalid_instant');
+      expect(issue?.message).toContain("epoch: { timestamp: 's' }");
+    }
+    // declared: read in that unit
+    const mapped = (epoch: 's' | 'ms' | 'us') =>
+      mapFields(
+        { ts: '1717236000123456' },
+        { kind: 'interaction', fields: { timestamp: 'ts' }, epoch: { timestamp: epoch } },
+      );
+    expect(mapped('us').timestamp).toBe('2024-06-01T10:00:00.123Z');
+    expect(() => mapped('s')).toThrow(/Unix time in seconds/); // beyond the year 9999 as seconds
+  });
+
+  it('accepts an epoch unit only for a mapped time field', () => {
+    const options = (epoch: Record<string, 's'>) => ({
+      kind: 'interaction' as const,
+      fields: { timestamp: 'ts', name: 'n' },
+      epoch,
+    });
+    for (const [epoch, key] of [
+      [{ timestmap: 's' }, 'timestmap'],
+      [{ name: 's' }, 'name'],
+      [{ createdAt: 's' }, 'createdAt'],
+    ] as const) {
+      let error: unknown;
+      try {
+        mapFields({}, options(epoch));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CxOptionsError);
+      expect((error as CxOptionsError).issues[0]?.path).toEqual(['epoch', key]);
+    }
+    expect(() =>
+      mapFields({}, { ...options({ timestamp: 's' }), epoch: { timestamp: 'sec' as 's' } }),
+    ).toThrow(CxOptionsError);
   });
   it('helpers', () => {
     expect(getPath({ 'a.b': 1, a: { b: 2 } }, 'a.b')).toBe(1);
@@ -121,6 +218,7 @@ describe('own-property lookups', () => {
         channel: 'toString',
         touchpointId: 'constructor.name',
       },
+      epoch: { timestamp: 's' },
     });
     // no channel or touchpoint invented from Object.prototype; __proto__ kept as data, the prototype untouched
     expect(value).not.toHaveProperty('channel');

@@ -1,7 +1,15 @@
-import { parseNumber } from '@cx/ingest';
-import { CxValidationError, createInstantReader, type JsonValue, parseOptions } from '@cx/model';
+import { type EpochUnit, parseNumber } from '@cx/ingest';
+import {
+  CxOptionsError,
+  CxValidationError,
+  createInstantReader,
+  epochMsToInstant,
+  type InstantReader,
+  type JsonValue,
+  parseOptions,
+} from '@cx/model';
 import { z } from 'zod';
-import { fieldRuleOption } from './options.js';
+import { epochFieldsOption, epochOption, fieldRuleOption } from './options.js';
 import { own, setOwn } from './own.js';
 import type { ModelKind } from './sync/source.js';
 
@@ -24,27 +32,55 @@ export type FieldMapping = Readonly<Record<string, FieldRule>>;
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Vendor timestamps without a zone are UTC (Amplitude, BigQuery exports): the reader states it explicitly. */
 const UTC_READER = createInstantReader({ timeZone: 'UTC' });
-/** Epoch seconds (a fraction allowed) and milliseconds in text, by the instant grammar of @cx/model. */
-const EPOCH_SECONDS = createInstantReader({ form: 'epoch-seconds' });
-const EPOCH_MILLISECONDS = createInstantReader({ form: 'epoch-milliseconds' });
+/** Unix time in the unit a mapping declares, by the instant grammar of @cx/model (the units of @cx/ingest). */
+const EPOCH_READERS: Readonly<Record<EpochUnit, InstantReader>> = {
+  s: createInstantReader({ form: 'epoch-seconds' }),
+  ms: createInstantReader({ form: 'epoch-milliseconds' }),
+  us: createInstantReader({ form: 'epoch-microseconds' }),
+};
+/** What looks like Unix time: a number, or digits (a fraction allowed) in text. */
 const EPOCH_TEXT = /^-?\d+(\.\d+)?$/;
+const ASCII = /^[\x20-\x7e]*$/;
+const UNIT_NAMES: Readonly<Record<EpochUnit, string>> = {
+  s: 'seconds',
+  ms: 'milliseconds',
+  us: 'microseconds',
+};
+
+/** The instant of epoch milliseconds from a reader (`NaN` = not one), by {@link epochMsToInstant}. */
+function instantOf(ms: number): string | null {
+  if (Number.isNaN(ms)) return null;
+  try {
+    return epochMsToInstant(ms);
+  } catch (error) {
+    if (error instanceof CxValidationError) return null;
+    throw error;
+  }
+}
+
+/** Reads ASCII text with a reader of the grammar (`NaN` for anything else: the grammar is ASCII). */
+function readText(reader: InstantReader, text: string): number {
+  return ASCII.test(text) ? reader.parseBytes(Buffer.from(text, 'latin1'), 0, text.length) : Number.NaN;
+}
 
 /**
- * Epoch milliseconds of an epoch written in digits, its unit told by the size of its whole part as for numbers:
- * 15 digits or more are microseconds (GA4's `event_timestamp`), 12 to 14 milliseconds, fewer seconds. Digits
- * past the millisecond are dropped (the grammar's rule); `NaN` outside the years 0000–9999.
+ * Options of {@link parseTimestamp}.
+ *
+ * @category Mapping
+ * @since 0.2.0
  */
-function epochTextMs(text: string): number {
-  const negative = text.startsWith('-');
-  const point = text.indexOf('.');
-  const whole = text.slice(negative ? 1 : 0, point < 0 ? text.length : point);
-  const sign = negative ? '-' : '';
-  const at = (reader: typeof UTC_READER, digits: string) =>
-    reader.parseBytes(Buffer.from(digits, 'latin1'), 0, digits.length);
-  if (whole.length >= 15) return at(EPOCH_MILLISECONDS, sign + whole.slice(0, -3));
-  if (whole.length >= 12) return at(EPOCH_MILLISECONDS, sign + whole);
-  return at(EPOCH_SECONDS, text);
+export interface ParseTimestampOptions {
+  /**
+   * The value is Unix time in this unit: `'s'` (seconds, a fraction allowed), `'ms'` or `'us'` (microseconds, e.g.
+   * GA4's `event_timestamp`), as a number or as digits in text — the units of `@cx/ingest`'s `epoch`. Without it
+   * only text by the instant grammar (and `Date` objects) are timestamps: a number's unit is never guessed.
+   */
+  readonly epoch?: EpochUnit;
 }
+
+const parseTimestampSchema = z.strictObject({ epoch: epochOption.optional() });
+const checkedTimestampOptions = new WeakSet<ParseTimestampOptions>();
+
 const TIME_FIELDS = new Set(['timestamp', 'firstSeenAt', 'respondedAt', 'orderedAt', 'createdAt']);
 const NUMBER_FIELDS = new Set(['score', 'amount', 'rating', 'weight']);
 const EXTRA_FIELD: Record<ModelKind, string> = {
@@ -80,51 +116,54 @@ export function getPath(value: unknown, path: string): unknown {
 
 /**
  * Parses the timestamp encodings vendors send into a UTC instant: ISO 8601 with `Z` or an offset (also
- * Salesforce's `+0000`), zone-less `YYYY-MM-DD HH:mm:ss[.ffffff]` read as UTC (Amplitude), epoch seconds,
- * milliseconds or microseconds as numbers or digit strings (GA4 `event_timestamp`), chosen by magnitude.
+ * Salesforce's `+0000`) and zone-less `YYYY-MM-DD HH:mm:ss[.ffffff]` read as UTC (Amplitude), by the instant grammar
+ * of `@cx/model`; or, only when `options.epoch` declares the unit, Unix time in seconds, milliseconds or microseconds
+ * as a number or digit string (GA4's `event_timestamp` is `'us'`). A number's unit is never guessed from its size.
  *
  * @param value - The raw timestamp.
- * @returns A UTC instant, or `null` when it is not a timestamp.
+ * @param options - `epoch`: the unit of Unix time the value is in.
+ * @returns A UTC instant (`YYYY-MM-DDTHH:mm:ss.sssZ`, years 0000–9999), or `null` when the value is not a timestamp
+ *   in the declared form (a number without `epoch` is not one).
+ * @throws {@link @cx/model!CxOptionsError} for an unknown option key or an unknown unit.
  * @example
  * ```ts
  * import { parseTimestamp } from '@cx/connectors';
  * console.log(parseTimestamp('2024-06-01T09:58:11.000+0000')); // '2024-06-01T09:58:11.000Z'
- * console.log(parseTimestamp('1717236000123456')); // '2024-06-01T10:00:00.123Z'
- * console.log(parseTimestamp(1717236000)); // '2024-06-01T10:00:00.000Z'
+ * console.log(parseTimestamp('1717236000123456', { epoch: 'us' })); // '2024-06-01T10:00:00.123Z'
+ * console.log(parseTimestamp(1717236000, { epoch: 's' })); // '2024-06-01T10:00:00.000Z'
+ * console.log(parseTimestamp(1717236000)); // null: the unit of a number is declared, not guessed
  * ```
  * @category Mapping
  * @since 0.1.0
  */
-export function parseTimestamp(value: unknown): string | null {
-  if (
-    typeof value === 'string' &&
-    value.length === 24 &&
-    value.charCodeAt(23) === 90 &&
-    CANONICAL.test(value)
-  ) {
-    return Number.isFinite(UTC_READER.parseBytes(Buffer.from(value, 'latin1'), 0, 24)) ? value : null;
+export function parseTimestamp(value: unknown, options?: ParseTimestampOptions): string | null {
+  if (options !== undefined && !checkedTimestampOptions.has(options)) {
+    parseOptions(parseTimestampSchema, options, 'parseTimestamp');
+    checkedTimestampOptions.add(options);
   }
-  let ms: number;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return null;
-    const abs = Math.abs(value);
-    ms = abs >= 1e14 ? value / 1000 : abs >= 1e11 ? value : value * 1000;
-  } else if (typeof value === 'string' && EPOCH_TEXT.test(value.trim())) {
-    ms = epochTextMs(value.trim());
-  } else if (typeof value === 'string') {
+  const epoch = options?.epoch;
+  if (epoch !== undefined) {
+    // A number goes through the same grammar as its text (a safe integer written out in full).
+    const text =
+      typeof value === 'number'
+        ? Number.isSafeInteger(value)
+          ? value.toFixed(0)
+          : String(value)
+        : typeof value === 'bigint'
+          ? value.toString()
+          : typeof value === 'string'
+            ? value.trim()
+            : undefined;
+    return text === undefined ? null : instantOf(readText(EPOCH_READERS[epoch], text));
+  }
+  if (typeof value === 'string') {
+    if (value.length === 24 && value.charCodeAt(23) === 90 && CANONICAL.test(value))
+      return Number.isFinite(UTC_READER.parseBytes(Buffer.from(value, 'latin1'), 0, 24)) ? value : null;
     // the one instant grammar of @cx/model (calendar-checked: no 30 February); zone-less vendor times are UTC
-    const text = value.trim();
-    if (!/^[\x20-\x7e]*$/.test(text)) return null; // the grammar is ASCII: nothing else can be an instant
-    ms = UTC_READER.parseBytes(Buffer.from(text, 'latin1'), 0, text.length);
-  } else if (value instanceof Date) {
-    ms = value.getTime();
-  } else {
-    return null;
+    return instantOf(readText(UTC_READER, value.trim()));
   }
-  if (!Number.isFinite(ms)) return null;
-  const date = new Date(Math.floor(ms));
-  const year = date.getUTCFullYear(); // NaN for a time beyond the Date range: no instant either
-  return year >= 0 && year <= 9999 ? date.toISOString() : null;
+  if (value instanceof Date) return instantOf(value.getTime());
+  return null;
 }
 
 /**
@@ -196,6 +235,12 @@ export interface MapFieldsOptions {
   readonly defaults?: Readonly<Record<string, unknown>>;
   /** Keep unmapped source fields in `properties`/`attributes` (default `true`). */
   readonly keepExtra?: boolean;
+  /**
+   * Time fields whose source values are Unix time, with their unit: `{ timestamp: 's' }` (`'s'`, `'ms'` or `'us'`,
+   * as `@cx/ingest`'s `epoch`). A number (or a digit string) in a time field not listed here is an error: its unit
+   * is never guessed.
+   */
+  readonly epoch?: Readonly<Record<string, EpochUnit>>;
 }
 
 /**
@@ -206,7 +251,8 @@ export interface MapFieldsOptions {
  * @param row - The source row.
  * @param options - Kind, rules, defaults.
  * @returns The candidate value (validate it with the model schema).
- * @throws {@link @cx/model!CxValidationError} when a time field is present but not a timestamp.
+ * @throws {@link @cx/model!CxValidationError} when a time field is present but not a timestamp, or is Unix time (a
+ *   number or digits) without a unit declared in `epoch`.
  * @throws {@link @cx/model!CxOptionsError} when the options are wrong: an unknown key (the closest known one is
  * named), `null`, a wrong type or a value out of range.
  * @example
@@ -214,6 +260,7 @@ export interface MapFieldsOptions {
  * import { mapFields } from '@cx/connectors';
  * const value = mapFields({ id: 'e1', ts: '1717236000', who: 'u1', plan: 'pro' }, {
  *   kind: 'interaction', fields: { id: 'id', timestamp: 'ts', anonymousId: 'who' }, defaults: { name: 'visit', channel: 'web' },
+ *   epoch: { timestamp: 's' },
  * });
  * console.log(value); // { name: 'visit', channel: 'web', id: 'e1', timestamp: '2024-06-01T10:00:00.000Z', anonymousId: 'u1', properties: { plan: 'pro' } }
  * ```
@@ -225,6 +272,7 @@ export function mapFields(
   options: MapFieldsOptions,
 ): Record<string, unknown> {
   parseOptions(mapFieldsSchema, options, 'mapFields');
+  checkEpochFields(options, 'mapFields');
   return compileMapping(options)(row);
 }
 
@@ -238,7 +286,23 @@ const mapFieldsSchema = z.strictObject({
   fields: z.record(z.string(), fieldRuleOption),
   defaults: z.record(z.string(), z.unknown()).optional(),
   keepExtra: z.boolean().optional(),
+  epoch: epochFieldsOption.optional(),
 });
+
+/** Checks that every field given an epoch unit is a mapped time field of the kind (a typo is not ignored). */
+function checkEpochFields(options: MapFieldsOptions, functionName: string): void {
+  for (const field of Object.keys(options.epoch ?? {})) {
+    if (!TIME_FIELDS.has(field) || !Object.hasOwn(options.fields, field)) {
+      throw new CxOptionsError(functionName, [
+        {
+          path: ['epoch', field],
+          code: 'invalid_value',
+          message: `Only a mapped time field (${[...TIME_FIELDS].filter((f) => Object.hasOwn(options.fields, f)).join(', ') || 'none is mapped'}) can be given an epoch unit; "${field}" is not one`,
+        },
+      ]);
+    }
+  }
+}
 
 /**
  * Compiles mapping options once into a fast row mapper (what the file sources use per row); the result is
@@ -251,7 +315,9 @@ const mapFieldsSchema = z.strictObject({
  * @example
  * ```ts
  * import { compileMapping } from '@cx/connectors';
- * const map = compileMapping({ kind: 'customer', fields: { id: 'id', firstSeenAt: 'since' }, defaults: { type: 'consumer' } });
+ * const map = compileMapping({
+ *   kind: 'customer', fields: { id: 'id', firstSeenAt: 'since' }, defaults: { type: 'consumer' }, epoch: { firstSeenAt: 's' },
+ * });
  * console.log(map({ id: 'c1', since: 1717236000, tier: 'gold' }).attributes); // { tier: 'gold' }
  * ```
  * @category Mapping
@@ -263,6 +329,7 @@ export function compileMapping(
   const cached = typeof options === 'object' && options !== null ? compiled.get(options) : undefined;
   if (cached) return cached;
   parseOptions(mapFieldsSchema, options, 'compileMapping');
+  checkEpochFields(options, 'compileMapping');
   const used = new Set<string>();
   const steps = Object.entries(options.fields).map(([field, rule]) => {
     if (typeof rule === 'string') {
@@ -282,24 +349,43 @@ export function compileMapping(
         : field.endsWith('Id') || field === 'id'
           ? 'id'
           : 'plain';
-    return { field, read, type };
+    const epoch =
+      options.epoch !== undefined && Object.hasOwn(options.epoch, field) ? options.epoch[field] : undefined;
+    return { field, read, type, timestamp: epoch === undefined ? undefined : { epoch } };
   });
   const defaults = options.defaults ?? {};
   const extraField = options.keepExtra === false ? null : EXTRA_FIELD[options.kind];
   const preset = extraField === null ? undefined : own(defaults, extraField);
   const mapper = (row: Readonly<Record<string, unknown>>): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...defaults };
-    for (const { field, read, type } of steps) {
+    for (const { field, read, type, timestamp } of steps) {
       let value = read(row);
       if (value === undefined || value === null || value === '') continue;
       if (type === 'time') {
-        const instant = parseTimestamp(value);
+        if (
+          timestamp === undefined &&
+          (typeof value === 'number' ||
+            typeof value === 'bigint' ||
+            (typeof value === 'string' && EPOCH_TEXT.test(value.trim())))
+        ) {
+          throw new CxValidationError(
+            [
+              {
+                path: [field],
+                message: `Got ${typeof value === 'string' ? JSON.stringify(value) : String(value)} for ${field}, Unix time in a unit the mapping does not declare; declare it with epoch: { ${field}: 's' } ('s', 'ms' or 'us')`,
+                code: 'invalid_instant',
+              },
+            ],
+            { subject: 'mapped record' },
+          );
+        }
+        const instant = parseTimestamp(value, timestamp);
         if (instant === null) {
           throw new CxValidationError(
             [
               {
                 path: [field],
-                message: `Expected a timestamp, got ${JSON.stringify(value)}`,
+                message: `Expected ${timestamp === undefined ? 'a timestamp' : `Unix time in ${UNIT_NAMES[timestamp.epoch]}`}, got ${typeof value === 'bigint' ? String(value) : JSON.stringify(value)}`,
                 code: 'invalid_date',
               },
             ],
@@ -346,8 +432,13 @@ export interface RowMappingOptions {
   readonly defaults?: Readonly<Record<string, unknown>>;
   /** Rule giving the row's id (default: the `id` field rule). */
   readonly idField?: FieldRule;
-  /** Rule giving the row's cursor time (default: the rule of the kind's time field, e.g. `timestamp`). */
+  /**
+   * Rule giving the row's cursor time (default: the rule of the kind's time field, e.g. `timestamp`). It is read in
+   * the epoch unit declared for the kind's time field, if any.
+   */
   readonly cursorField?: FieldRule;
+  /** Time fields whose values are Unix time, with their unit (`{ timestamp: 's' }`); see {@link MapFieldsOptions}. */
+  readonly epoch?: Readonly<Record<string, EpochUnit>>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { epochUnitOption } from '@cx/ingest';
 import { instantSchema, scaleSchema } from '@cx/model';
 import { z } from 'zod';
 
@@ -156,6 +157,20 @@ export const fieldRuleOption = z.union([z.string().min(1), fnOption], {
 });
 
 /**
+ * The unit of Unix time of a value: `'s'`, `'ms'` or `'us'` (the schema of `@cx/ingest`).
+ *
+ * @internal
+ */
+export const epochOption = epochUnitOption.unwrap();
+
+/**
+ * Model time field → the unit of Unix time its source values are in (`{ timestamp: 's' }`).
+ *
+ * @internal
+ */
+export const epochFieldsOption = z.record(z.string(), epochOption);
+
+/**
  * The mapping options of the row sources.
  *
  * @internal
@@ -166,6 +181,7 @@ export const rowMappingShape = {
   defaults: z.record(z.string(), z.unknown()).optional(),
   idField: fieldRuleOption.optional(),
   cursorField: fieldRuleOption.optional(),
+  epoch: epochFieldsOption.optional(),
 };
 
 /**

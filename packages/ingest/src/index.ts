@@ -27,6 +27,7 @@ export type { DeadLetter, DeadLetterCode, IngestSummary } from './records/dead-l
 export { deadLetterIssue, issueCodeOf } from './records/dead-letter.js';
 export {
   csvDelimiterOption,
+  epochUnitOption,
   ingestFormatOption,
   maxRecordBytesOption,
   maxRejectedOption,

@@ -3,7 +3,7 @@ import type { JsonValue } from '@cx/model';
 import { parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { type FileInput, readLines } from '../files/input.js';
-import { parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
+import { type ParseTimestampOptions, parseTimestamp, toJsonValue, toNumber } from '../mapping.js';
 import { eventRuleOption, fileInputOption, msOption } from '../options.js';
 import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
@@ -12,6 +12,12 @@ import { compact } from './http-source.js';
 import type { EventRule } from './mixpanel.js';
 import { eventInteraction } from './mixpanel.js';
 
+/**
+ * `event_timestamp` is "the time (in microseconds, UTC) at which the event was logged on the client", GA4 BigQuery
+ * Export schema, https://support.google.com/analytics/answer/7029846 (an INTEGER: a digit string in the JSON exports
+ * and the REST API, a number in some tools).
+ */
+const GA4_EVENT_TIMESTAMP: ParseTimestampOptions = { epoch: 'us' };
 /**
  * Options of {@link ga4BigQuerySource}.
  *
@@ -229,7 +235,7 @@ export function ga4RowMessage(
   map: (row: Record<string, unknown>, time: string, id: string) => ModelCandidate[],
   where: string,
 ): SourceMessage {
-  const time = parseTimestamp(row.event_timestamp);
+  const time = parseTimestamp(row.event_timestamp, GA4_EVENT_TIMESTAMP);
   if (time === null || typeof row.event_name !== 'string') {
     return {
       type: 'invalid',

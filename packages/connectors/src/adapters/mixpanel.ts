@@ -2,12 +2,18 @@ import { CxError, instantToEpochMs, type JsonValue, parseOptions } from '@cx/mod
 import { z } from 'zod';
 import { responseLines } from '../files/response-lines.js';
 import type { HttpFailure, RetryDecision } from '../http/client.js';
-import { parseTimestamp, toJsonValue } from '../mapping.js';
+import { type ParseTimestampOptions, parseTimestamp, toJsonValue } from '../mapping.js';
 import { countOption, dateOption, eventRuleOption, httpSourceShape } from '../options.js';
 import { own, setOwn } from '../own.js';
 import type { ModelCandidate, Source, SourceMessage } from '../sync/source.js';
 import { adapterClient, compact, type HttpSourceOptions } from './http-source.js';
 
+/**
+ * `properties.time` of the raw export is Unix time in seconds: "time_in_ms … Default: false (second precision)",
+ * Mixpanel Event Export API, https://developer.mixpanel.com/reference/raw-event-export (this adapter does not ask
+ * for milliseconds).
+ */
+const MIXPANEL_TIME: ParseTimestampOptions = { epoch: 's' };
 /**
  * Where an event name lands in the journey.
  *
@@ -212,7 +218,7 @@ export function mixpanelSource(options: MixpanelSourceOptions): Source {
                 continue;
               }
               const p = e.properties ?? {};
-              const time = parseTimestamp(p.time);
+              const time = parseTimestamp(p.time, MIXPANEL_TIME);
               if (time === null || typeof e.event !== 'string') {
                 yield {
                   type: 'invalid',

@@ -102,6 +102,35 @@ describe('protocolSource', () => {
     });
   });
 
+  it('reads Unix time only in the unit a stream declares (cursor and record), never by its size', async () => {
+    const line = JSON.stringify({
+      type: 'RECORD',
+      stream: 'events',
+      record: { id: 'e1', name: 'visit', channel: 'web', who: 'u1', at: 1717236000 },
+    });
+    const events = {
+      kind: 'interaction',
+      fields: { id: 'id', name: 'name', channel: 'channel', anonymousId: 'who', timestamp: 'at' },
+    } as const;
+    const declared = await syncAll(
+      protocolSource({
+        protocol: 'singer',
+        input: () => Readable.from([line]),
+        streams: { events: { ...events, epoch: { timestamp: 's' } } },
+      }),
+    );
+    expect(declared.items.map((i) => i.record.value.timestamp)).toEqual(['2024-06-01T10:00:00.000Z']);
+    // the cursor time is in the record's key: read in the declared unit too
+    expect(JSON.stringify(declared.state)).toContain('events:e1@2024-06-01T10:00:00.000Z');
+    const dead = memoryDeadLetters();
+    const undeclared = await syncAll(
+      protocolSource({ protocol: 'singer', input: () => Readable.from([line]), streams: { events } }),
+      { deadLetters: dead },
+    );
+    expect(undeclared.items).toEqual([]);
+    expect(dead.letters.map((l) => l.reason)).toEqual(['Line 1: no cursor time']);
+  });
+
   it('fails on an Airbyte TRACE ERROR', async () => {
     const line = JSON.stringify({
       type: 'TRACE',

@@ -12,6 +12,7 @@ import {
   compileMapping,
   getPath,
   type MapFieldsOptions,
+  type ParseTimestampOptions,
   parseTimestamp,
   type RowMappingOptions,
   readRule,
@@ -70,8 +71,23 @@ const mappingOptions = (mapping: RowMappingOptions): MapFieldsOptions => {
       kind: mapping.kind,
       fields: mapping.fields,
       ...(mapping.defaults ? { defaults: mapping.defaults } : {}),
+      ...(mapping.epoch ? { epoch: mapping.epoch } : {}),
     };
     mappers.set(mapping, options);
+  }
+  return options;
+};
+
+const cursorTimes = new WeakMap<RowMappingOptions, ParseTimestampOptions>();
+/** How the cursor time of a stream is read: in the epoch unit of the kind's time field, if one is declared. */
+const cursorTime = (mapping: RowMappingOptions): ParseTimestampOptions => {
+  let options = cursorTimes.get(mapping);
+  if (options === undefined) {
+    const field = TIME_FIELD[mapping.kind];
+    const epoch =
+      mapping.epoch !== undefined && Object.hasOwn(mapping.epoch, field) ? mapping.epoch[field] : undefined;
+    options = epoch === undefined ? {} : { epoch };
+    cursorTimes.set(mapping, options);
   }
   return options;
 };
@@ -268,7 +284,10 @@ export function protocolSource(options: ProtocolSourceOptions): Source {
             const timeRule =
               mapping.cursorField ?? schema?.bookmarks[0] ?? mapping.fields[TIME_FIELD[mapping.kind]];
             const id = idRule === undefined ? undefined : readRule(m.data, idRule);
-            const time = timeRule === undefined ? m.emittedAt : parseTimestamp(readRule(m.data, timeRule));
+            const time =
+              timeRule === undefined
+                ? m.emittedAt
+                : parseTimestamp(readRule(m.data, timeRule), cursorTime(mapping));
             if (id === undefined || id === null || id === '' || time === null) {
               yield {
                 type: 'invalid',

@@ -9,6 +9,7 @@ import {
 } from '@cx/model';
 import { z } from 'zod';
 import type { DecimalSeparator } from '../cells/number.js';
+import { epochUnitOption } from '../records/option-schemas.js';
 import { type CellType, cellType, kindFields, type RecordKind, requiredFields } from './kinds.js';
 
 /**
@@ -142,7 +143,7 @@ const columnFieldSchema = z.strictObject({
   column: z.string().min(1),
   values: z.record(z.string(), jsonValueSchema).optional(),
   default: jsonValueSchema.optional(),
-  epoch: z.enum(['s', 'ms', 'us']).optional(),
+  epoch: epochUnitOption,
   timeZone: z.string().min(1).optional(),
   decimal: z.enum(['.', ',', 'auto']).optional(),
 });

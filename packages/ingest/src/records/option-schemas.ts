@@ -85,3 +85,18 @@ export const ingestFormatOption = z.enum(['csv', 'ndjson', 'parquet']).optional(
 export const maxRejectedOption = z
   .strictObject({ count: z.number().int().min(0).optional(), share: z.number().min(0).max(1).optional() })
   .optional();
+
+/**
+ * Schema of an `epoch` unit: an instant written as Unix time in seconds (`'s'`, a fraction allowed), milliseconds
+ * (`'ms'`) or microseconds (`'us'`, GA4's `event_timestamp`). Optional: without it an instant is read by the instant
+ * grammar and a number is an error, never a guess.
+ *
+ * @example
+ * ```ts
+ * import { epochUnitOption } from '@cx/ingest';
+ * console.log(epochUnitOption.safeParse('us').success, epochUnitOption.safeParse('seconds').success); // true false
+ * ```
+ * @category Options
+ * @since 0.2.0
+ */
+export const epochUnitOption = z.enum(['s', 'ms', 'us']).optional();
