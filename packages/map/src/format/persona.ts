@@ -1,3 +1,7 @@
+// The personas of a format-2 map: @cx/model's persona and empathy map with the map's grammars (see ./journey.ts):
+// non-empty texts with the map's message, http(s)-only URLs, the map's channel and id grammars, and demographics
+// as a JSON record that refuses `__proto__` keys.
+import { empathyMapSchema as modelEmpathyMap, personaSchema as modelPersona } from '@cx/model';
 import { z } from 'zod';
 import { evidenceSchema } from './journey.js';
 import { jsonValue, record } from './json-value.js';
@@ -5,8 +9,8 @@ import { channel, id, nonEmpty, texts } from './primitives.js';
 import { httpUrl } from './strings.js';
 
 /** */
-export const empathyMapSchema = z
-  .strictObject({
+export const empathyMapSchema = modelEmpathyMap
+  .extend({
     says: texts(),
     thinks: texts(),
     does: texts(),
@@ -16,14 +20,11 @@ export const empathyMapSchema = z
   })
   .meta({ id: 'EmpathyMap' });
 
-/** A persona of a format-2 map (the `@cx/model` persona, with http(s)-only URLs). */
-export const personaSchema = z
-  .strictObject({
+/** A persona of a format-2 map (the `@cx/model` persona, with the map's grammars and http(s)-only URLs). */
+export const personaSchema = modelPersona
+  .extend({
     id: id(),
     name: nonEmpty(),
-    customerType: z.enum(['consumer', 'business']).default('consumer'),
-    description: z.string().optional(),
-    quote: z.string().optional(),
     imageUrl: httpUrl().optional(),
     goals: texts(),
     needs: texts(),
