@@ -191,18 +191,9 @@ export function readInstantGeneral(
       if (second > 59) return failAt(failure, mode.recordForm, start, 'calendar', i + 1);
       i += 3;
       if (i < end && c[i] === 46) {
-        i++;
-        const from = i;
-        let scale = 100;
-        while (i < end) {
-          const d = (c[i] as number) - 48;
-          if (d < 0 || d > 9) break;
-          ms += d * scale;
-          scale /= 10;
-          i++;
-        }
-        if (i === from) return failAt(failure, mode.recordForm, start, 'syntax', i);
-        ms = Math.floor(ms);
+        ms = fractionMs(c, i + 1, end);
+        if (fraction.end === i + 1) return failAt(failure, mode.recordForm, start, 'syntax', i + 1);
+        i = fraction.end;
       }
     } else if (mode.recordForm) {
       return failAt(failure, mode.recordForm, start, 'record-form', i);
@@ -281,6 +272,27 @@ export function readInstantString(text: string, mode: GrammarMode, failure?: Gra
   return readInstantCodes(scratch, 0, n, mode, failure);
 }
 
+/** Where the digits read by {@link fractionMs} end (internal; one shared record, no allocation per value). */
+const fraction = { end: 0 };
+
+/**
+ * The milliseconds of the fraction digits of a second at `c[i, end)`: `5` is 500, `1234567` is 123 (digits past the
+ * millisecond are dropped, never rounded); `fraction.end` is set to where the digits end (internal).
+ */
+function fractionMs(c: Uint8Array, i: number, end: number): number {
+  let ms = 0;
+  let scale = 100;
+  while (i < end) {
+    const d = (c[i] as number) - 48;
+    if (d < 0 || d > 9) break;
+    ms += d * scale;
+    scale /= 10;
+    i++;
+  }
+  fraction.end = i;
+  return Math.floor(ms);
+}
+
 /** The units of Unix time the grammar reads (internal). */
 export type EpochUnitName = 'seconds' | 'milliseconds' | 'microseconds';
 
@@ -316,22 +328,14 @@ export function readEpochCodes(
     i++;
   }
   if (i === from) return failAt(failure, false, start, 'syntax', i);
-  let fraction = 0;
+  let fractionPart = 0;
   if (i < end && c[i] === 46 && unit === 'seconds') {
-    i++;
-    const f = i;
-    let scale = 100;
-    while (i < end) {
-      const d = (c[i] as number) - 48;
-      if (d < 0 || d > 9) break;
-      fraction += d * scale;
-      scale /= 10;
-      i++;
-    }
-    if (i === f) return failAt(failure, false, start, 'syntax', i);
+    fractionPart = fractionMs(c, i + 1, end);
+    if (fraction.end === i + 1) return failAt(failure, false, start, 'syntax', i + 1);
+    i = fraction.end;
   }
   if (i !== end) return failAt(failure, false, start, 'syntax', i);
-  const magnitude = unit === 'seconds' ? whole * 1000 + Math.floor(fraction) : whole;
+  const magnitude = unit === 'seconds' ? whole * 1000 + fractionPart : whole;
   const ms = negative ? -magnitude : magnitude;
   if (ms < MIN_INSTANT_MS || ms > MAX_INSTANT_MS) return failAt(failure, false, start, 'range', start);
   return ms;
