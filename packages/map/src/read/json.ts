@@ -2,6 +2,7 @@ import { CxValidationError } from '@cx/model';
 import { limitError } from '../errors.js';
 import type { LocatedIssue } from '../issues.js';
 import type { MapReadLimits } from './limits.js';
+import { checkLength } from './limits.js';
 import { type Locate, positionFinder } from './position.js';
 
 /** Parsed JSON text and a way to find where each value starts. @internal */
@@ -39,14 +40,7 @@ interface Frame {
  * @internal
  */
 export function readJson(text: string, limits: Required<MapReadLimits>, subject: string): LocatedJson {
-  if (text.length > limits.maxLength)
-    throw limitError({
-      limit: 'maxLength',
-      max: limits.maxLength,
-      actual: text.length,
-      subject,
-      what: `a text of ${text.length} characters`,
-    });
+  checkLength(text, limits, subject);
   const position = positionFinder(text);
   const memberOffsets = new WeakMap<object, Map<string, number>>();
   const itemOffsets = new WeakMap<unknown[], number[]>();

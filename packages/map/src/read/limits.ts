@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitError } from '../errors.js';
 
 /**
  * Work bounds of the map readers. Every reader stops with a {@link @cx/model!CxLimitError} as soon as one is exceeded.
@@ -47,4 +48,16 @@ export function resolveLimits(
     if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** Refuses a text longer than `maxLength` before any parser sees it (JSON and YAML alike). @internal */
+export function checkLength(text: string, limits: Required<MapReadLimits>, subject: string): void {
+  if (text.length > limits.maxLength)
+    throw limitError({
+      limit: 'maxLength',
+      max: limits.maxLength,
+      actual: text.length,
+      subject,
+      what: `a text of ${text.length} characters`,
+    });
 }

@@ -3,6 +3,7 @@ import { Composer, type CST, type Document, isScalar, LineCounter, Parser, visit
 import { limitError } from '../errors.js';
 import type { LocatedIssue } from '../issues.js';
 import type { MapReadLimits } from './limits.js';
+import { checkLength } from './limits.js';
 import type { Locate } from './position.js';
 
 /** Parsed YAML text and a way to find where each value starts. @internal */
@@ -86,14 +87,7 @@ function located(
  * @internal
  */
 export function readYaml(text: string, limits: Required<MapReadLimits>, subject: string): LocatedYaml {
-  if (text.length > limits.maxLength)
-    throw limitError({
-      limit: 'maxLength',
-      max: limits.maxLength,
-      actual: text.length,
-      subject,
-      what: `a text of ${text.length} characters`,
-    });
+  checkLength(text, limits, subject);
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
