@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG_PATTERN } from './json.js';
 
 /**
  * The known channels of an omnichannel journey, in a stable order.
@@ -83,7 +84,7 @@ export type CustomChannel = `custom:${string}`;
  */
 export type Channel = KnownChannel | CustomChannel;
 
-const customChannelSchema = z.templateLiteral(['custom:', z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)]);
+const customChannelSchema = z.templateLiteral(['custom:', z.string().regex(SLUG_PATTERN)]);
 
 /**
  * Schema of a {@link Channel}: a known channel or `custom:<slug>`.

@@ -58,11 +58,13 @@ export { journeyReferenceIssues, parseJourney } from './journey-references.js';
 export type { Id, JsonValue, Properties } from './json.js';
 export {
   currencySchema,
+  ID_PATTERN,
   idSchema,
   jsonValueSchema,
   languageTagSchema,
   MAX_JSON_DEPTH,
   propertiesSchema,
+  SLUG_PATTERN,
   slugSchema,
 } from './json.js';
 export type { JsonSchemaDocument, ModelSchemaName } from './json-schema.js';

@@ -158,6 +158,34 @@ export const propertiesSchema = z.record(z.string(), jsonValueSchema).meta({
 export type Properties = z.infer<typeof propertiesSchema>;
 
 /**
+ * The grammar of an id: one or more characters, none of them a control character (its length is bounded apart).
+ * One definition for every schema of ids (`idSchema`, the map format of `@cx/map`).
+ *
+ * @example
+ * ```ts
+ * import { ID_PATTERN } from '@cx/model';
+ * console.log(ID_PATTERN.test('order-1'), ID_PATTERN.test('a\nb')); // true false
+ * ```
+ * @category Primitives
+ * @since 0.2.0
+ */
+export const ID_PATTERN = /^\P{Cc}+$/u;
+
+/**
+ * The grammar of a slug: lower-case ASCII letters and digits in groups joined by single hyphens (`physical-store`).
+ * One definition for every schema of slugs (`slugSchema`, custom channels, the map format of `@cx/map`).
+ *
+ * @example
+ * ```ts
+ * import { SLUG_PATTERN } from '@cx/model';
+ * console.log(SLUG_PATTERN.test('physical-store'), SLUG_PATTERN.test('Physical--Store')); // true false
+ * ```
+ * @category Primitives
+ * @since 0.2.0
+ */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
  * Schema of an identifier: a non-empty string of at most 256 characters without control characters.
  *
  * @example
@@ -172,7 +200,7 @@ export const idSchema = z
   .string()
   .min(1, { message: 'Expected a non-empty id' })
   .max(256, { message: 'Expected an id of at most 256 characters' })
-  .regex(/^\P{Cc}+$/u, { message: 'Expected an id without control characters' })
+  .regex(ID_PATTERN, { message: 'Expected an id without control characters' })
   .meta({ id: 'Id' });
 
 /**
@@ -202,7 +230,7 @@ export type Id = z.infer<typeof idSchema>;
  */
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(SLUG_PATTERN, {
     message: 'Expected a slug: lower-case letters, digits and single hyphens',
   })
   .max(64)

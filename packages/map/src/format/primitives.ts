@@ -1,4 +1,4 @@
-import { KNOWN_CHANNELS } from '@cx/model';
+import { KNOWN_CHANNELS, SLUG_PATTERN } from '@cx/model';
 import { z } from 'zod';
 import { RECORD_KEY_PATTERN, record } from './json-value.js';
 import { idString, slugString } from './strings.js';
@@ -24,7 +24,7 @@ export const emotion = () =>
 
 /** A known channel of `@cx/model` or `custom:<slug>`. */
 export const channel = () =>
-  z.union([z.enum(KNOWN_CHANNELS), z.string().regex(/^custom:[a-z0-9]+(?:-[a-z0-9]+)*$/)], {
+  z.union([z.enum(KNOWN_CHANNELS), z.string().regex(new RegExp(`^custom:${SLUG_PATTERN.source.slice(1)}`))], {
     error: () => `Expected a known channel (${KNOWN_CHANNELS.join(', ')}) or custom:<slug>`,
   });
 

@@ -1,6 +1,7 @@
 // String grammars of the map format. Each is one regular expression (or a code-point length), used by the zod
 // schema and written into the JSON Schema as `pattern` / `maxLength`, so that the parser and the published schema
 // accept exactly the same strings. No JSON Schema `format` is used: validators disagree on what formats mean.
+import { ID_PATTERN, SLUG_PATTERN } from '@cx/model';
 import { z } from 'zod';
 
 /** Code points of a string (a lone surrogate counts as one), as JSON Schema's maxLength counts them. */
@@ -46,15 +47,13 @@ export const longText = () => text(MAX_TEXT);
 /** A name or label: 1…500 code points. */
 export const name = () => text(MAX_NAME);
 
+// The id and slug grammars are @cx/model's; the map bounds their length in code points (see `text`).
+export { ID_PATTERN, SLUG_PATTERN };
 /** An id: 1…256 code points, no control characters. */
-export const ID_PATTERN = /^\P{Cc}+$/u;
-/** */
 export const idString = () =>
   text(256, { pattern: ID_PATTERN, message: 'Expected an id without control characters' });
 
 /** A slug: lower-case ASCII letters and digits in hyphen-separated groups, at most 64 characters. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** */
 export const slugString = () =>
   text(64, {
     pattern: SLUG_PATTERN,
