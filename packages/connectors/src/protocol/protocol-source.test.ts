@@ -119,7 +119,9 @@ describe('protocolSource', () => {
         streams: { events: { ...events, epoch: { timestamp: 's' } } },
       }),
     );
-    expect(declared.items.map((i) => i.record.value.timestamp)).toEqual(['2024-06-01T10:00:00.000Z']);
+    expect(declared.items.map((i) => (i.record.value as { timestamp?: string }).timestamp)).toEqual([
+      '2024-06-01T10:00:00.000Z',
+    ]);
     // the cursor time is in the record's key: read in the declared unit too
     expect(JSON.stringify(declared.state)).toContain('events:e1@2024-06-01T10:00:00.000Z');
     const dead = memoryDeadLetters();
