@@ -107,6 +107,18 @@ describe('bigQueryRowToObject', () => {
   });
 });
 
+/** The source against the test server: project acme, dataset analytics_123456, from 2024-06-01, no real sleeps. */
+const apiSource = (extra: { pageSize?: number } = {}) =>
+  ga4BigQueryApiSource({
+    baseUrl: server?.url ?? '',
+    projectId: 'acme',
+    datasetId: 'analytics_123456',
+    auth: bearerAuth('ya29.BQ-SECRET'),
+    startDate: '2024-06-01',
+    ...extra,
+    http: { sleep: fakeSleep().sleep },
+  });
+
 describe('ga4BigQueryApiSource', () => {
   it('pages tabledata.list per daily table (gzip), skips missing days, and resumes from the page token', async () => {
     const tables: Record<string, ReturnType<typeof row>[]> = {
@@ -135,16 +147,7 @@ describe('ga4BigQueryApiSource', () => {
         { gzip: true },
       );
     });
-    const make = () =>
-      ga4BigQueryApiSource({
-        baseUrl: server?.url ?? '',
-        projectId: 'acme',
-        datasetId: 'analytics_123456',
-        auth: bearerAuth('ya29.BQ-SECRET'),
-        startDate: '2024-06-01',
-        pageSize: 3,
-        http: { sleep: fakeSleep().sleep },
-      });
+    const make = () => apiSource({ pageSize: 3 });
     const now = () => Date.parse('2024-06-03T23:00:00Z');
     const got: Array<Extract<SyncItem, { type: 'record' }>> = [];
     let state: SyncState | null = null;
@@ -179,15 +182,7 @@ describe('ga4BigQueryApiSource reads totalRows by the numbers grammar of @cx/ing
       if (!req.url.pathname.endsWith('/data')) return sendJson(res, 200, { schema: SCHEMA });
       sendJson(res, 200, { totalRows, rows: [row(0, '20240601')] });
     });
-  const make = () =>
-    ga4BigQueryApiSource({
-      baseUrl: server?.url ?? '',
-      projectId: 'acme',
-      datasetId: 'analytics_123456',
-      auth: bearerAuth('ya29.BQ-SECRET'),
-      startDate: '2024-06-01',
-      http: { sleep: fakeSleep().sleep },
-    });
+  const make = () => apiSource();
   const now = () => Date.parse('2024-06-01T23:00:00Z');
 
   it('a count written as digits is the page total', async () => {
@@ -229,16 +224,7 @@ describe('ga4BigQueryApiSource (quota at every request)', () => {
       sendJson(res, 200, { totalRows: String(rows.length), rows: rows.slice(from, from + size), ...next });
     });
   };
-  const make = () =>
-    ga4BigQueryApiSource({
-      baseUrl: server?.url ?? '',
-      projectId: 'acme',
-      datasetId: 'analytics_123456',
-      auth: bearerAuth('ya29.BQ-SECRET'),
-      startDate: '2024-06-01',
-      pageSize: 2,
-      http: { sleep: fakeSleep().sleep },
-    });
+  const make = () => apiSource({ pageSize: 2 });
   const now = () => Date.parse('2024-06-03T23:00:00Z');
 
   it('checkpoints after the last page of each table', async () => {
