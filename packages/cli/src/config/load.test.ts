@@ -7,7 +7,10 @@ const config = (read: Record<string, unknown>) => ({
   sources: {
     orders: {
       path: 'orders.csv',
-      mapping: { kind: 'order', fields: { id: 'id', customerId: 'email', orderedAt: 'at', amount: 'total', status: 'status' } },
+      mapping: {
+        kind: 'order',
+        fields: { id: 'id', customerId: 'email', orderedAt: 'at', amount: 'total', status: 'status' },
+      },
       ...read,
     },
   },
