@@ -72,7 +72,13 @@ export type {
 export { HttpClient } from './http/client.js';
 export type { RetryOptions } from './http/retry.js';
 export { backoffDelay, parseRetryAfter, sleep } from './http/retry.js';
-export type { FieldMapping, FieldRule, MapFieldsOptions, RowMappingOptions } from './mapping.js';
+export type {
+  FieldMapping,
+  FieldRule,
+  MapFieldsOptions,
+  ParseTimestampOptions,
+  RowMappingOptions,
+} from './mapping.js';
 export { compileMapping, getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
 export type { ProtocolMessage } from './protocol/messages.js';
 export { parseProtocolMessage } from './protocol/messages.js';

@@ -7,17 +7,28 @@ import { TextDecoder } from 'node:util';
  * @category Input
  * @since 0.1.0
  */
-export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+export type TextEncodingName =
+  | 'utf-8'
+  | 'utf-16le'
+  | 'windows-1250'
+  | 'windows-1252'
+  | 'iso-8859-2'
+  | 'iso-8859-1';
 
-/** The names of {@link TextEncodingName}, for the option schema (internal). */
-export const TEXT_ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'windows-1250',
-  'windows-1252',
-  'iso-8859-2',
-  'iso-8859-1',
-] as const;
+/**
+ * The names of {@link TextEncodingName}, for the option schema; the record type makes a name missing here a
+ * compile error.
+ *
+ * @internal
+ */
+export const TEXT_ENCODINGS = Object.keys({
+  'utf-8': true,
+  'utf-16le': true,
+  'windows-1250': true,
+  'windows-1252': true,
+  'iso-8859-2': true,
+  'iso-8859-1': true,
+} satisfies Record<TextEncodingName, true>) as [TextEncodingName, ...TextEncodingName[]];
 
 /** The bytes as UTF-8: the chunks re-encoded from `encoding` (internal; UTF-8 chunks pass through untouched). */
 export async function* toUtf8(
