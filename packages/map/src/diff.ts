@@ -1,4 +1,5 @@
 import type { JourneyMap, JourneyMapInput } from './format/document.js';
+import type { ReadonlyDeep } from './format/readonly-deep.js';
 import { canonicalMap } from './serialize.js';
 
 /**
@@ -173,8 +174,8 @@ function movedKeys(before: readonly string[], after: readonly string[]): Set<str
  * @since 0.1.0
  */
 export function diffMaps(
-  before: JourneyMap | JourneyMapInput,
-  after: JourneyMap | JourneyMapInput,
+  before: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  after: JourneyMap | ReadonlyDeep<JourneyMapInput>,
 ): MapChange[] {
   const a = canonicalMap(before);
   const b = canonicalMap(after);

@@ -39,6 +39,7 @@ export {
   thoughtSchema,
 } from './format/parts.js';
 export type { Labels as MapLabels } from './format/primitives.js';
+export type { ReadonlyDeep } from './format/readonly-deep.js';
 export type { JourneyMapV1 } from './format/v1.js';
 export { mapV1Schema } from './format/v1.js';
 export { MAP_SCHEMA_ID, mapJsonSchema } from './json-schema.js';

@@ -1,6 +1,7 @@
 import { spreadsheetLosses } from './csv/export.js';
 import { writeCsv } from './csv/text.js';
 import type { JourneyMap, JourneyMapInput } from './format/document.js';
+import type { ReadonlyDeep } from './format/readonly-deep.js';
 import { flatten } from './grid/items.js';
 import { mapGrid } from './grid/rows.js';
 import type { Conversion } from './losses.js';
@@ -36,7 +37,7 @@ const escapeCell = (text: string) =>
  * @category Conversion
  * @since 0.1.0
  */
-export function toMarkdownTable(map: JourneyMap | JourneyMapInput): Conversion<string> {
+export function toMarkdownTable(map: JourneyMap | ReadonlyDeep<JourneyMapInput>): Conversion<string> {
   const m = parseMap(map);
   const { stages, rows } = mapGrid(m, { customLabels: false });
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;

@@ -1,6 +1,7 @@
 import { createCalendar, instantToEpochMs, MS_PER_DAY, timeZoneOption } from '@cx/model';
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput } from './format/document.js';
+import type { ReadonlyDeep } from './format/readonly-deep.js';
 import { INSTANT_PATTERN } from './format/strings.js';
 import { checkOptions } from './options.js';
 import { parseMap } from './parse.js';
@@ -100,7 +101,10 @@ const optionsSchema = z.strictObject({
  * @category Review
  * @since 0.1.0
  */
-export function reviewMap(map: JourneyMap | JourneyMapInput, options?: ReviewMapOptions): ReviewFinding[] {
+export function reviewMap(
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  options?: ReviewMapOptions,
+): ReviewFinding[] {
   const opts = checkOptions(optionsSchema, options, 'reviewMap');
   const asOfMs =
     opts.asOf === undefined

@@ -1,5 +1,6 @@
 import { CxOptionsError } from '@cx/model';
 import type { JourneyMap, JourneyMapInput, Scenario } from './format/document.js';
+import type { ReadonlyDeep } from './format/readonly-deep.js';
 import { parseMap } from './parse.js';
 
 /**
@@ -33,7 +34,10 @@ import { parseMap } from './parse.js';
  * @category Scenarios
  * @since 0.2.0
  */
-export function scenarioView(map: JourneyMap | JourneyMapInput, scenario: Scenario): JourneyMap {
+export function scenarioView(
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  scenario: Scenario,
+): JourneyMap {
   if (scenario !== 'as-is' && scenario !== 'to-be')
     throw new CxOptionsError('scenarioView', [
       {

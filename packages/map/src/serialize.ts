@@ -1,5 +1,6 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { JourneyMap, JourneyMapInput } from './format/document.js';
+import type { ReadonlyDeep } from './format/readonly-deep.js';
 import { parseMap } from './parse.js';
 
 /** Compares two strings by Unicode code point (not UTF-16 unit: `\u{1F600}` sorts after `\uFFFF`). @internal */
@@ -103,7 +104,7 @@ function yamlNode(value: unknown, order: Order): unknown {
  * @category Serialization
  * @since 0.1.0
  */
-export function canonicalMap(map: JourneyMap | JourneyMapInput): JourneyMap {
+export function canonicalMap(map: JourneyMap | ReadonlyDeep<JourneyMapInput>): JourneyMap {
   // Through JSON once, so that the value equals what any text form gives back (e.g. −0 becomes 0).
   return JSON.parse(JSON.stringify(parseMap(map))) as JourneyMap;
 }
@@ -130,7 +131,7 @@ export function canonicalMap(map: JourneyMap | JourneyMapInput): JourneyMap {
  * @category Serialization
  * @since 0.1.0
  */
-export function serializeMap(map: JourneyMap | JourneyMapInput): string {
+export function serializeMap(map: JourneyMap | ReadonlyDeep<JourneyMapInput>): string {
   const out: string[] = [];
   writeJson(canonicalMap(map), 'schema', '', out);
   return `${out.join('')}\n`;
@@ -156,7 +157,7 @@ export function serializeMap(map: JourneyMap | JourneyMapInput): string {
  * @category Serialization
  * @since 0.1.0
  */
-export function serializeMapYaml(map: JourneyMap | JourneyMapInput): string {
+export function serializeMapYaml(map: JourneyMap | ReadonlyDeep<JourneyMapInput>): string {
   const doc = new Document(null, { version: '1.2' });
   doc.contents = yamlNode(canonicalMap(map), 'schema') as YAMLMap;
   return doc.toString({ lineWidth: 0, indent: 2 });

@@ -1,6 +1,7 @@
 import { CxValidationError } from '@cx/model';
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput } from '../format/document.js';
+import type { ReadonlyDeep } from '../format/readonly-deep.js';
 import { flatten } from '../grid/items.js';
 import { mapGrid } from '../grid/rows.js';
 import type { Conversion, MapLoss } from '../losses.js';
@@ -57,7 +58,10 @@ const optionsSchema = z.strictObject({ formulaGuard: z.boolean().optional() });
  * @category Conversion
  * @since 0.1.0
  */
-export function toCsv(map: JourneyMap | JourneyMapInput, options?: ToCsvOptions): Conversion<string> {
+export function toCsv(
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  options?: ToCsvOptions,
+): Conversion<string> {
   const { formulaGuard = true } = checkOptions(optionsSchema, options, 'toCsv');
   const m = parseMap(map);
   const { stages, rows } = mapGrid(m, { customLabels: false });

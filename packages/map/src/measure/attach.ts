@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput, MeasurementInput } from '../format/document.js';
+import type { ReadonlyDeep } from '../format/readonly-deep.js';
 import { checkOptions } from '../options.js';
 import { parseMap } from '../parse.js';
 import { canonicalMap } from '../serialize.js';
@@ -42,7 +43,7 @@ export interface AttachMeasurementsOptions {
  * @since 0.1.0
  */
 export function attachMeasurements(
-  map: JourneyMap | JourneyMapInput,
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
   measurements: readonly MeasurementInput[],
   options?: AttachMeasurementsOptions,
 ): JourneyMap {

@@ -14,6 +14,7 @@ import {
 } from '@cx/model';
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput, MeasurementInput } from '../format/document.js';
+import type { ReadonlyDeep } from '../format/readonly-deep.js';
 import { checkOptions } from '../options.js';
 import { parseMap } from '../parse.js';
 import { type Computed, compute } from './compute.js';
@@ -82,7 +83,7 @@ const SOURCE = 'measureMap (@cx/map)';
  * @since 0.2.0
  */
 export function measureMap(
-  map: JourneyMap | JourneyMapInput,
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
   data: MeasurementData,
   options: MeasureMapOptions,
 ): JourneyMap {

@@ -1,6 +1,7 @@
 import { CxValidationError, type ValidationIssue } from '@cx/model';
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput } from '../format/document.js';
+import type { ReadonlyDeep } from '../format/readonly-deep.js';
 import type { Conversion, MapLoss } from '../losses.js';
 import { checkOptions } from '../options.js';
 import { parseMap } from '../parse.js';
@@ -111,7 +112,10 @@ function clean(
  * @category Mermaid
  * @since 0.1.0
  */
-export function toMermaid(map: JourneyMap | JourneyMapInput, options?: ToMermaidOptions): Conversion<string> {
+export function toMermaid(
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  options?: ToMermaidOptions,
+): Conversion<string> {
   const { unsafe: mode = 'replace' } = checkOptions(optionsSchema, options, 'toMermaid');
   const m = parseMap(map);
   const issues: ValidationIssue[] = [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JourneyMap, JourneyMapInput } from '../format/document.js';
+import type { ReadonlyDeep } from '../format/readonly-deep.js';
 import { mapGrid } from '../grid/rows.js';
 import { checkOptions } from '../options.js';
 import { parseMap } from '../parse.js';
@@ -43,7 +44,10 @@ const optionsSchema = z.strictObject({ ...svgOptionsShape, title: z.string().min
  * @category Rendering
  * @since 0.1.0
  */
-export function renderHtml(map: JourneyMap | JourneyMapInput, options?: RenderHtmlOptions): string {
+export function renderHtml(
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  options?: RenderHtmlOptions,
+): string {
   const { title: pageTitle, ...svgOptions } = checkOptions(optionsSchema, options, 'renderHtml');
   const m = svgOptions.scenario === undefined ? parseMap(map) : scenarioView(map, svgOptions.scenario);
   const layout = resolveLayout(svgOptions, m.journey.stages.length);

@@ -1,4 +1,5 @@
 import type { JourneyMap, JourneyMapInput } from '../format/document.js';
+import type { ReadonlyDeep } from '../format/readonly-deep.js';
 import { type GridRow, LAYER_LABELS, mapGrid } from '../grid/rows.js';
 import { checkOptions } from '../options.js';
 import { parseMap } from '../parse.js';
@@ -101,7 +102,10 @@ function itemRow(row: GridRow, y: number, g: Layout, width: number, out: string[
  * @category Rendering
  * @since 0.1.0
  */
-export function renderSvg(map: JourneyMap | JourneyMapInput, options?: RenderSvgOptions): string {
+export function renderSvg(
+  map: JourneyMap | ReadonlyDeep<JourneyMapInput>,
+  options?: RenderSvgOptions,
+): string {
   const opts = checkOptions(svgOptionsSchema, options, 'renderSvg');
   const m = opts.scenario === undefined ? parseMap(map) : scenarioView(map, opts.scenario);
   return drawSvg(m, resolveLayout(opts, m.journey.stages.length));
