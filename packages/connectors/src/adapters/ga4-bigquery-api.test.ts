@@ -107,6 +107,46 @@ describe('bigQueryRowToObject', () => {
   });
 });
 
+describe("bigQueryRowToObject: cells that do not have their type's form", () => {
+  const fields = [
+    { name: 'f', type: 'FLOAT64' },
+    { name: 'b', type: 'BOOLEAN' },
+    { name: 'p', type: 'RECORD', mode: 'REPEATED', fields: [{ name: 'x', type: 'FLOAT' }] },
+  ];
+  const row = (f: unknown, b: unknown, p: unknown) => ({ f: [{ v: f }, { v: b }, { v: p }] });
+
+  it('reads floats by the numbers grammar, exponents included (BigQuery writes 5.9E-5)', () => {
+    expect(bigQueryRowToObject(fields, row('5.9E-5', 'false', []))).toEqual({ f: 0.000059, b: false, p: [] });
+  });
+
+  it('keeps NaN and ±Infinity as the strings BigQuery writes (JSON has no such number), never NaN', () => {
+    for (const v of ['NaN', 'Infinity', '-Infinity'])
+      expect(bigQueryRowToObject(fields, row(v, 'true', null)).f).toBe(v);
+  });
+
+  it('rejects what is not a float, a boolean, an array or a row, naming the field path', () => {
+    // Before: Number('12,5') gave NaN, 'yes' gave false, a repeated field that was not an array gave [].
+    const cases: Array<[unknown, unknown, unknown, string]> = [
+      ['12,5', 'true', [], 'f'],
+      ['0x1A', 'true', [], 'f'],
+      ['1.5', 'yes', [], 'b'],
+      ['1.5', 'true', 'oops', 'p'],
+      ['1.5', 'true', [{ v: { f: [{ v: 'n/a' }] } }], 'p[0].x'],
+      ['1.5', 'true', [{ v: 'flat' }], 'p[0]'],
+    ];
+    for (const [f, b, p, path] of cases) {
+      let error: unknown;
+      try {
+        bigQueryRowToObject(fields, row(f, b, p));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CxProtocolError);
+      expect((error as Error).message).toContain(` for ${path};`);
+    }
+  });
+});
+
 /** The source against the test server: project acme, dataset analytics_123456, from 2024-06-01, no real sleeps. */
 const apiSource = (extra: { pageSize?: number } = {}) =>
   ga4BigQueryApiSource({

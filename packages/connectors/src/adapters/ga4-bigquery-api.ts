@@ -39,19 +39,65 @@ export interface BigQueryRow {
   readonly f: ReadonlyArray<{ readonly v: unknown }>;
 }
 
-function decode(field: BigQueryField, v: unknown): JsonValue {
+function decode(field: BigQueryField, v: unknown, path: string): JsonValue {
   if (v === null || v === undefined) return null;
   if (field.mode === 'REPEATED') {
-    return (Array.isArray(v) ? v : []).map((item) =>
-      decode({ ...field, mode: 'NULLABLE' }, (item as { v: unknown }).v),
+    if (!Array.isArray(v)) throw unexpected(path, v, 'an array of { v } cells (a REPEATED field)');
+    return v.map((item, k) =>
+      decode({ ...field, mode: 'NULLABLE' }, (item as { v: unknown })?.v, `${path}[${k}]`),
     );
   }
   const type = field.type.toUpperCase();
-  if (type === 'RECORD' || type === 'STRUCT')
-    return bigQueryRowToObject(field.fields ?? [], v as BigQueryRow);
-  if (type === 'FLOAT' || type === 'FLOAT64') return Number(v);
-  if (type === 'BOOLEAN' || type === 'BOOL') return v === true || v === 'true';
+  if (type === 'RECORD' || type === 'STRUCT') {
+    if (typeof v !== 'object' || !Array.isArray((v as { f?: unknown }).f))
+      throw unexpected(path, v, 'a nested row { f: [...] } (a RECORD field)');
+    return rowToObject(field.fields ?? [], v as BigQueryRow, `${path}.`);
+  }
+  if (type === 'FLOAT' || type === 'FLOAT64') return float(v, path);
+  if (type === 'BOOLEAN' || type === 'BOOL') {
+    if (v === true || v === 'true') return true;
+    if (v === false || v === 'false') return false;
+    throw unexpected(path, v, '"true" or "false" (a BOOLEAN field)');
+  }
   return String(v); // INTEGER stays a string, as in the JSON exports (64-bit safe)
+}
+
+/**
+ * A FLOAT64 cell: BigQuery's REST API writes it as a string (`"59.9"`, `"5.9E-5"`), read by the numbers grammar of
+ * `@cx/ingest`. `NaN`, `Infinity` and `-Infinity` have no JSON number, so they stay the strings BigQuery's own JSON
+ * exports write for them: a later numeric read rejects them by name instead of receiving NaN (internal).
+ */
+function float(v: unknown, path: string): JsonValue {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (v === 'NaN' || v === 'Infinity' || v === '-Infinity') return v;
+  if (typeof v === 'string') {
+    try {
+      return parseNumber(v, { decimal: '.' });
+    } catch (error) {
+      if (!(error instanceof CxValidationError)) throw error;
+    }
+  }
+  throw unexpected(path, v, 'a decimal number written as a string (a FLOAT64 field)');
+}
+
+/** The error for a cell that does not have its schema type's form (internal). */
+function unexpected(path: string, v: unknown, expected: string): CxProtocolError {
+  return new CxProtocolError(
+    `BigQuery sent ${JSON.stringify(v)?.slice(0, 40) ?? String(v)} for ${path}; expected ${expected}`,
+  );
+}
+
+/** A row (or nested record) in the object form, field paths prefixed for messages (internal). */
+function rowToObject(
+  fields: readonly BigQueryField[],
+  row: BigQueryRow,
+  prefix: string,
+): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  fields.forEach((field, i) => {
+    setOwn(out, field.name, decode(field, row.f[i]?.v, `${prefix}${field.name}`));
+  });
+  return out;
 }
 
 /**
@@ -77,11 +123,15 @@ function rowCount(value: unknown, table: string): number {
 
 /**
  * Converts a BigQuery REST row (`tabledata.list`, `jobs.getQueryResults`) into the object form of the NDJSON
- * exports: records nested, repeated fields as arrays, INT64 kept as strings, floats and booleans typed.
+ * exports: records nested, repeated fields as arrays, INT64 kept as strings, floats and booleans typed. A float
+ * that is `NaN` or `±Infinity` stays the string BigQuery writes for it (JSON has no such number).
  *
  * @param fields - The table schema's fields.
  * @param row - The `{ f: [{ v }] }` row.
  * @returns The row as an object.
+ * @throws {@link CxProtocolError} when a cell does not have its schema type's form (a float that is not a number, a
+ *   boolean other than `"true"`/`"false"`, a repeated field that is not an array, a record that is not a row); the
+ *   message names the field path.
  * @example
  * ```ts
  * import { bigQueryRowToObject } from '@cx/connectors';
@@ -98,11 +148,7 @@ export function bigQueryRowToObject(
   fields: readonly BigQueryField[],
   row: BigQueryRow,
 ): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
-  fields.forEach((field, i) => {
-    setOwn(out, field.name, decode(field, row.f[i]?.v));
-  });
-  return out;
+  return rowToObject(fields, row, '');
 }
 
 /**
