@@ -82,7 +82,8 @@ export interface MeasurementPlan {
  *     journey: { id: 'j', name: 'Shop', version: 1, stages: [{ id: 'use', labels: { en: 'Use' } }] },
  *     kpis: [{ id: 'k', name: 'Volume', stageId: 'use', definition: { kind: 'volume', of: 'interactions', scope: { stageId: 'use' } } }],
  *   },
- *   { window: { from: '2026-03-01T00:00:00Z', to: '2026-05-01T00:00:00Z' }, interval: 'month', timeZone: 'Europe/Warsaw' },
+ *   // March and April in Warsaw: midnight is 23:00Z before the DST change of 29 March, 22:00Z after it.
+ *   { window: { from: '2026-02-28T23:00:00Z', to: '2026-04-30T22:00:00Z' }, interval: 'month', timeZone: 'Europe/Warsaw' },
  * );
  * console.log(plan.windows.map((w) => w.key ?? 'all')); // [ 'all', '2026-03', '2026-04' ]
  * ```

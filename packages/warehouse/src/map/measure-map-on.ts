@@ -120,7 +120,7 @@ interface Context {
  * const measured = await measureMapOn(engine, map, { responses: loadedSurveyResponseTable('answers') }, {
  *   window: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
  * });
- * console.log(measured.measurements[0]?.value, measured.measurements[0]?.n); // 33.33333333333333 3
+ * console.log(measured.measurements[0]?.value, measured.measurements[0]?.n); // 33.333333333333336 3 (in process 33.33333333333333: equal to 1e-9)
  * await engine.close();
  * ```
  * @category Journey maps
