@@ -22,6 +22,7 @@ import {
   loadSurveyResponses,
   type MeasureMapOnOptions,
   measureMapOn,
+  sql,
 } from '../src/index.js';
 import { expectClose } from './compare.js';
 import { testEngines } from './engines.js';
@@ -316,6 +317,31 @@ describe('measureMapOn rejects what it cannot measure', () => {
       ).rejects.toMatchObject({
         subject: 'measureMapOn',
         issues: [{ path: expect.arrayContaining(['csatScale']) }],
+      });
+      // Rows the in-process schemas reject are rejected, not silently left out of every window.
+      await loadFeedback(engine, 'mm_feedback', [
+        {
+          id: 'f1',
+          text: 'Great!',
+          source: 'review',
+          createdAt: '2026-01-01T10:00:00Z',
+          stageId: 'a',
+          properties: {},
+        },
+      ]);
+      await engine.execute(sql`UPDATE mm_feedback SET created_at = NULL`);
+      await expect(
+        measureMapOn(engine, kpiMap, sources, { window, kpiIds: ['k-neg'] }),
+      ).rejects.toMatchObject({
+        issues: [{ path: ['feedback'], code: 'invalid_instant' }],
+      });
+      await engine.execute(
+        sql`UPDATE mm_feedback SET created_at = TIMESTAMPTZ '2026-01-01 10:00:00+00', body = NULL`,
+      );
+      await expect(
+        measureMapOn(engine, kpiMap, sources, { window, kpiIds: ['k-neg'] }),
+      ).rejects.toMatchObject({
+        issues: [{ path: ['feedback', 'f1', 'text'], code: 'missing_field' }],
       });
     } finally {
       await engine.close();

@@ -9,11 +9,12 @@ import {
   planMeasurements,
 } from '@cx/map';
 import { csatMetric, npsMetric, type SurveyMetric, type SurveyMetricResult } from '@cx/metrics';
-import { CxOptionsError, createCalendar, type Scale } from '@cx/model';
+import { CxOptionsError, CxValidationError, createCalendar, type Scale } from '@cx/model';
 import { analyzeSentiment } from '@cx/text';
 import type { Engine } from '../engine/engine.js';
 import { optionsError } from '../engine/settings.js';
 import { filteredFunnelQuery } from '../journey/funnel.js';
+import type { TableName } from '../mapping/column.js';
 import { epochMs } from '../mapping/expressions.js';
 import { type FeedbackTable, feedbackRows, feedbackTable } from '../mapping/feedback.js';
 import { type InteractionTable, interactionRows, interactionTable } from '../mapping/interactions.js';
@@ -136,6 +137,7 @@ export async function measureMapOn(
   const plan = planMeasurements(map, rest as MeasureMapOptions, NAME);
   const checked = checkSources(plan, sources);
   if (checked.interactions !== undefined) await scanInteractions(checked.interactions, engine);
+  await checkInstants(engine, checked);
   const whole = plan.windows[0]!;
   const windowOf = new Map<number, number>();
   let offsets: ZoneOffsets | null = null;
@@ -182,6 +184,41 @@ function splitOptions(options: MeasureMapOnOptions): { csatScale: Scale | undefi
 
 type Definition = MeasurementPlan['kpis'][number]['definition'];
 
+/**
+ * Rejects response and feedback rows without an instant, as the in-process schemas do (internal): such a row would
+ * otherwise fall silently outside every window.
+ *
+ * @throws {@link CxValidationError} (`invalid_instant`) naming the table and how many rows.
+ */
+async function checkInstants(engine: Engine, sources: MeasurementSources): Promise<void> {
+  const d = engine.dialect;
+  const checks: Array<[string, TableName, SqlFragment]> = [];
+  if (sources.responses?.respondedAt !== undefined)
+    checks.push([
+      'responses',
+      sources.responses.table,
+      sql`SELECT count(*) AS n FROM (${responseRows(sources.responses, undefined, d)}) r WHERE ms IS NULL`,
+    ]);
+  if (sources.feedback !== undefined)
+    checks.push([
+      'feedback',
+      sources.feedback.table,
+      sql`SELECT count(*) AS n FROM (${feedbackRows(sources.feedback, d)}) f WHERE t IS NULL`,
+    ]);
+  for (const [name, table, query] of checks) {
+    const [row] = await engine.query(query);
+    const n = typeof row?.n === 'number' ? row.n : 0;
+    if (n > 0)
+      throw new CxValidationError([
+        {
+          path: [name],
+          code: 'invalid_instant',
+          message: `${n} row(s) of ${typeof table === 'string' ? table : table.join('.')} without an instant`,
+        },
+      ]);
+  }
+}
+
 /** The tables the plan's definitions read, checked; a missing one is an options error (internal). */
 function checkSources(plan: MeasurementPlan, sources: MeasurementSources): MeasurementSources {
   if (typeof sources !== 'object' || sources === null || Array.isArray(sources))
@@ -210,11 +247,45 @@ function checkSources(plan: MeasurementPlan, sources: MeasurementSources): Measu
   const interactions = need('interactions', interactionTable);
   const responses = need('responses', surveyResponseTable);
   const feedback = need('feedback', feedbackTable);
+  // Every field a definition selects responses by is mapped: checked before any SQL runs.
+  if (responses !== undefined)
+    for (const { definition } of plan.kpis) {
+      const fields = responseFieldsOf(definition);
+      if (fields.length > 0 && responses.respondedAt === undefined)
+        throw optionsError(
+          NAME,
+          ['sources', 'responses', 'respondedAt'],
+          'Expected respondedAt mapped',
+          'missing_option',
+        );
+      for (const field of fields)
+        if (responses.fields?.[field] === undefined)
+          throw optionsError(
+            NAME,
+            ['sources', 'responses', 'fields', field],
+            `Expected ${field} mapped: the KPI's definition selects responses by it`,
+            'missing_option',
+          );
+    }
   return {
     ...(interactions === undefined ? {} : { interactions }),
     ...(responses === undefined ? {} : { responses }),
     ...(feedback === undefined ? {} : { feedback }),
   };
+}
+
+/** The response fields a definition selects rows by (internal). */
+function responseFieldsOf(definition: Definition): SurveyResponseField[] {
+  const scope = (s: { readonly stageId?: string | undefined }): SurveyResponseField =>
+    s.stageId !== undefined ? 'stageId' : 'touchpointId';
+  if (definition.kind === 'nps' || definition.kind === 'csat')
+    return [
+      'metric',
+      scope(definition.scope),
+      ...(definition.surveyId === undefined ? [] : ['surveyId' as const]),
+    ];
+  if (definition.kind === 'volume' && definition.of === 'responses') return [scope(definition.scope)];
+  return [];
 }
 
 /** The table a definition reads (internal). */
@@ -284,27 +355,13 @@ async function surveyStatistics(
   definition: Extract<Definition, { kind: 'nps' | 'csat' }>,
 ): Promise<KpiStatistic[]> {
   const base = c.sources.responses as SurveyResponseTable;
-  const respondedAt = base.respondedAt;
-  if (respondedAt === undefined)
-    throw optionsError(
-      NAME,
-      ['sources', 'responses', 'respondedAt'],
-      'Expected respondedAt mapped',
-      'missing_option',
-    );
+  const respondedAt = base.respondedAt!; // mapped: checked by checkSources
   const wanted: Array<[SurveyResponseField, string]> = [['metric', definition.kind]];
   if (definition.scope.stageId !== undefined) wanted.push(['stageId', definition.scope.stageId]);
   else wanted.push(['touchpointId', definition.scope.touchpointId as string]);
   if (definition.surveyId !== undefined) wanted.push(['surveyId', definition.surveyId]);
   const where: Record<string, string | readonly string[]> = { ...base.where };
   for (const [field, value] of wanted) {
-    if (base.fields?.[field] === undefined)
-      throw optionsError(
-        NAME,
-        ['sources', 'responses', 'fields', field],
-        `Expected ${field} mapped: the KPI's definition selects responses by it`,
-        'missing_option',
-      );
     const own = where[field];
     const list =
       own === undefined ? [value] : (typeof own === 'string' ? [own] : own).filter((v) => v === value);
@@ -413,14 +470,7 @@ async function volumeStatistics(
   } else {
     const table = c.sources.responses as SurveyResponseTable;
     const field = definition.scope.stageId !== undefined ? 'stageId' : 'touchpointId';
-    if (table.respondedAt === undefined || table.fields?.[field] === undefined)
-      throw optionsError(
-        NAME,
-        ['sources', 'responses', ...(table.respondedAt === undefined ? ['respondedAt'] : ['fields', field])],
-        'Expected it mapped: the volume of responses is counted by instant and scope',
-        'missing_option',
-      );
-    const key = windowKey(c, epochMs(table.respondedAt, d), d);
+    const key = windowKey(c, epochMs(table.respondedAt!, d), d); // both mapped: checked by checkSources
     const scoped: SurveyResponseTable = {
       ...table,
       where: { ...table.where, [field]: definition.scope[field] as string },
@@ -453,13 +503,21 @@ async function sentimentStatistics(
 ): Promise<KpiStatistic[]> {
   const d = c.engine.dialect;
   const table = c.sources.feedback as FeedbackTable;
-  const query = sql`SELECT k, body, language FROM (SELECT ${windowKey(c, raw('t'), d)} AS k, body, language, stage, touchpoint FROM (${feedbackRows(table, d)}) fb) x WHERE k IS NOT NULL AND ${scopeFilter(definition.scope, raw('stage'), raw('touchpoint'))}`;
+  const query = sql`SELECT k, body, language, id FROM (SELECT ${windowKey(c, raw('t'), d)} AS k, body, language, stage, touchpoint, id FROM (${feedbackRows(table, d)}) fb) x WHERE k IS NOT NULL AND ${scopeFilter(definition.scope, raw('stage'), raw('touchpoint'))}`;
   const tallies = new Map<number, { count: number; n: number }>();
   const whole = { count: 0, n: 0 };
   for await (const batch of c.engine.stream(query)) {
     for (const row of batch) {
+      if (typeof row.body !== 'string')
+        throw new CxValidationError([
+          {
+            path: ['feedback', row.id === null ? '?' : String(row.id), 'text'],
+            code: 'missing_field',
+            message: 'Feedback without text',
+          },
+        ]);
       const label = analyzeSentiment(
-        String(row.body ?? ''),
+        row.body,
         typeof row.language === 'string' ? { language: row.language } : {},
       ).label;
       if (label === null) continue;

@@ -85,9 +85,9 @@ export function feedbackTable(mapping: FeedbackTable): FeedbackTable {
 
 /**
  * The normalised rows of a feedback table (internal): `t` (epoch ms), `body` (the text), `language`, `stage`,
- * `touchpoint`.
+ * `touchpoint`, `id`.
  */
 export function feedbackRows(table: FeedbackTable, dialect: Dialect): SqlFragment {
   const f = table.fields ?? {};
-  return sql`SELECT ${epochMs(table.createdAt, dialect)} AS t, ${fieldText(table.text, dialect)} AS body, ${fieldText(f.language, dialect)} AS language, ${fieldText(f.stageId, dialect)} AS stage, ${fieldText(f.touchpointId, dialect)} AS touchpoint FROM ${tableRef(table.table)}`;
+  return sql`SELECT ${epochMs(table.createdAt, dialect)} AS t, ${fieldText(table.text, dialect)} AS body, ${fieldText(f.language, dialect)} AS language, ${fieldText(f.stageId, dialect)} AS stage, ${fieldText(f.touchpointId, dialect)} AS touchpoint, ${fieldText(f.id, dialect)} AS id FROM ${tableRef(table.table)}`;
 }
