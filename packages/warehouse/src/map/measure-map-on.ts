@@ -429,7 +429,8 @@ async function funnelStatistics(
     attempt = inList(raw('name'), action.interactionNames);
   } else {
     steps = [{ stageId: definition.fromStageId }, { stageId: definition.toStageId }];
-    attempt = sql`stage = ${definition.fromStageId}`;
+    // NULL-safe: an event without a stage is no attempt (in process, `undefined !== fromStageId`).
+    attempt = sql`(stage IS NOT NULL AND stage = ${definition.fromStageId})`;
   }
   const out: KpiStatistic[] = [];
   for (const w of c.plan.windows) {
