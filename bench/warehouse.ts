@@ -109,8 +109,25 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   return [value, performance.now() - t0];
 }
 
+/**
+ * The timings of one child, each also written to stderr as it is taken (with the time of day and the RSS so far), so
+ * that a long run cut off before its end still shows how far it got.
+ */
+function progressRecord(kind: string, rows: number): Record<string, number> {
+  return new Proxy({} as Record<string, number>, {
+    set(target, key, value: number) {
+      target[key as string] = value;
+      const rss = (process.resourceUsage().maxRSS * 1024) / 2 ** 20;
+      process.stderr.write(
+        `${new Date().toISOString().slice(11, 19)} ${kind} ${rows}: ${String(key)} ${(value / 1000).toFixed(1)} s (peak RSS so far ${rss.toFixed(0)} MiB, load ${loadavg()[0]?.toFixed(2)})\n`,
+      );
+      return true;
+    },
+  });
+}
+
 async function child(kind: string, rows: number) {
-  const out: Record<string, number> = {};
+  const out = progressRecord(kind, rows);
   let check: Record<string, unknown> = {};
   if (kind === 'in-process') {
     const [columns, build] = await timed(() =>
@@ -292,13 +309,16 @@ async function main() {
           [...process.execArgv, process.argv[1] as string, '--child', kind, String(rows)],
           {
             encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'inherit'], // progress lines go straight to the log
             env: { ...process.env, ...(pg === undefined ? {} : { CX_BENCH_PG: pg.settings }) },
             maxBuffer: 1 << 24,
           },
         );
         const line = r.stdout.trim().split('\n').at(-1) ?? '';
         if (r.status !== 0 || !line.startsWith('{')) {
-          console.log(`${kind} ${rows}: failed\n${r.stdout}\n${r.stderr}`);
+          console.log(
+            `${kind} ${rows}: failed (exit ${r.status}, signal ${r.signal}; its stderr is above)\n${r.stdout}`,
+          );
           continue;
         }
         const result = JSON.parse(line);

@@ -116,9 +116,19 @@ export const mapContract: PackageContract = {
       ],
       optionsOptional: false,
     },
+    {
+      name: 'planMeasurements',
+      call: (o) => map.planMeasurements(small, o as never),
+      valid: { window, interval: 'week', timeZone: 'Europe/Warsaw', weekStartsOn: 0 },
+      typoOf: 'weekStartsOn',
+      outOfRange: [{ weekStartsOn: 7 }, { maxPeriods: 0 }, { window: { from: window.to, to: window.from } }],
+      optionsOptional: false,
+    },
   ],
   accumulators: [],
   exempt: {
+    assembleMeasurements: 'takes a plan, its statistics and a source label; no options',
+    measurementReach: 'takes only a metric definition; no options',
     migrateMapDocument: 'takes only the document (a version-0/1/2 map); no options',
     diffMaps: 'takes two maps; no options',
     scenarioView:

@@ -40,6 +40,14 @@ export const warehouseContract: PackageContract = {
       optionsOptional: false,
     },
     {
+      name: 'feedbackTable',
+      call: (o) => warehouse.feedbackTable(o as never),
+      valid: { table: 'reviews', text: 'body', createdAt: 'at', fields: { stageId: 'stage' } },
+      typoOf: 'createdAt',
+      outOfRange: [{ text: '' }, { createdAt: { column: 'at', type: 'epoch-us' } }],
+      optionsOptional: false,
+    },
+    {
       name: 'subscriptionTable',
       call: (o) => warehouse.subscriptionTable(o as never),
       valid: { ...subs, endedAt: 'ended' },
@@ -65,6 +73,10 @@ export const warehouseContract: PackageContract = {
     loadedInteractionTable: 'returns a mapping for a table name, no options object',
     loadedSurveyResponseTable: 'returns a mapping for a table name and a row filter',
     loadedSubscriptionTable: 'returns a mapping for two table names, no options object',
+    loadFeedback: 'takes a table name and records, no options object',
+    loadedFeedbackTable: 'returns a mapping for a table name, no options object',
+    measureMapOn:
+      "async: its options are measureMap's, checked by @cx/map's planMeasurements under its name; the error is a rejected promise (tested in packages/warehouse/test/measure-map.test.ts)",
     GA4_INTERACTIONS: 'returns a mapping for a view name, no options object',
     surveyMetricQuery: query,
     surveyBreakdownQuery: query,

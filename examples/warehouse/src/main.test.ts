@@ -14,5 +14,7 @@ describe('examples/warehouse', () => {
     for (const row of report.rows) expect(row.duckdb, row.metric).toBe(row.inProcess);
     expect(report.rows[0]?.duckdb).toMatch(/^-?\d+\.\d \[/);
     expect(report.text).toContain('DuckDB on Parquet');
+    // The six KPI definitions of the journey-map example, measured on DuckDB as in process.
+    expect(report.rows.filter((r) => r.metric.startsWith('map KPI'))).toHaveLength(6);
   });
 });

@@ -1,7 +1,8 @@
 // The sample shop as Parquet files, queried through DuckDB with @cx/warehouse, each number beside the one
 // @cx/metrics computes in process from the same records.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Measurement, measureMap, parseMapJson } from '@cx/map';
 import {
   churnSeries,
   cohortRetention,
@@ -19,12 +20,15 @@ import {
   createFileView,
   duckdbEngine,
   funnelQuery,
+  loadedFeedbackTable,
   loadedInteractionTable,
   loadedSubscriptionTable,
   loadedSurveyResponseTable,
+  loadFeedback,
   loadInteractions,
   loadSubscriptions,
   loadSurveyResponses,
+  measureMapOn,
   surveyMetricQuery,
   surveyTrendQuery,
   topPathsQuery,
@@ -67,7 +71,9 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   mkdirSync(dir, { recursive: true });
   const shop = createSampleShop({ seed: 42, customers: options.customers ?? 300 });
   const interactions = [...shop.interactions()];
-  const responses = [...shop.surveyResponses()].filter((r) => r.metric === 'nps');
+  const allResponses = [...shop.surveyResponses()];
+  const responses = allResponses.filter((r) => r.metric === 'nps');
+  const feedback = [...shop.feedback()];
   // Churn needs one currency (the shop bills in PLN and EUR): the Polish subscriptions.
   const subscriptions = [...shop.subscriptions()].filter((s) => s.currency === 'PLN');
 
@@ -76,10 +82,18 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   await loadInteractions(writer, 'interactions', interactions);
   await loadSurveyResponses(writer, 'responses', responses);
   await loadSubscriptions(writer, 'subscriptions', 'amount_changes', subscriptions);
-  const files = ['interactions', 'responses', 'subscriptions', 'amount_changes'].map((t) =>
-    join(dir, `${t}.parquet`),
-  );
-  for (const [i, t] of ['interactions', 'responses', 'subscriptions', 'amount_changes'].entries()) {
+  await loadSurveyResponses(writer, 'all_responses', allResponses);
+  await loadFeedback(writer, 'feedback', feedback);
+  const tables = [
+    'interactions',
+    'responses',
+    'subscriptions',
+    'amount_changes',
+    'all_responses',
+    'feedback',
+  ];
+  const files = tables.map((t) => join(dir, `${t}.parquet`));
+  for (const [i, t] of tables.entries()) {
     await writeParquet(writer, t, files[i] as string);
   }
   await writer.close();
@@ -87,7 +101,7 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
   // #region nps-on-duckdb
   // 2. A fresh DuckDB reads the files where they are.
   const engine = await duckdbEngine();
-  for (const [i, t] of ['interactions', 'responses', 'subscriptions', 'amount_changes'].entries()) {
+  for (const [i, t] of tables.entries()) {
     await createFileView(engine, t, [files[i] as string], 'parquet');
   }
   const events = loadedInteractionTable('interactions');
@@ -148,6 +162,32 @@ export async function runWarehouse(options: WarehouseOptions = {}): Promise<Ware
     `${fmt(engineChurn?.churnRate, 4)} ${fmt(engineChurn?.revenue.nrr, 4)} ${fmt(engineChurn?.revenue.grr, 4)}`,
     `${fmt(localChurn?.churnRate, 4)} ${fmt(localChurn?.revenue.nrr, 4)} ${fmt(localChurn?.revenue.grr, 4)}`,
   );
+  // The journey map of examples/journey-map, its KPI definitions measured for the shop's year on DuckDB and in
+  // process (sentiment: the feedback texts come from DuckDB and are scored here by @cx/text).
+  const map = parseMapJson(
+    readFileSync(join(import.meta.dirname, '..', '..', 'journey-map', 'map.json'), 'utf8'),
+  );
+  const window = { window: { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } };
+  const sources = {
+    interactions: events,
+    responses: loadedSurveyResponseTable('all_responses'),
+    feedback: loadedFeedbackTable('feedback'),
+  };
+  const onEngine = await measureMapOn(engine, map, sources, window);
+  const local = measureMap(map, { interactions, responses: allResponses, feedback }, window);
+  const measurementText = (m: Measurement | undefined) =>
+    m === undefined
+      ? '—'
+      : `${fmt(m.value, m.metric === 'volume' ? 0 : 3)}${m.unit === '%' ? ' %' : ''} n=${m.n}`;
+  for (const m of onEngine.measurements.filter(
+    (x) => x.source?.startsWith('measureMapOn') && x.id === x.kpiId,
+  )) {
+    add(
+      `map KPI ${m.id} (${m.metric})`,
+      measurementText(m),
+      measurementText(local.measurements.find((x) => x.id === m.id)),
+    );
+  }
   await engine.close();
 
   const width = Math.max(...rows.map((r) => r.metric.length));

@@ -95,7 +95,10 @@ export { renderSvg } from './render/svg.js';
 // #region measurements
 export type { AttachMeasurementsOptions } from './measure/attach.js';
 export { attachMeasurements } from './measure/attach.js';
+export type { KpiStatistic } from './measure/kpi-value.js';
 export type { MeasurementData } from './measure/measure-map.js';
 export { measureMap } from './measure/measure-map.js';
 export type { MeasureMapOptions } from './measure/options.js';
+export type { MeasurementPlan, PlannedWindow } from './measure/plan.js';
+export { assembleMeasurements, measurementReach, planMeasurements } from './measure/plan.js';
 // #endregion measurements

@@ -24,6 +24,8 @@ export { ident, SqlFragment, sql } from './sql/fragment.js';
 
 // #region mapping
 export type { FieldSource, InstantSource, TableName } from './mapping/column.js';
+export type { FeedbackField, FeedbackTable } from './mapping/feedback.js';
+export { feedbackTable } from './mapping/feedback.js';
 export type { Ga4ViewOptions } from './mapping/ga4.js';
 export { createGa4View, GA4_INTERACTIONS } from './mapping/ga4.js';
 export type { InteractionField, InteractionTable } from './mapping/interactions.js';
@@ -44,6 +46,7 @@ export { cohortRetentionQuery } from './retention/query.js';
 
 // #endregion retention
 
+export { loadedFeedbackTable, loadFeedback } from './load/feedback.js';
 export type { FileFormat } from './load/files.js';
 export { createFileView, writeParquet } from './load/files.js';
 // #region loading
@@ -56,11 +59,14 @@ export {
 export { loadedSubscriptionTable, loadSubscriptions } from './load/subscriptions.js';
 export type { LoadColumn } from './load/table.js';
 export { createTable, insertRows } from './load/table.js';
+
 // #endregion loading
 
-// #region journey
 export { funnelQuery } from './journey/funnel.js';
 export { topPathsQuery } from './journey/paths.js';
+// #region journey
+export type { MeasureMapOnOptions, MeasurementSources } from './map/measure-map-on.js';
+export { measureMapOn } from './map/measure-map-on.js';
 // #endregion journey
 
 // #region churn

@@ -44,3 +44,24 @@ function allEngines(): TestEngine[] {
   });
   return engines;
 }
+
+/**
+ * An engine that records the text and bound values of every statement it runs through `query`, for tests that
+ * check what SQL ran (e.g. that no statement converts zones with the engine's own rules).
+ */
+export function recordingEngine(engine: Engine): { engine: Engine; statements: string[] } {
+  const statements: string[] = [];
+  const spy = new Proxy(engine, {
+    get(target, key) {
+      const value = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      if (key !== 'query') return value.bind(target);
+      return (q: Parameters<Engine['query']>[0]) => {
+        const compiled = target.toSql(q);
+        statements.push(`${compiled.text} ${JSON.stringify(compiled.params.map((p) => p.value))}`);
+        return target.query(q);
+      };
+    },
+  });
+  return { engine: spy, statements };
+}

@@ -1,10 +1,10 @@
 import { fitBgNbd, fitGammaGamma, type RfmSummaryOptions, rfmSummary, type Transaction } from '@cx/metrics';
 import { createSampleShop } from '@cx/sample-data';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable, type Engine, insertRows, rfmSummaryQuery } from '../src/index.js';
 import { expectClose } from './compare.js';
-import { testEngines } from './engines.js';
+import { recordingEngine, testEngines } from './engines.js';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const COLUMNS = [
@@ -79,7 +79,14 @@ for (const testEngine of testEngines()) {
             id: 'id',
             order: 'seq',
           };
-          expectClose(await rfmSummaryQuery(table, options).run(engine), rfmSummary(transactions, options));
+          const recorded = recordingEngine(engine);
+          expectClose(
+            await rfmSummaryQuery(table, options).run(recorded.engine),
+            rfmSummary(transactions, options),
+          );
+          // Local days from the library's zone offsets: no statement names the zone for the engine to convert.
+          for (const text of recorded.statements)
+            expect(text).not.toMatch(/Europe\/Warsaw|America\/New_York/);
         }),
         { numRuns: testEngine.name === 'duckdb' ? 50 : 20 },
       );

@@ -30,7 +30,7 @@ import {
   surveyTrendQuery,
 } from '../src/index.js';
 import { expectClose } from './compare.js';
-import { testEngines } from './engines.js';
+import { recordingEngine, testEngines } from './engines.js';
 
 const CHANNELS = ['email', 'web', 'phone'] as const;
 const T0 = instantToEpochMs('2026-03-27T00:00:00Z'); // Europe/Warsaw switches to summer time on 29 March 2026
@@ -130,6 +130,42 @@ for (const testEngine of testEngines()) {
         { numRuns: 12 },
       );
     }, 240_000);
+
+    it("a trend's local days come from the library's zone offsets: equal to trend in process even on local mean time", async () => {
+      // Warsaw kept local mean time (+01:24) until 1915 and changed zones often until 1950: engines' own zone
+      // databases may disagree with the runtime's there; the offsets of the data's range make the days the library's.
+      const at = [
+        '1900-03-31T22:40:00Z',
+        '1900-03-31T22:30:00Z',
+        '1915-08-04T22:30:00Z',
+        '1944-10-31T23:30:00Z',
+      ];
+      const responses = at.map((respondedAt, i) => ({
+        id: `lmt${i}`,
+        surveyId: 's',
+        metric: 'nps' as const,
+        scale: { min: 0, max: 10, direction: 'higher-is-better' as const, integral: true },
+        score: [10, 3, 9, 7][i] as number,
+        weight: 1,
+        respondedAt,
+        properties: {},
+      }));
+      await loadSurveyResponses(engine, 'responses_lmt', responses);
+      const options = { interval: 'day', timeZone: 'Europe/Warsaw', fillGaps: false } as const;
+      // Every statement the trend runs, as text: none may convert zones with the engine's rules.
+      const { engine: spy, statements } = recordingEngine(engine);
+      const table = loadedSurveyResponseTable('responses_lmt');
+      const onEngine = await surveyTrendQuery(table, npsMetric(), options).run(spy);
+      expectClose(onEngine, trend(responses, npsMetric(), options));
+      expect(statements.length).toBeGreaterThan(1);
+      for (const text of statements) expect(text).not.toMatch(/Europe\/Warsaw|timezone\(|AT TIME ZONE/);
+      // What toSql shows (no data range yet) is the engine's own conversion, replaced at run time.
+      expect(JSON.stringify(surveyTrendQuery(table, npsMetric(), options).toSql(engine))).toMatch(
+        /Europe\/Warsaw/,
+      );
+      // 1900-03-31T22:40Z is 1900-04-01 00:04 at +01:24, 22:30Z still 1900-03-31.
+      expect(onEngine.map((b) => b.period).slice(0, 2)).toEqual(['1900-03-31', '1900-04-01']);
+    });
 
     it('names the rows whose score is off the scale or whose weight is not positive', async () => {
       const base = {

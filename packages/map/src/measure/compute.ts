@@ -2,10 +2,10 @@
 // reads the same metric definitions computes the same numbers from the same records.
 import { csat, funnel, nps } from '@cx/metrics';
 import { type Feedback, type Interaction, MS_PER_DAY, type SurveyResponse } from '@cx/model';
-import { wilsonInterval } from '@cx/stats';
 import { analyzeSentiment } from '@cx/text';
 import type { MapJourney } from '../format/document.js';
 import type { MetricDefinition } from '../format/metric-definition.js';
+import type { KpiStatistic } from './kpi-value.js';
 import { between, inScope, type Timed, timedBetween } from './records.js';
 
 /** The records of a measurement run, each list sorted by time. @internal */
@@ -14,20 +14,6 @@ export interface Records {
   readonly responses: ReadonlyArray<Timed<SurveyResponse>>;
   readonly feedback: ReadonlyArray<Timed<Feedback>>;
 }
-
-/** What one definition gives for one window: value (or null), n, and the interval when there is one. @internal */
-export interface Computed {
-  readonly value: number | null;
-  readonly n: number;
-  readonly confidenceInterval?: { readonly lower: number; readonly upper: number; readonly level: number };
-  readonly unit?: string;
-}
-
-const share = (count: number, n: number, level: number): Computed => {
-  if (n === 0) return { value: null, n: 0 };
-  const ci = wilsonInterval(count, n, { level })!;
-  return { value: count / n, n, confidenceInterval: { lower: ci.lower, upper: ci.upper, level } };
-};
 
 /**
  * Computes one metric definition over `[from, to)`:
@@ -48,7 +34,7 @@ export function compute(
   from: number,
   to: number,
   level: number,
-): Computed {
+): KpiStatistic {
   switch (definition.kind) {
     case 'nps':
     case 'csat': {
@@ -58,41 +44,17 @@ export function compute(
           inScope(r, definition.scope) &&
           (definition.surveyId === undefined || r.surveyId === definition.surveyId),
       );
-      if (responses.length === 0) return { value: null, n: 0 };
-      if (definition.kind === 'nps') {
-        const result = nps(responses, { level });
-        return {
-          value: result.score,
-          n: result.n,
-          ...(result.interval === null
-            ? {}
-            : { confidenceInterval: { lower: result.interval.lower, upper: result.interval.upper, level } }),
-        };
-      }
-      // @cx/metrics gives the share 0–1; a map shows CSAT in percent (unit "%").
-      const result = csat(responses, { positive: definition.positive, level });
-      const percent = (x: number) => x * 100;
-      return {
-        value: result.score === null ? null : percent(result.score),
-        n: result.n,
-        unit: '%',
-        ...(result.interval === null
-          ? {}
-          : {
-              confidenceInterval: {
-                lower: percent(result.interval.lower),
-                upper: percent(result.interval.upper),
-                level,
-              },
-            }),
-      };
+      if (responses.length === 0) return { kind: 'none' };
+      return definition.kind === 'nps'
+        ? { kind: 'nps', result: nps(responses, { level }) }
+        : { kind: 'csat', result: csat(responses, { positive: definition.positive, level }) };
     }
     case 'conversion': {
       const action = journey.desiredActions.find((d) => d.id === definition.desiredActionId)!;
       const completion = journey.completedActions
         .filter((c) => c.desiredActionId === action.id)
         .flatMap((c) => c.interactionNames);
-      if (completion.length === 0) return { value: null, n: 0 };
+      if (completion.length === 0) return { kind: 'none' };
       const within = definition.withinDays * MS_PER_DAY;
       const attempts = new Set(action.interactionNames);
       // Attempts in the window; completions up to `withinDays` after it ends.
@@ -109,7 +71,7 @@ export function compute(
         ],
         window: { days: definition.withinDays },
       });
-      return share(result.converted, result.entered, level);
+      return { kind: 'share', count: result.converted, n: result.entered };
     }
     case 'drop-off': {
       const within = definition.withinDays * MS_PER_DAY;
@@ -120,7 +82,7 @@ export function compute(
         steps: [{ stageId: definition.fromStageId }, { stageId: definition.toStageId }],
         window: { days: definition.withinDays },
       });
-      return share(result.entered - result.converted, result.entered, level);
+      return { kind: 'share', count: result.entered - result.converted, n: result.entered };
     }
     case 'volume': {
       const names =
@@ -132,7 +94,7 @@ export function compute(
             ? between(records.responses, from, to)
             : between(records.feedback, from, to);
       const n = list.filter((r) => inScope(r, definition.scope)).length;
-      return { value: n, n };
+      return { kind: 'count', n };
     }
     case 'sentiment-share': {
       let n = 0;
@@ -147,7 +109,7 @@ export function compute(
         n++;
         if (label === definition.label) count++;
       }
-      return share(count, n, level);
+      return { kind: 'share', count, n };
     }
   }
 }

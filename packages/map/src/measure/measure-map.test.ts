@@ -4,6 +4,7 @@ import { errorOf, issuesOf, optionIssuesOf } from '../__fixtures__/issues.js';
 import { shopMap } from '../__fixtures__/shop.js';
 import type { JourneyMapInput } from '../format/document.js';
 import { measureMap } from './measure-map.js';
+import { assembleMeasurements, measurementReach, planMeasurements } from './plan.js';
 
 const window = { from: '2026-03-01T00:00:00Z', to: '2026-05-01T00:00:00Z' };
 
@@ -280,5 +281,64 @@ describe('measureMap', () => {
     );
     expect(error).toBeInstanceOf(CxLimitError);
     expect(error).toMatchObject({ code: 'too_many_periods', limit: 10_000, actual: 36_525 });
+  });
+});
+
+describe('planMeasurements and assembleMeasurements (the two halves an engine runs around its statistics)', () => {
+  const map: JourneyMapInput = {
+    formatVersion: 2,
+    journey: { id: 'j', name: 'J', version: 1, stages: [{ id: 'use', labels: { en: 'Use' } }] },
+    kpis: [
+      {
+        id: 'k',
+        name: 'Share',
+        stageId: 'use',
+        definition: { kind: 'sentiment-share', scope: { stageId: 'use' }, label: 'negative' },
+      },
+    ],
+  };
+
+  it('lays out the window and its periods in the zone, DST-correct', () => {
+    // Warsaw's weeks from Monday 23 March: the week of the DST change (29 March) is 167 hours long.
+    const plan = planMeasurements(map, {
+      window: { from: '2026-03-22T23:00:00Z', to: '2026-04-05T22:00:00Z' },
+      interval: 'week',
+      timeZone: 'Europe/Warsaw',
+    });
+    expect(plan.windows.map((w) => [w.key ?? 'all', w.fromText, w.toText])).toEqual([
+      ['all', '2026-03-22T23:00:00Z', '2026-04-05T22:00:00Z'],
+      ['2026-03-23', '2026-03-22T23:00:00Z', '2026-03-29T22:00:00.000Z'],
+      ['2026-03-30', '2026-03-29T22:00:00.000Z', '2026-04-05T22:00:00Z'],
+    ]);
+    expect((plan.windows[1]!.to - plan.windows[1]!.from) / 3_600_000).toBe(167);
+  });
+
+  it('presents a share with its Wilson interval (3 of 4: [0.3006, 0.9544], Wilson 1927 at z = 1.96) and checks the shape', () => {
+    const plan = planMeasurements(map, {
+      window: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+    });
+    const m = assembleMeasurements(plan, [[{ kind: 'share', count: 3, n: 4 }]], 'test');
+    expect(m.measurements[0]).toMatchObject({ id: 'k', value: 0.75, n: 4, source: 'test' });
+    expect(m.measurements[0]!.confidenceInterval!.lower).toBeCloseTo(0.3006, 4);
+    expect(m.measurements[0]!.confidenceInterval!.upper).toBeCloseTo(0.9544, 4);
+    expect(assembleMeasurements(plan, [[{ kind: 'none' }]]).measurements[0]).toMatchObject({
+      value: null,
+      n: 0,
+    });
+    expect(() => assembleMeasurements(plan, [])).toThrow(/one per KPI and window/);
+    expect(measurementReach({ kind: 'conversion', desiredActionId: 'd', withinDays: 14 })).toBe(
+      14 * 86_400_000,
+    );
+    expect(measurementReach({ kind: 'volume', of: 'feedback', scope: { stageId: 'use' } })).toBe(0);
+  });
+
+  it('reports option errors under the caller it is given', () => {
+    expect(() =>
+      planMeasurements(
+        map,
+        { window: { from: '2026-03-01T00:00:00Z', to: '2026-03-01T00:00:00Z' } },
+        'measureMapOn',
+      ),
+    ).toThrow(expect.objectContaining({ subject: 'measureMapOn' }));
   });
 });

@@ -1,24 +1,18 @@
 import {
-  CxLimitError,
-  CxOptionsError,
-  createCalendar,
-  epochMsToInstant,
   type Feedback,
   feedbackSchema,
   type Interaction,
-  instantToEpochMs,
   interactionSchema,
   type SurveyResponse,
   surveyResponseSchema,
   validate,
 } from '@cx/model';
 import { z } from 'zod';
-import type { JourneyMap, JourneyMapInput, MeasurementInput } from '../format/document.js';
+import type { JourneyMap, JourneyMapInput } from '../format/document.js';
 import type { ReadonlyDeep } from '../format/readonly-deep.js';
-import { checkOptions } from '../options.js';
-import { parseMap } from '../parse.js';
-import { type Computed, compute } from './compute.js';
-import { type MeasureMapOptions, measureOptionsSchema } from './options.js';
+import { compute } from './compute.js';
+import type { MeasureMapOptions } from './options.js';
+import { assembleMeasurements, planMeasurements } from './plan.js';
 import { timed } from './records.js';
 
 /**
@@ -43,13 +37,13 @@ const dataSchema = z.strictObject({
   feedback: z.array(feedbackSchema).optional(),
 });
 
-const SOURCE = 'measureMap (@cx/map)';
-
 /**
  * Measures a map from data: every KPI that carries a metric definition gets a fresh measurement over the window
  * (and, with `interval`, one per calendar period of it), with n and a confidence interval where the metric has one,
  * computed by `@cx/metrics` (NPS, CSAT, funnels), `@cx/stats` (Wilson intervals) and `@cx/text` (sentiment). The
- * map is refreshed, not retyped: measurements of the measured KPIs are replaced, all others kept.
+ * map is refreshed, not retyped: measurements of the measured KPIs are replaced, all others kept. The windows and
+ * ids are laid out by {@link planMeasurements} and the values presented by {@link assembleMeasurements}, the same
+ * two halves `measureMapOn` of `@cx/warehouse` runs around an engine.
  *
  * Measurement ids are `<kpi id>` for the window and `<kpi id>@<period key>` (e.g. `k-nps@2026-03`) per period.
  * A KPI with no records in a window gets `value: null, n: 0`, never a made-up number.
@@ -87,101 +81,17 @@ export function measureMap(
   data: MeasurementData,
   options: MeasureMapOptions,
 ): JourneyMap {
-  const opts = checkOptions(measureOptionsSchema, options, 'measureMap');
-  const from = instantToEpochMs(opts.window.from);
-  const to = instantToEpochMs(opts.window.to);
-  if (!(from < to))
-    throw new CxOptionsError('measureMap', [
-      {
-        path: ['window', 'to'],
-        code: 'invalid_value',
-        message: 'Expected the window to end after it starts',
-      },
-    ]);
-  const m = parseMap(map);
+  const plan = planMeasurements(map, options);
   const records = validate(dataSchema, data ?? {}, { subject: 'measurement data' });
-  const kpis = m.kpis.filter(
-    (k) => k.definition !== undefined && (opts.kpiIds === undefined || opts.kpiIds.includes(k.id)),
-  );
-  const unknown = (opts.kpiIds ?? []).filter(
-    (id) => !m.kpis.some((k) => k.id === id && k.definition !== undefined),
-  );
-  if (unknown.length > 0)
-    throw new CxOptionsError(
-      'measureMap',
-      unknown.map((id) => ({
-        path: ['kpiIds', opts.kpiIds!.indexOf(id)],
-        code: 'invalid_value' as const,
-        message: `No KPI "${id}" with a metric definition in the map`,
-      })),
-    );
   const sorted = {
     interactions: timed(records.interactions, 'interactions', 'timestamp'),
     responses: timed(records.responses, 'responses', 'respondedAt'),
     feedback: timed(records.feedback, 'feedback', 'createdAt'),
   };
-  const windows: Array<{ key?: string; from: number; to: number; fromText: string; toText: string }> = [
-    { from, to, fromText: opts.window.from, toText: opts.window.to },
-  ];
-  if (opts.interval !== undefined) {
-    const calendar = createCalendar({
-      interval: opts.interval,
-      timeZone: opts.timeZone,
-      weekStartsOn: opts.weekStartsOn as 0 | 1 | 2 | 3 | 4 | 5 | 6,
-    });
-    const first = calendar.indexOf(from);
-    const last = calendar.indexOf(to - 1);
-    if (last - first + 1 > opts.maxPeriods)
-      throw new CxLimitError(
-        'too_many_periods',
-        `The window spans ${last - first + 1} ${opts.interval} periods`,
-        {
-          limit: opts.maxPeriods,
-          actual: last - first + 1,
-          path: ['window'],
-        },
-      );
-    for (let i = first; i <= last; i++) {
-      const period = calendar.periodOfIndex(i);
-      const start = Math.max(period.start, from);
-      const end = Math.min(period.end, to);
-      windows.push({
-        key: period.key,
-        from: start,
-        to: end,
-        fromText: start === from ? opts.window.from : epochMsToInstant(start),
-        toText: end === to ? opts.window.to : epochMsToInstant(end),
-      });
-    }
-  }
-  const measured = new Set(kpis.map((k) => k.id));
-  const fresh: MeasurementInput[] = [];
-  for (const kpi of kpis)
-    for (const w of windows) {
-      const result: Computed = compute(kpi.definition!, m.journey, sorted, w.from, w.to, opts.level);
-      fresh.push({
-        id: w.key === undefined ? kpi.id : `${kpi.id}@${w.key}`,
-        metric: kpi.definition!.kind,
-        value: result.value,
-        n: result.n,
-        ...(result.confidenceInterval === undefined ? {} : { confidenceInterval: result.confidenceInterval }),
-        window: { from: w.fromText, to: w.toText },
-        stageId: kpi.stageId,
-        ...(kpi.touchpointId === undefined ? {} : { touchpointId: kpi.touchpointId }),
-        kpiId: kpi.id,
-        ...(result.unit === undefined
-          ? kpi.unit === undefined
-            ? {}
-            : { unit: kpi.unit }
-          : { unit: result.unit }),
-        source: SOURCE,
-      });
-    }
-  return parseMap({
-    ...m,
-    measurements: [
-      ...m.measurements.filter((x) => x.kpiId === undefined || !measured.has(x.kpiId)),
-      ...fresh,
-    ],
-  });
+  return assembleMeasurements(
+    plan,
+    plan.kpis.map(({ definition }) =>
+      plan.windows.map((w) => compute(definition, plan.map.journey, sorted, w.from, w.to, plan.level)),
+    ),
+  );
 }

@@ -177,6 +177,7 @@ function matchedSql(
   options: FunnelOptions,
   wanted: { numeric: string[]; text: string[] },
   d: Dialect,
+  rowFilter: SqlFragment = sql`TRUE`,
 ): SqlFragment {
   const b = options.breakdown;
   const segment =
@@ -190,7 +191,21 @@ function matchedSql(
   const relevant = options.order === 'strict' ? sql`` : sql` WHERE m <> 0 OR x <> 0`;
   const f = floatType(d);
   const idOrder = d === 'postgres' ? sql`id COLLATE "C"` : sql`id`;
-  return sql`SELECT actor, t, m, x, seg FROM (SELECT actor, CAST(t AS ${f}) AS t, id, ord, CAST(${matchBits(options.steps)} AS ${f}) AS m, CAST(${matchBits(options.exclusions ?? [])} AS ${f}) AS x, ${segment} AS seg FROM (${interactionRows(table, wanted, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL) me${relevant} ORDER BY actor, t, ${idOrder}, ord`;
+  return sql`SELECT actor, t, m, x, seg FROM (SELECT actor, CAST(t AS ${f}) AS t, id, ord, CAST(${matchBits(options.steps)} AS ${f}) AS m, CAST(${matchBits(options.exclusions ?? [])} AS ${f}) AS x, ${segment} AS seg FROM (${interactionRows(table, wanted, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL AND ${rowFilter}) me${relevant} ORDER BY actor, t, ${idOrder}, ord`;
+}
+
+/**
+ * A funnel whose steps and exclusions test fields only (no property), over the rows of the table that pass
+ * `rowFilter` — a condition on the normalised columns (`t`, `name`, `stage`, …) of `interactionRows` — without the
+ * validating scan of the table (the caller scans once) (internal; `measureMapOn` reads its windows this way).
+ */
+export function filteredFunnelQuery(
+  table: InteractionTable,
+  options: FunnelOptions,
+  rowFilter: (d: Dialect) => SqlFragment,
+): WarehouseQuery<FunnelResult> {
+  const settings: FunnelOptions = { ...options, inputOrder: 'time-ordered' };
+  return matchedFunnel(table, options, settings, { numeric: [], text: [] }, rowFilter, false);
 }
 
 /** The funnel from the engine's matches: numbers only reach Node, no interaction is rebuilt (internal). */
@@ -199,12 +214,14 @@ function matchedFunnel(
   options: FunnelOptions,
   settings: FunnelOptions,
   wanted: { numeric: string[]; text: string[] },
+  rowFilter: (d: Dialect) => SqlFragment = () => sql`TRUE`,
+  scan = true,
 ): WarehouseQuery<FunnelResult> {
   return WarehouseQuery.streaming(
     'funnel',
-    (d) => matchedSql(table, options, wanted, d),
+    (d) => matchedSql(table, options, wanted, d, rowFilter(d)),
     async (batches, engine) => {
-      await scanInteractions(table, engine);
+      if (scan) await scanInteractions(table, engine);
       const acc = new FunnelAccumulator(settings);
       let previous: string | undefined;
       for await (const batch of batches) {

@@ -15,6 +15,7 @@ import { WarehouseQuery } from '../query.js';
 import { localDayNumber } from '../sql/calendar.js';
 import type { Dialect } from '../sql/dialect.js';
 import { ident, type SqlFragment, sql } from '../sql/fragment.js';
+import { type ZoneOffsets, zoneOffsets } from '../sql/zone.js';
 
 /**
  * Transactions (orders, purchases) in a table, declared once: the `Transaction` of `@cx/metrics`.
@@ -53,22 +54,33 @@ function dayOf(date: string): number {
   return parseInstant(date, { timeZone: 'UTC' }) / MS_PER_DAY;
 }
 
-function rfmSql(t: TransactionTable, o: RfmSummaryOptions, d: Dialect): SqlFragment {
+/** The transaction rows as `cust`, `ms`, `amount`, `id`, `ord` (internal). */
+function transactionRows(t: TransactionTable, d: Dialect): SqlFragment {
+  const f = floatType(d);
+  const amount = t.amount === undefined ? sql`CAST(0 AS ${f})` : sql`CAST(${ident(t.amount)} AS ${f})`;
+  const order = t.order === undefined ? sql`CAST(NULL AS ${f})` : sql`CAST(${ident(t.order)} AS ${f})`;
+  return sql`SELECT ${fieldText(t.customerId, d)} AS cust, ${epochMs(t.at, d)} AS ms, ${amount} AS amount, ${fieldText(t.id, d)} AS id, ${order} AS ord FROM ${tableRef(t.table)}`;
+}
+
+function rfmSql(
+  t: TransactionTable,
+  o: RfmSummaryOptions,
+  d: Dialect,
+  offsets: ZoneOffsets | null,
+): SqlFragment {
   const f = floatType(d);
   const calEnd = dayOf(o.calibrationEnd);
   const lastDay = o.holdoutEnd === undefined ? calEnd : dayOf(o.holdoutEnd);
-  const amount = t.amount === undefined ? sql`CAST(0 AS ${f})` : sql`CAST(${ident(t.amount)} AS ${f})`;
-  const order = t.order === undefined ? sql`CAST(NULL AS ${f})` : sql`CAST(${ident(t.order)} AS ${f})`;
-  const rows = sql`SELECT ${fieldText(t.customerId, d)} AS cust, ${epochMs(t.at, d)} AS ms, ${amount} AS amount, ${fieldText(t.id, d)} AS id, ${order} AS ord FROM ${tableRef(t.table)}`;
+  const rows = transactionRows(t, d);
   const deduped =
     t.id === undefined
       ? sql`SELECT cust, ms, amount, 1 AS dup FROM (${rows}) r`
       : sql`SELECT cust, ms, amount, CASE WHEN id IS NULL THEN 1 ELSE row_number() OVER (PARTITION BY id ORDER BY ord, ms) END AS dup FROM (${rows}) r`;
-  const days = sql`SELECT cust, day, sum(amount) AS amount FROM (SELECT cust, ${localDayNumber(sql`ms`, o.timeZone ?? 'UTC', d)} AS day, amount FROM valid WHERE dup = 1) x WHERE day <= ${lastDay} GROUP BY cust, day`;
+  const days = sql`SELECT cust, day, sum(amount) AS amount FROM (SELECT cust, ${localDayNumber(sql`ms`, o.timeZone ?? 'UTC', d, offsets)} AS day, amount FROM valid WHERE dup = 1) x WHERE day <= ${lastDay} GROUP BY cust, day`;
   const customers = sql`SELECT cust, min(day) AS first_day, max(CASE WHEN day <= ${calEnd} THEN day END) AS last_cal, sum(CASE WHEN day <= ${calEnd} THEN 1 ELSE 0 END) AS cal_days, sum(CASE WHEN day <= ${calEnd} THEN amount ELSE 0 END) AS cal_amount, sum(CASE WHEN day > ${calEnd} THEN 1 ELSE 0 END) AS hold_days, sum(CASE WHEN day > ${calEnd} THEN amount ELSE 0 END) AS hold_amount FROM days GROUP BY cust`;
   const firstAmount = sql`SELECT d.cust AS cust, d.amount AS first_amount FROM days d JOIN (SELECT cust, min(day) AS first_day FROM days GROUP BY cust) m ON m.cust = d.cust AND m.first_day = d.day`;
   const txt = textType(d);
-  return sql`WITH r AS (${rows}), bad AS (SELECT count(*) AS n FROM r WHERE cust IS NULL OR cust = '' OR ms IS NULL OR amount IS NULL OR NOT (amount >= 0)), valid AS (${deduped}), days AS (${days}), cs AS (${customers}), fa AS (${firstAmount}) SELECT CAST('customer' AS ${txt}) AS kind, cs.cust AS cust, CAST(cs.first_day AS ${f}) AS first_day, CAST(cs.last_cal AS ${f}) AS last_cal, CAST(cs.cal_days AS ${f}) AS cal_days, CAST(cs.cal_amount - fa.first_amount AS ${f}) AS repeat_amount, CAST(cs.hold_days AS ${f}) AS hold_days, CAST(cs.hold_amount AS ${f}) AS hold_amount FROM cs JOIN fa ON fa.cust = cs.cust UNION ALL SELECT CAST('counts' AS ${txt}), CAST(NULL AS ${txt}), CAST((SELECT count(*) FROM valid WHERE dup > 1) AS ${f}), CAST((SELECT count(*) FROM valid v WHERE dup = 1 AND ${localDayNumber(sql`v.ms`, o.timeZone ?? 'UTC', d)} > ${lastDay}) AS ${f}), CAST((SELECT n FROM bad) AS ${f}), CAST(NULL AS ${f}), CAST(NULL AS ${f}), CAST(NULL AS ${f})`;
+  return sql`WITH r AS (${rows}), bad AS (SELECT count(*) AS n FROM r WHERE cust IS NULL OR cust = '' OR ms IS NULL OR amount IS NULL OR NOT (amount >= 0)), valid AS (${deduped}), days AS (${days}), cs AS (${customers}), fa AS (${firstAmount}) SELECT CAST('customer' AS ${txt}) AS kind, cs.cust AS cust, CAST(cs.first_day AS ${f}) AS first_day, CAST(cs.last_cal AS ${f}) AS last_cal, CAST(cs.cal_days AS ${f}) AS cal_days, CAST(cs.cal_amount - fa.first_amount AS ${f}) AS repeat_amount, CAST(cs.hold_days AS ${f}) AS hold_days, CAST(cs.hold_amount AS ${f}) AS hold_amount FROM cs JOIN fa ON fa.cust = cs.cust UNION ALL SELECT CAST('counts' AS ${txt}), CAST(NULL AS ${txt}), CAST((SELECT count(*) FROM valid WHERE dup > 1) AS ${f}), CAST((SELECT count(*) FROM valid v WHERE dup = 1 AND ${localDayNumber(sql`v.ms`, o.timeZone ?? 'UTC', d, offsets)} > ${lastDay}) AS ${f}), CAST((SELECT n FROM bad) AS ${f}), CAST(NULL AS ${f}), CAST(NULL AS ${f}), CAST(NULL AS ${f})`;
 }
 
 /** Checks a transaction table mapping (internal). */
@@ -110,10 +122,22 @@ export function rfmSummaryQuery(
   const t = parseSettings(transactionTableSchema, transactions, 'transactionTable') as TransactionTable;
   const empty = rfmSummary([], options);
   const unitDays = TIME_UNIT_DAYS[empty.timeUnit];
-  return new WarehouseQuery(
+  return WarehouseQuery.custom(
     'rfm summary',
-    (d) => rfmSql(t, options, d),
-    (rows) => {
+    (d) => rfmSql(t, options, d, null),
+    async (engine) => {
+      // One pass for the time range, then local days from the zone's offsets over it (the calendar of @cx/model).
+      const [range] = await engine.query(
+        sql`SELECT min(ms) AS lo, max(ms) AS hi FROM (${transactionRows(t, engine.dialect)}) r`,
+      );
+      const lo = range?.lo;
+      const hi = range?.hi;
+      // Without rows any offsets do (none is read): those of the epoch's day.
+      const offsets =
+        typeof lo === 'number' && typeof hi === 'number'
+          ? zoneOffsets(options.timeZone ?? 'UTC', lo - 1, hi)
+          : zoneOffsets(options.timeZone ?? 'UTC', 0, 0);
+      const rows = await engine.query(rfmSql(t, options, engine.dialect, offsets));
       const counts = rows.find((r) => r.kind === 'counts');
       const bad = (counts?.cal_days as number) ?? 0;
       if (bad > 0) {

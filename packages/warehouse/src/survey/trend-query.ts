@@ -12,8 +12,10 @@ import { type SurveyResponseTable, surveyResponseTable } from '../mapping/survey
 import { WarehouseQuery } from '../query.js';
 import { periodOrdinal } from '../sql/calendar.js';
 import type { Dialect } from '../sql/dialect.js';
+import { sql } from '../sql/fragment.js';
+import { type ZoneOffsets, zoneOffsets } from '../sql/zone.js';
 import { checkedMetric } from './metric-arg.js';
-import { groupTallies, scoreStatistics } from './statistics.js';
+import { groupTallies, responseRows, scoreStatistics } from './statistics.js';
 
 /** The instants the library can write: 0000-01-01 to 9999-12-31. */
 const MIN_MS = instantToEpochMs('0000-01-01T00:00:00Z');
@@ -33,9 +35,11 @@ function trendSnapshotOf<R extends SurveyMetricResult>(metric: SurveyMetric<R>, 
 /**
  * A survey metric per calendar period in a time zone, as `trend` in `@cx/metrics`: each bucket keyed by `period` in
  * the zone, with n, the metric, the small-sample flag and the test against the previous bucket; empty buckets filled
- * unless `fillGaps: false`. The engine computes each response's period number on local dates in the zone
- * (DST-correct: `Calendar.indexOf` of `@cx/model`) and per period and distinct score the count, Σw and Σw²; a
- * `TrendAccumulator` is restored from them (its snapshot).
+ * unless `fillGaps: false`. One pass finds the responses' time range; the engine then computes each response's
+ * period number on local dates from the zone's offsets over that range, read from the same source as the calendar
+ * of `@cx/model` (DST-correct: `Calendar.indexOf`, whatever zone database the engine ships), and per period and
+ * distinct score the count, Σw and Σw²; a `TrendAccumulator` is restored from them (its snapshot). `toSql` shows
+ * the main statement with the engine's own zone conversion; at run time it is replaced by the offsets found.
  *
  * @param responses - The response table; `respondedAt` must be mapped.
  * @param metric - The metric with its options (`npsMetric()`, `csatMetric()`, `cesMetric()`).
@@ -85,11 +89,26 @@ export function surveyTrendQuery<R extends SurveyMetricResult>(
     timeZone: o.timeZone,
     weekStartsOn: o.weekStartsOn,
   });
-  const key = (d: Dialect) => periodOrdinal(epochMs(respondedAt, d), o, d);
-  return new WarehouseQuery(
+  const keyWith = (offsets: ZoneOffsets | null) => (d: Dialect) =>
+    periodOrdinal(epochMs(respondedAt, d), o, d, offsets);
+  return WarehouseQuery.custom(
     `${m.name} trend`,
-    (d) => scoreStatistics(table, key(d), d),
-    async (rows, engine) => {
+    (d) => scoreStatistics(table, keyWith(null)(d), d),
+    async (engine) => {
+      // One pass for the responses' time range, then the zone's offsets over it: local dates computed in SQL by the
+      // library's own offsets (the calendar of @cx/model), not by the engine's zone database.
+      const [range] = await engine.query(
+        sql`SELECT min(ms) AS lo, max(ms) AS hi FROM (${responseRows(table, undefined, engine.dialect)}) r`,
+      );
+      const lo = range?.lo;
+      const hi = range?.hi;
+      // Without rows any offsets do (none is read): those of the epoch's day.
+      const offsets =
+        typeof lo === 'number' && typeof hi === 'number'
+          ? zoneOffsets(o.timeZone, lo - 1, hi)
+          : zoneOffsets(o.timeZone, 0, 0);
+      const key = keyWith(offsets);
+      const rows = await engine.query(scoreStatistics(table, key(engine.dialect), engine.dialect));
       const tallies = await groupTallies(rows, m, table, key, engine);
       const indices = [...tallies.keys()]
         .filter((k): k is number => typeof k === 'number')
