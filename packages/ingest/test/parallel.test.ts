@@ -87,4 +87,23 @@ describe('readColumns with workers', () => {
     expect(two.rows.length).toBe(20_000);
     expect(two).toEqual(one);
   }, 120_000);
+
+  it("keeps each worker's dictionaries across its chunks: values met again, values new to one worker, dead letters", async () => {
+    // Chunks of 8 KiB over 300 KiB: each worker reads about twenty of them. Customers come back across the file (a
+    // value known to the merge but new to the other worker), new names keep appearing late, and every 37th row has
+    // a bad instant, so dead letters and their lines and rows come from every chunk.
+    const lines = Array.from({ length: 6_000 }, (_, i) => {
+      const who = i % 5 === 0 ? `late${Math.floor(i / 50)}` : `c${(i * 7919) % 211}`;
+      const at = i % 37 === 0 ? 'soon' : `2024-0${1 + (i % 9)}-1${i % 10} 10:00`;
+      return `${who},${at},e${Math.floor(i / 400)},${i},`;
+    });
+    const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+    const two = await collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 }));
+    expect(one.summary.rejected).toBe(Math.ceil(6_000 / 37));
+    expect(two.summary.deadLetters.map((d) => [d.line, d.row])).toEqual(
+      Array.from({ length: Math.ceil(6_000 / 37) }, (_, k) => [2 + 37 * k, 37 * k]),
+    );
+    expect(two).toEqual(one);
+  }, 120_000);
 });
