@@ -6,6 +6,8 @@ import { type ColumnBatch, type ColumnStream, readColumns } from './read-columns
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** Bytes of a chunk given to the reader at a time: each gives one batch. */
+export const BATCH_BYTES = 4 << 20;
 
 /** What every chunk of one parallel read shares (internal; sent once to each worker). */
 export interface ChunkSetup {
@@ -50,8 +52,8 @@ export interface ChunkResult {
   readonly rowsIn: number;
   readonly rowsOut: number;
   readonly deadLetters: readonly DeadLetter[];
-  readonly line: Int32Array;
-  readonly columns: Readonly<Record<string, Int32Array | Float64Array>>;
+  /** The chunk's rows in batches of about {@link BATCH_BYTES} of input (small arrays, written while in cache). */
+  readonly batches: ReadonlyArray<Pick<ColumnBatch, 'length' | 'line' | 'columns'>>;
   readonly newValues: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -179,10 +181,13 @@ export class ChunkReader {
     const done = new Promise<void>((resolve) => {
       this.#asked = resolve;
     });
+    for (let at = 0; at < bytes.length; at += BATCH_BYTES)
+      this.#chunks.push(bytes.subarray(at, Math.min(bytes.length, at + BATCH_BYTES)));
     const wants = this.#wantsChunk;
     this.#wantsChunk = undefined;
-    if (wants !== undefined) wants(bytes);
-    else this.#chunks.push(bytes);
+    const first = this.#chunks.shift();
+    if (wants !== undefined && first !== undefined) wants(first);
+    else if (first !== undefined) this.#chunks.unshift(first);
     const batches: ColumnBatch[] = [];
     for (;;) {
       this.#pending ??= this.#batches.next();
@@ -207,7 +212,6 @@ export class ChunkReader {
       newValues[field] = values.slice(sent);
       this.#sent.set(field, values.length);
     }
-    const { line, columns } = join(batches, this.#stream.fields);
     return {
       index: task.index,
       begin,
@@ -219,38 +223,8 @@ export class ChunkReader {
       rowsIn,
       rowsOut,
       deadLetters,
-      line,
-      columns,
+      batches,
       newValues,
     };
   }
-}
-
-/** One batch of the batches of a chunk (usually there is one: the reader yields a batch per chunk) (internal). */
-function join(
-  batches: readonly ColumnBatch[],
-  fields: ColumnStream['fields'],
-): { line: Int32Array; columns: Record<string, Int32Array | Float64Array> } {
-  if (batches.length === 1) {
-    const only = batches[0] as ColumnBatch;
-    return { line: only.line, columns: { ...only.columns } };
-  }
-  const total = batches.reduce((n, b) => n + b.length, 0);
-  const columns: Record<string, Int32Array | Float64Array> = {};
-  for (const { field, kind } of fields) {
-    const out = kind === 'dictionary' ? new Int32Array(total) : new Float64Array(total);
-    let at = 0;
-    for (const b of batches) {
-      out.set(b.columns[field] as Int32Array & Float64Array, at);
-      at += b.length;
-    }
-    columns[field] = out;
-  }
-  const line = new Int32Array(total);
-  let at = 0;
-  for (const b of batches) {
-    line.set(b.line, at);
-    at += b.length;
-  }
-  return { line, columns };
 }

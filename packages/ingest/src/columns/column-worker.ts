@@ -10,10 +10,10 @@ parentPort?.on('message', (task: ChunkTask) => {
   queue = queue.then(() =>
     reader.read(task).then(
       (result) => {
-        const transfer = [
-          result.line.buffer,
-          ...Object.values(result.columns).map((c) => c.buffer),
-        ] as ArrayBuffer[];
+        const transfer = result.batches.flatMap((b) => [
+          b.line.buffer,
+          ...Object.values(b.columns).map((c) => c.buffer),
+        ]) as ArrayBuffer[];
         parentPort?.postMessage({ ok: true, result }, transfer);
       },
       (error: unknown) =>

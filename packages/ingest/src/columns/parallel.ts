@@ -72,15 +72,19 @@ class MergedDictionary {
     return index;
   }
 
-  /** Remaps `column` of a chunk read by `worker`, whose dictionary grew by `added` in that chunk. */
-  adopt(worker: number, added: readonly string[], column: Int32Array): void {
+  /** Adds the values that `worker` met for the first time in a chunk (the chunk's rows may all be rejected). */
+  extend(worker: number, added: readonly string[]): void {
     let map = this.#maps.get(worker);
     if (map === undefined) {
       map = new GrowableInt32(1024);
       this.#maps.set(worker, map);
     }
     for (const value of added) map.push(this.#add(value));
-    remap(column, map.data);
+  }
+
+  /** Remaps `column` of a chunk read by `worker` (after {@link MergedDictionary.extend} with the chunk's values). */
+  adopt(worker: number, column: Int32Array): void {
+    remap(column, (this.#maps.get(worker) as GrowableInt32).data);
   }
 
   /** Remaps `column` read with the whole dictionary `local` (the one-thread fallback). */
@@ -204,8 +208,8 @@ export function readColumnsParallel(
     options.onDeadLetter?.(shifted);
   };
   /**
-   * A batch with the dictionary indices made global and its lines made the file's: a worker's chunk (its new values
-   * added to the worker's map; its lines counted from `lines` breaks before the chunk) or a batch of the fallback.
+   * A batch with the dictionary indices made global and its lines made the file's: a batch of a worker's chunk
+   * (remapped through the worker's map; its lines counted from `lines` breaks before the chunk) or of the fallback.
    */
   const adopt = (
     length: number,
@@ -214,7 +218,6 @@ export function readColumnsParallel(
     source:
       | {
           readonly worker: number;
-          readonly added: Readonly<Record<string, readonly string[]>>;
           readonly lines: number;
         }
       | { readonly local: (field: string) => readonly string[] },
@@ -224,7 +227,7 @@ export function readColumnsParallel(
       const values = columns[field] as Int32Array | Float64Array;
       if (kind === 'dictionary') {
         const merged = dictionaries.get(field) as MergedDictionary;
-        if ('worker' in source) merged.adopt(source.worker, source.added[field] ?? [], values as Int32Array);
+        if ('worker' in source) merged.adopt(source.worker, values as Int32Array);
         else merged.remap(source.local(field), values as Int32Array);
       }
       out[field] = values;
@@ -277,17 +280,17 @@ export function readColumnsParallel(
             break;
           }
           for (const d of outcome.deadLetters) letter(d, outcome.priorLines, outcome.priorRows);
-          const batch = adopt(outcome.line.length, outcome.line, outcome.columns, {
-            worker: outcome.worker,
-            added: outcome.newValues,
-            lines: outcome.priorLines,
-          });
+          for (const [field, merged] of dictionaries)
+            merged.extend(outcome.worker, outcome.newValues[field] ?? []);
+          const batches = outcome.batches.map((b) =>
+            adopt(b.length, b.line, b.columns, { worker: outcome.worker, lines: outcome.priorLines }),
+          );
           summary.rowsIn += outcome.rowsIn;
           summary.rowsOut += outcome.rowsOut;
           lineOffset += outcome.lineBreaks;
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
-          if (batch.length > 0) yield batch;
+          for (const batch of batches) if (batch.length > 0) yield batch;
         }
       } finally {
         await pool.close();
