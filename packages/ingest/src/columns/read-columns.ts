@@ -310,7 +310,7 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     return true;
   };
   const commit = (line: number): void => {
-    for (const c of columns) c.commit();
+    for (let i = 0; i < columns.length; i++) (columns[i] as FieldColumn).commit();
     lines.push(line);
     summary.rowsOut++;
   };
@@ -342,7 +342,8 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
         }
       }
       if (moneyColumns.length > 0 && !currencyCheck(line, access)) return;
-      for (const column of checkOrder) {
+      for (let i = 0; i < checkOrder.length; i++) {
+        const column = checkOrder[i] as FieldColumn;
         if (column.deferred !== undefined) {
           reject(line, column, access, access.position(column.reader.spec.column as string), column.deferred);
           return;
