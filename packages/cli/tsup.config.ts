@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
+import { declarations } from '../../scripts/build/declarations.js';
 
 export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: { compilerOptions: { stripInternal: true } },
+    dts: declarations({ compilerOptions: { stripInternal: true } }),
     sourcemap: true,
     clean: ['index.*'],
     target: 'node20',

@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
+import { declarations } from '../../scripts/build/declarations.js';
 
 export default defineConfig({
   // The column worker is an entry of its own: `readColumns({ workers })` starts it from `dist/column-worker.js`.
   entry: ['src/index.ts', 'src/columns/column-worker.ts'],
   format: ['esm', 'cjs'],
-  dts: { entry: 'src/index.ts' },
+  dts: declarations({ entry: 'src/index.ts' }),
   sourcemap: true,
   clean: true,
   target: 'node20',

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { declarations } from '../../scripts/build/declarations.js';
 
 export default defineConfig({
   // The root and one entry per area (package.json "exports": ".", "./survey", "./retention", "./lifetime",
@@ -13,7 +14,7 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   splitting: true,
-  dts: { compilerOptions: { stripInternal: true } },
+  dts: declarations({ compilerOptions: { stripInternal: true } }),
   sourcemap: true,
   clean: true,
   target: 'node20',

@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
+import { declarations } from '../../scripts/build/declarations.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: { compilerOptions: { stripInternal: true } },
+  dts: declarations({ compilerOptions: { stripInternal: true } }),
   sourcemap: true,
   clean: true,
   target: 'node20',

@@ -1,7 +1,7 @@
 // Files are read in chunks into two buffers used in turn: a file read in many small chunks must give what the same
 // bytes give in memory (records, columns, dead letters), with records cut by every chunk boundary, quoted line
 // breaks, repeated cells (the records path's text cache) and bad rows among them.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +87,25 @@ describe('a file read in many chunks', () => {
     const fromFile = await columns({ path });
     expect(fromFile).toEqual(await columns({ text }));
     expect(fromFile.values.length).toBe(3000 - (31 + 34 - 1));
+  });
+
+  it('reads an fs.ReadStream as the stream it is, from its start, not as the file its path names', async () => {
+    // A ReadStream has a `path` property: reading it as { path } would start at byte 0 and silently add the rows
+    // before `start`. From the start of the line of row i = 1500 the stream holds the header-less rest of the file;
+    // read with the header prepended, it must equal the same bytes given as text.
+    const start = text.indexOf('\r\no1500,') + 2;
+    const header = 'id,customer,at,total,status,note\r\n';
+    async function* withHeader(): AsyncGenerator<Uint8Array | string> {
+      yield header;
+      yield* createReadStream(path, { start, highWaterMark: 777 });
+    }
+    const fromStream = await records(withHeader());
+    expect(fromStream).toEqual(await records({ text: header + text.slice(start) }));
+    expect(fromStream.summary.rowsIn).toBe(1500);
+    // A bare ReadStream of the first 2,000 bytes (`end` is inclusive) gives what those bytes give, not the 3,000 rows
+    // of the file its `path` names.
+    const bare = await records(createReadStream(path, { end: 1999 }));
+    expect(bare).toEqual(await records({ text: text.slice(0, 2000) }));
+    expect(bare.summary.rowsIn).toBeLessThan(100);
   });
 });

@@ -2,7 +2,7 @@ import { CxOptionsError } from '@cx/model';
 import { z } from 'zod';
 import { visitCsv } from '../csv/csv-rows.js';
 import type { CsvTokenizer } from '../csv/tokenizer.js';
-import { type IngestInput, inputName, isIngestInput } from '../input/input.js';
+import { filePath, type IngestInput, inputName, isIngestInput } from '../input/input.js';
 import { resolveCurrency } from '../mapping/currency.js';
 import { FieldReader } from '../mapping/field-reader.js';
 import { kindFields, requiredFields } from '../mapping/kinds.js';
@@ -179,17 +179,17 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
   columns.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   const shapeOrder = [...kindFields(mapping.kind)];
   const checkOrder = [...columns].sort((a, b) => shapeOrder.indexOf(a.field) - shapeOrder.indexOf(b.field));
+  const path = filePath(input);
   if (
     workers > 0 &&
-    typeof input === 'object' &&
-    'path' in input &&
-    !input.path.endsWith('.gz') &&
+    path !== undefined &&
+    !path.endsWith('.gz') &&
     resolved.format === 'csv' &&
     resolved.encoding === 'utf-8' &&
     resolved.delimiter !== 'auto'
   ) {
     const requested = [...columns, ...constants].map((c) => c.field);
-    return readColumnsParallel(input.path, resolved, mapping, requested, workers, (part) =>
+    return readColumnsParallel(path, resolved, mapping, requested, workers, (part) =>
       readColumns(part, {
         format: 'csv',
         delimiter: resolved.delimiter,

@@ -22,21 +22,35 @@ export type IngestInput =
   | Uint8Array
   | AsyncIterable<Uint8Array | string>;
 
+/**
+ * Which of the four kinds an input is (internal). A stream is recognised before a file: a Node `fs.ReadStream` is an
+ * async iterable that also has a `path` property, and it must be read as the stream it is (from its `start`, up to
+ * its `end`, in its state), never reopened as a file.
+ */
+function kindOf(input: IngestInput): 'bytes' | 'stream' | 'path' | 'text' {
+  if (input instanceof Uint8Array) return 'bytes';
+  if (Symbol.asyncIterator in input) return 'stream';
+  return 'path' in input ? 'path' : 'text';
+}
+
+/** The file path of a `{ path }` input; `undefined` for bytes, text and streams (a ReadStream included) (internal). */
+export function filePath(input: IngestInput): string | undefined {
+  return kindOf(input) === 'path' ? (input as { readonly path: string }).path : undefined;
+}
+
 /** A short name of an input for dead letters and messages (internal). */
 export function inputName(input: IngestInput): string {
-  if (input instanceof Uint8Array) return 'bytes';
-  if (typeof input === 'object' && input !== null && 'path' in input) return input.path;
-  if (typeof input === 'object' && input !== null && 'text' in input) return 'text';
-  return 'stream';
+  return filePath(input) ?? kindOf(input);
 }
 
 /** Whether a value is an {@link IngestInput} (internal). */
 export function isIngestInput(input: unknown): input is IngestInput {
   if (input instanceof Uint8Array) return true;
   if (typeof input !== 'object' || input === null) return false;
+  if (Symbol.asyncIterator in input) return true;
   if ('path' in input) return typeof (input as { path: unknown }).path === 'string';
   if ('text' in input) return typeof (input as { text: unknown }).text === 'string';
-  return Symbol.asyncIterator in input;
+  return false;
 }
 
 const encoder = new TextEncoder();
@@ -54,6 +68,7 @@ export async function* byteChunks(
   chunkBytes: number,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Uint8Array> {
+  const kind = kindOf(input);
   if (input instanceof Uint8Array) {
     const bytes = plain(input);
     for (let at = 0; at < bytes.length; at += chunkBytes) {
@@ -62,13 +77,14 @@ export async function* byteChunks(
     }
     return;
   }
-  if ('text' in input) {
-    yield* byteChunks(encoder.encode(input.text), chunkBytes, signal);
+  if (kind === 'text') {
+    yield* byteChunks(encoder.encode((input as { readonly text: string }).text), chunkBytes, signal);
     return;
   }
-  if ('path' in input && !input.path.endsWith('.gz')) {
+  const path = filePath(input);
+  if (path !== undefined && !path.endsWith('.gz')) {
     signal?.throwIfAborted();
-    const file = await open(input.path, 'r');
+    const file = await open(path, 'r');
     try {
       const buffers = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)];
       for (let turn = 0; ; turn ^= 1) {
@@ -83,11 +99,11 @@ export async function* byteChunks(
     }
   }
   const stream: AsyncIterable<Uint8Array | string> =
-    'path' in input
-      ? createReadStream(input.path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
+    path !== undefined
+      ? createReadStream(path, { highWaterMark: chunkBytes, ...(signal ? { signal } : {}) }).pipe(
           createGunzip(),
         )
-      : input;
+      : (input as AsyncIterable<Uint8Array | string>);
   for await (const chunk of stream) {
     signal?.throwIfAborted();
     yield typeof chunk === 'string' ? encoder.encode(chunk) : plain(chunk);

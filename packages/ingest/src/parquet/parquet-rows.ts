@@ -1,5 +1,5 @@
 import { CxValidationError } from '@cx/model';
-import type { IngestInput } from '../input/input.js';
+import { filePath, type IngestInput } from '../input/input.js';
 import type { SummaryBuilder } from '../records/dead-letter.js';
 import { JsonRowAccess } from '../records/json-access.js';
 import type { ResolvedReadOptions } from '../records/options.js';
@@ -13,13 +13,14 @@ interface AsyncBuffer {
 
 /** The input as a random-access buffer: files are read by range; bytes and streams are held in memory (internal). */
 async function asyncBuffer(input: IngestInput, signal: AbortSignal | undefined): Promise<AsyncBuffer> {
-  if (typeof input === 'object' && input !== null && 'path' in input) {
+  const path = filePath(input);
+  if (path !== undefined) {
     const { asyncBufferFromFile } = await import('hyparquet');
-    return asyncBufferFromFile(input.path);
+    return asyncBufferFromFile(path);
   }
   let bytes: Uint8Array;
   if (input instanceof Uint8Array) bytes = input;
-  else if ('text' in input) {
+  else if (!(Symbol.asyncIterator in input)) {
     throw new CxValidationError([
       {
         path: [],
@@ -29,7 +30,7 @@ async function asyncBuffer(input: IngestInput, signal: AbortSignal | undefined):
     ]);
   } else {
     const parts: Uint8Array[] = [];
-    for await (const chunk of input) {
+    for await (const chunk of input as AsyncIterable<Uint8Array | string>) {
       signal?.throwIfAborted();
       parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk);
     }

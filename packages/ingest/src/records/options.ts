@@ -1,7 +1,7 @@
 import { CxOptionsError, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import type { TextEncodingName } from '../input/encoding.js';
-import type { IngestInput } from '../input/input.js';
+import { filePath, type IngestInput } from '../input/input.js';
 import type { DeadLetter } from './dead-letter.js';
 
 /**
@@ -112,8 +112,9 @@ export function checkOptions<T extends z.ZodRawShape>(
 
 /** The format of an input from its path's extension (internal). */
 function formatOf(input: IngestInput): IngestFormat | undefined {
-  if (!(typeof input === 'object' && input !== null && 'path' in input)) return undefined;
-  const path = input.path.toLowerCase().replace(/\.gz$/, '');
+  const file = filePath(input);
+  if (file === undefined) return undefined;
+  const path = file.toLowerCase().replace(/\.gz$/, '');
   if (path.endsWith('.csv') || path.endsWith('.tsv') || path.endsWith('.txt')) return 'csv';
   if (path.endsWith('.ndjson') || path.endsWith('.jsonl')) return 'ndjson';
   if (path.endsWith('.parquet')) return 'parquet';

@@ -196,6 +196,8 @@ export function bgNbdProbabilityAlive(
  * positive (r = −1, NaN …).
  * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
  * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
+ * @throws {@link @cx/model!CxError} (`not_converged`) when the Gauss hypergeometric function ₂F₁ in the formula does not
+ * converge to double precision within its term limit (extreme parameters); no approximate value is returned.
  * @example
  * ```ts
  * import { bgNbdExpectedPurchases } from '@cx/metrics';
@@ -246,6 +248,8 @@ export function bgNbdExpectedPurchases(
  * positive.
  * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
  * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
+ * @throws {@link @cx/model!CxError} (`not_converged`) when the Gauss hypergeometric function ₂F₁ in the formula does not
+ * converge to double precision within its term limit (extreme parameters); no approximate value is returned.
  * @example
  * ```ts
  * import { bgNbdConditionalExpectedPurchases } from '@cx/metrics';

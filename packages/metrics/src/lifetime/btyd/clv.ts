@@ -82,6 +82,8 @@ export interface CustomerLifetimeValue {
  * positive, or an invalid history.
  * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
  * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
+ * @throws {@link @cx/model!CxError} (`not_converged`) when the Gauss hypergeometric function ₂F₁ of the purchase model does
+ * not converge to double precision within its term limit (extreme parameters); no approximate value is returned.
  * @example
  * ```ts
  * import { customerLifetimeValue } from '@cx/metrics';

@@ -155,6 +155,8 @@ export function fitParetoNbd(
  * @throws {@link @cx/model!CxValidationError} for an invalid history or parameters that are not finite and positive.
  * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
  * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
+ * @throws {@link @cx/model!CxError} (`not_converged`) when the Gauss hypergeometric function ₂F₁ in the formula does not
+ * converge to double precision within its term limit (extreme parameters); no approximate value is returned.
  * @example
  * ```ts
  * import { paretoNbdProbabilityAlive } from '@cx/metrics';
@@ -231,6 +233,8 @@ export function paretoNbdExpectedPurchases(
  * positive.
  * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
  * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
+ * @throws {@link @cx/model!CxError} (`not_converged`) when the Gauss hypergeometric function ₂F₁ in the formula does not
+ * converge to double precision within its term limit (extreme parameters); no approximate value is returned.
  * @example
  * ```ts
  * import { paretoNbdConditionalExpectedPurchases } from '@cx/metrics';

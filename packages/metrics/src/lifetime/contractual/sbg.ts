@@ -283,6 +283,8 @@ export function sbgProject(
  * range.
  * @throws {@link @cx/model!CxValidationError} (`out_of_range` at `['model']`) when the parameters, each in range, are
  * too extreme together for a finite result in double precision (a number of the result would be NaN or ±∞).
+ * @throws {@link @cx/model!CxError} (`not_converged`) when the Gauss hypergeometric function ₂F₁ in the formula does not
+ * converge to double precision within its term limit (extreme parameters); no approximate value is returned.
  * @example
  * ```ts
  * import { sbgDiscountedResidualLifetime } from '@cx/metrics';
