@@ -106,4 +106,19 @@ describe('readColumns with workers', () => {
     );
     expect(two).toEqual(one);
   }, 120_000);
+
+  it('reads a record longer than a chunk (chunks with no record of their own)', async () => {
+    // 8 KiB chunks and a 40 KiB event name: several chunks lie inside that one line and start no record.
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      i === 300
+        ? `c1,2024-01-01 10:00,${'x'.repeat(40_000)},1,`
+        : `c${i % 17},2024-01-0${1 + (i % 9)} 10:00,e${i % 5},${i},`,
+    );
+    const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+    const two = await collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 }));
+    expect(one.summary.rowsIn).toBe(600);
+    expect(one.summary.rejected).toBe(1); // the 40 KiB name is longer than the schema allows
+    expect(two).toEqual(one);
+  }, 120_000);
 });

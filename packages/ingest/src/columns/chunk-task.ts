@@ -177,6 +177,25 @@ export class ChunkReader {
     const { lineBreaks, oddQuotes } = scan(bytes);
     const priorLines = this.#lines;
     const priorRows = this.#rowsIn;
+    if (bytes.length === 0) {
+      // A record longer than a chunk spans its nominal range: nothing starts in it (the reader is not woken, it
+      // would wait for bytes that do not come).
+      this.#spare = new Uint8Array(bytes.buffer);
+      return {
+        index: task.index,
+        begin,
+        finish,
+        oddQuotes,
+        lineBreaks,
+        priorLines,
+        priorRows,
+        rowsIn: 0,
+        rowsOut: 0,
+        deadLetters: [],
+        batches: [],
+        newValues: {},
+      };
+    }
     // Hand the chunk to the reader, then take batches until it asks for the next chunk: this one is done.
     const done = new Promise<void>((resolve) => {
       this.#asked = resolve;
