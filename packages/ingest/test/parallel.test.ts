@@ -121,4 +121,18 @@ describe('readColumns with workers', () => {
     expect(one.summary.rejected).toBe(1); // the 40 KiB name is longer than the schema allows
     expect(two).toEqual(one);
   }, 120_000);
+
+  it('reads the last record of a file that does not end with a line break', async () => {
+    const lines = Array.from(
+      { length: 2_000 },
+      (_, i) => `c${i % 31},2024-02-0${1 + (i % 9)} 10:00,e${i % 7},${i},`,
+    );
+    for (const eol of ['\n', '\r\n']) {
+      const path = file(`who,at,event,revenue,note${eol}${lines.join(eol)}`);
+      const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+      const two = await collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 }));
+      expect(one.rows.length).toBe(2_000);
+      expect(two).toEqual(one);
+    }
+  }, 120_000);
 });

@@ -101,8 +101,8 @@ export class ChunkReader {
   readonly #batches: AsyncIterator<ColumnBatch>;
   #pending: Promise<IteratorResult<ColumnBatch>> | undefined;
   /** Chunks given and not yet taken by the reader; the reader waiting for one; who waits for the reader to ask. */
-  readonly #chunks: Uint8Array[] = [];
-  #wantsChunk: ((chunk: Uint8Array) => void) | undefined;
+  readonly #chunks: Array<Uint8Array | null> = [];
+  #wantsChunk: ((chunk: Uint8Array | null) => void) | undefined;
   #asked: (() => void) | undefined;
   #letters: DeadLetter[] = [];
   readonly #sent = new Map<string, number>();
@@ -115,9 +115,10 @@ export class ChunkReader {
   constructor(setup: ChunkSetup) {
     this.#setup = setup;
     const feed = this.#feed.bind(this);
+    // `null` ends the input: after the file's last chunk, whose last record may have no line break after it.
     const input: AsyncIterable<Uint8Array> = {
       async *[Symbol.asyncIterator]() {
-        for (;;) yield await feed();
+        for (let chunk = await feed(); chunk !== null; chunk = await feed()) yield chunk;
       },
     };
     this.#stream = readColumns(input, {
@@ -135,12 +136,12 @@ export class ChunkReader {
   }
 
   /** The reader asks for its next chunk: the one given, or it waits (and says so: the last chunk is done). */
-  #feed(): Promise<Uint8Array> {
+  #feed(): Promise<Uint8Array | null> {
     const chunk = this.#chunks.shift();
     if (chunk !== undefined) return Promise.resolve(chunk);
     const asked = this.#asked;
     this.#asked = undefined;
-    const wait = new Promise<Uint8Array>((resolve) => {
+    const wait = new Promise<Uint8Array | null>((resolve) => {
       this.#wantsChunk = resolve;
     });
     asked?.();
@@ -202,6 +203,8 @@ export class ChunkReader {
     });
     for (let at = 0; at < bytes.length; at += BATCH_BYTES)
       this.#chunks.push(bytes.subarray(at, Math.min(bytes.length, at + BATCH_BYTES)));
+    // The end of the file ends the reader's input, so that it reads a last record without a line break.
+    if (finish >= setup.fileSize) this.#chunks.push(null);
     const wants = this.#wantsChunk;
     this.#wantsChunk = undefined;
     const first = this.#chunks.shift();
