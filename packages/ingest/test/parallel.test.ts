@@ -135,4 +135,28 @@ describe('readColumns with workers', () => {
       expect(two).toEqual(one);
     }
   }, 120_000);
+
+  it('falls back to one thread when a chunk ends inside a quoted field although its quotes are even', async () => {
+    // Chunks of 8 KiB: a stray quote at about 5 KB and a quoted 3,000-byte field of line breaks from about 7 KB, so
+    // the first chunk's cut (the first line feed after 8 KiB) lies inside the quoted field and the chunk has two
+    // quote bytes. Only the reader knows the cut is inside a record: it held back the open record.
+    const plain = (i: number) => `c${i % 13},2024-03-0${1 + (i % 9)} 10:00,e${i % 4},${i},`;
+    const rows: string[] = [];
+    let bytes = 0;
+    for (let i = 0; bytes < 20_000; i++) {
+      const row =
+        bytes > 5_000 && bytes < 5_100
+          ? 'c1,2024-03-01 10:00,e1,1,x"y'
+          : bytes > 7_000 && bytes < 7_100
+            ? `c2,2024-03-02 10:00,"${'line\n'.repeat(600)}",2,`
+            : plain(i);
+      rows.push(row);
+      bytes += row.length + 1;
+    }
+    const path = file(`who,at,event,revenue,note\n${rows.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+    const two = await collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 }));
+    expect(one.summary.rowsIn).toBe(rows.length);
+    expect(two).toEqual(one);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MappingSpec } from '../mapping/mapping.js';
 import type { DeadLetter } from '../records/dead-letter.js';
-import { type ColumnBatch, type ColumnStream, readColumns } from './read-columns.js';
+import { CARRIED, type ColumnBatch, type ColumnStream, readColumns } from './read-columns.js';
 
 const LF = 10;
 const CR = 13;
@@ -41,7 +41,10 @@ export interface ChunkResult {
   /** Byte range actually read: from the first record starting at or after `start` to the first at or after `end`. */
   readonly begin: number;
   readonly finish: number;
-  /** An odd number of quote bytes: the cut may be inside a quoted field (the read falls back to one thread). */
+  /**
+   * The chunk may not end at a record boundary (the read falls back to one thread from there): an odd number of
+   * quote bytes, or the reader held back a record cut by the chunk's end (a quoted field still open).
+   */
   readonly oddQuotes: boolean;
   /** Line breaks in `[begin, finish)`, for line numbers. */
   readonly lineBreaks: number;
@@ -97,7 +100,7 @@ function scan(bytes: Uint8Array): { lineBreaks: number; oddQuotes: boolean } {
  */
 export class ChunkReader {
   readonly #setup: ChunkSetup;
-  readonly #stream: ColumnStream;
+  readonly #stream: ColumnStream & { readonly [CARRIED]: () => number };
   readonly #batches: AsyncIterator<ColumnBatch>;
   #pending: Promise<IteratorResult<ColumnBatch>> | undefined;
   /** Chunks given and not yet taken by the reader; the reader waiting for one; who waits for the reader to ask. */
@@ -121,6 +124,7 @@ export class ChunkReader {
         for (let chunk = await feed(); chunk !== null; chunk = await feed()) yield chunk;
       },
     };
+    // The one-thread reader (no `workers`): its stream has the CARRIED key.
     this.#stream = readColumns(input, {
       format: 'csv',
       delimiter: setup.delimiter,
@@ -129,7 +133,7 @@ export class ChunkReader {
       fields: [...setup.fields],
       keepDeadLetters: 0,
       onDeadLetter: (letter) => this.#letters.push(letter),
-    });
+    }) as ColumnStream & { readonly [CARRIED]: () => number };
     this.#batches = this.#stream[Symbol.asyncIterator]();
     this.#chunks.push(setup.header);
     for (const { field, kind } of this.#stream.fields) if (kind === 'dictionary') this.#sent.set(field, 0);
@@ -220,6 +224,8 @@ export class ChunkReader {
       batches.push(next.value);
     }
     this.#spare = new Uint8Array(bytes.buffer);
+    // Bytes held back at the end of a chunk that ends with a line feed: that line feed is inside a quoted field.
+    const cut = this.#stream[CARRIED]() > 0;
     this.#lines += lineBreaks;
     const summary = this.#stream.summary;
     const rowsIn = summary.rowsIn - this.#rowsIn;
@@ -238,7 +244,7 @@ export class ChunkReader {
       index: task.index,
       begin,
       finish,
-      oddQuotes,
+      oddQuotes: oddQuotes || cut,
       lineBreaks,
       priorLines,
       priorRows,

@@ -30,7 +30,8 @@ export function decodeFields(tokenizer: CsvTokenizer): string[] | undefined {
 /**
  * Feeds byte chunks through one tokenizer into `sink`: carries a record cut by a chunk end over to the next chunk,
  * skips a UTF-8 byte-order mark, and yields after each chunk so that the caller can hand out what the sink built
- * (internal). A record longer than `maxRecordBytes` is a {@link CxLimitError}.
+ * (internal): the number of bytes held back for the next chunk (a record cut by the chunk's end; 0 when the chunk
+ * ended at a record boundary). A record longer than `maxRecordBytes` is a {@link CxLimitError}.
  */
 export async function* driveCsv(
   chunks: AsyncIterable<Uint8Array>,
@@ -38,7 +39,7 @@ export async function* driveCsv(
   sink: CsvSink,
   maxRecordBytes: number,
   name: string,
-): AsyncGenerator<CsvTokenizer> {
+): AsyncGenerator<number> {
   const tokenizer = new CsvTokenizer(delimiter);
   let buffer = new Uint8Array(0);
   let carry = 0;
@@ -142,7 +143,7 @@ export async function* driveCsv(
     } else if (consumed > 0) buffer.copyWithin(0, consumed, end);
     carry = rest;
     runAt = rest > 0 ? 2 * rest : 0;
-    yield tokenizer;
+    yield carry;
   }
   run(buffer, true, carry);
   if (!headerDone) {
@@ -159,5 +160,5 @@ export async function* driveCsv(
       },
     );
   }
-  yield tokenizer;
+  yield 0;
 }
