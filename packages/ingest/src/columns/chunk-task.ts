@@ -6,8 +6,6 @@ import { CARRIED, type ColumnBatch, type ColumnStream, readColumns } from './rea
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-/** Bytes of a chunk given to the reader at a time: each gives one batch. */
-export const BATCH_BYTES = 4 << 20;
 
 /** What every chunk of one parallel read shares (internal; sent once to each worker). */
 export interface ChunkSetup {
@@ -22,6 +20,8 @@ export interface ChunkSetup {
   readonly spec: MappingSpec;
   readonly fields: readonly string[];
   readonly disambiguation?: string;
+  /** Bytes of a chunk given to the reader at a time (the read's `chunkBytes`): each gives one batch. */
+  readonly batchBytes: number;
 }
 
 /** One chunk's nominal byte range `[start, end)` of the data area (internal). */
@@ -55,7 +55,7 @@ export interface ChunkResult {
   readonly rowsIn: number;
   readonly rowsOut: number;
   readonly deadLetters: readonly DeadLetter[];
-  /** The chunk's rows in batches of about {@link BATCH_BYTES} of input (small arrays, written while in cache). */
+  /** The chunk's rows in batches of about `batchBytes` of input (small arrays, written while in cache). */
   readonly batches: ReadonlyArray<Pick<ColumnBatch, 'length' | 'line' | 'columns'>>;
   readonly newValues: Readonly<Record<string, readonly string[]>>;
 }
@@ -205,8 +205,17 @@ export class ChunkReader {
     const done = new Promise<void>((resolve) => {
       this.#asked = resolve;
     });
-    for (let at = 0; at < bytes.length; at += BATCH_BYTES)
-      this.#chunks.push(bytes.subarray(at, Math.min(bytes.length, at + BATCH_BYTES)));
+    // Pieces cut after a line feed, so that each normally ends a record and the reader holds nothing back between
+    // them (a piece ending inside a quoted field is carried over by the reader, as between the chunks of one thread).
+    for (let at = 0; at < bytes.length; ) {
+      let to = Math.min(bytes.length, at + setup.batchBytes);
+      if (to < bytes.length) {
+        const lf = bytes.lastIndexOf(LF, to - 1);
+        if (lf >= at) to = lf + 1;
+      }
+      this.#chunks.push(bytes.subarray(at, to));
+      at = to;
+    }
     // The end of the file ends the reader's input, so that it reads a last record without a line break.
     if (finish >= setup.fileSize) this.#chunks.push(null);
     const wants = this.#wantsChunk;

@@ -267,6 +267,7 @@ export function readColumnsParallel(
         delimiter: options.delimiter,
         spec: mapping.spec,
         fields,
+        batchBytes: options.chunkBytes,
       };
       const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
       let resumeAt = -1;

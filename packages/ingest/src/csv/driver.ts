@@ -126,7 +126,10 @@ export async function* driveCsv(
       source = buffer;
       end = carry;
       // A long record cut by chunk ends is scanned again only once the buffer has doubled: linear work overall.
-      if (end < runAt && end <= maxRecordBytes) continue;
+      if (end < runAt && end <= maxRecordBytes) {
+        yield carry;
+        continue;
+      }
     }
     const consumed = run(source, false, end, from);
     const rest = end - consumed;
