@@ -23,6 +23,12 @@ interface Measurement {
   readonly check?: string;
 }
 
+/** Worker threads of a mode: `columns-2` two, `columns-w1` one, `columns-1` none (the calling thread). */
+function workersOf(mode: string): number {
+  if (mode.endsWith('-w1')) return 1;
+  return mode.endsWith('2') ? 2 : 0;
+}
+
 /** One measurement, in this (child) process. */
 async function measure(mode: string): Promise<Measurement> {
   const t0 = performance.now();
@@ -67,7 +73,7 @@ async function measure(mode: string): Promise<Measurement> {
     } else {
       const stream = readColumns(
         { path: csv },
-        { mapping, fields: COLUMNS, chunkBytes: 4 << 20, workers: mode.endsWith('2') ? 2 : 0 },
+        { mapping, fields: COLUMNS, chunkBytes: 4 << 20, workers: workersOf(mode) },
       );
       for await (const batch of stream) rows += batch.length;
       check = `${stream.summary.rejected} rejected`;
@@ -81,7 +87,7 @@ async function measure(mode: string): Promise<Measurement> {
       cohortType: 'first-time',
       retention: 'on',
     });
-    const stream = streamInteractionCsv(csv, { dimensions: [], workers: mode.endsWith('2') ? 2 : 0 });
+    const stream = streamInteractionCsv(csv, { dimensions: [], workers: workersOf(mode) });
     for await (const batch of stream) {
       aggregator.addBatch(batch, stream);
       rows += batch.length;
@@ -136,6 +142,7 @@ const modes = [
   'duckdb-load-1',
   'columns-1',
   'duckdb-load-2',
+  'columns-w1',
   'columns-2',
   'records',
   'duckdb-retention-2',
@@ -154,7 +161,7 @@ for (const mode of modes) {
 }
 const ratio = (a: string, b: string) => ((results.get(a)?.ms ?? 0) / (results.get(b)?.ms ?? 1)).toFixed(2);
 console.log(
-  `DuckDB threads=1 ÷ ours (1 thread): ${ratio('duckdb-load-1', 'columns-1')}×; DuckDB threads=2 ÷ ours (2 workers): ${ratio('duckdb-load-2', 'columns-2')}×`,
+  `DuckDB threads=1 ÷ ours (1 thread): ${ratio('duckdb-load-1', 'columns-1')}×; DuckDB threads=2 ÷ ours (1 worker): ${ratio('duckdb-load-2', 'columns-w1')}×, ÷ ours (2 workers): ${ratio('duckdb-load-2', 'columns-2')}×`,
 );
 console.log(
   `read + cohort retention: DuckDB threads=2 ÷ ours (1 thread) ${ratio('duckdb-retention-2', 'retention-1')}×, ÷ ours (2 workers) ${ratio('duckdb-retention-2', 'retention-2')}×`,

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MappingSpec } from '../mapping/mapping.js';
 import type { DeadLetter } from '../records/dead-letter.js';
-import { readColumns } from './read-columns.js';
+import { CARRIED, type ColumnBatch, type ColumnStream, readColumns } from './read-columns.js';
 
 const LF = 10;
 const CR = 13;
@@ -20,6 +20,8 @@ export interface ChunkSetup {
   readonly spec: MappingSpec;
   readonly fields: readonly string[];
   readonly disambiguation?: string;
+  /** Bytes of a chunk given to the reader at a time (the read's `chunkBytes`): each gives one batch. */
+  readonly batchBytes: number;
 }
 
 /** One chunk's nominal byte range `[start, end)` of the data area (internal). */
@@ -29,22 +31,33 @@ export interface ChunkTask {
   readonly end: number;
 }
 
-/** What a chunk read gives back (internal; dictionary indices are the chunk's own). */
+/**
+ * What a chunk read gives back (internal). A worker reads all its chunks with one column reader, so its dictionaries
+ * live across its chunks: indices are the worker's own, and `newValues` lists only the values the worker met for the
+ * first time in this chunk (in order of first appearance), which the main thread adds to its map of that worker.
+ */
 export interface ChunkResult {
   readonly index: number;
   /** Byte range actually read: from the first record starting at or after `start` to the first at or after `end`. */
   readonly begin: number;
   readonly finish: number;
-  /** An odd number of quote bytes: the cut may be inside a quoted field (the read falls back to one thread). */
+  /**
+   * The chunk may not end at a record boundary (the read falls back to one thread from there): an odd number of
+   * quote bytes, or the reader held back a record cut by the chunk's end (a quoted field still open).
+   */
   readonly oddQuotes: boolean;
   /** Line breaks in `[begin, finish)`, for line numbers. */
   readonly lineBreaks: number;
+  /** Line breaks in the worker's earlier chunks (its reader's line numbers run on over them). */
+  readonly priorLines: number;
+  /** Rows the worker's reader had read before this chunk. */
+  readonly priorRows: number;
   readonly rowsIn: number;
   readonly rowsOut: number;
   readonly deadLetters: readonly DeadLetter[];
-  readonly line: Int32Array;
-  readonly columns: Readonly<Record<string, Int32Array | Float64Array>>;
-  readonly dictionaries: Readonly<Record<string, readonly string[]>>;
+  /** The chunk's rows in batches of about `batchBytes` of input (small arrays, written while in cache). */
+  readonly batches: ReadonlyArray<Pick<ColumnBatch, 'length' | 'line' | 'columns'>>;
+  readonly newValues: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -66,108 +79,189 @@ export function boundary(fd: number, x: number, dataStart: number, fileSize: num
   return fileSize;
 }
 
-// Chunk buffers of this worker, used again from task to task: a fresh buffer per chunk costs page faults and
-// garbage collections worth a sizeable share of the read. A worker reads at most two chunks at once (the pool's
-// size); a buffer goes back to the pool when its chunk's columns are built.
-const pool: Uint8Array[] = [];
-
-function acquire(size: number): Uint8Array {
-  const buffer = pool.pop();
-  if (buffer !== undefined && buffer.length >= size) return buffer.subarray(0, size);
-  // Chunks differ in length by their cut lines: room for a quarter more, so that the next chunk fits.
-  return new Uint8Array(Math.max(Math.ceil(size * 1.25), buffer?.length ?? 0)).subarray(0, size);
-}
-
-/** Reads one chunk of the file with the single-thread column path (internal; runs in a worker). */
-export async function runChunk(setup: ChunkSetup, task: ChunkTask): Promise<ChunkResult> {
-  const fd = openSync(setup.path, 'r');
-  let bytes: Uint8Array;
-  let begin: number;
-  let finish: number;
-  try {
-    begin = boundary(fd, task.start, setup.dataStart, setup.fileSize);
-    finish = boundary(fd, task.end, setup.dataStart, setup.fileSize);
-    const length = Math.max(0, finish - begin);
-    bytes = acquire(setup.header.length + length);
-    bytes.set(setup.header, 0);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, bytes, setup.header.length + read, length - read, begin + read);
-      if (n <= 0) break;
-      read += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    return await readChunk(setup, task, bytes, begin, finish);
-  } finally {
-    pool.push(new Uint8Array(bytes.buffer));
-  }
-}
-
-/** The columns of one chunk's bytes (header first) (internal). */
-async function readChunk(
-  setup: ChunkSetup,
-  task: ChunkTask,
-  bytes: Uint8Array,
-  begin: number,
-  finish: number,
-): Promise<ChunkResult> {
-  // Quotes and line breaks by native search (Buffer#indexOf is memchr), not a loop over every byte.
+/** Line breaks in `bytes` (LF, CRLF or a lone CR) and whether it holds an odd number of quote bytes (internal). */
+function scan(bytes: Uint8Array): { lineBreaks: number; oddQuotes: boolean } {
+  // Native search (Buffer#indexOf is memchr), not a loop over every byte.
   const search = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let quotes = 0;
-  for (let at = search.indexOf(QUOTE, setup.header.length); at >= 0; at = search.indexOf(QUOTE, at + 1))
-    quotes++;
+  for (let at = search.indexOf(QUOTE, 0); at >= 0; at = search.indexOf(QUOTE, at + 1)) quotes++;
   let lineBreaks = 0;
-  for (let at = search.indexOf(LF, setup.header.length); at >= 0; at = search.indexOf(LF, at + 1))
-    lineBreaks++;
-  // Lone CR line ends (old Mac files) count as line breaks too.
-  for (let at = search.indexOf(CR, setup.header.length); at >= 0; at = search.indexOf(CR, at + 1))
+  for (let at = search.indexOf(LF, 0); at >= 0; at = search.indexOf(LF, at + 1)) lineBreaks++;
+  for (let at = search.indexOf(CR, 0); at >= 0; at = search.indexOf(CR, at + 1))
     if (search[at + 1] !== LF) lineBreaks++;
-  const stream = readColumns(bytes, {
-    format: 'csv',
-    delimiter: setup.delimiter,
-    name: setup.name,
-    mapping: setup.spec,
-    fields: [...setup.fields],
-    // Batches of a few MiB: the column arrays stay small and warm; the batches are joined below.
-    chunkBytes: Math.max(1 << 10, Math.min(bytes.length + 1, 4 << 20)),
-    keepDeadLetters: Number.MAX_SAFE_INTEGER,
-  });
-  const batches = [];
-  for await (const batch of stream) batches.push(batch);
-  const total = batches.reduce((n, b) => n + b.length, 0);
-  const line = new Int32Array(total);
-  const columns: Record<string, Int32Array | Float64Array> = {};
-  const dictionaries: Record<string, readonly string[]> = {};
-  for (const { field, kind } of stream.fields) {
-    const out = kind === 'dictionary' ? new Int32Array(total) : new Float64Array(total);
-    let at = 0;
-    for (const b of batches) {
-      out.set(b.columns[field] as Int32Array & Float64Array, at);
-      at += b.length;
+  return { lineBreaks, oddQuotes: quotes % 2 === 1 };
+}
+
+/**
+ * The chunks a worker reads, fed one at a time into one single-thread column reader (internal; runs in a worker).
+ * Each chunk ends at a record boundary, so the reader tokenizes it where it lies (no carried bytes, no copy), and
+ * its dictionaries are kept from chunk to chunk: a value (a customer id, a channel) is decoded, value-mapped and
+ * schema-checked once per worker, not once per chunk.
+ */
+export class ChunkReader {
+  readonly #setup: ChunkSetup;
+  readonly #stream: ColumnStream & { readonly [CARRIED]: () => number };
+  readonly #batches: AsyncIterator<ColumnBatch>;
+  #pending: Promise<IteratorResult<ColumnBatch>> | undefined;
+  /** Chunks given and not yet taken by the reader; the reader waiting for one; who waits for the reader to ask. */
+  readonly #chunks: Array<Uint8Array | null> = [];
+  #wantsChunk: ((chunk: Uint8Array | null) => void) | undefined;
+  #asked: (() => void) | undefined;
+  #letters: DeadLetter[] = [];
+  readonly #sent = new Map<string, number>();
+  #lines = 0;
+  #rowsIn = 0;
+  #rowsOut = 0;
+  /** Chunk buffers used again from chunk to chunk (a fresh one per chunk costs page faults and collections). */
+  #spare: Uint8Array | undefined;
+
+  constructor(setup: ChunkSetup) {
+    this.#setup = setup;
+    const feed = this.#feed.bind(this);
+    // `null` ends the input: after the file's last chunk, whose last record may have no line break after it.
+    const input: AsyncIterable<Uint8Array> = {
+      async *[Symbol.asyncIterator]() {
+        for (let chunk = await feed(); chunk !== null; chunk = await feed()) yield chunk;
+      },
+    };
+    // The one-thread reader (no `workers`): its stream has the CARRIED key.
+    this.#stream = readColumns(input, {
+      format: 'csv',
+      delimiter: setup.delimiter,
+      name: setup.name,
+      mapping: setup.spec,
+      fields: [...setup.fields],
+      keepDeadLetters: 0,
+      onDeadLetter: (letter) => this.#letters.push(letter),
+    }) as ColumnStream & { readonly [CARRIED]: () => number };
+    this.#batches = this.#stream[Symbol.asyncIterator]();
+    this.#chunks.push(setup.header);
+    for (const { field, kind } of this.#stream.fields) if (kind === 'dictionary') this.#sent.set(field, 0);
+  }
+
+  /** The reader asks for its next chunk: the one given, or it waits (and says so: the last chunk is done). */
+  #feed(): Promise<Uint8Array | null> {
+    const chunk = this.#chunks.shift();
+    if (chunk !== undefined) return Promise.resolve(chunk);
+    const asked = this.#asked;
+    this.#asked = undefined;
+    const wait = new Promise<Uint8Array | null>((resolve) => {
+      this.#wantsChunk = resolve;
+    });
+    asked?.();
+    return wait;
+  }
+
+  /** Reads chunk `task` of the file into columns. */
+  async read(task: ChunkTask): Promise<ChunkResult> {
+    const setup = this.#setup;
+    const fd = openSync(setup.path, 'r');
+    let bytes: Uint8Array;
+    let begin: number;
+    let finish: number;
+    try {
+      begin = boundary(fd, task.start, setup.dataStart, setup.fileSize);
+      finish = boundary(fd, task.end, setup.dataStart, setup.fileSize);
+      const length = Math.max(0, finish - begin);
+      // Chunks differ in length by their cut lines: room for a quarter more, so that the next chunk fits.
+      const spare = this.#spare;
+      bytes =
+        spare !== undefined && spare.length >= length
+          ? spare.subarray(0, length)
+          : new Uint8Array(Math.ceil(length * 1.25)).subarray(0, length);
+      this.#spare = undefined;
+      let read = 0;
+      while (read < length) {
+        const n = readSync(fd, bytes, read, length - read, begin + read);
+        if (n <= 0) break;
+        read += n;
+      }
+    } finally {
+      closeSync(fd);
     }
-    columns[field] = out;
-    if (kind === 'dictionary') dictionaries[field] = [...stream.dictionary(field)];
+    const { lineBreaks, oddQuotes } = scan(bytes);
+    const priorLines = this.#lines;
+    const priorRows = this.#rowsIn;
+    if (bytes.length === 0) {
+      // A record longer than a chunk spans its nominal range: nothing starts in it (the reader is not woken, it
+      // would wait for bytes that do not come).
+      this.#spare = new Uint8Array(bytes.buffer);
+      return {
+        index: task.index,
+        begin,
+        finish,
+        oddQuotes,
+        lineBreaks,
+        priorLines,
+        priorRows,
+        rowsIn: 0,
+        rowsOut: 0,
+        deadLetters: [],
+        batches: [],
+        newValues: {},
+      };
+    }
+    // Hand the chunk to the reader, then take batches until it asks for the next chunk: this one is done.
+    const done = new Promise<void>((resolve) => {
+      this.#asked = resolve;
+    });
+    // Pieces cut after a line feed, so that each normally ends a record and the reader holds nothing back between
+    // them (a piece ending inside a quoted field is carried over by the reader, as between the chunks of one thread).
+    for (let at = 0; at < bytes.length; ) {
+      let to = Math.min(bytes.length, at + setup.batchBytes);
+      if (to < bytes.length) {
+        const lf = bytes.lastIndexOf(LF, to - 1);
+        if (lf >= at) to = lf + 1;
+      }
+      this.#chunks.push(bytes.subarray(at, to));
+      at = to;
+    }
+    // The end of the file ends the reader's input, so that it reads a last record without a line break.
+    if (finish >= setup.fileSize) this.#chunks.push(null);
+    const wants = this.#wantsChunk;
+    this.#wantsChunk = undefined;
+    const first = this.#chunks.shift();
+    if (wants !== undefined && first !== undefined) wants(first);
+    else if (first !== undefined) this.#chunks.unshift(first);
+    const batches: ColumnBatch[] = [];
+    for (;;) {
+      this.#pending ??= this.#batches.next();
+      const next = await Promise.race([this.#pending, done.then(() => undefined)]);
+      if (next === undefined) break;
+      this.#pending = undefined;
+      if (next.done === true) break;
+      batches.push(next.value);
+    }
+    this.#spare = new Uint8Array(bytes.buffer);
+    // Bytes held back at the end of a chunk that ends with a line feed: that line feed is inside a quoted field.
+    const cut = this.#stream[CARRIED]() > 0;
+    this.#lines += lineBreaks;
+    const summary = this.#stream.summary;
+    const rowsIn = summary.rowsIn - this.#rowsIn;
+    const rowsOut = summary.rowsOut - this.#rowsOut;
+    this.#rowsIn = summary.rowsIn;
+    this.#rowsOut = summary.rowsOut;
+    const deadLetters = this.#letters;
+    this.#letters = [];
+    const newValues: Record<string, readonly string[]> = {};
+    for (const [field, sent] of this.#sent) {
+      const values = this.#stream.dictionary(field);
+      newValues[field] = values.slice(sent);
+      this.#sent.set(field, values.length);
+    }
+    return {
+      index: task.index,
+      begin,
+      finish,
+      oddQuotes: oddQuotes || cut,
+      lineBreaks,
+      priorLines,
+      priorRows,
+      rowsIn,
+      rowsOut,
+      deadLetters,
+      batches,
+      newValues,
+    };
   }
-  let at = 0;
-  for (const b of batches) {
-    line.set(b.line, at);
-    at += b.length;
-  }
-  const summary = stream.summary;
-  return {
-    index: task.index,
-    begin,
-    finish,
-    oddQuotes: quotes % 2 === 1,
-    lineBreaks,
-    rowsIn: summary.rowsIn,
-    rowsOut: summary.rowsOut,
-    deadLetters: summary.deadLetters,
-    line,
-    columns,
-    dictionaries,
-  };
 }

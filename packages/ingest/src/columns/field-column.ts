@@ -44,6 +44,8 @@ export class FieldColumn {
   readonly floats = new GrowableFloat64(1 << 14);
   /** The value of the current row (index or number), set by a successful read. */
   current = 0;
+  /** `kind === 'dictionary'`, as a boolean for the per-cell branches. */
+  readonly #dictionary: boolean;
 
   constructor(reader: FieldReader, kind: RecordKind, required: boolean) {
     this.reader = reader;
@@ -56,6 +58,7 @@ export class FieldColumn {
           ? 'instant'
           : 'number';
     this.required = required;
+    this.#dictionary = this.kind === 'dictionary';
     this.#schema = fieldSchema(kind, this.field);
     this.#rule = this.kind === 'number' ? numericRule(kind, this.field) : undefined;
   }
@@ -159,7 +162,7 @@ export class FieldColumn {
       return this.reader.spec.default !== undefined
         ? this.readValue(this.reader.spec.default)
         : this.#missing();
-    if (this.kind === 'dictionary') {
+    if (this.#dictionary) {
       // Exports often repeat a cell on consecutive rows (a customer's events, one channel): compare with the last
       // cell's bytes, kept in the raw dictionary, before hashing.
       let raw = this.#lastRaw;
@@ -235,7 +238,7 @@ export class FieldColumn {
 
   /** Appends the current value to the batch. */
   commit(): void {
-    if (this.kind === 'dictionary') this.ints.push(this.current);
+    if (this.#dictionary) this.ints.push(this.current);
     else this.floats.push(this.current);
   }
 

@@ -7,6 +7,7 @@ import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
 import type { ResolvedReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
 import type { ChunkResult, ChunkSetup } from './chunk-task.js';
+import { GrowableInt32 } from './growable.js';
 import type { ColumnBatch, ColumnStream } from './read-columns.js';
 
 /** The header record of a CSV file: its bytes (terminator included) and where the data starts (internal). */
@@ -51,26 +52,54 @@ function startWorker(setup: ChunkSetup): Worker {
   return new Worker(new URL('./columns/column-worker.js', here), { workerData: setup });
 }
 
-/** A dictionary merged across chunks in chunk order, so indices are in order of first appearance (internal). */
+/**
+ * A dictionary merged across chunks in chunk order, so indices are in order of first appearance (internal). Each
+ * worker keeps its own dictionary across its chunks and sends only the values new to it; the merge keeps, per
+ * worker, a typed map from the worker's indices to the merged ones, and a chunk's column is remapped through it.
+ */
 class MergedDictionary {
   readonly values: string[] = [];
   readonly #index = new Map<string, number>();
+  readonly #maps = new Map<number, GrowableInt32>();
 
-  remap(local: readonly string[], column: Int32Array): void {
-    const map = new Int32Array(local.length);
-    local.forEach((value, i) => {
-      let index = this.#index.get(value);
-      if (index === undefined) {
-        index = this.values.length;
-        this.values.push(value);
-        this.#index.set(value, index);
-      }
-      map[i] = index;
-    });
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i] as number;
-      if (v >= 0) column[i] = map[v] as number;
+  #add(value: string): number {
+    let index = this.#index.get(value);
+    if (index === undefined) {
+      index = this.values.length;
+      this.values.push(value);
+      this.#index.set(value, index);
     }
+    return index;
+  }
+
+  /** Adds the values that `worker` met for the first time in a chunk (the chunk's rows may all be rejected). */
+  extend(worker: number, added: readonly string[]): void {
+    let map = this.#maps.get(worker);
+    if (map === undefined) {
+      map = new GrowableInt32(1024);
+      this.#maps.set(worker, map);
+    }
+    for (const value of added) map.push(this.#add(value));
+  }
+
+  /** Remaps `column` of a chunk read by `worker` (after {@link MergedDictionary.extend} with the chunk's values). */
+  adopt(worker: number, column: Int32Array): void {
+    remap(column, (this.#maps.get(worker) as GrowableInt32).data);
+  }
+
+  /** Remaps `column` read with the whole dictionary `local` (the one-thread fallback). */
+  remap(local: readonly string[], column: Int32Array): void {
+    remap(
+      column,
+      Int32Array.from(local, (value) => this.#add(value)),
+    );
+  }
+}
+
+function remap(column: Int32Array, map: Int32Array): void {
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number;
+    if (v >= 0) column[i] = map[v] as number;
   }
 }
 
@@ -86,7 +115,9 @@ function plan(
   return tasks;
 }
 
-type Outcome = ChunkResult | { readonly failed: true; readonly index: number };
+type Outcome =
+  | (ChunkResult & { readonly worker: number })
+  | { readonly failed: true; readonly index: number };
 
 /** Runs the tasks on a pool of workers, at most two per worker in flight; results are awaited in task order. */
 class Pool {
@@ -103,10 +134,10 @@ class Pool {
   ) {
     this.#tasks = tasks;
     this.#workers = Array.from({ length: size }, () => startWorker(setup));
-    for (const worker of this.#workers) {
+    this.#workers.forEach((worker, k) => {
       worker.on('message', (message: { ok: boolean; result?: ChunkResult; index?: number }) => {
         const outcome: Outcome = message.ok
-          ? (message.result as ChunkResult)
+          ? { ...(message.result as ChunkResult), worker: k }
           : { failed: true, index: message.index as number };
         this.#settle(outcome.index, outcome);
         this.#dispatch(worker);
@@ -118,7 +149,7 @@ class Pool {
       });
       this.#dispatch(worker);
       this.#dispatch(worker);
-    }
+    });
   }
 
   #settle(index: number, outcome: Outcome): void {
@@ -168,28 +199,41 @@ export function readColumnsParallel(
     if (kind === 'dictionary') dictionaries.set(field, new MergedDictionary());
   let lineOffset = 0;
   let rowOffset = 0;
-  const letter = (d: DeadLetter): void => {
+  /** A dead letter of a chunk; its line and row were counted from `lines` breaks and `rows` rows before the chunk. */
+  const letter = (d: DeadLetter, lines = 0, rows = 0): void => {
     summary.rejected++;
     summary.byCode[d.code] = (summary.byCode[d.code] ?? 0) + 1;
-    const shifted = { ...d, line: d.line + lineOffset, row: d.row + rowOffset };
+    const shifted = { ...d, line: d.line - lines + lineOffset, row: d.row - rows + rowOffset };
     if (summary.deadLetters.length < options.keepDeadLetters) summary.deadLetters.push(shifted);
     options.onDeadLetter?.(shifted);
   };
-  /** A batch with the chunk's dictionary indices made global and its lines made the file's. */
+  /**
+   * A batch with the dictionary indices made global and its lines made the file's: a batch of a worker's chunk
+   * (remapped through the worker's map; its lines counted from `lines` breaks before the chunk) or of the fallback.
+   */
   const adopt = (
     length: number,
     line: Int32Array,
     columns: Readonly<Record<string, Int32Array | Float64Array>>,
-    local: (field: string) => readonly string[],
+    source:
+      | {
+          readonly worker: number;
+          readonly lines: number;
+        }
+      | { readonly local: (field: string) => readonly string[] },
   ): ColumnBatch => {
     const out: Record<string, Int32Array | Float64Array> = {};
     for (const { field, kind } of kinds) {
       const values = columns[field] as Int32Array | Float64Array;
-      if (kind === 'dictionary')
-        (dictionaries.get(field) as MergedDictionary).remap(local(field), values as Int32Array);
+      if (kind === 'dictionary') {
+        const merged = dictionaries.get(field) as MergedDictionary;
+        if ('worker' in source) merged.adopt(source.worker, values as Int32Array);
+        else merged.remap(source.local(field), values as Int32Array);
+      }
       out[field] = values;
     }
-    for (let i = 0; i < line.length; i++) line[i] = (line[i] as number) + lineOffset;
+    const shift = lineOffset - ('lines' in source ? source.lines : 0);
+    for (let i = 0; i < line.length; i++) line[i] = (line[i] as number) + shift;
     return { length, line, columns: out };
   };
   let started = false;
@@ -223,6 +267,7 @@ export function readColumnsParallel(
         delimiter: options.delimiter,
         spec: mapping.spec,
         fields,
+        batchBytes: options.chunkBytes,
       };
       const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
       let resumeAt = -1;
@@ -235,19 +280,18 @@ export function readColumnsParallel(
             resumeAt = verified;
             break;
           }
-          for (const d of outcome.deadLetters) letter(d);
-          const batch = adopt(
-            outcome.line.length,
-            outcome.line,
-            outcome.columns,
-            (f) => outcome.dictionaries[f] ?? [],
+          for (const d of outcome.deadLetters) letter(d, outcome.priorLines, outcome.priorRows);
+          for (const [field, merged] of dictionaries)
+            merged.extend(outcome.worker, outcome.newValues[field] ?? []);
+          const batches = outcome.batches.map((b) =>
+            adopt(b.length, b.line, b.columns, { worker: outcome.worker, lines: outcome.priorLines }),
           );
           summary.rowsIn += outcome.rowsIn;
           summary.rowsOut += outcome.rowsOut;
           lineOffset += outcome.lineBreaks;
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
-          if (batch.length > 0) yield batch;
+          for (const batch of batches) if (batch.length > 0) yield batch;
         }
       } finally {
         await pool.close();
@@ -266,7 +310,9 @@ export function readColumnsParallel(
           })(),
         );
         for await (const batch of rest)
-          yield adopt(batch.length, Int32Array.from(batch.line), batch.columns, (f) => rest.dictionary(f));
+          yield adopt(batch.length, Int32Array.from(batch.line), batch.columns, {
+            local: (f) => rest.dictionary(f),
+          });
         // Values of rows rejected after the last batch are in the dictionaries of one thread too.
         for (const [field, merged] of dictionaries) merged.remap(rest.dictionary(field), new Int32Array(0));
         const s = rest.summary;

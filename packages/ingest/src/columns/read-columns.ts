@@ -19,6 +19,12 @@ import { GrowableInt32 } from './growable.js';
 import { readColumnsParallel } from './parallel.js';
 
 /**
+ * The bytes a CSV column read holds back after its last chunk (a record cut by the chunk's end), by this key of the
+ * stream (internal: the parallel path checks with it that a chunk ended at a record boundary).
+ */
+export const CARRIED: unique symbol = Symbol('carried');
+
+/**
  * A block of rows read into typed arrays: text fields as indices into the stream's dictionaries (`-1` = empty),
  * instants as epoch milliseconds and numbers as doubles (`NaN` = empty, only for optional fields).
  *
@@ -310,11 +316,15 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     return true;
   };
   const commit = (line: number): void => {
-    for (const c of columns) c.commit();
+    for (let i = 0; i < columns.length; i++) (columns[i] as FieldColumn).commit();
     lines.push(line);
     summary.rowsOut++;
   };
+  let carried = 0;
   const visitor = {
+    chunkEnd(bytes: number): void {
+      carried = bytes;
+    },
     header(headerColumns: readonly string[]): readonly string[] {
       if (resolved.format === 'ndjson') return [];
       indices = Int32Array.from(columns, (c) => headerColumns.indexOf(c.reader.spec.column as string));
@@ -342,7 +352,8 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
         }
       }
       if (moneyColumns.length > 0 && !currencyCheck(line, access)) return;
-      for (const column of checkOrder) {
+      for (let i = 0; i < checkOrder.length; i++) {
+        const column = checkOrder[i] as FieldColumn;
         if (column.deferred !== undefined) {
           reject(line, column, access, access.position(column.reader.spec.column as string), column.deferred);
           return;
@@ -353,10 +364,11 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     },
   };
   let started = false;
-  return {
+  const stream: ColumnStream & { readonly [CARRIED]: () => number } = {
     get summary() {
       return summary.snapshot();
     },
+    [CARRIED]: () => carried,
     fields: [...columns, ...constantColumns].map((c) => ({ field: c.field, kind: c.kind })),
     dictionary(field: string): readonly string[] {
       const column = columns.find((c) => c.field === field) ?? constantColumns.find((c) => c.field === field);
@@ -403,4 +415,5 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
       checkRejected(resolved, summary);
     },
   };
+  return stream;
 }

@@ -215,8 +215,16 @@ export async function* visitCsv(
       visitor.row((access as CsvRowAccess).at(t), t.line);
     },
   };
-  for await (const _ of driveCsv(all, delimiter.charCodeAt(0), sink, options.maxRecordBytes, options.name))
+  for await (const carried of driveCsv(
+    all,
+    delimiter.charCodeAt(0),
+    sink,
+    options.maxRecordBytes,
+    options.name,
+  )) {
+    visitor.chunkEnd?.(carried);
     yield;
+  }
 }
 
 /** Whether bytes are valid UTF-8, and if not which encoding they look like (internal). */

@@ -1,6 +1,8 @@
 import { CxLimitError, CxValidationError } from '@cx/model';
 import { CsvTokenizer } from './tokenizer.js';
 
+const LF = 10;
+
 /** Receives the header and the records of a CSV input (internal). */
 export interface CsvSink {
   /** The header cells; throw to stop. */
@@ -28,7 +30,8 @@ export function decodeFields(tokenizer: CsvTokenizer): string[] | undefined {
 /**
  * Feeds byte chunks through one tokenizer into `sink`: carries a record cut by a chunk end over to the next chunk,
  * skips a UTF-8 byte-order mark, and yields after each chunk so that the caller can hand out what the sink built
- * (internal). A record longer than `maxRecordBytes` is a {@link CxLimitError}.
+ * (internal): the number of bytes held back for the next chunk (a record cut by the chunk's end; 0 when the chunk
+ * ended at a record boundary). A record longer than `maxRecordBytes` is a {@link CxLimitError}.
  */
 export async function* driveCsv(
   chunks: AsyncIterable<Uint8Array>,
@@ -36,15 +39,15 @@ export async function* driveCsv(
   sink: CsvSink,
   maxRecordBytes: number,
   name: string,
-): AsyncGenerator<CsvTokenizer> {
+): AsyncGenerator<number> {
   const tokenizer = new CsvTokenizer(delimiter);
   let buffer = new Uint8Array(0);
   let carry = 0;
   let first = true;
   let headerDone = false;
   let runAt = 0;
-  const run = (source: Uint8Array, final: boolean, end: number): number => {
-    let start = 0;
+  const run = (source: Uint8Array, final: boolean, end: number, from = 0): number => {
+    let start = from;
     if (first) {
       if (end < 3 && !final) return 0;
       first = false;
@@ -86,27 +89,49 @@ export async function* driveCsv(
     }
     return tokenizer.consumed;
   };
+  /** Appends `bytes` to the carried bytes in `buffer`. */
+  const append = (bytes: Uint8Array): void => {
+    if (carry + bytes.length > buffer.length) {
+      const grown = new Uint8Array(Math.max(2 * buffer.length, carry + bytes.length, 1 << 16));
+      grown.set(buffer.subarray(0, carry));
+      buffer = grown;
+    }
+    buffer.set(bytes, carry);
+    carry += bytes.length;
+  };
   for await (const chunk of chunks) {
     let source: Uint8Array;
     let end: number;
+    let from = 0;
+    if (carry > 0) {
+      // The record cut by the last chunk's end usually ends at this chunk's first line feed: only that line is
+      // joined to it, and the rest of the chunk is tokenized where it lies. Tried while the carried bytes are short
+      // next to the chunk, so that a long record is not scanned again chunk after chunk (linear work overall).
+      const split = chunk.indexOf(LF) + 1;
+      if (split > 0 && carry + split <= chunk.length >>> 1) {
+        append(chunk.subarray(0, split));
+        const consumed = run(buffer, false, carry);
+        if (consumed > 0) buffer.copyWithin(0, consumed, carry);
+        carry -= consumed;
+        from = split;
+      }
+    }
     if (carry === 0) {
       // Nothing carried over: the chunk is tokenized where it is, and only its cut last record is copied.
       source = chunk;
       end = chunk.length;
     } else {
-      if (carry + chunk.length > buffer.length) {
-        const grown = new Uint8Array(Math.max(2 * buffer.length, carry + chunk.length, 1 << 16));
-        grown.set(buffer.subarray(0, carry));
-        buffer = grown;
-      }
-      buffer.set(chunk, carry);
+      append(from === 0 ? chunk : chunk.subarray(from));
+      from = 0;
       source = buffer;
-      end = carry + chunk.length;
-      carry = end;
+      end = carry;
       // A long record cut by chunk ends is scanned again only once the buffer has doubled: linear work overall.
-      if (end < runAt && end <= maxRecordBytes) continue;
+      if (end < runAt && end <= maxRecordBytes) {
+        yield carry;
+        continue;
+      }
     }
-    const consumed = run(source, false, end);
+    const consumed = run(source, false, end, from);
     const rest = end - consumed;
     if (rest > maxRecordBytes) {
       throw new CxLimitError(
@@ -121,7 +146,7 @@ export async function* driveCsv(
     } else if (consumed > 0) buffer.copyWithin(0, consumed, end);
     carry = rest;
     runAt = rest > 0 ? 2 * rest : 0;
-    yield tokenizer;
+    yield carry;
   }
   run(buffer, true, carry);
   if (!headerDone) {
@@ -138,5 +163,5 @@ export async function* driveCsv(
       },
     );
   }
-  yield tokenizer;
+  yield 0;
 }

@@ -6,4 +6,6 @@ export interface RowVisitor {
   header(columns: readonly string[]): readonly string[];
   /** One well-formed row. */
   row(access: RowAccess, line: number): void;
+  /** CSV: after each chunk, the bytes held back for the next one (a record cut by the chunk's end, else 0). */
+  chunkEnd?(carried: number): void;
 }
