@@ -62,9 +62,32 @@ export function countCalendarReturns(
     let mask = 0;
     let j = j0 + 1;
     if (ret === undefined) {
+      const last = time[to - 1] as number;
       for (;;) {
-        while (j < to && (time[j] as number) < next) j++;
-        if (j >= to) break;
+        // The first event at or after the next boundary: none when the actor's last event is before it, else
+        // found by galloping (1, 2, 4, … events ahead) then bisecting, as an actor's events come in sessions.
+        if (last < next) break;
+        if ((time[j] as number) < next) {
+          let lo = j;
+          let step = 1;
+          let hi = j + 1;
+          while ((time[hi] as number) < next) {
+            lo = hi;
+            step += step;
+            hi = lo + step;
+            if (hi >= to) {
+              hi = to - 1;
+              break;
+            }
+          }
+          // time[lo] < next <= time[hi] (time[to - 1] = last >= next)
+          while (hi - lo > 1) {
+            const mid = (lo + hi) >>> 1;
+            if ((time[mid] as number) < next) lo = mid;
+            else hi = mid;
+          }
+          j = hi;
+        }
         const t = time[j] as number;
         p++;
         while (p < lastPosition && (starts[p + 1] as number) <= t) p++;
