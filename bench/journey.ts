@@ -3,9 +3,17 @@
 // Env: CUSTOMERS (default 200000, about 10 million interactions), SEED (default 7), CSV (path of the cached file),
 // CX_BENCH_RUNS (default 3: best of 3 after a warm-up, in memory), CX_BENCH_E2E_RUNS (default CX_BENCH_RUNS: the
 // same for the end-to-end runs), CX_BENCH_SKIP_MEMORY=1 to skip the accumulator memory table.
+// CX_BENCH_100M=1: the 100 M-interaction run on bench/.data/interactions-2000000.csv (written by bench/retention.ts
+// or bench/generate-100m.ts): end to end only, one run per side, ours through journeyCsv (events spilled by actor,
+// memory that grows with actors), peak RSS of our run taken before DuckDB starts; DuckDB gets the formulations that
+// were fastest at 10 M (funnel `join`, paths `list`) and orders ties by the event number in the file's `id`.
+// DuckDB reads `timestamp` as TIMESTAMP (the file's instants all end in Z, so UTC wall time is exact); it was
+// TIMESTAMPTZ before, which goes through ICU and made DuckDB's read slower (bench/retention.ts measured about 5×).
 // Every DuckDB query has two formulations (joins or window functions, and list aggregates with lambdas), checked
 // equal; the faster at threads=2 is the reference, and is also timed at threads=1.
 import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MS_PER_DAY as DAY } from '@cx/model';
 import { createSampleShop, writeCsv } from '@cx/sample-data';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -14,6 +22,7 @@ import { readInteractionColumnsCsv } from '../packages/metrics/src/columnar/read
 import { FunnelAccumulator } from '../packages/metrics/src/journey/funnel-accumulator.js';
 import { funnelColumns } from '../packages/metrics/src/journey/funnel-columns.js';
 import type { FunnelOptions } from '../packages/metrics/src/journey/funnel-options.js';
+import { journeyCsv } from '../packages/metrics/src/journey/journey-csv.js';
 import { topPathsColumns } from '../packages/metrics/src/journey/paths-columns.js';
 import {
   best,
@@ -29,7 +38,11 @@ import {
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 200_000);
 const SEED = Number(process.env.SEED ?? 7);
-const CSV = process.env.CSV ?? `/tmp/cx-bench-journey-${SEED}-${CUSTOMERS}.csv`;
+const HUNDRED_M = process.env.CX_BENCH_100M === '1';
+const CSV = HUNDRED_M
+  ? join(dirname(fileURLToPath(import.meta.url)), '.data', 'interactions-2000000.csv')
+  : (process.env.CSV ?? `/tmp/cx-bench-journey-${SEED}-${CUSTOMERS}.csv`);
+if (HUNDRED_M && !existsSync(CSV)) throw new Error(`${CSV} is missing: run bench/generate-100m.ts first`);
 const STEPS = ['view_item', 'add_to_cart', 'begin_checkout', 'purchase'];
 const FUNNEL: FunnelOptions = { steps: STEPS.map((name) => ({ name })), window: { days: 7 } };
 const TOP = 10;
@@ -64,10 +77,19 @@ console.log(`data: ${CSV} (${mb(statSync(CSV).size)})`);
 // ---- DuckDB SQL -----------------------------------------------------------------------------------------
 const RUNS = Number(process.env.CX_BENCH_RUNS ?? 3);
 const E2E_RUNS = Number(process.env.CX_BENCH_E2E_RUNS ?? RUNS);
-const load = `CREATE OR REPLACE TABLE events AS
+// The 100 M file (bench/retention.ts's) has ids `c0000001-e12` instead of a seq column: events of a customer are
+// numbered in file order, which is the tie order the funnel and paths need (both work within one actor).
+const load = HUNDRED_M
+  ? `CREATE OR REPLACE TABLE events AS
+  SELECT CAST(split_part(id, '-e', 2) AS BIGINT) AS seq, coalesce(customerId, anonymousId) AS actor,
+    epoch_ms(timestamp) AS t, name, touchpointId
+  FROM read_csv('${CSV}', header = true, columns = {
+    'id': 'VARCHAR', 'customerId': 'VARCHAR', 'anonymousId': 'VARCHAR', 'timestamp': 'TIMESTAMP',
+    'name': 'VARCHAR', 'channel': 'VARCHAR', 'touchpointId': 'VARCHAR', 'stageId': 'VARCHAR'})`
+  : `CREATE OR REPLACE TABLE events AS
   SELECT seq, coalesce(customerId, anonymousId) AS actor, epoch_ms(timestamp) AS t, name, touchpointId
   FROM read_csv('${CSV}', header = true, columns = {
-    'seq': 'BIGINT', 'customerId': 'VARCHAR', 'anonymousId': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ',
+    'seq': 'BIGINT', 'customerId': 'VARCHAR', 'anonymousId': 'VARCHAR', 'timestamp': 'TIMESTAMP',
     'name': 'VARCHAR', 'channel': 'VARCHAR', 'touchpointId': 'VARCHAR', 'stageId': 'VARCHAR'})`;
 // Sequential, uniques, first entry: step k is the first step-k event after step k-1 (by time, then file
 // order) within 7 days of the first step-0 event; the steps have distinct names, so this equals the greedy scan.
@@ -117,11 +139,68 @@ async function duck(threads: number): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   return instance.connect();
 }
+console.log(`best of ${RUNS} after a warm-up (end to end: ${E2E_RUNS}); load at start ${loadavg()}`);
+
+const spillDir = join(dirname(fileURLToPath(import.meta.url)), '.data');
 const funnelCounts = (rows: Array<Record<string, unknown>>) =>
   ['c0', 'c1', 'c2', 'c3'].map((c) => Number(rows[0]?.[c]));
 const pathCounts = (rows: Array<Record<string, unknown>>) =>
   rows.map((r) => [String(r.path), Number(r.actors)] as const);
-console.log(`best of ${RUNS} after a warm-up (end to end: ${E2E_RUNS}); load at start ${loadavg()}`);
+
+if (HUNDRED_M) {
+  // ---- the 100 M run: end to end only, one run per side -------------------------------------------------
+  gc();
+  const rssBefore = process.memoryUsage().rss;
+  // The reader with its worker thread: reading all four dimensions, it took 10.1 s instead of 15.5 s for the
+  // 10 M file in the lead's quiet run (bench/README.md), so the 100 M run uses that configuration.
+  const ours = await best(
+    1,
+    () =>
+      journeyCsv(CSV, {
+        funnel: FUNNEL,
+        paths: { limit: TOP },
+        tempDirectory: spillDir,
+        csv: { workers: 1 },
+      }),
+    { warmUp: false },
+  );
+  const rssOurs = peakRss();
+  const r = ours.value;
+  console.log(
+    `ours journeyCsv ${timed(ours)}: ${r.events.toLocaleString('en')} events, ${r.actors.toLocaleString('en')} actors, ${r.partitions} partitions; peak RSS ${mib(rssOurs)} (before ${mib(rssBefore)})`,
+  );
+  const conn = await duck(2);
+  const parts = { load: 0, funnel: 0, paths: 0 };
+  const theirs = await best(
+    1,
+    async () => {
+      let t = performance.now();
+      await conn.run(load);
+      parts.load = performance.now() - t;
+      t = performance.now();
+      const f = (await conn.runAndReadAll(funnelJoin)).getRowObjects();
+      parts.funnel = performance.now() - t;
+      t = performance.now();
+      const p = (await conn.runAndReadAll(pathsList)).getRowObjects();
+      parts.paths = performance.now() - t;
+      return { funnel: funnelCounts(f), paths: pathCounts(p) };
+    },
+    { warmUp: false },
+  );
+  const ourCounts = r.funnel?.steps.map((s) => s.count) ?? [];
+  const ourPaths = r.paths?.paths.map((p) => [p.path.join(' > '), p.actors] as const) ?? [];
+  const sameFunnel = JSON.stringify(ourCounts) === JSON.stringify(theirs.value.funnel);
+  const samePaths =
+    JSON.stringify(ourPaths.map((p) => p[1])) === JSON.stringify(theirs.value.paths.map((p) => p[1]));
+  console.log(`
+4-step funnel + top ${TOP} paths end to end, ${r.events.toLocaleString('en')} interactions, ${r.actors.toLocaleString('en')} actors (CX_BENCH_100M=1, one run each)
+  ours      journeyCsv (stream with the reader's worker, spill by actor into ${r.partitions} partitions, columnar kernels per partition) ${timed(ours)}
+  DuckDB    threads=2 read_csv into a table + funnel join + paths list ${timed(theirs)} (load ${Math.round(parts.load)} ms, funnel ${Math.round(parts.funnel)} ms, paths ${Math.round(parts.paths)} ms)
+  ratio vs threads=2 ${ratio(theirs.ms, ours.ms)} (target ≥ 1×)
+  funnel counts ours ${JSON.stringify(ourCounts)}, DuckDB ${JSON.stringify(theirs.value.funnel)} -> ${sameFunnel ? 'equal' : 'DIFFERENT'}; top ${TOP} path counts equal: ${samePaths ? 'yes' : 'NO'}
+  peak RSS of our run (before DuckDB ran) ${mib(rssOurs)}; of the whole process now ${mib(peakRss())}; load now ${loadavg()}`);
+  process.exit(sameFunnel && samePaths ? 0 : 1);
+}
 
 // ---- ours, end to end from the CSV (one thread, and with the reader's worker thread) ----------------------
 const oursE2e = async (workers: number) => {
@@ -132,6 +211,13 @@ const ours0 = await best(E2E_RUNS, () => oursE2e(0));
 console.log(`ours e2e workers=0 ${timed(ours0)}`);
 const ours1 = await best(E2E_RUNS, () => oursE2e(1));
 console.log(`ours e2e workers=1 ${timed(ours1)}`);
+// The spilling path (memory that grows with actors, not events), as the 100 M run uses it.
+const spilled = (workers: number) => () =>
+  journeyCsv(CSV, { funnel: FUNNEL, paths: { limit: TOP }, tempDirectory: spillDir, csv: { workers } });
+const oursSpill = await best(E2E_RUNS, spilled(0));
+console.log(`ours e2e journeyCsv workers=0 (${oursSpill.value.partitions} partitions) ${timed(oursSpill)}`);
+const oursSpill1 = await best(E2E_RUNS, spilled(1));
+console.log(`ours e2e journeyCsv workers=1 ${timed(oursSpill1)}`);
 const oursE2eMs = Math.min(ours0.ms, ours1.ms);
 const columns = ours0.value.columns;
 console.log(
@@ -178,7 +264,13 @@ const sameFunnel =
   funnel2.equal &&
   JSON.stringify(ourCounts) === JSON.stringify(duckFunnel) &&
   JSON.stringify(ours1.value.funnel.steps.map((s) => s.count)) === JSON.stringify(ourCounts) &&
-  JSON.stringify(duckE2e2.value.funnel) === JSON.stringify(ourCounts);
+  JSON.stringify(duckE2e2.value.funnel) === JSON.stringify(ourCounts) &&
+  JSON.stringify(oursSpill.value.funnel?.steps.map((s) => s.count)) === JSON.stringify(ourCounts);
+const spillPathsEqual = [oursSpill, oursSpill1].every(
+  (r) =>
+    JSON.stringify(r.value.paths) === JSON.stringify(oursMem.value.paths) &&
+    JSON.stringify(r.value.funnel) === JSON.stringify(oursMem.value.funnel),
+);
 // Paths tied at the 10th place may differ in which path is listed; the counts and every path listed by both match.
 const duckPathMap = new Map(duckPaths);
 const samePaths =
@@ -194,12 +286,14 @@ console.log(`
                    DuckDB threads=1 funnel ${funnel1.fastest.name} ${Math.round(funnel1.ms)} ms + paths ${paths1.fastest.name} ${Math.round(paths1.ms)} ms
                    ratio vs threads=2 ${ratio(duckMem2, oursMem.ms)} (target ≥ 10×), vs threads=1 ${ratio(duckMem1, oursMem.ms)}
   end to end       ours readInteractionColumnsCsv + funnel + paths workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}
+                   ours journeyCsv (spilled by actor, ${oursSpill.value.partitions} partitions) workers=0 ${timed(oursSpill)}   workers=1 ${timed(oursSpill1)}
+                   ratio of journeyCsv (faster) vs DuckDB threads=2 ${ratio(duckE2e2.ms, Math.min(oursSpill.ms, oursSpill1.ms))}; same funnel and paths as in memory: ${spillPathsEqual}
                    DuckDB read_csv into a table + funnel + paths threads=2 ${timed(duckE2e2)}   threads=1 ${timed(duckE2e1)}
                    ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2eMs)} (target ≥ 1×), vs threads=1 ${ratio(duckE2e1.ms, oursE2eMs)}
   funnel counts: ours ${JSON.stringify(ourCounts)}, DuckDB ${JSON.stringify(duckFunnel)} -> ${sameFunnel ? 'equal (every formulation, both paths)' : 'DIFFERENT'}
   top ${TOP} path counts equal: ${samePaths ? 'yes (every formulation)' : 'NO'}; top path "${ourPaths[0]?.[0]}" × ${ourPaths[0]?.[1]}
   peak RSS of the run so far ${mib(peakRss())}; load now ${loadavg()}`);
-if (!sameFunnel || !samePaths) process.exitCode = 1;
+if (!sameFunnel || !samePaths || !spillPathsEqual) process.exitCode = 1;
 
 // ---- memory of the streaming path -----------------------------------------------------------------------
 if (process.env.CX_BENCH_SKIP_MEMORY !== '1')

@@ -1,5 +1,8 @@
 // The journey and lifetime parts of the @cx/metrics contract (regions `lifetime` and `journey` of its index):
 // funnels, paths, stage health, omnichannel; survival, sBG, RFM, BG/NBD, Pareto/NBD, Gamma-Gamma and CLV.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as m from '@cx/metrics';
 import { DEFAULT_STAGES, type Interaction, journeySchema } from '@cx/model';
 import fc from 'fast-check';
@@ -30,6 +33,12 @@ const events = [
   event('3', 'a', 'buy', '2026-01-01T10:10:00Z', { stageId: 'purchase' }),
   event('4', 'b', 'view', '2026-01-01T11:00:00Z', { stageId: 'consideration', channel: 'mobile-app' }),
 ];
+// The file journeyCsv's valid case reads (the contract only checks its options; the run's result is not used).
+const journeyCsvFile = join(tmpdir(), 'cx-contract-journey-csv-events.csv');
+writeFileSync(
+  journeyCsvFile,
+  `customerId,timestamp,name,channel\n${events.map((e) => `${e.customerId},${e.timestamp},${e.name},${e.channel}`).join('\n')}\n`,
+);
 const journey = journeySchema.parse({ id: 'shop', name: 'Shop', version: 1, stages: [...DEFAULT_STAGES] });
 
 const funnelValid = {
@@ -121,6 +130,33 @@ export const metricsJourneyPart: JourneyContractPart = {
       name: 'funnelColumns',
       call: (o) => m.funnelColumns(m.buildInteractionColumns(events), o as never),
       ...funnelCase,
+    },
+    {
+      name: 'journeyCsv',
+      // Checks its options synchronously; the returned promise (a valid run over a four-event file) settles later.
+      call: (o) => {
+        void m.journeyCsv(journeyCsvFile, o as never).catch(() => {});
+      },
+      valid: {
+        funnel: { steps: [{ name: 'view' }, { name: 'buy' }], window: { days: 1 } },
+        paths: { by: 'name', limit: 2 },
+        partitions: 2,
+        bufferEvents: 16,
+        tempDirectory: tmpdir(),
+        csv: { delimiter: ',', chunkBytes: 65_536, workers: 0 },
+      },
+      typoOf: 'partitions',
+      outOfRange: [
+        { partitions: 0 },
+        { partitions: 5000 },
+        { bufferEvents: 0 },
+        { csv: { delimiter: ';;' } },
+        { csv: { workers: -1 } },
+        { funnel: { steps: [] } },
+        { paths: { limit: 0 } },
+        { funnel: { steps: [{ name: 'buy', properties: { revenue: 1 } }] } },
+      ],
+      optionsOptional: false,
     },
     {
       name: 'abandonment',

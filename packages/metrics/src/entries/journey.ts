@@ -47,6 +47,8 @@ export type {
 export { MAX_FUNNEL_STEPS } from '../journey/funnel-options.js';
 export type { FunnelBreakdownResult, FunnelResult, FunnelStepResult } from '../journey/funnel-result.js';
 export type { FunnelSnapshot, FunnelSnapshotState, FunnelTallyState } from '../journey/funnel-snapshot.js';
+export type { JourneyCsvOptions, JourneyCsvResult } from '../journey/journey-csv.js';
+export { journeyCsv } from '../journey/journey-csv.js';
 export type {
   ChannelShare,
   ChannelSwitch,

@@ -1,6 +1,13 @@
 import { CxOptionsError, CxValidationError, type OptionIssue, type ValidationIssue } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
-import { actorSettled, endActor, feed, newActorState, newAggregate } from './funnel-kernel.js';
+import {
+  actorSettled,
+  endActor,
+  type FunnelAggregate,
+  feed,
+  newActorState,
+  newAggregate,
+} from './funnel-kernel.js';
 import type { FunnelOptions } from './funnel-options.js';
 import { type ResolvedFunnel, resolveFunnel } from './funnel-resolve.js';
 import { type FunnelResult, funnelResultOf } from './funnel-result.js';
@@ -131,6 +138,24 @@ function exclusionWord(f: ResolvedFunnel, matched: Int32Array): number {
  */
 export function funnelColumns(columns: InteractionColumns, options: FunnelOptions): FunnelResult {
   const f = resolveFunnel(options, 'funnelColumns');
+  const agg = newAggregate(f.n);
+  funnelColumnsInto(columns, f, agg, 'funnelColumns');
+  return funnelResultOf(f, agg);
+}
+
+/**
+ * The kernel of {@link funnelColumns} (internal): feeds every actor of `columns` to `agg`. Aggregates of disjoint
+ * sets of actors merge into the aggregate of their union (counts add; conversion times are sorted before any
+ * statistic is taken), so a store split by actor can be run part by part into one aggregate.
+ *
+ * @param subject - The public function, for option errors.
+ */
+export function funnelColumnsInto(
+  columns: InteractionColumns,
+  f: ResolvedFunnel,
+  agg: FunnelAggregate,
+  subject: string,
+): void {
   const { steps, exclusions, breakdown } = f.options;
   const dataIssues: ValidationIssue[] = [];
   const optionIssues: OptionIssue[] = [];
@@ -143,7 +168,7 @@ export function funnelColumns(columns: InteractionColumns, options: FunnelOption
       code: 'invalid_value',
     });
   }
-  if (optionIssues.length > 0) throw new CxOptionsError('funnelColumns', optionIssues);
+  if (optionIssues.length > 0) throw new CxOptionsError(subject, optionIssues);
   if (dataIssues.length > 0) throw new CxValidationError(dataIssues, { subject: 'funnel columns' });
 
   const tables = (preds: readonly InteractionPredicate[], words: number) => [
@@ -179,7 +204,6 @@ export function funnelColumns(columns: InteractionColumns, options: FunnelOption
           : columns.stages;
   const segName = (code: number) => (code < 0 ? null : (segDict[code] as string));
   const strict = f.order === 'strict';
-  const agg = newAggregate(f.n);
   const actors = actorOffsets.length - 1;
   for (let a = 0; a < actors; a++) {
     const s = newActorState();
@@ -227,5 +251,4 @@ export function funnelColumns(columns: InteractionColumns, options: FunnelOption
     }
     endActor(f, s, agg, segName, true);
   }
-  return funnelResultOf(f, agg);
 }

@@ -1,6 +1,16 @@
 import { parseOptions } from '@cx/model';
+import type { z } from 'zod';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
-import { rankCounted, type TopPathsOptions, type TopPathsResult, topPathsSchema } from './paths.js';
+import {
+  type PathNodeField,
+  rankCounted,
+  type TopPathsOptions,
+  type TopPathsResult,
+  topPathsSchema,
+} from './paths.js';
+
+/** Parsed options of {@link topPathsColumns} (internal). */
+type ParsedTopPaths = z.output<typeof topPathsSchema>;
 
 /**
  * Options of {@link topPathsColumns} (as {@link TopPathsOptions}).
@@ -32,30 +42,38 @@ export function topPathsColumns(
   columns: InteractionColumns,
   options: TopPathsColumnsOptions = {},
 ): TopPathsResult {
-  const {
-    by,
-    limit,
-    maxLength,
-    collapseRepeats: collapse,
-  } = parseOptions(topPathsSchema, options, 'topPathsColumns');
-  const column =
-    by === 'name'
-      ? columns.name
-      : by === 'channel'
-        ? columns.channel
-        : by === 'stageId'
-          ? columns.stage
-          : columns.touchpoint;
-  const dict =
-    by === 'name'
-      ? columns.names
-      : by === 'channel'
-        ? columns.channels
-        : by === 'stageId'
-          ? columns.stages
-          : columns.touchpoints;
+  const parsed = parseOptions(topPathsSchema, options, 'topPathsColumns');
+  const counts: PathCounts = new Map();
+  const without = countPathsInto(columns, parsed, counts);
+  return rankPathCounts(counts, columns, parsed.by, parsed.limit, without);
+}
+
+/** Actors per path, keyed by the path's dictionary codes joined with commas (internal). */
+export type PathCounts = Map<string, { codes: number[]; actors: number }>;
+
+/** The dictionary and column of a path node field (internal). */
+function fieldOf(columns: InteractionColumns, by: PathNodeField): [Int32Array, readonly string[]] {
+  return by === 'name'
+    ? [columns.name, columns.names]
+    : by === 'channel'
+      ? [columns.channel, columns.channels]
+      : by === 'stageId'
+        ? [columns.stage, columns.stages]
+        : [columns.touchpoint, columns.touchpoints];
+}
+
+/**
+ * The counting of {@link topPathsColumns} (internal): adds the path of every actor of `columns` to `counts` and
+ * returns the number of actors without one. Stores that share their dictionaries (parts of one stream) count into
+ * one map.
+ */
+export function countPathsInto(
+  columns: InteractionColumns,
+  { by, maxLength, collapseRepeats: collapse }: Pick<ParsedTopPaths, 'by' | 'maxLength' | 'collapseRepeats'>,
+  counts: PathCounts,
+): number {
+  const [column] = fieldOf(columns, by);
   const { actorOffsets } = columns;
-  const counts = new Map<string, { codes: number[]; actors: number }>();
   let without = 0;
   const actors = actorOffsets.length - 1;
   const codes: number[] = [];
@@ -79,6 +97,18 @@ export function topPathsColumns(
     if (entry === undefined) counts.set(key, { codes: codes.slice(), actors: 1 });
     else entry.actors++;
   }
+  return without;
+}
+
+/** The ranked result of counted paths, named through the dictionary of `by` in `columns` (internal). */
+export function rankPathCounts(
+  counts: PathCounts,
+  columns: InteractionColumns,
+  by: PathNodeField,
+  limit: number,
+  without: number,
+): TopPathsResult {
+  const [, dict] = fieldOf(columns, by);
   return rankCounted(
     [...counts.values()].map((entry) => ({
       path: entry.codes.map((c) => dict[c] as string),

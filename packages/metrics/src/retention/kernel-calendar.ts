@@ -29,6 +29,8 @@ export interface CalendarCounts {
  * @param a0 - First actor of the shard.
  * @param a1 - End of the shard (exclusive).
  * @param startOf - Start event of each actor (`-1` = none).
+ * @param startTime - Time of each actor's start event (read where `startOf` is not `-1`).
+ * @param lastTime - Time of each actor's last event.
  * @param starts - Period boundaries of the table (`starts[p]` opens position `p`).
  * @param ret - The compiled return matcher, or `undefined` when any event is a return.
  */
@@ -42,6 +44,8 @@ export function countCalendarReturns(
   touchpoint: Int32Array,
   stage: Int32Array,
   startOf: Int32Array,
+  startTime: Float64Array,
+  lastTime: Float64Array,
   starts: Float64Array,
   offsetColumn: Int32Array,
   columns: number,
@@ -56,15 +60,38 @@ export function countCalendarReturns(
     const j0 = startOf[a] as number;
     if (j0 < 0) continue;
     const to = actorOffsets[a + 1] as number;
-    const cohort = positionOf(starts, time[j0] as number);
+    const cohort = positionOf(starts, startTime[a] as number);
     let p = cohort;
     let next = starts[p + 1] as number;
     let mask = 0;
     let j = j0 + 1;
     if (ret === undefined) {
+      const last = lastTime[a] as number;
       for (;;) {
-        while (j < to && (time[j] as number) < next) j++;
-        if (j >= to) break;
+        // The first event at or after the next boundary: none when the actor's last event is before it, else
+        // found by galloping (1, 2, 4, … events ahead) then bisecting, as an actor's events come in sessions.
+        if (last < next) break;
+        if ((time[j] as number) < next) {
+          let lo = j;
+          let step = 1;
+          let hi = j + 1;
+          while ((time[hi] as number) < next) {
+            lo = hi;
+            step += step;
+            hi = lo + step;
+            if (hi >= to) {
+              hi = to - 1;
+              break;
+            }
+          }
+          // time[lo] < next <= time[hi] (time[to - 1] = last >= next)
+          while (hi - lo > 1) {
+            const mid = (lo + hi) >>> 1;
+            if ((time[mid] as number) < next) lo = mid;
+            else hi = mid;
+          }
+          j = hi;
+        }
         const t = time[j] as number;
         p++;
         while (p < lastPosition && (starts[p + 1] as number) <= t) p++;

@@ -8,7 +8,8 @@ export const J_MAX = 2;
 /**
  * The first pass of cohort retention over actors `[a0, a1)` (internal): the start event of each actor (its first
  * for recurring cohorts, whose later start events the counting pass finds again), written to `startOf` (`-1` = no
- * cohort), and into `summary` the latest event time and the positions of the earliest and latest start events
+ * cohort) with its time to `startTime` and the time of the actor's last event to `lastTime` (compact copies the
+ * counting pass reads in order, instead of two scattered reads of `time` per actor), and into `summary` the latest event time and the positions of the earliest and latest start events
  * (`-1` = none), merged with what `summary` already holds so that shards can be summed in any order. Only typed
  * arrays, matchers of one shape and numbers cross the call.
  */
@@ -29,6 +30,8 @@ export function findStartEvents(
   toEnd: number,
   startOf: Int32Array,
   summary: Float64Array,
+  startTime: Float64Array,
+  lastTime: Float64Array,
 ): void {
   let maxTime = summary[MAX_TIME] as number;
   let jMin = summary[J_MIN] as number;
@@ -39,7 +42,11 @@ export function findStartEvents(
     const from = actorOffsets[a] as number;
     const to = actorOffsets[a + 1] as number;
     startOf[a] = -1;
-    if (to > from && (time[to - 1] as number) > maxTime) maxTime = time[to - 1] as number;
+    if (to > from) {
+      const last = time[to - 1] as number;
+      lastTime[a] = last;
+      if (last > maxTime) maxTime = last;
+    }
     for (let j = from; j < to; j++) {
       let isStart: boolean;
       if (firstEver) {
@@ -53,7 +60,10 @@ export function findStartEvents(
         if (recurring) continue;
         break; // the actor's cohort is outside the window
       }
-      if (startOf[a] === -1) startOf[a] = j;
+      if (startOf[a] === -1) {
+        startOf[a] = j;
+        startTime[a] = t;
+      }
       // Ties keep the first position in column order, as a scan over the actors in order does.
       if (t < tMin || (t === tMin && j < jMin)) {
         tMin = t;

@@ -44,6 +44,8 @@ export function retentionOfColumns(
 
   // Pass 1: the start event of each actor (all start events for recurring cohorts), and the data's time range.
   const startOf = new Int32Array(actors);
+  const startTime = new Float64Array(actors);
+  const lastTime = new Float64Array(actors);
   const summary = Float64Array.of(Number.NEGATIVE_INFINITY, -1, -1);
   findStartEvents(
     0,
@@ -62,6 +64,8 @@ export function retentionOfColumns(
     toEnd,
     startOf,
     summary,
+    startTime,
+    lastTime,
   );
   const maxTime = summary[MAX_TIME] as number;
   const jMin = summary[J_MIN] as number;
@@ -110,6 +114,8 @@ export function retentionOfColumns(
       touchpoint,
       stage,
       startOf,
+      startTime,
+      lastTime,
       starts,
       offsetColumn,
       columns,
