@@ -87,9 +87,18 @@ export const modelContract: PackageContract = {
       typoOf: 'renamed',
       outOfRange: [{ renamed: { gap: 1 } }],
     },
+    {
+      name: 'boundedString',
+      call: (o) => model.boundedString(3, o as never),
+      valid: { message: 'Expected a code' },
+      typoOf: 'message',
+      outOfRange: [{ message: '' }, { pattern: 'not a RegExp' }],
+    },
   ],
   accumulators: [],
   exempt: {
+    codePointLength: 'takes one string, no options',
+    httpUrlString: 'takes no arguments',
     CxError: 'error class: thrown by the library, its fields are typed',
     CxFitError: 'error class: thrown by the library, its fields are typed',
     CxLimitError: 'error class: thrown by the library, its fields are typed',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
 import { idSchema, languageTagSchema, propertiesSchema, slugSchema } from './json.js';
+import { httpUrlString } from './strings.js';
 import { instantSchema } from './time/schemas.js';
 
 /**
@@ -45,7 +46,7 @@ const feedbackShape = {
   source: feedbackSourceSchema,
   author: authorSchema.optional(),
   customerId: idSchema.optional(),
-  url: z.url().optional(),
+  url: httpUrlString().optional(),
   createdAt: instantSchema,
   rating: z.number().finite().optional(),
   surveyResponseId: idSchema.optional(),

@@ -94,6 +94,7 @@ export type { DefaultStageId, Labels, Stage } from './stage.js';
 export { DEFAULT_STAGE_IDS, DEFAULT_STAGES, defaultStageIndex, labelsSchema, stageSchema } from './stage.js';
 export type { AssignStagesOptions, StageRule } from './stage-rules.js';
 export { assignStages, stageRuleSchema } from './stage-rules.js';
+export { boundedString, codePointLength, HTTP_URL_PATTERN, httpUrlString } from './strings.js';
 export type { Subscription, SubscriptionInput } from './subscription.js';
 export { amountChangeSchema, subscriptionSchema } from './subscription.js';
 export type { Scale, SurveyResponse, SurveyResponseInput } from './survey.js';

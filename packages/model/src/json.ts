@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedString } from './strings.js';
 
 /**
  * Any JSON value. Used for free-form record properties, so that nothing a source sends is lost.
@@ -186,7 +187,8 @@ export const ID_PATTERN = /^\P{Cc}+$/u;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Schema of an identifier: a non-empty string of at most 256 characters without control characters.
+ * Schema of an identifier: a non-empty string of at most 256 characters (code points, as its JSON Schema's
+ * `maxLength` counts them) without control characters.
  *
  * @example
  * ```ts
@@ -196,12 +198,10 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * @category Primitives
  * @since 0.1.0
  */
-export const idSchema = z
-  .string()
-  .min(1, { message: 'Expected a non-empty id' })
-  .max(256, { message: 'Expected an id of at most 256 characters' })
-  .regex(ID_PATTERN, { message: 'Expected an id without control characters' })
-  .meta({ id: 'Id' });
+export const idSchema = boundedString(256, {
+  pattern: ID_PATTERN,
+  message: 'Expected an id without control characters',
+}).meta({ id: 'Id', maxLength: 256 });
 
 /**
  * An identifier string.

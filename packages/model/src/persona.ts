@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from './channel.js';
 import { idSchema, propertiesSchema } from './json.js';
+import { httpUrlString } from './strings.js';
 import { calendarDateSchema } from './time/schemas.js';
 
 /**
@@ -64,7 +65,7 @@ export const evidenceSchema = z
       'other',
     ]),
     description: z.string().min(1),
-    url: z.url().optional(),
+    url: httpUrlString().optional(),
     date: calendarDateSchema.optional(),
     n: z.number().int().nonnegative().optional(),
   })
@@ -109,7 +110,7 @@ export const personaSchema = z
     customerType: z.enum(['consumer', 'business']).default('consumer'),
     description: z.string().optional(),
     quote: z.string().optional(),
-    imageUrl: z.url().optional(),
+    imageUrl: httpUrlString().optional(),
     goals: list(),
     needs: list(),
     motivations: list(),

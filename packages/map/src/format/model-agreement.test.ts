@@ -82,10 +82,13 @@ describe('the map format 2 schemas are built from @cx/model', () => {
     expect(fromMap).toMatchObject(fromModel);
   });
 
-  it('differs from the model where the map says so: http(s)-only URLs', () => {
+  it('reads URLs by the one http(s) grammar of @cx/model, as the model does', () => {
     const evidence = { kind: 'review', description: 'x', url: 'ftp://example.com/file' };
-    expect(model.evidenceSchema.safeParse(evidence).success).toBe(true);
+    expect(model.evidenceSchema.safeParse(evidence).success).toBe(false);
     expect(map.evidenceSchema.safeParse(evidence).success).toBe(false);
+    const https = { ...evidence, url: 'https://example.com/file' };
+    expect(model.evidenceSchema.safeParse(https).success).toBe(true);
+    expect(map.evidenceSchema.safeParse(https).success).toBe(true);
   });
 
   it('reports a model field missing from the map key order', async () => {

@@ -1,41 +1,12 @@
 // String grammars of the map format. Each is one regular expression (or a code-point length), used by the zod
 // schema and written into the JSON Schema as `pattern` / `maxLength`, so that the parser and the published schema
 // accept exactly the same strings. No JSON Schema `format` is used: validators disagree on what formats mean.
-import { ID_PATTERN, SLUG_PATTERN } from '@cx/model';
+import { boundedString, HTTP_URL_PATTERN, httpUrlString, ID_PATTERN, SLUG_PATTERN } from '@cx/model';
 import { z } from 'zod';
 
-/** Code points of a string (a lone surrogate counts as one), as JSON Schema's maxLength counts them. */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
-
-/**
- * A string of 1…`max` code points (not UTF-16 units, so that `😀` counts once, as JSON Schema's `maxLength` does).
- *
- *
- */
-export function text(max: number, options: { readonly pattern?: RegExp; readonly message?: string } = {}) {
-  let schema = z.string().min(1, { message: 'Expected a non-empty string' });
-  if (options.pattern !== undefined)
-    schema = schema.regex(options.pattern, options.message === undefined ? {} : { message: options.message });
-  return schema
-    .check(
-      z.refine((s: string) => codePointLength(s) <= max, {
-        message: `Expected at most ${max} characters`,
-        abort: false,
-      }),
-    )
-    .meta({ maxLength: max });
-}
+// The length in code points and the bounded-string builder are @cx/model's (one grammar for the model and the map).
+/** A string of 1…`max` code points (`boundedString` of @cx/model). */
+export const text = boundedString;
 
 /** Longest free text of the format (a description, a thought): 10,000 code points. */
 export const MAX_TEXT = 10_000;
@@ -81,26 +52,10 @@ export const instant = () =>
       'Expected a UTC instant YYYY-MM-DDTHH:mm:ss[.fff]Z on a date that exists, e.g. 2026-03-01T09:30:00Z',
   });
 
-// An http(s) URL: scheme, an ASCII host name (IDNs in punycode) or IPv4 address, an optional port 0…65535, and an
-// optional path, query and fragment made of RFC 3986 characters and %-escapes. Nothing else: no javascript:,
-// data: or file: URLs, no spaces, no user info.
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const PORT = '(?:[0-9]|[1-9][0-9]{1,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
-// The three character sets are disjoint at their delimiters (a path has no "?" or "#", a query no "#"), so the
-// pattern is unambiguous and a regex engine runs it in linear time.
-const PATH = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})";
-const QUERY = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})";
-/** */
-export const HTTP_URL_PATTERN = new RegExp(
-  `^[Hh][Tt][Tt][Pp][Ss]?://${LABEL}(?:\\.${LABEL})*(?::${PORT})?(?:/${PATH}*)?(?:\\?${QUERY}*)?(?:#${QUERY}*)?$`,
-);
-/** An http(s) URL of at most 2,000 characters. */
-export const httpUrl = () =>
-  text(2000, {
-    pattern: HTTP_URL_PATTERN,
-    message:
-      'Expected an http(s) URL: http:// or https://, an ASCII host (punycode for international names), optional port 0–65535, path without spaces (other schemes such as javascript: are rejected)',
-  });
+// The http(s) URL grammar is @cx/model's.
+export { HTTP_URL_PATTERN };
+/** An http(s) URL of at most 2,000 characters (`httpUrlString` of @cx/model). */
+export const httpUrl = httpUrlString;
 
 /** A string key that orders instants of {@link INSTANT_PATTERN} by time, whatever their fraction digits. */
 export function instantKey(instant: string): string {
