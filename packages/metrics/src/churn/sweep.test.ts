@@ -73,6 +73,28 @@ describe('churnSweep against the per-period reference', () => {
     );
   });
 
+  it('periodChurn equals churnOfPeriod on the float fallback too (amounts of a third of a cent; property)', () => {
+    // Most amounts / 3 have more than 6 decimal places: the table has no exact scale (mrrScale 0) and revenue is
+    // summed in floating point in customer order, which the reference then does as well.
+    const thirds = subscriptionsArb.map((subs) =>
+      subs.map((s) => ({
+        ...s,
+        amount: s.amount / 3,
+        amountChanges: s.amountChanges.map((c) => ({ ...c, amount: c.amount / 3 })),
+      })),
+    );
+    fc.assert(
+      fc.property(thirds, policyArb, instantArb, instantArb, (subs, policy, a, b) => {
+        fc.pre(a !== b);
+        const [start, end] = a < b ? [a, b] : [b, a];
+        const table = subscriptionTable(subs);
+        const result = periodChurn(table, iso(start), iso(end), { midPeriodPolicy: policy });
+        expect(result).toEqual(churnOfPeriod(table, start, end, policy, table.maxTime));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('covers subscriptions that start long before the first period (renewals skipped ahead)', () => {
     // A monthly plan from 2019-01-31 renews on the last day of February 2026 (28th) and 31 March 2026; a weekly
     // plan from 2020-01-06 (a Monday) renews on every Monday. Both are eligible once per month in 2026.
