@@ -110,9 +110,22 @@ describe('revenue sums are exact and rounded once', () => {
     // a: 10.10 a month, upgraded to 20.20 on 15 Jan (expansion 10.10). b: 30.30 a quarter (10.10 a month),
     // cancelled 20 Jan (churned 10.10). c: 0.30 a month, down to 0.10 (contraction 0.20). d joins on 5 Jan at 1.
     const subs: Subscription[] = [
-      { ...plans(1, 10.1, 'month')[0]!, customerId: 'a', amountChanges: [{ at: '2026-01-15T00:00:00Z', amount: 20.2 }] },
-      { ...plans(1, 30.3, 'quarter')[0]!, customerId: 'b', status: 'cancelled', endedAt: '2026-01-20T00:00:00Z' },
-      { ...plans(1, 0.3, 'month')[0]!, customerId: 'c', amountChanges: [{ at: '2026-01-02T00:00:00Z', amount: 0.1 }] },
+      {
+        ...plans(1, 10.1, 'month')[0]!,
+        customerId: 'a',
+        amountChanges: [{ at: '2026-01-15T00:00:00Z', amount: 20.2 }],
+      },
+      {
+        ...plans(1, 30.3, 'quarter')[0]!,
+        customerId: 'b',
+        status: 'cancelled',
+        endedAt: '2026-01-20T00:00:00Z',
+      },
+      {
+        ...plans(1, 0.3, 'month')[0]!,
+        customerId: 'c',
+        amountChanges: [{ at: '2026-01-02T00:00:00Z', amount: 0.1 }],
+      },
       { ...plans(1, 1, 'month')[0]!, customerId: 'd', startedAt: '2026-01-05T00:00:00Z' },
     ];
     const [p] = churnSeries(subs, { interval: 'month', from: JAN, to: FEB });
@@ -137,7 +150,11 @@ describe('revenue sums are exact and rounded once', () => {
           seed,
           numRuns: 1,
         })[0] as Subscription[];
-        const options = { interval: 'week', from: '2025-12-01T00:00:00Z', to: '2026-09-01T00:00:00Z' } as const;
+        const options = {
+          interval: 'week',
+          from: '2025-12-01T00:00:00Z',
+          to: '2026-09-01T00:00:00Z',
+        } as const;
         expect(churnSeries(shuffled, options)).toEqual(churnSeries(subs, options));
       }),
       { numRuns: 100 },
@@ -150,7 +167,10 @@ describe('revenue sums are exact and rounded once', () => {
     expect(third.mrrScale).toBe(0);
     expect(periodChurn(third, JAN, FEB).revenue.startMrr).toBe(0 + 1 / 3 + 1 / 3 + 1 / 3);
     // 10^15 a month in units of 1/12 (a yearly plan is present) is 1.2 × 10^16 > 2^53: the float path too.
-    const huge = prepareSubscriptions([...plans(1, 1e15, 'month'), ...plans(1, 12, 'year').map((s) => ({ ...s, customerId: 'y' }))]);
+    const huge = prepareSubscriptions([
+      ...plans(1, 1e15, 'month'),
+      ...plans(1, 12, 'year').map((s) => ({ ...s, customerId: 'y' })),
+    ]);
     expect(huge.mrrScale).toBe(0);
     expect(periodChurn(huge, JAN, FEB).revenue.startMrr).toBe(1e15 + 1);
   });

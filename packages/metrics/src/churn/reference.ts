@@ -39,7 +39,9 @@ function exactMrrAt(table: SubscriptionTable, i: number, t: number): bigint {
   const first = table.changeOffsets[i] as number;
   let k = (table.changeOffsets[i + 1] as number) - 1;
   while (k > first && (table.changeTime[k] as number) > t) k--;
-  return micros(table.changeAmount[k] as number) * PER_MICRO[table.interval[i] as Subscription['billingInterval']];
+  return (
+    micros(table.changeAmount[k] as number) * PER_MICRO[table.interval[i] as Subscription['billingInterval']]
+  );
 }
 
 /** Bit length of a positive BigInt. */

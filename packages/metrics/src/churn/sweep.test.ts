@@ -34,6 +34,7 @@ describe('churnSweep against the per-period reference', () => {
           } as const;
           const series = churnSeries(subs, options);
           const table = subscriptionTable(subs);
+          expect(table.mrrScale).not.toBe(0); // amounts in cents: the exact path
           const calendar = createCalendar({ interval, timeZone: 'Europe/Warsaw', weekStartsOn: 1 });
           const expected: ChurnPeriod[] = [];
           for (let p = calendar.indexOf(from); calendar.startOfIndex(p) < to; p++) {

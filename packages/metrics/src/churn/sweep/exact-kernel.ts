@@ -137,10 +137,7 @@ export function sweepCustomersExact(
       let first = -1;
       let a = lo;
       for (let k = k0; k < k1; k++) {
-        const b =
-          k + 1 < k1
-            ? Math.min(hi, locate(bounds, windows, width, changeTime[k + 1] as number))
-            : hi;
+        const b = k + 1 < k1 ? Math.min(hi, locate(bounds, windows, width, changeTime[k + 1] as number)) : hi;
         if (a >= b) continue;
         const u = changeUnits[k] as number;
         const s0 = Math.min(a, periods);
