@@ -22,6 +22,14 @@ import type { ChurnMeasures, ChurnPeriodOf, PeriodBounds } from './types.js';
  * (each period a {@link CustomerChurnPeriod} with `revenue: null`), with the same counts as the full mode and in
  * less time: use it when revenue retention is not wanted.
  *
+ * Revenue figures are exact: every MRR is an integer number of units of `1 / mrrScale` of the currency (see
+ * `mrrScale` of {@link SubscriptionColumns}), the sums are integer sums, and each figure (and each ratio of two
+ * sums) is converted to a number once, so it is the double nearest the exact value, whatever the order of the
+ * subscriptions.
+ * When the amounts cannot be scaled (an amount with more than 6 decimal places, or totals of 2^52 units or more;
+ * `mrrScale` is then 0) revenue is summed in floating point in customer order instead, and may be off in the last
+ * bits.
+ *
  * @param subscriptions - Subscriptions (one currency, unless only customers are counted), in any order, or a table from
  *   {@link prepareSubscriptions} or {@link readSubscriptionColumnsCsv} (not checked again).
  * @typeParam M - The measures asked for (`'all'` unless `options.measures` says `'customers'`).

@@ -29,8 +29,24 @@ export interface SubscriptionColumns {
   readonly changeOffsets: Int32Array;
   /** Instant (epoch ms) of each amount change. */
   readonly changeTime: Float64Array;
-  /** Monthly recurring amount from each change on (amount × months per billing interval). */
+  /** The amount of each change as given (per billing interval of its subscription). */
+  readonly changeAmount: Float64Array;
+  /** Monthly recurring amount from each change on (amount × months per billing interval), rounded to float64. */
   readonly changeMrr: Float64Array;
+  /**
+   * The same MRR exactly, as an integer number of units of `1 / mrrScale` of the currency (empty when `mrrScale` is
+   * 0). Revenue figures are sums of these integers, converted to money once: each is the correctly rounded value of
+   * the exact sum.
+   */
+  readonly changeMrrUnits: Float64Array;
+  /**
+   * Units per currency unit of `changeMrrUnits`: 10^k × D, with k the most decimal places of any amount (shortest
+   * round-trip form) and D the least common denominator of the billing intervals' monthly factors (1 for months
+   * only; 3 with quarters or weeks; 12 with years). 0 when the amounts cannot be summed exactly: an amount with more
+   * than 6 decimal places, or the largest MRR of every subscription adding up to 2^52 units or more; revenue is
+   * then summed in floating point in customer order (the results may differ from the exact sums in the last bits).
+   */
+  readonly mrrScale: number;
   /** Subscriptions of customer `c` are `customerSubscriptions[customerOffsets[c] … customerOffsets[c + 1])`. */
   readonly customerOffsets: Int32Array;
   /** Subscription indices grouped by customer, ascending within a customer. */

@@ -21,8 +21,9 @@ function boundOf(value: unknown, name: 'start' | 'end'): number {
  *
  * A customer is active at `t` while any of their subscriptions is (`startedAt ≤ t < endedAt`); the state at the
  * period's `end` instant is its end state (and the next period's start state). Amounts are converted to
- * monthly recurring revenue by billing interval (a week is 12/52 of a month) and follow `amountChanges`. The
- * result's `period` is the ISO 8601 interval `start/end`.
+ * monthly recurring revenue by billing interval (a week is 12/52 of a month) and follow `amountChanges`; revenue
+ * figures are exact integer sums converted once, each the double nearest the exact value (see {@link churnSeries}
+ * for the units and the fallback). The result's `period` is the ISO 8601 interval `start/end`.
  *
  * @param subscriptions - Subscriptions (one currency, unless only customers are counted), in any order, or a table from
  *   {@link prepareSubscriptions} (checked once, faster when asking many questions of the same data).

@@ -11,6 +11,7 @@ import {
 import type { Subscription, ValidationIssue } from '@cx/model';
 import { CxValidationError } from '@cx/model';
 import type { SubscriptionColumns } from './columns.js';
+import { mrrUnits } from './mrr-units.js';
 import { mergeSpells, PER_MONTH } from './subscriptions.js';
 
 /**
@@ -146,6 +147,7 @@ export async function readSubscriptionColumnsCsv(
   const start = new GrowableFloat64(1 << 16);
   const end = new GrowableFloat64(1 << 16);
   const mrr = new GrowableFloat64(1 << 16);
+  const amounts = new GrowableFloat64(1 << 16);
   const interval: Array<Subscription['billingInterval']> = [];
   const extra: ValidationIssue[] = [];
   let extraCount = 0;
@@ -181,7 +183,9 @@ export async function readSubscriptionColumnsCsv(
       customer.push((c.customerId as Int32Array)[i] as number);
       start.push(t0);
       end.push(t1);
-      mrr.push(((c.amount as Float64Array)[i] as number) * PER_MONTH[billing]);
+      const amount = (c.amount as Float64Array)[i] as number;
+      amounts.push(amount);
+      mrr.push(amount * PER_MONTH[billing]);
       interval.push(billing);
       if (t0 < minTime) minTime = t0;
       const last = t1 === Number.POSITIVE_INFINITY ? t0 : t1;
@@ -204,6 +208,8 @@ export async function readSubscriptionColumnsCsv(
   const ids = stream.dictionary('customerId');
   const customers = ids.length;
   const spells = mergeSpells(customers, customerArray, startArray, endArray);
+  const amountArray = amounts.toArray();
+  const exact = mrrUnits(amountArray, changeOffsets, interval);
   const currency = currencyIndex >= 0 ? stream.dictionary('currency')[currencyIndex] : undefined;
   return {
     kind: 'subscription-columns',
@@ -215,7 +221,10 @@ export async function readSubscriptionColumnsCsv(
     interval,
     changeOffsets,
     changeTime: startArray,
+    changeAmount: amountArray,
     changeMrr: mrr.toArray(),
+    changeMrrUnits: exact.units,
+    mrrScale: exact.scale,
     customerOffsets: spells.customerOffsets,
     customerSubscriptions: spells.customerSubscriptions,
     spellOffsets: spells.spellOffsets,

@@ -1,6 +1,7 @@
 import type { Subscription, ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError, instantIssue, instantToEpochMsOrNaN } from '@cx/model';
 import type { SubscriptionColumns } from './columns.js';
+import { mrrUnits } from './mrr-units.js';
 
 /** Monthly factor of each billing interval: an amount per interval times this is per month. */
 export const PER_MONTH = { week: 52 / 12, month: 1, quarter: 1 / 3, year: 1 / 12 } as const;
@@ -41,6 +42,7 @@ export function subscriptionTable(
   const changeOffsets: number[] = [0];
   const changeTime: number[] = [];
   const changeMrr: number[] = [];
+  const changeAmount: number[] = [];
   let currency: string | undefined;
   let mixedCurrency = false;
   let minTime = Number.POSITIVE_INFINITY;
@@ -88,6 +90,7 @@ export function subscriptionTable(
     const mark = changeTime.length;
     changeTime.push(t0);
     changeMrr.push(s.amount * factor);
+    changeAmount.push(s.amount);
     const changes = s.amountChanges ?? [];
     if (!Array.isArray(changes))
       issue([i, 'amountChanges'], 'Expected a list of amount changes', 'invalid_type');
@@ -117,10 +120,12 @@ export function subscriptionTable(
       previous = at;
       changeTime.push(at);
       changeMrr.push(change.amount * factor);
+      changeAmount.push(change.amount);
     }
     if (issueCount !== before) {
       changeTime.length = mark;
       changeMrr.length = mark;
+      changeAmount.length = mark;
       continue;
     }
     let c = ids.get(s.customerId);
@@ -138,6 +143,9 @@ export function subscriptionTable(
     maxTime = Math.max(maxTime, Number.isFinite(t1) ? t1 : t0, previous);
   }
   if (issueCount > 0) throw new CxValidationError(issues, { subject: 'subscriptions' });
+  const offsets = Int32Array.from(changeOffsets);
+  const amounts = Float64Array.from(changeAmount);
+  const exact = mrrUnits(amounts, offsets, interval);
   return {
     kind: 'subscription-columns',
     count: customer.length,
@@ -146,9 +154,12 @@ export function subscriptionTable(
     start: Float64Array.from(start),
     end: Float64Array.from(end),
     interval,
-    changeOffsets: Int32Array.from(changeOffsets),
+    changeOffsets: offsets,
     changeTime: Float64Array.from(changeTime),
+    changeAmount: amounts,
     changeMrr: Float64Array.from(changeMrr),
+    changeMrrUnits: exact.units,
+    mrrScale: exact.scale,
     ...mergeSpells(customerIds.length, customer, start, end),
     currency: mixedCurrency ? undefined : currency,
     minTime,

@@ -34,6 +34,7 @@ describe('churnSweep against the per-period reference', () => {
           } as const;
           const series = churnSeries(subs, options);
           const table = subscriptionTable(subs);
+          expect(table.mrrScale).not.toBe(0); // amounts in cents: the exact path
           const calendar = createCalendar({ interval, timeZone: 'Europe/Warsaw', weekStartsOn: 1 });
           const expected: ChurnPeriod[] = [];
           for (let p = calendar.indexOf(from); calendar.startOfIndex(p) < to; p++) {
@@ -70,6 +71,28 @@ describe('churnSweep against the per-period reference', () => {
         expect(periodChurn(table, iso(start), iso(end), { midPeriodPolicy: policy })).toEqual(result);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('periodChurn equals churnOfPeriod on the float fallback too (amounts of a third of a cent; property)', () => {
+    // Most amounts / 3 have more than 6 decimal places: the table has no exact scale (mrrScale 0) and revenue is
+    // summed in floating point in customer order, which the reference then does as well.
+    const thirds = subscriptionsArb.map((subs) =>
+      subs.map((s) => ({
+        ...s,
+        amount: s.amount / 3,
+        amountChanges: s.amountChanges.map((c) => ({ ...c, amount: c.amount / 3 })),
+      })),
+    );
+    fc.assert(
+      fc.property(thirds, policyArb, instantArb, instantArb, (subs, policy, a, b) => {
+        fc.pre(a !== b);
+        const [start, end] = a < b ? [a, b] : [b, a];
+        const table = subscriptionTable(subs);
+        const result = periodChurn(table, iso(start), iso(end), { midPeriodPolicy: policy });
+        expect(result).toEqual(churnOfPeriod(table, start, end, policy, table.maxTime));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '@cx/model';
 import type { CompiledMatcher } from './matcher.js';
 import { matches } from './matcher.js';
 
@@ -56,11 +57,18 @@ export function countCalendarReturns(
   const { sizes, counts } = out;
   const lastPosition = starts.length - 2;
   const maxOffset = offsetColumn.length - 1;
+  const first = starts[0] as number;
+  const byDay = dayPositions(starts);
+  const lastDay = byDay.length - 1;
   for (let a = a0; a < a1; a++) {
     const j0 = startOf[a] as number;
     if (j0 < 0) continue;
     const to = actorOffsets[a + 1] as number;
-    const cohort = positionOf(starts, startTime[a] as number);
+    // The cohort's position: the table's guess for the start's UTC day, then the boundaries inside that day.
+    const t0 = startTime[a] as number;
+    const day = Math.floor((t0 - first) / MS_PER_DAY);
+    let cohort = byDay[day < 0 ? 0 : Math.min(day, lastDay)] as number;
+    while (cohort < lastPosition && (starts[cohort + 1] as number) <= t0) cohort++;
     let p = cohort;
     let next = starts[p + 1] as number;
     let mask = 0;
@@ -135,14 +143,20 @@ export function countCalendarReturns(
   }
 }
 
-/** The position of the period holding `t` (binary search over the boundaries). */
-function positionOf(starts: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
+/**
+ * Per UTC day from `starts[0]`, the position of the period holding the day's first instant (internal): a cohort's
+ * position is then one read and, for a day holding a boundary, a step (a binary search per actor mispredicts its
+ * branches; it took about a sixth of the counting pass on 200,000 actors). As long as the table's span in days.
+ */
+export function dayPositions(starts: Float64Array): Int32Array {
+  const first = starts[0] as number;
+  const days = Math.floor(((starts[starts.length - 1] as number) - first) / MS_PER_DAY) + 1;
+  const byDay = new Int32Array(days);
+  let p = 0;
+  for (let d = 0; d < days; d++) {
+    const t = first + d * MS_PER_DAY;
+    while (p < starts.length - 2 && (starts[p + 1] as number) <= t) p++;
+    byDay[d] = p;
   }
-  return lo - 1;
+  return byDay;
 }

