@@ -4,14 +4,14 @@
 // cell). Over generated CSV files whose cells are valid and invalid for every field kind of interaction, order and
 // feedback mappings (columns, value maps, defaults, constants, generated ids, epoch and zoned instants, money with
 // currency tokens, properties), and with the zod builder as the independent reference.
-import { feedbackSchema, interactionSchema, orderSchema } from '@cx/model';
+import { feedbackSchema, idSchema, interactionSchema, orderSchema } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { visitCsv } from '../csv/csv-rows.js';
 import { defineMapping, type MappingSpec } from '../mapping/mapping.js';
 import { RecordBuilder, type RowAccess } from './builder.js';
 import { SummaryBuilder } from './dead-letter.js';
-import { FastRecordBuilder } from './fast-builder.js';
+import { FastRecordBuilder, isPlainId } from './fast-builder.js';
 import { checkOptions, readOptionShape, resolveReadOptions } from './options.js';
 
 /** Counts the rows the fast builder hands back to the zod builder. */
@@ -297,6 +297,28 @@ describe('FastRecordBuilder: construction equivalence with the zod builder', () 
       expect(rejected).toBeGreaterThan(300);
     });
   }
+
+  it('takes an id as valid without the schema only when idSchema accepts it', () => {
+    // ASCII printable: no control character (Unicode Cc is U+0000–U+001F and U+007F–U+009F), one code point each.
+    expect(isPlainId('c0000001-e1')).toBe(true);
+    expect(isPlainId(' ~')).toBe(true);
+    expect(isPlainId('x'.repeat(256))).toBe(true);
+    for (const id of ['', 'x'.repeat(257), 'a\u007fb', 'a\tb', 'Łucja', '😀'])
+      expect(isPlainId(id)).toBe(false);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc.string({ maxLength: 300 }),
+          fc.string({ minLength: 250, maxLength: 260 }),
+        ),
+        (id) => {
+          if (isPlainId(id)) expect(idSchema.safeParse(id).success).toBe(true);
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
 
   it('covers exactly the kinds whose schema adds at most the rule it restates', () => {
     // The fast builder restates the interaction's actor rule and assumes orders and feedback add none: a new rule

@@ -1,5 +1,12 @@
-import { feedbackSchema, interactionSchema, type JsonValue, orderSchema, propertiesSchema } from '@cx/model';
-import type { z } from 'zod';
+import {
+  feedbackSchema,
+  idSchema,
+  interactionSchema,
+  type JsonValue,
+  orderSchema,
+  propertiesSchema,
+} from '@cx/model';
+import { z } from 'zod';
 import { resolveCurrency } from '../mapping/currency.js';
 import { FAILED, FieldReader, MISSING, UNCHECKED } from '../mapping/field-reader.js';
 import type { RecordKind } from '../mapping/kinds.js';
@@ -33,26 +40,56 @@ const FAST_KINDS: Partial<
   feedback: { schema: feedbackSchema as unknown as z.ZodObject, rule: undefined },
 };
 
-/** How the fast builder fills one key of the record, in the order of the schema's shape (internal). */
-type Slot =
-  | { readonly from: 'reader'; readonly reader: FieldReader }
-  | { readonly from: 'constant'; readonly value: unknown }
-  | {
-      readonly from: 'generate';
-      readonly generate: 'line' | readonly string[];
-      readonly check: (value: unknown) => unknown;
-    }
-  | { readonly from: 'default'; readonly make: () => unknown }
-  | { readonly from: 'extra'; readonly make: () => unknown }
-  | { readonly from: 'absent' };
+const READER = 0;
+const CONSTANT = 1;
+const GENERATE = 2;
+const DEFAULT = 3;
+const EXTRA = 4;
+const ABSENT = 5;
+
+/**
+ * How the fast builder fills one key of the record, in the order of the schema's shape (internal). One class, so
+ * that the build loop sees one object shape.
+ */
+class Slot {
+  constructor(
+    /** READER, CONSTANT, GENERATE, DEFAULT, EXTRA or ABSENT. */
+    readonly from: number,
+    readonly reader: FieldReader | undefined = undefined,
+    /** The checked constant. */
+    readonly value: unknown = undefined,
+    readonly generate: 'line' | readonly string[] = 'line',
+    readonly check: (value: unknown) => unknown = () => UNCHECKED,
+    /** A fresh default (DEFAULT, EXTRA when there are no properties to keep). */
+    readonly make: () => unknown = () => MISSING,
+  ) {}
+}
+
+/**
+ * Whether an id is printable ASCII, 1 to 256 characters: then `idSchema` accepts it (no control character, at most
+ * 256 code points), without the regular expression and the code-point count (internal; a sufficient condition, held
+ * to `idSchema` by `fast-builder.test.ts`; other ids go to the schema).
+ */
+export function isPlainId(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 256) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 /** The check of one field's values against its schema: parsed value or UNCHECKED (objects are not checked). */
 function checker(schema: z.ZodType): (value: unknown) => unknown {
-  return (value) => {
+  const full = (value: unknown): unknown => {
     if (typeof value === 'object' && value !== null) return UNCHECKED;
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : UNCHECKED;
   };
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner !== idSchema) return full;
+  return (value) => (typeof value === 'string' && isPlainId(value) ? value : full(value));
 }
 
 /** A fresh copy of a schema's default for each record (`{}`, `[]` or a primitive), or `undefined` (internal). */
@@ -121,16 +158,18 @@ export class FastRecordBuilder {
       const spec = mapping.fields.find((f) => f.field === key);
       if (spec === undefined) {
         const make = defaultMaker(fieldSchema);
-        if (key === extraKey) return { from: 'extra', make: make ?? (() => MISSING) };
-        return make === undefined ? { from: 'absent' } : { from: 'default', make };
+        if (key === extraKey) return new Slot(EXTRA, undefined, undefined, 'line', undefined, make);
+        return make === undefined
+          ? new Slot(ABSENT)
+          : new Slot(DEFAULT, undefined, undefined, 'line', undefined, make);
       }
       const check = checker(fieldSchema);
-      if (spec.source === 'value') return { from: 'constant', value: check(spec.value) };
+      if (spec.source === 'value') return new Slot(CONSTANT, undefined, check(spec.value));
       if (spec.source === 'generate')
-        return { from: 'generate', generate: spec.generate as 'line' | readonly string[], check };
+        return new Slot(GENERATE, undefined, undefined, spec.generate as 'line' | readonly string[], check);
       const reader = new FieldReader(spec, mapping.disambiguation);
       reader.check = check;
-      return { from: 'reader', reader };
+      return new Slot(READER, reader);
     });
     const hasMoney = mapping.fields.some((f) => f.type === 'money' && f.source === 'column');
     this.#currency = hasMoney ? this.#keys.indexOf('currency') : -1;
@@ -148,22 +187,33 @@ export class FastRecordBuilder {
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i] as Slot;
       let value: unknown;
-      if (slot.from === 'reader') {
-        const reader = slot.reader;
-        value = row.read(reader.spec.column as string, reader);
-        if (reader.spec.type === 'money' && reader.currency !== undefined && value !== MISSING)
-          token = reader.currency;
-      } else if (slot.from === 'constant') value = slot.value;
-      else if (slot.from === 'generate') {
-        const generate = slot.generate;
-        value = slot.check(
-          generate === 'line' ? `line-${line}` : contentId(generate.map((c) => row.text(c))),
-        );
-      } else if (slot.from === 'default') value = slot.make();
-      else if (slot.from === 'extra') {
-        value = this.#extra(row);
-        if (value === MISSING) value = slot.make();
-      } else value = MISSING;
+      switch (slot.from) {
+        case READER: {
+          const reader = slot.reader as FieldReader;
+          value = row.read(reader.spec.column as string, reader);
+          if (reader.currency !== undefined && value !== MISSING) token = reader.currency;
+          break;
+        }
+        case CONSTANT:
+          value = slot.value;
+          break;
+        case GENERATE: {
+          const generate = slot.generate;
+          value = slot.check(
+            generate === 'line' ? `line-${line}` : contentId(generate.map((c) => row.text(c))),
+          );
+          break;
+        }
+        case DEFAULT:
+          value = slot.make();
+          break;
+        case EXTRA:
+          value = this.#extra(row);
+          if (value === MISSING) value = slot.make();
+          break;
+        default:
+          value = MISSING;
+      }
       if (value === FAILED || value === UNCHECKED) return this.#slow.build(row, line);
       values[i] = value;
     }
