@@ -25,16 +25,19 @@ const FAST_KINDS: Partial<
     RecordKind,
     {
       readonly schema: z.ZodObject;
-      /** The schema's record rule over the built fields, `true` when it holds. */
-      readonly rule: ((fields: readonly unknown[], keys: readonly string[]) => boolean) | undefined;
+      /** The schema's record rule over the built values (by key index of `keys`), `true` when it holds. */
+      readonly rule: ((keys: readonly string[]) => (values: readonly unknown[]) => boolean) | undefined;
     }
   >
 > = {
   interaction: {
     schema: interactionSchema as unknown as z.ZodObject,
     // `.refine((v) => v.customerId !== undefined || v.anonymousId !== undefined)`
-    rule: (fields, keys) =>
-      fields[keys.indexOf('customerId')] !== MISSING || fields[keys.indexOf('anonymousId')] !== MISSING,
+    rule: (keys) => {
+      const customer = keys.indexOf('customerId');
+      const anonymous = keys.indexOf('anonymousId');
+      return (values) => values[customer] !== MISSING || values[anonymous] !== MISSING;
+    },
   },
   order: { schema: orderSchema as unknown as z.ZodObject, rule: undefined },
   feedback: { schema: feedbackSchema as unknown as z.ZodObject, rule: undefined },
@@ -122,7 +125,7 @@ export class FastRecordBuilder {
   readonly #slots: readonly Slot[];
   /** Per key: the schema rejects `undefined` (no default, not optional). */
   readonly #required: readonly boolean[];
-  readonly #rule: ((fields: readonly unknown[], keys: readonly string[]) => boolean) | undefined;
+  readonly #rule: ((values: readonly unknown[]) => boolean) | undefined;
   /** The values of the record being built, per key (MISSING: none). */
   readonly #values: unknown[];
   /** Index of `currency` when a money cell may carry a currency token, else -1. */
@@ -143,15 +146,15 @@ export class FastRecordBuilder {
     mapping: Mapping,
     slow: RecordBuilder,
     schema: z.ZodObject,
-    rule: ((fields: readonly unknown[], keys: readonly string[]) => boolean) | undefined,
+    rule: ((keys: readonly string[]) => (values: readonly unknown[]) => boolean) | undefined,
   ) {
     this.#slow = slow;
-    this.#rule = rule;
     this.#properties = mapping.properties;
     this.#mapped = new Set(mapping.fields.flatMap((f) => (f.column === undefined ? [] : [f.column])));
     const shape = schema.shape as Record<string, z.ZodType>;
     const extraKey = mapping.kind === 'customer' ? 'attributes' : 'properties';
     this.#keys = Object.keys(shape);
+    this.#rule = rule?.(this.#keys);
     this.#required = this.#keys.map((k) => !(shape[k] as z.ZodType).safeParse(undefined).success);
     this.#slots = this.#keys.map((key): Slot => {
       const fieldSchema = shape[key] as z.ZodType;
@@ -229,7 +232,7 @@ export class FastRecordBuilder {
     const required = this.#required;
     for (let i = 0; i < values.length; i++)
       if (values[i] === MISSING && required[i]) return this.#slow.build(row, line);
-    if (this.#rule !== undefined && !this.#rule(values, keys)) return this.#slow.build(row, line);
+    if (this.#rule !== undefined && !this.#rule(values)) return this.#slow.build(row, line);
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
       const value = values[i];
