@@ -5,7 +5,8 @@ export const FIRST_FORMATTED_MS = -62_167_219_200_000;
 export const LAST_FORMATTED_MS = 253_402_300_799_999;
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** Milliseconds and the closing `Z`: `000Z` … `999Z`. */
+const MILLIS = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
 const DAY_SLOTS = 4096;
 
 /**
@@ -41,6 +42,6 @@ export class InstantFormatter {
       clock = `${PAD2[Math.floor(second / 3600)]}:${PAD2[Math.floor(second / 60) % 60]}:${PAD2[second % 60]}.`;
       this.#seconds[second] = clock;
     }
-    return `${prefix}${clock}${PAD3[ofDay - second * 1000]}Z`;
+    return prefix + clock + (MILLIS[ofDay - second * 1000] as string);
   }
 }
