@@ -137,7 +137,8 @@ export class FastRecordBuilder {
   /** The fast builder of a mapping, or `undefined` when the mapping needs the zod builder (see above). */
   static for(mapping: Mapping, slow: RecordBuilder): FastRecordBuilder | undefined {
     const kind = FAST_KINDS[mapping.kind];
-    if (kind === undefined) return undefined;
+    // A schema that stopped being one object (a union, a pipe) is not built field by field.
+    if (kind === undefined || !(kind.schema instanceof z.ZodObject)) return undefined;
     for (const f of mapping.fields) if (f.source === 'function' || f.field.includes('.')) return undefined;
     return new FastRecordBuilder(mapping, slow, kind.schema, kind.rule);
   }
