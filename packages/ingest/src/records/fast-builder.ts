@@ -139,7 +139,10 @@ export class FastRecordBuilder {
     const kind = FAST_KINDS[mapping.kind];
     // A schema that stopped being one object (a union, a pipe) is not built field by field.
     if (kind === undefined || !(kind.schema instanceof z.ZodObject)) return undefined;
-    for (const f of mapping.fields) if (f.source === 'function' || f.field.includes('.')) return undefined;
+    const keys = kind.schema.shape as Record<string, unknown>;
+    // Every mapped field must be a key of the shape (the build loop visits the keys), read from cells or constants.
+    for (const f of mapping.fields)
+      if (f.source === 'function' || !Object.hasOwn(keys, f.field)) return undefined;
     return new FastRecordBuilder(mapping, slow, kind.schema, kind.rule);
   }
 
@@ -177,7 +180,8 @@ export class FastRecordBuilder {
     });
     const hasMoney = mapping.fields.some((f) => f.type === 'money' && f.source === 'column');
     this.#currency = hasMoney ? this.#keys.indexOf('currency') : -1;
-    this.#checkCurrency = checker((shape.currency ?? shape.id) as z.ZodType);
+    this.#checkCurrency =
+      shape.currency === undefined ? () => UNCHECKED : checker(shape.currency as z.ZodType);
     this.#values = new Array<unknown>(this.#keys.length).fill(MISSING);
   }
 
