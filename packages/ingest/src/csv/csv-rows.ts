@@ -100,8 +100,13 @@ async function peek(
   const head = await chunks.next();
   const first = head.done ? undefined : head.value;
   async function* all(): AsyncGenerator<Uint8Array> {
-    if (first !== undefined) yield first;
-    yield* { [Symbol.asyncIterator]: () => chunks };
+    try {
+      if (first !== undefined) yield first;
+      yield* { [Symbol.asyncIterator]: () => chunks };
+    } finally {
+      // Closed while the first chunk was out, `yield*` has not started and would not close the input.
+      await chunks.return(undefined);
+    }
   }
   return { first, all: all() };
 }
