@@ -2,7 +2,8 @@
 // child process of its own so that its peak memory is its own, with the machine's load printed.
 //
 // Run: npm run build, then node --import tsx bench/ingest.ts (the children import the built packages, as users do).
-// Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions, the file of bench/retention.ts).
+// Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions, the file of bench/retention.ts),
+// CX_BENCH_MODES (a comma-separated subset of the modes below).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -138,7 +139,7 @@ const run = (mode: string): Measurement =>
       .split('\n')
       .pop() as string,
   );
-const modes = [
+const allModes = [
   'duckdb-load-1',
   'columns-1',
   'duckdb-load-2',
@@ -149,6 +150,11 @@ const modes = [
   'retention-1',
   'retention-2',
 ];
+// CX_BENCH_MODES=records,duckdb-load-1 runs only those modes, in that order (e.g. the records path with DuckDB's rows
+// of the same run for context).
+const modes = process.env.CX_BENCH_MODES?.split(',') ?? allModes;
+for (const mode of modes)
+  if (!allModes.includes(mode)) throw new Error(`Unknown mode ${mode}: one of ${allModes.join(', ')}`);
 const results = new Map<string, Measurement>();
 for (const mode of modes) {
   const m = run(mode);
@@ -159,9 +165,17 @@ for (const mode of modes) {
     `${mode.padEnd(20)} ${m.ms.toFixed(0).padStart(7)} ms  ${mbs.toFixed(0).padStart(5)} MB/s  CPU ${m.cpuMs.toFixed(0).padStart(6)} ms (${cpuMbs.toFixed(0)} MB/CPU-s)  rows ${m.rows.toLocaleString('en')}  peak RSS ${m.maxRssMiB} MiB${m.check ? `  (${m.check})` : ''}  load ${load().split(' ').slice(0, 3).join(' ')}`,
   );
 }
-const ratio = (a: string, b: string) => ((results.get(a)?.ms ?? 0) / (results.get(b)?.ms ?? 1)).toFixed(2);
+/** Wall-time ratio a ÷ b, or `n/a` when either mode was not run. */
+const ratio = (a: string, b: string): string => {
+  const x = results.get(a);
+  const y = results.get(b);
+  return x === undefined || y === undefined ? 'n/a' : (x.ms / y.ms).toFixed(2);
+};
 console.log(
   `DuckDB threads=1 ÷ ours (1 thread): ${ratio('duckdb-load-1', 'columns-1')}×; DuckDB threads=2 ÷ ours (1 worker): ${ratio('duckdb-load-2', 'columns-w1')}×, ÷ ours (2 workers): ${ratio('duckdb-load-2', 'columns-2')}×`,
+);
+console.log(
+  `validated records: DuckDB threads=1 ÷ ours ${ratio('duckdb-load-1', 'records')}×, DuckDB threads=2 ÷ ours ${ratio('duckdb-load-2', 'records')}×`,
 );
 console.log(
   `read + cohort retention: DuckDB threads=2 ÷ ours (1 thread) ${ratio('duckdb-retention-2', 'retention-1')}×, ÷ ours (2 workers) ${ratio('duckdb-retention-2', 'retention-2')}×`,

@@ -293,3 +293,37 @@ describe('no silent change', () => {
     expect(() => readRows({ text: '' }, { format: 'csv', chunkBytes: 10 })).toThrow(CxOptionsError);
   });
 });
+
+describe('a money cell’s currency belongs to that cell only', () => {
+  it('an empty cell read as the default does not take the previous row’s currency sign', async () => {
+    // Row 2's amount is in złoty, row 3's is empty (the default 0) in a EUR row: before the fix the złoty sign of
+    // row 2 was still on the reader and row 3 became a currency_mismatch dead letter.
+    const text =
+      'id,customer,at,total,cur\no1,c1,2024-06-01T10:00:00Z,12 zł,PLN\no2,c2,2024-06-01T11:00:00Z,,EUR\n';
+    const spec: MappingSpec = {
+      kind: 'order',
+      fields: {
+        id: 'id',
+        customerId: 'customer',
+        orderedAt: 'at',
+        amount: { column: 'total', default: 0 },
+        currency: 'cur',
+        status: { value: 'paid' },
+      },
+    };
+    for (const format of ['csv', 'ndjson'] as const) {
+      const input =
+        format === 'csv'
+          ? { text }
+          : {
+              text: '{"id":"o1","customer":"c1","at":"2024-06-01T10:00:00Z","total":"12 zł","cur":"PLN"}\n{"id":"o2","customer":"c2","at":"2024-06-01T11:00:00Z","total":null,"cur":"EUR"}\n',
+            };
+      const { records, summary } = await readAll(input, { format, mapping: spec });
+      expect(summary.rejected).toBe(0);
+      expect(records.map((r) => [r.amount, r.currency])).toEqual([
+        [12, 'PLN'],
+        [0, 'EUR'],
+      ]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { createInstantReader, type Disambiguation, type InstantReader, type JsonValue } from '@cx/model';
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
+import { FIRST_FORMATTED_MS, InstantFormatter, LAST_FORMATTED_MS } from './instant-format.js';
 import type { MappedField } from './mapping.js';
 import { TextCache } from './text-cache.js';
 
@@ -11,6 +12,11 @@ const EPOCH_FORMS = { s: 'epoch-seconds', ms: 'epoch-milliseconds', us: 'epoch-m
 export const MISSING: unique symbol = Symbol('missing');
 /** A cell that could not be read; see {@link FieldReader.code} (internal). */
 export const FAILED: unique symbol = Symbol('failed');
+/**
+ * A value its field's model schema rejects, or one the fast record builder does not check (an object): that
+ * builder then reads the row again with the whole record's schema, for the same record or the same error (internal).
+ */
+export const UNCHECKED: unique symbol = Symbol('unchecked');
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');
@@ -36,8 +42,17 @@ export class FieldReader {
   /** Currency token of the last money cell read, or `undefined`. */
   currency: string | undefined;
   #scratch = new Uint8Array(64);
+  /** Canonical instant strings (made on first use). */
+  #formatter: InstantFormatter | undefined;
   /** Text cells read lately, by their bytes (records path; made on first use). */
   #texts: TextCache | undefined;
+  /**
+   * The fast record builder's check of this field's values against the field's model schema: the parsed value, or
+   * {@link UNCHECKED}. Applied by {@link FieldReader.fromBytes} to every value it returns, except instants in years
+   * 0000–9999, which the formatter writes in the one form the model accepts; a repeated text cell is checked once,
+   * as the text cache keeps the checked value.
+   */
+  check: ((value: unknown) => unknown) | undefined;
 
   constructor(spec: MappedField, disambiguation: Disambiguation) {
     this.spec = spec;
@@ -53,6 +68,11 @@ export class FieldReader {
             });
   }
 
+  get #iso(): InstantFormatter {
+    this.#formatter ??= new InstantFormatter();
+    return this.#formatter;
+  }
+
   #fail(code: string, message: string): typeof FAILED {
     this.code = code;
     this.message = message;
@@ -60,7 +80,9 @@ export class FieldReader {
   }
 
   #empty(): unknown {
-    return this.spec.default !== undefined ? this.spec.default : MISSING;
+    const value = this.spec.default;
+    if (value === undefined) return MISSING;
+    return this.check === undefined ? value : this.check(value);
   }
 
   /** Epoch ms of an instant cell in bytes, `NaN` with `code`/`message` set (column path). */
@@ -96,6 +118,8 @@ export class FieldReader {
 
   /** The cell `buf[from, to)` of a CSV record. */
   fromBytes(buf: Uint8Array, from: number, to: number): unknown {
+    // A money cell sets the token below; any other outcome must not leave the previous cell's token behind.
+    this.currency = undefined;
     if (from === to) return this.#empty();
     const spec = this.spec;
     if (spec.values !== undefined || spec.type === 'string') {
@@ -115,16 +139,22 @@ export class FieldReader {
           `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
         );
       }
-      const value = this.#text(text);
+      let value = this.#text(text);
+      if (value !== FAILED && this.check !== undefined) value = this.check(value);
       if (value !== FAILED && cache.on) cache.set(buf, from, to, value);
       return value;
     }
     if (spec.type === 'instant') {
       const ms = this.instantMs(buf, from, to);
-      return Number.isNaN(ms) ? FAILED : new Date(ms).toISOString();
+      if (Number.isNaN(ms)) return FAILED;
+      const text = this.#iso.format(ms);
+      return this.check === undefined || (ms >= FIRST_FORMATTED_MS && ms <= LAST_FORMATTED_MS)
+        ? text
+        : this.check(text);
     }
     const value = this.number(buf, from, to);
-    return Number.isNaN(value) ? FAILED : value;
+    if (Number.isNaN(value)) return FAILED;
+    return this.check === undefined ? value : this.check(value);
   }
 
   #text(text: string): unknown {
@@ -175,6 +205,7 @@ export class FieldReader {
 
   /** A JSON value (NDJSON key, Parquet cell): strings go through the byte grammar, numbers are taken as they are. */
   fromValue(value: unknown): unknown {
+    this.currency = undefined;
     if (value === undefined || value === null || value === '') return this.#empty();
     const spec = this.spec;
     if (spec.values !== undefined) {
@@ -215,7 +246,7 @@ export class FieldReader {
             `A number is an instant only in a column declared as epoch ("s", "ms" or "us"), got ${value}`,
           );
         const ms = this.msFromValue(value);
-        return Number.isNaN(ms) ? FAILED : new Date(ms).toISOString();
+        return Number.isNaN(ms) ? FAILED : this.#iso.format(ms);
       }
       if (Number.isSafeInteger(value)) return String(value);
       return this.#fail('invalid_type', `Expected a text or an integer, got ${value}`);
@@ -224,7 +255,7 @@ export class FieldReader {
       if (spec.type !== 'instant') return this.#fail('invalid_type', `Expected a ${spec.type}, got a date`);
       const ms = value.getTime();
       return Number.isFinite(ms)
-        ? new Date(ms).toISOString()
+        ? this.#iso.format(ms)
         : this.#fail('invalid_instant', 'Expected a valid date');
     }
     return this.#fail(

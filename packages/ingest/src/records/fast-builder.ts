@@ -1,0 +1,275 @@
+import {
+  feedbackSchema,
+  idSchema,
+  interactionSchema,
+  type JsonValue,
+  orderSchema,
+  propertiesSchema,
+} from '@cx/model';
+import { z } from 'zod';
+import { resolveCurrency } from '../mapping/currency.js';
+import { FAILED, FieldReader, MISSING, UNCHECKED } from '../mapping/field-reader.js';
+import type { RecordKind } from '../mapping/kinds.js';
+import type { Mapping } from '../mapping/mapping.js';
+import { contentId, type RecordBuilder, type RowAccess, type RowRejection } from './builder.js';
+
+/**
+ * The kinds the fast builder makes, each with the rule its schema adds over its fields (internal). Only kinds whose
+ * schema is a strict object of field schemas plus such a rule are here: a survey response (scale and score rules),
+ * a subscription (period rules) and a customer (a union of two shapes) keep the whole-record zod parse.
+ * `fast-builder.test.ts` holds this table to the schemas (their shapes and checks) and the built records to
+ * `schema.safeParse`.
+ */
+const FAST_KINDS: Partial<
+  Record<
+    RecordKind,
+    {
+      readonly schema: z.ZodObject;
+      /** The schema's record rule over the built values (by key index of `keys`), `true` when it holds. */
+      readonly rule: ((keys: readonly string[]) => (values: readonly unknown[]) => boolean) | undefined;
+    }
+  >
+> = {
+  interaction: {
+    schema: interactionSchema as unknown as z.ZodObject,
+    // `.refine((v) => v.customerId !== undefined || v.anonymousId !== undefined)`
+    rule: (keys) => {
+      const customer = keys.indexOf('customerId');
+      const anonymous = keys.indexOf('anonymousId');
+      return (values) => values[customer] !== MISSING || values[anonymous] !== MISSING;
+    },
+  },
+  order: { schema: orderSchema as unknown as z.ZodObject, rule: undefined },
+  feedback: { schema: feedbackSchema as unknown as z.ZodObject, rule: undefined },
+};
+
+const READER = 0;
+const CONSTANT = 1;
+const GENERATE = 2;
+const DEFAULT = 3;
+const EXTRA = 4;
+const ABSENT = 5;
+
+/**
+ * How the fast builder fills one key of the record, in the order of the schema's shape (internal). One class, so
+ * that the build loop sees one object shape.
+ */
+class Slot {
+  constructor(
+    /** READER, CONSTANT, GENERATE, DEFAULT, EXTRA or ABSENT. */
+    readonly from: number,
+    readonly reader: FieldReader | undefined = undefined,
+    /** The checked constant. */
+    readonly value: unknown = undefined,
+    readonly generate: 'line' | readonly string[] = 'line',
+    readonly check: (value: unknown) => unknown = () => UNCHECKED,
+    /** A fresh default (DEFAULT, EXTRA when there are no properties to keep). */
+    readonly make: () => unknown = () => MISSING,
+  ) {}
+}
+
+/**
+ * Whether an id is printable ASCII, 1 to 256 characters: then `idSchema` accepts it (no control character, at most
+ * 256 code points), without the regular expression and the code-point count (internal; a sufficient condition, held
+ * to `idSchema` by `fast-builder.test.ts`; other ids go to the schema).
+ */
+export function isPlainId(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 256) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/** The check of one field's values against its schema: parsed value or UNCHECKED (objects are not checked). */
+function checker(schema: z.ZodType): (value: unknown) => unknown {
+  const full = (value: unknown): unknown => {
+    if (typeof value === 'object' && value !== null) return UNCHECKED;
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : UNCHECKED;
+  };
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner !== idSchema) return full;
+  return (value) => (typeof value === 'string' && isPlainId(value) ? value : full(value));
+}
+
+/** A fresh copy of a schema's default for each record (`{}`, `[]` or a primitive), or `undefined` (internal). */
+function defaultMaker(schema: z.ZodType): (() => unknown) | undefined {
+  const parsed = schema.safeParse(undefined);
+  if (!parsed.success || parsed.data === undefined) return undefined;
+  const value = parsed.data;
+  if (Array.isArray(value)) return value.length === 0 ? () => [] : () => schema.parse(undefined);
+  if (typeof value === 'object' && value !== null)
+    return Object.keys(value).length === 0 ? () => ({}) : () => schema.parse(undefined);
+  return () => value;
+}
+
+/**
+ * Builds the records of a CSV read from cells that each went through the model's grammar and their field's schema
+ * already, without the whole-record `schema.parse` (internal). A record is made only when every field passed its
+ * field's schema (checked once per distinct text cell, as the text cache keeps checked values), every required key is
+ * there and the kind's record rule holds; then it equals what `schema.parse` of the same raw object gives, keys in
+ * the schema's order. Anything else (a cell the grammar or a field's schema rejects, an object value, a currency
+ * that does not reconcile, a missing required value) goes to the zod builder, which gives the same error as without
+ * this builder.
+ *
+ * Used for CSV reads of interactions, orders and feedback whose mapping has no function fields and no numeric
+ * properties ({@link FastRecordBuilder.for} says when). `fast-builder.test.ts` proves the equivalence over generated
+ * cells, valid and invalid, of every field kind of these mappings.
+ */
+export class FastRecordBuilder {
+  readonly #slow: RecordBuilder;
+  readonly #keys: readonly string[];
+  readonly #slots: readonly Slot[];
+  /** Per key: the schema rejects `undefined` (no default, not optional). */
+  readonly #required: readonly boolean[];
+  readonly #rule: ((values: readonly unknown[]) => boolean) | undefined;
+  /** The values of the record being built, per key (MISSING: none). */
+  readonly #values: unknown[];
+  /** Index of `currency` when a money cell may carry a currency token, else -1. */
+  readonly #currency: number;
+  readonly #checkCurrency: (value: unknown) => unknown;
+  readonly #mapped: ReadonlySet<string>;
+  readonly #properties: 'rest' | readonly string[];
+
+  /** The fast builder of a mapping, or `undefined` when the mapping needs the zod builder (see above). */
+  static for(mapping: Mapping, slow: RecordBuilder): FastRecordBuilder | undefined {
+    const kind = FAST_KINDS[mapping.kind];
+    // A schema that stopped being one object (a union, a pipe) is not built field by field.
+    if (kind === undefined || !(kind.schema instanceof z.ZodObject)) return undefined;
+    const keys = kind.schema.shape as Record<string, unknown>;
+    // Every mapped field must be a key of the shape (the build loop visits the keys), read from cells or constants.
+    for (const f of mapping.fields)
+      if (f.source === 'function' || !Object.hasOwn(keys, f.field)) return undefined;
+    return new FastRecordBuilder(mapping, slow, kind.schema, kind.rule);
+  }
+
+  private constructor(
+    mapping: Mapping,
+    slow: RecordBuilder,
+    schema: z.ZodObject,
+    rule: ((keys: readonly string[]) => (values: readonly unknown[]) => boolean) | undefined,
+  ) {
+    this.#slow = slow;
+    this.#properties = mapping.properties;
+    this.#mapped = new Set(mapping.fields.flatMap((f) => (f.column === undefined ? [] : [f.column])));
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const extraKey = mapping.kind === 'customer' ? 'attributes' : 'properties';
+    this.#keys = Object.keys(shape);
+    this.#rule = rule?.(this.#keys);
+    this.#required = this.#keys.map((k) => !(shape[k] as z.ZodType).safeParse(undefined).success);
+    this.#slots = this.#keys.map((key): Slot => {
+      const fieldSchema = shape[key] as z.ZodType;
+      const spec = mapping.fields.find((f) => f.field === key);
+      if (spec === undefined) {
+        const make = defaultMaker(fieldSchema);
+        if (key === extraKey) return new Slot(EXTRA, undefined, undefined, 'line', undefined, make);
+        return make === undefined
+          ? new Slot(ABSENT)
+          : new Slot(DEFAULT, undefined, undefined, 'line', undefined, make);
+      }
+      const check = checker(fieldSchema);
+      if (spec.source === 'value') return new Slot(CONSTANT, undefined, check(spec.value));
+      if (spec.source === 'generate')
+        return new Slot(GENERATE, undefined, undefined, spec.generate as 'line' | readonly string[], check);
+      const reader = new FieldReader(spec, mapping.disambiguation);
+      reader.check = check;
+      return new Slot(READER, reader);
+    });
+    const hasMoney = mapping.fields.some((f) => f.type === 'money' && f.source === 'column');
+    this.#currency = hasMoney ? this.#keys.indexOf('currency') : -1;
+    this.#checkCurrency =
+      shape.currency === undefined ? () => UNCHECKED : checker(shape.currency as z.ZodType);
+    this.#values = new Array<unknown>(this.#keys.length).fill(MISSING);
+  }
+
+  /** The record of a row, or why it was rejected (the zod builder's answer whenever this one is not sure). */
+  build(row: RowAccess, line: number): { readonly value: unknown } | RowRejection {
+    const slots = this.#slots;
+    const values = this.#values;
+    const keys = this.#keys;
+    // The currency token of a money cell (as the zod builder keeps it).
+    let token: string | undefined;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as Slot;
+      let value: unknown;
+      switch (slot.from) {
+        case READER: {
+          const reader = slot.reader as FieldReader;
+          value = row.read(reader.spec.column as string, reader);
+          if (reader.currency !== undefined && value !== MISSING) token = reader.currency;
+          break;
+        }
+        case CONSTANT:
+          value = slot.value;
+          break;
+        case GENERATE: {
+          const generate = slot.generate;
+          value = slot.check(
+            generate === 'line' ? `line-${line}` : contentId(generate.map((c) => row.text(c))),
+          );
+          break;
+        }
+        case DEFAULT:
+          value = slot.make();
+          break;
+        case EXTRA:
+          value = this.#extra(row);
+          if (value === MISSING) value = slot.make();
+          break;
+        default:
+          value = MISSING;
+      }
+      if (value === FAILED || value === UNCHECKED) return this.#slow.build(row, line);
+      values[i] = value;
+    }
+    if (token !== undefined && this.#currency >= 0) {
+      // As the zod builder: the token is reconciled with the currency field's value.
+      const declared = values[this.#currency];
+      const resolved = resolveCurrency(token, typeof declared === 'string' ? declared : undefined);
+      if ('error' in resolved) return this.#slow.build(row, line);
+      const currency = this.#checkCurrency(resolved.code);
+      if (currency === UNCHECKED) return this.#slow.build(row, line);
+      values[this.#currency] = currency;
+    }
+    const required = this.#required;
+    for (let i = 0; i < values.length; i++)
+      if (values[i] === MISSING && required[i]) return this.#slow.build(row, line);
+    if (this.#rule !== undefined && !this.#rule(values)) return this.#slow.build(row, line);
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = values[i];
+      if (value !== MISSING) out[keys[i] as string] = value;
+    }
+    return { value: out };
+  }
+
+  /** The unmapped columns kept as properties, checked by the properties schema; MISSING when none. */
+  #extra(row: RowAccess): unknown {
+    const properties = this.#properties;
+    if (properties !== 'rest' && properties.length === 0) return MISSING;
+    const extra: Record<string, JsonValue> = {};
+    if (properties === 'rest') {
+      const cells = row.values();
+      if (cells === undefined) return UNCHECKED;
+      for (const [k, v] of Object.entries(cells))
+        if (!this.#mapped.has(k) && v !== '' && v !== null) extra[k] = v;
+    } else {
+      for (const c of properties) {
+        if (!row.has(c)) continue;
+        let v: JsonValue | undefined;
+        try {
+          v = row.value(c);
+        } catch {
+          return UNCHECKED;
+        }
+        if (v !== undefined && v !== '' && v !== null) extra[c] = v;
+      }
+    }
+    if (Object.keys(extra).length === 0) return MISSING;
+    const parsed = propertiesSchema.safeParse(extra);
+    return parsed.success ? parsed.data : UNCHECKED;
+  }
+}
