@@ -325,6 +325,13 @@ if (!HUNDRED_M) {
   const countOptions = { ...churnOptions, measures: 'customers' } as const;
   const counts = await best(RUNS, () => churnSeries(table, countOptions), { settleMs: SETTLE });
   const fullUnsettled = await best(RUNS, () => churnSeries(table, churnOptions));
+  // The same sweeps with one worker thread beside the calling thread (customers split in ranges; same result).
+  const fullSplit = await best(RUNS, () => churnSeries(table, { ...churnOptions, workers: 1 }), {
+    settleMs: SETTLE,
+  });
+  const countsSplit = await best(RUNS, () => churnSeries(table, { ...countOptions, workers: 1 }), {
+    settleMs: SETTLE,
+  });
   const [objectSeries, oursChurnObjects] = await time(() => churnSeries(subscriptions, churnOptions));
   await con.run(`CREATE TABLE subs AS SELECT * FROM ${subsCsvSource}`);
   await con.run('SET threads = 2');
@@ -338,19 +345,23 @@ if (!HUNDRED_M) {
     sameChurn(duckChurn2.rows, series) &&
     sameChurn(duckChurn2.rows, counts.value) &&
     sameChurn(duckChurnE2e2.rows, oursChurnE2e.value) &&
-    JSON.stringify(objectSeries) === JSON.stringify(series);
+    JSON.stringify(objectSeries) === JSON.stringify(series) &&
+    JSON.stringify(fullSplit.value) === JSON.stringify(series) &&
+    JSON.stringify(countsSplit.value) === JSON.stringify(counts.value);
 
   console.log(`
 Monthly churn, ${subscriptionCount.toLocaleString('en')} subscriptions, ${series.length} months (midPeriodPolicy 'exclude'); DuckDB computes customers at start and lost per month
   in memory, with revenue   churnSeries(prepared) ${timed(full)}; timed right after gc() ${ms(fullUnsettled.ms)}
                             DuckDB threads=1 ${ms(duckChurn1.ms)} (${duckChurn1.fastest.name})   threads=2 ${describeTimes(duckChurn2)}
                             ratio vs threads=2 ${ratio(duckChurn2.ms, full.ms)} (target ≥ 10×; ${ratio(duckChurn2.ms, fullUnsettled.ms)} right after gc()), vs threads=1 ${ratio(duckChurn1.ms, full.ms)}
+                            with a worker thread: churnSeries(prepared, { workers: 1 }) ${timed(fullSplit)}   ratio vs threads=2 ${ratio(duckChurn2.ms, fullSplit.ms)} (target ≥ 10×)
   in memory, counts only    churnSeries(prepared, { measures: 'customers' }) ${timed(counts)}   ratio vs threads=2 ${ratio(duckChurn2.ms, counts.ms)}, vs threads=1 ${ratio(duckChurn1.ms, counts.ms)}
+                            with a worker thread ${timed(countsSplit)}   ratio vs threads=2 ${ratio(duckChurn2.ms, countsSplit.ms)}
   (each in-memory run of either side waits ${SETTLE} ms after gc())
   end to end from CSV       readSubscriptionColumnsCsv + churnSeries ${timed(oursChurnE2e)}
                             DuckDB threads=1 ${ms(duckChurnE2e1.ms)}   threads=2 ${describeTimes(duckChurnE2e2)}   ratio vs threads=2 ${ratio(duckChurnE2e2.ms, oursChurnE2e.ms)}
   preparing                 readSubscriptionColumnsCsv ${ms(loadSubs)}   prepareSubscriptions(objects) ${ms(prepareMs)}   churnSeries(objects) incl. checking ${ms(oursChurnObjects)}
-  same customers at start and lost per month as DuckDB (every formulation, both paths, both measures), objects = prepared: ${churnEqual}`);
+  same customers at start and lost per month as DuckDB (every formulation, both paths, both measures), objects = prepared, worker split = one thread: ${churnEqual}`);
   if (!churnEqual) process.exitCode = 1;
 }
 console.log(`peak RSS of the whole run ${mib(peakRss())}; load at end ${loadavg()}`);

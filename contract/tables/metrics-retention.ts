@@ -129,6 +129,7 @@ export const metricsRetentionPart: RetentionContractPart = {
         to: '2026-03-01T00:00:00Z',
         midPeriodPolicy: 'exposure',
         measures: 'customers',
+        workers: 1,
       },
       typoOf: 'midPeriodPolicy',
       outOfRange: [
@@ -136,6 +137,9 @@ export const metricsRetentionPart: RetentionContractPart = {
         { from: 1e300 },
         { measures: 'revenue' },
         { midPeriodPolicy: 'sometimes' },
+        { workers: -1 },
+        { workers: 1.5 },
+        { workers: 17 },
       ],
       optionsOptional: false,
     },

@@ -11,12 +11,25 @@ export default defineConfig({
     retention: 'src/entries/retention.ts',
     lifetime: 'src/entries/lifetime.ts',
     journey: 'src/entries/journey.ts',
+    // The worker of `churnSeries(…, { workers })`, started from dist/churn-sweep-worker.js.
+    'churn-sweep-worker': 'src/churn/sweep/sweep-worker.ts',
   },
   format: ['esm', 'cjs'],
   splitting: true,
-  dts: declarations({ compilerOptions: { stripInternal: true } }),
+  dts: declarations({
+    entry: {
+      index: 'src/index.ts',
+      survey: 'src/entries/survey.ts',
+      retention: 'src/entries/retention.ts',
+      lifetime: 'src/entries/lifetime.ts',
+      journey: 'src/entries/journey.ts',
+    },
+    compilerOptions: { stripInternal: true },
+  }),
   sourcemap: true,
   clean: true,
   target: 'node20',
   treeshake: true,
+  // `import.meta.url` (the sweep worker's location) in the CommonJS build.
+  shims: true,
 });

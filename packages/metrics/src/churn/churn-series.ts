@@ -105,7 +105,7 @@ export function churnSeries<M extends ChurnMeasures = 'all'>(
   }
   const periods: PeriodBounds = { bounds, keys, labels };
   const sweep = o.measures === 'customers' ? customerChurnSweep : churnSweep;
-  return sweep(table, periods, o.midPeriodPolicy, asOf) as Array<ChurnPeriodOf<M>>;
+  return sweep(table, periods, o.midPeriodPolicy, asOf, o.workers) as Array<ChurnPeriodOf<M>>;
 }
 
 /** What stretches the window when it is too long: the option that set its end, else the record (internal). */

@@ -53,6 +53,14 @@ export interface ChurnSeriesOptions<M extends ChurnMeasures = 'all'> extends Per
   readonly to?: Instant;
   /** Most periods the series may span (default 10,000); beyond it a `CxLimitError` names the record. */
   readonly maxPeriods?: number;
+  /**
+   * Worker threads that sweep ranges of customers beside the calling thread (0 to 16; default 0: the calling
+   * thread only). The result is the same: customers are split only when every sum is exact in any order (counts;
+   * revenue in exact integer units, see `SubscriptionColumns.mrrScale`; exposure in whole milliseconds), and only
+   * from 65,536 customers on. The first split sweep of a table copies its arrays into shared memory (kept while the
+   * table lives) and starts the workers (kept, without holding the process open); the call stays synchronous.
+   */
+  readonly workers?: number;
 }
 
 const policyOption = z
@@ -78,6 +86,12 @@ export const churnSeriesOptionsSchema = z.strictObject({
   from: instantOption.optional(),
   to: instantOption.optional(),
   maxPeriods: maxPeriodsOption,
+  workers: z
+    .number({ error: 'Expected a whole number of worker threads' })
+    .int({ error: 'Expected a whole number of worker threads' })
+    .min(0, { error: 'Expected 0 to 16 worker threads' })
+    .max(16, { error: 'Expected 0 to 16 worker threads' })
+    .default(0),
 });
 
 /** Keys of earlier versions, by their new name (internal). */

@@ -3,6 +3,7 @@ import type { SubscriptionColumns } from '../columns.js';
 import type { CustomerChurnPeriod, MidPeriodPolicy, PeriodBounds } from '../types.js';
 import { countCustomers } from './customers-kernel.js';
 import { locateTable, windowWidth } from './locate.js';
+import { canSplit, sweepInParallel } from './parallel.js';
 import { renewalEligibility } from './renewals.js';
 import {
   BLOCK,
@@ -20,22 +21,26 @@ import {
 /**
  * Customer counts only (internal, `measures: 'customers'`): customers at start and end, lost, new, churn events,
  * and only the requested policy's denominator (exposure for `'exposure'`, renewal eligibility for `'eligible'`);
- * no revenue. Every count is an integer, so it equals {@link churnSweep}'s whatever the order of the additions.
+ * no revenue. Every count is an integer, so it equals {@link churnSweep}'s whatever the order of the additions; with
+ * `workers` the customers may be split over worker threads ({@link sweepInParallel}).
  */
 export function customerChurnSweep(
   table: SubscriptionColumns,
   { bounds, keys, labels }: PeriodBounds,
   policy: MidPeriodPolicy,
   asOf: number,
+  workers = 0,
 ): CustomerChurnPeriod[] {
   const periods = bounds.length - 1;
   const n = bounds.length;
   const width = windowWidth(bounds);
   const windows = locateTable(bounds, width);
-  const ints = new Int32Array(INT_ROWS * n);
   const withExposure = policy === 'exposure';
-  const exposure = new Float64Array(withExposure ? n : 0);
-  const customers = table.customerOffsets.length - 1;
+  const split = workers > 0 && canSplit(table, bounds, 'customers', withExposure);
+  const { ints, floats: exposure } = split
+    ? sweepInParallel(table, bounds, windows, width, 'customers', withExposure, workers)
+    : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(withExposure ? n : 0) };
+  const customers = split ? 0 : table.customerOffsets.length - 1;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
     countCustomers(
       ints,

@@ -4,6 +4,7 @@ import type { ChurnPeriod, MidPeriodPolicy, PeriodBounds } from '../types.js';
 import { sweepCustomersExact } from './exact-kernel.js';
 import { sweepCustomers } from './full-kernel.js';
 import { locateTable, windowWidth } from './locate.js';
+import { canSplit, sweepInParallel } from './parallel.js';
 import { renewalEligibility } from './renewals.js';
 import {
   BLOCK,
@@ -35,23 +36,27 @@ import {
  * Each customer's contributions go straight into the per-period sums. Revenue is summed exactly when the table
  * has integer MRR units (`mrrScale` not 0; {@link sweepCustomersExact}, in any order, each figure converted to money
  * once); otherwise in floating point, customers and their subscriptions in index order, as the float reference
- * adds them ({@link sweepCustomers}).
+ * adds them ({@link sweepCustomers}). With `workers` and sums that are exact in any order ({@link canSplit}), the
+ * customers are split over worker threads ({@link sweepInParallel}); the result is the same.
  */
 export function churnSweep(
   table: SubscriptionColumns,
   periods: PeriodBounds,
   policy: MidPeriodPolicy,
   asOf: number,
+  workers = 0,
 ): ChurnPeriod[] {
   const { bounds } = periods;
   const n = bounds.length;
   const width = windowWidth(bounds);
   const windows = locateTable(bounds, width);
-  const ints = new Int32Array(INT_ROWS * n);
-  const floats = new Float64Array(FLOAT_ROWS * n);
   const exact = table.mrrScale !== 0;
+  const split = workers > 0 && canSplit(table, bounds, 'all', true);
+  const { ints, floats } = split
+    ? sweepInParallel(table, bounds, windows, width, 'all', true, workers)
+    : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(FLOAT_ROWS * n) };
   // In blocks of customers (in order, so the float sums are unchanged), so that no single call is long.
-  const customers = table.customerOffsets.length - 1;
+  const customers = split ? 0 : table.customerOffsets.length - 1;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
     (exact ? sweepCustomersExact : sweepCustomers)(
       ints,
