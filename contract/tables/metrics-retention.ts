@@ -98,9 +98,16 @@ export const metricsRetentionPart: RetentionContractPart = {
     {
       name: 'cohortRetention',
       call: (o) => m.cohortRetention(events, o as never),
-      valid: retentionValid,
+      valid: { ...retentionValid, workers: 1 },
       typoOf: 'interval',
-      outOfRange: [...retentionOutOfRange, { rollingTruncation: 'hour' }, { brackets: [0] }],
+      outOfRange: [
+        ...retentionOutOfRange,
+        { rollingTruncation: 'hour' },
+        { brackets: [0] },
+        { workers: -1 },
+        { workers: 17 },
+        { workers: 0.5 },
+      ],
       optionsOptional: false,
     },
     {

@@ -11,8 +11,8 @@ export default defineConfig({
     retention: 'src/entries/retention.ts',
     lifetime: 'src/entries/lifetime.ts',
     journey: 'src/entries/journey.ts',
-    // The worker of `churnSeries(…, { workers })`, started from dist/churn-sweep-worker.js.
-    'churn-sweep-worker': 'src/churn/sweep/sweep-worker.ts',
+    // The worker of the parallel kernels (`churnSeries(…, { workers })`, `cohortRetention(…, { workers })`).
+    'kernel-worker': 'src/parallel/kernel-worker.ts',
   },
   format: ['esm', 'cjs'],
   splitting: true,
@@ -30,6 +30,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   treeshake: true,
-  // `import.meta.url` (the sweep worker's location) in the CommonJS build.
+  // `import.meta.url` (the kernel worker's location) in the CommonJS build.
   shims: true,
 });

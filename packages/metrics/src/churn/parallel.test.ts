@@ -1,9 +1,10 @@
 import type { Subscription } from '@cx/model';
 import { CxOptionsError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
+import { lastSplit } from '../parallel/ranges.js';
 import { churnSeries } from './churn-series.js';
 import { prepareSubscriptions } from './prepare.js';
-import { lastSplit, PARALLEL_FROM } from './sweep/parallel.js';
+import { PARALLEL_FROM } from './sweep/parallel.js';
 
 /** A seeded linear congruential generator (Numerical Recipes constants), so the data is the same on every run. */
 function random(seed: number): () => number {

@@ -49,7 +49,7 @@ export type {
 } from '../columnar/interaction-columns.js';
 export { readInteractionColumnsCsv } from '../columnar/read-csv.js';
 export { CohortRetentionAccumulator } from '../retention/accumulator.js';
-export { cohortRetention } from '../retention/cohort-retention.js';
+export { type CohortRetentionRunOptions, cohortRetention } from '../retention/cohort-retention.js';
 export type { CohortCounts, CohortRetentionCounts } from '../retention/from-counts.js';
 export { cohortRetentionFromCounts } from '../retention/from-counts.js';
 export type { MatcherDictionaries } from '../retention/matcher.js';

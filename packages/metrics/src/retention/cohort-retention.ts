@@ -1,11 +1,61 @@
 import type { Interaction, IssuePath } from '@cx/model';
-import { CxValidationError, instantToEpochMsOrNaN } from '@cx/model';
+import { CxValidationError, instantToEpochMsOrNaN, parseOptions } from '@cx/model';
+import { z } from 'zod';
 import { buildInteractionColumns } from '../columnar/build.js';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { type RecordLocator, retentionOfColumns } from './kernel.js';
 import type { RetentionMatrix } from './matrix.js';
 import { planRetention } from './normalize.js';
 import type { CohortRetentionOptions } from './options.js';
+
+/**
+ * Options of {@link cohortRetention}: those of {@link CohortRetentionOptions} and the number of worker threads.
+ *
+ * @example
+ * ```ts
+ * import type { CohortRetentionRunOptions } from '@cx/metrics';
+ * const options: CohortRetentionRunOptions = { interval: 'month', periods: 12, workers: 1 };
+ * console.log(options.workers); // 1
+ * ```
+ * @category Retention
+ * @since 0.2.0
+ */
+export interface CohortRetentionRunOptions extends CohortRetentionOptions {
+  /**
+   * Worker threads that count ranges of actors beside the calling thread (0 to 16; default 0: the calling thread
+   * only). The matrix is the same. Used by the counting of the common form (calendar windows, one cohort per
+   * actor, `minimumOccurrences` 1, no `aggregate`, at most 31 columns) from 50,000 actors on; otherwise the calling
+   * thread counts alone. The first split count over a store copies the columns it reads (times and actor offsets,
+   * and the dimension columns when a return event is given) into shared memory, kept while the store lives; the
+   * workers are started once and never keep the process alive. The call stays synchronous.
+   */
+  readonly workers?: number;
+}
+
+const workersSchema = z.strictObject({
+  workers: z
+    .number({ error: 'Expected a whole number of worker threads' })
+    .int({ error: 'Expected a whole number of worker threads' })
+    .min(0, { error: 'Expected 0 to 16 worker threads' })
+    .max(16, { error: 'Expected 0 to 16 worker threads' })
+    .default(0),
+});
+
+/** `options` without `workers`, and `workers` checked (internal; the other keys are checked by the plan). */
+function splitWorkers(options: CohortRetentionRunOptions): {
+  readonly rest: CohortRetentionOptions;
+  readonly workers: number;
+} {
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    Array.isArray(options) ||
+    !Object.hasOwn(options, 'workers')
+  )
+    return { rest: options, workers: 0 };
+  const { workers, ...rest } = options;
+  return { rest, workers: parseOptions(workersSchema, { workers }, 'cohortRetention').workers };
+}
 
 function isColumns(source: unknown): source is InteractionColumns {
   return typeof source === 'object' && source !== null && 'actorOffsets' in source && 'time' in source;
@@ -47,7 +97,7 @@ function locator(
  *
  * @param source - Interactions in any order, or their columns ({@link buildInteractionColumns}).
  * @param options - `interval` (required), cohort type, start and return events, windows, brackets, aggregation,
- *   average rule, `asOf`, `from`, `to`, `maxPeriods`.
+ *   average rule, `asOf`, `from`, `to`, `maxPeriods`, `workers`.
  * @returns The matrix with column labels, cohort rows and the average row.
  * @throws {@link @cx/model!CxOptionsError} for a missing `interval` (or the old name `period`), unknown option keys,
  *   `null` options, unknown values, conflicting options (`periods` with `brackets`, `rollingTruncation` with
@@ -74,9 +124,10 @@ function locator(
  */
 export function cohortRetention(
   source: InteractionColumns | Iterable<Interaction>,
-  options: CohortRetentionOptions,
+  options: CohortRetentionRunOptions,
 ): RetentionMatrix {
-  const plan = planRetention(options, 'cohortRetention');
+  const { rest, workers } = splitWorkers(options);
+  const plan = planRetention(rest, 'cohortRetention');
   const property = plan.options.aggregate?.property;
   const columns = isColumns(source)
     ? source
@@ -97,5 +148,5 @@ export function cohortRetention(
       );
     }
   }
-  return retentionOfColumns(columns, plan, values, locator(source, columns));
+  return retentionOfColumns(columns, plan, values, locator(source, columns), 'auto', workers);
 }

@@ -6,6 +6,7 @@ import { findStartEvents, firstEventStarts, J_MAX, J_MIN, MAX_TIME } from './ker
 import { compileMatcher, isAnyEvent, matches, namesOnly } from './matcher.js';
 import type { RetentionMatrix } from './matrix.js';
 import type { RetentionPlan } from './normalize.js';
+import { actorArrays, countInParallel, PARALLEL_ACTORS_FROM } from './parallel.js';
 import { PeriodTable } from './period-table.js';
 
 /** Where event `j` of the columns came from, for errors that name the record (internal). */
@@ -15,7 +16,8 @@ export type RecordLocator = (j: number) => IssuePath;
  * The cohort retention kernel over columns (internal). Two passes over the events: the first finds each actor's
  * start event (and checks the span of the cohorts against `maxPeriods` before anything grows with it); the second
  * counts returns, walking each actor's events against a table of period boundaries built once — no calendar
- * object and no allocation per event.
+ * object and no allocation per event. With `workers`, the counting of the calendar fast path is split over worker
+ * threads by ranges of actors (its counts are whole numbers, so the sums are the same).
  */
 export function retentionOfColumns(
   cols: InteractionColumns,
@@ -23,6 +25,7 @@ export function retentionOfColumns(
   values: Float64Array | undefined,
   locate: RecordLocator,
   kernel: 'auto' | 'general' = 'auto',
+  workers = 0,
 ): RetentionMatrix {
   const o = plan.options;
   const { calendar } = plan;
@@ -42,10 +45,19 @@ export function retentionOfColumns(
       ? Number.POSITIVE_INFINITY
       : calendar.startOfIndex(calendar.indexOf(plan.to - 1) + 1);
 
+  // The calendar fast path (below) for the most common options; its counting may be split over worker threads.
+  const calendarWindows = o.window === 'calendar';
+  const fast =
+    kernel === 'auto' &&
+    calendarWindows &&
+    !recurring &&
+    values === undefined &&
+    o.minimumOccurrences === 1 &&
+    columns <= MASK_COLUMNS;
+  const split = fast && workers > 0 && actors >= PARALLEL_ACTORS_FROM;
+
   // Pass 1: the start event of each actor (all start events for recurring cohorts), and the data's time range.
-  const startOf = new Int32Array(actors);
-  const startTime = new Float64Array(actors);
-  const lastTime = new Float64Array(actors);
+  const { startOf, startTime, lastTime } = actorArrays(actors, split);
   const summary = Float64Array.of(Number.NEGATIVE_INFINITY, -1, -1);
   if (isAnyEvent(start) && !recurring) {
     firstEventStarts(0, actors, actorOffsets, time, fromStart, toEnd, startOf, summary, startTime, lastTime);
@@ -95,15 +107,23 @@ export function retentionOfColumns(
   const windowMs = plan.windowDays * MS_PER_DAY;
   const onOrAfter = o.retention === 'on-or-after';
   const minimum = o.minimumOccurrences;
-  const calendarWindows = o.window === 'calendar';
-  if (
-    kernel === 'auto' &&
-    calendarWindows &&
-    !recurring &&
-    values === undefined &&
-    minimum === 1 &&
-    columns <= MASK_COLUMNS
-  ) {
+  if (split) {
+    const out = countInParallel(
+      cols,
+      startOf,
+      startTime,
+      lastTime,
+      starts,
+      offsetColumn,
+      columns,
+      onOrAfter,
+      isAnyEvent(ret) ? undefined : ret,
+      workers,
+    );
+    rows.addPositions(table.first, out.sizes, out.counts);
+    return rows.finish(plan, asOf);
+  }
+  if (fast) {
     const out = {
       sizes: new Float64Array(starts.length - 1),
       counts: new Float64Array((starts.length - 1) * columns),

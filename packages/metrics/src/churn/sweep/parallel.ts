@@ -4,18 +4,11 @@
 // revenue in exact integer units, exposure in whole milliseconds below 2^53. The call stays synchronous: the main
 // thread works through the ranges itself and waits only for ranges a worker has claimed and not yet finished (a
 // worker that has not started yet, or never starts, claims nothing).
-import { Worker } from 'node:worker_threads';
+
+import { postToWorkers } from '../../parallel/pool.js';
+import { awaitRanges, lastSplit, newControl, shared } from '../../parallel/ranges.js';
 import type { SubscriptionColumns } from '../columns.js';
-import {
-  DONE,
-  floatRowsOf,
-  OK,
-  runClaimedRanges,
-  runRange,
-  type SharedSweepColumns,
-  STATUS,
-  type SweepJob,
-} from './ranges.js';
+import { floatRowsOf, runRange, runSweepJob, type SharedSweepColumns, type SweepJob } from './ranges.js';
 import { BLOCK, INT_ROWS } from './rows.js';
 
 /** Fewer customers than this are swept on the calling thread: the ranges would be too short to pay. */
@@ -32,17 +25,6 @@ interface SharedTable {
 }
 
 const sharedTables = new WeakMap<SubscriptionColumns, SharedTable>();
-
-function shared<T extends Int32Array | Float64Array>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const copy = (
-    a instanceof Int32Array
-      ? new Int32Array(new SharedArrayBuffer(a.byteLength))
-      : new Float64Array(new SharedArrayBuffer(a.byteLength))
-  ) as T;
-  copy.set(a);
-  return copy;
-}
 
 /** The kernel's arrays of `table` in shared memory, copied on first use and kept while the table lives. */
 function sharedTableOf(table: SubscriptionColumns): SharedTable {
@@ -72,40 +54,6 @@ function sharedTableOf(table: SubscriptionColumns): SharedTable {
     sharedTables.set(table, s);
   }
   return s;
-}
-
-const pool: Worker[] = [];
-
-/** How the last split sweep went: ranges in all, ranges run on the calling thread (internal; for the tests). */
-export const lastSplit = { ranges: 0, here: 0 };
-
-/** A worker running `sweep-worker` (the built `.js`, or the `.ts` source through tsx in tests and benchmarks). */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  let worker: Worker;
-  if (here.endsWith('.ts')) {
-    const url = new URL('./sweep-worker.ts', here).href;
-    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
-    worker = new Worker(boot, { eval: true, execArgv: ['--conditions=@cx/source'] });
-  } else {
-    // In the build, this code sits in a chunk in dist/ and the worker is the entry dist/churn-sweep-worker.js.
-    worker = new Worker(new URL('./churn-sweep-worker.js', here));
-  }
-  worker.unref();
-  // A worker that fails leaves the pool; the ranges it did not claim are the main thread's.
-  const leave = () => {
-    const i = pool.indexOf(worker);
-    if (i >= 0) pool.splice(i, 1);
-  };
-  worker.on('error', leave);
-  worker.on('exit', leave);
-  return worker;
-}
-
-/** `count` pooled workers, started on first use and kept (unreferenced: they never keep the process alive). */
-function workersOf(count: number): readonly Worker[] {
-  while (pool.length < count) pool.push(startWorker());
-  return pool.slice(0, count);
 }
 
 /** Whether the sums of a sweep of `table` over `bounds` are exact in any order, so the sweep may be split. */
@@ -149,6 +97,7 @@ export function sweepInParallel(
   for (let r = 0; r <= ranges; r++) rangeStarts[r] = Math.floor((customers * r) / ranges);
   const floatRows = floatRowsOf({ mode, exposure }, n);
   const job: SweepJob = {
+    kind: 'churn',
     mode,
     exposure,
     columns: sharedTableOf(table).columns,
@@ -156,26 +105,20 @@ export function sweepInParallel(
     windows: shared(windows),
     width,
     rangeStarts,
-    control: new Int32Array(new SharedArrayBuffer(4 * (STATUS + ranges))),
+    control: newControl(ranges),
     ints: new Int32Array(new SharedArrayBuffer(4 * INT_ROWS * n * ranges)),
     floats: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, floatRows * ranges))),
   };
-  for (const worker of workersOf(workers)) worker.postMessage(job);
-  lastSplit.here = runClaimedRanges(job);
+  postToWorkers(workers, job);
+  lastSplit.here = runSweepJob(job);
   lastSplit.ranges = ranges;
-  // Wait for the ranges the workers claimed; one not done in time, or failed, is computed again here.
-  const deadline = Date.now() + CLAIMED_RANGE_TIMEOUT_MS;
-  for (let done = Atomics.load(job.control, DONE); done < ranges; done = Atomics.load(job.control, DONE)) {
-    const left = deadline - Date.now();
-    if (left <= 0) break;
-    Atomics.wait(job.control, DONE, done, left);
-  }
+  const ok = awaitRanges(job.control, ranges, CLAIMED_RANGE_TIMEOUT_MS);
   const ints = new Int32Array(INT_ROWS * n);
   const floats = new Float64Array(floatRows);
   for (let r = 0; r < ranges; r++) {
     let ri = job.ints.subarray(r * INT_ROWS * n, (r + 1) * INT_ROWS * n);
     let rf = job.floats.subarray(r * floatRows, (r + 1) * floatRows);
-    if (Atomics.load(job.control, STATUS + r) !== OK) {
+    if (!ok(r)) {
       // FAILED, or still running after the timeout: run it again into rows of this thread's own.
       const own: SweepJob = {
         ...job,

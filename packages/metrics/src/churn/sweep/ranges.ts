@@ -1,21 +1,9 @@
-// The part of a parallel churn sweep that every thread runs (internal): claim a range of customers, run the kernel
-// over it into the range's own rows, mark it done. The main thread and the workers run this same function on one
-// job, so a range is computed by whichever thread claims it first, and a worker that is slow to start (or never
-// starts) leaves its ranges to the main thread.
+// The part of a parallel churn sweep that every thread runs (internal): run the kernel over one range of customers
+// into the range's own rows. Ranges are claimed by the protocol of ../../parallel/ranges.ts.
+import { runClaimedRanges } from '../../parallel/ranges.js';
 import { countCustomers } from './customers-kernel.js';
 import { sweepCustomersExact } from './exact-kernel.js';
 import { BLOCK, FLOAT_ROWS, INT_ROWS } from './rows.js';
-
-/**
- * Control slots of a job's `Int32Array` on a SharedArrayBuffer (internal): the next range to claim, the number of
- * ranges done, then one status per range (`PENDING`, `OK`, `FAILED`).
- */
-export const NEXT = 0;
-export const DONE = 1;
-export const STATUS = 2;
-export const PENDING = 0;
-export const OK = 1;
-export const FAILED = 2;
 
 /** The kernel's input arrays, backed by SharedArrayBuffers (internal). */
 export interface SharedSweepColumns {
@@ -33,6 +21,7 @@ export interface SharedSweepColumns {
 
 /** One parallel sweep (internal; posted to the workers as is: its arrays share memory, nothing is copied). */
 export interface SweepJob {
+  readonly kind: 'churn';
   /** `'all'`: the exact-revenue kernel; `'customers'`: the counts kernel (with exposure when `exposure`). */
   readonly mode: 'all' | 'customers';
   readonly exposure: boolean;
@@ -42,7 +31,7 @@ export interface SweepJob {
   readonly width: number;
   /** Customer index where range `r` starts (`ranges + 1` entries). */
   readonly rangeStarts: Int32Array;
-  /** `[NEXT, DONE, status of range 0, status of range 1, …]`. */
+  /** The claiming protocol's control array. */
   readonly control: Int32Array;
   /** Per range `INT_ROWS × n` integer rows, one range after another. */
   readonly ints: Int32Array;
@@ -101,25 +90,6 @@ export function runRange(job: SweepJob, r: number): void {
   }
 }
 
-/**
- * Claims and runs ranges of `job` until none is left (internal). A range that throws is marked `FAILED` (the main
- * thread runs it again into rows of its own, where the error surfaces), so a claimed range is always marked done.
- *
- * @returns The number of ranges this thread ran.
- */
-export function runClaimedRanges(job: SweepJob): number {
-  const ranges = job.rangeStarts.length - 1;
-  for (let ran = 0; ; ran++) {
-    const r = Atomics.add(job.control, NEXT, 1);
-    if (r >= ranges) return ran;
-    let status = OK;
-    try {
-      runRange(job, r);
-    } catch {
-      status = FAILED;
-    }
-    Atomics.store(job.control, STATUS + r, status);
-    Atomics.add(job.control, DONE, 1);
-    Atomics.notify(job.control, DONE);
-  }
-}
+/** Claims and runs ranges of `job` until none is left (internal). */
+export const runSweepJob = (job: SweepJob): number =>
+  runClaimedRanges(job.control, job.rangeStarts.length - 1, (r) => runRange(job, r));
