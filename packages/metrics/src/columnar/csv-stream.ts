@@ -93,6 +93,9 @@ export interface InteractionCsvStream extends AsyncIterable<InteractionBatch> {
   actorId(index: number): string;
 }
 
+/** Bytes read per step unless `chunkBytes` says otherwise (internal). */
+export const DEFAULT_CHUNK_BYTES = 1 << 22;
+
 const DIMENSIONS: ReadonlyArray<[InteractionCsvField, 'name' | 'channel' | 'touchpoint' | 'stage']> = [
   ['name', 'name'],
   ['channel', 'channel'],
@@ -263,7 +266,7 @@ export function streamInteractionCsv(
       { subject: 'CSV options' },
     );
   }
-  const chunkBytes = Math.max(1 << 10, options.chunkBytes ?? 1 << 22);
+  const chunkBytes = Math.max(1 << 10, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const actors = new StringDictionary();
   const names: string[] = [];
   const channels: string[] = [];
