@@ -219,9 +219,13 @@ Monthly cohort retention at ${streamed.events.toLocaleString('en')} events, ${st
     retentionOk = e2eEqual;
   } else {
     // 3. In memory: our columns vs a DuckDB table.
-    const [columns, loadColumns] = await time(() => readInteractionColumnsCsv(interactionsCsv));
-    const [, loadColumns1] = await time(() => readInteractionColumnsCsv(interactionsCsv, { workers: 1 }));
-    const [, loadColumns2] = await time(() => readInteractionColumnsCsv(interactionsCsv, { workers: 2 }));
+    const [columns, loadColumns, loadCpu] = await time(() => readInteractionColumnsCsv(interactionsCsv));
+    const [, loadColumns1, loadCpu1] = await time(() =>
+      readInteractionColumnsCsv(interactionsCsv, { workers: 1 }),
+    );
+    const [, loadColumns2, loadCpu2] = await time(() =>
+      readInteractionColumnsCsv(interactionsCsv, { workers: 2 }),
+    );
     const loadLoad = loadavg();
     // Each in-memory run of either side waits SETTLE ms after gc(), as the churn runs below: V8 sweeps on
     // background threads after a collection, which slows a ~50 ms computation timed right after it.
@@ -248,7 +252,7 @@ Monthly cohort retention (${PERIODS + 1} columns, first-time, any event), ${stre
   end to end from CSV   ours (stream + CohortRetentionAccumulator.addBatch) workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}   workers=2 ${timed(ours2)}
                         DuckDB read_csv threads=1 ${ms(duckE2e1.ms)} (${duckE2e1.fastest.name})   threads=2 ${describeTimes(duckE2e2)}
                         ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)} (target ≥ 1×), vs threads=1 ${ratio(duckE2e1.ms, oursE2e)}
-  reading the CSV into columns (readInteractionColumnsCsv, all dimensions) workers=0 ${ms(loadColumns)}   workers=1 ${ms(loadColumns1)}   workers=2 ${ms(loadColumns2)} [load ${loadLoad}]
+  reading the CSV into columns (readInteractionColumnsCsv, all dimensions) workers=0 ${ms(loadColumns)} (cpu ${ms(loadCpu)})   workers=1 ${ms(loadColumns1)} (cpu ${ms(loadCpu1)})   workers=2 ${ms(loadColumns2)} (cpu ${ms(loadCpu2)}) [load ${loadLoad}]
   same matrix as DuckDB (every formulation, both paths): ${equal}; streaming = columnar: ${streamingEqualsColumnar}
   memory: RSS before ${mib(rssBefore)}, peak after the streaming passes ${mib(rssStreaming)}; accumulator state ${mib(stateBytes)} (typed arrays, without the id map) (${(stateBytes / streamed.actors).toFixed(0)} B per customer, none per event)`;
     retentionOk = equal && streamingEqualsColumnar;

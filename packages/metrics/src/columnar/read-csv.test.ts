@@ -108,10 +108,12 @@ describe('readInteractionColumnsCsv', () => {
             channel: 'web' as const,
             touchpointId: 'x'.repeat(60),
           }));
+          // A column never read (numeric not asked for) with quoted delimiters, quotes and line breaks in some rows.
+          const note = (i: number): string => (i % 3 === 0 ? quote(`x,"y"\n${'z'.repeat(50)}`) : '');
           const text = `${HEADER}\n${events
             .map(
-              (e) =>
-                `${e.id},${quote(e.customerId ?? '')},${quote(e.anonymousId)},${e.timestamp},visit,web,${'x'.repeat(60)},,`,
+              (e, i) =>
+                `${e.id},${quote(e.customerId ?? '')},${quote(e.anonymousId)},${e.timestamp},visit,web,${e.touchpointId},,${note(i)}`,
             )
             .join('\n')}\n`;
           const path = csvFile(text);
