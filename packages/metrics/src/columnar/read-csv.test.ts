@@ -107,6 +107,7 @@ describe('readInteractionColumnsCsv', () => {
             name: 'visit',
             channel: 'web' as const,
             touchpointId: 'x'.repeat(60),
+            properties: {},
           }));
           // A column never read (numeric not asked for) with quoted delimiters, quotes and line breaks in some rows.
           const note = (i: number): string => (i % 3 === 0 ? quote(`x,"y"\n${'z'.repeat(50)}`) : '');
