@@ -1,4 +1,4 @@
-import { CxOptionsError, CxValidationError } from '@cx/model';
+import { CxError, CxOptionsError, CxValidationError, epochMsToInstant, parseInstant } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getPath, mapFields, parseTimestamp, toJsonValue, toNumber } from './mapping.js';
@@ -238,5 +238,54 @@ describe('parseTimestamp reads text by the one instant grammar of @cx/model', ()
     expect(parseTimestamp('2023-02-29')).toBeNull();
     expect(parseTimestamp('2024-06-01T24:00:00Z')).toBeNull();
     expect(parseTimestamp('2024-02-29T12:00:00+0100')).toBe('2024-02-29T11:00:00.000Z');
+  });
+});
+
+describe('parseTimestamp and parseInstant of @cx/model are one grammar', () => {
+  // Arbitrary strings near the grammar: instants in its forms, with white space, signs and junk spliced in.
+  const pieces = fc.constantFrom(
+    '2024-06-01',
+    'T',
+    ' ',
+    '10:00',
+    ':00',
+    '.123',
+    '.1234567',
+    'Z',
+    '+02:00',
+    '-0530',
+    '+0000',
+    '\t',
+    '\n',
+    '2024-02-29',
+    '2023-02-29',
+    '24:00',
+    'x',
+  );
+  const text = fc.oneof(
+    fc.array(pieces, { maxLength: 7 }).map((parts) => parts.join('')),
+    fc.string({ maxLength: 30 }),
+  );
+  it('gives the instant parseInstant gives (zone-less read as UTC), or null where it throws (property)', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        let expected: string | null;
+        try {
+          expected = epochMsToInstant(parseInstant(s, { timeZone: 'UTC' }));
+        } catch (error) {
+          if (!(error instanceof CxError)) throw error;
+          expected = null;
+        }
+        expect(parseTimestamp(s)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('does not trim: surrounding white space is not part of an instant', () => {
+    expect(parseTimestamp(' 2024-06-01T10:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-06-01T10:00:00Z\n')).toBeNull();
+    expect(parseTimestamp(' 1717236000', { epoch: 's' })).toBeNull();
+    expect(parseTimestamp('2024-06-01T10:00:00Z')).toBe('2024-06-01T10:00:00.000Z');
   });
 });

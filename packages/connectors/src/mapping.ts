@@ -123,7 +123,8 @@ export function getPath(value: unknown, path: string): unknown {
  * @param value - The raw timestamp.
  * @param options - `epoch`: the unit of Unix time the value is in.
  * @returns A UTC instant (`YYYY-MM-DDTHH:mm:ss.sssZ`, years 0000–9999), or `null` when the value is not a timestamp
- *   in the declared form (a number without `epoch` is not one).
+ *   in the declared form (a number without `epoch` is not one). Surrounding white space is not part of the grammar:
+ *   `' 2024-06-01T10:00:00Z'` gives `null`, as it is rejected by every file reader of `@cx/ingest`.
  * @throws {@link @cx/model!CxOptionsError} for an unknown option key or an unknown unit.
  * @example
  * ```ts
@@ -152,15 +153,16 @@ export function parseTimestamp(value: unknown, options?: ParseTimestampOptions):
         : typeof value === 'bigint'
           ? value.toString()
           : typeof value === 'string'
-            ? value.trim()
+            ? value
             : undefined;
     return text === undefined ? null : instantOf(readText(EPOCH_READERS[epoch], text));
   }
   if (typeof value === 'string') {
     if (value.length === 24 && value.charCodeAt(23) === 90 && CANONICAL.test(value))
       return Number.isFinite(UTC_READER.parseBytes(Buffer.from(value, 'latin1'), 0, 24)) ? value : null;
-    // the one instant grammar of @cx/model (calendar-checked: no 30 February); zone-less vendor times are UTC
-    return instantOf(readText(UTC_READER, value.trim()));
+    // the one instant grammar of @cx/model (calendar-checked: no 30 February); zone-less vendor times are UTC.
+    // Not trimmed: ' 2024-06-01T10:00:00Z' is not an instant in the grammar, here as in every file reader.
+    return instantOf(readText(UTC_READER, value));
   }
   if (value instanceof Date) return instantOf(value.getTime());
   return null;
@@ -366,7 +368,7 @@ export function compileMapping(
           timestamp === undefined &&
           (typeof value === 'number' ||
             typeof value === 'bigint' ||
-            (typeof value === 'string' && EPOCH_TEXT.test(value.trim())))
+            (typeof value === 'string' && EPOCH_TEXT.test(value)))
         ) {
           throw new CxValidationError(
             [

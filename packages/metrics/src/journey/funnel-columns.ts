@@ -7,6 +7,7 @@ import {
   feed,
   newActorState,
   newAggregate,
+  resetActorState,
 } from './funnel-kernel.js';
 import type { FunnelOptions } from './funnel-options.js';
 import { type ResolvedFunnel, resolveFunnel } from './funnel-resolve.js';
@@ -205,8 +206,33 @@ export function funnelColumnsInto(
   const segName = (code: number) => (code < 0 ? null : (segDict[code] as string));
   const strict = f.order === 'strict';
   const actors = actorOffsets.length - 1;
+  // The common funnel (steps by name only, no exclusions or numeric checks, no breakdown, not strict) reads one
+  // column per event instead of four: the other fields' tables accept every code.
+  const nameOnly =
+    W === 0 &&
+    stepChecks.length === 0 &&
+    !strict &&
+    segColumn === undefined &&
+    acceptsAll(sc, steps.length) &&
+    acceptsAll(st, steps.length) &&
+    acceptsAll(ss, steps.length);
+  const s = newActorState(true);
+  if (nameOnly) {
+    for (let a = 0; a < actors; a++) {
+      resetActorState(s);
+      const end = actorOffsets[a + 1] as number;
+      for (let e = actorOffsets[a] as number; e < end; e++) {
+        const mask = sn[(name[e] as number) + 1] as number;
+        if (mask === 0) continue;
+        feed(f, s, time[e] as number, mask, 0, -1, agg, segName);
+        if (actorSettled(f, s)) break;
+      }
+      endActor(f, s, agg, segName, true);
+    }
+    return;
+  }
   for (let a = 0; a < actors; a++) {
-    const s = newActorState();
+    resetActorState(s);
     const end = actorOffsets[a + 1] as number;
     for (let e = actorOffsets[a] as number; e < end; e++) {
       const n1 = (name[e] as number) + 1;
@@ -251,4 +277,11 @@ export function funnelColumnsInto(
     }
     endActor(f, s, agg, segName, true);
   }
+}
+
+/** Whether a one-word field table accepts every code for all `n` predicates (internal). */
+function acceptsAll(table: Int32Array, n: number): boolean {
+  const all = n >= 32 ? -1 : (1 << n) - 1;
+  for (let i = 0; i < table.length; i++) if (((table[i] as number) & all) !== all) return false;
+  return true;
 }

@@ -31,6 +31,10 @@ export interface ActorState {
   overallDone: boolean;
   hadRemoved: boolean;
   usedSegs: Set<string | null> | null;
+  /** Whether a finished attempt is kept in `spare` for reuse. */
+  readonly recycle: boolean;
+  /** A finished attempt whose arrays the next attempt may reuse (its times were recorded when it finished). */
+  spare: Attempt | null;
 }
 
 /** Resolves a segment code to its value (`-1` = no value). */
@@ -48,13 +52,28 @@ export const newAggregate = (n: number): FunnelAggregate => ({
   excluded: 0,
 });
 
-export const newActorState = (): ActorState => ({
+/**
+ * A new actor's state (internal). With `recycle` (the columnar kernels, which run one state through every actor) a
+ * finished attempt is kept for the next one to reuse; a state kept per actor (the accumulator) keeps none.
+ */
+export const newActorState = (recycle = false): ActorState => ({
   lastT: Number.NEGATIVE_INFINITY,
   active: null,
   overallDone: false,
   hadRemoved: false,
   usedSegs: null,
+  recycle,
+  spare: null,
 });
+
+/** Makes `s` the state of a new actor, keeping its spare attempt for reuse (internal; the columnar kernels). */
+export function resetActorState(s: ActorState): void {
+  s.lastT = Number.NEGATIVE_INFINITY;
+  s.active = null;
+  s.overallDone = false;
+  s.hadRemoved = false;
+  s.usedSegs = null;
+}
 
 /** Adds `b` into `a` (internal). */
 export function mergeTally(a: Tally, b: Tally): void {
@@ -109,7 +128,10 @@ function finish(
   segName: SegmentName,
   commit: boolean,
 ): void {
-  if (commit) s.active = null;
+  if (commit) {
+    s.active = null;
+    if (s.recycle) s.spare = a;
+  }
   if (excluded && f.remove) {
     if (f.totals) agg.excluded++;
     else if (commit) s.hadRemoved = true;
@@ -192,14 +214,25 @@ export function feed(
   }
   if (f.order === 'any' ? mask === 0 : (mask & 1) === 0) return;
   if (!f.totals && s.overallDone && f.attribution === undefined) return;
-  const attempt: Attempt = {
-    reached: 0,
-    times: new Float64Array(f.n),
-    done: f.order === 'any' ? mask & -mask : 1,
-    firstSeg: -1,
-    lastSeg: -1,
-    stepSeg: f.attribution !== undefined && f.attribution >= 0 ? new Int32Array(f.n).fill(-1) : null,
-  };
+  const done = f.order === 'any' ? mask & -mask : 1;
+  let attempt = s.spare;
+  if (attempt === null) {
+    attempt = {
+      reached: 0,
+      times: new Float64Array(f.n),
+      done,
+      firstSeg: -1,
+      lastSeg: -1,
+      stepSeg: f.attribution !== undefined && f.attribution >= 0 ? new Int32Array(f.n).fill(-1) : null,
+    };
+  } else {
+    s.spare = null;
+    attempt.reached = 0;
+    attempt.done = done;
+    attempt.firstSeg = -1;
+    attempt.lastSeg = -1;
+    attempt.stepSeg?.fill(-1);
+  }
   advance(attempt, t, seg);
   s.active = attempt;
   if (f.n === 1) finish(f, s, attempt, false, agg, segName, true);

@@ -294,5 +294,7 @@ export function actorStateOf(a: FunnelSnapshotState['actors'][number]): ActorSta
     overallDone: a.counted,
     hadRemoved: a.removed,
     usedSegs: a.countedValues === null ? null : new Set(a.countedValues),
+    recycle: false,
+    spare: null,
   };
 }

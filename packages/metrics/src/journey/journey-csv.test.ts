@@ -87,7 +87,8 @@ describe('journeyCsv', () => {
       ),
       { numRuns: 100 },
     );
-  });
+    // 100 files written, read and spilled: about 15 s on an idle 2-core machine, twice that under the suite's load
+  }, 120_000);
 
   it('counts a hand-made funnel across partitions and removes its spill files', async () => {
     // c1: view 10:00, cart 10:05, buy 10:10 → 3 steps; c2: view, buy (no cart) → 1 step; c3: cart only → not in.

@@ -15,8 +15,9 @@ import { newAggregate } from './funnel-kernel.js';
 import type { FunnelOptions } from './funnel-options.js';
 import { type ResolvedFunnel, resolveFunnel } from './funnel-resolve.js';
 import { type FunnelResult, funnelResultOf } from './funnel-result.js';
+import { PathCounts } from './path-counter.js';
 import { type TopPathsOptions, type TopPathsResult, topPathsSchema } from './paths.js';
-import { countPathsInto, type PathCounts, rankPathCounts } from './paths-columns.js';
+import { countPathsInto, rankPathCounts } from './paths-columns.js';
 import type { InteractionPredicate } from './predicate.js';
 
 const SUBJECT = 'journeyCsv';
@@ -233,7 +234,7 @@ async function run(
       stages: stream.stages,
     };
     const agg = f === undefined ? undefined : newAggregate(f.n);
-    const counts: PathCounts = new Map();
+    const counts = new PathCounts();
     let without = 0;
     let last: InteractionColumns | undefined;
     for (let k = 0; k < count; k++) {

@@ -1,9 +1,10 @@
 import { parseOptions } from '@cx/model';
 import type { z } from 'zod';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
+import { PathCounts } from './path-counter.js';
 import {
+  comparePaths,
   type PathNodeField,
-  rankCounted,
   type TopPathsOptions,
   type TopPathsResult,
   topPathsSchema,
@@ -43,13 +44,10 @@ export function topPathsColumns(
   options: TopPathsColumnsOptions = {},
 ): TopPathsResult {
   const parsed = parseOptions(topPathsSchema, options, 'topPathsColumns');
-  const counts: PathCounts = new Map();
+  const counts = new PathCounts();
   const without = countPathsInto(columns, parsed, counts);
   return rankPathCounts(counts, columns, parsed.by, parsed.limit, without);
 }
-
-/** Actors per path, keyed by the path's dictionary codes joined with commas (internal). */
-export type PathCounts = Map<string, { codes: number[]; actors: number }>;
 
 /** The dictionary and column of a path node field (internal). */
 function fieldOf(columns: InteractionColumns, by: PathNodeField): [Int32Array, readonly string[]] {
@@ -65,7 +63,7 @@ function fieldOf(columns: InteractionColumns, by: PathNodeField): [Int32Array, r
 /**
  * The counting of {@link topPathsColumns} (internal): adds the path of every actor of `columns` to `counts` and
  * returns the number of actors without one. Stores that share their dictionaries (parts of one stream) count into
- * one map.
+ * one {@link PathCounts}.
  */
 export function countPathsInto(
   columns: InteractionColumns,
@@ -76,31 +74,33 @@ export function countPathsInto(
   const { actorOffsets } = columns;
   let without = 0;
   const actors = actorOffsets.length - 1;
-  const codes: number[] = [];
+  let codes = new Int32Array(Math.min(maxLength, 64));
   for (let a = 0; a < actors; a++) {
     const end = actorOffsets[a + 1] as number;
-    let key = '';
-    codes.length = 0;
+    let length = 0;
     let last = -1;
-    for (let e = actorOffsets[a] as number; e < end && codes.length < maxLength; e++) {
+    for (let e = actorOffsets[a] as number; e < end && length < maxLength; e++) {
       const code = column[e] as number;
       if (code < 0 || (collapse && code === last)) continue;
-      key = codes.length === 0 ? String(code) : `${key},${code}`;
-      codes.push(code);
+      if (length === codes.length) {
+        const grown = new Int32Array(Math.min(maxLength, codes.length * 2));
+        grown.set(codes);
+        codes = grown;
+      }
+      codes[length++] = code;
       last = code;
     }
-    if (codes.length === 0) {
-      without++;
-      continue;
-    }
-    const entry = counts.get(key);
-    if (entry === undefined) counts.set(key, { codes: codes.slice(), actors: 1 });
-    else entry.actors++;
+    if (length === 0) without++;
+    else counts.add(codes, length);
   }
   return without;
 }
 
-/** The ranked result of counted paths, named through the dictionary of `by` in `columns` (internal). */
+/**
+ * The ranked result of counted paths, named through the dictionary of `by` in `columns` (internal): the same
+ * result as `rankCounted` of every distinct path, but only paths that can be among the top `limit` (as many actors
+ * as the `limit`-th largest count, or more) are named and sorted.
+ */
 export function rankPathCounts(
   counts: PathCounts,
   columns: InteractionColumns,
@@ -109,12 +109,31 @@ export function rankPathCounts(
   without: number,
 ): TopPathsResult {
   const [, dict] = fieldOf(columns, by);
-  return rankCounted(
-    [...counts.values()].map((entry) => ({
-      path: entry.codes.map((c) => dict[c] as string),
-      actors: entry.actors,
-    })),
-    limit,
-    without,
-  );
+  const n = counts.size;
+  let actors = 0;
+  for (let i = 0; i < n; i++) actors += counts.actorsOf(i);
+  let threshold = 0;
+  if (n > limit) {
+    const sorted = new Float64Array(n);
+    for (let i = 0; i < n; i++) sorted[i] = counts.actorsOf(i);
+    sorted.sort();
+    threshold = sorted[n - limit] as number;
+  }
+  const candidates: { path: string[]; actors: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const count = counts.actorsOf(i);
+    if (count >= threshold)
+      candidates.push({ path: counts.codesOf(i).map((c) => dict[c] as string), actors: count });
+  }
+  const top = candidates
+    .sort((a, b) => b.actors - a.actors || comparePaths(a.path, b.path))
+    .slice(0, limit)
+    .map((v) => ({ path: v.path, actors: v.actors, share: v.actors / actors }));
+  const restActors = actors - top.reduce((sum, p) => sum + p.actors, 0);
+  return {
+    actors,
+    actorsWithoutPath: without,
+    paths: top,
+    other: { paths: n - top.length, actors: restActors, share: actors === 0 ? null : restActors / actors },
+  };
 }

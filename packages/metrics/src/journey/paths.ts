@@ -119,7 +119,7 @@ export function rankPaths(
 }
 
 /** Lexicographic order of two paths, node by node (internal). */
-function comparePaths(a: readonly string[], b: readonly string[]): number {
+export function comparePaths(a: readonly string[], b: readonly string[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i] as string;
