@@ -42,7 +42,9 @@ export async function readInteractionColumnsCsv(
     // with a margin: pages of the columns beyond the rows read are never touched.
     assembler ??= new ActorColumnsAssembler(
       keys,
-      1.25 * batch.length * (statSync(path).size / (options.chunkBytes ?? DEFAULT_CHUNK_BYTES)),
+      1.25 *
+        batch.length *
+        (statSync(path).size / Math.max(1 << 10, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)),
     );
     assembler.add(batch);
   }
