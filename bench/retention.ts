@@ -187,10 +187,13 @@ if (!onlyChurn) {
   const ours0 = await best(e2eRuns, () => streamRetention(0), { warmUp: !HUNDRED_M });
   const rssStreaming = peakRss();
   const ours1 = await best(e2eRuns, () => streamRetention(1), { warmUp: !HUNDRED_M });
+  // Two reader workers (the machine's two cores; DuckDB's reference runs with threads=2); workers are kept between
+  // reads, so the warm-up starts them.
+  const ours2 = await best(e2eRuns, () => streamRetention(2), { warmUp: !HUNDRED_M });
   const streamed = ours0.value;
-  const oursE2e = Math.min(ours0.ms, ours1.ms);
+  const oursE2e = Math.min(ours0.ms, ours1.ms, ours2.ms);
   console.log(
-    `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}; ours e2e workers=0 ${timed(ours0)}, workers=1 ${timed(ours1)}; peak RSS ${mib(rssStreaming)}`,
+    `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}; ours e2e workers=0 ${timed(ours0)}, workers=1 ${timed(ours1)}, workers=2 ${timed(ours2)}; peak RSS ${mib(rssStreaming)}`,
   );
 
   // 2. DuckDB, end to end from the same CSV: every formulation at threads=2, the fastest also at threads=1.
@@ -203,20 +206,26 @@ if (!onlyChurn) {
   const e2eEqual =
     duckE2e2.equal &&
     sameAsDuck(streamed.matrix, duckE2e2.rows) &&
-    sameAsDuck(ours1.value.matrix, duckE2e2.rows);
+    sameAsDuck(ours1.value.matrix, duckE2e2.rows) &&
+    sameAsDuck(ours2.value.matrix, duckE2e2.rows);
 
   if (HUNDRED_M) {
     retentionReport = `
 Monthly cohort retention at ${streamed.events.toLocaleString('en')} events, ${streamed.actors.toLocaleString('en')} customers (CX_BENCH_100M=1: end to end only, one run each)
-  end to end from CSV   ours workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}
+  end to end from CSV   ours workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}   workers=2 ${timed(ours2)}
                         DuckDB threads=2 ${describeTimes(duckE2e2)}   threads=1 ${ms(duckE2e1.ms)}   ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)}
   peak RSS after our streaming passes (before DuckDB ran) ${mib(rssStreaming)}; RSS before ${mib(rssBefore)}
   same matrix as DuckDB: ${e2eEqual}`;
     retentionOk = e2eEqual;
   } else {
     // 3. In memory: our columns vs a DuckDB table.
-    const [columns, loadColumns] = await time(() => readInteractionColumnsCsv(interactionsCsv));
-    const [, loadColumns1] = await time(() => readInteractionColumnsCsv(interactionsCsv, { workers: 1 }));
+    const [columns, loadColumns, loadCpu] = await time(() => readInteractionColumnsCsv(interactionsCsv));
+    const [, loadColumns1, loadCpu1] = await time(() =>
+      readInteractionColumnsCsv(interactionsCsv, { workers: 1 }),
+    );
+    const [, loadColumns2, loadCpu2] = await time(() =>
+      readInteractionColumnsCsv(interactionsCsv, { workers: 2 }),
+    );
     const loadLoad = loadavg();
     // Each in-memory run of either side waits SETTLE ms after gc(), as the churn runs below: V8 sweeps on
     // background threads after a collection, which slows a ~50 ms computation timed right after it.
@@ -249,10 +258,10 @@ Monthly cohort retention (${PERIODS + 1} columns, first-time, any event), ${stre
                         DuckDB threads=1 ${ms(duckMem1.ms)} (${duckMem1.fastest.name})   threads=2 ${describeTimes(duckMem2)}
                         ratio vs threads=2 ${ratio(duckMem2.ms, oursMem.ms)} (target ≥ 10×; ${ratio(duckMem2.ms, oursMemUnsettled.ms)} right after gc()), vs threads=1 ${ratio(duckMem1.ms, oursMem.ms)}
                         with a worker thread: cohortRetention(columns, { workers: 1 }) ${timed(oursMemSplit)}   ratio vs threads=2 ${ratio(duckMem2.ms, oursMemSplit.ms)} (target ≥ 10×; same matrix)
-  end to end from CSV   ours (stream + CohortRetentionAccumulator.addBatch) workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}
+  end to end from CSV   ours (stream + CohortRetentionAccumulator.addBatch) workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}   workers=2 ${timed(ours2)}
                         DuckDB read_csv threads=1 ${ms(duckE2e1.ms)} (${duckE2e1.fastest.name})   threads=2 ${describeTimes(duckE2e2)}
                         ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)} (target ≥ 1×), vs threads=1 ${ratio(duckE2e1.ms, oursE2e)}
-  reading the CSV into columns (readInteractionColumnsCsv, all dimensions) workers=0 ${ms(loadColumns)}   workers=1 ${ms(loadColumns1)} [load ${loadLoad}]
+  reading the CSV into columns (readInteractionColumnsCsv, all dimensions) workers=0 ${ms(loadColumns)} (cpu ${ms(loadCpu)})   workers=1 ${ms(loadColumns1)} (cpu ${ms(loadCpu1)})   workers=2 ${ms(loadColumns2)} (cpu ${ms(loadCpu2)}) [load ${loadLoad}]
   same matrix as DuckDB (every formulation, both paths): ${equal}; streaming = columnar: ${streamingEqualsColumnar}
   memory: RSS before ${mib(rssBefore)}, peak after the streaming passes ${mib(rssStreaming)}; accumulator state ${mib(stateBytes)} (typed arrays, without the id map) (${(stateBytes / streamed.actors).toFixed(0)} B per customer, none per event)`;
     retentionOk = equal && streamingEqualsColumnar;

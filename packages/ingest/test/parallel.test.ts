@@ -107,6 +107,33 @@ describe('readColumns with workers', () => {
     expect(two).toEqual(one);
   }, 120_000);
 
+  it('keeps its workers between reads: after a read left mid-way, and beside a read running at the same time', async () => {
+    // Workers are leased per read and kept afterwards. A read abandoned after its first batch leaves chunks in flight
+    // on its workers; their answers come after the next read has leased the same workers and must be ignored (the
+    // next read would otherwise take chunks read with another read's dictionaries). Two reads at once lease four.
+    const lines = Array.from({ length: 8_000 }, (_, i) => {
+      const who = i % 3 === 0 ? `new${i}` : `c${(i * 7919) % 401}`;
+      return `${who},2024-0${1 + (i % 9)}-1${i % 10} 10:00,"e${i % 29}, with ""quotes""",${i},`;
+    });
+    const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+    expect(one.rows.length).toBe(8_000);
+    for (let round = 0; round < 2; round++) {
+      const abandoned = readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 });
+      for await (const batch of abandoned) {
+        expect(batch.length).toBeGreaterThan(0);
+        break;
+      }
+      expect(await collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 }))).toEqual(one);
+    }
+    const [a, b] = await Promise.all([
+      collect(readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2 })),
+      collect(readColumns({ path }, { mapping, chunkBytes: 2048, workers: 2 })),
+    ]);
+    expect(a).toEqual(one);
+    expect(b).toEqual(one);
+  }, 240_000);
+
   it('reads a record longer than a chunk (chunks with no record of their own)', async () => {
     // 8 KiB chunks and a 40 KiB event name: several chunks lie inside that one line and start no record.
     const lines = Array.from({ length: 600 }, (_, i) =>

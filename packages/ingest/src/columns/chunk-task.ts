@@ -61,6 +61,12 @@ export interface ChunkResult {
 }
 
 /**
+ * The chunk buffer used again from chunk to chunk and from read to read on this thread (a fresh one per chunk costs
+ * page faults and collections; taken while a chunk is read, given back after).
+ */
+let spare: Uint8Array | undefined;
+
+/**
  * The record boundary at or after `x`: `x` itself at the start of the data, else the byte after the first line feed
  * at or after `x - 1` (internal). Neighbouring chunks use the same rule, so their ranges meet.
  */
@@ -112,8 +118,6 @@ export class ChunkReader {
   #lines = 0;
   #rowsIn = 0;
   #rowsOut = 0;
-  /** Chunk buffers used again from chunk to chunk (a fresh one per chunk costs page faults and collections). */
-  #spare: Uint8Array | undefined;
 
   constructor(setup: ChunkSetup) {
     this.#setup = setup;
@@ -164,12 +168,12 @@ export class ChunkReader {
       finish = boundary(fd, task.end, setup.dataStart, setup.fileSize);
       const length = Math.max(0, finish - begin);
       // Chunks differ in length by their cut lines: room for a quarter more, so that the next chunk fits.
-      const spare = this.#spare;
+      const taken = spare;
       bytes =
-        spare !== undefined && spare.length >= length
-          ? spare.subarray(0, length)
+        taken !== undefined && taken.length >= length
+          ? taken.subarray(0, length)
           : new Uint8Array(Math.ceil(length * 1.25)).subarray(0, length);
-      this.#spare = undefined;
+      spare = undefined;
       let read = 0;
       while (read < length) {
         const n = readSync(fd, bytes, read, length - read, begin + read);
@@ -185,7 +189,7 @@ export class ChunkReader {
     if (bytes.length === 0) {
       // A record longer than a chunk spans its nominal range: nothing starts in it (the reader is not woken, it
       // would wait for bytes that do not come).
-      this.#spare = new Uint8Array(bytes.buffer);
+      spare = new Uint8Array(bytes.buffer);
       return {
         index: task.index,
         begin,
@@ -232,7 +236,7 @@ export class ChunkReader {
       if (next.done === true) break;
       batches.push(next.value);
     }
-    this.#spare = new Uint8Array(bytes.buffer);
+    spare = new Uint8Array(bytes.buffer);
     // Bytes held back at the end of a chunk that ends with a line feed: that line feed is inside a quoted field.
     const cut = this.#stream[CARRIED]() > 0;
     this.#lines += lineBreaks;

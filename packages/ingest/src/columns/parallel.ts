@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CsvTokenizer } from '../csv/tokenizer.js';
 import type { Mapping } from '../mapping/mapping.js';
 import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
@@ -9,6 +9,7 @@ import { checkRejected } from '../records/threshold.js';
 import type { ChunkResult, ChunkSetup } from './chunk-task.js';
 import { GrowableInt32 } from './growable.js';
 import type { ColumnBatch, ColumnStream } from './read-columns.js';
+import { leaseWorkers, releaseWorkers } from './worker-pool.js';
 
 /** The header record of a CSV file: its bytes (terminator included) and where the data starts (internal). */
 async function headerOf(
@@ -38,18 +39,6 @@ async function headerOf(
   } finally {
     await file.close();
   }
-}
-
-/** A worker running `column-worker` (the built `.js`, or the `.ts` source through tsx in tests and benchmarks). */
-function startWorker(setup: ChunkSetup): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const url = new URL('./column-worker.ts', here).href;
-    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`;
-    return new Worker(boot, { eval: true, workerData: setup, execArgv: ['--conditions=@cx/source'] });
-  }
-  // In the build, this code sits in dist/ and the worker in dist/columns/ (an entry of its own).
-  return new Worker(new URL('./columns/column-worker.js', here), { workerData: setup });
 }
 
 /**
@@ -119,12 +108,22 @@ type Outcome =
   | (ChunkResult & { readonly worker: number })
   | { readonly failed: true; readonly index: number };
 
-/** Runs the tasks on a pool of workers, at most two per worker in flight; results are awaited in task order. */
+/** Reads of this process so far: each read's messages carry its number (a leased worker may still answer a read
+ * that ended). */
+let reads = 0;
+
+/**
+ * Runs the tasks of one read on leased workers ({@link leaseWorkers}), at most two per worker in flight; results are
+ * awaited in task order.
+ */
 class Pool {
+  readonly #read = ++reads;
   readonly #workers: Worker[];
+  readonly #failed = new Set<Worker>();
   readonly #tasks: ReadonlyArray<{ index: number; start: number; end: number }>;
   readonly #done = new Map<number, Outcome>();
   readonly #waiting = new Map<number, () => void>();
+  readonly #listeners: Array<() => void> = [];
   #next = 0;
 
   constructor(
@@ -133,20 +132,31 @@ class Pool {
     size: number,
   ) {
     this.#tasks = tasks;
-    this.#workers = Array.from({ length: size }, () => startWorker(setup));
+    this.#workers = leaseWorkers(size);
     this.#workers.forEach((worker, k) => {
-      worker.on('message', (message: { ok: boolean; result?: ChunkResult; index?: number }) => {
+      const onMessage = (message: { ok: boolean; read: number; result?: ChunkResult; index?: number }) => {
+        if (message.read !== this.#read) return;
         const outcome: Outcome = message.ok
           ? { ...(message.result as ChunkResult), worker: k }
           : { failed: true, index: message.index as number };
         this.#settle(outcome.index, outcome);
         this.#dispatch(worker);
-      });
-      worker.on('error', () => {
-        // A worker that cannot start or crashes: its chunks are read by the fallback on the calling thread.
+      };
+      // A worker that cannot start or crashes: its chunks are read by the fallback on the calling thread.
+      const onFailure = () => {
+        this.#failed.add(worker);
         for (const task of this.#tasks)
           if (!this.#done.has(task.index)) this.#settle(task.index, { failed: true, index: task.index });
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onFailure);
+      worker.on('exit', onFailure);
+      this.#listeners.push(() => {
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
       });
+      worker.postMessage({ type: 'open', read: this.#read, setup });
       this.#dispatch(worker);
       this.#dispatch(worker);
     });
@@ -159,7 +169,8 @@ class Pool {
   }
 
   #dispatch(worker: Worker): void {
-    if (this.#next < this.#tasks.length) worker.postMessage(this.#tasks[this.#next++]);
+    if (this.#next < this.#tasks.length)
+      worker.postMessage({ type: 'task', read: this.#read, task: this.#tasks[this.#next++] });
   }
 
   async take(index: number): Promise<Outcome> {
@@ -170,8 +181,12 @@ class Pool {
     return outcome;
   }
 
+  /** Ends the read on its workers and gives them back (tasks still queued there are dropped unread). */
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    for (const off of this.#listeners) off();
+    for (const worker of this.#workers)
+      if (!this.#failed.has(worker)) worker.postMessage({ type: 'close', read: this.#read });
+    await releaseWorkers(this.#workers, this.#failed);
   }
 }
 

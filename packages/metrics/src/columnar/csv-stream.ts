@@ -93,6 +93,9 @@ export interface InteractionCsvStream extends AsyncIterable<InteractionBatch> {
   actorId(index: number): string;
 }
 
+/** Bytes read per step unless `chunkBytes` says otherwise (internal). */
+export const DEFAULT_CHUNK_BYTES = 1 << 22;
+
 const DIMENSIONS: ReadonlyArray<[InteractionCsvField, 'name' | 'channel' | 'touchpoint' | 'stage']> = [
   ['name', 'name'],
   ['channel', 'channel'],
@@ -198,17 +201,29 @@ function rowIssues(letters: readonly DeadLetter[]): ValidationIssue[] {
 class Translation {
   #map = new Int32Array(256).fill(-1);
 
-  get(index: number, values: readonly string[], into: StringDictionary): number {
-    if (index < 0) return -1;
-    if (index >= this.#map.length) {
-      const grown = new Int32Array(Math.max(this.#map.length * 2, index + 1)).fill(-1);
+  /** The map, with room for `size` indices (`-1` = not yet translated); valid until the next call. */
+  table(size: number): Int32Array {
+    if (size > this.#map.length) {
+      const grown = new Int32Array(Math.max(this.#map.length * 2, size)).fill(-1);
       grown.set(this.#map);
       this.#map = grown;
     }
-    let out = this.#map[index] as number;
+    return this.#map;
+  }
+
+  /** Maps `[0, count)` to themselves (the shared dictionary holds those values at the same indices). */
+  identity(count: number): void {
+    const map = this.table(count);
+    for (let i = 0; i < count; i++) map[i] = i;
+  }
+
+  get(index: number, values: readonly string[], into: StringDictionary): number {
+    if (index < 0) return -1;
+    const map = this.table(index + 1);
+    let out = map[index] as number;
     if (out < 0) {
       out = into.intern(values[index] as string);
-      this.#map[index] = out;
+      map[index] = out;
     }
     return out;
   }
@@ -263,8 +278,14 @@ export function streamInteractionCsv(
       { subject: 'CSV options' },
     );
   }
-  const chunkBytes = Math.max(1 << 10, options.chunkBytes ?? 1 << 22);
+  const chunkBytes = Math.max(1 << 10, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const actors = new StringDictionary();
+  // While every actor so far has a customerId (and rows are not deduplicated), actor indices are the customerId
+  // dictionary's own: both are in order of first appearance, so the shared dictionary is not filled (a string map
+  // entry per actor saved). The first actor known only by its anonymousId fills it with the customers met so far.
+  let identity = options.dedupe !== true;
+  let identityCount = 0;
+  let customerIds: readonly string[] = [];
   const names: string[] = [];
   const channels: string[] = [];
   const touchpoints: string[] = [];
@@ -276,19 +297,20 @@ export function streamInteractionCsv(
     touchpoints,
     stages,
     get actorCount() {
-      return actors.size;
+      return identity ? identityCount : actors.size;
     },
     actorId: (index: number) => {
-      if (!(index >= 0 && index < actors.size)) {
+      const size = identity ? identityCount : actors.size;
+      if (!(index >= 0 && index < size)) {
         throw new CxValidationError([
           {
             path: ['index'],
-            message: `Expected an actor index below ${actors.size}, got ${index}`,
+            message: `Expected an actor index below ${size}, got ${index}`,
             code: 'out_of_range',
           },
         ]);
       }
-      return actors.values[index] as string;
+      return (identity ? customerIds[index] : actors.values[index]) as string;
     },
     async *[Symbol.asyncIterator]() {
       let header: string[];
@@ -358,10 +380,25 @@ export function streamInteractionCsv(
           return out;
         };
         const actor = new Int32Array(length);
+        if (customer !== undefined) customerIds = customerValues;
+        let customerMap = customers.table(customerValues.length);
         for (let j = 0; j < length; j++) {
           const i = keep === undefined ? j : (keep[j] as number);
-          const fromCustomer =
-            customer === undefined ? -1 : customers.get(customer[i] as number, customerValues, actors);
+          const who = customer === undefined ? -1 : (customer[i] as number);
+          if (identity) {
+            // Customer ids come in dictionary order: each is one met before or the next one.
+            if (who >= 0 && who <= identityCount) {
+              if (who === identityCount) identityCount++;
+              actor[j] = who;
+              continue;
+            }
+            for (let k = 0; k < identityCount; k++) actors.intern(customerValues[k] as string);
+            customers.identity(identityCount);
+            customerMap = customers.table(customerValues.length);
+            identity = false;
+          }
+          const mapped = who < 0 ? -1 : (customerMap[who] as number);
+          const fromCustomer = mapped >= 0 || who < 0 ? mapped : customers.get(who, customerValues, actors);
           actor[j] =
             fromCustomer >= 0
               ? fromCustomer

@@ -81,6 +81,59 @@ describe('readInteractionColumnsCsv', () => {
     );
   });
 
+  it('numbers actors known by customerId, anonymousId or both as buildInteractionColumns does (property)', async () => {
+    // Actor indices are in order of first appearance over customerId, else anonymousId, with one index per string:
+    // an anonymous actor first met after some customers, a customer id equal to an anonymous one, ids met again
+    // after others, duplicates dropped or not. Rows of 80+ bytes and 1 KiB chunks cut the file into many batches.
+    const ids = ['c1', 'c2', 'shared', 'c,4', 'c"5'];
+    const row = fc.record({
+      customer: fc.option(fc.constantFrom(...ids), { nil: undefined }),
+      anonymous: fc.constantFrom(...ids, 'dev-1', 'dev-2'),
+      ms: fc.integer({ min: 0, max: 1e11 }),
+      duplicate: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 60 }),
+        fc.boolean(),
+        fc.constantFrom(0, 1),
+        async (rows, dedupe, workers) => {
+          const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+          const events = rows.map((r, i) => ({
+            id: r.duplicate && i > 0 ? `e${i - 1}` : `e${i}`,
+            ...(r.customer === undefined ? {} : { customerId: r.customer }),
+            anonymousId: r.anonymous,
+            timestamp: new Date(r.ms).toISOString(),
+            name: 'visit',
+            channel: 'web' as const,
+            touchpointId: 'x'.repeat(60),
+            properties: {},
+          }));
+          // A column never read (numeric not asked for) with quoted delimiters, quotes and line breaks in some rows.
+          const note = (i: number): string => (i % 3 === 0 ? quote(`x,"y"\n${'z'.repeat(50)}`) : '');
+          const text = `${HEADER}\n${events
+            .map(
+              (e, i) =>
+                `${e.id},${quote(e.customerId ?? '')},${quote(e.anonymousId)},${e.timestamp},visit,web,${e.touchpointId},,${note(i)}`,
+            )
+            .join('\n')}\n`;
+          const path = csvFile(text);
+          const fromCsv = await readInteractionColumnsCsv(path, { dedupe, chunkBytes: 1024, workers });
+          expect(fromCsv).toEqual(buildInteractionColumns(events, { dedupe }));
+          const stream = streamInteractionCsv(path, { dedupe, chunkBytes: 1024, workers, dimensions: [] });
+          const actors: string[] = [];
+          for await (const batch of stream) for (const a of batch.actor) actors.push(stream.actorId(a));
+          const kept = dedupe
+            ? events.filter((e, i) => events.findIndex((f) => f.id === e.id) === i)
+            : events;
+          expect(actors).toEqual(kept.map((e) => e.customerId ?? e.anonymousId));
+          expect(stream.actorCount).toBe(new Set(actors).size);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
   it('handles a file larger than one chunk with records crossing chunk boundaries', async () => {
     const lines = Array.from(
       { length: 3000 },

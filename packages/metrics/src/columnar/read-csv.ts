@@ -1,7 +1,7 @@
-import { GrowableFloat64, GrowableInt32 } from '@cx/ingest';
-import { toActorColumns } from './csr.js';
+import { statSync } from 'node:fs';
+import { ActorColumnsAssembler } from './actor-assembly.js';
 import type { ReadInteractionCsvOptions } from './csv-stream.js';
-import { streamInteractionCsv } from './csv-stream.js';
+import { DEFAULT_CHUNK_BYTES, streamInteractionCsv } from './csv-stream.js';
 import type { InteractionColumns } from './interaction-columns.js';
 
 /**
@@ -35,43 +35,25 @@ export async function readInteractionColumnsCsv(
   options: ReadInteractionCsvOptions = {},
 ): Promise<InteractionColumns> {
   const stream = streamInteractionCsv(path, options);
-  const actor = new GrowableInt32(1 << 20);
-  const time = new GrowableFloat64(1 << 20);
-  const name = new GrowableInt32(1 << 20);
-  const channel = new GrowableInt32(1 << 20);
-  const touchpoint = new GrowableInt32(1 << 20);
-  const stage = new GrowableInt32(1 << 20);
   const keys = [...new Set(options.numeric ?? [])];
-  const numeric = keys.map(() => new GrowableFloat64(1 << 20));
+  let assembler: ActorColumnsAssembler | undefined;
   for await (const batch of stream) {
-    actor.append(batch.actor, batch.length);
-    time.append(batch.time, batch.length);
-    name.append(batch.name, batch.length);
-    channel.append(batch.channel, batch.length);
-    touchpoint.append(batch.touchpoint, batch.length);
-    stage.append(batch.stage, batch.length);
-    keys.forEach((key, k) => {
-      (numeric[k] as GrowableFloat64).append(batch.numeric[key] as Float64Array, batch.length);
-    });
+    // Room for the whole file at the first batch's bytes per row (each batch is about `chunkBytes` of the file),
+    // with a margin: pages of the columns beyond the rows read are never touched.
+    assembler ??= new ActorColumnsAssembler(
+      keys,
+      1.25 *
+        batch.length *
+        (statSync(path).size / Math.max(1 << 10, options.chunkBytes ?? DEFAULT_CHUNK_BYTES)),
+    );
+    assembler.add(batch);
   }
-  const actorIds = Array.from({ length: stream.actorCount }, (_, a) => stream.actorId(a));
-  const numericColumns: Record<string, Float64Array> = {};
-  keys.forEach((key, k) => {
-    numericColumns[key] = (numeric[k] as GrowableFloat64).toArray();
-  });
-  return toActorColumns({
-    length: actor.length,
-    actorIds,
-    actor: actor.toArray(),
-    time: time.toArray(),
-    name: name.toArray(),
+  assembler ??= new ActorColumnsAssembler(keys, 0);
+  return assembler.finish({
+    actorIds: Array.from({ length: stream.actorCount }, (_, a) => stream.actorId(a)),
     names: stream.names,
-    channel: channel.toArray(),
     channels: stream.channels,
-    touchpoint: touchpoint.toArray(),
     touchpoints: stream.touchpoints,
-    stage: stage.toArray(),
     stages: stream.stages,
-    numeric: numericColumns,
   });
 }
