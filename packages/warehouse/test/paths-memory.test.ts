@@ -1,7 +1,7 @@
 // DuckDB's top paths run in bounded memory: under a memory limit that an aggregate of every node of every actor
 // cannot hold (the first formulation, which ran out of a 6 GB limit at 100 M events), the window formulation spills
 // and gives the in-process result.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topPaths } from '@cx/metrics';
@@ -67,6 +67,19 @@ describe('top paths on DuckDB under a memory limit', () => {
         )
         .catch((e: unknown) => e);
       expect(String(error)).toMatch(/Out of Memory/);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
+
+  it('spills into the tempDirectory setting', async () => {
+    const spill = join(dir, 'spill');
+    const engine = await duckdbEngine({ path: file, threads: 2, memoryLimit: LIMIT, tempDirectory: spill });
+    try {
+      const [row] = await engine.query(sql`SELECT current_setting('temp_directory') AS d`);
+      expect(row?.d).toBe(spill);
+      await topPathsQuery(EVENTS, { maxLength: 5 }).run(engine);
+      expect(existsSync(spill)).toBe(true);
     } finally {
       await engine.close();
     }
