@@ -23,8 +23,9 @@ interface PathSpec {
  * nodes of each actor numbered in time order (instant, id, tie order, value) with the previous node beside each,
  * repeats dropped, the kept nodes numbered again and cut to `maxLength`; the path of each actor is then built from
  * at most `maxLength` rows. DuckDB's window operator and hash aggregate spill to disk under `memory_limit`; its list
- * aggregates (`list`, `string_agg`) do not, so no list ever holds more than `maxLength` nodes of one actor (an
- * aggregate of every node of every actor ran out of a 6 GB limit at 100 M events and 2 M actors).
+ * aggregates (`list`, `string_agg`) keep their state in memory, so the one here holds at most `maxLength` nodes per
+ * actor (memory in actors × `maxLength`, not in events; an aggregate of every node of every actor ran out of a 6 GB
+ * limit at 100 M events and 2 M actors).
  */
 function duckdbActorPaths(o: PathSpec): SqlFragment {
   const order = sql`PARTITION BY actor ORDER BY t, id, ord, v`;
