@@ -6,10 +6,14 @@
 // Run: node --conditions=@cx/source --expose-gc --import tsx bench/warehouse.ts [rows…]   (default 1000000 10000000)
 // 100 M rows: CX_BENCH_LARGE=1 adds 100000000 (DuckDB and chDB; PostgreSQL only with CX_BENCH_PG_LARGE=1).
 // One child: … bench/warehouse.ts --child <engine> <rows>, where engine is duckdb | chdb | postgres | in-process.
+// CX_BENCH_METRICS=paths (or a comma list of nps, trend, retention, funnel, paths) times only those metrics (and only
+// their hand-written DuckDB references; CX_BENCH_REFERENCE=0 skips the references). CX_BENCH_KEEP=1 keeps DuckDB's
+// database in bench/.data/warehouse-<rows>.duckdb and reuses the generated tables on the next run (delete it after).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   buildInteractionColumns,
   cohortRetention,
@@ -45,6 +49,10 @@ const FUNNEL = {
 };
 const PATHS = { limit: 10, maxLength: 5 } as const;
 const TREND = { interval: 'month', timeZone: 'Europe/Warsaw' } as const;
+const METRICS = ['nps', 'trend', 'retention', 'funnel', 'paths'] as const;
+const selected = new Set(process.env.CX_BENCH_METRICS?.split(',') ?? METRICS);
+const references = process.env.CX_BENCH_REFERENCE !== '0';
+const KEEP_DIR = join(dirname(fileURLToPath(import.meta.url)), '.data');
 
 /** The generator, shared by SQL and JavaScript: event i → (actor, minute, name, channel, touchpoint, value). */
 const gen = (i: number, rows: number) => {
@@ -128,7 +136,7 @@ function progressRecord(kind: string, rows: number): Record<string, number> {
 
 async function child(kind: string, rows: number) {
   const out = progressRecord(kind, rows);
-  let check: Record<string, unknown> = {};
+  const check: Record<string, unknown> = {};
   if (kind === 'in-process') {
     const [columns, build] = await timed(() =>
       buildInteractionColumns(
@@ -172,76 +180,104 @@ async function child(kind: string, rows: number) {
     out.funnel = tFunnel;
     const [paths, tPaths] = await timed(() => topPathsColumns(columns, PATHS));
     out.paths = tPaths;
-    check = {
+    Object.assign(check, {
       nps: nps.score,
       cohorts: matrix.cohorts.length,
       funnel: f.steps.map((s) => s.count),
       topPath: paths.paths[0]?.actors,
-    };
+      paths: paths.paths.map((p) => [p.path.join(' > '), p.actors]),
+      pathTotals: [paths.actors, paths.actorsWithoutPath, paths.other.paths, paths.other.actors],
+    });
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'cx-bench-wh-'));
+    const keep = kind === 'duckdb' && process.env.CX_BENCH_KEEP === '1';
+    if (keep) mkdirSync(KEEP_DIR, { recursive: true });
+    const dir = keep ? KEEP_DIR : mkdtempSync(join(tmpdir(), 'cx-bench-wh-'));
+    const file = join(dir, keep ? `warehouse-${rows}.duckdb` : 'bench.duckdb');
+    const reuse = keep && existsSync(file);
     const engine =
       kind === 'duckdb'
-        ? await duckdbEngine({ path: join(dir, 'bench.duckdb'), threads: 2, memoryLimit: '6GB' })
+        ? await duckdbEngine({ path: file, threads: 2, memoryLimit: '6GB' })
         : kind === 'chdb'
           ? await chdbEngine({ path: join(dir, 'chdb') })
           : await postgresEngine(JSON.parse(process.env.CX_BENCH_PG as string));
-    const { events, responses } = generateSql(engine, rows);
-    await rawExec(engine, 'DROP TABLE IF EXISTS events');
-    await rawExec(engine, 'DROP TABLE IF EXISTS responses');
-    out.load = (
-      await timed(async () => {
-        await rawExec(engine, events);
-        await rawExec(engine, responses);
-        if (kind === 'postgres') await rawExec(engine, 'ANALYZE');
-      })
-    )[1];
+    const counted = reuse
+      ? await engine.query(
+          sql`SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM responses) AS responses`,
+        )
+      : [];
+    if (counted[0]?.events === rows && counted[0]?.responses === Math.floor(rows / 20)) {
+      process.stderr.write(`reusing the tables generated in ${file}\n`);
+    } else {
+      const { events, responses } = generateSql(engine, rows);
+      await rawExec(engine, 'DROP TABLE IF EXISTS events');
+      await rawExec(engine, 'DROP TABLE IF EXISTS responses');
+      out.load = (
+        await timed(async () => {
+          await rawExec(engine, events);
+          await rawExec(engine, responses);
+          if (kind === 'postgres') await rawExec(engine, 'ANALYZE');
+        })
+      )[1];
+    }
     const interactions = { ...loadedInteractionTable('events'), dedupe: false };
     const answers = loadedSurveyResponseTable('responses');
-    const [nps, tNps] = await timed(() => surveyMetricQuery(answers, npsMetric()).run(engine));
-    out.nps = tNps;
-    out.trend = (await timed(() => surveyTrendQuery(answers, npsMetric(), TREND).run(engine)))[1];
-    const [matrix, tRet] = await timed(() => cohortRetentionQuery(interactions, RETENTION).run(engine));
-    out.retention = tRet;
-    const [f, tFunnel] = await timed(() => funnelQuery(interactions, FUNNEL).run(engine));
-    out.funnel = tFunnel;
-    const [paths, tPaths] = await timed(() => topPathsQuery(interactions, PATHS).run(engine));
-    out.paths = tPaths;
-    check = {
-      nps: nps.score,
-      cohorts: matrix.cohorts.length,
-      funnel: f.steps.map((s) => s.count),
-      topPath: paths.paths[0]?.actors,
-    };
-    if (kind === 'duckdb') {
+    if (selected.has('nps')) {
+      const [nps, tNps] = await timed(() => surveyMetricQuery(answers, npsMetric()).run(engine));
+      out.nps = tNps;
+      check.nps = nps.score;
+    }
+    if (selected.has('trend')) {
+      out.trend = (await timed(() => surveyTrendQuery(answers, npsMetric(), TREND).run(engine)))[1];
+    }
+    if (selected.has('retention')) {
+      const [matrix, tRet] = await timed(() => cohortRetentionQuery(interactions, RETENTION).run(engine));
+      out.retention = tRet;
+      check.cohorts = matrix.cohorts.length;
+    }
+    if (selected.has('funnel')) {
+      const [f, tFunnel] = await timed(() => funnelQuery(interactions, FUNNEL).run(engine));
+      out.funnel = tFunnel;
+      check.funnel = f.steps.map((s) => s.count);
+    }
+    if (selected.has('paths')) {
+      const [paths, tPaths] = await timed(() => topPathsQuery(interactions, PATHS).run(engine));
+      out.paths = tPaths;
+      check.topPath = paths.paths[0]?.actors;
+      check.paths = paths.paths.map((p) => [p.path.join(' > '), p.actors]);
+      check.pathTotals = [paths.actors, paths.actorsWithoutPath, paths.other.paths, paths.other.actors];
+    }
+    if (kind === 'duckdb' && references) {
       // DuckDB's own hand-written queries for the same questions, the reference the library's SQL is measured by.
       // Retention: the same counts (weekly cohorts from Monday in Europe/Warsaw through the engine's zone rules).
       // Funnel: the classic chain of joins on each actor's first step instants (first attempt only, a cheaper and
       // looser definition than the library's). Paths: each actor's first five touchpoints, repeats kept.
       const week = `(date_diff('day', DATE '1970-01-01', CAST(timezone('Europe/Warsaw', ts) AS DATE)) + 3) // 7`;
-      out.retentionRef = await reference(() =>
-        rawExec(
-          engine,
-          `CREATE OR REPLACE TEMP TABLE ref_r AS WITH e AS (SELECT customer_id AS a, ${week} AS w FROM events), c AS (SELECT a, min(w) AS w0 FROM e GROUP BY a), x AS (SELECT DISTINCT e.a, c.w0, e.w - c.w0 AS k FROM e JOIN c USING (a) WHERE e.w - c.w0 BETWEEN 1 AND 8) SELECT w0, k, count(*) AS n FROM x GROUP BY ALL UNION ALL SELECT w0, 0, count(*) FROM c GROUP BY w0`,
-        ),
-      );
+      if (selected.has('retention'))
+        out.retentionRef = await reference(() =>
+          rawExec(
+            engine,
+            `CREATE OR REPLACE TEMP TABLE ref_r AS WITH e AS (SELECT customer_id AS a, ${week} AS w FROM events), c AS (SELECT a, min(w) AS w0 FROM e GROUP BY a), x AS (SELECT DISTINCT e.a, c.w0, e.w - c.w0 AS k FROM e JOIN c USING (a) WHERE e.w - c.w0 BETWEEN 1 AND 8) SELECT w0, k, count(*) AS n FROM x GROUP BY ALL UNION ALL SELECT w0, 0, count(*) FROM c GROUP BY w0`,
+          ),
+        );
       const step = (k: number, name: string) =>
         `s${k} AS (SELECT v.a, min(v.ts) AS t, any_value(s${k - 1}.t0) AS t0 FROM v JOIN s${k - 1} USING (a) WHERE v.name = '${name}' AND v.ts >= s${k - 1}.t AND v.ts <= s${k - 1}.t0 + INTERVAL 7 DAY GROUP BY v.a)`;
-      out.funnelRef = await reference(() =>
-        rawExec(
-          engine,
-          `CREATE OR REPLACE TEMP TABLE ref_f AS WITH v AS (SELECT customer_id AS a, ts, name FROM events WHERE name IN ('view', 'cart', 'checkout', 'buy')), s1 AS (SELECT a, min(ts) AS t, min(ts) AS t0 FROM v WHERE name = 'view' GROUP BY a), ${step(2, 'cart')}, ${step(3, 'checkout')}, ${step(4, 'buy')} SELECT (SELECT count(*) FROM s1) AS n1, (SELECT count(*) FROM s2) AS n2, (SELECT count(*) FROM s3) AS n3, (SELECT count(*) FROM s4) AS n4`,
-        ),
-      );
-      out.pathsRef = await reference(() =>
-        rawExec(
-          engine,
-          `CREATE OR REPLACE TEMP TABLE ref_p AS SELECT path, count(*) AS n FROM (SELECT customer_id, array_to_string(list(touchpoint_id ORDER BY ts, id)[1:5], '>') AS path FROM events GROUP BY customer_id) GROUP BY path ORDER BY n DESC LIMIT 10`,
-        ),
-      );
+      if (selected.has('funnel'))
+        out.funnelRef = await reference(() =>
+          rawExec(
+            engine,
+            `CREATE OR REPLACE TEMP TABLE ref_f AS WITH v AS (SELECT customer_id AS a, ts, name FROM events WHERE name IN ('view', 'cart', 'checkout', 'buy')), s1 AS (SELECT a, min(ts) AS t, min(ts) AS t0 FROM v WHERE name = 'view' GROUP BY a), ${step(2, 'cart')}, ${step(3, 'checkout')}, ${step(4, 'buy')} SELECT (SELECT count(*) FROM s1) AS n1, (SELECT count(*) FROM s2) AS n2, (SELECT count(*) FROM s3) AS n3, (SELECT count(*) FROM s4) AS n4`,
+          ),
+        );
+      if (selected.has('paths'))
+        out.pathsRef = await reference(() =>
+          rawExec(
+            engine,
+            `CREATE OR REPLACE TEMP TABLE ref_p AS SELECT path, count(*) AS n FROM (SELECT customer_id, array_to_string(list(touchpoint_id ORDER BY ts, id)[1:5], '>') AS path FROM events GROUP BY customer_id) GROUP BY path ORDER BY n DESC LIMIT 10`,
+          ),
+        );
     }
     await engine.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   const peakMiB = (process.resourceUsage().maxRSS * 1024) / 2 ** 20;
   console.log(JSON.stringify({ kind, rows, ms: out, peakMiB, check }));
@@ -323,10 +359,21 @@ async function main() {
         }
         const result = JSON.parse(line);
         results.push(result);
-        const ms = result.ms as Record<'load' | 'nps' | 'trend' | 'retention' | 'funnel' | 'paths', number> &
-          Partial<Record<'retentionRef' | 'funnelRef' | 'pathsRef', number>>;
+        const ms = result.ms as Partial<Record<string, number>>;
+        const time = (k: string) => {
+          const t = ms[k];
+          return t === undefined ? '' : `  ${k} ${t < 0 ? 'refused' : `${(t / 1000).toFixed(1)} s`}`;
+        };
+        const vs = (k: string) => {
+          const lib = ms[k];
+          const ref = ms[`${k}Ref`];
+          return lib === undefined || ref === undefined
+            ? ''
+            : `  ${k} ${ref < 0 ? 'refused by the engine' : `${(ref / 1000).toFixed(1)} s (library ${(lib / ref).toFixed(2)}×)`}`;
+        };
+        const refs = ['retention', 'funnel', 'paths'].map(vs).join('');
         console.log(
-          `${kind.padEnd(10)} ${String(rows).padStart(10)}  load ${(ms.load / 1000).toFixed(1)} s  nps ${ms.nps.toFixed(0)} ms  trend ${ms.trend.toFixed(0)} ms  retention ${ms.retention.toFixed(0)} ms  funnel ${ms.funnel.toFixed(0)} ms  paths ${ms.paths.toFixed(0)} ms  peak RSS ${result.peakMiB.toFixed(0)} MiB  ${JSON.stringify(result.check)}${ms.retentionRef === undefined ? '' : `\n${''.padEnd(22)}hand-written DuckDB: retention ${ms.retentionRef.toFixed(0)} ms (library ${(ms.retention / ms.retentionRef).toFixed(2)}×)  funnel ${ms.funnelRef?.toFixed(0)} ms (${(ms.funnel / (ms.funnelRef as number)).toFixed(2)}×)  paths ${ms.pathsRef?.toFixed(0)} ms (${(ms.paths / (ms.pathsRef as number)).toFixed(2)}×)`}`,
+          `${kind.padEnd(10)} ${String(rows).padStart(10)}${ms.load === undefined ? '  tables reused' : time('load')}${METRICS.map(time).join('')}  peak RSS ${result.peakMiB.toFixed(0)} MiB  ${JSON.stringify(result.check)}${refs === '' ? '' : `\n${''.padEnd(22)}hand-written DuckDB:${refs}`}`,
         );
       }
     }
@@ -342,10 +389,9 @@ async function main() {
     const base = results.find((r) => r.kind === 'in-process' && r.rows === rows);
     if (base === undefined) continue;
     for (const r of results.filter((x) => x.rows === rows && x.kind !== 'in-process')) {
-      const ratio = (k: string) => ((r.ms[k] as number) / (base.ms[k] as number)).toFixed(2);
-      console.log(
-        `${r.kind} / in-process at ${rows}: nps ${ratio('nps')}×  trend ${ratio('trend')}×  retention ${ratio('retention')}×  funnel ${ratio('funnel')}×  paths ${ratio('paths')}×`,
-      );
+      const ratio = (k: string) =>
+        r.ms[k] === undefined ? '' : `  ${k} ${((r.ms[k] as number) / (base.ms[k] as number)).toFixed(2)}×`;
+      console.log(`${r.kind} / in-process at ${rows}:${METRICS.map(ratio).join('')}`);
     }
   }
 }

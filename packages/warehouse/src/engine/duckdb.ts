@@ -13,6 +13,7 @@ const duckdbSettingsSchema = z.strictObject({
     .string()
     .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/)
     .optional(),
+  tempDirectory: z.string().min(1).optional(),
 });
 
 /**
@@ -26,8 +27,16 @@ export interface DuckDbSettings {
   readonly path?: string;
   /** Worker threads; default DuckDB's (the number of cores). */
   readonly threads?: number;
-  /** Memory limit such as `'2GB'`; default DuckDB's (80% of RAM). */
+  /**
+   * Memory limit such as `'2GB'`; default DuckDB's (80% of RAM). Sorts, `GROUP BY`, joins and window functions
+   * spill to disk beyond it (docs/warehouse.md, "DuckDB's memory").
+   */
   readonly memoryLimit?: string;
+  /**
+   * Directory for the data DuckDB spills to disk; default DuckDB's: `<path>.tmp` beside a database file, `.tmp` in
+   * the current directory for an in-memory database.
+   */
+  readonly tempDirectory?: string;
 }
 
 interface DuckModule {
@@ -62,7 +71,7 @@ interface DuckConnection {
  * DuckDB, embedded in the Node process through `@duckdb/node-api` (an optional peer dependency): in memory or
  * in a database file, and able to read CSV, NDJSON and Parquet files directly.
  *
- * @param settings - Database file, threads and memory limit.
+ * @param settings - Database file, threads, memory limit and the directory for spilled data.
  * @returns The engine.
  * @throws {@link @cx/model!CxOptionsError} for unknown or invalid settings; {@link @cx/model!CxError}
  *   `missing_driver` when `@duckdb/node-api` is not installed.
@@ -82,6 +91,7 @@ export async function duckdbEngine(settings: DuckDbSettings = {}): Promise<Engin
   const options: Record<string, string> = {};
   if (s.threads !== undefined) options.threads = String(s.threads);
   if (s.memoryLimit !== undefined) options.memory_limit = s.memoryLimit;
+  if (s.tempDirectory !== undefined) options.temp_directory = s.tempDirectory;
   let instance: DuckInstance;
   let connection: DuckConnection;
   try {

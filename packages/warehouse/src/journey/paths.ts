@@ -19,17 +19,29 @@ interface PathSpec {
 }
 
 /**
- * One path string per actor from the node rows `n` (internal). DuckDB and ClickHouse aggregate each actor's nodes into a list in one
- * `GROUP BY actor` and sort it by instant, id and tie order as a list of tuples (DuckDB's `list(… ORDER BY …)` is
- * an order of magnitude slower with many groups; no sort of the whole table), drop repeats with a list filter
- * and cut the list; PostgreSQL numbers the rows with window functions and aggregates the kept ones. Rows:
- * `(actor, path)`, `path` NULL for an actor without a node.
+ * DuckDB's rows `(actor, path)`, one per actor with at least one node (internal), from window functions only: the
+ * nodes of each actor numbered in time order (instant, id, tie order, value) with the previous node beside each,
+ * repeats dropped, the kept nodes numbered again and cut to `maxLength`; the path of each actor is then built from
+ * at most `maxLength` rows. DuckDB's window operator and hash aggregate spill to disk under `memory_limit`; its list
+ * aggregates (`list`, `string_agg`) keep their state in memory, so the one here holds at most `maxLength` nodes per
+ * actor (memory in actors × `maxLength`, not in events; an aggregate of every node of every actor ran out of a 6 GB
+ * limit at 100 M events and 2 M actors).
  */
-function actorPaths(o: PathSpec, d: Dialect): SqlFragment {
-  if (d === 'duckdb') {
-    const keep = o.collapseRepeats ? sql`list_filter(l, lambda x, i: i = 1 OR x <> l[i - 1])` : sql`l`;
-    return sql`SELECT actor, CASE WHEN len(l) > 0 THEN array_to_string(list_slice(${keep}, 1, ${o.maxLength}), ${SEPARATOR}) END AS path FROM (SELECT actor, list_transform(list_sort(list({t: t, id: id, ord: ord, v: v}) FILTER (WHERE v IS NOT NULL)), lambda z: z.v) AS l FROM n GROUP BY actor) pl`;
-  }
+function duckdbActorPaths(o: PathSpec): SqlFragment {
+  const order = sql`PARTITION BY actor ORDER BY t, id, ord, v`;
+  const kept = o.collapseRepeats
+    ? sql`SELECT actor, v, row_number() OVER (PARTITION BY actor ORDER BY rn) AS pos FROM (SELECT actor, v, row_number() OVER w AS rn, lag(v) OVER w AS pv FROM n WHERE v IS NOT NULL WINDOW w AS (${order})) o WHERE pv IS NULL OR pv <> v`
+    : sql`SELECT actor, v, row_number() OVER (${order}) AS pos FROM n WHERE v IS NOT NULL`;
+  return sql`SELECT actor, string_agg(v, ${SEPARATOR} ORDER BY pos) AS path FROM (${kept}) k WHERE pos <= ${o.maxLength} GROUP BY actor`;
+}
+
+/**
+ * One path string per actor from the node rows `n` (internal). ClickHouse aggregates each actor's nodes into a
+ * list in one `GROUP BY actor` and sorts it by instant, id and tie order as a list of tuples, drops repeats with a
+ * list filter and cuts the list; PostgreSQL numbers the rows with window functions and aggregates the kept ones.
+ * Rows: `(actor, path)`, `path` NULL for an actor without a node.
+ */
+function actorPaths(o: PathSpec, d: 'clickhouse' | 'postgres'): SqlFragment {
   if (d === 'clickhouse') {
     const keep = o.collapseRepeats
       ? sql`arrayFilter((x, i) -> i = 1 OR x != l[i - 1], l, arrayEnumerate(l))`
@@ -45,7 +57,12 @@ function pathsSql(table: InteractionTable, o: PathSpec, d: Dialect): SqlFragment
   const pathOrder = d === 'postgres' ? sql`path COLLATE "C"` : sql`path`;
   const f = floatType(d);
   const txt = textType(d);
-  return sql`WITH n AS (SELECT actor, t, id, ord, ${v} AS v FROM (${interactionRows(table, {}, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL), p AS (${actorPaths(o, d)}), g AS (SELECT path, count(*) AS actors FROM p WHERE path IS NOT NULL GROUP BY path) SELECT CAST('top' AS ${txt}) AS kind, path, CAST(actors AS ${f}) AS actors FROM (SELECT path, actors FROM g ORDER BY actors DESC, ${pathOrder} LIMIT ${o.limit}) top UNION ALL SELECT CAST('all' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM g UNION ALL SELECT CAST('with' AS ${txt}), CAST(NULL AS ${txt}), CAST(coalesce(sum(actors), 0) AS ${f}) FROM g UNION ALL SELECT CAST('actors' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM p`;
+  const nodes = sql`SELECT actor, t, id, ord, ${v} AS v FROM (${interactionRows(table, {}, d)}) ev WHERE actor IS NOT NULL AND t IS NOT NULL`;
+  // DuckDB's paths leave out actors without a node, so there the actors are counted from the rows themselves,
+  // inlined: DuckDB materialises a CTE that is read twice, here a copy of the whole table.
+  const p = d === 'duckdb' ? duckdbActorPaths(o) : actorPaths(o, d);
+  const everyActor = d === 'duckdb' ? sql`(SELECT DISTINCT actor FROM (${nodes}) a) a` : sql`p`;
+  return sql`WITH n AS (${nodes}), p AS (${p}), g AS (SELECT path, count(*) AS actors FROM p WHERE path IS NOT NULL GROUP BY path) SELECT CAST('top' AS ${txt}) AS kind, path, CAST(actors AS ${f}) AS actors FROM (SELECT path, actors FROM g ORDER BY actors DESC, ${pathOrder} LIMIT ${o.limit}) top UNION ALL SELECT CAST('all' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM g UNION ALL SELECT CAST('with' AS ${txt}), CAST(NULL AS ${txt}), CAST(coalesce(sum(actors), 0) AS ${f}) FROM g UNION ALL SELECT CAST('actors' AS ${txt}), CAST(NULL AS ${txt}), CAST(count(*) AS ${f}) FROM ${everyActor}`;
 }
 
 /**
