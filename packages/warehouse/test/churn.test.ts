@@ -51,6 +51,40 @@ for (const testEngine of testEngines()) {
       );
     }, 240_000);
 
+    it('rejects a default window that ends where it starts with the error of churnSeries in process (path, words)', async () => {
+      // One open subscription: the earliest and latest instants are one instant, so the default window (from the
+      // earliest instant to the latest) is empty. Found by fast-check (seed 1483368196): the engine path said
+      // ['to'] without the hint, as if the caller had given `to`.
+      const subscriptions = [
+        {
+          id: 's0',
+          customerId: 'c0',
+          status: 'active' as const,
+          startedAt: '2025-12-31T23:00:00.000Z',
+          amount: 0,
+          currency: 'PLN',
+          billingInterval: 'week' as const,
+          amountChanges: [],
+          properties: {},
+        },
+      ];
+      const options = { interval: 'week', timeZone: 'UTC' } as const;
+      await loadSubscriptions(engine, 'subs', 'sub_changes', subscriptions);
+      const expected = (() => {
+        try {
+          churnSeries(subscriptions, options);
+        } catch (error) {
+          return (error as CxValidationError).issues;
+        }
+        return undefined;
+      })();
+      expect(expected?.[0]?.path).toEqual([]);
+      const actual = await churnSeriesQuery(loadedSubscriptionTable('subs', 'sub_changes'), options)
+        .run(engine)
+        .catch((e: unknown) => e);
+      expect((actual as CxValidationError).issues).toEqual(expected);
+    });
+
     it('rejects mixed currencies, unknown policies and mapping typos with typed errors', async () => {
       const sub = (id: string, currency: string) => ({
         id,

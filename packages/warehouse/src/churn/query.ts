@@ -165,6 +165,35 @@ function periodsOf(
   };
 }
 
+/**
+ * Throws the error `churnSeries` throws in process for a window that ends where it starts, with the same path and
+ * words (internal): the options as the caller gave them, over a stand-in spanning the data's earliest and latest
+ * instants, from which `churnSeries` derives its default window exactly as from the data.
+ */
+function rejectEmptyWindow(
+  options: ChurnSeriesOptions<ChurnMeasures>,
+  minTime: number,
+  maxTime: number,
+): void {
+  churnSeries(
+    [
+      {
+        id: 'range',
+        customerId: 'range',
+        status: 'active',
+        startedAt: epochMsToInstant(minTime),
+        endedAt: epochMsToInstant(maxTime),
+        amount: 0,
+        currency: 'XXX',
+        billingInterval: 'month',
+        amountChanges: [],
+        properties: {},
+      },
+    ],
+    { ...options, measures: 'customers' },
+  );
+}
+
 async function range(t: SubscriptionTable, engine: Engine) {
   const [row] = await engine.query(problemsSql(t, engine.dialect));
   const n = (row?.n as number) ?? 0;
@@ -268,6 +297,8 @@ export function churnSeriesQuery<M extends ChurnMeasures = 'all'>(
       if (r.n === 0 && (from === undefined || to === undefined)) return [];
       // Without rows the latest instant is -Infinity, as for `churnSeries` on no subscriptions.
       const end = asOf ?? r.maxTime ?? Number.NEGATIVE_INFINITY;
+      if (r.n > 0 && (to ?? end) <= (from ?? (r.minTime as number)))
+        rejectEmptyWindow(options, r.minTime as number, r.maxTime as number);
       const { bounds, keys } = periodsOf(options, from ?? (r.minTime as number), to ?? end, end);
       if (bounds.length === 0) return [];
       const rows = await engine.query(churnSql(t, bounds, policy === 'eligible', engine.dialect));
