@@ -60,6 +60,13 @@ function trimEnd(buf: Uint8Array, from: number, to: number): number {
   }
 }
 
+/** A sign at `i`: minus as minus its length (`-1` for `-`, `-3` for U+2212), `+` as 1, no sign as 0. */
+function signAt(buf: Uint8Array, i: number, to: number): number {
+  const n = minusAt(buf, i, to);
+  if (n > 0) return -n;
+  return buf[i] === 43 ? 1 : 0;
+}
+
 function isDigit(b: number | undefined): boolean {
   return b !== undefined && b >= 48 && b <= 57;
 }
@@ -101,17 +108,12 @@ export function parseDecimalBytes(
     to--;
   }
   let signs = negative ? 1 : 0;
-  const takeSign = (): void => {
-    if ((n = minusAt(buf, from, to)) > 0) {
-      negative = true;
-      signs++;
-      from += n;
-    } else if (buf[from] === 43) {
-      signs++;
-      from++;
-    }
-  };
-  takeSign();
+  // A sign at `from` (no closure: one per call cost a function object per cell)
+  if ((n = signAt(buf, from, to)) !== 0) {
+    if (n < 0) negative = true;
+    signs++;
+    from += Math.abs(n);
+  }
   if (money) {
     // Currency before the number.
     let p = from;
@@ -121,7 +123,11 @@ export function parseDecimalBytes(
       numberState.currencyTo = p;
       from = p;
       while (from < to && (n = spaceAt(buf, from, to)) > 0) from += n;
-      takeSign();
+      if ((n = signAt(buf, from, to)) !== 0) {
+        if (n < 0) negative = true;
+        signs++;
+        from += Math.abs(n);
+      }
     } else {
       // Currency after the number.
       let q = to;

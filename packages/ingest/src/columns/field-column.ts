@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CsvTokenizer } from '../csv/tokenizer.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
+import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
 import { ByteDictionary } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
@@ -39,6 +40,8 @@ export class FieldColumn {
   #translate = new Int32Array(1024).fill(UNSEEN);
   readonly #badMessages = new Map<number, ColumnFailure>();
   readonly #schema: z.ZodType | undefined;
+  /** Whether the schema is `idSchema`: a printable-ASCII id is then accepted without it ({@link isPlainId}). */
+  readonly #ids: boolean;
   readonly #rule: ((n: number) => boolean) | undefined;
   readonly ints = new GrowableInt32(1 << 14);
   readonly floats = new GrowableFloat64(1 << 14);
@@ -60,6 +63,7 @@ export class FieldColumn {
     this.required = required;
     this.#dictionary = this.kind === 'dictionary';
     this.#schema = fieldSchema(kind, this.field);
+    this.#ids = isIdSchema(this.#schema);
     this.#rule = this.kind === 'number' ? numericRule(kind, this.field) : undefined;
   }
 
@@ -86,7 +90,8 @@ export class FieldColumn {
     const key = typeof text === 'string' ? text : JSON.stringify(text);
     let index = this.#valueIndex.get(key);
     if (index !== undefined) return index;
-    const check = this.#schema?.safeParse(text);
+    const check =
+      this.#ids && typeof text === 'string' && isPlainId(text) ? undefined : this.#schema?.safeParse(text);
     if (check !== undefined && !check.success) {
       const issue = check.error.issues[0];
       index = BAD - this.#badMessages.size - 1;

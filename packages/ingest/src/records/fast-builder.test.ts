@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { visitCsv } from '../csv/csv-rows.js';
 import { defineMapping, type MappingSpec } from '../mapping/mapping.js';
+import { isPlainId } from '../mapping/plain-id.js';
 import { RecordBuilder, type RowAccess } from './builder.js';
 import { SummaryBuilder } from './dead-letter.js';
-import { FastRecordBuilder, isPlainId } from './fast-builder.js';
+import { FastRecordBuilder } from './fast-builder.js';
 import { checkOptions, readOptionShape, resolveReadOptions } from './options.js';
 
 /** Counts the rows the fast builder hands back to the zod builder. */

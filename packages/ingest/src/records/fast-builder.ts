@@ -1,6 +1,5 @@
 import {
   feedbackSchema,
-  idSchema,
   interactionSchema,
   type JsonValue,
   orderSchema,
@@ -11,6 +10,7 @@ import { resolveCurrency } from '../mapping/currency.js';
 import { FAILED, FieldReader, MISSING, UNCHECKED } from '../mapping/field-reader.js';
 import type { RecordKind } from '../mapping/kinds.js';
 import type { Mapping } from '../mapping/mapping.js';
+import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
 import { contentId, type RecordBuilder, type RowAccess, type RowRejection } from './builder.js';
 
 /**
@@ -68,21 +68,6 @@ class Slot {
   ) {}
 }
 
-/**
- * Whether an id is printable ASCII, 1 to 256 characters: then `idSchema` accepts it (no control character, at most
- * 256 code points), without the regular expression and the code-point count (internal; a sufficient condition, held
- * to `idSchema` by `fast-builder.test.ts`; other ids go to the schema).
- */
-export function isPlainId(text: string): boolean {
-  const n = text.length;
-  if (n === 0 || n > 256) return false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
-  }
-  return true;
-}
-
 /** The check of one field's values against its schema: parsed value or UNCHECKED (objects are not checked). */
 function checker(schema: z.ZodType): (value: unknown) => unknown {
   const full = (value: unknown): unknown => {
@@ -90,8 +75,7 @@ function checker(schema: z.ZodType): (value: unknown) => unknown {
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : UNCHECKED;
   };
-  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
-  if (inner !== idSchema) return full;
+  if (!isIdSchema(schema)) return full;
   return (value) => (typeof value === 'string' && isPlainId(value) ? value : full(value));
 }
 
