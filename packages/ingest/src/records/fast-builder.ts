@@ -1,10 +1,4 @@
-import {
-  feedbackSchema,
-  interactionSchema,
-  type JsonValue,
-  orderSchema,
-  propertiesSchema,
-} from '@cx/model';
+import { feedbackSchema, interactionSchema, type JsonValue, orderSchema, propertiesSchema } from '@cx/model';
 import { z } from 'zod';
 import { resolveCurrency } from '../mapping/currency.js';
 import { FAILED, FieldReader, MISSING, UNCHECKED } from '../mapping/field-reader.js';
