@@ -1,6 +1,7 @@
 import type { CalendarInterval, Instant, WeekStartsOn } from '@cx/model';
 import { intervalOption, maxPeriodsOption, timeZoneOption, weekStartsOnOption } from '@cx/model';
 import { z } from 'zod';
+import { workersOption } from '../parallel/workers-option.js';
 import { instantOption } from '../retention/instant-option.js';
 import type { ChurnMeasures, MidPeriodPolicy } from './types.js';
 
@@ -86,12 +87,7 @@ export const churnSeriesOptionsSchema = z.strictObject({
   from: instantOption.optional(),
   to: instantOption.optional(),
   maxPeriods: maxPeriodsOption,
-  workers: z
-    .number({ error: 'Expected a whole number of worker threads' })
-    .int({ error: 'Expected a whole number of worker threads' })
-    .min(0, { error: 'Expected 0 to 16 worker threads' })
-    .max(16, { error: 'Expected 0 to 16 worker threads' })
-    .default(0),
+  workers: workersOption,
 });
 
 /** Keys of earlier versions, by their new name (internal). */

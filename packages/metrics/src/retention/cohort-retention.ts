@@ -3,6 +3,7 @@ import { CxValidationError, instantToEpochMsOrNaN, parseOptions } from '@cx/mode
 import { z } from 'zod';
 import { buildInteractionColumns } from '../columnar/build.js';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
+import { workersOption } from '../parallel/workers-option.js';
 import { type RecordLocator, retentionOfColumns } from './kernel.js';
 import type { RetentionMatrix } from './matrix.js';
 import { planRetention } from './normalize.js';
@@ -32,14 +33,7 @@ export interface CohortRetentionRunOptions extends CohortRetentionOptions {
   readonly workers?: number;
 }
 
-const workersSchema = z.strictObject({
-  workers: z
-    .number({ error: 'Expected a whole number of worker threads' })
-    .int({ error: 'Expected a whole number of worker threads' })
-    .min(0, { error: 'Expected 0 to 16 worker threads' })
-    .max(16, { error: 'Expected 0 to 16 worker threads' })
-    .default(0),
-});
+const workersSchema = z.strictObject({ workers: workersOption });
 
 /** `options` without `workers`, and `workers` checked (internal; the other keys are checked by the plan). */
 function splitWorkers(options: CohortRetentionRunOptions): {

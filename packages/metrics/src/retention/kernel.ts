@@ -1,7 +1,7 @@
 import { type IssuePath, MS_PER_DAY, MS_PER_HOUR } from '@cx/model';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { CohortRows } from './cohort-rows.js';
-import { countCalendarReturns, MASK_COLUMNS } from './kernel-calendar.js';
+import { type CalendarCounts, countCalendarReturns, MASK_COLUMNS } from './kernel-calendar.js';
 import { findStartEvents, firstEventStarts, J_MAX, J_MIN, MAX_TIME } from './kernel-starts.js';
 import { compileMatcher, isAnyEvent, matches, namesOnly } from './matcher.js';
 import type { RetentionMatrix } from './matrix.js';
@@ -107,46 +107,47 @@ export function retentionOfColumns(
   const windowMs = plan.windowDays * MS_PER_DAY;
   const onOrAfter = o.retention === 'on-or-after';
   const minimum = o.minimumOccurrences;
-  if (split) {
-    const out = countInParallel(
-      cols,
-      startOf,
-      startTime,
-      lastTime,
-      starts,
-      offsetColumn,
-      columns,
-      onOrAfter,
-      isAnyEvent(ret) ? undefined : ret,
-      workers,
-    );
-    rows.addPositions(table.first, out.sizes, out.counts);
-    return rows.finish(plan, asOf);
-  }
   if (fast) {
-    const out = {
-      sizes: new Float64Array(starts.length - 1),
-      counts: new Float64Array((starts.length - 1) * columns),
-    };
-    countCalendarReturns(
-      0,
-      actors,
-      actorOffsets,
-      time,
-      name,
-      channel,
-      touchpoint,
-      stage,
-      startOf,
-      startTime,
-      lastTime,
-      starts,
-      offsetColumn,
-      columns,
-      onOrAfter,
-      isAnyEvent(ret) ? undefined : ret,
-      out,
-    );
+    const returns = isAnyEvent(ret) ? undefined : ret;
+    let out: CalendarCounts;
+    if (split) {
+      out = countInParallel(
+        cols,
+        startOf,
+        startTime,
+        lastTime,
+        starts,
+        offsetColumn,
+        columns,
+        onOrAfter,
+        returns,
+        workers,
+      );
+    } else {
+      out = {
+        sizes: new Float64Array(starts.length - 1),
+        counts: new Float64Array((starts.length - 1) * columns),
+      };
+      countCalendarReturns(
+        0,
+        actors,
+        actorOffsets,
+        time,
+        name,
+        channel,
+        touchpoint,
+        stage,
+        startOf,
+        startTime,
+        lastTime,
+        starts,
+        offsetColumn,
+        columns,
+        onOrAfter,
+        returns,
+        out,
+      );
+    }
     rows.addPositions(table.first, out.sizes, out.counts);
     return rows.finish(plan, asOf);
   }

@@ -3,18 +3,14 @@
 // cohort sizes and retained actors (whole numbers, exact in any order) are added in range order. The call stays
 // synchronous: the calling thread works through the ranges itself and waits only for ranges a worker has started.
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
-import { postToWorkers } from '../parallel/pool.js';
-import { awaitRanges, lastSplit, newControl, shared } from '../parallel/ranges.js';
+import { newControl, shared } from '../parallel/ranges.js';
+import { rangeStartsOf, runSplit, sharedRows } from '../parallel/split.js';
 import type { CalendarCounts } from './kernel-calendar.js';
 import type { CompiledMatcher } from './matcher.js';
 import { type RetentionJob, runRetentionJob, runRetentionRange } from './parallel-ranges.js';
 
 /** Fewer actors than this are counted on the calling thread: the ranges would be too short to pay. */
 export const PARALLEL_ACTORS_FROM = 50_000;
-/** Ranges per thread: a thread that finishes early takes more. */
-const RANGES_PER_THREAD = 4;
-/** How long the calling thread waits for a range a worker started before counting it again itself (ms). */
-const CLAIMED_RANGE_TIMEOUT_MS = 10_000;
 
 type SharedColumn = 'actorOffsets' | 'time' | 'name' | 'channel' | 'touchpoint' | 'stage';
 const sharedColumns = new WeakMap<
@@ -66,12 +62,10 @@ export function countInParallel(
   ret: CompiledMatcher | undefined,
   workers: number,
 ): CalendarCounts {
-  const actors = cols.actorIds.length;
   const positions = starts.length - 1;
   const cells = positions * columns;
-  const ranges = Math.min((workers + 1) * RANGES_PER_THREAD, Math.ceil(actors / 4096));
-  const rangeStarts = new Int32Array(new SharedArrayBuffer(4 * (ranges + 1)));
-  for (let r = 0; r <= ranges; r++) rangeStarts[r] = Math.floor((actors * r) / ranges);
+  const rangeStarts = rangeStartsOf(cols.actorIds.length, workers, 4096);
+  const ranges = rangeStarts.length - 1;
   const none = new Int32Array(0);
   const job: RetentionJob = {
     kind: 'retention',
@@ -91,31 +85,28 @@ export function countInParallel(
     ret,
     rangeStarts,
     control: newControl(ranges),
-    sizes: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, positions * ranges))),
-    counts: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, cells * ranges))),
+    sizes: sharedRows((b) => new Float64Array(b), 8, positions, ranges),
+    counts: sharedRows((b) => new Float64Array(b), 8, cells, ranges),
   };
-  postToWorkers(workers, job);
-  lastSplit.here = runRetentionJob(job);
-  lastSplit.ranges = ranges;
-  const ok = awaitRanges(job.control, ranges, CLAIMED_RANGE_TIMEOUT_MS);
-  const sizes = new Float64Array(positions);
-  const counts = new Float64Array(cells);
-  for (let r = 0; r < ranges; r++) {
-    let rs = job.sizes.subarray(r * positions, (r + 1) * positions);
-    let rc = job.counts.subarray(r * cells, (r + 1) * cells);
-    if (!ok(r)) {
-      // Failed, or still running after the timeout: count it again into rows of this thread's own.
+  const slices = (j: RetentionJob, r: number) => [
+    j.sizes.subarray(r * positions, (r + 1) * positions),
+    j.counts.subarray(r * cells, (r + 1) * cells),
+  ];
+  const [sizes, counts] = runSplit(
+    job,
+    workers,
+    () => runRetentionJob(job),
+    [positions, cells],
+    (r) => slices(job, r),
+    (r) => {
       const own: RetentionJob = {
         ...job,
         sizes: new Float64Array(Math.max(1, positions * ranges)),
         counts: new Float64Array(Math.max(1, cells * ranges)),
       };
       runRetentionRange(own, r);
-      rs = own.sizes.subarray(r * positions, (r + 1) * positions);
-      rc = own.counts.subarray(r * cells, (r + 1) * cells);
-    }
-    for (let i = 0; i < positions; i++) sizes[i]! += rs[i] as number;
-    for (let i = 0; i < cells; i++) counts[i]! += rc[i] as number;
-  }
+      return slices(own, r);
+    },
+  ) as [Float64Array, Float64Array];
   return { sizes, counts };
 }

@@ -4,19 +4,14 @@
 // revenue in exact integer units, exposure in whole milliseconds below 2^53. The call stays synchronous: the main
 // thread works through the ranges itself and waits only for ranges a worker has claimed and not yet finished (a
 // worker that has not started yet, or never starts, claims nothing).
-
-import { postToWorkers } from '../../parallel/pool.js';
-import { awaitRanges, lastSplit, newControl, shared } from '../../parallel/ranges.js';
+import { newControl, shared } from '../../parallel/ranges.js';
+import { rangeStartsOf, runSplit, sharedRows } from '../../parallel/split.js';
 import type { SubscriptionColumns } from '../columns.js';
 import { floatRowsOf, runRange, runSweepJob, type SharedSweepColumns, type SweepJob } from './ranges.js';
 import { BLOCK, INT_ROWS } from './rows.js';
 
 /** Fewer customers than this are swept on the calling thread: the ranges would be too short to pay. */
 export const PARALLEL_FROM = 4 * BLOCK;
-/** Ranges per thread: a thread that finishes early takes more. */
-const RANGES_PER_THREAD = 4;
-/** How long the main thread waits for a range a worker claimed before computing it again itself (ms). */
-const CLAIMED_RANGE_TIMEOUT_MS = 10_000;
 
 interface SharedTable {
   readonly columns: SharedSweepColumns;
@@ -91,10 +86,9 @@ export function sweepInParallel(
   workers: number,
 ): { readonly ints: Int32Array; readonly floats: Float64Array } {
   const n = bounds.length;
-  const customers = table.customerOffsets.length - 1;
-  const ranges = Math.min((workers + 1) * RANGES_PER_THREAD, Math.ceil(customers / BLOCK));
-  const rangeStarts = new Int32Array(new SharedArrayBuffer(4 * (ranges + 1)));
-  for (let r = 0; r <= ranges; r++) rangeStarts[r] = Math.floor((customers * r) / ranges);
+  const rangeStarts = rangeStartsOf(table.customerOffsets.length - 1, workers, BLOCK);
+  const ranges = rangeStarts.length - 1;
+  const intRows = INT_ROWS * n;
   const floatRows = floatRowsOf({ mode, exposure }, n);
   const job: SweepJob = {
     kind: 'churn',
@@ -106,31 +100,29 @@ export function sweepInParallel(
     width,
     rangeStarts,
     control: newControl(ranges),
-    ints: new Int32Array(new SharedArrayBuffer(4 * INT_ROWS * n * ranges)),
-    floats: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, floatRows * ranges))),
+    ints: sharedRows((b) => new Int32Array(b), 4, intRows, ranges),
+    floats: sharedRows((b) => new Float64Array(b), 8, floatRows, ranges),
   };
-  postToWorkers(workers, job);
-  lastSplit.here = runSweepJob(job);
-  lastSplit.ranges = ranges;
-  const ok = awaitRanges(job.control, ranges, CLAIMED_RANGE_TIMEOUT_MS);
-  const ints = new Int32Array(INT_ROWS * n);
-  const floats = new Float64Array(floatRows);
-  for (let r = 0; r < ranges; r++) {
-    let ri = job.ints.subarray(r * INT_ROWS * n, (r + 1) * INT_ROWS * n);
-    let rf = job.floats.subarray(r * floatRows, (r + 1) * floatRows);
-    if (!ok(r)) {
-      // FAILED, or still running after the timeout: run it again into rows of this thread's own.
+  const slices = (j: SweepJob, r: number) => [
+    j.ints.subarray(r * intRows, (r + 1) * intRows),
+    j.floats.subarray(r * floatRows, (r + 1) * floatRows),
+  ];
+  const [ints, floats] = runSplit(
+    job,
+    workers,
+    () => runSweepJob(job),
+    [intRows, floatRows],
+    (r) => slices(job, r),
+    (r) => {
       const own: SweepJob = {
         ...job,
-        ints: new Int32Array(INT_ROWS * n * ranges),
+        ints: new Int32Array(Math.max(1, intRows * ranges)),
         floats: new Float64Array(Math.max(1, floatRows * ranges)),
       };
       runRange(own, r);
-      ri = own.ints.subarray(r * INT_ROWS * n, (r + 1) * INT_ROWS * n);
-      rf = own.floats.subarray(r * floatRows, (r + 1) * floatRows);
-    }
-    for (let i = 0; i < ri.length; i++) ints[i]! += ri[i] as number;
-    for (let i = 0; i < rf.length; i++) floats[i]! += rf[i] as number;
-  }
-  return { ints, floats };
+      return slices(own, r);
+    },
+  ) as [Float64Array, Float64Array];
+  // Whole numbers below 2^31 in every integer row, as one sequential sweep counts them.
+  return { ints: Int32Array.from(ints), floats };
 }
