@@ -1,6 +1,7 @@
 import type { Subscription } from '@cx/model';
 import type { SubscriptionColumns } from './columns.js';
 import { subscriptionTable } from './subscriptions.js';
+import { simpleFormOf } from './sweep/simple-form.js';
 
 /**
  * Checks subscriptions once and turns them into {@link SubscriptionColumns}, the typed-array table that
@@ -27,5 +28,7 @@ import { subscriptionTable } from './subscriptions.js';
  * @since 0.1.0
  */
 export function prepareSubscriptions(subscriptions: Iterable<Subscription>): SubscriptionColumns {
-  return subscriptionTable(subscriptions);
+  const table = subscriptionTable(subscriptions);
+  simpleFormOf(table); // the sweeps' sorted form of the simple customers, built here rather than by the first query
+  return table;
 }

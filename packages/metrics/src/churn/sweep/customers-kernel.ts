@@ -2,7 +2,7 @@ import { locate } from './locate.js';
 import { I_CHURN_EVENTS, I_END_DIFF, I_FULL_DIFF, I_JOINED, I_LOST, I_START_DIFF, rowI } from './rows.js';
 
 /**
- * The hot loop of {@link customerChurnSweep} over customers `[c0, c1)` (internal). A customer's merged spells
+ * The hot loop of {@link customerChurnSweep} over customers `list[c0 … c1)` (internal). A customer's merged spells
  * never touch in time, but two can fall in the same period; their boundary ranges `[lo, hi)` then touch and are
  * merged here, so that a customer who leaves and comes back within one period is neither lost nor new.
  * `exposure` is empty unless exposure is wanted.
@@ -13,6 +13,7 @@ export function countCustomers(
   bounds: Float64Array,
   windows: Int32Array,
   width: number,
+  list: Int32Array,
   c0: number,
   c1: number,
   spellOffsets: Int32Array,
@@ -28,7 +29,8 @@ export function countCustomers(
   const lost = rowI(ints, I_LOST, n);
   const joined = rowI(ints, I_JOINED, n);
   const churnEvents = rowI(ints, I_CHURN_EVENTS, n);
-  for (let c = c0; c < c1; c++) {
+  for (let x = c0; x < c1; x++) {
+    const c = list[x] as number;
     const k1 = spellOffsets[c + 1] as number;
     // The open merged range of boundaries the customer is active at, [L, H) (none while L >= H).
     let L = 0;

@@ -17,6 +17,8 @@ import {
   rowI,
   settleDifferences,
 } from './rows.js';
+import { sweepPlan } from './simple-form.js';
+import { sweepSimpleCustomers } from './simple-kernel.js';
 
 /**
  * Customer counts only (internal, `measures: 'customers'`): customers at start and end, lost, new, churn events,
@@ -36,11 +38,14 @@ export function customerChurnSweep(
   const width = windowWidth(bounds);
   const windows = locateTable(bounds, width);
   const withExposure = policy === 'exposure';
+  const plan = sweepPlan(table, bounds);
   const split = workers > 0 && canSplit(table, bounds, 'customers', withExposure);
   const { ints, floats: exposure } = split
-    ? sweepInParallel(table, bounds, windows, width, 'customers', withExposure, workers)
+    ? sweepInParallel(table, plan.list, bounds, windows, width, 'customers', withExposure, workers)
     : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(withExposure ? n : 0) };
-  const customers = split ? 0 : table.customerOffsets.length - 1;
+  if (plan.form !== null)
+    sweepSimpleCustomers(ints, exposure, null, bounds, plan.form.byStart, plan.form.byEnd);
+  const customers = split ? 0 : plan.list.length;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
     countCustomers(
       ints,
@@ -48,6 +53,7 @@ export function customerChurnSweep(
       bounds,
       windows,
       width,
+      plan.list,
       c0,
       Math.min(customers, c0 + BLOCK),
       table.spellOffsets,

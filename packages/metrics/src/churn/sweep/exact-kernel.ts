@@ -24,7 +24,7 @@ import {
 } from './rows.js';
 
 /**
- * The hot loop of {@link churnSweep} over customers `[c0, c1)` with revenue in exact integer units (internal;
+ * The hot loop of {@link churnSweep} over customers `list[c0 … c1)` with revenue in exact integer units (internal;
  * `changeMrrUnits` of a table whose `mrrScale` is not 0). Every revenue sum is a sum of integers below 2^53, exact in
  * any order, so a customer with one subscription costs O(amount changes), not O(periods): its counts and its start
  * and end MRR go to difference rows (settled once by {@link settleRevenue}), its new and churned MRR to the one
@@ -38,6 +38,7 @@ export function sweepCustomersExact(
   bounds: Float64Array,
   windows: Int32Array,
   width: number,
+  list: Int32Array,
   c0: number,
   c1: number,
   customerOffsets: Int32Array,
@@ -72,7 +73,8 @@ export function sweepCustomersExact(
   const value = rowF(floats, F_VALUE, n);
   const startMrrDiff = rowF(floats, F_START_MRR_DIFF, n);
   const endMrrDiff = rowF(floats, F_END_MRR_DIFF, n);
-  for (let c = c0; c < c1; c++) {
+  for (let x = c0; x < c1; x++) {
+    const c = list[x] as number;
     const q0 = customerOffsets[c] as number;
     if ((customerOffsets[c + 1] as number) - q0 === 1) {
       // One subscription, so one spell: active at the boundaries [lo, hi).

@@ -29,13 +29,15 @@ import {
   rowI,
   settleDifferences,
 } from './rows.js';
+import { everyCustomer, type SweepPlan, sweepPlan } from './simple-form.js';
+import { sweepSimpleCustomers } from './simple-kernel.js';
 
 /**
  * Churn of every period `[bounds[p], bounds[p + 1])` in one pass over the customers (internal).
  *
  * Each customer's contributions go straight into the per-period sums. Revenue is summed exactly when the table
- * has integer MRR units (`mrrScale` not 0; {@link sweepCustomersExact}, in any order, each figure converted to money
- * once); otherwise in floating point, customers and their subscriptions in index order, as the float reference
+ * has integer MRR units (`mrrScale` not 0; in any order, each figure converted to money once: the simple customers
+ * from their sorted form, {@link sweepSimpleCustomers}, the others by {@link sweepCustomersExact}); otherwise in floating point, customers and their subscriptions in index order, as the float reference
  * adds them ({@link sweepCustomers}). With `workers` and sums that are exact in any order ({@link canSplit}), the
  * customers are split over worker threads ({@link sweepInParallel}); the result is the same.
  */
@@ -51,32 +53,68 @@ export function churnSweep(
   const width = windowWidth(bounds);
   const windows = locateTable(bounds, width);
   const exact = table.mrrScale !== 0;
+  // Exact units: the simple customers from their compact form, the others through the kernel. Floats: every
+  // customer through the float kernel, in customer order.
+  const plan: SweepPlan = exact ? sweepPlan(table, bounds) : { form: null, list: everyCustomer(table) };
   const split = workers > 0 && canSplit(table, bounds, 'all', true);
   const { ints, floats } = split
-    ? sweepInParallel(table, bounds, windows, width, 'all', true, workers)
+    ? sweepInParallel(table, plan.list, bounds, windows, width, 'all', true, workers)
     : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(FLOAT_ROWS * n) };
-  // In blocks of customers (in order, so the float sums are unchanged), so that no single call is long.
-  const customers = split ? 0 : table.customerOffsets.length - 1;
-  for (let c0 = 0; c0 < customers; c0 += BLOCK) {
-    (exact ? sweepCustomersExact : sweepCustomers)(
+  if (plan.form !== null)
+    sweepSimpleCustomers(
       ints,
+      rowF(floats, F_EXPOSURE, n),
       floats,
       bounds,
-      windows,
-      width,
-      c0,
-      Math.min(customers, c0 + BLOCK),
-      table.customerOffsets,
-      table.customerSubscriptions,
-      table.changeOffsets,
-      table.changeTime,
-      exact ? table.changeMrrUnits : table.changeMrr,
-      table.start,
-      table.end,
-      table.spellOffsets,
-      table.spellFrom,
-      table.spellTo,
+      plan.form.byStart,
+      plan.form.byEnd,
     );
+  // In blocks of customers (in order, so the float sums are unchanged), so that no single call is long.
+  const customers = split ? 0 : plan.list.length;
+  for (let c0 = 0; c0 < customers; c0 += BLOCK) {
+    const c1 = Math.min(customers, c0 + BLOCK);
+    const t = table;
+    if (exact)
+      sweepCustomersExact(
+        ints,
+        floats,
+        bounds,
+        windows,
+        width,
+        plan.list,
+        c0,
+        c1,
+        t.customerOffsets,
+        t.customerSubscriptions,
+        t.changeOffsets,
+        t.changeTime,
+        t.changeMrrUnits,
+        t.start,
+        t.end,
+        t.spellOffsets,
+        t.spellFrom,
+        t.spellTo,
+      );
+    else
+      sweepCustomers(
+        ints,
+        floats,
+        bounds,
+        windows,
+        width,
+        c0,
+        c1,
+        t.customerOffsets,
+        t.customerSubscriptions,
+        t.changeOffsets,
+        t.changeTime,
+        t.changeMrr,
+        t.start,
+        t.end,
+        t.spellOffsets,
+        t.spellFrom,
+        t.spellTo,
+      );
   }
   if (exact) settleRevenue(floats, n);
   const exposure = rowF(floats, F_EXPOSURE, n);

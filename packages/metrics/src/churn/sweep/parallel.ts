@@ -71,13 +71,15 @@ export function canSplit(
 }
 
 /**
- * Sweeps `table` over `workers` worker threads and the calling thread (internal; only when {@link canSplit}).
+ * Sweeps the `customers` of `table` (ascending) over `workers` worker threads and the calling thread (internal; only
+ * when {@link canSplit}).
  *
  * @returns The integer rows and the float rows (`'all'`: every float row; `'customers'`: the exposure row, or none)
  *   of the whole table, as one sequential sweep gives them.
  */
 export function sweepInParallel(
   table: SubscriptionColumns,
+  customers: Int32Array,
   bounds: Float64Array,
   windows: Int32Array,
   width: number,
@@ -86,7 +88,7 @@ export function sweepInParallel(
   workers: number,
 ): { readonly ints: Int32Array; readonly floats: Float64Array } {
   const n = bounds.length;
-  const rangeStarts = rangeStartsOf(table.customerOffsets.length - 1, workers, BLOCK);
+  const rangeStarts = rangeStartsOf(customers.length, workers, BLOCK);
   const ranges = rangeStarts.length - 1;
   const intRows = INT_ROWS * n;
   const floatRows = floatRowsOf({ mode, exposure }, n);
@@ -95,6 +97,7 @@ export function sweepInParallel(
     mode,
     exposure,
     columns: sharedTableOf(table).columns,
+    customers: shared(customers),
     bounds: shared(bounds),
     windows: shared(windows),
     width,

@@ -26,10 +26,12 @@ export interface SweepJob {
   readonly mode: 'all' | 'customers';
   readonly exposure: boolean;
   readonly columns: SharedSweepColumns;
+  /** The customers to sweep, ascending (the ranges are ranges of this list). */
+  readonly customers: Int32Array;
   readonly bounds: Float64Array;
   readonly windows: Int32Array;
   readonly width: number;
-  /** Customer index where range `r` starts (`ranges + 1` entries). */
+  /** Position in `customers` where range `r` starts (`ranges + 1` entries). */
   readonly rangeStarts: Int32Array;
   /** The claiming protocol's control array. */
   readonly control: Int32Array;
@@ -61,6 +63,7 @@ export function runRange(job: SweepJob, r: number): void {
         job.bounds,
         job.windows,
         job.width,
+        job.customers,
         b,
         b1,
         c.customerOffsets,
@@ -81,6 +84,7 @@ export function runRange(job: SweepJob, r: number): void {
         job.bounds,
         job.windows,
         job.width,
+        job.customers,
         b,
         b1,
         c.spellOffsets,

@@ -1,0 +1,187 @@
+// The compact form of a table's simple customers (internal), built once per table by `prepareSubscriptions` and
+// `readSubscriptionColumnsCsv` (or on the first sweep of a table built otherwise) and kept while the table lives.
+//
+// A simple customer has one subscription and no amount change: one spell [from, to) and one MRR of u units. Every
+// figure of the churn sweeps is, for such a customer, a sum of a term that depends on the start's period only and a
+// term that depends on the end's period only, except when both fall in the same period (see simple-kernel.ts). So
+// with the simple customers sorted by start and, separately, by end, a sweep reads each list once in order, with a
+// cursor over the period boundaries that moves forward: no search, no unpredictable branch, 24 and 16 bytes per
+// customer read in sequence. The other customers (several subscriptions, amount changes) are swept by the kernels
+// from `others`.
+import type { SubscriptionColumns } from '../columns.js';
+
+/** The simple customers of a table in sweep order, and the others (internal). */
+export interface SimpleForm {
+  /** `[from, units, to]` of each simple customer, by `from` ascending (`to` is `Infinity` while active). */
+  readonly byStart: Float64Array;
+  /** `[to, units]` of each simple customer that has ended, by `to` ascending. */
+  readonly byEnd: Float64Array;
+  /** The other customers, ascending: the kernels sweep these. */
+  readonly others: Int32Array;
+}
+
+/** Fields of a {@link SimpleForm} per customer in `byStart` and `byEnd`. */
+export const START_STRIDE = 3;
+export const END_STRIDE = 2;
+
+const forms = new WeakMap<SubscriptionColumns, SimpleForm | null>();
+const identities = new WeakMap<SubscriptionColumns, Int32Array>();
+
+/**
+ * The simple form of `table`, built on first use (internal); `null` when some spell does not start and end on a
+ * whole millisecond (exposure would then be a float sum whose bits depend on its order, and the kernels keep the
+ * customer order).
+ */
+export function simpleFormOf(table: SubscriptionColumns): SimpleForm | null {
+  let form = forms.get(table);
+  if (form === undefined) {
+    form = buildSimpleForm(table);
+    forms.set(table, form);
+  }
+  return form;
+}
+
+/** Every customer of `table`, ascending (internal): the kernels' list when the simple form is not used. */
+export function everyCustomer(table: SubscriptionColumns): Int32Array {
+  let list = identities.get(table);
+  if (list === undefined) {
+    const customers = table.customerOffsets.length - 1;
+    list = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, customers)), 0, customers);
+    for (let c = 0; c < customers; c++) list[c] = c;
+    identities.set(table, list);
+  }
+  return list;
+}
+
+function wholeMs(times: Float64Array): boolean {
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (t !== Number.POSITIVE_INFINITY && !Number.isInteger(t)) return false;
+  }
+  return true;
+}
+
+function buildSimpleForm(table: SubscriptionColumns): SimpleForm | null {
+  if (!wholeMs(table.spellFrom) || !wholeMs(table.spellTo)) return null;
+  const customers = table.customerOffsets.length - 1;
+  const { customerOffsets, customerSubscriptions, changeOffsets, changeMrrUnits, start, end } = table;
+  const exact = table.mrrScale !== 0;
+  let simple = 0;
+  for (let c = 0; c < customers; c++) {
+    const q = customerOffsets[c] as number;
+    const i = customerSubscriptions[q] as number;
+    if (
+      (customerOffsets[c + 1] as number) - q === 1 &&
+      (changeOffsets[i + 1] as number) - (changeOffsets[i] as number) === 1
+    )
+      simple++;
+  }
+  // In shared memory, so that a split sweep posts it to the workers without a copy.
+  const others = new Int32Array(
+    new SharedArrayBuffer(4 * Math.max(1, customers - simple)),
+    0,
+    customers - simple,
+  );
+  const sub = new Int32Array(simple); // the subscription of each simple customer
+  let o = 0;
+  let s = 0;
+  let ended = 0;
+  for (let c = 0; c < customers; c++) {
+    const q = customerOffsets[c] as number;
+    const i = customerSubscriptions[q] as number;
+    if (
+      (customerOffsets[c + 1] as number) - q === 1 &&
+      (changeOffsets[i + 1] as number) - (changeOffsets[i] as number) === 1
+    ) {
+      sub[s++] = i;
+      if ((end[i] as number) !== Number.POSITIVE_INFINITY) ended++;
+    } else others[o++] = c;
+  }
+  const starts = new Float64Array(simple);
+  for (let k = 0; k < simple; k++) starts[k] = start[sub[k] as number] as number;
+  const byStartOrder = sortedOrder(starts);
+  const byStart = new Float64Array(START_STRIDE * simple);
+  for (let k = 0; k < simple; k++) {
+    const i = sub[byStartOrder[k] as number] as number;
+    byStart[START_STRIDE * k] = start[i] as number;
+    byStart[START_STRIDE * k + 1] = exact ? (changeMrrUnits[changeOffsets[i] as number] as number) : 0;
+    byStart[START_STRIDE * k + 2] = end[i] as number;
+  }
+  const ends = new Float64Array(ended);
+  const endSub = new Int32Array(ended);
+  let e = 0;
+  for (let k = 0; k < simple; k++) {
+    const i = sub[k] as number;
+    if ((end[i] as number) === Number.POSITIVE_INFINITY) continue;
+    ends[e] = end[i] as number;
+    endSub[e++] = i;
+  }
+  const byEndOrder = sortedOrder(ends);
+  const byEnd = new Float64Array(END_STRIDE * ended);
+  for (let k = 0; k < ended; k++) {
+    const i = endSub[byEndOrder[k] as number] as number;
+    byEnd[END_STRIDE * k] = end[i] as number;
+    byEnd[END_STRIDE * k + 1] = exact ? (changeMrrUnits[changeOffsets[i] as number] as number) : 0;
+  }
+  return { byStart, byEnd, others };
+}
+
+/**
+ * The order that sorts `keys` (whole numbers) ascending, stable (internal): a least-significant-digit radix sort on
+ * 16-bit digits of `key − min`, one pass per digit of the largest difference (3 for two years in ms), O(n) each.
+ */
+export function sortedOrder(keys: Float64Array): Int32Array {
+  const n = keys.length;
+  let order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  if (n < 2) return order;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const x = keys[k] as number;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  // Keys as offsets from the minimum, carried along with the order so that each pass reads them in sequence.
+  let key = new Float64Array(n);
+  for (let k = 0; k < n; k++) key[k] = (keys[k] as number) - min;
+  let nextOrder = new Int32Array(n);
+  let nextKey = new Float64Array(n);
+  const counts = new Int32Array(65_537);
+  // `key / scale` is exact (scale a power of two), so each digit is exact for keys below 2^53.
+  for (let scale = 1; scale <= max - min; scale *= 65_536) {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[(Math.floor((key[k] as number) / scale) % 65_536) + 1]! += 1;
+    for (let d = 0; d < 65_536; d++) counts[d + 1]! += counts[d] as number;
+    for (let k = 0; k < n; k++) {
+      const x = key[k] as number;
+      const at = counts[Math.floor(x / scale) % 65_536]!++;
+      nextOrder[at] = order[k] as number;
+      nextKey[at] = x;
+    }
+    [order, nextOrder] = [nextOrder, order];
+    [key, nextKey] = [nextKey, key];
+  }
+  return order;
+}
+
+/** What a sweep runs (internal): the simple form, or `null`, and the customers left to the kernels. */
+export interface SweepPlan {
+  readonly form: SimpleForm | null;
+  readonly list: Int32Array;
+}
+
+/**
+ * The plan of a sweep of `table` over `bounds` (internal): the simple form and its `others` when the form exists and
+ * every exposure sum stays a whole number of ms below 2^53, else every customer through the kernels. The bound is
+ * the spells times the longest period: the start side of the simple form and the kernels only add, each term a
+ * customer's share of one period, so no partial sum exceeds it; the end side then only takes away.
+ */
+export function sweepPlan(table: SubscriptionColumns, bounds: Float64Array): SweepPlan {
+  const form = simpleFormOf(table);
+  let longest = 0;
+  for (let p = 0; p + 1 < bounds.length; p++)
+    longest = Math.max(longest, (bounds[p + 1] as number) - (bounds[p] as number));
+  if (form !== null && table.spellFrom.length * longest <= 2 ** 53) return { form, list: form.others };
+  return { form: null, list: everyCustomer(table) };
+}
