@@ -13,6 +13,7 @@ import { CxValidationError } from '@cx/model';
 import type { SubscriptionColumns } from './columns.js';
 import { mrrUnits } from './mrr-units.js';
 import { mergeSpells, PER_MONTH } from './subscriptions.js';
+import { simpleFormOf } from './sweep/simple-form.js';
 
 /**
  * The subscription fields a CSV column can hold, by their names in {@link @cx/model!Subscription}.
@@ -211,7 +212,7 @@ export async function readSubscriptionColumnsCsv(
   const amountArray = amounts.toArray();
   const exact = mrrUnits(amountArray, changeOffsets, interval);
   const currency = currencyIndex >= 0 ? stream.dictionary('currency')[currencyIndex] : undefined;
-  return {
+  const table: SubscriptionColumns = {
     kind: 'subscription-columns',
     count,
     customerIds: ids,
@@ -234,6 +235,8 @@ export async function readSubscriptionColumnsCsv(
     minTime,
     maxTime,
   };
+  simpleFormOf(table); // the sweeps' sorted form of the simple customers, built here as by prepareSubscriptions
+  return table;
 }
 
 /** The issues of dead letters with `[dataRowIndex, field]` paths, with line and column (internal). */
