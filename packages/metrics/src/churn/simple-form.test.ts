@@ -5,7 +5,7 @@ import { iso, policyArb } from './__fixtures__/subscriptions.js';
 import { churnSeries } from './churn-series.js';
 import { prepareSubscriptions } from './prepare.js';
 import { churnOfPeriod } from './reference.js';
-import { everyCustomer, simpleFormOf, sortedOrder, sweepPlan } from './sweep/simple-form.js';
+import { everyCustomer, simpleFormOf, sortByKey, sweepPlan } from './sweep/simple-form.js';
 import type { ChurnPeriod, CustomerChurnPeriod } from './types.js';
 
 const MONTH_STARTS = [
@@ -173,8 +173,8 @@ describe('the sorted form of the simple customers', () => {
   });
 });
 
-describe('sortedOrder', () => {
-  it('is the stable ascending order of whole-number keys, negative and beyond 2^32 included (property)', () => {
+describe('sortByKey', () => {
+  it('sorts whole-number keys ascending, stably, carrying other arrays along, negative and beyond 2^32 included (property)', () => {
     const keyArb = fc.oneof(
       fc.integer({ min: -5, max: 5 }),
       fc.integer({ min: -(2 ** 31), max: 2 ** 31 }),
@@ -183,11 +183,12 @@ describe('sortedOrder', () => {
     );
     fc.assert(
       fc.property(fc.array(keyArb, { maxLength: 200 }), (keys) => {
-        const order = sortedOrder(Float64Array.from(keys));
+        const [sorted, order] = sortByKey(Float64Array.from(keys), [Float64Array.from(keys, (_, i) => i)]);
         const expected = keys
           .map((_, i) => i)
           .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-        expect([...order]).toEqual(expected);
+        expect([...(order ?? [])]).toEqual(expected);
+        expect([...(sorted ?? [])]).toEqual(expected.map((i) => keys[i]));
       }),
       { numRuns: 500 },
     );

@@ -82,7 +82,7 @@ function buildSimpleForm(table: SubscriptionColumns): SimpleForm | null {
     0,
     customers - simple,
   );
-  const sub = new Int32Array(simple); // the subscription of each simple customer
+  const sub = new Int32Array(simple); // the subscription of each simple customer, in customer order
   let o = 0;
   let s = 0;
   let ended = 0;
@@ -97,44 +97,67 @@ function buildSimpleForm(table: SubscriptionColumns): SimpleForm | null {
       if ((end[i] as number) !== Number.POSITIVE_INFINITY) ended++;
     } else others[o++] = c;
   }
+  // Start, units and end of each simple customer in customer order (sequential reads), then sorted together.
   const starts = new Float64Array(simple);
-  for (let k = 0; k < simple; k++) starts[k] = start[sub[k] as number] as number;
-  const byStartOrder = sortedOrder(starts);
-  const byStart = new Float64Array(START_STRIDE * simple);
-  for (let k = 0; k < simple; k++) {
-    const i = sub[byStartOrder[k] as number] as number;
-    byStart[START_STRIDE * k] = start[i] as number;
-    byStart[START_STRIDE * k + 1] = exact ? (changeMrrUnits[changeOffsets[i] as number] as number) : 0;
-    byStart[START_STRIDE * k + 2] = end[i] as number;
-  }
+  const startUnits = new Float64Array(simple);
+  const startEnds = new Float64Array(simple);
   const ends = new Float64Array(ended);
-  const endSub = new Int32Array(ended);
+  const endUnits = new Float64Array(ended);
   let e = 0;
   for (let k = 0; k < simple; k++) {
     const i = sub[k] as number;
-    if ((end[i] as number) === Number.POSITIVE_INFINITY) continue;
-    ends[e] = end[i] as number;
-    endSub[e++] = i;
+    const u = exact ? (changeMrrUnits[changeOffsets[i] as number] as number) : 0;
+    const to = end[i] as number;
+    starts[k] = start[i] as number;
+    startUnits[k] = u;
+    startEnds[k] = to;
+    if (to === Number.POSITIVE_INFINITY) continue;
+    ends[e] = to;
+    endUnits[e++] = u;
   }
-  const byEndOrder = sortedOrder(ends);
+  const [sFrom, sUnits, sTo] = sortByKey(starts, [startUnits, startEnds]) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const byStart = new Float64Array(START_STRIDE * simple);
+  for (let k = 0; k < simple; k++) {
+    byStart[START_STRIDE * k] = sFrom[k] as number;
+    byStart[START_STRIDE * k + 1] = sUnits[k] as number;
+    byStart[START_STRIDE * k + 2] = sTo[k] as number;
+  }
+  const [eTo, eUnits] = sortByKey(ends, [endUnits]) as [Float64Array, Float64Array];
   const byEnd = new Float64Array(END_STRIDE * ended);
   for (let k = 0; k < ended; k++) {
-    const i = endSub[byEndOrder[k] as number] as number;
-    byEnd[END_STRIDE * k] = end[i] as number;
-    byEnd[END_STRIDE * k + 1] = exact ? (changeMrrUnits[changeOffsets[i] as number] as number) : 0;
+    byEnd[END_STRIDE * k] = eTo[k] as number;
+    byEnd[END_STRIDE * k + 1] = eUnits[k] as number;
   }
   return { byStart, byEnd, others };
 }
 
 /**
- * The order that sorts `keys` (whole numbers) ascending, stable (internal): a least-significant-digit radix sort on
- * 16-bit digits of `key − min`, one pass per digit of the largest difference (3 for two years in ms), O(n) each.
+ * The digits of the radix sort below, least significant first, as `[word, shift, bits]`: `word` 0 is the low 32 bits
+ * of a key, 1 the bits above. At most 11 bits (2,048 buckets, so that the scatter of a pass writes to few enough
+ * places to stay cached), and never across the two words, so each digit is two exact integer operations.
  */
-export function sortedOrder(keys: Float64Array): Int32Array {
+const DIGITS: ReadonlyArray<readonly [0 | 1, number, number]> = [
+  [0, 0, 11],
+  [0, 11, 11],
+  [0, 22, 10],
+  [1, 0, 11],
+  [1, 11, 10],
+];
+const WORD = 2 ** 32;
+
+/**
+ * `keys` (whole numbers less than 2^53 apart) sorted ascending, stably, with the `carried` arrays permuted along
+ * (internal): a least-significant-digit radix sort of `key − min`, one pass per digit up to the largest difference
+ * (4 for two years in ms), each pass reading in sequence and writing to at most 2,048 running places.
+ *
+ * @returns New arrays: the sorted keys, then each carried array in the same order.
+ */
+export function sortByKey(keys: Float64Array, carried: readonly Float64Array[]): Float64Array[] {
   const n = keys.length;
-  let order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  if (n < 2) return order;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < n; k++) {
@@ -142,27 +165,36 @@ export function sortedOrder(keys: Float64Array): Int32Array {
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  // Keys as offsets from the minimum, carried along with the order so that each pass reads them in sequence.
   let key = new Float64Array(n);
   for (let k = 0; k < n; k++) key[k] = (keys[k] as number) - min;
-  let nextOrder = new Int32Array(n);
+  let rest = carried.map((a) => Float64Array.from(a));
   let nextKey = new Float64Array(n);
-  const counts = new Int32Array(65_537);
-  // `key / scale` is exact (scale a power of two), so each digit is exact for keys below 2^53.
-  for (let scale = 1; scale <= max - min; scale *= 65_536) {
+  let nextRest = carried.map(() => new Float64Array(n));
+  const counts = new Int32Array((1 << 11) + 1);
+  for (const [word, shift, bits] of DIGITS) {
+    if (n < 2 || max - min < 2 ** (32 * word + shift)) break;
+    const mask = (1 << bits) - 1;
     counts.fill(0);
-    for (let k = 0; k < n; k++) counts[(Math.floor((key[k] as number) / scale) % 65_536) + 1]! += 1;
-    for (let d = 0; d < 65_536; d++) counts[d + 1]! += counts[d] as number;
+    for (let k = 0; k < n; k++) counts[(digit(key[k] as number, word, shift) & mask) + 1]! += 1;
+    for (let d = 0; d < mask + 1; d++) counts[d + 1]! += counts[d] as number;
     for (let k = 0; k < n; k++) {
       const x = key[k] as number;
-      const at = counts[Math.floor(x / scale) % 65_536]!++;
-      nextOrder[at] = order[k] as number;
+      const at = counts[digit(x, word, shift) & mask]!++;
       nextKey[at] = x;
+      for (let r = 0; r < rest.length; r++)
+        (nextRest[r] as Float64Array)[at] = (rest[r] as Float64Array)[k] as number;
     }
-    [order, nextOrder] = [nextOrder, order];
     [key, nextKey] = [nextKey, key];
+    [rest, nextRest] = [nextRest, rest];
   }
-  return order;
+  for (let k = 0; k < n; k++) key[k] = (key[k] as number) + min;
+  return [key, ...rest];
+}
+
+/** Bits `shift …` of word `word` of whole number `x` (0 ≤ x < 2^53), unmasked (internal). */
+function digit(x: number, word: 0 | 1, shift: number): number {
+  const high = Math.floor(x / WORD);
+  return (word === 1 ? high : x - high * WORD) >>> shift;
 }
 
 /** What a sweep runs (internal): the simple form, or `null`, and the customers left to the kernels. */
