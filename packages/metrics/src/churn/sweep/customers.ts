@@ -17,7 +17,7 @@ import {
   rowI,
   settleDifferences,
 } from './rows.js';
-import { sweepPlan } from './simple-form.js';
+import { addRows, sweepPlan } from './simple-form.js';
 import { sweepSimpleCustomers } from './simple-kernel.js';
 
 /**
@@ -39,12 +39,30 @@ export function customerChurnSweep(
   const windows = locateTable(bounds, width);
   const withExposure = policy === 'exposure';
   const plan = sweepPlan(table, bounds);
+  const form = plan.form;
+  const simple =
+    form === null
+      ? null
+      : { ints: new Int32Array(INT_ROWS * n), exposure: new Float64Array(withExposure ? n : 0) };
+  const sweepSimple = (): void => {
+    if (form !== null && simple !== null)
+      sweepSimpleCustomers(simple.ints, simple.exposure, null, bounds, form.byStart, form.byEnd);
+  };
   const split = workers > 0 && canSplit(table, bounds, 'customers', withExposure);
   const { ints, floats: exposure } = split
-    ? sweepInParallel(table, plan.list, bounds, windows, width, 'customers', withExposure, workers)
+    ? sweepInParallel(
+        table,
+        plan.list,
+        bounds,
+        windows,
+        width,
+        'customers',
+        withExposure,
+        workers,
+        sweepSimple,
+      )
     : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(withExposure ? n : 0) };
-  if (plan.form !== null)
-    sweepSimpleCustomers(ints, exposure, null, bounds, plan.form.byStart, plan.form.byEnd);
+  if (!split) sweepSimple();
   const customers = split ? 0 : plan.list.length;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
     countCustomers(
@@ -60,6 +78,10 @@ export function customerChurnSweep(
       table.spellFrom,
       table.spellTo,
     );
+  }
+  if (simple !== null) {
+    addRows(ints, simple.ints);
+    addRows(exposure, simple.exposure);
   }
   settleDifferences(ints, withExposure ? exposure : null, bounds);
   const atStart = rowI(ints, I_AT_START, n);

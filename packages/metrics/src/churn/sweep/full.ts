@@ -29,7 +29,7 @@ import {
   rowI,
   settleDifferences,
 } from './rows.js';
-import { everyCustomer, type SweepPlan, sweepPlan } from './simple-form.js';
+import { addRows, everyCustomer, type SweepPlan, sweepPlan } from './simple-form.js';
 import { sweepSimpleCustomers } from './simple-kernel.js';
 
 /**
@@ -56,19 +56,26 @@ export function churnSweep(
   // Exact units: the simple customers from their compact form, the others through the kernel. Floats: every
   // customer through the float kernel, in customer order.
   const plan: SweepPlan = exact ? sweepPlan(table, bounds) : { form: null, list: everyCustomer(table) };
+  // The simple customers into rows of their own (on the calling thread while workers take the kernel's ranges).
+  const form = plan.form;
+  const simple =
+    form === null ? null : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(FLOAT_ROWS * n) };
+  const sweepSimple = (): void => {
+    if (form !== null && simple !== null)
+      sweepSimpleCustomers(
+        simple.ints,
+        rowF(simple.floats, F_EXPOSURE, n),
+        simple.floats,
+        bounds,
+        form.byStart,
+        form.byEnd,
+      );
+  };
   const split = workers > 0 && canSplit(table, bounds, 'all', true);
   const { ints, floats } = split
-    ? sweepInParallel(table, plan.list, bounds, windows, width, 'all', true, workers)
+    ? sweepInParallel(table, plan.list, bounds, windows, width, 'all', true, workers, sweepSimple)
     : { ints: new Int32Array(INT_ROWS * n), floats: new Float64Array(FLOAT_ROWS * n) };
-  if (plan.form !== null)
-    sweepSimpleCustomers(
-      ints,
-      rowF(floats, F_EXPOSURE, n),
-      floats,
-      bounds,
-      plan.form.byStart,
-      plan.form.byEnd,
-    );
+  if (!split) sweepSimple();
   // In blocks of customers (in order, so the float sums are unchanged), so that no single call is long.
   const customers = split ? 0 : plan.list.length;
   for (let c0 = 0; c0 < customers; c0 += BLOCK) {
@@ -115,6 +122,10 @@ export function churnSweep(
         t.spellFrom,
         t.spellTo,
       );
+  }
+  if (simple !== null) {
+    addRows(ints, simple.ints);
+    addRows(floats, simple.floats);
   }
   if (exact) settleRevenue(floats, n);
   const exposure = rowF(floats, F_EXPOSURE, n);

@@ -72,7 +72,7 @@ export function canSplit(
 
 /**
  * Sweeps the `customers` of `table` (ascending) over `workers` worker threads and the calling thread (internal; only
- * when {@link canSplit}).
+ * when {@link canSplit}); `meanwhile` runs on the calling thread once the job is posted, before it claims ranges.
  *
  * @returns The integer rows and the float rows (`'all'`: every float row; `'customers'`: the exposure row, or none)
  *   of the whole table, as one sequential sweep gives them.
@@ -86,6 +86,7 @@ export function sweepInParallel(
   mode: 'all' | 'customers',
   exposure: boolean,
   workers: number,
+  meanwhile: () => void = () => {},
 ): { readonly ints: Int32Array; readonly floats: Float64Array } {
   const n = bounds.length;
   const rangeStarts = rangeStartsOf(customers.length, workers, BLOCK);
@@ -113,7 +114,10 @@ export function sweepInParallel(
   const [ints, floats] = runSplit(
     job,
     workers,
-    () => runSweepJob(job),
+    () => {
+      meanwhile();
+      return runSweepJob(job);
+    },
     [intRows, floatRows],
     (r) => slices(job, r),
     (r) => {

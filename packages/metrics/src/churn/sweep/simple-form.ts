@@ -217,3 +217,11 @@ export function sweepPlan(table: SubscriptionColumns, bounds: Float64Array): Swe
   if (form !== null && table.spellFrom.length * longest <= 2 ** 53) return { form, list: form.others };
   return { form: null, list: everyCustomer(table) };
 }
+
+/**
+ * Adds rows `b` into `a` slot by slot (internal): the simple customers' rows into the kernels'. Every slot holds a
+ * whole number (a count, MRR units, milliseconds) and every sum stays below 2^53, so the result is exact.
+ */
+export function addRows<T extends Int32Array | Float64Array>(a: T, b: T): void {
+  for (let i = 0; i < a.length; i++) a[i]! += b[i] as number;
+}
