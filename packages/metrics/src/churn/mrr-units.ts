@@ -56,8 +56,12 @@ export function mrrUnits(
 ): MrrUnits {
   const units = new Float64Array(amounts.length);
   let places = 0;
+  let previous = Number.NaN; // amounts repeat (a few plans): each run of one amount is checked once
   for (let k = 0; k < amounts.length; k++) {
-    const p = decimalPlaces(amounts[k] as number);
+    const amount = amounts[k] as number;
+    if (amount === previous) continue;
+    previous = amount;
+    const p = decimalPlaces(amount);
     if (p < 0) return { scale: 0, units: new Float64Array(0), reason: 'decimals' };
     if (p > places) places = p;
   }

@@ -155,13 +155,29 @@ export async function readSubscriptionColumnsCsv(
   let currencyIndex = -1;
   let minTime = Number.POSITIVE_INFINITY;
   let maxTime = Number.NEGATIVE_INFINITY;
+  // Per batch, each column once (not a property lookup per cell), and per billing-interval code its name and
+  // monthly factor (not a keyed lookup per row).
+  const hasCurrency = present.has('currency');
+  const hasBilling = present.has('billingInterval');
+  const hasEnd = present.has('endedAt');
+  const none = new Int32Array(0);
+  const noTimes = new Float64Array(0);
   for await (const batch of stream) {
     const c = batch.columns;
-    const currencies = present.has('currency') ? stream.dictionary('currency') : [];
-    const intervals = present.has('billingInterval') ? stream.dictionary('billingInterval') : [];
+    const currencies = hasCurrency ? stream.dictionary('currency') : [];
+    const billingNames = (hasBilling ? stream.dictionary('billingInterval') : []) as ReadonlyArray<
+      Subscription['billingInterval']
+    >;
+    const billingFactors = billingNames.map((b) => PER_MONTH[b]);
+    const currencyCodes = hasCurrency ? (c.currency as Int32Array) : none;
+    const billingCodes = hasBilling ? (c.billingInterval as Int32Array) : none;
+    const customerCodes = c.customerId as Int32Array;
+    const starts = c.startedAt as Float64Array;
+    const ends = hasEnd ? (c.endedAt as Float64Array) : noTimes;
+    const amountCells = c.amount as Float64Array;
     for (let i = 0; i < batch.length; i++) {
-      if (present.has('currency')) {
-        const k = (c.currency as Int32Array)[i] as number;
+      if (hasCurrency) {
+        const k = currencyCodes[i] as number;
         if (currencyIndex < 0) currencyIndex = k;
         else if (k !== currencyIndex) {
           extraCount++;
@@ -175,18 +191,18 @@ export async function readSubscriptionColumnsCsv(
           continue;
         }
       }
-      const billing = (
-        present.has('billingInterval') ? intervals[(c.billingInterval as Int32Array)[i] as number] : 'month'
-      ) as Subscription['billingInterval'];
-      const t0 = (c.startedAt as Float64Array)[i] as number;
-      const t1Raw = present.has('endedAt') ? ((c.endedAt as Float64Array)[i] as number) : Number.NaN;
+      const code = hasBilling ? (billingCodes[i] as number) : -1;
+      const billing = code < 0 ? 'month' : (billingNames[code] as Subscription['billingInterval']);
+      const factor = code < 0 ? 1 : (billingFactors[code] as number);
+      const t0 = starts[i] as number;
+      const t1Raw = hasEnd ? (ends[i] as number) : Number.NaN;
       const t1 = Number.isNaN(t1Raw) ? Number.POSITIVE_INFINITY : t1Raw;
-      customer.push((c.customerId as Int32Array)[i] as number);
+      customer.push(customerCodes[i] as number);
       start.push(t0);
       end.push(t1);
-      const amount = (c.amount as Float64Array)[i] as number;
+      const amount = amountCells[i] as number;
       amounts.push(amount);
-      mrr.push(amount * PER_MONTH[billing]);
+      mrr.push(amount * factor);
       interval.push(billing);
       if (t0 < minTime) minTime = t0;
       const last = t1 === Number.POSITIVE_INFINITY ? t0 : t1;
