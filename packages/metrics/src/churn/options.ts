@@ -25,6 +25,16 @@ export interface PeriodChurnOptions<M extends ChurnMeasures = 'all'> {
   readonly measures?: M;
   /** Instant up to which data is complete (a UTC instant). Default: the latest instant in the subscriptions. */
   readonly asOf?: Instant;
+  /**
+   * Worker threads that sweep ranges of customers beside the calling thread (0 to 16; default 0: the calling
+   * thread only). The result is the same: customers are split only when every sum is exact in any order (counts;
+   * revenue in exact integer units, see `SubscriptionColumns.mrrScale`; exposure in whole milliseconds), and only
+   * in tables of 65,536 customers or more; the customers with one subscription and no amount change are then summed
+   * from the table's sorted form on the calling thread while the workers take the others. The first split sweep of
+   * a table copies its arrays into shared memory (kept while the table lives) and starts the workers (kept, without
+   * holding the process open); the call stays synchronous.
+   */
+  readonly workers?: number;
 }
 
 /**
@@ -54,14 +64,6 @@ export interface ChurnSeriesOptions<M extends ChurnMeasures = 'all'> extends Per
   readonly to?: Instant;
   /** Most periods the series may span (default 10,000); beyond it a `CxLimitError` names the record. */
   readonly maxPeriods?: number;
-  /**
-   * Worker threads that sweep ranges of customers beside the calling thread (0 to 16; default 0: the calling
-   * thread only). The result is the same: customers are split only when every sum is exact in any order (counts;
-   * revenue in exact integer units, see `SubscriptionColumns.mrrScale`; exposure in whole milliseconds), and only
-   * from 65,536 customers on. The first split sweep of a table copies its arrays into shared memory (kept while the
-   * table lives) and starts the workers (kept, without holding the process open); the call stays synchronous.
-   */
-  readonly workers?: number;
 }
 
 const policyOption = z
@@ -76,6 +78,7 @@ export const periodChurnOptionsSchema = z.strictObject({
   midPeriodPolicy: policyOption,
   measures: measuresOption,
   asOf: instantOption.optional(),
+  workers: workersOption,
 });
 
 /** The schema of {@link ChurnSeriesOptions} (internal). */
@@ -87,7 +90,6 @@ export const churnSeriesOptionsSchema = z.strictObject({
   from: instantOption.optional(),
   to: instantOption.optional(),
   maxPeriods: maxPeriodsOption,
-  workers: workersOption,
 });
 
 /** Keys of earlier versions, by their new name (internal). */

@@ -3,6 +3,7 @@ import { CxOptionsError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { lastSplit } from '../parallel/ranges.js';
 import { churnSeries } from './churn-series.js';
+import { periodChurn } from './period-churn.js';
 import { prepareSubscriptions } from './prepare.js';
 import { PARALLEL_FROM } from './sweep/parallel.js';
 
@@ -113,6 +114,34 @@ describe('churnSeries over worker threads', () => {
     const small = prepareSubscriptions(subscriptions(1000, 5));
     expect(churnSeries(small, { ...options, workers: 2 })).toEqual(churnSeries(small, options));
     expect(lastSplit.ranges).toBe(0);
+  });
+
+  it('splits periodChurn too, with the same result, every policy and both measures', async () => {
+    for (const midPeriodPolicy of ['exclude', 'exposure', 'eligible'] as const) {
+      for (const measures of ['all', 'customers'] as const) {
+        const o = { midPeriodPolicy, measures, asOf: '2026-01-01T00:00:00Z' } as const;
+        const sequential = periodChurn(table, '2024-03-15T00:00:00Z', '2025-02-01T00:00:00Z', o);
+        lastSplit.ranges = 0;
+        const split = periodChurn(table, '2024-03-15T00:00:00Z', '2025-02-01T00:00:00Z', {
+          ...o,
+          workers: 2,
+        });
+        expect(lastSplit.ranges).toBeGreaterThan(1);
+        expect(split).toEqual(sequential);
+      }
+    }
+    // Once the workers run, they take ranges of a periodChurn call as well.
+    let byWorkers = 0;
+    for (let attempt = 0; attempt < 40 && byWorkers === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const at = ['2024-06-01T00:00:00Z', '2025-06-01T00:00:00Z'] as const;
+      expect(periodChurn(table, ...at, { workers: 2 })).toEqual(periodChurn(table, ...at));
+      byWorkers = lastSplit.ranges - lastSplit.here;
+    }
+    expect(byWorkers).toBeGreaterThan(0);
+    expect(() => periodChurn(table, '2024-06-01T00:00:00Z', '2025-06-01T00:00:00Z', { workers: -1 })).toThrow(
+      CxOptionsError,
+    );
   });
 
   it('checks the number of workers', () => {

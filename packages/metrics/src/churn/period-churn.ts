@@ -30,7 +30,7 @@ function boundOf(value: unknown, name: 'start' | 'end'): number {
  * @param start - Period start (inclusive), a UTC instant.
  * @param end - Period end (exclusive), a UTC instant.
  * @typeParam M - The measures asked for (`'all'` unless `options.measures` says `'customers'`).
- * @param options - Mid-period policy, measures and completeness instant.
+ * @param options - Mid-period policy, measures, completeness instant and worker threads.
  * @returns The churn of the period: a {@link ChurnPeriod}, or a {@link CustomerChurnPeriod} (no revenue) with
  *   `measures: 'customers'`.
  * @throws {@link @cx/model!CxOptionsError} for unknown option keys, `null` options, unknown policies or measures
@@ -73,5 +73,5 @@ export function periodChurn<M extends ChurnMeasures = 'all'>(
   const interval = `${new Date(from).toISOString()}/${new Date(to).toISOString()}`;
   const periods = { bounds: Float64Array.of(from, to), keys: [interval], labels: [interval] };
   const sweep = o.measures === 'customers' ? customerChurnSweep : churnSweep;
-  return sweep(table, periods, o.midPeriodPolicy, asOf)[0] as ChurnPeriodOf<M>;
+  return sweep(table, periods, o.midPeriodPolicy, asOf, o.workers)[0] as ChurnPeriodOf<M>;
 }
