@@ -30,7 +30,7 @@ const identities = new WeakMap<SubscriptionColumns, Int32Array>();
 /**
  * The simple form of `table`, built on first use (internal); `null` when some spell does not start and end on a
  * whole millisecond (exposure would then be a float sum whose bits depend on its order, and the kernels keep the
- * customer order).
+ * customer order) or when the instants span 2^53 ms or more.
  */
 export function simpleFormOf(table: SubscriptionColumns): SimpleForm | null {
   let form = forms.get(table);
@@ -63,6 +63,8 @@ function wholeMs(times: Float64Array): boolean {
 
 function buildSimpleForm(table: SubscriptionColumns): SimpleForm | null {
   if (!wholeMs(table.spellFrom) || !wholeMs(table.spellTo)) return null;
+  // Instants 2^53 ms apart or more (some 285,000 years) are past what the radix sort orders exactly.
+  if (table.count > 0 && !(table.maxTime - table.minTime < 2 ** 53)) return null;
   const customers = table.customerOffsets.length - 1;
   const { customerOffsets, customerSubscriptions, changeOffsets, changeMrrUnits, start, end } = table;
   const exact = table.mrrScale !== 0;
