@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MappingSpec } from '../mapping/mapping.js';
 import type { DeadLetter } from '../records/dead-letter.js';
-import { countBreaksAndQuotes } from './byte-counts.js';
 import { CARRIED, type ColumnBatch, type ColumnStream, readColumns } from './read-columns.js';
 
 const LF = 10;
+const CR = 13;
+const QUOTE = 34;
 
 /** What every chunk of one parallel read shares (internal; sent once to each worker). */
 export interface ChunkSetup {
@@ -86,7 +87,14 @@ export function boundary(fd: number, x: number, dataStart: number, fileSize: num
 
 /** Line breaks in `bytes` (LF, CRLF or a lone CR) and whether it holds an odd number of quote bytes (internal). */
 function scan(bytes: Uint8Array): { lineBreaks: number; oddQuotes: boolean } {
-  const { lineBreaks, quotes } = countBreaksAndQuotes(bytes);
+  // Native search (Buffer#indexOf is memchr), not a loop over every byte.
+  const search = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let quotes = 0;
+  for (let at = search.indexOf(QUOTE, 0); at >= 0; at = search.indexOf(QUOTE, at + 1)) quotes++;
+  let lineBreaks = 0;
+  for (let at = search.indexOf(LF, 0); at >= 0; at = search.indexOf(LF, at + 1)) lineBreaks++;
+  for (let at = search.indexOf(CR, 0); at >= 0; at = search.indexOf(CR, at + 1))
+    if (search[at + 1] !== LF) lineBreaks++;
   return { lineBreaks, oddQuotes: quotes % 2 === 1 };
 }
 
