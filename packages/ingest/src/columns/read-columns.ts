@@ -23,6 +23,11 @@ import { readColumnsParallel } from './parallel.js';
  * stream (internal: the parallel path checks with it that a chunk ended at a record boundary).
  */
 export const CARRIED: unique symbol = Symbol('carried');
+/**
+ * The physical lines a CSV column read has read so far (header and blank lines included, a record held back not),
+ * by this key of the stream (internal: the parallel path numbers the lines of later chunks with it).
+ */
+export const LINES_READ: unique symbol = Symbol('linesRead');
 
 /**
  * A block of rows read into typed arrays: text fields as indices into the stream's dictionaries (`-1` = empty),
@@ -330,9 +335,13 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     summary.rowsOut++;
   };
   let carried = 0;
+  let linesRead = 0;
   const visitor = {
     chunkEnd(bytes: number): void {
       carried = bytes;
+    },
+    linesRead(lines: number): void {
+      linesRead = lines;
     },
     header(headerColumns: readonly string[]): readonly string[] {
       if (resolved.format === 'ndjson') return [];
@@ -373,11 +382,12 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     },
   };
   let started = false;
-  const stream: ColumnStream & { readonly [CARRIED]: () => number } = {
+  const stream: ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number } = {
     get summary() {
       return summary.snapshot();
     },
     [CARRIED]: () => carried,
+    [LINES_READ]: () => linesRead,
     fields: [...columns, ...constantColumns].map((c) => ({ field: c.field, kind: c.kind })),
     dictionary(field: string): readonly string[] {
       const column = columns.find((c) => c.field === field) ?? constantColumns.find((c) => c.field === field);
