@@ -73,6 +73,7 @@ export type FieldSource =
  * A mapping declared once per source: which model kind its rows become, how each field is filled, and how the
  * source writes instants and numbers.
  *
+ * @typeParam K - The model kind of its rows.
  * @category Mapping
  * @since 0.1.0
  */
@@ -190,6 +191,7 @@ function kindSpecSchema(kind: RecordKind): z.ZodType {
 /**
  * Checks a {@link MappingSpec} once and compiles it for the readers.
  *
+ * @typeParam K - The model kind of the rows, taken from `spec.kind`.
  * @param spec - The mapping: kind, fields, properties, time zone, DST rule, decimal separator.
  * @returns The checked mapping.
  * @throws {@link CxOptionsError} for an unknown kind or field (naming the closest known field), a required field
