@@ -1,4 +1,4 @@
-// Files are read in chunks into two buffers used in turn: a file read in many small chunks must give what the same
+// Files are read in chunks into buffers used in turn (the next chunk read ahead): a file read in many small chunks must give what the same
 // bytes give in memory (records, columns, dead letters), with records cut by every chunk boundary, quoted line
 // breaks, repeated cells (the records path's text cache) and bad rows among them.
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';

@@ -247,14 +247,21 @@ export class FieldColumn {
     else this.floats.push(this.current);
   }
 
-  /** Takes the batch's values. */
-  take(): Int32Array | Float64Array {
+  /**
+   * Takes the batch's values: a fresh array, or with `reuse` a view of this column's own storage, which the next
+   * batch overwrites (no fresh memory per batch: first touches of new pages are what a fresh array costs here).
+   */
+  take(reuse: boolean): Int32Array | Float64Array {
     if (this.kind === 'dictionary') {
-      const out = this.ints.data.slice(0, this.ints.length);
+      const out = reuse
+        ? this.ints.data.subarray(0, this.ints.length)
+        : this.ints.data.slice(0, this.ints.length);
       this.ints.length = 0;
       return out;
     }
-    const out = this.floats.data.slice(0, this.floats.length);
+    const out = reuse
+      ? this.floats.data.subarray(0, this.floats.length)
+      : this.floats.data.slice(0, this.floats.length);
     this.floats.length = 0;
     return out;
   }

@@ -121,6 +121,12 @@ async function* slices(chunks: AsyncIterable<Uint8Array>, size: number): AsyncGe
   }
 }
 
+/** A {@link RowVisitor} that may also follow the physical lines read (internal; the parallel column path). */
+export interface CsvRowVisitor extends RowVisitor {
+  /** After each chunk: the physical lines read so far (header and blank lines included, a carried record not). */
+  linesRead?(lines: number): void;
+}
+
 /**
  * Reads a CSV input row by row into `visitor` (internal): header checks, malformed records (stray quotes, field
  * counts, invalid UTF-8) to dead letters, well-formed rows to the visitor. Yields after each chunk, or after each
@@ -131,7 +137,7 @@ async function* slices(chunks: AsyncIterable<Uint8Array>, size: number): AsyncGe
 export async function* visitCsv(
   input: IngestInput,
   options: ResolvedReadOptions,
-  visitor: RowVisitor,
+  visitor: CsvRowVisitor,
   summary: SummaryBuilder,
   sliceBytes = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<void> {
@@ -233,6 +239,9 @@ export async function* visitCsv(
         return;
       }
       visitor.row((access as CsvRowAccess).at(t), t.line);
+    },
+    linesRead(lines: number) {
+      visitor.linesRead?.(lines);
     },
   };
   for await (const carried of driveCsv(

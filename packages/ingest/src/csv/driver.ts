@@ -9,6 +9,8 @@ export interface CsvSink {
   header(cells: readonly string[], tokenizer: CsvTokenizer): void;
   /** One data record (the tokenizer's current record). */
   record(tokenizer: CsvTokenizer): void;
+  /** After each chunk: the physical lines read so far (header and blank lines included, a carried record not). */
+  linesRead?(lines: number): void;
 }
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
@@ -146,9 +148,11 @@ export async function* driveCsv(
     } else if (consumed > 0) buffer.copyWithin(0, consumed, end);
     carry = rest;
     runAt = rest > 0 ? 2 * rest : 0;
+    sink.linesRead?.(tokenizer.nextLine - 1);
     yield carry;
   }
   run(buffer, true, carry);
+  sink.linesRead?.(tokenizer.nextLine - 1);
   if (!headerDone) {
     throw new CxValidationError(
       [

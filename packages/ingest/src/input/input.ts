@@ -56,9 +56,9 @@ export function isIngestInput(input: unknown): input is IngestInput {
 const encoder = new TextEncoder();
 
 /**
- * The input as byte chunks of about `chunkBytes` (internal). Files are read with `FileHandle.read` into two buffers
- * used in turn (no fresh buffer per chunk: no allocation, no page faults, no garbage), so **a chunk of a file is valid
- * only until the next-but-one chunk is asked for**: readers copy what they keep (the CSV driver and the NDJSON reader
+ * The input as byte chunks of about `chunkBytes` (internal). Files are read with `FileHandle.read` into three buffers
+ * used in turn (no fresh buffer per chunk: no allocation, no page faults, no garbage), the next chunk while the caller
+ * works on this one, so **a chunk of a file is valid only until the next-but-one chunk is asked for**: readers copy what they keep (the CSV driver and the NDJSON reader
  * copy the cut last record before they ask for more). Gzipped files go through `zlib`, string chunks of streams are
  * UTF-8 encoded. Every chunk is a plain `Uint8Array` (not a `Buffer`), so that the tokenizer's loads see one array
  * type. Stops early when `signal` aborts; the file is closed on every exit.
@@ -85,16 +85,26 @@ export async function* byteChunks(
   if (path !== undefined && !path.endsWith('.gz')) {
     signal?.throwIfAborted();
     const file = await open(path, 'r');
+    // The next chunk is read while the caller works on this one, into the buffer of the chunk before the previous
+    // one (no longer valid once this one was asked for): three buffers used in turn.
+    let pending: Promise<{ bytesRead: number }> | undefined;
     try {
-      const buffers = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)];
-      for (let turn = 0; ; turn ^= 1) {
-        const buffer = buffers[turn] as Uint8Array;
-        const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);
+      const buffers = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)];
+      pending = file.read(buffers[0] as Uint8Array, 0, chunkBytes, null);
+      for (let turn = 0; ; turn = turn === 2 ? 0 : turn + 1) {
+        const { bytesRead } = await pending;
+        pending = undefined;
         signal?.throwIfAborted();
         if (bytesRead === 0) return;
-        yield buffer.subarray(0, bytesRead);
+        const next = turn === 2 ? 0 : turn + 1;
+        pending = file.read(buffers[next] as Uint8Array, 0, chunkBytes, null);
+        // Awaited at the next turn or before closing; a failure meanwhile is not an unhandled rejection.
+        pending.catch(() => undefined);
+        yield (buffers[turn] as Uint8Array).subarray(0, bytesRead);
       }
     } finally {
+      // A read still running when the caller stops early ends before the file is closed.
+      await pending?.catch(() => undefined);
       await file.close();
     }
   }
