@@ -17,7 +17,7 @@ import { visitNdjson } from '../ndjson/ndjson-rows.js';
 import { visitParquet } from '../parquet/parquet-rows.js';
 import { RecordBuilder } from './builder.js';
 import { type IngestSummary, SummaryBuilder } from './dead-letter.js';
-import { FastRecordBuilder } from './fast-builder.js';
+import { FastRecordBuilder, UNSURE } from './fast-builder.js';
 import {
   checkOptions,
   type ReadOptions,
@@ -293,7 +293,7 @@ export function readRecords<K extends RecordKind>(
   const slow = new RecordBuilder(mapping);
   // CSV cells are read by the field readers from bytes, where the fast builder checks them (see fast-builder.ts);
   // NDJSON and Parquet values, and the kinds and mappings it does not cover, keep the whole-record zod parse.
-  const builder = (resolved.format === 'csv' ? FastRecordBuilder.for(mapping, slow) : undefined) ?? slow;
+  const fast = resolved.format === 'csv' ? FastRecordBuilder.for(mapping, slow) : undefined;
   return stream<IngestedRecord<RecordOfKind[K]>>(input, resolved, (out, summary) => ({
     header: (columns) =>
       resolved.format === 'ndjson' ? [] : slow.missingColumns((c) => columns.includes(c)),
@@ -305,7 +305,15 @@ export function readRecords<K extends RecordKind>(
           return;
         }
       }
-      const result = builder.build(access, line);
+      if (fast !== undefined) {
+        const value = fast.record(access, line);
+        if (value !== UNSURE) {
+          summary.rowsOut++;
+          out.push({ line, value: value as RecordOfKind[K] });
+          return;
+        }
+      }
+      const result = slow.build(access, line);
       if ('value' in result) {
         summary.rowsOut++;
         out.push({ line, value: result.value as RecordOfKind[K] });
