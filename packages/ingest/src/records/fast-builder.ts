@@ -150,6 +150,8 @@ export class FastRecordBuilder {
   readonly #makers = new Map<number, RecordMaker>();
   #lastMask = -1;
   #lastMaker: RecordMaker | undefined;
+  /** Code generation is disallowed here: no makers. */
+  #noCodegen = false;
 
   /** The fast builder of a mapping, or `undefined` when the mapping needs the zod builder (see above). */
   static for(mapping: Mapping, slow: RecordBuilder): FastRecordBuilder | undefined {
@@ -218,12 +220,22 @@ export class FastRecordBuilder {
     }
   }
 
-  /** The maker of the records with the keys of `mask`, or `undefined` beyond {@link MAX_MAKERS} patterns. */
+  /**
+   * The maker of the records with the keys of `mask`, or `undefined` beyond {@link MAX_MAKERS} patterns and where
+   * code generation is disallowed (`--disallow-code-generation-from-strings`, a CSP): records are then built key by
+   * key.
+   */
   #maker(mask: number): RecordMaker | undefined {
     let maker = this.#makers.get(mask);
     if (maker === undefined) {
-      if (this.#makers.size >= MAX_MAKERS) return undefined;
-      maker = recordMaker(this.#keys, mask);
+      if (this.#makers.size >= MAX_MAKERS || this.#noCodegen) return undefined;
+      try {
+        maker = recordMaker(this.#keys, mask);
+      } catch (error) {
+        if (!(error instanceof EvalError)) throw error;
+        this.#noCodegen = true;
+        return undefined;
+      }
       this.#makers.set(mask, maker);
     }
     this.#lastMask = mask;

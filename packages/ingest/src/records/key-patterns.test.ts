@@ -2,6 +2,7 @@
 // optional keys, up to a bound, and key by key beyond it. Both must give what the model's schema gives for the raw
 // object of the row (the reference: `feedbackSchema.parse`, keys in the schema's order), whichever pattern comes
 // when. Eight optional feedback fields mapped to columns give 256 patterns, past the bound of 64.
+import { execFileSync } from 'node:child_process';
 import { feedbackSchema } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { readAll } from '../index.js';
@@ -67,5 +68,59 @@ describe('fast records of every key pattern', () => {
       expect(record).toStrictEqual(want);
       expect(Object.keys(record)).toEqual(Object.keys(want));
     });
+  });
+
+  it('builds records key by key where code generation is disallowed', () => {
+    // A process with --disallow-code-generation-from-strings (as under a strict CSP): the makers cannot be compiled,
+    // and the read must give the same records as anywhere else, not an EvalError.
+    const index = new URL('../index.ts', import.meta.url).href;
+    const script = `
+      const { readAll } = await import(${JSON.stringify(index)});
+      const csv = 'id,c,a,t\\ne1,c1,,2024-06-01T10:00:00Z\\ne2,,a2,2024-06-01T11:00:00+02:00\\n';
+      const { records } = await readAll({ text: csv }, {
+        format: 'csv',
+        mapping: { kind: 'interaction', fields: { id: 'id', customerId: 'c', anonymousId: 'a', timestamp: 't', name: { value: 'visit' }, channel: { value: 'web' } } },
+      });
+      console.log(JSON.stringify(records));`;
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--disallow-code-generation-from-strings',
+        '--conditions=@cx/source',
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '--eval',
+        script,
+      ],
+      { encoding: 'utf8' },
+    );
+    const records = JSON.parse(out.trim().split('\n').pop() as string);
+    expect(records).toEqual([
+      {
+        id: 'e1',
+        customerId: 'c1',
+        timestamp: '2024-06-01T10:00:00.000Z',
+        name: 'visit',
+        channel: 'web',
+        properties: {},
+      },
+      {
+        id: 'e2',
+        anonymousId: 'a2',
+        timestamp: '2024-06-01T09:00:00.000Z',
+        name: 'visit',
+        channel: 'web',
+        properties: {},
+      },
+    ]);
+    expect(Object.keys(records[0])).toEqual([
+      'id',
+      'customerId',
+      'timestamp',
+      'name',
+      'channel',
+      'properties',
+    ]);
   });
 });
