@@ -40,6 +40,11 @@ class CsvRowAccess implements RowAccess {
     return this.#index.has(column);
   }
 
+  /** Field index of `column` in the tokenizer's records (its first place in the header), or -1. */
+  indexOf(column: string): number {
+    return this.#index.get(column) ?? -1;
+  }
+
   read(column: string, reader: FieldReader): unknown {
     const t = this.tokenizer;
     t.field(this.#index.get(column) as number);

@@ -1,5 +1,6 @@
 import { feedbackSchema, interactionSchema, type JsonValue, orderSchema, propertiesSchema } from '@cx/model';
 import { z } from 'zod';
+import type { CsvTokenizer } from '../csv/tokenizer.js';
 import { resolveCurrency } from '../mapping/currency.js';
 import { FAILED, FieldReader, MISSING, UNCHECKED } from '../mapping/field-reader.js';
 import type { RecordKind } from '../mapping/kinds.js';
@@ -37,6 +38,9 @@ const FAST_KINDS: Partial<
   feedback: { schema: feedbackSchema as unknown as z.ZodObject, rule: undefined },
 };
 
+/** What {@link FastRecordBuilder.record} returns for a row it leaves to the zod builder (internal). */
+export const UNSURE: unique symbol = Symbol('unsure');
+
 const READER = 0;
 const CONSTANT = 1;
 const GENERATE = 2;
@@ -60,6 +64,31 @@ class Slot {
     /** A fresh default (DEFAULT, EXTRA when there are no properties to keep). */
     readonly make: () => unknown = () => MISSING,
   ) {}
+}
+
+/** The row access of `visitCsv`: a cell is read by its field index in the tokenizer's record (internal). */
+interface CsvRow {
+  readonly tokenizer: CsvTokenizer;
+  indexOf(column: string): number;
+}
+
+/** A record of one key pattern from the values by key index (internal). */
+type RecordMaker = (values: readonly unknown[]) => Record<string, unknown>;
+
+/** Key patterns (which optional keys a record has) that get a maker of their own; others are built key by key. */
+const MAX_MAKERS = 64;
+
+/**
+ * The maker of the records that have the keys of `mask` (bit `i`: `keys[i]`), in the schema's order (internal): one
+ * object literal, so that every record of a pattern is allocated at once with its final hidden class, instead of
+ * growing through a transition per key with a keyed store each. The keys are the schema's own, not input text.
+ */
+function recordMaker(keys: readonly string[], mask: number): RecordMaker {
+  const entries: string[] = [];
+  keys.forEach((key, i) => {
+    if (((mask >>> i) & 1) === 1) entries.push(`${JSON.stringify(key)}: v[${i}]`);
+  });
+  return new Function('v', `return { ${entries.join(', ')} };`) as RecordMaker;
 }
 
 /** The check of one field's values against its schema: parsed value or UNCHECKED (objects are not checked). */
@@ -111,6 +140,18 @@ export class FastRecordBuilder {
   readonly #checkCurrency: (value: unknown) => unknown;
   readonly #mapped: ReadonlySet<string>;
   readonly #properties: 'rest' | readonly string[];
+  /** The row access the field indices below were taken from (one per read). */
+  #row: RowAccess | undefined;
+  /** Whether `#row` is a CSV row read by field index. */
+  #csv = false;
+  /** Per key: the field index of its column in the CSV records (READER slots), else -1. */
+  readonly #fields: Int32Array;
+  /** Record makers by key pattern (bounded by {@link MAX_MAKERS}), and the last one used. */
+  readonly #makers = new Map<number, RecordMaker>();
+  #lastMask = -1;
+  #lastMaker: RecordMaker | undefined;
+  /** Code generation is disallowed here: no makers. */
+  #noCodegen = false;
 
   /** The fast builder of a mapping, or `undefined` when the mapping needs the zod builder (see above). */
   static for(mapping: Mapping, slow: RecordBuilder): FastRecordBuilder | undefined {
@@ -161,13 +202,64 @@ export class FastRecordBuilder {
     this.#checkCurrency =
       shape.currency === undefined ? () => UNCHECKED : checker(shape.currency as z.ZodType);
     this.#values = new Array<unknown>(this.#keys.length).fill(MISSING);
+    this.#fields = new Int32Array(this.#keys.length).fill(-1);
+  }
+
+  /** Takes the field indices of the mapped columns from a new row access (once per read). */
+  #bind(row: RowAccess): void {
+    this.#row = row;
+    const csv = row as unknown as Partial<CsvRow>;
+    this.#csv = csv.tokenizer !== undefined && typeof csv.indexOf === 'function';
+    const slots = this.#slots;
+    for (let i = 0; i < slots.length; i++) {
+      const reader = (slots[i] as Slot).reader;
+      this.#fields[i] =
+        this.#csv && reader !== undefined
+          ? (row as unknown as CsvRow).indexOf(reader.spec.column as string)
+          : -1;
+    }
+  }
+
+  /**
+   * The maker of the records with the keys of `mask`, or `undefined` beyond {@link MAX_MAKERS} patterns and where
+   * code generation is disallowed (`--disallow-code-generation-from-strings`, a CSP): records are then built key by
+   * key.
+   */
+  #maker(mask: number): RecordMaker | undefined {
+    let maker = this.#makers.get(mask);
+    if (maker === undefined) {
+      if (this.#makers.size >= MAX_MAKERS || this.#noCodegen) return undefined;
+      try {
+        maker = recordMaker(this.#keys, mask);
+      } catch (error) {
+        if (!(error instanceof EvalError)) throw error;
+        this.#noCodegen = true;
+        return undefined;
+      }
+      this.#makers.set(mask, maker);
+    }
+    this.#lastMask = mask;
+    this.#lastMaker = maker;
+    return maker;
   }
 
   /** The record of a row, or why it was rejected (the zod builder's answer whenever this one is not sure). */
   build(row: RowAccess, line: number): { readonly value: unknown } | RowRejection {
+    const value = this.record(row, line);
+    return value === UNSURE ? this.#slow.build(row, line) : { value };
+  }
+
+  /**
+   * The record of a row, or {@link UNSURE} when the row needs the zod builder (a cell or a rule the field checks do
+   * not settle); the read path calls this, without a result object per record.
+   */
+  record(row: RowAccess, line: number): unknown {
+    if (row !== this.#row) this.#bind(row);
     const slots = this.#slots;
     const values = this.#values;
     const keys = this.#keys;
+    const fields = this.#fields;
+    const t = this.#csv ? (row as unknown as CsvRow).tokenizer : undefined;
     // The currency token of a money cell (as the zod builder keeps it).
     let token: string | undefined;
     for (let i = 0; i < slots.length; i++) {
@@ -176,7 +268,11 @@ export class FastRecordBuilder {
       switch (slot.from) {
         case READER: {
           const reader = slot.reader as FieldReader;
-          value = row.read(reader.spec.column as string, reader);
+          const k = fields[i] as number;
+          if (t !== undefined && k >= 0) {
+            t.field(k);
+            value = reader.fromBytes(t.fieldBuf, t.fieldFrom, t.fieldTo);
+          } else value = row.read(reader.spec.column as string, reader);
           if (reader.currency !== undefined && value !== MISSING) token = reader.currency;
           break;
         }
@@ -200,28 +296,35 @@ export class FastRecordBuilder {
         default:
           value = MISSING;
       }
-      if (value === FAILED || value === UNCHECKED) return this.#slow.build(row, line);
+      if (value === FAILED || value === UNCHECKED) return UNSURE;
       values[i] = value;
     }
     if (token !== undefined && this.#currency >= 0) {
       // As the zod builder: the token is reconciled with the currency field's value.
       const declared = values[this.#currency];
       const resolved = resolveCurrency(token, typeof declared === 'string' ? declared : undefined);
-      if ('error' in resolved) return this.#slow.build(row, line);
+      if ('error' in resolved) return UNSURE;
       const currency = this.#checkCurrency(resolved.code);
-      if (currency === UNCHECKED) return this.#slow.build(row, line);
+      if (currency === UNCHECKED) return UNSURE;
       values[this.#currency] = currency;
     }
     const required = this.#required;
-    for (let i = 0; i < values.length; i++)
-      if (values[i] === MISSING && required[i]) return this.#slow.build(row, line);
-    if (this.#rule !== undefined && !this.#rule(values)) return this.#slow.build(row, line);
+    let mask = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] !== MISSING) mask |= 1 << i;
+      else if (required[i]) return UNSURE;
+    }
+    if (this.#rule !== undefined && !this.#rule(values)) return UNSURE;
+    if (keys.length <= 30) {
+      const maker = mask === this.#lastMask ? this.#lastMaker : this.#maker(mask);
+      if (maker !== undefined) return maker(values);
+    }
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
       const value = values[i];
       if (value !== MISSING) out[keys[i] as string] = value;
     }
-    return { value: out };
+    return out;
   }
 
   /** The unmapped columns kept as properties, checked by the properties schema; MISSING when none. */

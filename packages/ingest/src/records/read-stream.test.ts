@@ -75,4 +75,81 @@ describe('the records stream', () => {
     await expect(iterator.next()).rejects.toThrow(CxValidationError);
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
   });
+
+  it('hands out batches: every record once, in order, in fresh arrays, without empty ones', async () => {
+    const { input, state } = chunked(600_000, 1 << 20);
+    const read = readRecords(input, { format: 'csv', mapping });
+    const batches: Array<ReadonlyArray<{ line: number; value: { id: string } }>> = [];
+    for await (const batch of read.batches()) batches.push(batch);
+    // several 256 KiB slices, each its own array, kept intact after later batches were read
+    expect(batches.length).toBeGreaterThan(10);
+    expect(new Set(batches).size).toBe(batches.length);
+    let next = 0;
+    let outOfOrder = 0;
+    for (const batch of batches) {
+      expect(batch.length).toBeGreaterThan(0);
+      for (const { line, value } of batch) {
+        if (value.id !== `e${next}` || line !== next + 2) outOfOrder++;
+        next++;
+      }
+    }
+    expect([next, outOfOrder]).toEqual([600_000, 0]);
+    expect(read.summary).toMatchObject({ rowsIn: 600_000, rowsOut: 600_000, rejected: 0 });
+    expect(state.closed).toBe(true);
+  });
+
+  it('gives the same records and dead letters by batch as item by item, on every format', async () => {
+    const csv =
+      'id,c,t\ne1,c1,2024-06-01T10:00:00Z\ne2,,2024-06-01T10:00:00Z\ne3,c3,yesterday\n"e4",c4,2024-06-02T10:00:00+02:00\n';
+    const ndjson =
+      '{"id":"e1","c":"c1","t":"2024-06-01T10:00:00Z"}\n{"id":"e2","t":"2024-06-01T10:00:00Z"}\n{"id":"e3","c":"c3","t":"yesterday"}\n';
+    for (const [text, format] of [
+      [csv, 'csv'],
+      [ndjson, 'ndjson'],
+    ] as const) {
+      const items = readRecords({ text }, { format, mapping });
+      const byItem: unknown[] = [];
+      for await (const record of items) byItem.push(record);
+      const batched = readRecords({ text }, { format, mapping });
+      const byBatch: unknown[] = [];
+      for await (const batch of batched.batches()) byBatch.push(...batch);
+      expect(byBatch).toStrictEqual(byItem);
+      expect(byBatch.length).toBeGreaterThan(0);
+      expect(batched.summary).toStrictEqual(items.summary);
+      expect(batched.summary.rejected).toBe(2);
+    }
+  });
+
+  it('closes the input when the batch loop is left early, and is iterated once either way', async () => {
+    const { input, state } = chunked(100_000, 1 << 16);
+    const read = readRecords(input, { format: 'csv', mapping });
+    for await (const _ of read.batches()) break;
+    expect(state.closed).toBe(true);
+    expect(state.served).toBeLessThan(10);
+    await expect(
+      (async () => {
+        for await (const _ of read);
+      })(),
+    ).rejects.toThrow(CxOptionsError);
+    const rows = readRows({ text: 'a\n1\n' }, { format: 'csv' });
+    for await (const _ of rows);
+    await expect(
+      (async () => {
+        for await (const _ of rows.batches());
+      })(),
+    ).rejects.toThrow(CxOptionsError);
+  });
+
+  it('ends the batches with the error that stops the read (rejection threshold)', async () => {
+    const read = readRecords(
+      { text: 'id,c,t\ne1,c1,2024-06-01T10:00:00Z\ne2,c2,yesterday\n' },
+      { format: 'csv', mapping, maxRejected: { count: 0 } },
+    );
+    await expect(
+      (async () => {
+        for await (const _ of read.batches());
+      })(),
+    ).rejects.toThrow(CxValidationError);
+    expect(read.summary.rejected).toBe(1);
+  });
 });
