@@ -156,6 +156,16 @@ export class ChunkReader {
     return wait;
   }
 
+  /** The fields read, with the kind of array each has. */
+  get fields(): ColumnStream['fields'] {
+    return this.#stream.fields;
+  }
+
+  /** The reader's dictionary of a text field (the worker's indices), as far as it has grown. */
+  dictionary(field: string): readonly string[] {
+    return this.#stream.dictionary(field);
+  }
+
   /** Reads chunk `task` of the file into columns. */
   async read(task: ChunkTask): Promise<ChunkResult> {
     const setup = this.#setup;
