@@ -82,6 +82,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     const names = namesOnly(start);
     const ret = compileMatcher(o.returnEvent, d);
     const anyReturn = isAnyEvent(ret);
+    const anyStart = isAnyEvent(start);
     const firstEver = o.cohortType === 'first-ever';
     const fromStart = plan.from === undefined ? Number.NEGATIVE_INFINITY : plan.calendar.startOf(plan.from);
     const toEnd =
@@ -177,10 +178,11 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
         if (t > maxTime) maxTime = t;
         if (kind[e] === NOT_STARTED) {
           // RetentionState.startKind, on this chunk's events alone (the actor as if pending at the chunk's start).
-          const isStart = matches(start, name, channel, touchpoint, stage, i);
+          const isStart = anyStart || matches(start, name, channel, touchpoint, stage, i);
           let k = NOT_STARTED;
           if (firstEver) {
-            if (matches(names, name, channel, touchpoint, stage, i)) k = isStart ? STARTS : DROPPED;
+            if (anyStart || matches(names, name, channel, touchpoint, stage, i))
+              k = isStart ? STARTS : DROPPED;
           } else if (isStart) k = STARTS;
           if (k === STARTS && (t < fromStart || t >= toEnd)) k = DROPPED;
           if (k === STARTS) {
