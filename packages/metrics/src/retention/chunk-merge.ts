@@ -222,9 +222,8 @@ export class ChunkMerge {
         cohort[s] = c0;
         if (c0 < this.#minCohort) this.#minCohort = c0;
         if (c0 > this.#maxCohort) this.#maxCohort = c0;
-        // Returns from the start event on: later periods, and the start period if returned in it at or after.
-        while (from < to && (periods[from] as number) < c0) from++;
-        if (from < to && periods[from] === c0 && r.afterStart[e] === 0) from++;
+        // Returns after the start period (column 0 is every member of the cohort: returns in it change nothing).
+        while (from < to && (periods[from] as number) <= c0) from++;
       } else if (state === Number.NEGATIVE_INFINITY) continue;
       else c0 = cohort[s] as number;
       for (let k = from; k < to; k++) {

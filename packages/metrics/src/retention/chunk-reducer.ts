@@ -19,8 +19,7 @@ export interface RetentionReducerOptions {
  * One chunk reduced: per actor met in it (entry `e`, in order of first appearance), its reader indices, its first
  * and last event time and the chunk row of its first event; what the chunk's events do to it when it is pending at
  * the chunk's start (`kind`: not started, started at `startTime` in period `startPeriod` on row `startRow`, or
- * dropped), whether it returned in its start period at or after its start event, and the distinct periods of its
- * return events (`periods[offsets[e] … offsets[e + 1])`, ascending). Rows count the chunk's accepted rows.
+ * dropped), and the distinct periods of its return events (`periods[offsets[e] … offsets[e + 1])`, ascending). Rows count the chunk's accepted rows.
  */
 export interface RetentionChunk {
   readonly count: number;
@@ -33,7 +32,6 @@ export interface RetentionChunk {
   readonly startTime: Float64Array;
   readonly startPeriod: Int32Array;
   readonly startRow: Int32Array;
-  readonly afterStart: Uint8Array;
   readonly offsets: Int32Array;
   readonly periods: Int32Array;
   /** Latest event time of the chunk (`-Infinity` when it has none). */
@@ -107,7 +105,6 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     let startTime = new Float64Array(capacity);
     let startPeriod = new Int32Array(capacity);
     let startRow = new Int32Array(capacity);
-    let afterStart = new Uint8Array(capacity);
     /** Per entry: its last return period, the end of that period, and the head and tail of its list of periods. */
     let lastPeriod = new Int32Array(capacity);
     let periodEnd = new Float64Array(capacity);
@@ -151,7 +148,6 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
             startTime = grow(startTime, capacity);
             startPeriod = grow(startPeriod, capacity);
             startRow = grow(startRow, capacity);
-            afterStart = grow(afterStart, capacity);
             lastPeriod = grow(lastPeriod, capacity);
             periodEnd = grow(periodEnd, capacity);
             head = grow(head, capacity);
@@ -165,7 +161,6 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           lastTime[e] = t;
           firstRow[e] = row;
           kind[e] = NOT_STARTED;
-          afterStart[e] = 0;
           periodEnd[e] = Number.NEGATIVE_INFINITY;
           head[e] = -1;
           tail[e] = -1;
@@ -211,7 +206,6 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
             lastPeriod[e] = p;
           }
         }
-        if (kind[e] === STARTS && lastPeriod[e] === startPeriod[e] && head[e] !== -1) afterStart[e] = 1;
       }
     }
     // The periods of each entry, contiguous.
@@ -235,7 +229,6 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       startTime: startTime.slice(0, count),
       startPeriod: startPeriod.slice(0, count),
       startRow: startRow.slice(0, count),
-      afterStart: afterStart.slice(0, count),
       offsets,
       periods: flat,
       maxTime,
@@ -254,7 +247,6 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       value.startTime,
       value.startPeriod,
       value.startRow,
-      value.afterStart,
       value.offsets,
       value.periods,
     ].map((array) => array.buffer as ArrayBuffer);
