@@ -8,19 +8,18 @@ import { actorMatrix, DROPPED, STARTS } from './stream-state.js';
 
 /**
  * The actor index of the stream's customer and anonymous ids (internal): the customer dictionary's own indices
- * while no anonymous id is read, else one index per distinct id string (an actor is its `customerId`, else its
- * `anonymousId`, as in {@link streamInteractionCsv}).
+ * until the first actor known only by an anonymous id, then one index per distinct id string (an actor is its
+ * `customerId`, else its `anonymousId`, as in {@link streamInteractionCsv}; the customers met so far keep theirs).
  */
 class ActorIndex {
   readonly #ids = new Map<string, number>();
   #customer: Int32Array = new Int32Array(0);
   #anonymous: Int32Array = new Int32Array(0);
+  #shared = false;
   size = 0;
 
-  constructor(readonly shared: boolean) {}
-
   customer(index: number, values: readonly string[]): number {
-    if (!this.shared) {
+    if (!this.#shared) {
       if (index >= this.size) this.size = index + 1;
       return index;
     }
@@ -28,7 +27,16 @@ class ActorIndex {
     return this.#of(this.#customer, index, values);
   }
 
-  anonymous(index: number, values: readonly string[]): number {
+  anonymous(index: number, values: readonly string[], customers: readonly string[]): number {
+    if (!this.#shared) {
+      // Customers so far keep their indices (slots of ids met only in rejected rows stay empty).
+      this.#shared = true;
+      this.#customer = fit(this.#customer, this.size);
+      for (let c = 0; c < this.size; c++) {
+        this.#ids.set(customers[c] as string, c);
+        this.#customer[c] = c + 1;
+      }
+    }
     this.#anonymous = fit(this.#anonymous, index);
     return this.#of(this.#anonymous, index, values);
   }
@@ -75,10 +83,10 @@ export class ChunkMerge {
   #minCohort = Number.POSITIVE_INFINITY;
   #maxCohort = Number.NEGATIVE_INFINITY;
 
-  constructor(plan: RetentionPlan, readsAnonymous: boolean) {
+  constructor(plan: RetentionPlan) {
     this.#plan = plan;
     this.#columns = plan.columns.length;
-    this.#actors = new ActorIndex(readsAnonymous);
+    this.#actors = new ActorIndex();
   }
 
   /** Grows the per-actor arrays to hold `size` actors (new ones with no event, pending). */
@@ -119,15 +127,19 @@ export class ChunkMerge {
     const actors = this.#actors;
     const customerMap = n > 0 && r.customer.some((c) => c >= 0) ? chunk.toStream('customerId') : undefined;
     const anonymousMap = n > 0 && r.anonymous.some((a) => a >= 0) ? chunk.toStream('anonymousId') : undefined;
-    const customers = actors.shared && customerMap !== undefined ? dictionary('customerId') : [];
     const anonymous = anonymousMap !== undefined ? dictionary('anonymousId') : [];
+    const customers = customerMap !== undefined || anonymousMap !== undefined ? dictionary('customerId') : [];
     const slot = new Int32Array(n);
     for (let e = 0; e < n; e++) {
       const c = r.customer[e] as number;
       slot[e] =
         c >= 0
           ? actors.customer((customerMap as Int32Array)[c] as number, customers)
-          : actors.anonymous((anonymousMap as Int32Array)[r.anonymous[e] as number] as number, anonymous);
+          : actors.anonymous(
+              (anonymousMap as Int32Array)[r.anonymous[e] as number] as number,
+              anonymous,
+              customers,
+            );
     }
     this.#reserve(actors.size);
     const last = this.#last;

@@ -290,7 +290,7 @@ describe('cohortRetentionCsv', () => {
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks.length).toBeGreaterThan(5);
     const merged = (list: Array<ReducedChunk<RetentionChunk>>) => {
-      const merge = new ChunkMerge(planRetention(o, 'test'), true);
+      const merge = new ChunkMerge(planRetention(o, 'test'));
       for (const chunk of list) merge.add(chunk, (f) => stream.dictionary(f));
       return merge.matrix(stream.summary.rowsIn);
     };

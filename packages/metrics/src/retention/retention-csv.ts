@@ -198,7 +198,7 @@ export async function cohortRetentionCsv(
       reducer: { module: reducerModule(), options: reducerOptions },
     },
   );
-  const merge = new ChunkMerge(plan, fields.includes('anonymousId'));
+  const merge = new ChunkMerge(plan);
   const dictionary = (field: string) => stream.dictionary(field);
   for await (const chunk of stream as AsyncIterable<ReducedChunk<RetentionChunk>>) {
     if (chunk.rejected > 0) throw rejectedRows(rowIssues(stream.summary.deadLetters));
