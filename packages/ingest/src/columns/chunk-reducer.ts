@@ -26,6 +26,13 @@ export interface ChunkReducerContext {
  * same chunk gives the same value in any thread, cut into batches in any way), and its value must be structured-
  * cloneable.
  *
+ * @example
+ * ```ts
+ * import type { ChunkReducer } from '@cx/ingest';
+ * // Rows per chunk: a reducer module exports `createReducer = () => reducer`.
+ * const reducer: ChunkReducer<number> = { reduce: (batches) => batches.reduce((n, b) => n + b.length, 0) };
+ * console.log(reducer.reduce([], { fields: [], dictionary: () => [] })); // 0
+ * ```
  * @category Columns
  * @since 0.3.0
  */
@@ -69,6 +76,12 @@ export interface ChunkReducerModule {
  * Where a reducer lives: the URL of a {@link ChunkReducerModule} (an ES module a worker can import: `file:` URL of
  * a built `.js` file, or a `.ts` file when the process runs through tsx) and options for its `createReducer`.
  *
+ * @example
+ * ```ts
+ * import type { ChunkReducerSpec } from '@cx/ingest';
+ * const spec: ChunkReducerSpec = { module: new URL('./my-reducer.js', import.meta.url).href, options: { field: 'amount' } };
+ * console.log(spec.module.endsWith('my-reducer.js')); // true
+ * ```
  * @category Columns
  * @since 0.3.0
  */
