@@ -240,7 +240,7 @@ describe('cohortRetentionCsv', () => {
     ).toEqual(acc.result());
   }, 300_000);
 
-  it('rejects bad options: unknown keys, workers out of range, recurring cohorts, bad read options', async () => {
+  it('rejects bad options synchronously: unknown keys, workers out of range, recurring cohorts, bad read options', () => {
     const path = write(`${HEADER}\nc1,,2026-01-01T00:00:00Z,open,web,\n`);
     for (const bad of [
       { interval: 'month', bogus: 1 },
@@ -249,8 +249,12 @@ describe('cohortRetentionCsv', () => {
       { interval: 'month', read: { chunkBytes: 10 } },
       { interval: 'month', read: { colums: {} } },
       { interval: 'month', workers: 2, cohortType: 'recurring' },
+      { interval: 'month', read: { delimiter: '"' } },
+      { interval: 'month', read: { delimiter: ';;' } },
+      null,
     ])
-      await expect(cohortRetentionCsv(path, bad as never)).rejects.toBeInstanceOf(CxOptionsError);
+      // Checked synchronously, before the file is read.
+      expect(() => cohortRetentionCsv(path, bad as never)).toThrow(CxOptionsError);
   });
 
   it('throws the span error of the first start beyond maxPeriods, as the accumulator', async () => {

@@ -1,5 +1,5 @@
 import { type ReducedChunk, reduceColumns } from '@cx/ingest';
-import { parseOptions } from '@cx/model';
+import { CxOptionsError, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import {
   csvDelimiter,
@@ -15,7 +15,7 @@ import { CohortRetentionAccumulator } from './accumulator.js';
 import { ChunkMerge, rejectedRows } from './chunk-merge.js';
 import type { RetentionChunk, RetentionReducerOptions } from './chunk-reducer.js';
 import type { RetentionMatrix } from './matrix.js';
-import { planRetention } from './normalize.js';
+import { planRetention, type RetentionPlan } from './normalize.js';
 import type { CohortRetentionOptions } from './options.js';
 
 /**
@@ -80,7 +80,12 @@ const fieldNames = [
 
 const readSchema = z.strictObject({
   columns: z.partialRecord(z.enum(fieldNames), z.string().min(1)).optional(),
-  delimiter: z.string().optional(),
+  delimiter: z
+    .string()
+    .refine((d) => d.length === 1 && d.charCodeAt(0) <= 127 && d !== '"' && d !== '\n' && d !== '\r', {
+      error: 'Expected one ASCII character other than a quote or a line break',
+    })
+    .optional(),
   chunkBytes: z
     .number()
     .int()
@@ -149,14 +154,25 @@ function reducerModule(): string {
  * @category Retention
  * @since 0.3.0
  */
-export async function cohortRetentionCsv(
+export function cohortRetentionCsv(
   path: string,
   options: CohortRetentionCsvOptions,
 ): Promise<RetentionMatrix> {
+  // Options are checked now, synchronously; the file is read by the returned promise.
   const { workers, read = {} } = parseOptions(ownSchema, options, 'cohortRetentionCsv');
   const { workers: _w, read: _r, ...retention } = options;
   const plan = planRetention(retention, 'cohortRetentionCsv');
   const o = plan.options;
+  if (o.cohortType === 'recurring') {
+    throw new CxOptionsError('cohortRetentionCsv', [
+      {
+        path: ['cohortType'],
+        code: 'invalid_value',
+        message:
+          'cohortRetentionCsv does not count recurring cohorts (an actor joins a cohort per period, which needs all its events); use cohortRetention on columns',
+      },
+    ]);
+  }
   const dimensions = (['name', 'channel', 'touchpoint', 'stage'] as const).filter(
     (d) => o.startEvent[d] !== undefined || o.returnEvent[d] !== undefined,
   );
@@ -170,18 +186,29 @@ export async function cohortRetentionCsv(
   };
   const reducible =
     workers > 0 &&
-    o.cohortType !== 'recurring' &&
     o.window === 'calendar' &&
     o.minimumOccurrences === 1 &&
     o.aggregate === undefined &&
     read.dedupe !== true;
   if (!reducible) {
-    // The accumulator checks the options again under its own name; recurring cohorts are refused there.
     const accumulator = new CohortRetentionAccumulator(retention);
-    const stream = streamInteractionCsv(path, { ...readOptions, workers });
-    for await (const batch of stream) accumulator.addBatch(batch, stream);
-    return accumulator.result();
+    return (async () => {
+      const stream = streamInteractionCsv(path, { ...readOptions, workers });
+      for await (const batch of stream) accumulator.addBatch(batch, stream);
+      return accumulator.result();
+    })();
   }
+  return reduced(path, plan, retention, readOptions, workers);
+}
+
+/** The reduced path of {@link cohortRetentionCsv} (internal; options checked). */
+async function reduced(
+  path: string,
+  plan: RetentionPlan,
+  retention: CohortRetentionOptions,
+  readOptions: ReadInteractionCsvOptions,
+  workers: number,
+): Promise<RetentionMatrix> {
   const delimiter = csvDelimiter(readOptions);
   const chunkBytes = Math.max(1 << 10, readOptions.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const { mapping, read: fields } = await interactionCsvMapping(path, readOptions, delimiter, chunkBytes);
