@@ -10,6 +10,5 @@ export default defineProject({
     // Reading files and driving Chromium on a loaded machine takes longer than vitest's 5 s default.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

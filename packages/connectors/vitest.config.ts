@@ -9,6 +9,5 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // the machine running CI is shared: generous, so a loaded core does not fail a property run
     testTimeout: 30_000,
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -9,6 +9,5 @@ export default defineProject({
     // Property, fuzz and browser tests on a shared two-core machine: no test relies on its own speed.
     testTimeout: 60_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -9,6 +9,5 @@ export default defineProject({
     // Model fits on CDNOW (Pareto/NBD ~2.5 s idle) and large property tests need headroom on a loaded 2-core machine.
     testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -7,6 +7,5 @@ export default defineProject({
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/report',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

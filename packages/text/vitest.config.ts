@@ -9,6 +9,5 @@ export default defineProject({
     // Property tests over long generated texts need headroom on a loaded 2-core machine.
     testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

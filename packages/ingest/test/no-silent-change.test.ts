@@ -8,7 +8,7 @@ import { CxOptionsError, CxValidationError } from '@cx/model';
 import { describe, expect, it } from 'vitest';
 import { type MappingSpec, readAll, readColumns, readRecords, readRows } from '../src/index.js';
 
-const subscriptions: MappingSpec = {
+const subscriptions: MappingSpec<'subscription'> = {
   kind: 'subscription',
   fields: {
     id: { generate: ['customerId', 'startedAt'] },
@@ -300,7 +300,7 @@ describe('a money cell’s currency belongs to that cell only', () => {
     // row 2 was still on the reader and row 3 became a currency_mismatch dead letter.
     const text =
       'id,customer,at,total,cur\no1,c1,2024-06-01T10:00:00Z,12 zł,PLN\no2,c2,2024-06-01T11:00:00Z,,EUR\n';
-    const spec: MappingSpec = {
+    const spec: MappingSpec<'order'> = {
       kind: 'order',
       fields: {
         id: 'id',

@@ -73,12 +73,13 @@ export type FieldSource =
  * A mapping declared once per source: which model kind its rows become, how each field is filled, and how the
  * source writes instants and numbers.
  *
+ * @typeParam K - The model kind of its rows.
  * @category Mapping
  * @since 0.1.0
  */
-export interface MappingSpec {
+export interface MappingSpec<K extends RecordKind = RecordKind> {
   /** The model kind of each row. */
-  readonly kind: RecordKind;
+  readonly kind: K;
   /** Model field → source. Fields the kind requires must be mapped (or have a model default). */
   readonly fields: Readonly<Record<string, FieldSource>>;
   /** Unmapped columns to keep in `properties` (`attributes` for customers): their names, or `'rest'` for all. */
@@ -121,13 +122,16 @@ export interface MappedField {
 }
 
 /**
- * A checked mapping, made by {@link defineMapping}.
+ * A checked mapping, made by {@link defineMapping}. Its kind is part of its type, so the records read through it
+ * are typed (`readRecords(…, { mapping })` of a `Mapping<'order'>` yields `Order`s).
  *
+ * @typeParam K - The model kind of its rows.
  * @category Mapping
  * @since 0.1.0
  */
-export interface Mapping {
-  readonly kind: RecordKind;
+export interface Mapping<K extends RecordKind = RecordKind> {
+  /** The model kind of each row. */
+  readonly kind: K;
   readonly fields: readonly MappedField[];
   /** Every column the mapping reads (fields, generated ids, listed properties). */
   readonly columns: readonly string[];
@@ -136,7 +140,7 @@ export interface Mapping {
   /** The skip rule, if any. */
   readonly skip?: (row: Readonly<Record<string, JsonValue>>) => boolean;
   /** The spec the mapping was made from (what worker threads rebuild it from). */
-  readonly spec: MappingSpec;
+  readonly spec: MappingSpec<K>;
 }
 
 const columnFieldSchema = z.strictObject({
@@ -187,6 +191,7 @@ function kindSpecSchema(kind: RecordKind): z.ZodType {
 /**
  * Checks a {@link MappingSpec} once and compiles it for the readers.
  *
+ * @typeParam K - The model kind of the rows, taken from `spec.kind`.
  * @param spec - The mapping: kind, fields, properties, time zone, DST rule, decimal separator.
  * @returns The checked mapping.
  * @throws {@link CxOptionsError} for an unknown kind or field (naming the closest known field), a required field
@@ -210,7 +215,7 @@ function kindSpecSchema(kind: RecordKind): z.ZodType {
  * @category Mapping
  * @since 0.1.0
  */
-export function defineMapping(spec: MappingSpec): Mapping {
+export function defineMapping<K extends RecordKind>(spec: MappingSpec<K>): Mapping<K> {
   // One strict check with the model's option rules: unknown keys (also unknown fields of the kind) name the closest
   // known one; the fields' shape depends on the kind, so a valid kind selects the schema with its field names.
   const kindOf = (spec as { kind?: unknown } | null)?.kind;
@@ -334,7 +339,7 @@ export function defineMapping(spec: MappingSpec): Mapping {
     disambiguation: spec.disambiguation ?? 'reject',
     ...(spec.skip ? { skip: spec.skip } : {}),
     spec,
-  });
+  }) as Mapping<K>;
 }
 
 /** `An order`, `A customer` (internal). */

@@ -89,7 +89,7 @@ export interface IngestStream<T> extends AsyncIterable<T> {
  */
 export interface ReadRecordsOptions<K extends RecordKind = RecordKind> extends ReadOptions {
   /** How rows become records: a {@link Mapping} or its spec. */
-  readonly mapping: Mapping | (MappingSpec & { readonly kind: K });
+  readonly mapping: Mapping<K> | MappingSpec<K>;
 }
 
 const recordOptionShape = {
