@@ -6,8 +6,9 @@
 // CX_BENCH_ONLY=churn to skip the cohort retention part, CX_BENCH_RUNS (default 3: best of 3 after a warm-up),
 // CX_BENCH_100M=1 for the 100 M-interaction run (2,000,000 customers, file generated once into bench/.data/, about
 // 8.7 GB): cohort retention end to end only, one run per side, peak RSS of our streaming passes.
+// CX_BENCH_E2E_ONLY=1: the cohort retention end-to-end rows only (at 10 M), best of CX_BENCH_RUNS.
 // Every DuckDB query has two or three formulations, checked equal; the fastest at threads=2 is the reference.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RetentionMatrix } from '@cx/metrics';
@@ -15,6 +16,7 @@ import {
   CohortRetentionAccumulator,
   churnSeries,
   cohortRetention,
+  cohortRetentionCsv,
   prepareSubscriptions,
   readInteractionColumnsCsv,
   readSubscriptionColumnsCsv,
@@ -112,6 +114,38 @@ const onlyChurn = process.env.CX_BENCH_ONLY === 'churn';
 const RUNS = Number(process.env.CX_BENCH_RUNS ?? 3);
 const SETTLE = 500;
 const HUNDRED_M = process.env.CX_BENCH_100M === '1';
+/** The end-to-end retention rows only (always so at 100 M). */
+const E2E_ONLY = HUNDRED_M || process.env.CX_BENCH_E2E_ONLY === '1';
+
+/** CPU milliseconds of each thread of this process so far, by `tid:name` (Linux, /proc/self/task). */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks of 10 ms.
+      out.set(`${tid}:${name}`, (Number(f[11]) + Number(f[12])) * 10);
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return out;
+}
+
+/** `fn`'s value with the CPU each thread spent during it (threads over 50 ms, the calling thread first). */
+async function withThreads<T>(fn: () => Promise<T>): Promise<T & { threads: string }> {
+  const before = threadCpu();
+  const value = await fn();
+  const main = String(process.pid);
+  const spent = [...threadCpu()]
+    .map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const)
+    .filter(([k, v]) => v >= 50 || k.startsWith(`${main}:`))
+    .sort((a, b) => (a[0].startsWith(`${main}:`) ? -1 : b[0].startsWith(`${main}:`) ? 1 : b[1] - a[1]))
+    .map(([k, v]) => `${k.startsWith(`${main}:`) ? 'calling thread' : k.split(':')[0]} ${ms(v)}`);
+  return { ...value, threads: spent.join(', ') };
+}
 const duck = await DuckDBInstance.create(':memory:');
 const con = await duck.connect();
 await con.run(`SET TimeZone = 'UTC'`);
@@ -181,19 +215,38 @@ if (!onlyChurn) {
     }
     return { matrix: accumulator.result(), events, actors: stream.actorCount };
   };
+  // The reduced path: cohortRetentionCsv with reader workers, each chunk reduced in its worker to one entry per
+  // actor, merged per actor on the calling thread.
+  const reducedRetention = (workers: number) =>
+    withThreads(async () => ({
+      matrix: await cohortRetentionCsv(interactionsCsv, { ...options, workers }),
+    }));
   gc();
   const rssBefore = process.memoryUsage().rss;
   const e2eRuns = HUNDRED_M ? 1 : RUNS;
-  const ours0 = await best(e2eRuns, () => streamRetention(0), { warmUp: !HUNDRED_M });
+  const skipped = { value: undefined, ms: Number.POSITIVE_INFINITY, cpu: 0, load: '' };
+  // At 100 M: the reduced path first (its peak RSS alone), then the stream + accumulator with two reader workers.
+  const reduced2First = HUNDRED_M ? await best(1, () => reducedRetention(2), { warmUp: false }) : undefined;
+  const rssReduced = peakRss();
+  const ours0 = HUNDRED_M
+    ? await best(1, () => withThreads(() => streamRetention(2)), { warmUp: false })
+    : await best(e2eRuns, () => withThreads(() => streamRetention(0)), { warmUp: true });
   const rssStreaming = peakRss();
-  const ours1 = await best(e2eRuns, () => streamRetention(1), { warmUp: !HUNDRED_M });
+  const ours1 = HUNDRED_M ? skipped : await best(e2eRuns, () => withThreads(() => streamRetention(1)));
   // Two reader workers (the machine's two cores; DuckDB's reference runs with threads=2); workers are kept between
   // reads, so the warm-up starts them.
-  const ours2 = await best(e2eRuns, () => streamRetention(2), { warmUp: !HUNDRED_M });
+  const ours2 = HUNDRED_M ? ours0 : await best(e2eRuns, () => withThreads(() => streamRetention(2)));
+  const reduced1 = HUNDRED_M ? skipped : await best(e2eRuns, () => reducedRetention(1));
+  const reduced2 = reduced2First ?? (await best(e2eRuns, () => reducedRetention(2)));
   const streamed = ours0.value;
-  const oursE2e = Math.min(ours0.ms, ours1.ms, ours2.ms);
+  const oursE2e = Math.min(ours0.ms, ours1.ms, ours2.ms, reduced1.ms, reduced2.ms);
+  const oursOld = Math.min(ours0.ms, ours1.ms, ours2.ms);
+  const oursReduced = Math.min(reduced1.ms, reduced2.ms);
+  const threadsOf = (r: { value?: { threads: string } | undefined }) => r.value?.threads ?? '';
   console.log(
-    `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}; ours e2e workers=0 ${timed(ours0)}, workers=1 ${timed(ours1)}, workers=2 ${timed(ours2)}; peak RSS ${mib(rssStreaming)}`,
+    `events ${streamed.events.toLocaleString('en')}, customers ${streamed.actors.toLocaleString('en')}; ours e2e (stream + accumulator) workers=0 ${timed(ours0)}, workers=1 ${timed(ours1)}, workers=2 ${timed(ours2)}; peak RSS ${mib(rssStreaming)}
+  per thread (best run): workers=0 [${threadsOf(ours0)}]; workers=1 [${threadsOf(ours1)}]; workers=2 [${threadsOf(ours2)}]
+  cohortRetentionCsv (reduced per chunk) workers=1 ${timed(reduced1)} [${threadsOf(reduced1)}]; workers=2 ${timed(reduced2)} [${threadsOf(reduced2)}]${HUNDRED_M ? `; peak RSS after it (run first) ${mib(rssReduced)}` : ''}`,
   );
 
   // 2. DuckDB, end to end from the same CSV: every formulation at threads=2, the fastest also at threads=1.
@@ -205,17 +258,21 @@ if (!onlyChurn) {
   console.log(`DuckDB e2e threads=1: ${describeTimes(duckE2e1)}`);
   const e2eEqual =
     duckE2e2.equal &&
-    sameAsDuck(streamed.matrix, duckE2e2.rows) &&
-    sameAsDuck(ours1.value.matrix, duckE2e2.rows) &&
-    sameAsDuck(ours2.value.matrix, duckE2e2.rows);
+    [ours0, ours1, ours2, reduced1, reduced2].every(
+      (r) => r.value === undefined || sameAsDuck(r.value.matrix, duckE2e2.rows),
+    );
 
-  if (HUNDRED_M) {
+  if (E2E_ONLY) {
     retentionReport = `
-Monthly cohort retention at ${streamed.events.toLocaleString('en')} events, ${streamed.actors.toLocaleString('en')} customers (CX_BENCH_100M=1: end to end only, one run each)
-  end to end from CSV   ours workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}   workers=2 ${timed(ours2)}
-                        DuckDB threads=2 ${describeTimes(duckE2e2)}   threads=1 ${ms(duckE2e1.ms)}   ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)}
-  peak RSS after our streaming passes (before DuckDB ran) ${mib(rssStreaming)}; RSS before ${mib(rssBefore)}
-  same matrix as DuckDB: ${e2eEqual}`;
+Monthly cohort retention at ${streamed.events.toLocaleString('en')} events, ${streamed.actors.toLocaleString('en')} customers (end to end only${HUNDRED_M ? ', CX_BENCH_100M=1: one run each' : `, best of ${RUNS}`})
+  end to end from CSV   cohortRetentionCsv (chunks reduced in the reader's workers) workers=1 ${timed(reduced1)}   workers=2 ${timed(reduced2)}
+                          per thread: workers=1 [${threadsOf(reduced1)}]; workers=2 [${threadsOf(reduced2)}]
+                        stream + CohortRetentionAccumulator ${HUNDRED_M ? `workers=2 ${timed(ours0)}` : `workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}   workers=2 ${timed(ours2)}`}
+                          per thread: workers=2 [${threadsOf(ours2)}]
+                        DuckDB threads=2 ${describeTimes(duckE2e2)}   threads=1 ${ms(duckE2e1.ms)}
+                        ratio vs threads=2: reduced ${ratio(duckE2e2.ms, oursReduced)}, stream + accumulator ${ratio(duckE2e2.ms, oursOld)} (target ≥ 1×)
+  peak RSS ${HUNDRED_M ? `after the reduced pass (run first) ${mib(rssReduced)}, after the stream + accumulator pass ${mib(rssStreaming)}` : `after the first streaming pass ${mib(rssStreaming)}`} (before DuckDB ran); RSS before ${mib(rssBefore)}
+  same matrix as DuckDB (every formulation, every path): ${e2eEqual}`;
     retentionOk = e2eEqual;
   } else {
     // 3. In memory: our columns vs a DuckDB table.
@@ -248,7 +305,9 @@ Monthly cohort retention at ${streamed.events.toLocaleString('en')} events, ${st
       duckMem2.equal &&
       sameAsDuck(oursMem.value, duckMem2.rows) &&
       JSON.stringify(oursMemSplit.value) === JSON.stringify(oursMem.value);
-    const streamingEqualsColumnar = JSON.stringify(streamed.matrix) === JSON.stringify(oursMem.value);
+    const streamingEqualsColumnar =
+      JSON.stringify(streamed.matrix) === JSON.stringify(oursMem.value) &&
+      JSON.stringify(reduced2.value?.matrix) === JSON.stringify(oursMem.value);
 
     // Per customer: last event, start time and next instant (3 × 8 bytes), cohort (4), a 2-byte counter per column.
     const stateBytes = streamed.actors * (8 * 3 + 4 + 2 * (PERIODS + 1));
@@ -259,6 +318,8 @@ Monthly cohort retention (${PERIODS + 1} columns, first-time, any event), ${stre
                         ratio vs threads=2 ${ratio(duckMem2.ms, oursMem.ms)} (target ≥ 10×; ${ratio(duckMem2.ms, oursMemUnsettled.ms)} right after gc()), vs threads=1 ${ratio(duckMem1.ms, oursMem.ms)}
                         with a worker thread: cohortRetention(columns, { workers: 1 }) ${timed(oursMemSplit)}   ratio vs threads=2 ${ratio(duckMem2.ms, oursMemSplit.ms)} (target ≥ 10×; same matrix)
   end to end from CSV   ours (stream + CohortRetentionAccumulator.addBatch) workers=0 ${timed(ours0)}   workers=1 ${timed(ours1)}   workers=2 ${timed(ours2)}
+                        cohortRetentionCsv (chunks reduced in the reader's workers) workers=1 ${timed(reduced1)}   workers=2 ${timed(reduced2)}
+                          per thread: workers=2 [${threadsOf(reduced2)}]; stream + accumulator workers=2 [${threadsOf(ours2)}]
                         DuckDB read_csv threads=1 ${ms(duckE2e1.ms)} (${duckE2e1.fastest.name})   threads=2 ${describeTimes(duckE2e2)}
                         ratio vs threads=2 ${ratio(duckE2e2.ms, oursE2e)} (target ≥ 1×), vs threads=1 ${ratio(duckE2e1.ms, oursE2e)}
   reading the CSV into columns (readInteractionColumnsCsv, all dimensions) workers=0 ${ms(loadColumns)} (cpu ${ms(loadCpu)})   workers=1 ${ms(loadColumns1)} (cpu ${ms(loadCpu1)})   workers=2 ${ms(loadColumns2)} (cpu ${ms(loadCpu2)}) [load ${loadLoad}]
@@ -270,7 +331,7 @@ Monthly cohort retention (${PERIODS + 1} columns, first-time, any event), ${stre
   console.log(retentionReport);
 }
 
-if (!HUNDRED_M) {
+if (!E2E_ONLY) {
   // ---------------------------------------------------------------- churn
   const churnOptions = {
     interval: 'month',

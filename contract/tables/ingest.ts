@@ -50,6 +50,25 @@ export const ingestContract: PackageContract = {
       optionsOptional: false,
     },
     {
+      name: 'reduceColumns',
+      // Checks its options synchronously; the reducer module is imported only when the stream is iterated.
+      call: (o) => ingest.reduceColumns(csv, o as never),
+      valid: {
+        format: 'csv',
+        mapping,
+        fields: ['customerId', 'amount'],
+        reducer: { module: 'data:text/javascript,export const createReducer = () => ({ reduce: () => 0 });' },
+      },
+      typoOf: 'fields',
+      outOfRange: [
+        ...readCases,
+        { fields: ['nope'] },
+        { reducer: { module: '' } },
+        { reducer: { module: 'x', extra: 1 } },
+      ],
+      optionsOptional: false,
+    },
+    {
       name: 'defineMapping',
       call: (o) => ingest.defineMapping(o as never),
       valid: mapping,

@@ -1,5 +1,8 @@
 // The retention part of the @cx/metrics contract (region `retention` of its index): cohort retention, its
 // accumulator, churn and revenue retention, the columnar builders. The lead combines the parts of @cx/metrics.
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as m from '@cx/metrics';
 import type { Interaction, Subscription } from '@cx/model';
 import fc from 'fast-check';
@@ -34,6 +37,13 @@ const subscription = (id: string, endedAt?: string): Subscription => ({
   properties: {},
 });
 const subscriptions = [subscription('a'), subscription('b', '2026-01-15T00:00:00Z')];
+
+/** The file cohortRetentionCsv's valid case reads (its options are what the contract checks). */
+const retentionCsvFile = join(tmpdir(), 'cx-contract-retention-csv-events.csv');
+writeFileSync(
+  retentionCsvFile,
+  'customerId,timestamp,name,channel\na,2026-01-05T10:00:00Z,open,web\na,2026-02-02T10:00:00Z,open,web\nb,2026-01-20T10:00:00Z,open,web\n',
+);
 
 /** Values out of range for every option the retention functions share with the calendar and the window. */
 const calendarCases = [
@@ -95,6 +105,30 @@ let actorSerial = 0;
 
 export const metricsRetentionPart: RetentionContractPart = {
   options: [
+    {
+      name: 'cohortRetentionCsv',
+      // Checks its options synchronously; the returned promise (a read of a three-event file) settles later.
+      call: (o) => {
+        void m.cohortRetentionCsv(retentionCsvFile, o as never).catch(() => {});
+      },
+      valid: {
+        ...retentionValid,
+        aggregate: undefined,
+        workers: 0,
+        read: { delimiter: ',', chunkBytes: 65_536, timeZone: 'UTC', columns: { name: 'name' } },
+      },
+      typoOf: 'interval',
+      outOfRange: [
+        ...retentionOutOfRange,
+        { workers: -1 },
+        { workers: 17 },
+        { read: { chunkBytes: 10 } },
+        { read: { delimiter: ';;' } },
+        { read: { columns: { nope: 'x' } } },
+        { cohortType: 'recurring' },
+      ],
+      optionsOptional: false,
+    },
     {
       name: 'cohortRetention',
       call: (o) => m.cohortRetention(events, o as never),

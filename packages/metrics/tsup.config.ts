@@ -13,6 +13,8 @@ export default defineConfig({
     journey: 'src/entries/journey.ts',
     // The worker of the parallel kernels (`churnSeries(…, { workers })`, `cohortRetention(…, { workers })`).
     'kernel-worker': 'src/parallel/kernel-worker.ts',
+    // The chunk reducer of `cohortRetentionCsv(…, { workers })`, imported by `@cx/ingest`'s column workers.
+    'retention-reducer': 'src/retention/chunk-reducer.ts',
   },
   format: ['esm', 'cjs'],
   splitting: true,

@@ -5,9 +5,19 @@ export { CxLimitError, CxOptionsError, CxValidationError } from '@cx/model';
 export type { DecimalSeparator } from './cells/number.js';
 export type { ParseNumberOptions } from './cells/parse-number.js';
 export { parseNumber } from './cells/parse-number.js';
+export type {
+  ChunkReducer,
+  ChunkReducerContext,
+  ChunkReducerModule,
+  ChunkReducerSpec,
+  ReducedChunk,
+  ReducedColumnStream,
+} from './columns/chunk-reducer.js';
 export { GrowableFloat64, GrowableInt32 } from './columns/growable.js';
 export type { ColumnBatch, ColumnStream, ReadColumnsOptions } from './columns/read-columns.js';
 export { readColumns } from './columns/read-columns.js';
+export type { ReduceColumnsOptions } from './columns/reduce-columns.js';
+export { reduceColumns } from './columns/reduce-columns.js';
 export { readHeader } from './csv/read-header.js';
 export type { TextEncodingName } from './input/encoding.js';
 export { guessEncoding } from './input/encoding.js';

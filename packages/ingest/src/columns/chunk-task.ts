@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MappingSpec } from '../mapping/mapping.js';
 import type { DeadLetter } from '../records/dead-letter.js';
+import type { ChunkReducerSpec } from './chunk-reducer.js';
 import { CARRIED, type ColumnBatch, type ColumnStream, LINES_READ, readColumns } from './read-columns.js';
 
 const LF = 10;
@@ -22,6 +23,8 @@ export interface ChunkSetup {
   readonly disambiguation?: string;
   /** Bytes of a chunk given to the reader at a time (the read's `chunkBytes`): each gives one batch. */
   readonly batchBytes: number;
+  /** The reducer of a reduced read (`reduceColumns`): each chunk's batches are reduced in the worker. */
+  readonly reducer?: ChunkReducerSpec;
 }
 
 /** One chunk's nominal byte range `[start, end)` of the data area (internal). */
@@ -160,6 +163,16 @@ export class ChunkReader {
     });
     asked?.();
     return wait;
+  }
+
+  /** The fields read, with the kind of array each has. */
+  get fields(): ColumnStream['fields'] {
+    return this.#stream.fields;
+  }
+
+  /** The reader's dictionary of a text field (the worker's indices), as far as it has grown. */
+  dictionary(field: string): readonly string[] {
+    return this.#stream.dictionary(field);
   }
 
   /** Reads chunk `task` of the file into columns. */

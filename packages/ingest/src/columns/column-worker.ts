@@ -1,7 +1,11 @@
 // The worker thread of the parallel column path. Workers are kept between reads (see `columns/worker-pool.ts`): a
 // read opens a reader here (`open`, with the read's setup), sends it chunks (`task`), one after another into one
-// single-thread column reader whose dictionaries live across the chunks, and ends it (`close`).
+// single-thread column reader whose dictionaries live across the chunks, and ends it (`close`). A read with a
+// reducer (`reduceColumns`) imports the reducer's module once and posts each chunk's reduced value instead of its
+// batches; a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the reducer
+// throws again, with the file's lines).
 import { parentPort } from 'node:worker_threads';
+import { type ChunkReducer, loadReducer } from './chunk-reducer.js';
 import { ChunkReader, type ChunkSetup, type ChunkTask } from './chunk-task.js';
 
 type Message =
@@ -11,6 +15,7 @@ type Message =
 
 interface Open {
   readonly reader: ChunkReader;
+  readonly reducer: Promise<ChunkReducer<unknown>> | undefined;
   closed: boolean;
 }
 
@@ -18,9 +23,34 @@ const reads = new Map<number, Open>();
 /** Two tasks can be in flight; they are read in the order they came, one at a time (a task of a read that ended is
  * dropped). */
 let queue: Promise<void> = Promise.resolve();
+
+async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
+  const result = await open.reader.read(task);
+  if (open.reducer === undefined) {
+    const transfer = result.batches.flatMap((b) => [
+      b.line.buffer,
+      ...Object.values(b.columns).map((c) => c.buffer),
+    ]) as ArrayBuffer[];
+    parentPort?.postMessage({ ok: true, read, result }, transfer);
+    return;
+  }
+  const reducer = await open.reducer;
+  const reader = open.reader;
+  const reduced = reducer.reduce(result.batches, {
+    fields: reader.fields,
+    dictionary: (field) => reader.dictionary(field),
+  });
+  const transfer = reducer.transferList?.(reduced) ?? [];
+  parentPort?.postMessage({ ok: true, read, result: { ...result, batches: [], reduced } }, transfer);
+}
+
 parentPort?.on('message', (message: Message) => {
   if (message.type === 'open') {
-    reads.set(message.read, { reader: new ChunkReader(message.setup), closed: false });
+    const reducer = message.setup.reducer;
+    const pending = reducer === undefined ? undefined : loadReducer(reducer);
+    // A module that cannot be loaded fails each task (below); the rejection is not left unhandled meanwhile.
+    pending?.catch(() => undefined);
+    reads.set(message.read, { reader: new ChunkReader(message.setup), reducer: pending, closed: false });
     return;
   }
   const open = reads.get(message.read);
@@ -33,21 +63,13 @@ parentPort?.on('message', (message: Message) => {
   const { read, task } = message;
   queue = queue.then(() => {
     if (open.closed) return;
-    return open.reader.read(task).then(
-      (result) => {
-        const transfer = result.batches.flatMap((b) => [
-          b.line.buffer,
-          ...Object.values(b.columns).map((c) => c.buffer),
-        ]) as ArrayBuffer[];
-        parentPort?.postMessage({ ok: true, read, result }, transfer);
-      },
-      (error: unknown) =>
-        parentPort?.postMessage({
-          ok: false,
-          read,
-          index: task.index,
-          message: String((error as Error)?.message ?? error),
-        }),
+    return run(open, read, task).catch((error: unknown) =>
+      parentPort?.postMessage({
+        ok: false,
+        read,
+        index: task.index,
+        message: String((error as Error)?.message ?? error),
+      }),
     );
   });
 });

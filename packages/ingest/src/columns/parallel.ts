@@ -6,6 +6,7 @@ import type { Mapping } from '../mapping/mapping.js';
 import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
 import type { ResolvedReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
+import { type ChunkReducerSpec, loadReducer, type ReducedChunk } from './chunk-reducer.js';
 import type { ChunkResult, ChunkSetup } from './chunk-task.js';
 import { GrowableInt32 } from './growable.js';
 import type { ColumnBatch, ColumnStream } from './read-columns.js';
@@ -71,6 +72,17 @@ class MergedDictionary {
     for (const value of added) map.push(this.#add(value));
   }
 
+  /** The map from `worker`'s indices to the merged ones (valid for the values it has sent so far). */
+  mapOf(worker: number): Int32Array {
+    return this.#maps.get(worker)?.data ?? new Int32Array(0);
+  }
+
+  /** Extends `map` (from the indices of the one-thread dictionary `local`) with the values `local` gained. */
+  follow(local: readonly string[], map: GrowableInt32): Int32Array {
+    for (let i = map.length; i < local.length; i++) map.push(this.#add(local[i] as string));
+    return map.data;
+  }
+
   /** Remaps `column` of a chunk read by `worker` (after {@link MergedDictionary.extend} with the chunk's values). */
   adopt(worker: number, column: Int32Array): void {
     remap(column, (this.#maps.get(worker) as GrowableInt32).data);
@@ -105,7 +117,7 @@ function plan(
 }
 
 type Outcome =
-  | (ChunkResult & { readonly worker: number })
+  | (ChunkResult & { readonly worker: number; readonly reduced?: unknown })
   | { readonly failed: true; readonly index: number };
 
 /** Reads of this process so far: each read's messages carry its number (a leased worker may still answer a read
@@ -137,7 +149,7 @@ class Pool {
       const onMessage = (message: { ok: boolean; read: number; result?: ChunkResult; index?: number }) => {
         if (message.read !== this.#read) return;
         const outcome: Outcome = message.ok
-          ? { ...(message.result as ChunkResult), worker: k }
+          ? { ...(message.result as ChunkResult & { reduced?: unknown }), worker: k }
           : { failed: true, index: message.index as number };
         this.#settle(outcome.index, outcome);
         this.#dispatch(worker);
@@ -197,6 +209,10 @@ class Pool {
  * with an odd number of quote bytes may have been cut inside a quoted field, and a chunk a worker could not read is
  * not trusted: from that chunk's first byte on, the file is read on the calling thread. At most two chunks per worker
  * are in flight, so memory stays bounded by the chunk size (8 × `chunkBytes`).
+ *
+ * With a `reducer` (`reduceColumns`), the stream yields each chunk's reduced value ({@link ReducedChunk}) instead of
+ * its batches: the worker runs the reducer on the chunk's batches and posts the value, and what the calling thread
+ * reads itself (after a chunk it could not trust) is reduced there, batch by batch.
  */
 export function readColumnsParallel(
   path: string,
@@ -205,6 +221,7 @@ export function readColumnsParallel(
   fields: readonly string[],
   workers: number,
   single: (input: AsyncIterable<Uint8Array>) => ColumnStream,
+  reducer?: ChunkReducerSpec,
 ): ColumnStream {
   const summary = new SummaryBuilder(options.name, options.keepDeadLetters, options.onDeadLetter);
   const probe = single((async function* () {})());
@@ -283,6 +300,7 @@ export function readColumnsParallel(
         spec: mapping.spec,
         fields,
         batchBytes: options.chunkBytes,
+        ...(reducer !== undefined ? { reducer } : {}),
       };
       const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
       let resumeAt = -1;
@@ -298,6 +316,24 @@ export function readColumnsParallel(
           for (const d of outcome.deadLetters) letter(d, outcome.priorLines, outcome.priorRows);
           for (const [field, merged] of dictionaries)
             merged.extend(outcome.worker, outcome.newValues[field] ?? []);
+          if (reducer !== undefined) {
+            const worker = outcome.worker;
+            const chunk: ReducedChunk<unknown> = {
+              value: outcome.reduced,
+              firstRow: rowOffset,
+              rowsIn: outcome.rowsIn,
+              rejected: outcome.rowsIn - outcome.rowsOut,
+              lineShift: lineOffset - outcome.priorLines,
+              toStream: (field) => (dictionaries.get(field) as MergedDictionary).mapOf(worker),
+            };
+            summary.rowsIn += outcome.rowsIn;
+            summary.rowsOut += outcome.rowsOut;
+            lineOffset += outcome.lineBreaks;
+            rowOffset += outcome.rowsIn;
+            verified = outcome.finish;
+            yield chunk as unknown as ColumnBatch;
+            continue;
+          }
           const batches = outcome.batches.map((b) =>
             adopt(b.length, b.line, b.columns, { worker: outcome.worker, lines: outcome.priorLines }),
           );
@@ -324,16 +360,61 @@ export function readColumnsParallel(
               yield chunk as Buffer;
           })(),
         );
-        for await (const batch of rest)
-          yield adopt(batch.length, Int32Array.from(batch.line), batch.columns, {
+        // The rest's rows and dead letters are added as its batches come (a reduced chunk's rejections are in the
+        // summary when it is yielded).
+        let letters = 0;
+        let rowsIn = 0;
+        let rowsOut = 0;
+        const settle = (): { rowsIn: number; rejected: number } => {
+          const s = rest.summary;
+          for (; letters < s.deadLetters.length; letters++) letter(s.deadLetters[letters] as DeadLetter);
+          const delta = { rowsIn: s.rowsIn - rowsIn, rejected: s.rowsIn - rowsIn - (s.rowsOut - rowsOut) };
+          summary.rowsIn += s.rowsIn - rowsIn;
+          summary.rowsOut += s.rowsOut - rowsOut;
+          rowsIn = s.rowsIn;
+          rowsOut = s.rowsOut;
+          return delta;
+        };
+        const local = reducer === undefined ? undefined : await loadReducer(reducer);
+        const maps = new Map<string, GrowableInt32>();
+        const context = { fields: rest.fields, dictionary: (f: string) => rest.dictionary(f) };
+        const reduced = (batches: ColumnBatch[]): ReducedChunk<unknown> => {
+          const firstRow = rowOffset + rowsIn;
+          // The file's lines, so that what the reducer throws here names them.
+          for (const { line } of batches) for (let i = 0; i < line.length; i++) line[i]! += lineOffset;
+          const value = (local as NonNullable<typeof local>).reduce(batches, context);
+          const { rowsIn: read, rejected } = settle();
+          return {
+            value,
+            firstRow,
+            rowsIn: read,
+            rejected,
+            lineShift: 0,
+            toStream: (field) => {
+              let map = maps.get(field);
+              if (map === undefined) {
+                map = new GrowableInt32(1024);
+                maps.set(field, map);
+              }
+              return (dictionaries.get(field) as MergedDictionary).follow(rest.dictionary(field), map);
+            },
+          };
+        };
+        for await (const batch of rest) {
+          if (local !== undefined) {
+            yield reduced([batch]) as unknown as ColumnBatch;
+            continue;
+          }
+          const adopted = adopt(batch.length, Int32Array.from(batch.line), batch.columns, {
             local: (f) => rest.dictionary(f),
           });
+          settle();
+          yield adopted;
+        }
         // Values of rows rejected after the last batch are in the dictionaries of one thread too.
         for (const [field, merged] of dictionaries) merged.remap(rest.dictionary(field), new Int32Array(0));
-        const s = rest.summary;
-        for (const d of s.deadLetters) letter(d);
-        summary.rowsIn += s.rowsIn;
-        summary.rowsOut += s.rowsOut;
+        if (local !== undefined && rest.summary.rowsIn > rowsIn) yield reduced([]) as unknown as ColumnBatch;
+        settle();
       }
       checkRejected(options, summary);
     },

@@ -14,6 +14,7 @@ import { type IngestSummary, rawText, SummaryBuilder } from '../records/dead-let
 import { getPath } from '../records/json-access.js';
 import { checkOptions, type ReadOptions, readOptionShape, resolveReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
+import type { ChunkReducerSpec } from './chunk-reducer.js';
 import { FieldColumn } from './field-column.js';
 import { GrowableInt32 } from './growable.js';
 import { readColumnsParallel } from './parallel.js';
@@ -28,6 +29,9 @@ export const CARRIED: unique symbol = Symbol('carried');
  * by this key of the stream (internal: the parallel path numbers the lines of later chunks with it).
  */
 export const LINES_READ: unique symbol = Symbol('linesRead');
+
+/** Marks a stream of reduced chunks (internal: `openColumns` with a reducer, read by workers). */
+export const REDUCED: unique symbol = Symbol('reduced');
 
 /**
  * A block of rows read into typed arrays: text fields as indices into the stream's dictionaries (`-1` = empty),
@@ -135,8 +139,21 @@ const columnOptionShape = {
  * @since 0.1.0
  */
 export function readColumns(input: IngestInput, options: ReadColumnsOptions): ColumnStream {
+  return openColumns(input, options, 'readColumns');
+}
+
+/**
+ * {@link readColumns} under the name of its public caller (internal); with a `reducer`, a CSV file read by workers
+ * gives a stream of {@link ReducedChunk}s instead of batches (see `reduceColumns`), and `reduced` says so.
+ */
+export function openColumns(
+  input: IngestInput,
+  options: ReadColumnsOptions,
+  functionName: string,
+  reducer?: ChunkReducerSpec,
+): ColumnStream & { readonly [REDUCED]?: true } {
   if (!isIngestInput(input)) {
-    throw new CxOptionsError('readColumns', [
+    throw new CxOptionsError(functionName, [
       {
         path: ['input'],
         code: 'invalid_type',
@@ -144,15 +161,15 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
       },
     ]);
   }
-  const checked = checkOptions(columnOptionShape, options, 'readColumns');
+  const checked = checkOptions(columnOptionShape, options, functionName);
   const { mapping: spec, fields: wanted, workers = 0, reuseBatches = false, ...rest } = checked;
   const mapping =
     Object.isFrozen(spec) && Array.isArray((spec as Mapping).columns)
       ? (spec as Mapping)
       : defineMapping(spec as MappingSpec);
-  const resolved = resolveReadOptions(input, rest, inputName(input), 'readColumns');
+  const resolved = resolveReadOptions(input, rest, inputName(input), functionName);
   if (mapping.skip !== undefined) {
-    throw new CxOptionsError('readColumns', [
+    throw new CxOptionsError(functionName, [
       {
         path: ['mapping', 'skip'],
         code: 'invalid_value',
@@ -177,7 +194,7 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
   for (const name of names) {
     const spec = mapping.fields.find((f) => f.field === name);
     if (spec === undefined || spec.source === 'function' || spec.source === 'generate') {
-      throw new CxOptionsError('readColumns', [
+      throw new CxOptionsError(functionName, [
         {
           path: ['fields', name],
           code: 'invalid_value',
@@ -209,17 +226,25 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
     resolved.delimiter !== 'auto'
   ) {
     const requested = [...columns, ...constants].map((c) => c.field);
-    return readColumnsParallel(path, resolved, mapping, requested, workers, (part) =>
-      readColumns(part, {
-        format: 'csv',
-        delimiter: resolved.delimiter,
-        name: resolved.name,
-        chunkBytes: resolved.chunkBytes,
-        keepDeadLetters: Number.MAX_SAFE_INTEGER,
-        mapping,
-        fields: requested,
-      }),
+    const parallel = readColumnsParallel(
+      path,
+      resolved,
+      mapping,
+      requested,
+      workers,
+      (part) =>
+        readColumns(part, {
+          format: 'csv',
+          delimiter: resolved.delimiter,
+          name: resolved.name,
+          chunkBytes: resolved.chunkBytes,
+          keepDeadLetters: Number.MAX_SAFE_INTEGER,
+          mapping,
+          fields: requested,
+        }),
+      reducer,
     );
+    return reducer === undefined ? parallel : Object.assign(parallel, { [REDUCED]: true as const });
   }
   const summary = new SummaryBuilder(resolved.name, resolved.keepDeadLetters, resolved.onDeadLetter);
   const lines = new GrowableInt32(1 << 14);

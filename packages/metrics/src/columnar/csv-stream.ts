@@ -4,6 +4,7 @@ import {
   deadLetterIssue,
   defineMapping,
   type FieldSource,
+  type Mapping,
   type MappingSpec,
   readColumns,
   readHeader,
@@ -180,8 +181,59 @@ function interactionMapping(
   };
 }
 
+/** The delimiter of the options, checked: one ASCII character (internal). */
+export function csvDelimiter(options: ReadInteractionCsvOptions): string {
+  const delimiter = options.delimiter ?? ',';
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || delimiter === '"' || delimiter === '\n') {
+    throw new CxValidationError(
+      [
+        {
+          path: ['delimiter'],
+          message: `Expected one ASCII character, got ${JSON.stringify(delimiter)}`,
+          code: 'invalid_value',
+        },
+      ],
+      { subject: 'CSV options' },
+    );
+  }
+  return delimiter;
+}
+
+/**
+ * The mapping of an interactions CSV from its header and the fields it reads (internal; shared by the streaming
+ * read and the reduced retention read, so that both read and check the same columns).
+ */
+export async function interactionCsvMapping(
+  path: string,
+  options: ReadInteractionCsvOptions,
+  delimiter: string,
+  chunkBytes: number,
+): Promise<{ readonly mapping: Mapping; readonly read: string[] }> {
+  let header: string[];
+  try {
+    header = await readHeader({ path }, { format: 'csv', delimiter, chunkBytes });
+  } catch (error) {
+    if (error instanceof CxValidationError && error.issues[0]?.code === 'missing_header') {
+      throw new CxValidationError(
+        [
+          {
+            path: [],
+            message: `Expected a header row in ${path}, found an empty file`,
+            code: 'missing_header',
+          },
+        ],
+        { subject: 'interactions CSV', cause: error },
+      );
+    }
+    throw error;
+  }
+  const mapping = defineMapping(interactionMapping(header, options, path));
+  const read = mapping.fields.filter((f) => f.source === 'column').map((f) => f.field);
+  return { mapping, read };
+}
+
 /** The issues of dead letters with `[dataRowIndex, column]` paths, with line and column (internal). */
-function rowIssues(letters: readonly DeadLetter[]): ValidationIssue[] {
+export function rowIssues(letters: readonly DeadLetter[]): ValidationIssue[] {
   return letters.map((d) => {
     const issue = deadLetterIssue(d);
     // Numeric properties by their header name; a row without actor at customerId, as before.
@@ -265,19 +317,7 @@ export function streamInteractionCsv(
   path: string,
   options: ReadInteractionCsvOptions = {},
 ): InteractionCsvStream {
-  const delimiter = options.delimiter ?? ',';
-  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || delimiter === '"' || delimiter === '\n') {
-    throw new CxValidationError(
-      [
-        {
-          path: ['delimiter'],
-          message: `Expected one ASCII character, got ${JSON.stringify(delimiter)}`,
-          code: 'invalid_value',
-        },
-      ],
-      { subject: 'CSV options' },
-    );
-  }
+  const delimiter = csvDelimiter(options);
   const chunkBytes = Math.max(1 << 10, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const actors = new StringDictionary();
   // While every actor so far has a customerId (and rows are not deduplicated), actor indices are the customerId
@@ -313,26 +353,7 @@ export function streamInteractionCsv(
       return (identity ? customerIds[index] : actors.values[index]) as string;
     },
     async *[Symbol.asyncIterator]() {
-      let header: string[];
-      try {
-        header = await readHeader({ path }, { format: 'csv', delimiter, chunkBytes });
-      } catch (error) {
-        if (error instanceof CxValidationError && error.issues[0]?.code === 'missing_header') {
-          throw new CxValidationError(
-            [
-              {
-                path: [],
-                message: `Expected a header row in ${path}, found an empty file`,
-                code: 'missing_header',
-              },
-            ],
-            { subject: 'interactions CSV', cause: error },
-          );
-        }
-        throw error;
-      }
-      const mapping = defineMapping(interactionMapping(header, options, path));
-      const read = mapping.fields.filter((f) => f.source === 'column').map((f) => f.field);
+      const { mapping, read } = await interactionCsvMapping(path, options, delimiter, chunkBytes);
       const stream = readColumns(
         { path },
         { format: 'csv', delimiter, chunkBytes, mapping, fields: read, workers: options.workers ?? 0 },

@@ -55,6 +55,8 @@ export { cohortRetentionFromCounts } from '../retention/from-counts.js';
 export type { MatcherDictionaries } from '../retention/matcher.js';
 export type { RetentionAverage, RetentionCohort, RetentionMatrix } from '../retention/matrix.js';
 export type { CohortRetentionOptions, EventMatcher } from '../retention/options.js';
+export type { CohortRetentionCsvOptions, RetentionCsvReadOptions } from '../retention/retention-csv.js';
+export { cohortRetentionCsv } from '../retention/retention-csv.js';
 export type { CohortRetentionSnapshot } from '../retention/snapshot.js';
 export type { InteractionDictionaries } from '../retention/stream-batches.js';
 // #endregion retention

@@ -145,30 +145,7 @@ export class RetentionState {
 
   /** The retention matrix of the state. */
   matrix(): RetentionMatrix {
-    const plan = this.plan;
-    const o = plan.options;
-    const columns = plan.columns.length;
-    const rows = new CohortRows(columns);
-    const returned = new Uint8Array(columns);
-    const onOrAfter = o.retention === 'on-or-after';
-    const { counts, t0, cohort } = this.actors;
-    for (let s = 0; s < this.actors.size; s++) {
-      if (!Number.isFinite(t0[s] as number)) continue;
-      const c0 = cohort[s] as number;
-      for (let c = 0; c < columns; c++) {
-        returned[c] = (counts[s * columns + c] as number) >= o.minimumOccurrences ? 1 : 0;
-      }
-      rows.addActor(c0, returned, onOrAfter);
-      if (o.aggregate === undefined) continue;
-      // Actors with any return event in a column, as the columnar kernel counts them.
-      const valueActors = rows.row(rows.valueActors, c0);
-      for (let c = 0; c < columns; c++) if ((counts[s * columns + c] as number) > 0) valueActors[c]! += 1;
-    }
-    if (o.aggregate !== undefined) {
-      for (const [c0, row] of this.sums) if (rows.sizes.has(c0)) rows.row(rows.values, c0).set(row);
-    }
-    const asOf = plan.asOf ?? (this.maxTime === Number.NEGATIVE_INFINITY ? 0 : this.maxTime);
-    return rows.finish(plan, asOf);
+    return actorMatrix(this.plan, this.actors.size, this.actors, this.sums, this.maxTime);
   }
 
   /** Adds the actors and sums of another state (the caller checked options, overlap and span). */
@@ -204,4 +181,41 @@ export class RetentionState {
     }
     return Math.floor((plan.days.localDayOf(t) - plan.days.localDayOf(t0)) / plan.windowDays);
   }
+}
+
+/**
+ * The retention matrix of per-actor states (internal): actors `0 … size - 1` with their start time (`NaN` or
+ * `-Infinity`: not in a cohort), cohort period and return counts per column, the property sums per cohort and the
+ * latest event time (the default `asOf`).
+ */
+export function actorMatrix(
+  plan: RetentionPlan,
+  size: number,
+  actors: { readonly t0: Float64Array; readonly cohort: Int32Array; readonly counts: Uint16Array },
+  sums: ReadonlyMap<number, Float64Array>,
+  maxTime: number,
+): RetentionMatrix {
+  const o = plan.options;
+  const columns = plan.columns.length;
+  const rows = new CohortRows(columns);
+  const returned = new Uint8Array(columns);
+  const onOrAfter = o.retention === 'on-or-after';
+  const { counts, t0, cohort } = actors;
+  for (let s = 0; s < size; s++) {
+    if (!Number.isFinite(t0[s] as number)) continue;
+    const c0 = cohort[s] as number;
+    for (let c = 0; c < columns; c++) {
+      returned[c] = (counts[s * columns + c] as number) >= o.minimumOccurrences ? 1 : 0;
+    }
+    rows.addActor(c0, returned, onOrAfter);
+    if (o.aggregate === undefined) continue;
+    // Actors with any return event in a column, as the columnar kernel counts them.
+    const valueActors = rows.row(rows.valueActors, c0);
+    for (let c = 0; c < columns; c++) if ((counts[s * columns + c] as number) > 0) valueActors[c]! += 1;
+  }
+  if (o.aggregate !== undefined) {
+    for (const [c0, row] of sums) if (rows.sizes.has(c0)) rows.row(rows.values, c0).set(row);
+  }
+  const asOf = plan.asOf ?? (maxTime === Number.NEGATIVE_INFINITY ? 0 : maxTime);
+  return rows.finish(plan, asOf);
 }

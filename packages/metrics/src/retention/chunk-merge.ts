@@ -1,0 +1,271 @@
+import type { ReducedChunk } from '@cx/ingest';
+import { CxValidationError } from '@cx/model';
+import type { RetentionChunk } from './chunk-reducer.js';
+import type { RetentionMatrix } from './matrix.js';
+import type { RetentionPlan } from './normalize.js';
+import { unsorted } from './stream-events.js';
+import { actorMatrix, DROPPED, STARTS } from './stream-state.js';
+
+/**
+ * The actor index of the stream's customer and anonymous ids (internal): the customer dictionary's own indices
+ * until the first actor known only by an anonymous id, then one index per distinct id string (an actor is its
+ * `customerId`, else its `anonymousId`, as in {@link streamInteractionCsv}; the customers met so far keep theirs).
+ */
+class ActorIndex {
+  readonly #ids = new Map<string, number>();
+  #customer: Int32Array = new Int32Array(0);
+  #anonymous: Int32Array = new Int32Array(0);
+  #shared = false;
+  size = 0;
+
+  customer(index: number, values: readonly string[]): number {
+    if (!this.#shared) {
+      if (index >= this.size) this.size = index + 1;
+      return index;
+    }
+    this.#customer = fit(this.#customer, index);
+    return this.#of(this.#customer, index, values);
+  }
+
+  anonymous(index: number, values: readonly string[], customers: readonly string[]): number {
+    if (!this.#shared) {
+      // Customers so far keep their indices (slots of ids met only in rejected rows stay empty).
+      this.#shared = true;
+      this.#customer = fit(this.#customer, this.size);
+      for (let c = 0; c < this.size; c++) {
+        this.#ids.set(customers[c] as string, c);
+        this.#customer[c] = c + 1;
+      }
+    }
+    this.#anonymous = fit(this.#anonymous, index);
+    return this.#of(this.#anonymous, index, values);
+  }
+
+  #of(map: Int32Array, index: number, values: readonly string[]): number {
+    let actor = (map[index] as number) - 1;
+    if (actor < 0) {
+      const id = values[index] as string;
+      actor = this.#ids.get(id) ?? -1;
+      if (actor < 0) {
+        actor = this.size++;
+        this.#ids.set(id, actor);
+      }
+      map[index] = actor + 1;
+    }
+    return actor;
+  }
+}
+
+function fit(map: Int32Array, index: number): Int32Array {
+  if (index < map.length) return map;
+  const grown = new Int32Array(Math.max(index + 1, map.length * 2, 1024));
+  grown.set(map);
+  return grown;
+}
+
+/**
+ * The state of a retention computation fed with reduced chunks in file order (internal): per actor its last event
+ * time, start time (`NaN` pending, `-Infinity` dropped), cohort and a 0/1 return flag per column, as
+ * {@link RetentionState} keeps them under `countsOnce` (calendar windows, one occurrence, no aggregate). Each chunk
+ * costs a step per actor in it, not per event.
+ */
+export class ChunkMerge {
+  readonly #plan: RetentionPlan;
+  readonly #columns: number;
+  readonly #actors: ActorIndex;
+  #last: Float64Array = new Float64Array(0);
+  #t0: Float64Array = new Float64Array(0);
+  #cohort: Int32Array = new Int32Array(0);
+  #counts: Uint16Array = new Uint16Array(0);
+  #maxTime = Number.NEGATIVE_INFINITY;
+  /** Data rows of the chunks added so far: the next chunk's first row. */
+  #rows = 0;
+  #minCohort = Number.POSITIVE_INFINITY;
+  #maxCohort = Number.NEGATIVE_INFINITY;
+
+  constructor(plan: RetentionPlan) {
+    this.#plan = plan;
+    this.#columns = plan.columns.length;
+    this.#actors = new ActorIndex();
+  }
+
+  /** Grows the per-actor arrays to hold `size` actors (new ones with no event, pending). */
+  #reserve(size: number): void {
+    if (size <= this.#last.length) return;
+    const capacity = Math.max(size, this.#last.length * 2, 1024);
+    const last = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
+    last.set(this.#last);
+    const t0 = new Float64Array(capacity).fill(Number.NaN);
+    t0.set(this.#t0);
+    const cohort = new Int32Array(capacity);
+    cohort.set(this.#cohort);
+    const counts = new Uint16Array(capacity * this.#columns);
+    counts.set(this.#counts);
+    this.#last = last;
+    this.#t0 = t0;
+    this.#cohort = cohort;
+    this.#counts = counts;
+  }
+
+  /**
+   * Adds one chunk: checks it as the one-thread accumulator checks its events (time order per actor, the span of
+   * the cohorts; the first problem in row order is thrown and nothing is applied), then applies it.
+   *
+   * @param chunk - The chunk (`rejected` = 0: the caller has thrown the rows' errors first).
+   * @param dictionary - The stream's dictionaries (customer and anonymous ids).
+   */
+  add(chunk: ReducedChunk<RetentionChunk>, dictionary: (field: string) => readonly string[]): void {
+    // Chunks tile the file: one dropped, repeated or out of order would change the result unseen (returns are flags).
+    if (chunk.firstRow !== this.#rows) {
+      throw new Error(
+        `Chunks out of sequence: expected one starting at data row ${this.#rows}, got ${chunk.firstRow} (a chunk was dropped or repeated)`,
+      );
+    }
+    this.#rows += chunk.rowsIn;
+    const r = chunk.value;
+    const n = r.count;
+    const actors = this.#actors;
+    const customerMap = n > 0 && r.customer.some((c) => c >= 0) ? chunk.toStream('customerId') : undefined;
+    const anonymousMap = n > 0 && r.anonymous.some((a) => a >= 0) ? chunk.toStream('anonymousId') : undefined;
+    const anonymous = anonymousMap !== undefined ? dictionary('anonymousId') : [];
+    const customers = customerMap !== undefined || anonymousMap !== undefined ? dictionary('customerId') : [];
+    const slot = new Int32Array(n);
+    for (let e = 0; e < n; e++) {
+      const c = r.customer[e] as number;
+      slot[e] =
+        c >= 0
+          ? actors.customer((customerMap as Int32Array)[c] as number, customers)
+          : actors.anonymous(
+              (anonymousMap as Int32Array)[r.anonymous[e] as number] as number,
+              anonymous,
+              customers,
+            );
+    }
+    this.#reserve(actors.size);
+    const last = this.#last;
+    const t0 = this.#t0;
+    // Checks, in row order: the first event earlier than its actor's previous one (within the chunk, or its first
+    // event in the chunk against the previous chunks), and the first start that stretches the cohorts too far.
+    let unsortedRow = r.unsortedRow < 0 ? Number.POSITIVE_INFINITY : r.unsortedRow;
+    let lo = this.#minCohort;
+    let hi = this.#maxCohort;
+    let widens = false;
+    for (let e = 0; e < n; e++) {
+      const s = slot[e] as number;
+      if ((r.firstTime[e] as number) < (last[s] as number) && (r.firstRow[e] as number) < unsortedRow)
+        unsortedRow = r.firstRow[e] as number;
+      if (Number.isNaN(t0[s] as number) && r.kind[e] === STARTS) {
+        const p = r.startPeriod[e] as number;
+        if (p < lo || p > hi) {
+          widens = true;
+          lo = Math.min(lo, p);
+          hi = Math.max(hi, p);
+        }
+      }
+    }
+    if (widens) this.#checkSpan(chunk, slot, lo, hi, unsortedRow);
+    if (unsortedRow !== Number.POSITIVE_INFINITY) throw unsorted([chunk.firstRow + unsortedRow, 'timestamp']);
+    this.#apply(r, slot);
+  }
+
+  /** Throws the span error of the first start (in row order, before `unsortedRow`) beyond `maxPeriods`. */
+  #checkSpan(
+    chunk: ReducedChunk<RetentionChunk>,
+    slot: Int32Array,
+    lo: number,
+    hi: number,
+    unsortedRow: number,
+  ): void {
+    const calendar = this.#plan.calendar;
+    const maxPeriods = this.#plan.options.maxPeriods;
+    const fits = (a: number, b: number, path: Array<string | number>): void => {
+      calendar.checkSpan(calendar.startOfIndex(a), calendar.startOfIndex(b), {
+        maxPeriods,
+        path,
+        what: 'The cohorts',
+      });
+    };
+    try {
+      fits(lo, hi, []);
+      return;
+    } catch {
+      // Too wide: find the start that made it so.
+    }
+    const r = chunk.value;
+    const starts: number[] = [];
+    for (let e = 0; e < r.count; e++)
+      if (Number.isNaN(this.#t0[slot[e] as number] as number) && r.kind[e] === STARTS) starts.push(e);
+    starts.sort((a, b) => (r.startRow[a] as number) - (r.startRow[b] as number));
+    let a = this.#minCohort;
+    let b = this.#maxCohort;
+    for (const e of starts) {
+      const row = r.startRow[e] as number;
+      if (row > unsortedRow) return;
+      const p = r.startPeriod[e] as number;
+      if (p >= a && p <= b) continue;
+      a = Math.min(a, p);
+      b = Math.max(b, p);
+      fits(a, b, [chunk.firstRow + row, 'timestamp']);
+    }
+  }
+
+  #apply(r: RetentionChunk, slot: Int32Array): void {
+    const { offsetColumn } = this.#plan;
+    const maxOffset = offsetColumn.length - 1;
+    const columns = this.#columns;
+    const last = this.#last;
+    const t0 = this.#t0;
+    const cohort = this.#cohort;
+    const counts = this.#counts;
+    const { periods, offsets } = r;
+    for (let e = 0; e < r.count; e++) {
+      const s = slot[e] as number;
+      last[s] = r.lastTime[e] as number;
+      let from = offsets[e] as number;
+      const to = offsets[e + 1] as number;
+      let c0: number;
+      const state = t0[s] as number;
+      if (Number.isNaN(state)) {
+        const kind = r.kind[e] as number;
+        if (kind === DROPPED) t0[s] = Number.NEGATIVE_INFINITY;
+        if (kind !== STARTS) continue;
+        c0 = r.startPeriod[e] as number;
+        t0[s] = r.startTime[e] as number;
+        cohort[s] = c0;
+        if (c0 < this.#minCohort) this.#minCohort = c0;
+        if (c0 > this.#maxCohort) this.#maxCohort = c0;
+        // Returns after the start period (column 0 is every member of the cohort: returns in it change nothing).
+        while (from < to && (periods[from] as number) <= c0) from++;
+      } else if (state === Number.NEGATIVE_INFINITY) continue;
+      else c0 = cohort[s] as number;
+      for (let k = from; k < to; k++) {
+        const offset = (periods[k] as number) - c0;
+        if (offset > maxOffset) break;
+        counts[s * columns + (offsetColumn[offset] as number)] = 1;
+      }
+    }
+    if (r.maxTime > this.#maxTime) this.#maxTime = r.maxTime;
+  }
+
+  /**
+   * The matrix of the chunks added, which must cover the read's rows.
+   *
+   * @param rowsIn - The data rows of the read (its summary's `rowsIn`).
+   */
+  matrix(rowsIn: number): RetentionMatrix {
+    if (rowsIn !== this.#rows)
+      throw new Error(`Chunks cover ${this.#rows} of the read's ${rowsIn} data rows (a chunk was dropped)`);
+    return actorMatrix(
+      this.#plan,
+      this.#actors.size,
+      { t0: this.#t0, cohort: this.#cohort, counts: this.#counts },
+      new Map(),
+      this.#maxTime,
+    );
+  }
+}
+
+/** The error of rows the reader rejected (as {@link streamInteractionCsv} throws it) (internal). */
+export function rejectedRows(issues: CxValidationError['issues']): CxValidationError {
+  return new CxValidationError(issues, { subject: 'interactions CSV' });
+}

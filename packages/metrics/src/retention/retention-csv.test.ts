@@ -1,0 +1,309 @@
+// cohortRetentionCsv: the reduced path (chunks reduced in the reader's workers, merged per actor on the calling
+// thread) gives the one-thread accumulator's matrix and errors, and cohortRetention's matrix on the file's columns.
+// Workers start slowly from the TypeScript sources (tsx), hence few runs and long timeouts.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ReducedChunk, reduceColumns } from '@cx/ingest';
+import { CxError, CxLimitError, CxOptionsError, type CxValidationError, instantToEpochMs } from '@cx/model';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { interactionCsvMapping } from '../columnar/csv-stream.js';
+import { readInteractionColumnsCsv } from '../columnar/read-csv.js';
+import { CohortRetentionAccumulator } from './accumulator.js';
+import { ChunkMerge } from './chunk-merge.js';
+import type { RetentionChunk } from './chunk-reducer.js';
+import { cohortRetention } from './cohort-retention.js';
+import { planRetention } from './normalize.js';
+import type { CohortRetentionOptions } from './options.js';
+import { cohortRetentionCsv } from './retention-csv.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-retention-csv-'));
+let files = 0;
+const write = (text: string): string => {
+  const path = join(dir, `r${files++}.csv`);
+  writeFileSync(path, text);
+  return path;
+};
+
+const BASE = instantToEpochMs('2026-01-01T00:00:00Z');
+const DAY = 86_400_000;
+const HEADER = 'customerId,anonymousId,timestamp,name,channel,note';
+
+interface Row {
+  readonly actor: number;
+  readonly anonymous: boolean;
+  readonly time: number;
+  readonly name: string;
+  readonly channel: string;
+  readonly note: string;
+}
+
+/**
+ * A file of `rows`: each actor's events get its times in ascending order, in the order its rows come (actors
+ * interleaved, so the file is not in time order). Skipped notes hold quoted commas, quotes and line breaks.
+ */
+function csv(rows: readonly Row[], extra: { bad?: number; swap?: number } = {}): string {
+  const times = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = times.get(r.actor) ?? [];
+    list.push(r.time);
+    times.set(r.actor, list);
+  }
+  for (const list of times.values()) list.sort((a, b) => a - b);
+  const next = new Map<number, number>();
+  const lines = rows.map((r, i) => {
+    const k = next.get(r.actor) ?? 0;
+    next.set(r.actor, k + 1);
+    const list = times.get(r.actor) as number[];
+    // `swap`: this row takes its actor's last time (later rows of the actor are then earlier: out of order).
+    const t = i === extra.swap ? (list[list.length - 1] as number) : (list[k] as number);
+    const at = i === extra.bad ? 'soon' : new Date(t).toISOString();
+    const id = `c${r.actor}`;
+    const note = `"${r.note.replaceAll('"', '""')}"`;
+    return [
+      r.anonymous ? '' : id,
+      r.anonymous ? `${r.actor % 3 === 0 ? id : `a${r.actor}`}` : '',
+      at,
+      r.name,
+      r.channel,
+      note,
+    ].join(',');
+  });
+  return `${HEADER}\n${lines.join('\n')}\n`;
+}
+
+const row = fc.record({
+  actor: fc.integer({ min: 0, max: 25 }),
+  anonymous: fc.integer({ min: 0, max: 4 }).map((k) => k === 0),
+  time: fc.integer({ min: BASE, max: BASE + 75 * DAY }),
+  name: fc.constantFrom('signup', 'open', 'buy'),
+  channel: fc.constantFrom('web', 'email', 'bogus-channel'),
+  note: fc.constantFrom(
+    '',
+    'x'.repeat(120),
+    'a, "quoted"\nline, break',
+    `${'y'.repeat(60)}\r\n${'z'.repeat(40)}`,
+  ),
+});
+
+const options = fc
+  .record({
+    interval: fc.constantFrom('day', 'week', 'month'),
+    periods: fc.integer({ min: 0, max: 5 }),
+    cohortType: fc.constantFrom('first-time', 'first-ever'),
+    timeZone: fc.constantFrom('UTC', 'Europe/Warsaw', 'America/New_York'),
+    retention: fc.constantFrom('on', 'on-or-after'),
+    startEvent: fc.constantFrom(
+      undefined,
+      { name: 'signup' },
+      { name: 'signup' },
+      { name: 'signup', channel: 'web' },
+    ),
+    returnEvent: fc.constantFrom(undefined, { name: 'open' }, { name: 'open' }, { channel: 'email' }),
+    from: fc.constantFrom(undefined, '2026-01-20T00:00:00Z'),
+    to: fc.constantFrom(undefined, '2026-03-01T00:00:00Z'),
+    maxPeriods: fc.constantFrom(undefined, 10_000, 40),
+  })
+  .map((o) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+    return out as unknown as CohortRetentionOptions;
+  });
+
+/** The outcome of a call: its matrix, or its error's class and first issue. */
+async function outcome<T>(run: () => Promise<T>): Promise<T | { error: string; first: unknown }> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof CxError)) throw error;
+    const issues = (error as CxValidationError).issues;
+    return { error: error.constructor.name, first: issues?.[0] };
+  }
+}
+
+/** The one-thread reference: the stream into the accumulator (`cohortRetentionCsv` with `workers: 0` is that). */
+async function accumulated(path: string, o: CohortRetentionOptions) {
+  return outcome(async () => {
+    const { streamInteractionCsv } = await import('../columnar/csv-stream.js');
+    const acc = new CohortRetentionAccumulator(o);
+    // The dimensions the matchers use, as cohortRetentionCsv reads them (the others are not required).
+    const used = (['name', 'channel'] as const).filter(
+      (d) => o.startEvent?.[d] !== undefined || o.returnEvent?.[d] !== undefined,
+    );
+    const stream = streamInteractionCsv(path, { chunkBytes: 1024, dimensions: used });
+    for await (const batch of stream) acc.addBatch(batch, stream);
+    return acc.result();
+  });
+}
+
+describe('cohortRetentionCsv', () => {
+  it('equals the one-thread accumulator and cohortRetention on the columns, with 0, 1 and 2 workers (property)', async () => {
+    let reduced = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 400, size: 'large' }),
+        options,
+        async (rows, o) => {
+          const path = write(csv(rows));
+          const reference = await accumulated(path, o);
+          if (!('error' in reference)) {
+            reduced++;
+            const columns = await readInteractionColumnsCsv(path, {
+              dimensions: (['name', 'channel'] as const).filter(
+                (d) => o.startEvent?.[d] !== undefined || o.returnEvent?.[d] !== undefined,
+              ),
+            });
+            expect(cohortRetention(columns, o)).toEqual(reference);
+          }
+          for (const workers of [0, 1, 2]) {
+            const got = await outcome(() =>
+              cohortRetentionCsv(path, { ...o, workers, read: { chunkBytes: 1024 } }),
+            );
+            expect(got).toEqual(reference);
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+    expect(reduced).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('gives the one-thread error of a rejected row and of an event out of order, at the same row (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 40, maxLength: 400 }),
+        fc.nat(),
+        fc.boolean(),
+        async (rows, at, rejected) => {
+          const k = at % rows.length;
+          const path = write(csv(rows, rejected ? { bad: k } : { swap: k }));
+          const o: CohortRetentionOptions = { interval: 'week', periods: 3 };
+          const reference = await accumulated(path, o);
+          if (rejected) expect(reference).toMatchObject({ error: 'CxValidationError' });
+          for (const workers of [1, 2]) {
+            const got = await outcome(() =>
+              cohortRetentionCsv(path, { ...o, workers, read: { chunkBytes: 1024 } }),
+            );
+            expect(got).toEqual(reference);
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 600_000);
+
+  it('reads a file of many chunks with actors spread over all of them', async () => {
+    // 30,000 rows of 400 actors in time order over a year: each actor has events in most of the 8 KiB chunks.
+    const lines = Array.from({ length: 30_000 }, (_, i) => {
+      const t = new Date(BASE + i * 1_000_000).toISOString();
+      const name = i % 7 === 0 ? 'signup' : 'open';
+      return `c${(i * 7919) % 400},,${t},${name},web,`;
+    });
+    const path = write(`${HEADER}\n${lines.join('\n')}\n`);
+    for (const o of [
+      { interval: 'month', periods: 6 },
+      { interval: 'week', periods: 8, startEvent: { name: 'signup' }, returnEvent: { name: 'open' } },
+    ] as CohortRetentionOptions[]) {
+      const reference = await accumulated(path, o);
+      expect(reference).not.toHaveProperty('error');
+      for (const workers of [1, 2])
+        expect(await cohortRetentionCsv(path, { ...o, workers, read: { chunkBytes: 1024 } })).toEqual(
+          reference,
+        );
+    }
+  }, 300_000);
+
+  it('falls back to the stream and the accumulator for options that are not reduced per chunk', async () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => {
+      const t = new Date(BASE + i * 3_000_000).toISOString();
+      return `c${i % 37},,${t},${i % 3 === 0 ? 'signup' : 'open'},web,${i % 5}`;
+    });
+    const path = write(`customerId,anonymousId,timestamp,name,channel,revenue\n${lines.join('\n')}\n`);
+    for (const o of [
+      { interval: 'week', window: 'rolling' },
+      { interval: 'week', minimumOccurrences: 2 },
+    ] as CohortRetentionOptions[]) {
+      const reference = await accumulated(path, o);
+      expect(await cohortRetentionCsv(path, { ...o, workers: 2 })).toEqual(reference);
+    }
+    const acc = new CohortRetentionAccumulator({ interval: 'week' });
+    const { streamInteractionCsv } = await import('../columnar/csv-stream.js');
+    const stream = streamInteractionCsv(path, { dimensions: [], dedupe: true, columns: { id: 'revenue' } });
+    for await (const batch of stream) acc.addBatch(batch, stream);
+    expect(
+      await cohortRetentionCsv(path, {
+        interval: 'week',
+        workers: 2,
+        read: { dedupe: true, columns: { id: 'revenue' } },
+      }),
+    ).toEqual(acc.result());
+  }, 300_000);
+
+  it('rejects bad options synchronously: unknown keys, workers out of range, recurring cohorts, bad read options', () => {
+    const path = write(`${HEADER}\nc1,,2026-01-01T00:00:00Z,open,web,\n`);
+    for (const bad of [
+      { interval: 'month', bogus: 1 },
+      { interval: 'month', workers: -1 },
+      { interval: 'month', workers: 17 },
+      { interval: 'month', read: { chunkBytes: 10 } },
+      { interval: 'month', read: { colums: {} } },
+      { interval: 'month', workers: 2, cohortType: 'recurring' },
+      { interval: 'month', read: { delimiter: '"' } },
+      { interval: 'month', read: { delimiter: ';;' } },
+      null,
+    ])
+      // Checked synchronously, before the file is read.
+      expect(() => cohortRetentionCsv(path, bad as never)).toThrow(CxOptionsError);
+  });
+
+  it('throws the span error of the first start beyond maxPeriods, as the accumulator', async () => {
+    const lines = Array.from(
+      { length: 3_000 },
+      (_, i) => `c${i},,${new Date(BASE + i * DAY).toISOString()},open,web,`,
+    );
+    const path = write(`${HEADER}\n${lines.join('\n')}\n`);
+    const o: CohortRetentionOptions = { interval: 'day', maxPeriods: 1_000 };
+    const reference = await accumulated(path, o);
+    expect(reference).toMatchObject({ error: CxLimitError.name });
+    expect(
+      await outcome(() => cohortRetentionCsv(path, { ...o, workers: 2, read: { chunkBytes: 1024 } })),
+    ).toEqual(reference);
+  }, 120_000);
+
+  it('fails when a chunk is dropped or merged twice (chunks must tile the file)', async () => {
+    const lines = Array.from(
+      { length: 6_000 },
+      (_, i) => `c${(i * 31) % 500},,${new Date(BASE + i * 600_000).toISOString()},open,web,`,
+    );
+    const path = write(`${HEADER}\n${lines.join('\n')}\n`);
+    const o: CohortRetentionOptions = { interval: 'week', periods: 4 };
+    const { mapping, read } = await interactionCsvMapping(path, { dimensions: [] }, ',', 1024);
+    const stream = reduceColumns<RetentionChunk>(
+      { path },
+      {
+        format: 'csv',
+        chunkBytes: 1024,
+        mapping,
+        fields: read,
+        workers: 2,
+        reducer: { module: new URL('./chunk-reducer.ts', import.meta.url).href, options: { retention: o } },
+      },
+    );
+    const chunks: Array<ReducedChunk<RetentionChunk>> = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(5);
+    const merged = (list: Array<ReducedChunk<RetentionChunk>>) => {
+      const merge = new ChunkMerge(planRetention(o, 'test'));
+      for (const chunk of list) merge.add(chunk, (f) => stream.dictionary(f));
+      return merge.matrix(stream.summary.rowsIn);
+    };
+    expect(merged(chunks)).toEqual(await accumulated(path, o));
+    for (const k of [0, 3, chunks.length - 1]) {
+      expect(() => merged(chunks.filter((_, j) => j !== k))).toThrow(/dropped/);
+      expect(() => merged(chunks.flatMap((c, j) => (j === k ? [c, c] : [c])))).toThrow(
+        /dropped or repeated|dropped/,
+      );
+    }
+  }, 120_000);
+});
