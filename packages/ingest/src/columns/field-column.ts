@@ -35,7 +35,12 @@ export class FieldColumn {
   deferred: ColumnFailure | undefined;
   /** Output dictionary (index → text) of a dictionary column. */
   readonly values: string[] = [];
+  /** Value → output index; filled only once a value may repeat (see {@link FieldColumn.#intern}). */
   readonly #valueIndex = new Map<string, number>();
+  /** Whether every value interned so far was the lossless decoding of distinct raw bytes. */
+  #distinct = true;
+  /** Rejected values (key, index) interned in the no-lookup mode, for `#valueIndex` when it ends. */
+  readonly #badKeys: Array<string | number> = [];
   readonly #raw = new ByteDictionary();
   #translate = new Int32Array(1024).fill(UNSEEN);
   readonly #badMessages = new Map<number, ColumnFailure>();
@@ -85,11 +90,21 @@ export class FieldColumn {
     return true;
   }
 
-  /** Output index of a text value, checked by the field's schema once (`BAD` when rejected). */
-  #intern(text: unknown): number {
+  /**
+   * Output index of a text value, checked by the field's schema once (`BAD` when rejected). `fresh`: the value is
+   * the lossless decoding of raw bytes never seen before in this column, so, while every value so far was such a
+   * decoding (UTF-8 decoding of valid bytes is one-to-one), it cannot be a value already interned and needs no
+   * lookup. The first value that is not (a value-mapped cell, a JSON value, bytes read by the field reader's own
+   * rules) fills `#valueIndex` with every value so far, and from then on every value is looked up.
+   */
+  #intern(text: unknown, fresh = false): number {
     const key = typeof text === 'string' ? text : JSON.stringify(text);
-    let index = this.#valueIndex.get(key);
-    if (index !== undefined) return index;
+    if (!(fresh && this.#distinct)) {
+      if (this.#distinct) this.#indexAll();
+      const known = this.#valueIndex.get(key);
+      if (known !== undefined) return known;
+    }
+    let index: number;
     const check =
       this.#ids && typeof text === 'string' && isPlainId(text) ? undefined : this.#schema?.safeParse(text);
     if (check !== undefined && !check.success) {
@@ -100,12 +115,23 @@ export class FieldColumn {
         message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${issue?.message ?? 'invalid'}`,
         schema: true,
       });
+      if (this.#distinct) this.#badKeys.push(key, index);
     } else {
       index = this.values.length;
       this.values.push(key);
     }
-    this.#valueIndex.set(key, index);
+    if (!this.#distinct) this.#valueIndex.set(key, index);
     return index;
+  }
+
+  /** Ends the no-lookup mode of {@link FieldColumn.#intern}: every value interned so far goes into `#valueIndex`. */
+  #indexAll(): void {
+    this.#distinct = false;
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) this.#valueIndex.set(values[i] as string, i);
+    const bad = this.#badKeys;
+    for (let i = 0; i < bad.length; i += 2) this.#valueIndex.set(bad[i] as string, bad[i + 1] as number);
+    bad.length = 0;
   }
 
   #accept(index: number): boolean {
@@ -200,7 +226,7 @@ export class FieldColumn {
             code: this.reader.code,
             message: `${this.field} (column ${JSON.stringify(this.reader.spec.column)}): ${this.reader.message}`,
           });
-        } else index = this.#intern(value);
+        } else index = this.#intern(value, this.reader.spec.values === undefined && value === text);
         this.#translate[raw] = index;
       }
       return this.#accept(index);
