@@ -242,6 +242,7 @@ describe('cohortRetentionCsv', () => {
 
   it('rejects bad options synchronously: unknown keys, workers out of range, recurring cohorts, bad read options', () => {
     const path = write(`${HEADER}\nc1,,2026-01-01T00:00:00Z,open,web,\n`);
+    // Checked synchronously, before the file is read.
     for (const bad of [
       { interval: 'month', bogus: 1 },
       { interval: 'month', workers: -1 },
@@ -253,7 +254,6 @@ describe('cohortRetentionCsv', () => {
       { interval: 'month', read: { delimiter: ';;' } },
       null,
     ])
-      // Checked synchronously, before the file is read.
       expect(() => cohortRetentionCsv(path, bad as never)).toThrow(CxOptionsError);
   });
 
