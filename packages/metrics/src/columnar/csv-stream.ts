@@ -30,6 +30,18 @@ export type InteractionCsvField =
   | 'touchpointId'
   | 'stageId';
 
+/** Every {@link InteractionCsvField}, for option schemas (internal). */
+export const INTERACTION_CSV_FIELDS = [
+  'id',
+  'customerId',
+  'anonymousId',
+  'timestamp',
+  'name',
+  'channel',
+  'touchpointId',
+  'stageId',
+] as const satisfies readonly InteractionCsvField[];
+
 /**
  * Options of {@link streamInteractionCsv} and {@link readInteractionColumnsCsv}.
  *

@@ -5,6 +5,7 @@ import { CxOptionsError, type OptionIssue, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { ActorPartitions } from '../columnar/actor-partitions.js';
 import {
+  INTERACTION_CSV_FIELDS,
   type InteractionCsvField,
   type ReadInteractionCsvOptions,
   streamInteractionCsv,
@@ -74,17 +75,6 @@ export interface JourneyCsvResult {
   readonly partitions: number;
 }
 
-const csvFields = [
-  'id',
-  'customerId',
-  'anonymousId',
-  'timestamp',
-  'name',
-  'channel',
-  'touchpointId',
-  'stageId',
-] as const;
-
 const journeyCsvSchema = z.strictObject({
   funnel: z.unknown().optional(),
   paths: z.unknown().optional(),
@@ -98,7 +88,7 @@ const journeyCsvSchema = z.strictObject({
   tempDirectory: z.string().min(1).optional(),
   csv: z
     .strictObject({
-      columns: z.partialRecord(z.enum(csvFields), z.string().min(1)).optional(),
+      columns: z.partialRecord(z.enum(INTERACTION_CSV_FIELDS), z.string().min(1)).optional(),
       delimiter: z.string().length(1).optional(),
       timeZone: z.string().min(1).optional(),
       chunkBytes: z.number().int().min(1024).optional(),

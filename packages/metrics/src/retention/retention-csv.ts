@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   csvDelimiter,
   DEFAULT_CHUNK_BYTES,
+  INTERACTION_CSV_FIELDS,
   type InteractionCsvField,
   interactionCsvMapping,
   type ReadInteractionCsvOptions,
@@ -67,19 +68,8 @@ export interface CohortRetentionCsvOptions extends CohortRetentionOptions {
   readonly read?: RetentionCsvReadOptions;
 }
 
-const fieldNames = [
-  'id',
-  'customerId',
-  'anonymousId',
-  'timestamp',
-  'name',
-  'channel',
-  'touchpointId',
-  'stageId',
-] as const;
-
 const readSchema = z.strictObject({
-  columns: z.partialRecord(z.enum(fieldNames), z.string().min(1)).optional(),
+  columns: z.partialRecord(z.enum(INTERACTION_CSV_FIELDS), z.string().min(1)).optional(),
   delimiter: z
     .string()
     .refine((d) => d.length === 1 && d.charCodeAt(0) <= 127 && d !== '"' && d !== '\n' && d !== '\r', {
