@@ -45,6 +45,37 @@ writeFileSync(
   'customerId,timestamp,name,channel\na,2026-01-05T10:00:00Z,open,web\na,2026-02-02T10:00:00Z,open,web\nb,2026-01-20T10:00:00Z,open,web\n',
 );
 
+/** The file the CSV readers' valid cases read (their options are what the contract checks). */
+const subscriptionsCsvFile = join(tmpdir(), 'cx-contract-subscriptions.csv');
+writeFileSync(
+  subscriptionsCsvFile,
+  'customerId,startedAt,endedAt,amount,currency\nc1,2026-01-10T00:00:00Z,2026-02-20T00:00:00Z,29,EUR\n',
+);
+
+/** Values out of range for every option of the interactions CSV readers. */
+const interactionCsvOutOfRange = [
+  { delimiter: ';;' },
+  { delimiter: '"' },
+  { chunkBytes: 10 },
+  { chunkBytes: 2 ** 31 },
+  { chunkBytes: 4096.5 },
+  { dimensions: ['names'] },
+  { columns: { customer: 'who' } },
+  { numeric: [''] },
+  { workers: -1 },
+  { workers: 65 },
+];
+const interactionCsvValid = {
+  numeric: [],
+  columns: { name: 'name' },
+  delimiter: ',',
+  dedupe: false,
+  chunkBytes: 65_536,
+  dimensions: ['name'],
+  timeZone: 'UTC',
+  workers: 0,
+};
+
 /** Values out of range for every option the retention functions share with the calendar and the window. */
 const calendarCases = [
   { interval: 'fortnight' },
@@ -105,6 +136,39 @@ let actorSerial = 0;
 
 export const metricsRetentionPart: RetentionContractPart = {
   options: [
+    {
+      name: 'streamInteractionCsv',
+      // Checks its options at the call; the file is read only when the stream is iterated.
+      call: (o) => m.streamInteractionCsv(retentionCsvFile, o as never),
+      valid: interactionCsvValid,
+      typoOf: 'delimiter',
+      outOfRange: interactionCsvOutOfRange,
+    },
+    {
+      name: 'readInteractionColumnsCsv',
+      // Checks its options at the call; the returned promise (a read of a three-event file) settles later.
+      call: (o) => {
+        void m.readInteractionColumnsCsv(retentionCsvFile, o as never).catch(() => {});
+      },
+      valid: interactionCsvValid,
+      typoOf: 'chunkBytes',
+      outOfRange: interactionCsvOutOfRange,
+    },
+    {
+      name: 'readSubscriptionColumnsCsv',
+      call: (o) => {
+        void m.readSubscriptionColumnsCsv(subscriptionsCsvFile, o as never).catch(() => {});
+      },
+      valid: { columns: { customerId: 'customerId' }, delimiter: ',', chunkBytes: 65_536, timeZone: 'UTC' },
+      typoOf: 'delimiter',
+      outOfRange: [
+        { delimiter: '::' },
+        { chunkBytes: 10 },
+        { chunkBytes: 4096.5 },
+        { columns: { customer: 'account' } },
+        { timeZone: '' },
+      ],
+    },
     {
       name: 'cohortRetentionCsv',
       // Checks its options synchronously; the returned promise (a read of a three-event file) settles later.
@@ -237,11 +301,5 @@ export const metricsRetentionPart: RetentionContractPart = {
     prepareSubscriptions: 'takes subscriptions only, no options',
     churnPeriodFromSums:
       'takes the sums of one period, a mid-period policy and an instant, no options object',
-    readSubscriptionColumnsCsv:
-      'PENDING issue 14: the CSV readers are being replaced by the @cx/ingest column path; its options cases come with that rewrite',
-    readInteractionColumnsCsv:
-      'PENDING issue 14: the CSV readers are being replaced by the @cx/ingest column path; its options cases come with that rewrite',
-    streamInteractionCsv:
-      'PENDING issue 14: the CSV readers are being replaced by the @cx/ingest column path; its options cases come with that rewrite',
   },
 };

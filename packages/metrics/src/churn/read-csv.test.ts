@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Subscription } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { churnSeries } from './churn-series.js';
@@ -211,8 +211,37 @@ describe('readSubscriptionColumnsCsv', () => {
       ),
     );
     expect(mixed.issues.map((i) => [i.path, i.code])).toEqual([[[1, 'currency'], 'mixed_currency']]);
-    await expect(readSubscriptionColumnsCsv(file('x'), { delimiter: '::' })).rejects.toThrow(
-      CxValidationError,
-    );
+  });
+
+  it('rejects bad options at the call, before reading: typos, delimiters, chunk sizes, column fields', () => {
+    // A misspelt key was ignored before (the read went on with ',' and 4 MiB), a fractional chunk size floored and a
+    // tiny one raised to 1 KiB without a word.
+    const bad: unknown[] = [
+      { delimter: ';' },
+      { delimiter: '::' },
+      { delimiter: '"' },
+      { chunkBytes: 10 },
+      { chunkBytes: 4096.5 },
+      { columns: { customer: 'account' } },
+      { timeZone: '' },
+    ];
+    for (const options of bad) {
+      expect(() => readSubscriptionColumnsCsv(file('x'), options as never), JSON.stringify(options)).toThrow(
+        CxOptionsError,
+      );
+    }
+    const error = (() => {
+      try {
+        readSubscriptionColumnsCsv(file('x'), { delimter: ';' } as never);
+      } catch (e) {
+        return e as CxOptionsError;
+      }
+    })();
+    expect(error?.issues[0]).toMatchObject({
+      path: ['delimter'],
+      code: 'unknown_option',
+      suggestion: 'delimiter',
+    });
+    expect(error?.message).toMatch(/readSubscriptionColumnsCsv/);
   });
 });

@@ -9,7 +9,9 @@ import {
   readHeader,
 } from '@cx/ingest';
 import type { Subscription, ValidationIssue } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { csvChunkBytesOption, csvDelimiterOption } from '../columnar/csv-options.js';
 import type { SubscriptionColumns } from './columns.js';
 import { mrrUnits } from './mrr-units.js';
 import { mergeSpells, PER_MONTH } from './subscriptions.js';
@@ -49,14 +51,22 @@ export interface ReadSubscriptionCsvOptions {
   readonly timeZone?: string;
 }
 
-const FIELDS: readonly SubscriptionCsvField[] = [
+const FIELDS = [
   'customerId',
   'startedAt',
   'endedAt',
   'amount',
   'currency',
   'billingInterval',
-];
+] as const satisfies readonly SubscriptionCsvField[];
+
+/** The options of {@link readSubscriptionColumnsCsv}, strictly (internal). */
+const optionsSchema = z.strictObject({
+  columns: z.partialRecord(z.enum(FIELDS), z.string().min(1)).optional(),
+  delimiter: csvDelimiterOption.optional(),
+  chunkBytes: csvChunkBytesOption.optional(),
+  timeZone: z.string().min(1).optional(),
+});
 const REQUIRED: ReadonlySet<SubscriptionCsvField> = new Set(['customerId', 'startedAt', 'amount']);
 const MAX_ISSUES = 100;
 const BILLING = { week: 'week', month: 'month', quarter: 'quarter', year: 'year' } as const;
@@ -76,7 +86,9 @@ const BILLING = { week: 'week', month: 'month', quarter: 'quarter', year: 'year'
  * @param path - Path of the CSV file (UTF-8, header row first).
  * @param options - Column names, delimiter, chunk size and time zone.
  * @returns The prepared table.
- * @throws {@link @cx/model!CxValidationError} for a header without the required columns, and for rows with bad
+ * @throws {@link @cx/model!CxOptionsError} (at the call, before any reading) for an unknown option or column field, a
+ *   delimiter other than one ASCII character, or `chunkBytes` outside 1 KiB–1 GiB or not whole.
+ * @throws {@link @cx/model!CxValidationError} (the promise rejects) for a header without the required columns, and for rows with bad
  *   instants, end before start, negative or missing amounts, unknown billing intervals, mixed currencies, wrong
  *   field counts or quotes, with paths `[dataRowIndex, field]` (first 100 issues) and the line in each message.
  * @example
@@ -95,21 +107,18 @@ const BILLING = { week: 'week', month: 'month', quarter: 'quarter', year: 'year'
  * @category Churn
  * @since 0.1.0
  */
-export async function readSubscriptionColumnsCsv(
+export function readSubscriptionColumnsCsv(
   path: string,
   options: ReadSubscriptionCsvOptions = {},
 ): Promise<SubscriptionColumns> {
+  parseOptions(optionsSchema, options, 'readSubscriptionColumnsCsv');
+  return readTable(path, options);
+}
+
+/** The read of {@link readSubscriptionColumnsCsv} once its options are checked (internal). */
+async function readTable(path: string, options: ReadSubscriptionCsvOptions): Promise<SubscriptionColumns> {
   const delimiter = options.delimiter ?? ',';
-  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || delimiter === '"') {
-    throw new CxValidationError([
-      {
-        path: ['delimiter'],
-        message: `Expected one ASCII character, got ${JSON.stringify(delimiter)}`,
-        code: 'invalid_value',
-      },
-    ]);
-  }
-  const chunkBytes = Math.max(1 << 10, Math.floor(options.chunkBytes ?? 1 << 22));
+  const chunkBytes = options.chunkBytes ?? 1 << 22;
   let header: string[] = [];
   try {
     header = await readHeader({ path }, { format: 'csv', delimiter, chunkBytes });

@@ -10,7 +10,9 @@ import {
   readHeader,
 } from '@cx/ingest';
 import type { ValidationIssue } from '@cx/model';
-import { CxValidationError } from '@cx/model';
+import { CxValidationError, parseOptions } from '@cx/model';
+import { z } from 'zod';
+import { csvChunkBytesOption, csvDelimiterOption, csvWorkersOption } from './csv-options.js';
 import type { InteractionBatch } from './interaction-columns.js';
 import { StringDictionary } from './string-dictionary.js';
 
@@ -41,6 +43,29 @@ export const INTERACTION_CSV_FIELDS = [
   'touchpointId',
   'stageId',
 ] as const satisfies readonly InteractionCsvField[];
+
+/**
+ * The options of {@link streamInteractionCsv} and {@link readInteractionColumnsCsv}, strictly (internal; also picked
+ * by the read options of `cohortRetentionCsv` and `journeyCsv`).
+ */
+export const readInteractionCsvOptionsSchema = z.strictObject({
+  numeric: z.array(z.string().min(1)).optional(),
+  columns: z.partialRecord(z.enum(INTERACTION_CSV_FIELDS), z.string().min(1)).optional(),
+  delimiter: csvDelimiterOption.optional(),
+  dedupe: z.boolean().optional(),
+  chunkBytes: csvChunkBytesOption.optional(),
+  dimensions: z.array(z.enum(['name', 'channel', 'touchpoint', 'stage'])).optional(),
+  timeZone: z.string().min(1).optional(),
+  workers: csvWorkersOption.optional(),
+});
+
+/**
+ * Checks the options of an interactions CSV read (internal): unknown keys, wrong types and out-of-range values throw
+ * {@link @cx/model!CxOptionsError} naming `fn`.
+ */
+export function checkReadInteractionCsvOptions(options: unknown, fn: string): ReadInteractionCsvOptions {
+  return parseOptions(readInteractionCsvOptionsSchema, options, fn) as ReadInteractionCsvOptions;
+}
 
 /**
  * Options of {@link streamInteractionCsv} and {@link readInteractionColumnsCsv}.
@@ -306,6 +331,9 @@ class Translation {
  * @param path - Path of the CSV file.
  * @param options - Numeric properties, column names, delimiter, duplicate handling, chunk size, time zone.
  * @returns A stream to iterate with `for await`, plus its dictionaries.
+ * @throws {@link @cx/model!CxOptionsError} (at the call) for an unknown option, a delimiter other than one ASCII
+ *   character, `chunkBytes` outside 1 KiB–1 GiB or not whole, an unknown column field or dimension, or `workers`
+ *   outside 0–64.
  * @throws {@link @cx/model!CxValidationError} (while iterating) for a header without the required columns, and for
  *   rows with a bad timestamp, number, field count or quote, or without actor, name or channel; paths are
  *   `[dataRowIndex, column]` and messages give the line and column. Rows before the failing chunk have been yielded.
@@ -329,8 +357,9 @@ export function streamInteractionCsv(
   path: string,
   options: ReadInteractionCsvOptions = {},
 ): InteractionCsvStream {
+  checkReadInteractionCsvOptions(options, 'streamInteractionCsv');
   const delimiter = csvDelimiter(options);
-  const chunkBytes = Math.max(1 << 10, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const actors = new StringDictionary();
   // While every actor so far has a customerId (and rows are not deduplicated), actor indices are the customerId
   // dictionary's own: both are in order of first appearance, so the shared dictionary is not filled (a string map

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CxValidationError } from '@cx/model';
+import { CxOptionsError, CxValidationError } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildInteractionColumns } from './build.js';
@@ -190,6 +190,45 @@ describe('readInteractionColumnsCsv', () => {
     ]);
   });
 
+  it('rejects bad options at the call, before reading, naming the function and the closest known key', () => {
+    // A misspelt key was ignored before (the read went on with the default), a tiny chunk size raised to 1 KiB.
+    const bad: unknown[] = [
+      { delimter: ';' },
+      { delimiter: ';;' },
+      { delimiter: '\n' },
+      { chunkBytes: 10 },
+      { chunkBytes: 2 ** 31 },
+      { dimensions: ['names'] },
+      { columns: { customer: 'who' } },
+      { numeric: [''] },
+      { workers: -1 },
+      { workers: 1.5 },
+      { dedupe: 'yes' },
+    ];
+    for (const options of bad) {
+      const label = JSON.stringify(options);
+      expect(() => streamInteractionCsv('x.csv', options as never), label).toThrow(CxOptionsError);
+      expect(() => readInteractionColumnsCsv('x.csv', options as never), label).toThrow(CxOptionsError);
+    }
+    const caught = (call: () => unknown): CxOptionsError | undefined => {
+      try {
+        call();
+      } catch (e) {
+        return e as CxOptionsError;
+      }
+    };
+    const typo = caught(() => readInteractionColumnsCsv('x.csv', { delimter: ';' } as never));
+    expect(typo?.issues[0]).toMatchObject({
+      path: ['delimter'],
+      code: 'unknown_option',
+      suggestion: 'delimiter',
+    });
+    expect(typo?.message).toMatch(/readInteractionColumnsCsv/);
+    expect(caught(() => streamInteractionCsv('x.csv', { chunkBytes: 10 }))?.message).toMatch(
+      /streamInteractionCsv/,
+    );
+  });
+
   it('rejects a header without the required columns, an empty file and a bad delimiter', async () => {
     const missing = await readInteractionColumnsCsv(csvFile('customerId,name\nc1,x\n'), {
       numeric: ['revenue'],
@@ -200,7 +239,6 @@ describe('readInteractionColumnsCsv', () => {
       ['columns', 'channel'],
     ]);
     await expect(readInteractionColumnsCsv(csvFile(''))).rejects.toThrow(/header/);
-    expect(() => streamInteractionCsv('x.csv', { delimiter: ';;' })).toThrow(CxValidationError);
     await expect(readInteractionColumnsCsv(csvFile(`${HEADER}\ne1,"c1`))).rejects.toThrow(/closing quote/);
   });
 });

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { ActorColumnsAssembler } from './actor-assembly.js';
 import type { ReadInteractionCsvOptions } from './csv-stream.js';
-import { DEFAULT_CHUNK_BYTES, streamInteractionCsv } from './csv-stream.js';
+import { checkReadInteractionCsvOptions, DEFAULT_CHUNK_BYTES, streamInteractionCsv } from './csv-stream.js';
 import type { InteractionColumns } from './interaction-columns.js';
 
 /**
@@ -13,8 +13,10 @@ import type { InteractionColumns } from './interaction-columns.js';
  * @param path - Path of the CSV file.
  * @param options - Numeric properties, column names, delimiter, duplicate handling, chunk size.
  * @returns The columns.
- * @throws {@link @cx/model!CxValidationError} for a header without the required columns or bad rows
- *   (paths `[dataRowIndex, column]`).
+ * @throws {@link @cx/model!CxOptionsError} (at the call, before any reading) for an unknown option, a delimiter other
+ *   than one ASCII character, `chunkBytes` outside 1 KiB–1 GiB or not whole, an unknown column field or dimension, or
+ *   `workers` outside 0–64; {@link @cx/model!CxValidationError} (the promise rejects) for a header without the
+ *   required columns or bad rows (paths `[dataRowIndex, column]`).
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
@@ -30,10 +32,16 @@ import type { InteractionColumns } from './interaction-columns.js';
  * @category Columnar
  * @since 0.1.0
  */
-export async function readInteractionColumnsCsv(
+export function readInteractionColumnsCsv(
   path: string,
   options: ReadInteractionCsvOptions = {},
 ): Promise<InteractionColumns> {
+  checkReadInteractionCsvOptions(options, 'readInteractionColumnsCsv');
+  return readColumnsOf(path, options);
+}
+
+/** The read of {@link readInteractionColumnsCsv} once its options are checked (internal). */
+async function readColumnsOf(path: string, options: ReadInteractionCsvOptions): Promise<InteractionColumns> {
   const stream = streamInteractionCsv(path, options);
   const keys = [...new Set(options.numeric ?? [])];
   let assembler: ActorColumnsAssembler | undefined;

@@ -5,9 +5,9 @@ import { CxOptionsError, type OptionIssue, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { ActorPartitions } from '../columnar/actor-partitions.js';
 import {
-  INTERACTION_CSV_FIELDS,
   type InteractionCsvField,
   type ReadInteractionCsvOptions,
+  readInteractionCsvOptionsSchema,
   streamInteractionCsv,
 } from '../columnar/csv-stream.js';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
@@ -86,14 +86,8 @@ const journeyCsvSchema = z.strictObject({
     .max(2 ** 20)
     .default(65_536),
   tempDirectory: z.string().min(1).optional(),
-  csv: z
-    .strictObject({
-      columns: z.partialRecord(z.enum(INTERACTION_CSV_FIELDS), z.string().min(1)).optional(),
-      delimiter: z.string().length(1).optional(),
-      timeZone: z.string().min(1).optional(),
-      chunkBytes: z.number().int().min(1024).optional(),
-      workers: z.number().int().min(0).max(64).optional(),
-    })
+  csv: readInteractionCsvOptionsSchema
+    .pick({ columns: true, delimiter: true, timeZone: true, chunkBytes: true, workers: true })
     .default({}),
 });
 

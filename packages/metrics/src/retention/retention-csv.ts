@@ -4,10 +4,10 @@ import { z } from 'zod';
 import {
   csvDelimiter,
   DEFAULT_CHUNK_BYTES,
-  INTERACTION_CSV_FIELDS,
   type InteractionCsvField,
   interactionCsvMapping,
   type ReadInteractionCsvOptions,
+  readInteractionCsvOptionsSchema,
   rowIssues,
   streamInteractionCsv,
 } from '../columnar/csv-stream.js';
@@ -68,22 +68,12 @@ export interface CohortRetentionCsvOptions extends CohortRetentionOptions {
   readonly read?: RetentionCsvReadOptions;
 }
 
-const readSchema = z.strictObject({
-  columns: z.partialRecord(z.enum(INTERACTION_CSV_FIELDS), z.string().min(1)).optional(),
-  delimiter: z
-    .string()
-    .refine((d) => d.length === 1 && d.charCodeAt(0) <= 127 && d !== '"' && d !== '\n' && d !== '\r', {
-      error: 'Expected one ASCII character other than a quote or a line break',
-    })
-    .optional(),
-  chunkBytes: z
-    .number()
-    .int()
-    .min(1 << 10, { error: 'Expected at least 1,024 bytes' })
-    .max(1 << 30, { error: 'Expected at most 1 GiB' })
-    .optional(),
-  timeZone: z.string().min(1).optional(),
-  dedupe: z.boolean().optional(),
+const readSchema = readInteractionCsvOptionsSchema.pick({
+  columns: true,
+  delimiter: true,
+  chunkBytes: true,
+  timeZone: true,
+  dedupe: true,
 });
 
 const ownSchema = z.looseObject({ workers: workersOption, read: readSchema.optional() });
