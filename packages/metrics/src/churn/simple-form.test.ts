@@ -1,4 +1,4 @@
-import type { Subscription } from '@cx/model';
+import { instantToEpochMs, type Subscription } from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { iso, policyArb } from './__fixtures__/subscriptions.js';
@@ -18,7 +18,7 @@ const MONTH_STARTS = [
   '2026-06-01',
   '2026-07-01',
   '2026-08-01',
-].map((d) => Date.parse(`${d}T00:00:00Z`));
+].map((d) => instantToEpochMs(`${d}T00:00:00Z`));
 const HOUR = 3_600_000;
 
 /**
@@ -112,9 +112,9 @@ describe('the sorted form of the simple customers', () => {
     // Customers 0 = A, 1 = B, 2 = C, 3 = D. A and D are simple; by start: D (Feb 1) then A (Mar 1); by end: A only.
     // mrrScale is 12 (a yearly plan): A's MRR of 10 is 120 units, D's 29 / 12 is 29 units.
     expect(table.mrrScale).toBe(12);
-    const feb = Date.parse('2026-02-01T00:00:00Z');
-    const mar = Date.parse('2026-03-01T00:00:00Z');
-    const apr15 = Date.parse('2026-04-15T00:00:00Z');
+    const feb = instantToEpochMs('2026-02-01T00:00:00Z');
+    const mar = instantToEpochMs('2026-03-01T00:00:00Z');
+    const apr15 = instantToEpochMs('2026-04-15T00:00:00Z');
     expect([...(form?.byStart ?? [])]).toEqual([feb, 29, Number.POSITIVE_INFINITY, mar, 120, apr15]);
     expect([...(form?.byEnd ?? [])]).toEqual([apr15, 120]);
     expect([...(form?.others ?? [])]).toEqual([1, 2]);
@@ -154,7 +154,7 @@ describe('the sorted form of the simple customers', () => {
       fc.property(tableArb, policyArb, (subs, policy) => {
         const table = prepareSubscriptions(subs);
         expect(simpleFormOf(table)).not.toBeNull();
-        const asOf = Date.parse('2026-07-01T00:00:00Z');
+        const asOf = instantToEpochMs('2026-07-01T00:00:00Z');
         const series = churnSeries(table, { ...options, midPeriodPolicy: policy, asOf: iso(asOf) });
         const expected = MONTH_STARTS.slice(1, 7).map((start, p) =>
           churnOfPeriod(table, start, MONTH_STARTS[p + 2] as number, policy, asOf, {
