@@ -193,6 +193,17 @@ class Pool {
     return outcome;
   }
 
+  /** Gives the buffers of a batch back to worker `k`, which wrote it (they are detached here). */
+  recycle(k: number, batch: ColumnBatch): void {
+    const worker = this.#workers[k] as Worker;
+    if (this.#failed.has(worker)) return;
+    const buffers = [
+      batch.line.buffer,
+      ...Object.values(batch.columns).map((c) => c.buffer),
+    ] as ArrayBuffer[];
+    worker.postMessage({ type: 'recycle', buffers }, buffers);
+  }
+
   /** Ends the read on its workers and gives them back (tasks still queued there are dropped unread). */
   async close(): Promise<void> {
     for (const off of this.#listeners) off();
@@ -222,6 +233,7 @@ export function readColumnsParallel(
   workers: number,
   single: (input: AsyncIterable<Uint8Array>) => ColumnStream,
   reducer?: ChunkReducerSpec,
+  recycle = false,
 ): ColumnStream {
   const summary = new SummaryBuilder(options.name, options.keepDeadLetters, options.onDeadLetter);
   const probe = single((async function* () {})());
@@ -301,6 +313,7 @@ export function readColumnsParallel(
         fields,
         batchBytes: options.chunkBytes,
         ...(reducer !== undefined ? { reducer } : {}),
+        ...(recycle && reducer === undefined ? { recycle: true } : {}),
       };
       const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
       let resumeAt = -1;
@@ -342,7 +355,11 @@ export function readColumnsParallel(
           lineOffset += outcome.lineBreaks;
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
-          for (const batch of batches) if (batch.length > 0) yield batch;
+          for (const batch of batches) {
+            if (batch.length > 0) yield batch;
+            // The consumer asked for the next batch (reuseBatches): this one's buffers go back to their worker.
+            if (setup.recycle === true) pool.recycle(outcome.worker, batch);
+          }
         }
       } finally {
         await pool.close();
