@@ -143,6 +143,19 @@ describe('readColumns with workers', () => {
     }
     expect(batches).toBeGreaterThan(50);
     expect(given).toBe(batches - 1);
+    // A consumer that transfers a batch's arrays away itself (to a worker of its own): the read goes on (the
+    // detached buffer is sent back with the others, which Node accepts).
+    let rows = 0;
+    for await (const batch of readColumns(
+      { path },
+      { mapping, chunkBytes: 1024, workers: 2, reuseBatches: true },
+    )) {
+      rows += batch.length;
+      structuredClone(batch.columns.customerId, {
+        transfer: [(batch.columns.customerId as Int32Array).buffer as ArrayBuffer],
+      });
+    }
+    expect(rows).toBe(one.rows.length);
   }, 120_000);
 
   it('keeps its workers between reads: after a read left mid-way, and beside a read running at the same time', async () => {
