@@ -104,15 +104,25 @@ function remap(column: Int32Array, map: Int32Array): void {
   }
 }
 
-/** The chunks of the data area `[dataStart, fileSize)` (internal). */
-function plan(
+/**
+ * The chunks of the data area `[dataStart, fileSize)` (internal): of `size` bytes, and the last `4 × size` bytes in
+ * chunks of a quarter of that (at least `minimum`), so that the workers finish together: a worker that takes the
+ * file's last full chunk while the other has nothing left to do would leave a core idle for a whole chunk's time
+ * (the two processors of this machine do not read at the same speed, and chunks are handed out as workers ask).
+ */
+export function plan(
   dataStart: number,
   fileSize: number,
   size: number,
+  minimum = 1 << 13,
 ): Array<{ index: number; start: number; end: number }> {
   const tasks: Array<{ index: number; start: number; end: number }> = [];
-  for (let start = dataStart, index = 0; start < fileSize; start += size, index++)
-    tasks.push({ index, start, end: Math.min(fileSize, start + size) });
+  const tail = Math.max(minimum, Math.floor(size / 4));
+  for (let start = dataStart, index = 0; start < fileSize; index++) {
+    const step = fileSize - start > 4 * size ? size : tail;
+    tasks.push({ index, start, end: Math.min(fileSize, start + step) });
+    start += step;
+  }
   return tasks;
 }
 
