@@ -24,7 +24,10 @@ interface Measurement {
   readonly check?: string;
 }
 
-/** Worker threads of a mode: `columns-2` two, `columns-w1` one, `columns-1` and `columns-reuse-1` none (the calling thread). */
+/**
+ * Worker threads of a mode: `columns-2` and `columns-reuse-2` two, `columns-w1` one, `columns-1` and `columns-reuse-1`
+ * none (the calling thread).
+ */
 function workersOf(mode: string): number {
   if (mode.endsWith('-w1')) return 1;
   return mode.endsWith('2') ? 2 : 0;
@@ -83,7 +86,8 @@ async function measure(mode: string): Promise<Measurement> {
           fields: COLUMNS,
           chunkBytes: 4 << 20,
           workers: workersOf(mode),
-          // The batches are only counted here: `columns-reuse-1` lets the reader hand out the same arrays again.
+          // The batches are only counted here: `columns-reuse-1` and `columns-reuse-2` let the reader hand out the
+          // same arrays again (on the worker path, each batch's buffers go back to the worker that wrote them).
           ...(mode.startsWith('columns-reuse') ? { reuseBatches: true } : {}),
         },
       );
@@ -157,6 +161,7 @@ const allModes = [
   'duckdb-load-2',
   'columns-w1',
   'columns-2',
+  'columns-reuse-2',
   'records',
   'records-batches',
   'duckdb-retention-2',
@@ -185,7 +190,7 @@ const ratio = (a: string, b: string): string => {
   return x === undefined || y === undefined ? 'n/a' : (x.ms / y.ms).toFixed(2);
 };
 console.log(
-  `DuckDB threads=1 ÷ ours (1 thread): ${ratio('duckdb-load-1', 'columns-1')}×, ÷ ours (1 thread, reused batches): ${ratio('duckdb-load-1', 'columns-reuse-1')}×; DuckDB threads=2 ÷ ours (1 worker): ${ratio('duckdb-load-2', 'columns-w1')}×, ÷ ours (2 workers): ${ratio('duckdb-load-2', 'columns-2')}×`,
+  `DuckDB threads=1 ÷ ours (1 thread): ${ratio('duckdb-load-1', 'columns-1')}×, ÷ ours (1 thread, reused batches): ${ratio('duckdb-load-1', 'columns-reuse-1')}×; DuckDB threads=2 ÷ ours (1 worker): ${ratio('duckdb-load-2', 'columns-w1')}×, ÷ ours (2 workers): ${ratio('duckdb-load-2', 'columns-2')}×, ÷ ours (2 workers, reused batches): ${ratio('duckdb-load-2', 'columns-reuse-2')}×`,
 );
 console.log(
   `validated records: DuckDB threads=1 ÷ ours ${ratio('duckdb-load-1', 'records')}× (batches ${ratio('duckdb-load-1', 'records-batches')}×), DuckDB threads=2 ÷ ours ${ratio('duckdb-load-2', 'records')}× (batches ${ratio('duckdb-load-2', 'records-batches')}×)`,

@@ -107,6 +107,57 @@ describe('readColumns with workers', () => {
     expect(two).toEqual(one);
   }, 120_000);
 
+  it('with reuseBatches, gives the values of one thread and hands each batch back to its worker after the next is asked for', async () => {
+    // The file of the test above (many 8 KiB chunks, customers met again, dead letters). Each batch is read as it
+    // comes (collect), so the values are those of one thread only if no batch is overwritten while it is the
+    // consumer's; and a batch's arrays are detached (given back to the worker) once the next batch is asked for.
+    const lines = Array.from({ length: 6_000 }, (_, i) => {
+      const who = i % 5 === 0 ? `late${Math.floor(i / 50)}` : `c${(i * 7919) % 211}`;
+      const at = i % 37 === 0 ? 'soon' : `2024-0${1 + (i % 9)}-1${i % 10} 10:00`;
+      return `${who},${at},e${Math.floor(i / 400)},${i},`;
+    });
+    const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+    for (let round = 0; round < 2; round++) {
+      const stream = readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2, reuseBatches: true });
+      expect(await collect(stream)).toEqual(one);
+    }
+    let previous: { line: Int32Array; customers: Int32Array; at: Float64Array } | undefined;
+    let batches = 0;
+    let given = 0;
+    for await (const batch of readColumns(
+      { path },
+      { mapping, chunkBytes: 1024, workers: 2, reuseBatches: true },
+    )) {
+      expect(batch.line.length).toBe(batch.length);
+      if (previous !== undefined) {
+        given++;
+        expect([previous.line.length, previous.customers.length, previous.at.length]).toEqual([0, 0, 0]);
+      }
+      previous = {
+        line: batch.line,
+        customers: batch.columns.customerId as Int32Array,
+        at: batch.columns.timestamp as Float64Array,
+      };
+      batches++;
+    }
+    expect(batches).toBeGreaterThan(50);
+    expect(given).toBe(batches - 1);
+    // A consumer that transfers a batch's arrays away itself (to a worker of its own): the read goes on (the
+    // detached buffer is sent back with the others, which Node accepts).
+    let rows = 0;
+    for await (const batch of readColumns(
+      { path },
+      { mapping, chunkBytes: 1024, workers: 2, reuseBatches: true },
+    )) {
+      rows += batch.length;
+      structuredClone(batch.columns.customerId, {
+        transfer: [(batch.columns.customerId as Int32Array).buffer as ArrayBuffer],
+      });
+    }
+    expect(rows).toBe(one.rows.length);
+  }, 120_000);
+
   it('keeps its workers between reads: after a read left mid-way, and beside a read running at the same time', async () => {
     // Workers are leased per read and kept afterwards. A read abandoned after its first batch leaves chunks in flight
     // on its workers; their answers come after the next read has leased the same workers and must be ignored (the

@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { MappingSpec } from '../mapping/mapping.js';
 import type { DeadLetter } from '../records/dead-letter.js';
+import type { ArrayPool } from './array-pool.js';
 import type { ChunkReducerSpec } from './chunk-reducer.js';
-import { CARRIED, type ColumnBatch, type ColumnStream, LINES_READ, readColumns } from './read-columns.js';
+import { CARRIED, type ColumnBatch, type ColumnStream, LINES_READ, openColumns } from './read-columns.js';
 
 const LF = 10;
 const CR = 13;
@@ -25,6 +26,11 @@ export interface ChunkSetup {
   readonly batchBytes: number;
   /** The reducer of a reduced read (`reduceColumns`): each chunk's batches are reduced in the worker. */
   readonly reducer?: ChunkReducerSpec;
+  /**
+   * The calling thread gives each batch's buffers back (`reuseBatches`): the reader hands out its storage and
+   * writes on in buffers from the worker's pool.
+   */
+  readonly recycle?: boolean;
 }
 
 /** One chunk's nominal byte range `[start, end)` of the data area (internal). */
@@ -127,7 +133,8 @@ export class ChunkReader {
   #rowsIn = 0;
   #rowsOut = 0;
 
-  constructor(setup: ChunkSetup) {
+  /** @param pool - Where a recycling read ({@link ChunkSetup.recycle}) takes the storage of its next batches. */
+  constructor(setup: ChunkSetup, pool?: ArrayPool) {
     this.#setup = setup;
     const feed = this.#feed.bind(this);
     // `null` ends the input: after the file's last chunk, whose last record may have no line break after it.
@@ -137,15 +144,21 @@ export class ChunkReader {
       },
     };
     // The one-thread reader (no `workers`): its stream has the CARRIED and LINES_READ keys.
-    this.#stream = readColumns(input, {
-      format: 'csv',
-      delimiter: setup.delimiter,
-      name: setup.name,
-      mapping: setup.spec,
-      fields: [...setup.fields],
-      keepDeadLetters: 0,
-      onDeadLetter: (letter) => this.#letters.push(letter),
-    }) as ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number };
+    this.#stream = openColumns(
+      input,
+      {
+        format: 'csv',
+        delimiter: setup.delimiter,
+        name: setup.name,
+        mapping: setup.spec,
+        fields: [...setup.fields],
+        keepDeadLetters: 0,
+        onDeadLetter: (letter) => this.#letters.push(letter),
+      },
+      'readColumns',
+      undefined,
+      setup.recycle === true ? pool : undefined,
+    ) as ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number };
     this.#batches = this.#stream[Symbol.asyncIterator]();
     this.#chunks.push(setup.header);
     this.#linesSeen = lineBreaksOf(setup.header);

@@ -5,13 +5,15 @@
 // batches; a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the reducer
 // throws again, with the file's lines).
 import { parentPort } from 'node:worker_threads';
+import { ArrayPool } from './array-pool.js';
 import { type ChunkReducer, loadReducer } from './chunk-reducer.js';
 import { ChunkReader, type ChunkSetup, type ChunkTask } from './chunk-task.js';
 
 type Message =
   | { readonly type: 'open'; readonly read: number; readonly setup: ChunkSetup }
   | { readonly type: 'task'; readonly read: number; readonly task: ChunkTask }
-  | { readonly type: 'close'; readonly read: number };
+  | { readonly type: 'close'; readonly read: number }
+  | { readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] };
 
 interface Open {
   readonly reader: ChunkReader;
@@ -20,6 +22,8 @@ interface Open {
 }
 
 const reads = new Map<number, Open>();
+/** Batch buffers the calling thread gave back (`reuseBatches`), for the storage of later batches of any read. */
+const arrays = new ArrayPool(256);
 /** Two tasks can be in flight; they are read in the order they came, one at a time (a task of a read that ended is
  * dropped). */
 let queue: Promise<void> = Promise.resolve();
@@ -45,12 +49,20 @@ async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
 }
 
 parentPort?.on('message', (message: Message) => {
+  if (message.type === 'recycle') {
+    arrays.give(message.buffers);
+    return;
+  }
   if (message.type === 'open') {
     const reducer = message.setup.reducer;
     const pending = reducer === undefined ? undefined : loadReducer(reducer);
     // A module that cannot be loaded fails each task (below); the rejection is not left unhandled meanwhile.
     pending?.catch(() => undefined);
-    reads.set(message.read, { reader: new ChunkReader(message.setup), reducer: pending, closed: false });
+    reads.set(message.read, {
+      reader: new ChunkReader(message.setup, arrays),
+      reducer: pending,
+      closed: false,
+    });
     return;
   }
   const open = reads.get(message.read);

@@ -3,6 +3,7 @@ import type { CsvTokenizer } from '../csv/tokenizer.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
+import type { ArrayPool } from './array-pool.js';
 import { ByteDictionary } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
@@ -271,6 +272,23 @@ export class FieldColumn {
   commit(): void {
     if (this.#dictionary) this.ints.push(this.current);
     else this.floats.push(this.current);
+  }
+
+  /**
+   * Takes the batch's values without a copy: the column's storage itself (a view of its filled part), which the
+   * caller now owns; the column goes on in storage from `pool`.
+   */
+  handOff(pool: ArrayPool): Int32Array | Float64Array {
+    if (this.kind === 'dictionary') {
+      const out = this.ints.data.subarray(0, this.ints.length);
+      this.ints.data = pool.int32(this.ints.data.length);
+      this.ints.length = 0;
+      return out;
+    }
+    const out = this.floats.data.subarray(0, this.floats.length);
+    this.floats.data = pool.float64(this.floats.data.length);
+    this.floats.length = 0;
+    return out;
   }
 
   /**

@@ -104,15 +104,25 @@ function remap(column: Int32Array, map: Int32Array): void {
   }
 }
 
-/** The chunks of the data area `[dataStart, fileSize)` (internal). */
-function plan(
+/**
+ * The chunks of the data area `[dataStart, fileSize)` (internal): of `size` bytes, and the last `4 × size` bytes in
+ * chunks of a quarter of that (at least `minimum`), so that the workers finish together: a worker that takes the
+ * file's last full chunk while the other has nothing left to do would leave a core idle for a whole chunk's time
+ * (the two processors of this machine do not read at the same speed, and chunks are handed out as workers ask).
+ */
+export function plan(
   dataStart: number,
   fileSize: number,
   size: number,
+  minimum = 1 << 13,
 ): Array<{ index: number; start: number; end: number }> {
   const tasks: Array<{ index: number; start: number; end: number }> = [];
-  for (let start = dataStart, index = 0; start < fileSize; start += size, index++)
-    tasks.push({ index, start, end: Math.min(fileSize, start + size) });
+  const tail = Math.max(minimum, Math.floor(size / 4));
+  for (let start = dataStart, index = 0; start < fileSize; index++) {
+    const step = fileSize - start > 4 * size ? size : tail;
+    tasks.push({ index, start, end: Math.min(fileSize, start + step) });
+    start += step;
+  }
   return tasks;
 }
 
@@ -193,6 +203,17 @@ class Pool {
     return outcome;
   }
 
+  /** Gives the buffers of a batch back to worker `k`, which wrote it (they are detached here). */
+  recycle(k: number, batch: ColumnBatch): void {
+    const worker = this.#workers[k] as Worker;
+    if (this.#failed.has(worker)) return;
+    const buffers = [
+      batch.line.buffer,
+      ...Object.values(batch.columns).map((c) => c.buffer),
+    ] as ArrayBuffer[];
+    worker.postMessage({ type: 'recycle', buffers }, buffers);
+  }
+
   /** Ends the read on its workers and gives them back (tasks still queued there are dropped unread). */
   async close(): Promise<void> {
     for (const off of this.#listeners) off();
@@ -222,6 +243,7 @@ export function readColumnsParallel(
   workers: number,
   single: (input: AsyncIterable<Uint8Array>) => ColumnStream,
   reducer?: ChunkReducerSpec,
+  recycle = false,
 ): ColumnStream {
   const summary = new SummaryBuilder(options.name, options.keepDeadLetters, options.onDeadLetter);
   const probe = single((async function* () {})());
@@ -301,6 +323,7 @@ export function readColumnsParallel(
         fields,
         batchBytes: options.chunkBytes,
         ...(reducer !== undefined ? { reducer } : {}),
+        ...(recycle && reducer === undefined ? { recycle: true } : {}),
       };
       const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
       let resumeAt = -1;
@@ -342,7 +365,11 @@ export function readColumnsParallel(
           lineOffset += outcome.lineBreaks;
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
-          for (const batch of batches) if (batch.length > 0) yield batch;
+          for (const batch of batches) {
+            if (batch.length > 0) yield batch;
+            // The consumer asked for the next batch (reuseBatches): this one's buffers go back to their worker.
+            if (setup.recycle === true) pool.recycle(outcome.worker, batch);
+          }
         }
       } finally {
         await pool.close();

@@ -14,6 +14,7 @@ import { type IngestSummary, rawText, SummaryBuilder } from '../records/dead-let
 import { getPath } from '../records/json-access.js';
 import { checkOptions, type ReadOptions, readOptionShape, resolveReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
+import type { ArrayPool } from './array-pool.js';
 import type { ChunkReducerSpec } from './chunk-reducer.js';
 import { FieldColumn } from './field-column.js';
 import { GrowableInt32 } from './growable.js';
@@ -92,8 +93,8 @@ export interface ReadColumnsOptions extends ReadOptions {
    * Lets the reader hand out the same arrays again: each batch's `line` and column arrays are then valid only until
    * the next batch is asked for (copy what you keep). Saves fresh memory per batch, a tenth of the CPU of a
    * one-thread read of a wide file. For a consumer that aggregates or copies each batch as it comes. Values are
-   * the same either way; the worker path hands out fresh arrays regardless. Default `false`: every batch is the
-   * caller's.
+   * the same either way. On the worker path a batch's arrays go back to the worker that wrote them once the next
+   * batch is asked for (they are then detached: empty). Default `false`: every batch is the caller's.
    */
   readonly reuseBatches?: boolean;
 }
@@ -144,13 +145,16 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
 
 /**
  * {@link readColumns} under the name of its public caller (internal); with a `reducer`, a CSV file read by workers
- * gives a stream of {@link ReducedChunk}s instead of batches (see `reduceColumns`), and `reduced` says so.
+ * gives a stream of {@link ReducedChunk}s instead of batches (see `reduceColumns`), and `reduced` says so. With a
+ * `pool` (a worker's reader whose caller recycles its batches), each batch is handed out in the storage it was
+ * written in, and the next one is written in storage from the pool (no copy, no fresh memory).
  */
 export function openColumns(
   input: IngestInput,
   options: ReadColumnsOptions,
   functionName: string,
   reducer?: ChunkReducerSpec,
+  pool?: ArrayPool,
 ): ColumnStream & { readonly [REDUCED]?: true } {
   if (!isIngestInput(input)) {
     throw new CxOptionsError(functionName, [
@@ -243,6 +247,7 @@ export function openColumns(
           fields: requested,
         }),
       reducer,
+      reuseBatches,
     );
     return reducer === undefined ? parallel : Object.assign(parallel, { [REDUCED]: true as const });
   }
@@ -450,6 +455,19 @@ export function openColumns(
         const length = lines.length;
         if (length === 0) continue;
         const out: Record<string, Int32Array | Float64Array> = {};
+        if (pool !== undefined) {
+          for (const c of columns) out[c.field] = c.handOff(pool);
+          for (const c of constantColumns)
+            out[c.field] =
+              c.kind === 'dictionary'
+                ? pool.int32(length).subarray(0, length).fill(c.current)
+                : pool.float64(length).subarray(0, length).fill(c.current);
+          const line = lines.data.subarray(0, length);
+          lines.data = pool.int32(lines.data.length);
+          lines.length = 0;
+          yield { length, line, columns: out };
+          continue;
+        }
         for (const c of columns) out[c.field] = c.take(reuseBatches);
         constantColumns.forEach((c, i) => {
           let values = filled[i] as Int32Array | Float64Array;

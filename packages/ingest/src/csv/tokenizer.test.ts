@@ -105,4 +105,57 @@ describe('CsvTokenizer', () => {
       ),
     );
   });
+
+  it("reads every delimiter and the bytes around the fast path's threshold to the same fields (property)", () => {
+    // The unquoted fast path skips every byte above the highest special byte (the quote, 34, or a delimiter below
+    // '0'); cells here are made of the bytes at and around those thresholds, tabs, spaces, digits and UTF-8, so a
+    // threshold one too high or too low, or a skipped delimiter, changes the fields (compared with the rows
+    // written, whole and in chunks of every size).
+    const alphabet = [
+      '\t',
+      ' ',
+      '!',
+      '"',
+      '#',
+      '+',
+      ',',
+      '-',
+      '.',
+      '/',
+      '0',
+      '9',
+      ':',
+      ';',
+      '<',
+      'a',
+      'z',
+      '{',
+      '|',
+      '}',
+      '~',
+      'ł',
+      '€',
+    ];
+    const cell = fc
+      .array(fc.constantFrom(...alphabet, '\n', '\r\n'), { maxLength: 6 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', '\t', ';', '|', ' ', '!', '+', '/'),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 23 }),
+        fc.constantFrom('\n', '\r\n'),
+        (delimiter, rows, chunk, eol) => {
+          const quote = (v: string): string =>
+            v.includes(delimiter) || /["\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v;
+          const text = rows.map((r) => r.map(quote).join(delimiter)).join(eol) + eol;
+          const whole = tokenize(text, delimiter);
+          expect(whole.map((t) => t.fields)).toEqual(rows);
+          expect(whole.every((t) => t.error === RECORD_OK)).toBe(true);
+          expect(tokenize(text, delimiter, chunk)).toEqual(whole);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
