@@ -3,6 +3,7 @@
 // entry per actor met in the chunk, enough for the calling thread to continue that actor's state whatever it was
 // when the chunk began (see `chunk-merge.ts`).
 import type { ChunkReducer, ChunkReducerContext, ColumnBatch } from '@cx/ingest';
+import { ActorIndex } from './actor-index.js';
 import { compileMatcher, isAnyEvent, matches, namesOnly } from './matcher.js';
 import { planRetention } from './normalize.js';
 import type { CohortRetentionOptions } from './options.js';
@@ -54,7 +55,13 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: 
 export class RetentionReducer implements ChunkReducer<RetentionChunk> {
   readonly #plan;
   readonly #periods: PeriodLookup;
-  /** Per actor key (`2 × customer` or `2 × anonymous + 1`), its entry in the chunk when `#stamp` is the chunk's. */
+  /**
+   * The actor of a row, by the text of its customer id, else of its anonymous id, as the stream (and the
+   * one-thread accumulator) knows it: a customer id and an anonymous id with the same text are one actor, with one
+   * entry per chunk, so that its events are checked and counted together.
+   */
+  readonly #actors = new ActorIndex();
+  /** Per actor, its entry in the chunk when `#stamp` is the chunk's. */
   #entryOf: Int32Array = new Int32Array(1024);
   #stamp: Int32Array = new Int32Array(1024);
   #chunk = 0;
@@ -87,7 +94,10 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       plan.to === undefined
         ? Number.POSITIVE_INFINITY
         : plan.calendar.startOfIndex(plan.calendar.indexOf(plan.to - 1) + 1);
-    const keys = 2 * Math.max(dictionary('customerId').length, dictionary('anonymousId').length) + 2;
+    const customerIds = dictionary('customerId');
+    const anonymousIds = dictionary('anonymousId');
+    const actors = this.#actors;
+    const keys = customerIds.length + anonymousIds.length + 1;
     if (keys > this.#entryOf.length) {
       this.#entryOf = grow(this.#entryOf, keys);
       this.#stamp = grow(this.#stamp, keys);
@@ -131,7 +141,10 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       const stage = (c.stageId as Int32Array | undefined) ?? none;
       for (let i = 0; i < n; i++, row++) {
         const cu = i < who.length ? (who[i] as number) : -1;
-        const key = cu >= 0 ? 2 * cu : 2 * (anon[i] as number) + 1;
+        const key =
+          cu >= 0
+            ? actors.customer(cu, customerIds)
+            : actors.anonymous(anon[i] as number, anonymousIds, customerIds);
         const t = time[i] as number;
         let e: number;
         if (stamp[key] === chunk) e = entryOf[key] as number;
