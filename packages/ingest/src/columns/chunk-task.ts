@@ -25,6 +25,8 @@ export interface ChunkSetup {
   readonly batchBytes: number;
   /** The reducer of a reduced read (`reduceColumns`): each chunk's batches are reduced in the worker. */
   readonly reducer?: ChunkReducerSpec;
+  /** The reader's arrays are used again from batch to batch (`readColumns`' `reuseBatches`: a reducer that streams). */
+  readonly reuseBatches?: boolean;
 }
 
 /** One chunk's nominal byte range `[start, end)` of the data area (internal). */
@@ -145,6 +147,7 @@ export class ChunkReader {
       fields: [...setup.fields],
       keepDeadLetters: 0,
       onDeadLetter: (letter) => this.#letters.push(letter),
+      ...(setup.reuseBatches === true ? { reuseBatches: true } : {}),
     }) as ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number };
     this.#batches = this.#stream[Symbol.asyncIterator]();
     this.#chunks.push(setup.header);
@@ -175,8 +178,11 @@ export class ChunkReader {
     return this.#stream.dictionary(field);
   }
 
-  /** Reads chunk `task` of the file into columns. */
-  async read(task: ChunkTask): Promise<ChunkResult> {
+  /**
+   * Reads chunk `task` of the file into columns: its batches are in the result, or given to `onBatch` one by one as
+   * they are read (then the result has none).
+   */
+  async read(task: ChunkTask, onBatch?: (batch: ColumnBatch) => void): Promise<ChunkResult> {
     const setup = this.#setup;
     const fd = openSync(setup.path, 'r');
     let bytes: Uint8Array;
@@ -253,7 +259,8 @@ export class ChunkReader {
       if (next === undefined) break;
       this.#pending = undefined;
       if (next.done === true) break;
-      batches.push(next.value);
+      if (onBatch !== undefined) onBatch(next.value);
+      else batches.push(next.value);
     }
     spare = new Uint8Array(bytes.buffer);
     // Bytes held back at the end of a chunk that ends with a line feed: that line feed is inside a quoted field.

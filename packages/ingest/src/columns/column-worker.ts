@@ -5,7 +5,7 @@
 // batches; a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the reducer
 // throws again, with the file's lines).
 import { parentPort } from 'node:worker_threads';
-import { type ChunkReducer, loadReducer } from './chunk-reducer.js';
+import { type ChunkReducer, loadReducer, streams } from './chunk-reducer.js';
 import { ChunkReader, type ChunkSetup, type ChunkTask } from './chunk-task.js';
 
 type Message =
@@ -14,7 +14,8 @@ type Message =
   | { readonly type: 'close'; readonly read: number };
 
 interface Open {
-  readonly reader: ChunkReader;
+  /** The reader; with a reducer, made once the reducer is loaded (it reuses its arrays when the reducer streams). */
+  readonly reader: Promise<ChunkReader>;
   readonly reducer: Promise<ChunkReducer<unknown>> | undefined;
   closed: boolean;
 }
@@ -25,7 +26,21 @@ const reads = new Map<number, Open>();
 let queue: Promise<void> = Promise.resolve();
 
 async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
-  const result = await open.reader.read(task);
+  const reader = await open.reader;
+  if (open.reducer !== undefined) {
+    const reducer = await open.reducer;
+    const context = { fields: reader.fields, dictionary: (field: string) => reader.dictionary(field) };
+    if (streams(reducer)) {
+      // Each batch reduced as it is read, while in the cache; the reader then uses its arrays again.
+      reducer.begin(context);
+      const result = await reader.read(task, (batch) => reducer.add(batch, context));
+      const reduced = reducer.end(context);
+      const transfer = reducer.transferList?.(reduced) ?? [];
+      parentPort?.postMessage({ ok: true, read, result: { ...result, reduced } }, transfer);
+      return;
+    }
+  }
+  const result = await reader.read(task);
   if (open.reducer === undefined) {
     const transfer = result.batches.flatMap((b) => [
       b.line.buffer,
@@ -35,7 +50,6 @@ async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
     return;
   }
   const reducer = await open.reducer;
-  const reader = open.reader;
   const reduced = reducer.reduce(result.batches, {
     fields: reader.fields,
     dictionary: (field) => reader.dictionary(field),
@@ -50,7 +64,15 @@ parentPort?.on('message', (message: Message) => {
     const pending = reducer === undefined ? undefined : loadReducer(reducer);
     // A module that cannot be loaded fails each task (below); the rejection is not left unhandled meanwhile.
     pending?.catch(() => undefined);
-    reads.set(message.read, { reader: new ChunkReader(message.setup), reducer: pending, closed: false });
+    const setup = message.setup;
+    const reader =
+      pending === undefined
+        ? Promise.resolve(new ChunkReader(setup))
+        : pending.then(
+            (r) => new ChunkReader(streams(r) ? { ...setup, reuseBatches: true } : setup),
+            () => new ChunkReader(setup),
+          );
+    reads.set(message.read, { reader, reducer: pending, closed: false });
     return;
   }
   const open = reads.get(message.read);
