@@ -72,10 +72,14 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
    * entry per chunk, so that its events are checked and counted together.
    */
   readonly #actors = new ActorIndex();
-  /** Per actor, its entry in the chunk when `#stamp` is the chunk's. */
+  /**
+   * Per actor, `#base` + its entry in the current chunk; a value below `#base` (0 at first) is of an earlier chunk:
+   * one array read per event finds the entry, and nothing is cleared between chunks.
+   */
   #entryOf: Int32Array = new Int32Array(1024);
-  #stamp: Int32Array = new Int32Array(1024);
-  #chunk = 0;
+  #base = 1;
+  /** Entries of the previous chunk (the next chunk's base is past them). */
+  #previous = 0;
   /** The matchers, compiled against the dictionaries as long as they were then (recompiled when they grow). */
   #compiledFor = '';
   #start: CompiledMatcher = ANY;
@@ -120,7 +124,13 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
 
   /** Starts a chunk. */
   begin(_context: ChunkReducerContext): void {
-    this.#chunk++;
+    this.#base += this.#previous;
+    // Bases stay far below 2^31 (a chunk has fewer entries than 2^30): past 2^30, every entry is forgotten.
+    if (this.#base > 2 ** 30) {
+      this.#entryOf.fill(0);
+      this.#base = 1;
+    }
+    this.#previous = 0;
     this.#count = 0;
     this.#nodes = 0;
     this.#maxTime = Number.NEGATIVE_INFINITY;
@@ -187,13 +197,9 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     const actors = this.#actors;
     // Every value of the batch is in the dictionaries: keys stay below their sizes together.
     const keys = customerIds.length + anonymousIds.length + 1;
-    if (keys > this.#entryOf.length) {
-      this.#entryOf = grow(this.#entryOf, keys);
-      this.#stamp = grow(this.#stamp, keys);
-    }
+    if (keys > this.#entryOf.length) this.#entryOf = grow(this.#entryOf, keys);
     const entryOf = this.#entryOf;
-    const stamp = this.#stamp;
-    const chunk = this.#chunk;
+    const base = this.#base;
     let capacity = this.#customer.length;
     let customer = this.#customer;
     let anonymous = this.#anonymous;
@@ -229,9 +235,8 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           ? actors.customer(cu, customerIds)
           : actors.anonymous(anon[i] as number, anonymousIds, customerIds);
       const t = time[i] as number;
-      let e: number;
-      if (stamp[key] === chunk) e = entryOf[key] as number;
-      else {
+      let e = (entryOf[key] as number) - base;
+      if (e < 0) {
         e = count++;
         if (e === capacity) {
           capacity *= 2;
@@ -250,8 +255,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           head = this.#head;
           tail = this.#tail;
         }
-        stamp[key] = chunk;
-        entryOf[key] = e;
+        entryOf[key] = base + e;
         customer[e] = cu;
         anonymous[e] = cu >= 0 ? -1 : (anon[i] as number);
         firstTime[e] = t;
@@ -307,6 +311,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     }
     this.#nodes = nodes;
     this.#count = count;
+    this.#previous = count;
     this.#maxTime = maxTime;
     this.#row = this.#unsortedRow >= 0 ? this.#row + n : row;
   }
