@@ -2,8 +2,9 @@
 // read opens a reader here (`open`, with the read's setup), sends it chunks (`task`), one after another into one
 // single-thread column reader whose dictionaries live across the chunks, and ends it (`close`). A read with a
 // reducer (`reduceColumns`) imports the reducer's module once and posts each chunk's reduced value instead of its
-// batches; a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the reducer
-// throws again, with the file's lines).
+// batches (a reducer with `begin` / `add` / `end` is given each batch as it is read, and the reader then reuses the
+// batch's arrays); a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the
+// reducer throws again, with the file's lines).
 import { parentPort } from 'node:worker_threads';
 import { type ChunkReducer, loadReducer, streams } from './chunk-reducer.js';
 import { ChunkReader, type ChunkSetup, type ChunkTask } from './chunk-task.js';
