@@ -56,14 +56,21 @@ async function oneThread(path: string) {
 }
 
 /** The reduced read placed in the file: rows with file lines and stream values; chunks that ran in a worker. */
-async function reduced(path: string, workers: number, chunkBytes = 1024) {
-  const stream = reduceColumns<{ rows: Array<[number, number, number]>; inWorker: boolean }>(
-    { path },
-    { mapping, fields, chunkBytes, workers, reducer: { module } },
-  );
+async function reduced(
+  path: string,
+  workers: number,
+  chunkBytes = 1024,
+  options: { stream?: boolean; keep?: boolean } = {},
+) {
+  const stream = reduceColumns<{
+    rows: Array<[number, number, number]>;
+    inWorker: boolean;
+    streamed: boolean;
+  }>({ path }, { mapping, fields, chunkBytes, workers, reducer: { module, options } });
   const rows: unknown[][] = [];
   let rowsIn = 0;
   let inWorker = 0;
+  let streamed = 0;
   for await (const chunk of stream) {
     expect(chunk.firstRow).toBe(rowsIn);
     rowsIn += chunk.rowsIn;
@@ -71,8 +78,9 @@ async function reduced(path: string, workers: number, chunkBytes = 1024) {
     for (const [line, who, at] of chunk.value.rows)
       rows.push([line + chunk.lineShift, stream.dictionary('customerId')[map[who] as number], at]);
     if (chunk.value.inWorker) inWorker++;
+    if (chunk.value.streamed) streamed++;
   }
-  return { rows, summary: stream.summary, inWorker };
+  return { rows, summary: stream.summary, inWorker, streamed };
 }
 
 describe('reduceColumns', () => {
@@ -90,9 +98,11 @@ describe('reduceColumns', () => {
         );
         const one = await oneThread(path);
         for (const workers of [0, 1, 2]) {
-          const got = await reduced(path, workers);
-          expect(got.rows).toEqual(one.rows);
-          expect(got.summary).toEqual(one.summary);
+          for (const stream of [false, true]) {
+            const got = await reduced(path, workers, 1024, { stream });
+            expect(got.rows).toEqual(one.rows);
+            expect(got.summary).toEqual(one.summary);
+          }
         }
       }),
       { numRuns: 4 },
@@ -113,16 +123,44 @@ describe('reduceColumns', () => {
     expect(two.inWorker).toBeGreaterThan(10);
   }, 120_000);
 
+  it('reduces batch by batch in the workers with a reducer that streams, the batches reused', async () => {
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, i) => `c${(i * 7919) % 997},2024-0${1 + (i % 9)}-1${i % 10} 10:00,`,
+    );
+    const path = file(`who,at,note\n${lines.join('\n')}\n`);
+    const one = await oneThread(path);
+    const streamed = await reduced(path, 2, 4096, { stream: true });
+    expect(streamed.rows).toEqual(one.rows);
+    expect(streamed.summary).toEqual(one.summary);
+    expect(streamed.streamed).toBeGreaterThan(10);
+    // A reducer that keeps the batches given to `add` sees them overwritten by the next ones: the workers' readers
+    // reuse their arrays when the reducer streams (and only then: the same reducer without `stream` is right).
+    const kept = await reduced(path, 2, 4096, { stream: true, keep: true });
+    expect(kept.rows).not.toEqual(one.rows);
+    expect(kept.rows.length).toBe(one.rows.length);
+  }, 120_000);
+
   it("throws the reducer's typed error with the file's line, from a worker's chunk too", async () => {
     const lines = Array.from(
       { length: 5_000 },
       (_, i) => `${i === 3_210 ? 'boom' : `c${i % 50}`},2024-01-01T10:00:00Z,`,
     );
     const path = file(`who,at,note\n${lines.join('\n')}\n`);
-    for (const workers of [0, 2]) {
+    for (const [workers, streamed] of [
+      [0, false],
+      [2, false],
+      [2, true],
+    ] as const) {
       const stream = reduceColumns(
         { path },
-        { mapping, fields, chunkBytes: 1024, workers, reducer: { module, options: { failOn: 'boom' } } },
+        {
+          mapping,
+          fields,
+          chunkBytes: 1024,
+          workers,
+          reducer: { module, options: { failOn: 'boom', stream: streamed } },
+        },
       );
       const error = await (async () => {
         try {

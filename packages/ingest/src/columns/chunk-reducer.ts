@@ -47,6 +47,30 @@ export interface ChunkReducer<R> {
    */
   reduce(batches: readonly ColumnBatch[], context: ChunkReducerContext): R;
   /**
+   * Starts a chunk reduced batch by batch (optional; with {@link ChunkReducer.add} and {@link ChunkReducer.end}, a
+   * worker reduces each batch as soon as it is read, while it is in the cache, and the reader reuses the batch's
+   * arrays for the next one). `begin`, `add` for each batch, `end` must give what `reduce` gives for those batches.
+   *
+   * @param context - The fields and dictionaries of the reader.
+   */
+  begin?(context: ChunkReducerContext): void;
+  /**
+   * Reduces the next batch of the chunk begun (optional, see {@link ChunkReducer.begin}). The batch's arrays are
+   * the reader's to use again once this returns: copy what must be kept.
+   *
+   * @param batch - The next accepted rows of the chunk, in file order.
+   * @param context - The fields and dictionaries of the reader (as far as they have grown: every value of the
+   *   batch is in them).
+   */
+  add?(batch: ColumnBatch, context: ChunkReducerContext): void;
+  /**
+   * Ends the chunk begun (optional, see {@link ChunkReducer.begin}).
+   *
+   * @param context - The fields and dictionaries of the reader.
+   * @returns The chunk's value.
+   */
+  end?(context: ChunkReducerContext): R;
+  /**
    * Array buffers of a value that may be moved instead of copied to the calling thread (optional).
    *
    * @param value - A value this reducer returned.
@@ -138,6 +162,17 @@ export interface ReducedColumnStream<R> extends AsyncIterable<ReducedChunk<R>> {
    * @returns Index → value.
    */
   dictionary(field: string): readonly string[];
+}
+
+/** Whether a reducer reduces batch by batch ({@link ChunkReducer.begin}, `add`, `end` all given) (internal). */
+export function streams<R>(
+  reducer: ChunkReducer<R>,
+): reducer is ChunkReducer<R> & Required<Pick<ChunkReducer<R>, 'begin' | 'add' | 'end'>> {
+  return (
+    typeof reducer.begin === 'function' &&
+    typeof reducer.add === 'function' &&
+    typeof reducer.end === 'function'
+  );
 }
 
 /** Reducer modules imported on this thread, by URL (internal). */

@@ -31,6 +31,8 @@ export interface ChunkSetup {
    * writes on in buffers from the worker's pool.
    */
   readonly recycle?: boolean;
+  /** The reader's arrays are used again from batch to batch (`readColumns`' `reuseBatches`: a reducer that streams). */
+  readonly reuseBatches?: boolean;
 }
 
 /** One chunk's nominal byte range `[start, end)` of the data area (internal). */
@@ -154,6 +156,7 @@ export class ChunkReader {
         fields: [...setup.fields],
         keepDeadLetters: 0,
         onDeadLetter: (letter) => this.#letters.push(letter),
+        ...(setup.reuseBatches === true ? { reuseBatches: true } : {}),
       },
       'readColumns',
       undefined,
@@ -188,8 +191,11 @@ export class ChunkReader {
     return this.#stream.dictionary(field);
   }
 
-  /** Reads chunk `task` of the file into columns. */
-  async read(task: ChunkTask): Promise<ChunkResult> {
+  /**
+   * Reads chunk `task` of the file into columns: its batches are in the result, or given to `onBatch` one by one as
+   * they are read (then the result has none).
+   */
+  async read(task: ChunkTask, onBatch?: (batch: ColumnBatch) => void): Promise<ChunkResult> {
     const setup = this.#setup;
     const fd = openSync(setup.path, 'r');
     let bytes: Uint8Array;
@@ -266,7 +272,8 @@ export class ChunkReader {
       if (next === undefined) break;
       this.#pending = undefined;
       if (next.done === true) break;
-      batches.push(next.value);
+      if (onBatch !== undefined) onBatch(next.value);
+      else batches.push(next.value);
     }
     spare = new Uint8Array(bytes.buffer);
     // Bytes held back at the end of a chunk that ends with a line feed: that line feed is inside a quoted field.

@@ -2,11 +2,12 @@
 // read opens a reader here (`open`, with the read's setup), sends it chunks (`task`), one after another into one
 // single-thread column reader whose dictionaries live across the chunks, and ends it (`close`). A read with a
 // reducer (`reduceColumns`) imports the reducer's module once and posts each chunk's reduced value instead of its
-// batches; a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the reducer
-// throws again, with the file's lines).
+// batches (a reducer with `begin` / `add` / `end` is given each batch as it is read, and the reader then reuses the
+// batch's arrays); a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the
+// reducer throws again, with the file's lines).
 import { parentPort } from 'node:worker_threads';
 import { ArrayPool } from './array-pool.js';
-import { type ChunkReducer, loadReducer } from './chunk-reducer.js';
+import { type ChunkReducer, loadReducer, streams } from './chunk-reducer.js';
 import { ChunkReader, type ChunkSetup, type ChunkTask } from './chunk-task.js';
 
 type Message =
@@ -16,7 +17,8 @@ type Message =
   | { readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] };
 
 interface Open {
-  readonly reader: ChunkReader;
+  /** The reader; with a reducer, made once the reducer is loaded (it reuses its arrays when the reducer streams). */
+  readonly reader: Promise<ChunkReader>;
   readonly reducer: Promise<ChunkReducer<unknown>> | undefined;
   closed: boolean;
 }
@@ -29,7 +31,21 @@ const arrays = new ArrayPool(256);
 let queue: Promise<void> = Promise.resolve();
 
 async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
-  const result = await open.reader.read(task);
+  const reader = await open.reader;
+  if (open.reducer !== undefined) {
+    const reducer = await open.reducer;
+    const context = { fields: reader.fields, dictionary: (field: string) => reader.dictionary(field) };
+    if (streams(reducer)) {
+      // Each batch reduced as it is read, while in the cache; the reader then uses its arrays again.
+      reducer.begin(context);
+      const result = await reader.read(task, (batch) => reducer.add(batch, context));
+      const reduced = reducer.end(context);
+      const transfer = reducer.transferList?.(reduced) ?? [];
+      parentPort?.postMessage({ ok: true, read, result: { ...result, reduced } }, transfer);
+      return;
+    }
+  }
+  const result = await reader.read(task);
   if (open.reducer === undefined) {
     const transfer = result.batches.flatMap((b) => [
       b.line.buffer,
@@ -39,7 +55,6 @@ async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
     return;
   }
   const reducer = await open.reducer;
-  const reader = open.reader;
   const reduced = reducer.reduce(result.batches, {
     fields: reader.fields,
     dictionary: (field) => reader.dictionary(field),
@@ -58,11 +73,15 @@ parentPort?.on('message', (message: Message) => {
     const pending = reducer === undefined ? undefined : loadReducer(reducer);
     // A module that cannot be loaded fails each task (below); the rejection is not left unhandled meanwhile.
     pending?.catch(() => undefined);
-    reads.set(message.read, {
-      reader: new ChunkReader(message.setup, arrays),
-      reducer: pending,
-      closed: false,
-    });
+    const setup = message.setup;
+    const reader =
+      pending === undefined
+        ? Promise.resolve(new ChunkReader(setup, arrays))
+        : pending.then(
+            (r) => new ChunkReader(streams(r) ? { ...setup, reuseBatches: true } : setup, arrays),
+            () => new ChunkReader(setup, arrays),
+          );
+    reads.set(message.read, { reader, reducer: pending, closed: false });
     return;
   }
   const open = reads.get(message.read);

@@ -130,6 +130,20 @@ type Outcome =
   | (ChunkResult & { readonly worker: number; readonly reduced?: unknown })
   | { readonly failed: true; readonly index: number };
 
+/**
+ * What a test may do to a chunk's outcome as it reaches the calling thread (internal): `'fail'` treats it as a chunk
+ * the worker could not read (the calling thread reads on from it), a number delays taking it in (and giving that
+ * worker its next chunk) by that many milliseconds, so that another worker takes the next chunks.
+ */
+export type ColumnsTestHook = (chunk: number, worker: number) => 'fail' | number | undefined;
+
+/** The test hook, if a test set one: `globalThis[Symbol.for('@cx/ingest.columnsTestHook')]` (internal). */
+function testHook(): ColumnsTestHook | undefined {
+  return (globalThis as Record<symbol, ColumnsTestHook | undefined>)[
+    Symbol.for('@cx/ingest.columnsTestHook')
+  ];
+}
+
 /** Reads of this process so far: each read's messages carry its number (a leased worker may still answer a read
  * that ended). */
 let reads = 0;
@@ -158,11 +172,17 @@ class Pool {
     this.#workers.forEach((worker, k) => {
       const onMessage = (message: { ok: boolean; read: number; result?: ChunkResult; index?: number }) => {
         if (message.read !== this.#read) return;
-        const outcome: Outcome = message.ok
+        let outcome: Outcome = message.ok
           ? { ...(message.result as ChunkResult & { reduced?: unknown }), worker: k }
           : { failed: true, index: message.index as number };
-        this.#settle(outcome.index, outcome);
-        this.#dispatch(worker);
+        const verdict = testHook()?.(outcome.index, k);
+        if (verdict === 'fail') outcome = { failed: true, index: outcome.index };
+        const take = (): void => {
+          this.#settle(outcome.index, outcome);
+          this.#dispatch(worker);
+        };
+        if (typeof verdict === 'number') setTimeout(take, verdict);
+        else take();
       };
       // A worker that cannot start or crashes: its chunks are read by the fallback on the calling thread.
       const onFailure = () => {

@@ -30,8 +30,10 @@ const reducerSchema = z.strictObject({
  * Reads rows into columns as {@link readColumns} does (the same grammar, checks, dead letters and summary) and
  * reduces each chunk of them with a {@link ChunkReducer} where it was read: with `workers`, a CSV file is cut into
  * chunks that worker threads read, and each worker imports the reducer module once and posts only each chunk's value,
- * so the calling thread handles per-chunk values instead of every row. Without workers (or for an input the workers
- * cannot read) the reducer runs on the calling thread, one batch at a time.
+ * so the calling thread handles per-chunk values instead of every row; a reducer that streams
+ * ({@link ChunkReducer.begin}, `add`, `end`) is given each batch as the worker reads it, and the worker's reader
+ * reuses the batch's arrays. Without workers (or for an input the workers cannot read) the reducer runs on the
+ * calling thread, one batch at a time (`reduce` of that batch).
  *
  * The chunks come in file order, whatever thread read them. A chunk's value refers to the reader's dictionary
  * indices; {@link ReducedChunk.toStream} maps them to the stream's. A chunk whose rows cannot be trusted to start at

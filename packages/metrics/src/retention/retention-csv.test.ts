@@ -193,6 +193,84 @@ describe('cohortRetentionCsv', () => {
     );
   }, 600_000);
 
+  it('takes a customer id and an anonymous id with the same text as one actor within a chunk', async () => {
+    // The one-thread stream knows an actor by its customerId, else its anonymousId, by text: `c2` below is one actor
+    // whichever column names it. Each file is one chunk, so only the reducer can tell the two apart (it did: an entry
+    // per column, so the order check and the start ran per column, and a property run failed about once in 150).
+    const unsortedFile = write(
+      `${HEADER}\n,c1,2026-01-10T00:00:00Z,open,web,\nc1,,2026-01-05T00:00:00Z,open,web,\nc3,,2026-01-06T00:00:00Z,open,web,\n`,
+    );
+    const o: CohortRetentionOptions = { interval: 'month', periods: 1 };
+    const reference = await accumulated(unsortedFile, o);
+    // By hand: row 1 (c1 by its customer id) is earlier than row 0 (c1 by its anonymous id).
+    expect(reference).toMatchObject({ error: 'CxValidationError', first: { path: [1, 'timestamp'] } });
+    const startFile = write(
+      `${HEADER}\n,c2,2026-01-20T00:00:00Z,open,web,\nc2,,2026-01-25T00:00:00Z,signup,web,\n,c2,2026-02-03T00:00:00Z,signup,web,\n`,
+    );
+    const started: CohortRetentionOptions = { interval: 'month', periods: 1, startEvent: { name: 'signup' } };
+    const matrix = await accumulated(startFile, started);
+    // By hand: c2 starts on 25 January (row 1) and comes back on 3 February: January's cohort, 1 of 1 retained.
+    expect(matrix).toMatchObject({ cohorts: [{ period: '2026-01', size: 1, counts: [1, 1] }] });
+    for (const workers of [1, 2]) {
+      expect(await outcome(() => cohortRetentionCsv(unsortedFile, { ...o, workers }))).toEqual(reference);
+      expect(await cohortRetentionCsv(startFile, { ...started, workers })).toEqual(matrix);
+    }
+  }, 120_000);
+
+  it('gives the one-thread errors and matrix when a worker is slow or a chunk fails (test hook)', async () => {
+    // 1,500 rows over about 12 chunks of 8 KiB; an event out of order (or a rejected row) at one of several rows.
+    // The hook in @cx/ingest's pool delays a worker's answers (the other worker takes the next chunks: the chunks go
+    // to the workers in another order) or fails a chunk (the calling thread reads on from it, with the file's rows
+    // and lines).
+    const HOOK = Symbol.for('@cx/ingest.columnsTestHook');
+    type Hook = (chunk: number, worker: number) => 'fail' | number | undefined;
+    const hooks = globalThis as Record<symbol, Hook | undefined>;
+    const rows = (swap: number, bad: number): string => {
+      const lines = Array.from({ length: 1_500 }, (_, i) => {
+        const actor = (i * 37) % 120;
+        let t = BASE + i * 3_600_000;
+        if (i === swap) t += 400 * 3_600_000;
+        const at = i === bad ? 'soon' : new Date(t).toISOString();
+        return actor % 4 === 0 ? `,c${actor},${at},open,web,` : `c${actor},,${at},open,web,"a, ""b"""`;
+      });
+      return `${HEADER}\n${lines.join('\n')}\n`;
+    };
+    const cases = [
+      write(rows(-1, -1)),
+      write(rows(100, -1)),
+      write(rows(700, -1)),
+      write(rows(1_300, -1)),
+      write(rows(-1, 650)),
+      write(rows(900, 1_200)),
+    ];
+    const variants: Hook[] = [
+      (_c, w) => (w === 0 ? 25 : undefined),
+      (_c, w) => (w === 1 ? 25 : undefined),
+      (c) => (c === 0 ? 'fail' : undefined),
+      (c) => (c === 3 ? 'fail' : undefined),
+      (c) => (c === 6 ? 'fail' : undefined),
+      (c, w) => ((c * 7 + w * 3) % 5) * 5,
+    ];
+    const o: CohortRetentionOptions = { interval: 'week', periods: 3 };
+    let errors = 0;
+    for (const path of cases) {
+      const reference = await accumulated(path, o);
+      if ('error' in reference) errors++;
+      for (const variant of variants) {
+        hooks[HOOK] = variant;
+        try {
+          const got = await outcome(() =>
+            cohortRetentionCsv(path, { ...o, workers: 2, read: { chunkBytes: 1024 } }),
+          );
+          expect(got).toEqual(reference);
+        } finally {
+          hooks[HOOK] = undefined;
+        }
+      }
+    }
+    expect(errors).toBe(5);
+  }, 300_000);
+
   it('reads a file of many chunks with actors spread over all of them', async () => {
     // 30,000 rows of 400 actors in time order over a year: each actor has events in most of the 8 KiB chunks.
     const lines = Array.from({ length: 30_000 }, (_, i) => {
