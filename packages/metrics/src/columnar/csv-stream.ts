@@ -358,6 +358,20 @@ export function streamInteractionCsv(
   options: ReadInteractionCsvOptions = {},
 ): InteractionCsvStream {
   checkReadInteractionCsvOptions(options, 'streamInteractionCsv');
+  return openInteractionCsv(path, options, false);
+}
+
+/**
+ * The read of {@link streamInteractionCsv} once its options are checked (internal). With `reuseBatches`, for the
+ * library's own consumers that copy or aggregate each batch before asking for the next (never for a caller's loop):
+ * a batch's arrays may be written over, or handed back to the worker that read them, once the next batch is asked
+ * for (`@cx/ingest`'s `readColumns` `reuseBatches`), so no fresh memory per batch.
+ */
+export function openInteractionCsv(
+  path: string,
+  options: ReadInteractionCsvOptions,
+  reuseBatches: boolean,
+): InteractionCsvStream {
   const delimiter = csvDelimiter(options);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const actors = new StringDictionary();
@@ -397,7 +411,15 @@ export function streamInteractionCsv(
       const { mapping, read } = await interactionCsvMapping(path, options, delimiter, chunkBytes);
       const stream = readColumns(
         { path },
-        { format: 'csv', delimiter, chunkBytes, mapping, fields: read, workers: options.workers ?? 0 },
+        {
+          format: 'csv',
+          delimiter,
+          chunkBytes,
+          mapping,
+          fields: read,
+          workers: options.workers ?? 0,
+          ...(reuseBatches ? { reuseBatches: true } : {}),
+        },
       );
       const customers = new Translation();
       const anonymous = new Translation();

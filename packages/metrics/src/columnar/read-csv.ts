@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { ActorColumnsAssembler } from './actor-assembly.js';
 import type { ReadInteractionCsvOptions } from './csv-stream.js';
-import { checkReadInteractionCsvOptions, DEFAULT_CHUNK_BYTES, streamInteractionCsv } from './csv-stream.js';
+import { checkReadInteractionCsvOptions, DEFAULT_CHUNK_BYTES, openInteractionCsv } from './csv-stream.js';
 import type { InteractionColumns } from './interaction-columns.js';
 
 /**
@@ -42,7 +42,8 @@ export function readInteractionColumnsCsv(
 
 /** The read of {@link readInteractionColumnsCsv} once its options are checked (internal). */
 async function readColumnsOf(path: string, options: ReadInteractionCsvOptions): Promise<InteractionColumns> {
-  const stream = streamInteractionCsv(path, options);
+  // Each batch is copied into the assembler before the next is asked for: its memory is reused.
+  const stream = openInteractionCsv(path, options, true);
   const keys = [...new Set(options.numeric ?? [])];
   let assembler: ActorColumnsAssembler | undefined;
   for await (const batch of stream) {

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { ActorPartitions } from '../columnar/actor-partitions.js';
 import {
   type InteractionCsvField,
+  openInteractionCsv,
   type ReadInteractionCsvOptions,
   readInteractionCsvOptionsSchema,
-  streamInteractionCsv,
 } from '../columnar/csv-stream.js';
 import type { InteractionColumns } from '../columnar/interaction-columns.js';
 import { funnelColumnsInto } from './funnel-columns.js';
@@ -201,7 +201,8 @@ async function run(
   const reader = Object.fromEntries(
     Object.entries(o.csv).filter(([, value]) => value !== undefined),
   ) as ReadInteractionCsvOptions;
-  const stream = streamInteractionCsv(path, reader);
+  // Each batch is copied into the partitions' buffers before the next is asked for: its memory is reused.
+  const stream = openInteractionCsv(path, reader, true);
   const directory = mkdtempSync(join(o.tempDirectory ?? tmpdir(), 'cx-journey-'));
   try {
     const partitions = new ActorPartitions(directory, count, o.bufferEvents);

@@ -6,10 +6,10 @@ import {
   DEFAULT_CHUNK_BYTES,
   type InteractionCsvField,
   interactionCsvMapping,
+  openInteractionCsv,
   type ReadInteractionCsvOptions,
   readInteractionCsvOptionsSchema,
   rowIssues,
-  streamInteractionCsv,
 } from '../columnar/csv-stream.js';
 import { workersOption } from '../parallel/workers-option.js';
 import { CohortRetentionAccumulator } from './accumulator.js';
@@ -173,7 +173,8 @@ export function cohortRetentionCsv(
   if (!reducible) {
     const accumulator = new CohortRetentionAccumulator(retention);
     return (async () => {
-      const stream = streamInteractionCsv(path, { ...readOptions, workers });
+      // The accumulator counts each batch before the next is asked for: its memory is reused.
+      const stream = openInteractionCsv(path, { ...readOptions, workers }, true);
       for await (const batch of stream) accumulator.addBatch(batch, stream);
       return accumulator.result();
     })();
