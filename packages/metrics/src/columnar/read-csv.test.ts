@@ -242,3 +242,25 @@ describe('readInteractionColumnsCsv', () => {
     await expect(readInteractionColumnsCsv(csvFile(`${HEADER}\ne1,"c1`))).rejects.toThrow(/closing quote/);
   });
 });
+
+describe('streamInteractionCsv batches', () => {
+  // The library's own consumers read with reuseBatches (a batch's memory is written over or handed back to its
+  // worker once the next is asked for); a caller's batches must not be: each stays as it was when yielded.
+  it.each([0, 2])('keeps every batch valid after later ones are read (workers %i)', async (workers) => {
+    const rows: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      rows.push(`e${i},c${i % 37},,2026-01-01T00:${String(i % 60).padStart(2, '0')}:00Z,visit,web,,,${i}`);
+    }
+    const path = csvFile(`${HEADER}\n${rows.join('\n')}\n`);
+    const stream = streamInteractionCsv(path, { chunkBytes: 1024, workers, numeric: ['revenue'] });
+    const kept: Array<{ readonly sum: number; readonly batch: { time: Float64Array; length: number } }> = [];
+    const sumOf = (time: Float64Array, length: number): number => {
+      let sum = 0;
+      for (let i = 0; i < length; i++) sum += time[i] as number;
+      return sum;
+    };
+    for await (const batch of stream) kept.push({ sum: sumOf(batch.time, batch.length), batch });
+    expect(kept.length).toBeGreaterThan(2);
+    for (const { sum, batch } of kept) expect(sumOf(batch.time, batch.length)).toBe(sum);
+  });
+});
