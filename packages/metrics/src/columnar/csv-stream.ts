@@ -112,6 +112,8 @@ export interface ReadInteractionCsvOptions {
  * @since 0.1.0
  */
 export interface InteractionCsvStream extends AsyncIterable<InteractionBatch> {
+  /** The path of the file read (named in errors with a batch's lines). */
+  readonly source: string;
   /** Distinct event names so far (index → name). */
   readonly names: readonly string[];
   /** Distinct channels so far. */
@@ -387,6 +389,7 @@ export function openInteractionCsv(
   const stages: string[] = [];
   const keys = [...new Set(options.numeric ?? [])];
   return {
+    source: path,
     names,
     channels,
     touchpoints,
@@ -500,6 +503,7 @@ export function openInteractionCsv(
           touchpoint: pick32(c.touchpointId as Int32Array | undefined),
           stage: pick32(c.stageId as Int32Array | undefined),
           numeric,
+          line: pick32(batch.line),
         };
         return out;
       };

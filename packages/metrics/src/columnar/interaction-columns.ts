@@ -89,4 +89,9 @@ export interface InteractionBatch {
   readonly stage: Int32Array;
   /** Selected numeric properties (`NaN` = missing). */
   readonly numeric: Readonly<Record<string, Float64Array>>;
+  /**
+   * 1-based line of the source where each event's row starts, when the batch was read from a file (rows can span
+   * lines: quoted line breaks, blank lines); errors about an event then name its line.
+   */
+  readonly line?: Int32Array;
 }

@@ -29,8 +29,12 @@ export class ChunkMerge {
   #minCohort = Number.POSITIVE_INFINITY;
   #maxCohort = Number.NEGATIVE_INFINITY;
 
-  constructor(plan: RetentionPlan) {
+  /** The file read, named with the line of an event out of order. */
+  readonly #source: string | undefined;
+
+  constructor(plan: RetentionPlan, source?: string) {
     this.#plan = plan;
+    this.#source = source;
     this.#columns = plan.columns.length;
     this.#actors = new ActorIndex();
   }
@@ -106,13 +110,16 @@ export class ChunkMerge {
     // Checks, in row order: the first event earlier than its actor's previous one (within the chunk, or its first
     // event in the chunk against the previous chunks), and the first start that stretches the cohorts too far.
     let unsortedRow = r.unsortedRow < 0 ? Number.POSITIVE_INFINITY : r.unsortedRow;
+    let unsortedLine = r.unsortedLine;
     let lo = this.#minCohort;
     let hi = this.#maxCohort;
     let widens = false;
     for (let e = 0; e < n; e++) {
       const s = slot[e] as number;
-      if ((r.firstTime[e] as number) < (last[s] as number) && (r.firstRow[e] as number) < unsortedRow)
+      if ((r.firstTime[e] as number) < (last[s] as number) && (r.firstRow[e] as number) < unsortedRow) {
         unsortedRow = r.firstRow[e] as number;
+        unsortedLine = r.firstLine[e] as number;
+      }
       if (Number.isNaN(t0[s] as number) && r.kind[e] === STARTS) {
         const p = r.startPeriod[e] as number;
         if (p < lo || p > hi) {
@@ -123,7 +130,12 @@ export class ChunkMerge {
       }
     }
     if (widens) this.#checkSpan(chunk, slot, lo, hi, unsortedRow);
-    if (unsortedRow !== Number.POSITIVE_INFINITY) throw unsorted([chunk.firstRow + unsortedRow, 'timestamp']);
+    if (unsortedRow !== Number.POSITIVE_INFINITY)
+      throw unsorted(
+        [chunk.firstRow + unsortedRow, 'timestamp'],
+        unsortedLine + chunk.lineShift,
+        this.#source,
+      );
     this.#apply(r, slot);
   }
 

@@ -29,16 +29,22 @@ export interface RetentionChunk {
   readonly firstTime: Float64Array;
   readonly lastTime: Float64Array;
   readonly firstRow: Int32Array;
+  /** The reader's line of the row of the entry's first event (add the chunk's `lineShift` for the file's). */
+  readonly firstLine: Int32Array;
   readonly kind: Uint8Array;
   readonly startTime: Float64Array;
   readonly startPeriod: Int32Array;
   readonly startRow: Int32Array;
+  /** The reader's line of the row of the entry's start event. */
+  readonly startLine: Int32Array;
   readonly offsets: Int32Array;
   readonly periods: Int32Array;
   /** Latest event time of the chunk (`-Infinity` when it has none). */
   readonly maxTime: number;
   /** Chunk row of the first event earlier than its actor's previous one in the chunk, or `-1`; entries stop there. */
   readonly unsortedRow: number;
+  /** The reader's line of `unsortedRow` (`-1` when there is none). */
+  readonly unsortedLine: number;
 }
 
 const EMPTY = new Int32Array(0);
@@ -91,10 +97,12 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
   #firstTime = new Float64Array(1024);
   #lastTime = new Float64Array(1024);
   #firstRow = new Int32Array(1024);
+  #firstLine = new Int32Array(1024);
   #kind = new Uint8Array(1024);
   #startTime = new Float64Array(1024);
   #startPeriod = new Int32Array(1024);
   #startRow = new Int32Array(1024);
+  #startLine = new Int32Array(1024);
   /** Per entry: its last return period, the end of that period, and the head and tail of its list of periods. */
   #lastPeriod = new Int32Array(1024);
   #periodEnd = new Float64Array(1024);
@@ -107,6 +115,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
   #count = 0;
   #maxTime = Number.NEGATIVE_INFINITY;
   #unsortedRow = -1;
+  #unsortedLine = -1;
   /** Accepted rows of the chunk so far. */
   #row = 0;
 
@@ -135,6 +144,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     this.#nodes = 0;
     this.#maxTime = Number.NEGATIVE_INFINITY;
     this.#unsortedRow = -1;
+    this.#unsortedLine = -1;
     this.#row = 0;
   }
 
@@ -164,10 +174,12 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     this.#firstTime = grow(this.#firstTime, capacity);
     this.#lastTime = grow(this.#lastTime, capacity);
     this.#firstRow = grow(this.#firstRow, capacity);
+    this.#firstLine = grow(this.#firstLine, capacity);
     this.#kind = grow(this.#kind, capacity);
     this.#startTime = grow(this.#startTime, capacity);
     this.#startPeriod = grow(this.#startPeriod, capacity);
     this.#startRow = grow(this.#startRow, capacity);
+    this.#startLine = grow(this.#startLine, capacity);
     this.#lastPeriod = grow(this.#lastPeriod, capacity);
     this.#periodEnd = grow(this.#periodEnd, capacity);
     this.#head = grow(this.#head, capacity);
@@ -206,10 +218,12 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     let firstTime = this.#firstTime;
     let lastTime = this.#lastTime;
     let firstRow = this.#firstRow;
+    let firstLine = this.#firstLine;
     let kind = this.#kind;
     let startTime = this.#startTime;
     let startPeriod = this.#startPeriod;
     let startRow = this.#startRow;
+    let startLine = this.#startLine;
     let lastPeriod = this.#lastPeriod;
     let periodEnd = this.#periodEnd;
     let head = this.#head;
@@ -224,6 +238,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     const who = (c.customerId as Int32Array | undefined) ?? EMPTY;
     const anon = (c.anonymousId as Int32Array | undefined) ?? EMPTY;
     const time = c.timestamp as Float64Array;
+    const line = batch.line;
     const name = (c.name as Int32Array | undefined) ?? EMPTY;
     const channel = (c.channel as Int32Array | undefined) ?? EMPTY;
     const touchpoint = (c.touchpointId as Int32Array | undefined) ?? EMPTY;
@@ -246,10 +261,12 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           firstTime = this.#firstTime;
           lastTime = this.#lastTime;
           firstRow = this.#firstRow;
+          firstLine = this.#firstLine;
           kind = this.#kind;
           startTime = this.#startTime;
           startPeriod = this.#startPeriod;
           startRow = this.#startRow;
+          startLine = this.#startLine;
           lastPeriod = this.#lastPeriod;
           periodEnd = this.#periodEnd;
           head = this.#head;
@@ -261,6 +278,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
         firstTime[e] = t;
         lastTime[e] = t;
         firstRow[e] = row;
+        firstLine[e] = line[i] as number;
         kind[e] = NOT_STARTED;
         periodEnd[e] = Number.NEGATIVE_INFINITY;
         head[e] = -1;
@@ -268,6 +286,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       }
       if (t < (lastTime[e] as number)) {
         this.#unsortedRow = row;
+        this.#unsortedLine = line[i] as number;
         break;
       }
       lastTime[e] = t;
@@ -285,6 +304,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           startTime[e] = t;
           startPeriod[e] = periods.indexOf(t);
           startRow[e] = row;
+          startLine[e] = line[i] as number;
         } else if (k === DROPPED) kind[e] = DROPPED;
       }
       if (!anyReturn && !matches(ret, name, channel, touchpoint, stage, i)) continue;
@@ -340,14 +360,17 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       firstTime: this.#firstTime.slice(0, count),
       lastTime: this.#lastTime.slice(0, count),
       firstRow: this.#firstRow.slice(0, count),
+      firstLine: this.#firstLine.slice(0, count),
       kind: this.#kind.slice(0, count),
       startTime: this.#startTime.slice(0, count),
       startPeriod: this.#startPeriod.slice(0, count),
       startRow: this.#startRow.slice(0, count),
+      startLine: this.#startLine.slice(0, count),
       offsets,
       periods: flat,
       maxTime: this.#maxTime,
       unsortedRow: this.#unsortedRow,
+      unsortedLine: this.#unsortedLine,
     };
   }
 
@@ -364,10 +387,12 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       value.firstTime,
       value.lastTime,
       value.firstRow,
+      value.firstLine,
       value.kind,
       value.startTime,
       value.startPeriod,
       value.startRow,
+      value.startLine,
       value.offsets,
       value.periods,
     ].map((array) => array.buffer as ArrayBuffer);

@@ -385,3 +385,52 @@ describe('cohortRetentionCsv', () => {
     }
   }, 120_000);
 });
+
+describe('cohortRetentionCsv: the line of an event out of order', () => {
+  // Lines counted by hand: line 1 is the header; the note of c1's first row holds a line break, so its row takes
+  // lines 2–3; then line 4 (c2), 5 (c1, later), and N filler rows of c2 on lines 6 to 5 + N; c1's event on line
+  // 6 + N is earlier than its event of line 5. Its data row (0-based) is 3 + N: the rows of lines 2–3, 4, 5 and the
+  // fillers come before it. With N = 400 (about 14 KB) and 1 KiB steps, a worker's chunk (8 steps) ends before it:
+  // the merge finds it against the previous chunks.
+  const text = (n: number): string =>
+    [
+      HEADER,
+      'c1,,2026-01-05T00:00:00Z,open,web,"two',
+      'lines"',
+      'c2,,2026-01-01T00:00:00Z,open,web,',
+      'c1,,2026-02-01T00:00:00Z,open,web,',
+      ...Array.from(
+        { length: n },
+        (_, k) => `c2,,2026-01-01T${String(k % 24).padStart(2, '0')}:00:00Z,open,web,x`,
+      ).sort(),
+      'c1,,2026-01-20T00:00:00Z,open,web,',
+    ].join('\n');
+  it.each([
+    { n: 60, workers: 0, chunkBytes: 1024 },
+    { n: 60, workers: 2, chunkBytes: 1024 },
+    { n: 400, workers: 0, chunkBytes: 1024 },
+    { n: 400, workers: 1, chunkBytes: 1024 },
+    { n: 400, workers: 2, chunkBytes: 1024 },
+    { n: 400, workers: 2, chunkBytes: 1 << 20 },
+  ])(
+    'names its line and the file ($n fillers, workers $workers, chunkBytes $chunkBytes)',
+    async ({ n, workers, chunkBytes }) => {
+      const path = write(text(n));
+      const error = await cohortRetentionCsv(path, {
+        interval: 'month',
+        workers,
+        read: { chunkBytes },
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CxError);
+      const issue = (error as CxValidationError).issues[0];
+      expect(issue).toMatchObject({
+        code: 'unsorted_events',
+        path: [3 + n, 'timestamp'],
+        line: 6 + n,
+        source: path,
+      });
+      expect((error as Error).message).toContain(`${path}:${6 + n} `);
+    },
+    60_000,
+  );
+});

@@ -206,7 +206,7 @@ async function reduced(
       reducer: { module: reducerModule(), options: reducerOptions },
     },
   );
-  const merge = new ChunkMerge(plan);
+  const merge = new ChunkMerge(plan, path);
   const dictionary = (field: string) => stream.dictionary(field);
   for await (const chunk of stream as AsyncIterable<ReducedChunk<RetentionChunk>>) {
     if (chunk.rejected > 0) throw rejectedRows(rowIssues(stream.summary.deadLetters));

@@ -31,6 +31,8 @@ import { NOT_STARTED, type RetentionState, STARTS } from './stream-state.js';
 export interface InteractionDictionaries extends MatcherDictionaries {
   /** The actor id (`customerId`, else `anonymousId`) of an actor index of the batches. */
   actorId(index: number): string;
+  /** The file the batches were read from, when they were (named in errors with the batch's lines). */
+  readonly source?: string;
 }
 
 interface Matchers {
@@ -81,7 +83,8 @@ export class BatchReader {
         this.#last[s] = state.actors.last[s] as number;
         this.#started[s] = Number.isNaN(t0s[s] as number) ? 0 : 1;
       }
-      if (t < (this.#last[s] as number)) throw unsorted([batch.firstRow + i, 'timestamp']);
+      if (t < (this.#last[s] as number))
+        throw unsorted([batch.firstRow + i, 'timestamp'], batch.line?.[i], dictionaries.source);
       this.#last[s] = t;
       if (this.#started[s] === 1) continue;
       const kind = state.startKind(

@@ -71,8 +71,11 @@ export function propertyValue(event: Interaction, property: string | undefined):
   return typeof value === 'number' ? value : Number.NaN;
 }
 
-/** An event earlier than its actor's previous one (internal). */
-export function unsorted(path: IssuePath): CxValidationError {
+/**
+ * An event earlier than its actor's previous one (internal), with the line and file of its row when it was read from
+ * one.
+ */
+export function unsorted(path: IssuePath, line?: number, source?: string): CxValidationError {
   return new CxValidationError(
     [
       {
@@ -80,6 +83,8 @@ export function unsorted(path: IssuePath): CxValidationError {
         message:
           'Expected the events of each actor in time order; this one is earlier than its previous event',
         code: 'unsorted_events',
+        ...(line === undefined ? {} : { line }),
+        ...(line === undefined || source === undefined ? {} : { source }),
       },
     ],
     { subject: 'events' },
