@@ -158,7 +158,7 @@ export class CsvTokenizer {
         this.nextLine++;
       } else if (b === CR) {
         if (pos + 1 >= end && !final) return this.#stop(pos);
-        pos += buf[pos + 1] === LF ? 2 : 1;
+        pos += pos + 1 < end && buf[pos + 1] === LF ? 2 : 1;
         this.nextLine++;
       } else break;
     }
@@ -196,7 +196,7 @@ export class CsvTokenizer {
             return this.#resync(recordStart, RECORD_UNCLOSED_QUOTE, open);
           }
           if (p + 1 >= end && !final) return this.#stop(recordStart);
-          if (buf[p + 1] === QUOTE) {
+          if (p + 1 < end && buf[p + 1] === QUOTE) {
             escaped = true;
             p += 2;
             continue;
@@ -255,7 +255,7 @@ export class CsvTokenizer {
     if (pos < end) {
       if (buf[pos] === CR) {
         if (pos + 1 >= end && !final) return this.#stop(recordStart);
-        pos += buf[pos + 1] === LF ? 2 : 1;
+        pos += pos + 1 < end && buf[pos + 1] === LF ? 2 : 1;
       } else pos++;
     }
     this.count = count;
@@ -283,7 +283,7 @@ export class CsvTokenizer {
     let p = recordStart;
     while (p < end && buf[p] !== LF && buf[p] !== CR) p++;
     let next = p;
-    if (next < end) next += buf[next] === CR && buf[next + 1] === LF ? 2 : 1;
+    if (next < end) next += buf[next] === CR && next + 1 < end && buf[next + 1] === LF ? 2 : 1;
     this.count = 0;
     this.line = this.nextLine;
     this.nextLine += 1;
