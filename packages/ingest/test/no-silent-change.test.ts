@@ -327,3 +327,64 @@ describe('a money cell’s currency belongs to that cell only', () => {
     }
   });
 });
+
+describe('maxRecordBytes bounds every record, wherever the chunks cut the input', () => {
+  // Line 3 holds a 3,000-byte record (a quoted field with a line break, so it ends on line 4); the limit is 2,048.
+  // Before, only a record cut by a chunk's end was measured: with 64 KiB chunks the whole record sat in the first
+  // chunk and was read, with 1 KiB chunks it was refused.
+  const long = `"${'y'.repeat(1500)}\n${'z'.repeat(1490)}"`;
+  const csv = new TextEncoder().encode(
+    `visitor,at,event,note\nv1,2024-01-01T10:00:00Z,view,short\nv2,2024-01-02T10:00:00Z,view,${long}\nv3,2024-01-03T10:00:00Z,view,short\n`,
+  );
+  const ndjson = new TextEncoder().encode(
+    `{"id":"r1"}\n{"id":"r2","comment":"${'y'.repeat(3000)}"}\n{"id":"r3"}\n`,
+  );
+  const mapping: MappingSpec = {
+    kind: 'interaction',
+    fields: {
+      id: { generate: 'line' },
+      anonymousId: 'visitor',
+      timestamp: 'at',
+      name: 'event',
+      channel: { value: 'web' },
+    },
+  };
+  const chunkSizes = [1024, 4096, 1 << 16, 1 << 20];
+  const errorOf = async (rows: AsyncIterable<unknown>): Promise<unknown> => {
+    try {
+      for await (const _ of rows) {
+        // reading on
+      }
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+  it.each(chunkSizes)(
+    'CSV rows, records and columns refuse it at line 3 (chunkBytes %i)',
+    async (chunkBytes) => {
+      const o = { format: 'csv', chunkBytes, maxRecordBytes: 2048 } as const;
+      const errors = [
+        await errorOf(readRows(csv, o)),
+        await errorOf(readRecords(csv, { ...o, mapping })),
+        await errorOf(readColumns(csv, { ...o, mapping, fields: ['anonymousId', 'timestamp'] })),
+      ];
+      for (const error of errors) expect(error).toMatchObject({ code: 'too_long', limit: 2048, path: [3] });
+    },
+  );
+  it.each(chunkSizes)('NDJSON lines: refused at line 2 (chunkBytes %i)', async (chunkBytes) => {
+    const error = await errorOf(readRows(ndjson, { format: 'ndjson', chunkBytes, maxRecordBytes: 2048 }));
+    expect(error).toMatchObject({ code: 'too_long', limit: 2048, path: [2] });
+  });
+  it('a record at the limit is read', async () => {
+    const exact = `r2,${'x'.repeat(2048 - 3)}`;
+    const rows = readRows(new TextEncoder().encode(`id,comment\n${exact}\n`), {
+      format: 'csv',
+      chunkBytes: 1 << 16,
+      maxRecordBytes: 2048,
+    });
+    let count = 0;
+    for await (const _ of rows) count++;
+    expect(count).toBe(1);
+  });
+});

@@ -33,7 +33,8 @@ export function decodeFields(tokenizer: CsvTokenizer): string[] | undefined {
  * Feeds byte chunks through one tokenizer into `sink`: carries a record cut by a chunk end over to the next chunk,
  * skips a UTF-8 byte-order mark, and yields after each chunk so that the caller can hand out what the sink built
  * (internal): the number of bytes held back for the next chunk (a record cut by the chunk's end; 0 when the chunk
- * ended at a record boundary). A record longer than `maxRecordBytes` is a {@link CxLimitError}.
+ * ended at a record boundary). A record longer than `maxRecordBytes` is a {@link CxLimitError}, wherever the chunks
+ * cut the input: a whole record within one chunk is measured as one carried over from chunk to chunk.
  */
 export async function* driveCsv(
   chunks: AsyncIterable<Uint8Array>,
@@ -43,6 +44,13 @@ export async function* driveCsv(
   name: string,
 ): AsyncGenerator<number> {
   const tokenizer = new CsvTokenizer(delimiter);
+  /** A record of `bytes` (or more) from `line` on, over the limit. */
+  const tooLong = (line: number, bytes: number): CxLimitError =>
+    new CxLimitError(
+      'too_long',
+      `The CSV record starting at line ${line} of ${name} is longer than maxRecordBytes (${maxRecordBytes} bytes); raise the option if the record is real`,
+      { limit: maxRecordBytes, actual: bytes, path: [line] },
+    );
   let buffer = new Uint8Array(0);
   let carry = 0;
   let first = true;
@@ -57,6 +65,8 @@ export async function* driveCsv(
     }
     tokenizer.reset(source, start, end, final);
     while (tokenizer.next()) {
+      if (tokenizer.recordEnd - tokenizer.recordStart > maxRecordBytes)
+        throw tooLong(tokenizer.line, tokenizer.recordEnd - tokenizer.recordStart);
       if (!headerDone) {
         headerDone = true;
         if (tokenizer.error !== 0) {
@@ -135,13 +145,7 @@ export async function* driveCsv(
     }
     const consumed = run(source, false, end, from);
     const rest = end - consumed;
-    if (rest > maxRecordBytes) {
-      throw new CxLimitError(
-        'too_long',
-        `The CSV record starting at line ${tokenizer.nextLine} of ${name} is longer than maxRecordBytes; raise the option if the record is real`,
-        { limit: maxRecordBytes, actual: rest, path: [tokenizer.nextLine] },
-      );
-    }
+    if (rest > maxRecordBytes) throw tooLong(tokenizer.nextLine, rest);
     if (source === chunk) {
       if (rest > buffer.length) buffer = new Uint8Array(Math.max(2 * rest, 1 << 16));
       if (rest > 0) buffer.set(chunk.subarray(consumed, end), 0);

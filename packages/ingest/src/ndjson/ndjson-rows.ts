@@ -25,6 +25,13 @@ export async function* visitNdjson(
   let carry = 0;
   let line = 0;
   let first = true;
+  /** Line `at` (1-based), `bytes` long or more, over the limit. */
+  const tooLong = (at: number, bytes: number): CxLimitError =>
+    new CxLimitError(
+      'too_long',
+      `The NDJSON line ${at} of ${options.name} is longer than maxRecordBytes (${options.maxRecordBytes} bytes)`,
+      { limit: options.maxRecordBytes, actual: bytes, path: [at] },
+    );
   const handle = (bytes: Uint8Array): void => {
     line++;
     let end = bytes.length;
@@ -85,22 +92,14 @@ export async function* visitNdjson(
     for (;;) {
       const lf = buffer.indexOf(10, start);
       if (lf < 0 || lf >= end) break;
+      // Every line is measured, not only one carried from chunk to chunk: the limit does not depend on the cuts.
+      if (lf - start > options.maxRecordBytes) throw tooLong(line + 1, lf - start);
       handle(buffer.subarray(start, lf));
       start = lf + 1;
     }
     buffer.copyWithin(0, start, end);
     carry = end - start;
-    if (carry > options.maxRecordBytes) {
-      throw new CxLimitError(
-        'too_long',
-        `The NDJSON line ${line + 1} of ${options.name} is longer than maxRecordBytes`,
-        {
-          limit: options.maxRecordBytes,
-          actual: carry,
-          path: [line + 1],
-        },
-      );
-    }
+    if (carry > options.maxRecordBytes) throw tooLong(line + 1, carry);
     yield;
   }
   if (carry > 0) handle(buffer.subarray(0, carry));
