@@ -148,9 +148,14 @@ function testHook(): ColumnsTestHook | undefined {
  * that ended). */
 let reads = 0;
 
+/** Chunks per worker given out and not yet taken by the consumer (in flight, or read and waiting). */
+const AHEAD_PER_WORKER = 3;
+
 /**
  * Runs the tasks of one read on leased workers ({@link leaseWorkers}), at most two per worker in flight; results are
- * awaited in task order.
+ * awaited in task order. A task is given out only while fewer than {@link AHEAD_PER_WORKER} per worker are given out
+ * and not yet taken by the consumer, so a slow consumer holds the workers back instead of letting their results pile
+ * up: memory stays bounded by the chunk size whatever the consumer does.
  */
 class Pool {
   readonly #read = ++reads;
@@ -160,7 +165,11 @@ class Pool {
   readonly #done = new Map<number, Outcome>();
   readonly #waiting = new Map<number, () => void>();
   readonly #listeners: Array<() => void> = [];
+  /** Tasks in flight per worker (given out, no answer yet). */
+  readonly #inFlight: number[];
   #next = 0;
+  /** Outcomes the consumer has taken. */
+  #taken = 0;
 
   constructor(
     setup: ChunkSetup,
@@ -169,6 +178,7 @@ class Pool {
   ) {
     this.#tasks = tasks;
     this.#workers = leaseWorkers(size);
+    this.#inFlight = this.#workers.map(() => 0);
     this.#workers.forEach((worker, k) => {
       const onMessage = (message: { ok: boolean; read: number; result?: ChunkResult; index?: number }) => {
         if (message.read !== this.#read) return;
@@ -178,8 +188,9 @@ class Pool {
         const verdict = testHook()?.(outcome.index, k);
         if (verdict === 'fail') outcome = { failed: true, index: outcome.index };
         const take = (): void => {
+          this.#inFlight[k] = (this.#inFlight[k] as number) - 1;
           this.#settle(outcome.index, outcome);
-          this.#dispatch(worker);
+          this.#pump();
         };
         if (typeof verdict === 'number') setTimeout(take, verdict);
         else take();
@@ -199,9 +210,8 @@ class Pool {
         worker.off('exit', onFailure);
       });
       worker.postMessage({ type: 'open', read: this.#read, setup });
-      this.#dispatch(worker);
-      this.#dispatch(worker);
     });
+    this.#pump();
   }
 
   #settle(index: number, outcome: Outcome): void {
@@ -210,9 +220,24 @@ class Pool {
     this.#waiting.get(index)?.();
   }
 
-  #dispatch(worker: Worker): void {
-    if (this.#next < this.#tasks.length)
-      worker.postMessage({ type: 'task', read: this.#read, task: this.#tasks[this.#next++] });
+  /** Gives out tasks, each to the working worker with the fewest in flight (at most two), within the window. */
+  #pump(): void {
+    const window = AHEAD_PER_WORKER * this.#workers.length;
+    while (this.#next < this.#tasks.length && this.#next - this.#taken < window) {
+      let best = -1;
+      this.#workers.forEach((worker, k) => {
+        const load = this.#inFlight[k] as number;
+        if (load < 2 && !this.#failed.has(worker) && (best < 0 || load < (this.#inFlight[best] as number)))
+          best = k;
+      });
+      if (best < 0) return;
+      this.#inFlight[best] = (this.#inFlight[best] as number) + 1;
+      (this.#workers[best] as Worker).postMessage({
+        type: 'task',
+        read: this.#read,
+        task: this.#tasks[this.#next++],
+      });
+    }
   }
 
   async take(index: number): Promise<Outcome> {
@@ -220,6 +245,8 @@ class Pool {
     this.#waiting.delete(index);
     const outcome = this.#done.get(index) as Outcome;
     this.#done.delete(index);
+    this.#taken++;
+    this.#pump();
     return outcome;
   }
 
@@ -249,7 +276,8 @@ class Pool {
  * appearance, lines and rows offset), so the batches, dictionaries and dead letters are those of one thread. A chunk
  * with an odd number of quote bytes may have been cut inside a quoted field, and a chunk a worker could not read is
  * not trusted: from that chunk's first byte on, the file is read on the calling thread. At most two chunks per worker
- * are in flight, so memory stays bounded by the chunk size (8 × `chunkBytes`).
+ * are in flight and three per worker given out before the consumer takes them, so memory stays bounded by the chunk
+ * size (8 × `chunkBytes`), however slowly the batches are consumed.
  *
  * With a `reducer` (`reduceColumns`), the stream yields each chunk's reduced value ({@link ReducedChunk}) instead of
  * its batches: the worker runs the reducer on the chunk's batches and posts the value, and what the calling thread
