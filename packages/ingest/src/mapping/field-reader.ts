@@ -1,6 +1,7 @@
 import { createInstantReader, type Disambiguation, type InstantReader, type JsonValue } from '@cx/model';
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
+import { asciiText } from './ascii-text.js';
 import { FIRST_FORMATTED_MS, InstantFormatter, LAST_FORMATTED_MS } from './instant-format.js';
 import type { MappedField } from './mapping.js';
 import { TextCache } from './text-cache.js';
@@ -129,16 +130,17 @@ export class FieldReader {
         const hit = cache.get(buf, from, to);
         if (hit !== undefined) return hit;
       }
-      let text: string;
-      try {
-        text = fatal.decode(buf.subarray(from, to));
-      } catch {
-        const guess = guessEncoding(buf.subarray(from, to));
-        return this.#fail(
-          'invalid_utf8',
-          `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
-        );
-      }
+      let text = asciiText(buf, from, to);
+      if (text === undefined)
+        try {
+          text = fatal.decode(buf.subarray(from, to));
+        } catch {
+          const guess = guessEncoding(buf.subarray(from, to));
+          return this.#fail(
+            'invalid_utf8',
+            `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
+          );
+        }
       let value = this.#text(text);
       if (value !== FAILED && this.check !== undefined) value = this.check(value);
       if (value !== FAILED && cache.on) cache.set(buf, from, to, value);

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asciiText, MAX_ASCII_TEXT } from './ascii-text.js';
+
+// The reference is the platform's fatal UTF-8 decoder (WHATWG Encoding, "utf-8" with fatal and BOM stripping),
+// which the field reader used for every text cell before this fast path.
+const fatal = new TextDecoder('utf-8', { fatal: true });
+const decode = (bytes: Uint8Array): string | undefined => {
+  try {
+    return fatal.decode(bytes);
+  } catch {
+    return undefined;
+  }
+};
+
+describe('asciiText', () => {
+  it('reads short ASCII cells as the decoder does, and leaves everything else to it', () => {
+    const bytes = new TextEncoder().encode('c0000001-e1,zł,\u0000\u007f,');
+    expect(asciiText(bytes, 0, 11)).toBe('c0000001-e1');
+    expect(asciiText(bytes, 0, 0)).toBe('');
+    // 'zł' is not ASCII: the decoder's turn
+    expect(asciiText(bytes, 12, 15)).toBeUndefined();
+    // control characters and DEL are ASCII and kept as they are (the field's schema judges them)
+    expect(asciiText(bytes, 16, 18)).toBe('\u0000\u007f');
+    // a byte order mark is not ASCII (the decoder strips it)
+    expect(asciiText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), 0, 4)).toBeUndefined();
+    const long = new TextEncoder().encode('x'.repeat(MAX_ASCII_TEXT + 1));
+    expect(asciiText(long, 0, MAX_ASCII_TEXT)).toBe('x'.repeat(MAX_ASCII_TEXT));
+    expect(asciiText(long, 0, MAX_ASCII_TEXT + 1)).toBeUndefined();
+  });
+
+  it('equals the fatal UTF-8 decoder whenever it gives a text, at any offset, one call after another', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 40 }),
+            fc.uint8Array({ maxLength: 40, max: 0x7f }),
+            fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => new TextEncoder().encode(s)),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (cells) => {
+          // the cells side by side in one buffer, read in order (the scratch arrays are reused between calls)
+          const buf = new Uint8Array(cells.reduce((n, c) => n + c.length + 1, 0));
+          let at = 0;
+          for (const cell of cells) {
+            buf.set(cell, at);
+            const text = asciiText(buf, at, at + cell.length);
+            const ascii = cell.every((b) => b < 0x80);
+            expect(text !== undefined).toBe(ascii && cell.length <= MAX_ASCII_TEXT);
+            if (text !== undefined) expect(text).toBe(decode(cell));
+            at += cell.length + 1;
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
