@@ -159,3 +159,56 @@ describe('CsvTokenizer', () => {
     );
   });
 });
+
+describe('CsvTokenizer word-at-a-time skip', () => {
+  it('reads long cells with a special byte at every offset of a word to the same fields (property)', () => {
+    // The fast path skips four content bytes at a time while no byte of the word is at or below the threshold
+    // (the quote, or a delimiter below '0'); here long runs of content bytes (ASCII just above the threshold, UTF-8
+    // lead and continuation bytes) hold one special byte (delimiter, quote, line break, a byte just below or at the
+    // threshold) at any offset, and records end at any offset of a word and at the input's end, so a word test that
+    // lets one special byte through, or a load past the input's end, changes the fields or throws.
+    const content = ['-', '.', '0', 'a', '~', 'ł', '€', '𝄞'];
+    const special = [' ', '!', '"', '#', '+', ',', '/', '\t'];
+    const run = fc
+      .array(fc.constantFrom(...content), { minLength: 0, maxLength: 13 })
+      .map((cs) => cs.join(''));
+    const cell = fc
+      .tuple(run, fc.option(fc.constantFrom(...special), { nil: '' }), run)
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', '\t', ' ', '!', '+', '/'),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 29 }),
+        fc.constantFrom('\n', '\r\n', ''),
+        (delimiter, rows, chunk, last) => {
+          const quote = (v: string): string =>
+            v.includes(delimiter) || /["\r\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v;
+          const text = rows.map((r) => r.map(quote).join(delimiter)).join('\n') + last;
+          const whole = tokenize(text, delimiter);
+          expect(whole.map((t) => t.fields)).toEqual(rows);
+          expect(whole.every((t) => t.error === RECORD_OK)).toBe(true);
+          expect(tokenize(text, delimiter, chunk)).toEqual(whole);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a view into a larger buffer by its own offsets, and nothing past its end', () => {
+    // The word loads go through a DataView of the view's own range: a view made of the whole buffer would read the
+    // bytes before the view, and one load past `end` would throw or read the next record's bytes.
+    // Before the view: content bytes, so that loads at the backing buffer's offsets would skip the comma.
+    const backing = Uint8Array.from(Buffer.from('zzzzabcdefghijk,lmnopqrs\nabcdefgh\n', 'latin1'));
+    const view = backing.subarray(4);
+    const t = new CsvTokenizer(44);
+    t.reset(view, 0, 21, false);
+    const fields: string[] = [];
+    while (t.next()) {
+      for (let k = 0; k < t.count; k++)
+        fields.push(Buffer.from(view.subarray(t.starts[k], t.ends[k])).toString('latin1'));
+    }
+    expect(fields).toEqual(['abcdefghijk', 'lmnopqrs']);
+    expect(t.consumed).toBe(21);
+  });
+});

@@ -56,6 +56,15 @@ export class CsvTokenizer {
    * digit ('0' is 48: `;` and `|` delimiters).
    */
   readonly #high: number;
+  /**
+   * `high + 1` in each byte of a word (`0x01010101 × (high + 1)`), for the word-at-a-time skip of the fast path, or
+   * 0 when there is no shortcut (`high` is 255).
+   */
+  readonly #word: number;
+  /** A view of the buffer for the word loads, and the last offset a word load may start at (`-1`: none). */
+  #view: DataView = new DataView(new ArrayBuffer(0));
+  #viewOf: Uint8Array = new Uint8Array(0);
+  #lastWord = -1;
 
   constructor(delimiter: number) {
     this.delimiter = delimiter;
@@ -64,6 +73,7 @@ export class CsvTokenizer {
     this.#classes[CR] = 2;
     this.#classes[QUOTE] = 3;
     this.#high = delimiter < 48 ? Math.max(QUOTE, delimiter) : 255;
+    this.#word = this.#high < 128 ? Math.imul(0x01010101, this.#high + 1) : 0;
   }
 
   /** Sets the bytes to tokenize: `buf[start, end)`; `final` when no more bytes follow. */
@@ -74,6 +84,11 @@ export class CsvTokenizer {
     this.#final = final;
     this.consumed = start;
     this.#lastLf = end > start ? buf.lastIndexOf(LF, end - 1) : -1;
+    if (this.#viewOf !== buf) {
+      this.#viewOf = buf;
+      this.#view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    this.#lastWord = this.#word === 0 ? -1 : end - 4;
   }
 
   /**
@@ -93,12 +108,23 @@ export class CsvTokenizer {
     let p = recordStart;
     let k: number;
     const high = this.#high;
+    const view = this.#view;
+    const word = this.#word;
+    const lastWord = this.#lastWord;
     for (;;) {
       k = classes[buf[p] as number] as number;
       while (k === 0) {
-        // Bytes above `high` are field content: one load and one compare each (letters, digits, '-', ':', '.', '_'
-        // and UTF-8 bytes, with a comma or tab delimiter); the table classifies the rest.
-        while ((buf[++p] as number) > high);
+        // Bytes above `high` are field content (letters, digits, '-', ':', '.', '_' and UTF-8 bytes, with a comma or
+        // tab delimiter): skipped four at a time while a whole word is such bytes, then one load and one compare
+        // each; the table classifies the rest. The word test is exact: `(x - word) & ~x & 0x80808080` is zero
+        // exactly when no byte of `x` is below `high + 1` (at most 128), and no load reaches past the input's end.
+        p++;
+        while (p <= lastWord) {
+          const x = view.getInt32(p, true);
+          if (((x - word) & ~x & 0x80808080) !== 0) break;
+          p += 4;
+        }
+        while ((buf[p] as number) > high) p++;
         k = classes[buf[p] as number] as number;
       }
       if (k === 3) return false;
