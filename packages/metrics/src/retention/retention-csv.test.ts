@@ -5,7 +5,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReducedChunk, reduceColumns } from '@cx/ingest';
-import { CxError, CxLimitError, CxOptionsError, type CxValidationError, instantToEpochMs } from '@cx/model';
+import {
+  CxError,
+  CxLimitError,
+  CxOptionsError,
+  type CxValidationError,
+  epochMsToInstant,
+  instantToEpochMs,
+} from '@cx/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interactionCsvMapping } from '../columnar/csv-stream.js';
@@ -58,7 +65,7 @@ function csv(rows: readonly Row[], extra: { bad?: number; swap?: number } = {}):
     const list = times.get(r.actor) as number[];
     // `swap`: this row takes its actor's last time (later rows of the actor are then earlier: out of order).
     const t = i === extra.swap ? (list[list.length - 1] as number) : (list[k] as number);
-    const at = i === extra.bad ? 'soon' : new Date(t).toISOString();
+    const at = i === extra.bad ? 'soon' : epochMsToInstant(t);
     const id = `c${r.actor}`;
     const note = `"${r.note.replaceAll('"', '""')}"`;
     return [
@@ -230,7 +237,7 @@ describe('cohortRetentionCsv', () => {
         const actor = (i * 37) % 120;
         let t = BASE + i * 3_600_000;
         if (i === swap) t += 400 * 3_600_000;
-        const at = i === bad ? 'soon' : new Date(t).toISOString();
+        const at = i === bad ? 'soon' : epochMsToInstant(t);
         return actor % 4 === 0 ? `,c${actor},${at},open,web,` : `c${actor},,${at},open,web,"a, ""b"""`;
       });
       return `${HEADER}\n${lines.join('\n')}\n`;
@@ -274,7 +281,7 @@ describe('cohortRetentionCsv', () => {
   it('reads a file of many chunks with actors spread over all of them', async () => {
     // 30,000 rows of 400 actors in time order over a year: each actor has events in most of the 8 KiB chunks.
     const lines = Array.from({ length: 30_000 }, (_, i) => {
-      const t = new Date(BASE + i * 1_000_000).toISOString();
+      const t = epochMsToInstant(BASE + i * 1_000_000);
       const name = i % 7 === 0 ? 'signup' : 'open';
       return `c${(i * 7919) % 400},,${t},${name},web,`;
     });
@@ -294,7 +301,7 @@ describe('cohortRetentionCsv', () => {
 
   it('falls back to the stream and the accumulator for options that are not reduced per chunk', async () => {
     const lines = Array.from({ length: 2_000 }, (_, i) => {
-      const t = new Date(BASE + i * 3_000_000).toISOString();
+      const t = epochMsToInstant(BASE + i * 3_000_000);
       return `c${i % 37},,${t},${i % 3 === 0 ? 'signup' : 'open'},web,${i % 5}`;
     });
     const path = write(`customerId,anonymousId,timestamp,name,channel,revenue\n${lines.join('\n')}\n`);
@@ -338,7 +345,7 @@ describe('cohortRetentionCsv', () => {
   it('throws the span error of the first start beyond maxPeriods, as the accumulator', async () => {
     const lines = Array.from(
       { length: 3_000 },
-      (_, i) => `c${i},,${new Date(BASE + i * DAY).toISOString()},open,web,`,
+      (_, i) => `c${i},,${epochMsToInstant(BASE + i * DAY)},open,web,`,
     );
     const path = write(`${HEADER}\n${lines.join('\n')}\n`);
     const o: CohortRetentionOptions = { interval: 'day', maxPeriods: 1_000 };
@@ -352,7 +359,7 @@ describe('cohortRetentionCsv', () => {
   it('fails when a chunk is dropped or merged twice (chunks must tile the file)', async () => {
     const lines = Array.from(
       { length: 6_000 },
-      (_, i) => `c${(i * 31) % 500},,${new Date(BASE + i * 600_000).toISOString()},open,web,`,
+      (_, i) => `c${(i * 31) % 500},,${epochMsToInstant(BASE + i * 600_000)},open,web,`,
     );
     const path = write(`${HEADER}\n${lines.join('\n')}\n`);
     const o: CohortRetentionOptions = { interval: 'week', periods: 4 };
