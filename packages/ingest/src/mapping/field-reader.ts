@@ -143,7 +143,7 @@ export class FieldReader {
         }
       let value = this.#text(text);
       if (value !== FAILED && this.check !== undefined) value = this.check(value);
-      if (value !== FAILED && cache.on) cache.set(buf, from, to, value);
+      if (value !== FAILED && cache.on) cache.set(value);
       return value;
     }
     if (spec.type === 'instant') {
