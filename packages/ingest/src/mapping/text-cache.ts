@@ -30,16 +30,23 @@ export class TextCache {
   #slot = 0;
   /** The length of the cell of the last lookup. */
   #length = 0;
+  /** The value of the cell of the last lookup (held in `#words`), or `undefined` when it missed and was not stored. */
+  #last: unknown;
   #lookups = 0;
   #hits = 0;
   /** Whether the cache is in use (off after a probe with few hits). */
   on = true;
 
-  /** The cached value of `buf[from, to)`, or `undefined` (then {@link TextCache.set} stores the value for it). */
+  /**
+   * The cached value of `buf[from, to)`, or `undefined` (then {@link TextCache.set} stores the value for it). A cell
+   * equal in bytes to the one looked up last (its words are still held) is answered with that cell's value, without
+   * hashing or touching the table: a customer's consecutive rows repeat its id.
+   */
   get(buf: Uint8Array, from: number, to: number): unknown {
     const length = to - from;
     if (length > MAX_KEY) {
       this.#slot = -1;
+      this.#last = undefined;
       return undefined;
     }
     if (buf !== this.#buf) {
@@ -49,37 +56,51 @@ export class TextCache {
     const view = this.#view;
     const words = this.#words;
     const whole = length >>> 2;
+    const rest = length & 3;
+    let tail = 0;
+    if (rest !== 0) {
+      // The bytes past the cell are read with it and masked off when the buffer has them, else byte by byte.
+      const at = from + (whole << 2);
+      if (at + 4 <= buf.length) tail = view.getInt32(at, true) & (TAIL_MASKS[rest] as number);
+      else {
+        tail = buf[at] as number;
+        if (rest > 1) tail |= (buf[at + 1] as number) << 8;
+        if (rest > 2) tail |= (buf[at + 2] as number) << 16;
+      }
+    }
+    if (++this.#lookups === PROBE && this.#hits < PROBE / 4) this.on = false;
+    const last = this.#last;
+    if (last !== undefined && length === this.#length && (rest === 0 || tail === words[whole])) {
+      let j = 0;
+      while (j < whole && view.getInt32(from + (j << 2), true) === words[j]) j++;
+      if (j === whole) {
+        this.#hits++;
+        return last;
+      }
+    }
     let h = (0x811c9dc5 ^ length) | 0;
-    let at = from;
-    for (let j = 0; j < whole; j++, at += 4) {
-      const w = view.getInt32(at, true);
+    for (let j = 0; j < whole; j++) {
+      const w = view.getInt32(from + (j << 2), true);
       words[j] = w;
       h = Math.imul(h ^ w, 0x01000193);
     }
-    const rest = length & 3;
     if (rest !== 0) {
-      // The bytes past the cell are read with it and masked off when the buffer has them, else byte by byte.
-      let w: number;
-      if (at + 4 <= buf.length) w = view.getInt32(at, true) & (TAIL_MASKS[rest] as number);
-      else {
-        w = buf[at] as number;
-        if (rest > 1) w |= (buf[at + 1] as number) << 8;
-        if (rest > 2) w |= (buf[at + 2] as number) << 16;
-      }
-      words[whole] = w;
-      h = Math.imul(h ^ w, 0x01000193);
+      words[whole] = tail;
+      h = Math.imul(h ^ tail, 0x01000193);
     }
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     this.#slot = slot;
     this.#length = length;
-    if (++this.#lookups === PROBE && this.#hits < PROBE / 4) this.on = false;
+    this.#last = undefined;
     if (this.#lengths[slot] !== length) return undefined;
     const keys = this.#keys;
     const base = slot * KEY_WORDS;
     const used = (length + 3) >>> 2;
     for (let j = 0; j < used; j++) if (keys[base + j] !== words[j]) return undefined;
     this.#hits++;
-    return this.#values[slot];
+    const value = this.#values[slot];
+    this.#last = value;
+    return value;
   }
 
   /** Stores `value` for the bytes of the last {@link TextCache.get}, which missed. */
@@ -89,5 +110,6 @@ export class TextCache {
     this.#keys.set(this.#words, slot * KEY_WORDS);
     this.#lengths[slot] = this.#length;
     this.#values[slot] = value;
+    this.#last = value;
   }
 }
