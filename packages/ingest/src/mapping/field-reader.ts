@@ -2,6 +2,7 @@ import { createInstantReader, type Disambiguation, type InstantReader, type Json
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
 import { asciiText } from './ascii-text.js';
+import { CanonicalInstants } from './canonical-instant.js';
 import { FIRST_FORMATTED_MS, InstantFormatter, LAST_FORMATTED_MS } from './instant-format.js';
 import type { MappedField } from './mapping.js';
 import { TextCache } from './text-cache.js';
@@ -45,6 +46,8 @@ export class FieldReader {
   #scratch = new Uint8Array(64);
   /** Canonical instant strings (made on first use). */
   #formatter: InstantFormatter | undefined;
+  /** Instant cells in the canonical form with the date of an earlier cell (not for epoch columns). */
+  readonly #canonical: CanonicalInstants | undefined;
   /** Text cells read lately, by their bytes (records path; made on first use). */
   #texts: TextCache | undefined;
   /**
@@ -67,6 +70,8 @@ export class FieldReader {
               ...(spec.timeZone !== undefined ? { timeZone: spec.timeZone } : {}),
               disambiguation,
             });
+    this.#canonical =
+      spec.type === 'instant' && spec.epoch === undefined ? new CanonicalInstants() : undefined;
   }
 
   get #iso(): InstantFormatter {
@@ -147,8 +152,16 @@ export class FieldReader {
       return value;
     }
     if (spec.type === 'instant') {
+      // A canonical cell with a date the grammar accepted before is its own canonical text (years 0000–9999: no
+      // check needed, as below).
+      const canonical = this.#canonical;
+      if (canonical !== undefined) {
+        const own = canonical.read(buf, from, to);
+        if (own !== undefined) return own;
+      }
       const ms = this.instantMs(buf, from, to);
       if (Number.isNaN(ms)) return FAILED;
+      canonical?.accepted(buf, from, to);
       const text = this.#iso.format(ms);
       return this.check === undefined || (ms >= FIRST_FORMATTED_MS && ms <= LAST_FORMATTED_MS)
         ? text
