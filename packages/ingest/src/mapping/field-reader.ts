@@ -1,7 +1,7 @@
 import { createInstantReader, type Disambiguation, type InstantReader, type JsonValue } from '@cx/model';
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
-import { asciiText } from './ascii-text.js';
+import { asciiText, printableText } from './ascii-text.js';
 import { CanonicalInstants } from './canonical-instant.js';
 import { FIRST_FORMATTED_MS, InstantFormatter, LAST_FORMATTED_MS } from './instant-format.js';
 import type { MappedField } from './mapping.js';
@@ -57,6 +57,11 @@ export class FieldReader {
    * as the text cache keeps the checked value.
    */
   check: ((value: unknown) => unknown) | undefined;
+  /**
+   * Whether {@link FieldReader.check} takes any printable ASCII text of 1 to 32 characters as it is (`idSchema`'s
+   * check, for a field without a value map; set with it by the fast record builder): such a cell is then not checked.
+   */
+  plainText = false;
 
   constructor(spec: MappedField, disambiguation: Disambiguation) {
     this.spec = spec;
@@ -135,19 +140,23 @@ export class FieldReader {
         const hit = cache.get(buf, from, to);
         if (hit !== undefined) return hit;
       }
-      let text = asciiText(buf, from, to);
-      if (text === undefined)
-        try {
-          text = fatal.decode(buf.subarray(from, to));
-        } catch {
-          const guess = guessEncoding(buf.subarray(from, to));
-          return this.#fail(
-            'invalid_utf8',
-            `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
-          );
-        }
-      let value = this.#text(text);
-      if (value !== FAILED && this.check !== undefined) value = this.check(value);
+      // An id of printable ASCII is what its check would return (see `plainText`).
+      let value: unknown = this.plainText ? printableText(buf, from, to) : undefined;
+      if (value === undefined) {
+        let text = asciiText(buf, from, to);
+        if (text === undefined)
+          try {
+            text = fatal.decode(buf.subarray(from, to));
+          } catch {
+            const guess = guessEncoding(buf.subarray(from, to));
+            return this.#fail(
+              'invalid_utf8',
+              `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
+            );
+          }
+        value = this.#text(text);
+        if (value !== FAILED && this.check !== undefined) value = this.check(value);
+      }
       if (value !== FAILED && cache.on) cache.set(value);
       return value;
     }

@@ -195,6 +195,7 @@ export class FastRecordBuilder {
         return new Slot(GENERATE, undefined, undefined, spec.generate as 'line' | readonly string[], check);
       const reader = new FieldReader(spec, mapping.disambiguation);
       reader.check = check;
+      reader.plainText = isIdSchema(fieldSchema) && spec.values === undefined;
       return new Slot(READER, reader);
     });
     const hasMoney = mapping.fields.some((f) => f.type === 'money' && f.source === 'column');
