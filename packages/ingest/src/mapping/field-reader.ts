@@ -151,7 +151,7 @@ export class FieldReader {
     const kind = this.#kind;
     if (kind === TEXT_CELL) {
       const cache = this.#texts;
-      if (cache !== undefined && cache.on) {
+      if (cache?.on) {
         const hit = cache.get(buf, from, to);
         if (hit !== undefined) return hit;
       }
