@@ -40,15 +40,46 @@ export class TextCache {
   /**
    * The cached value of `buf[from, to)`, or `undefined` (then {@link TextCache.set} stores the value for it). A cell
    * equal in bytes to the one looked up last (its words are still held) is answered with that cell's value, without
-   * hashing or touching the table: a customer's consecutive rows repeat its id.
+   * hashing or touching the table: a customer's consecutive rows repeat its id. Small, so that it is inlined where
+   * the cells are read; the table is looked up by {@link TextCache.find}.
    */
   get(buf: Uint8Array, from: number, to: number): unknown {
+    const length = to - from;
+    const last = this.#last;
+    if (last !== undefined && length === this.#length && buf === this.#buf) {
+      const view = this.#view;
+      const words = this.#words;
+      const whole = length >>> 2;
+      let j = 0;
+      while (j < whole && view.getInt32(from + (j << 2), true) === words[j]) j++;
+      if (j === whole && ((length & 3) === 0 || this.#tail(buf, from + (j << 2), length & 3) === words[j])) {
+        if (++this.#lookups === PROBE && this.#hits < PROBE / 4) this.on = false;
+        this.#hits++;
+        return last;
+      }
+    }
+    return this.find(buf, from, to);
+  }
+
+  /** The last `rest` (1–3) bytes of a cell, from `at`, as the low bytes of a word. */
+  #tail(buf: Uint8Array, at: number, rest: number): number {
+    // The bytes past the cell are read with it and masked off when the buffer has them, else byte by byte.
+    if (at + 4 <= buf.length) return this.#view.getInt32(at, true) & (TAIL_MASKS[rest] as number);
+    let tail = buf[at] as number;
+    if (rest > 1) tail |= (buf[at + 1] as number) << 8;
+    if (rest > 2) tail |= (buf[at + 2] as number) << 16;
+    return tail;
+  }
+
+  /** {@link TextCache.get} through the table: the cell's words are hashed to a slot and compared with its key. */
+  find(buf: Uint8Array, from: number, to: number): unknown {
     const length = to - from;
     if (length > MAX_KEY) {
       this.#slot = -1;
       this.#last = undefined;
       return undefined;
     }
+    if (++this.#lookups === PROBE && this.#hits < PROBE / 4) this.on = false;
     if (buf !== this.#buf) {
       this.#buf = buf;
       this.#view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -56,35 +87,14 @@ export class TextCache {
     const view = this.#view;
     const words = this.#words;
     const whole = length >>> 2;
-    const rest = length & 3;
-    let tail = 0;
-    if (rest !== 0) {
-      // The bytes past the cell are read with it and masked off when the buffer has them, else byte by byte.
-      const at = from + (whole << 2);
-      if (at + 4 <= buf.length) tail = view.getInt32(at, true) & (TAIL_MASKS[rest] as number);
-      else {
-        tail = buf[at] as number;
-        if (rest > 1) tail |= (buf[at + 1] as number) << 8;
-        if (rest > 2) tail |= (buf[at + 2] as number) << 16;
-      }
-    }
-    if (++this.#lookups === PROBE && this.#hits < PROBE / 4) this.on = false;
-    const last = this.#last;
-    if (last !== undefined && length === this.#length && (rest === 0 || tail === words[whole])) {
-      let j = 0;
-      while (j < whole && view.getInt32(from + (j << 2), true) === words[j]) j++;
-      if (j === whole) {
-        this.#hits++;
-        return last;
-      }
-    }
     let h = (0x811c9dc5 ^ length) | 0;
     for (let j = 0; j < whole; j++) {
       const w = view.getInt32(from + (j << 2), true);
       words[j] = w;
       h = Math.imul(h ^ w, 0x01000193);
     }
-    if (rest !== 0) {
+    if ((length & 3) !== 0) {
+      const tail = this.#tail(buf, from + (whole << 2), length & 3);
       words[whole] = tail;
       h = Math.imul(h ^ tail, 0x01000193);
     }
