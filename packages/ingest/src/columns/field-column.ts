@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CsvTokenizer } from '../csv/tokenizer.js';
+import { type CsvTokenizer, unescapeField } from '../csv/tokenizer.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
@@ -175,21 +175,149 @@ export class FieldColumn {
 
   /** Reads field `k` of the tokenizer's current record; `false` with `failure` set when the row is to be rejected. */
   readCsv(t: CsvTokenizer, k: number): boolean {
-    this.deferred = undefined;
-    let buf: Uint8Array;
-    let from: number;
-    let to: number;
-    if (t.quoted[k] !== 2) {
-      // The common case without doubled quotes: the bytes in place, no call.
-      buf = t.buffer;
-      from = t.starts[k] as number;
-      to = t.ends[k] as number;
+    if (t.quoted[k] !== 2) return this.#cell(t.buffer, t.starts[k] as number, t.ends[k] as number);
+    t.field(k);
+    return this.#cell(t.fieldBuf, t.fieldFrom, t.fieldTo);
+  }
+
+  /** Doubled quotes undone, for {@link FieldColumn.readBatch}. */
+  #unquoted = new Uint8Array(256);
+
+  /**
+   * Reads this column's cells of a batch of records, column at a time (internal; see `RecordBatch`): the cell of
+   * record `r` is `buf[starts[r], ends[r])` (`quoted[r] === 2`: with doubled quotes), and its value goes to index
+   * `base + r` of the column's storage. `state[r]` says what the row path would do with record `r`: 0 keep it, 1
+   * read it again on the row path (a schema rule to report, or a check to make), 2 the same, and its later cells are
+   * not read (a cell that cannot be read rejects the row there). Records in state 2 are skipped; every other cell is
+   * read in record order, as the row path reads it, so the dictionaries grow in the same order. The common cells
+   * take a loop of their own per kind: a text seen before (compared with the previous cell first, then looked up),
+   * an instant the grammar reads.
+   */
+  readBatch(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    quoted: Uint8Array,
+    n: number,
+    state: Uint8Array,
+    base: number,
+  ): void {
+    if (this.#dictionary) {
+      this.ints.reserve(base + n);
+      this.#dictionaryBatch(buf, starts, ends, quoted, n, state, base);
     } else {
-      t.field(k);
-      buf = t.fieldBuf;
-      from = t.fieldFrom;
-      to = t.fieldTo;
+      this.floats.reserve(base + n);
+      if (this.kind === 'instant') this.#instantBatch(buf, starts, ends, quoted, n, state, base);
+      else
+        for (let r = 0; r < n; r++)
+          if (state[r] !== 2) this.#slowCell(buf, starts, ends, quoted, r, state, base);
     }
+  }
+
+  /** Cell `r` of a batch by the general path ({@link FieldColumn.readCsv}'s), its outcome into `state`. */
+  #slowCell(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    quoted: Uint8Array,
+    r: number,
+    state: Uint8Array,
+    base: number,
+  ): void {
+    let ok: boolean;
+    if (quoted[r] === 2) {
+      const from = starts[r] as number;
+      const to = ends[r] as number;
+      if (this.#unquoted.length < to - from) this.#unquoted = new Uint8Array(2 * (to - from));
+      ok = this.#cell(this.#unquoted, 0, unescapeField(buf, from, to, this.#unquoted));
+    } else ok = this.#cell(buf, starts[r] as number, ends[r] as number);
+    if (!ok) {
+      state[r] = 2;
+      return;
+    }
+    if (this.deferred !== undefined) state[r] = 1;
+    if (this.#dictionary) this.ints.data[base + r] = this.current;
+    else this.floats.data[base + r] = this.current;
+  }
+
+  #dictionaryBatch(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    quoted: Uint8Array,
+    n: number,
+    state: Uint8Array,
+    base: number,
+  ): void {
+    const raw = this.#raw;
+    const data = this.ints.data;
+    let translate = this.#translate;
+    let last = this.#lastRaw;
+    for (let r = 0; r < n; r++) {
+      if (state[r] === 2) continue;
+      const from = starts[r] as number;
+      const to = ends[r] as number;
+      if (quoted[r] !== 2 && from !== to) {
+        let index = last;
+        if (index < 0 || !raw.is(index, buf, from, to)) {
+          index = raw.intern(buf, from, to);
+          last = index;
+        }
+        const value = index < translate.length ? (translate[index] as number) : UNSEEN;
+        if (value >= 0) {
+          data[base + r] = value;
+          continue;
+        }
+      }
+      // New bytes, a rejected or empty cell, doubled quotes: the general path.
+      this.#lastRaw = last;
+      this.#slowCell(buf, starts, ends, quoted, r, state, base);
+      last = this.#lastRaw;
+      translate = this.#translate;
+    }
+    this.#lastRaw = last;
+  }
+
+  #instantBatch(
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    quoted: Uint8Array,
+    n: number,
+    state: Uint8Array,
+    base: number,
+  ): void {
+    const reader = this.reader;
+    const data = this.floats.data;
+    for (let r = 0; r < n; r++) {
+      if (state[r] === 2) continue;
+      const from = starts[r] as number;
+      const to = ends[r] as number;
+      if (quoted[r] !== 2 && from !== to) {
+        const ms = reader.instantMs(buf, from, to);
+        if (Number.isNaN(ms)) state[r] = 2;
+        else data[base + r] = ms;
+        continue;
+      }
+      this.#slowCell(buf, starts, ends, quoted, r, state, base);
+    }
+  }
+
+  /** Sets the values kept in the column's storage to its first `n`. */
+  truncate(n: number): void {
+    if (this.#dictionary) this.ints.length = n;
+    else this.floats.length = n;
+  }
+
+  /** Copies the value at index `from` of the column's storage to index `to`. */
+  move(from: number, to: number): void {
+    if (this.#dictionary) this.ints.data[to] = this.ints.data[from] as number;
+    else this.floats.data[to] = this.floats.data[from] as number;
+  }
+
+  /** Reads the cell `buf[from, to)`; `false` with `failure` set when the row is to be rejected. */
+  #cell(buf: Uint8Array, from: number, to: number): boolean {
+    this.deferred = undefined;
     if (from === to)
       return this.reader.spec.default !== undefined
         ? this.readValue(this.reader.spec.default)
