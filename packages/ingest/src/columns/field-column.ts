@@ -185,52 +185,35 @@ export class FieldColumn {
 
   /**
    * Reads this column's cells of a batch of records, column at a time (internal; see `RecordBatch`): the cell of
-   * record `r` is `buf[starts[r], ends[r])` (`quoted[r] === 2`: with doubled quotes), and its value goes to index
-   * `base + r` of the column's storage. `state[r]` says what the row path would do with record `r`: 0 keep it, 1
-   * read it again on the row path (a schema rule to report, or a check to make), 2 the same, and its later cells are
-   * not read (a cell that cannot be read rejects the row there). Records in state 2 are skipped; every other cell is
-   * read in record order, as the row path reads it, so the dictionaries grow in the same order. The common cells
-   * take a loop of their own per kind: a text seen before (compared with the previous cell first, then looked up),
-   * an instant the grammar reads.
+   * record `r` is `buf[cells[2r], cells[2r + 1])` (a start below 0 is `~start` of a cell with doubled quotes), and
+   * its value goes to index `base + r` of the column's storage. `state[r]` says what the row path would do with
+   * record `r`: 0 keep it, 1 read it again on the row path (a schema rule to report, or a check to make), 2 the
+   * same, and its later cells are not read (a cell that cannot be read rejects the row there). Records in state 2
+   * are skipped; every other cell is read in record order, as the row path reads it, so the dictionaries grow in
+   * the same order. The common cells take a loop of their own per kind: a text seen before (compared with the
+   * previous cell first, then looked up), an empty optional text, an instant the grammar reads.
    */
-  readBatch(
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    quoted: Uint8Array,
-    n: number,
-    state: Uint8Array,
-    base: number,
-  ): void {
+  readBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
     if (this.#dictionary) {
       this.ints.reserve(base + n);
-      this.#dictionaryBatch(buf, starts, ends, quoted, n, state, base);
+      this.#dictionaryBatch(buf, cells, n, state, base);
     } else {
       this.floats.reserve(base + n);
-      if (this.kind === 'instant') this.#instantBatch(buf, starts, ends, quoted, n, state, base);
-      else
-        for (let r = 0; r < n; r++)
-          if (state[r] !== 2) this.#slowCell(buf, starts, ends, quoted, r, state, base);
+      if (this.kind === 'instant') this.#instantBatch(buf, cells, n, state, base);
+      else for (let r = 0; r < n; r++) if (state[r] !== 2) this.#slowCell(buf, cells, r, state, base);
     }
   }
 
   /** Cell `r` of a batch by the general path ({@link FieldColumn.readCsv}'s), its outcome into `state`. */
-  #slowCell(
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    quoted: Uint8Array,
-    r: number,
-    state: Uint8Array,
-    base: number,
-  ): void {
+  #slowCell(buf: Uint8Array, cells: Int32Array, r: number, state: Uint8Array, base: number): void {
     let ok: boolean;
-    if (quoted[r] === 2) {
-      const from = starts[r] as number;
-      const to = ends[r] as number;
-      if (this.#unquoted.length < to - from) this.#unquoted = new Uint8Array(2 * (to - from));
-      ok = this.#cell(this.#unquoted, 0, unescapeField(buf, from, to, this.#unquoted));
-    } else ok = this.#cell(buf, starts[r] as number, ends[r] as number);
+    const from = cells[2 * r] as number;
+    const to = cells[2 * r + 1] as number;
+    if (from < 0) {
+      const start = ~from;
+      if (this.#unquoted.length < to - start) this.#unquoted = new Uint8Array(2 * (to - start));
+      ok = this.#cell(this.#unquoted, 0, unescapeField(buf, start, to, this.#unquoted));
+    } else ok = this.#cell(buf, from, to);
     if (!ok) {
       state[r] = 2;
       return;
@@ -240,66 +223,57 @@ export class FieldColumn {
     else this.floats.data[base + r] = this.current;
   }
 
-  #dictionaryBatch(
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    quoted: Uint8Array,
-    n: number,
-    state: Uint8Array,
-    base: number,
-  ): void {
+  #dictionaryBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
     const raw = this.#raw;
     const data = this.ints.data;
+    // An empty cell of an optional field without a default is -1, as #missing makes it.
+    const emptyIsNone = !this.required && this.reader.spec.default === undefined;
     let translate = this.#translate;
     let last = this.#lastRaw;
     for (let r = 0; r < n; r++) {
       if (state[r] === 2) continue;
-      const from = starts[r] as number;
-      const to = ends[r] as number;
-      if (quoted[r] !== 2 && from !== to) {
-        let index = last;
-        if (index < 0 || !raw.is(index, buf, from, to)) {
-          index = raw.intern(buf, from, to);
-          last = index;
+      const from = cells[2 * r] as number;
+      const to = cells[2 * r + 1] as number;
+      if (from !== to) {
+        if (from >= 0) {
+          let index = last;
+          if (index < 0 || !raw.is(index, buf, from, to)) {
+            index = raw.intern(buf, from, to);
+            last = index;
+          }
+          const value = index < translate.length ? (translate[index] as number) : UNSEEN;
+          if (value >= 0) {
+            data[base + r] = value;
+            continue;
+          }
         }
-        const value = index < translate.length ? (translate[index] as number) : UNSEEN;
-        if (value >= 0) {
-          data[base + r] = value;
-          continue;
-        }
+      } else if (emptyIsNone) {
+        data[base + r] = -1;
+        continue;
       }
       // New bytes, a rejected or empty cell, doubled quotes: the general path.
       this.#lastRaw = last;
-      this.#slowCell(buf, starts, ends, quoted, r, state, base);
+      this.#slowCell(buf, cells, r, state, base);
       last = this.#lastRaw;
       translate = this.#translate;
     }
     this.#lastRaw = last;
   }
 
-  #instantBatch(
-    buf: Uint8Array,
-    starts: Int32Array,
-    ends: Int32Array,
-    quoted: Uint8Array,
-    n: number,
-    state: Uint8Array,
-    base: number,
-  ): void {
+  #instantBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
     const reader = this.reader;
     const data = this.floats.data;
     for (let r = 0; r < n; r++) {
       if (state[r] === 2) continue;
-      const from = starts[r] as number;
-      const to = ends[r] as number;
-      if (quoted[r] !== 2 && from !== to) {
+      const from = cells[2 * r] as number;
+      const to = cells[2 * r + 1] as number;
+      if (from >= 0 && from !== to) {
         const ms = reader.instantMs(buf, from, to);
         if (Number.isNaN(ms)) state[r] = 2;
         else data[base + r] = ms;
         continue;
       }
-      this.#slowCell(buf, starts, ends, quoted, r, state, base);
+      this.#slowCell(buf, cells, r, state, base);
     }
   }
 

@@ -371,10 +371,17 @@ export function openColumns(
   // column): see RecordBatch.
   const batch =
     resolved.format === 'csv' && moneyColumns.length === 0 && columnAtATime.enabled
-      ? new RecordBatch(columns, lines, summary, (access, line) => visitor.row(access, line), {
-          actor: actorRule as [FieldColumn | undefined, FieldColumn | undefined] | undefined,
-          period: periodRule as [FieldColumn | undefined, FieldColumn | undefined] | undefined,
-        })
+      ? new RecordBatch(
+          columns,
+          lines,
+          summary,
+          (access, line) => visitor.row(access, line),
+          {
+            actor: actorRule as [FieldColumn | undefined, FieldColumn | undefined] | undefined,
+            period: periodRule as [FieldColumn | undefined, FieldColumn | undefined] | undefined,
+          },
+          columnAtATime.capacity,
+        )
       : undefined;
   const visitor = {
     ...(batch !== undefined ? { batch } : {}),

@@ -89,8 +89,10 @@ async function read(
   fields: string[],
   chunkBytes: number,
   batched: boolean,
+  capacity = 1 << 13,
 ) {
   columnAtATime.enabled = batched;
+  columnAtATime.capacity = capacity;
   const letters: DeadLetter[] = [];
   const stream = readColumns(
     { text: csv },
@@ -117,6 +119,7 @@ async function read(
 
 afterEach(() => {
   columnAtATime.enabled = true;
+  columnAtATime.capacity = 1 << 13;
 });
 
 describe('readColumns, CSV rows column at a time', () => {
@@ -127,12 +130,13 @@ describe('readColumns, CSV rows column at a time', () => {
         fc.boolean(),
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 1024, max: 6000 }),
-        async (rows, quoteAll, eol, chunkBytes) => {
+        fc.constantFrom(1, 2, 7, 64, 1 << 13),
+        async (rows, quoteAll, eol, chunkBytes, capacity) => {
           const body = rows.map(([r, odd]) =>
             line([r.who, r.anon, r.at, r.event, r.ch, r.tp, r.revenue], quoteAll, odd),
           );
           const csv = `who,anon,at,event,ch,tp,revenue${eol}${body.join(eol)}${eol}`;
-          const batched = await read(csv, interaction, interactionFields, chunkBytes, true);
+          const batched = await read(csv, interaction, interactionFields, chunkBytes, true, capacity);
           const rowByRow = await read(csv, interaction, interactionFields, chunkBytes, false);
           expect(batched).toEqual(rowByRow);
         },
@@ -147,10 +151,11 @@ describe('readColumns, CSV rows column at a time', () => {
         fc.array(fc.tuple(subscriptionRow, fc.integer({ min: 0, max: 20 })), { maxLength: 150 }),
         fc.boolean(),
         fc.integer({ min: 1024, max: 4000 }),
-        async (rows, quoteAll, chunkBytes) => {
+        fc.constantFrom(1, 3, 1 << 13),
+        async (rows, quoteAll, chunkBytes, capacity) => {
           const body = rows.map(([r, odd]) => line([r.id, r.who, r.status, r.from, r.to], quoteAll, odd));
           const csv = `id,who,status,from,to\n${body.join('\n')}`;
-          const batched = await read(csv, subscription, subscriptionFields, chunkBytes, true);
+          const batched = await read(csv, subscription, subscriptionFields, chunkBytes, true, capacity);
           const rowByRow = await read(csv, subscription, subscriptionFields, chunkBytes, false);
           expect(batched).toEqual(rowByRow);
         },

@@ -6,10 +6,11 @@ import type { FieldColumn } from './field-column.js';
 import type { GrowableInt32 } from './growable.js';
 
 /**
- * Whether `readColumns` reads CSV rows column at a time (internal; tests turn it off to hold this path to the row
- * path, which reads every row with a call per cell).
+ * Whether `readColumns` reads CSV rows column at a time, and how many records a batch gathers before they are read
+ * (internal; tests turn it off to hold this path to the row path, which reads every row with a call per cell, and
+ * make batches small to fill them often).
  */
-export const columnAtATime = { enabled: true };
+export const columnAtATime = { enabled: true, capacity: 1 << 13 };
 
 /** The rules that join two fields of a row, checked on the batch's values (internal; see `readColumns`). */
 export interface BatchRules {
@@ -31,7 +32,7 @@ export interface BatchRules {
  */
 export class RecordBatch implements CsvBatchVisitor, CsvRecordTarget {
   readonly #columns: readonly FieldColumn[];
-  readonly lines: GrowableInt32;
+  readonly #lines: GrowableInt32;
   readonly #summary: SummaryBuilder;
   readonly #row: (access: RowAccess, line: number) => void;
   readonly #rules: BatchRules;
@@ -39,81 +40,71 @@ export class RecordBatch implements CsvBatchVisitor, CsvRecordTarget {
   #want: Int32Array = new Int32Array(0);
   /** Records gathered, room for how many, and for each one its start offset, line and cells (see CsvRecordTarget). */
   count = 0;
-  capacity = 0;
-  recordStart = new Int32Array(0);
-  line = new Int32Array(0);
-  starts: Int32Array[] = [];
-  ends: Int32Array[] = [];
-  quoted: Uint8Array[] = [];
-  /** Column slot of each header field (`-1`: not read); empty when two columns read one field. */
-  slots = new Int32Array(0);
-  #state = new Uint8Array(0);
+  readonly capacity: number;
+  readonly recordStart: Int32Array;
+  readonly line: Int32Array;
+  /** Column `j`'s cells from `2 * j * capacity` on: start and end of each record's cell. */
+  readonly cells: Int32Array;
+  /** Column `j`'s part of `cells`. */
+  readonly #cellsOf: Int32Array[];
+  /** Where each header field's cells start in `cells` (`-1`: not read); empty when two columns read one field. */
+  offsets = new Int32Array(0);
+  readonly #state: Uint8Array;
 
+  /** `capacity`: records gathered before they are read (a full batch is read at once, then gathering goes on). */
   constructor(
     columns: readonly FieldColumn[],
     lines: GrowableInt32,
     summary: SummaryBuilder,
     row: (access: RowAccess, line: number) => void,
     rules: BatchRules,
+    capacity = 1 << 13,
   ) {
     this.#columns = columns;
-    this.lines = lines;
+    this.#lines = lines;
     this.#summary = summary;
     this.#row = row;
     this.#rules = rules;
-    this.#grow(1 << 14);
+    this.capacity = capacity;
+    this.recordStart = new Int32Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.cells = new Int32Array(2 * capacity * columns.length);
+    this.#cellsOf = columns.map((_, j) => this.cells.subarray(2 * j * capacity, 2 * (j + 1) * capacity));
+    this.#state = new Uint8Array(capacity);
   }
 
-  /** The field index in the records of each column, in the order of the columns. */
+  /** The field index in the records of each column, in the order of the columns, and the fields of a record. */
   setFields(want: Int32Array, fields: number): void {
     this.#want = want;
-    const slots = new Int32Array(fields).fill(-1);
+    const offsets = new Int32Array(fields).fill(-1);
     let shared = false;
     want.forEach((k, j) => {
-      if ((slots[k] as number) >= 0) shared = true;
-      slots[k] = j;
+      if ((offsets[k] as number) >= 0) shared = true;
+      offsets[k] = 2 * j * this.capacity;
     });
-    this.slots = shared ? new Int32Array(0) : slots;
+    this.offsets = shared ? new Int32Array(0) : offsets;
   }
 
   target(): CsvRecordTarget | undefined {
-    return this.slots.length > 0 ? this : undefined;
+    return this.offsets.length > 0 ? this : undefined;
   }
 
-  #grow(capacity: number): void {
-    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(capacity);
-      b.set(a.subarray(0, this.count));
-      return b;
-    };
-    const int32 = (n: number) => new Int32Array(n);
-    const uint8 = (n: number) => new Uint8Array(n);
-    this.recordStart = grow(this.recordStart, int32);
-    this.line = grow(this.line, int32);
-    this.starts = this.#columns.map((_, j) => grow(this.starts[j] ?? new Int32Array(0), int32));
-    this.ends = this.#columns.map((_, j) => grow(this.ends[j] ?? new Int32Array(0), int32));
-    this.quoted = this.#columns.map((_, j) => grow(this.quoted[j] ?? new Uint8Array(0), uint8));
-    this.#state = new Uint8Array(capacity);
-    this.capacity = capacity;
+  get full(): boolean {
+    return this.count === this.capacity;
   }
 
   add(t: CsvTokenizer): void {
     const n = this.count;
-    if (n === this.capacity) this.#grow(2 * n);
     this.recordStart[n] = t.recordStart;
     this.line[n] = t.line;
     const want = this.#want;
-    const starts = this.starts;
-    const ends = this.ends;
-    const quoted = this.quoted;
-    const tStarts = t.starts;
-    const tEnds = t.ends;
-    const tQuoted = t.quoted;
+    const cells = this.cells;
+    const at = 2 * this.capacity;
     for (let j = 0; j < want.length; j++) {
       const k = want[j] as number;
-      (starts[j] as Int32Array)[n] = tStarts[k] as number;
-      (ends[j] as Int32Array)[n] = tEnds[k] as number;
-      (quoted[j] as Uint8Array)[n] = tQuoted[k] as number;
+      const start = t.starts[k] as number;
+      cells[j * at + 2 * n] = t.quoted[k] === 2 ? ~start : start;
+      cells[j * at + 2 * n + 1] = t.ends[k] as number;
     }
     this.count = n + 1;
   }
@@ -123,20 +114,12 @@ export class RecordBatch implements CsvBatchVisitor, CsvRecordTarget {
     if (n === 0) return;
     this.count = 0;
     const columns = this.#columns;
-    const lines = this.lines;
+    const lines = this.#lines;
     const base = lines.length;
     const state = this.#state;
     state.fill(0, 0, n);
     for (let j = 0; j < columns.length; j++)
-      (columns[j] as FieldColumn).readBatch(
-        buffer,
-        this.starts[j] as Int32Array,
-        this.ends[j] as Int32Array,
-        this.quoted[j] as Uint8Array,
-        n,
-        state,
-        base,
-      );
+      (columns[j] as FieldColumn).readBatch(buffer, this.#cellsOf[j] as Int32Array, n, state, base);
     this.#checkRules(n, state, base);
     lines.reserve(base + n);
     lines.data.set(this.line.subarray(0, n), base);

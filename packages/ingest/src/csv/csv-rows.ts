@@ -137,6 +137,8 @@ async function* slices(chunks: AsyncIterable<Uint8Array>, size: number): AsyncGe
  * together, column by column, instead of one `row` call per record.
  */
 export interface CsvBatchVisitor {
+  /** Whether the batch has no room for another record (it is then flushed first). */
+  readonly full: boolean;
   /** A well-formed record: the tokenizer's current record, whose bytes stay in place until the next `flush`. */
   add(tokenizer: CsvTokenizer): void;
   /**
@@ -259,6 +261,7 @@ export async function* visitCsv(
     record(t: CsvTokenizer) {
       if (batch !== undefined) {
         if (t.error === RECORD_OK && t.count === header.length) {
+          if (batch.full) flush(t);
           summary.rowsIn++;
           batch.add(t);
           return;
@@ -306,7 +309,12 @@ export async function* visitCsv(
           flush,
           fill(t: CsvTokenizer, maxRecordBytes: number) {
             const target = batch.target();
-            if (target !== undefined) summary.rowsIn += t.fill(target, maxRecordBytes);
+            if (target === undefined) return;
+            for (;;) {
+              summary.rowsIn += t.fill(target, maxRecordBytes);
+              if (!batch.full) return;
+              flush(t);
+            }
           },
         }
       : {}),

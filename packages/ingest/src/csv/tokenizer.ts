@@ -11,20 +11,18 @@ export const RECORD_UNCLOSED_QUOTE = 2;
 
 /**
  * Where {@link CsvTokenizer.fill} writes records (internal): for record `n` of the batch, its start offset and line,
- * and for each header field `k` with a slot `slots[k] >= 0`, the field's bytes `[starts[slot][n], ends[slot][n])`
- * and `quoted[slot][n]` (0: no quotes).
+ * and for each header field `k` kept (`offsets[k] >= 0`), the field's bytes `[cells[o + 2n], cells[o + 2n + 1])`
+ * with `o = offsets[k]`.
  */
 export interface CsvRecordTarget {
-  /** Column slot of each header field, `-1` for a field not kept. */
-  readonly slots: Int32Array;
+  /** Where each header field's cells start in `cells`, `-1` for a field not kept. */
+  readonly offsets: Int32Array;
   /** Records gathered, and room for how many. */
   count: number;
   readonly capacity: number;
   readonly recordStart: Int32Array;
   readonly line: Int32Array;
-  readonly starts: readonly Int32Array[];
-  readonly ends: readonly Int32Array[];
-  readonly quoted: readonly Uint8Array[];
+  readonly cells: Int32Array;
 }
 
 /**
@@ -176,7 +174,7 @@ export class CsvTokenizer {
   /**
    * Tokenizes the records that follow straight into `target`, while each is one the fast path of
    * {@link CsvTokenizer.next} reads (it starts before the buffer's last line feed and has no quote), has exactly
-   * `slots.length` fields, no more than `maxRecordBytes` bytes, and `target` has room; the first record that is not
+   * `offsets.length` fields, no more than `maxRecordBytes` bytes, and `target` has room; the first record that is not
    * such a record (a blank line too) is left where it is, for `next`. Each record gathered is the one `next` would
    * give, with the same line; only `count`, `consumed` and `nextLine` of the tokenizer move. Returns the number of
    * records gathered.
@@ -189,11 +187,9 @@ export class CsvTokenizer {
     const word = this.#word;
     const lastWord = this.#lastWord;
     const lastLf = this.#lastLf;
-    const slots = target.slots;
-    const fields = slots.length;
-    const starts = target.starts;
-    const ends = target.ends;
-    const quoted = target.quoted;
+    const offsets = target.offsets;
+    const fields = offsets.length;
+    const cells = target.cells;
     const recordStarts = target.recordStart;
     const lines = target.line;
     const capacity = target.capacity;
@@ -223,11 +219,10 @@ export class CsvTokenizer {
           p = recordStart;
           break records;
         }
-        const slot = slots[field++] as number;
-        if (slot >= 0) {
-          (starts[slot] as Int32Array)[n] = from;
-          (ends[slot] as Int32Array)[n] = p;
-          (quoted[slot] as Uint8Array)[n] = 0;
+        const at = offsets[field++] as number;
+        if (at >= 0) {
+          cells[at + 2 * n] = from;
+          cells[at + 2 * n + 1] = p;
         }
         if (k === 2) break;
         from = ++p;
