@@ -7,6 +7,7 @@ import type { ArrayPool } from './array-pool.js';
 import { ByteDictionary } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import { sameDate, timeOfDay } from './time-of-day.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const UNSEEN = -3;
@@ -263,14 +264,33 @@ export class FieldColumn {
   #instantBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
     const reader = this.reader;
     const data = this.floats.data;
+    // A cell in canonical form (`…T…Z`) on the date of the last canonical cell the grammar read is that cell's day
+    // plus its own time of day (see timeOfDay); not for epoch columns, which have a grammar of their own.
+    const canonical = reader.spec.epoch === undefined;
+    let dayFrom = -1;
+    let dayMs = 0;
     for (let r = 0; r < n; r++) {
       if (state[r] === 2) continue;
       const from = cells[2 * r] as number;
       const to = cells[2 * r + 1] as number;
       if (from >= 0 && from !== to) {
+        if (dayFrom >= 0 && sameDate(buf, dayFrom, from)) {
+          const time = timeOfDay(buf, from, to - from);
+          if (time >= 0) {
+            data[base + r] = dayMs + time;
+            continue;
+          }
+        }
         const ms = reader.instantMs(buf, from, to);
         if (Number.isNaN(ms)) state[r] = 2;
-        else data[base + r] = ms;
+        else {
+          data[base + r] = ms;
+          const time = canonical ? timeOfDay(buf, from, to - from) : -1;
+          if (time >= 0) {
+            dayFrom = from;
+            dayMs = ms - time;
+          } else dayFrom = -1;
+        }
         continue;
       }
       this.#slowCell(buf, cells, r, state, base);
