@@ -4,7 +4,7 @@ import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
 import type { ArrayPool } from './array-pool.js';
-import { ByteDictionary } from './byte-dictionary.js';
+import { ByteDictionary, equalBytes } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 import { sameDate, timeOfDay } from './time-of-day.js';
@@ -231,6 +231,11 @@ export class FieldColumn {
     const emptyIsNone = !this.required && this.reader.spec.default === undefined;
     let translate = this.#translate;
     let last = this.#lastRaw;
+    // The bytes of the last text cell read in place in `buf` (`length` -1: none, or it had doubled quotes): `last`
+    // is their raw index, so a cell with the same bytes is compared with them where they lie, not in the dictionary.
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    let lastFrom = 0;
+    let lastLength = -1;
     for (let r = 0; r < n; r++) {
       if (state[r] === 2) continue;
       const from = cells[2 * r] as number;
@@ -238,16 +243,22 @@ export class FieldColumn {
       if (from !== to) {
         if (from >= 0) {
           let index = last;
-          if (index < 0 || !raw.is(index, buf, from, to)) {
+          const length = to - from;
+          if (
+            !(length === lastLength && equalBytes(view, lastFrom, view, from, length)) &&
+            (index < 0 || !raw.is(index, buf, from, to))
+          ) {
             index = raw.intern(buf, from, to);
             last = index;
           }
+          lastFrom = from;
+          lastLength = length;
           const value = index < translate.length ? (translate[index] as number) : UNSEEN;
           if (value >= 0) {
             data[base + r] = value;
             continue;
           }
-        }
+        } else lastLength = -1;
       } else if (emptyIsNone) {
         data[base + r] = -1;
         continue;
