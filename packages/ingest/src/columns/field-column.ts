@@ -232,7 +232,7 @@ export class FieldColumn {
     let translate = this.#translate;
     let last = this.#lastRaw;
     // The bytes of the last text cell read in place in `buf` (`length` -1: none, or it had doubled quotes): `last`
-    // is their raw index, so a cell with the same bytes is compared with them where they lie, not in the dictionary.
+    // is their raw index, so a cell is compared with them where they lie, not with the dictionary's copy.
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     let lastFrom = 0;
     let lastLength = -1;
@@ -245,8 +245,9 @@ export class FieldColumn {
           let index = last;
           const length = to - from;
           if (
-            !(length === lastLength && equalBytes(view, lastFrom, view, from, length)) &&
-            (index < 0 || !raw.is(index, buf, from, to))
+            lastLength >= 0
+              ? length !== lastLength || !equalBytes(view, lastFrom, view, from, length)
+              : index < 0 || !raw.is(index, buf, from, to)
           ) {
             index = raw.intern(buf, from, to);
             last = index;
