@@ -49,7 +49,7 @@ export async function* driveCsv(
     new CxLimitError(
       'too_long',
       `The CSV record starting at line ${line} of ${name} is longer than maxRecordBytes (${maxRecordBytes} bytes); raise the option if the record is real`,
-      { limit: maxRecordBytes, actual: bytes, path: [line] },
+      { limit: maxRecordBytes, actual: bytes, path: [line], line, source: name },
     );
   let buffer = new Uint8Array(0);
   let carry = 0;
