@@ -45,5 +45,8 @@ describe('ArrayPool', () => {
     pool.give([new ArrayBuffer(64), ints.buffer]);
     expect(pool.size).toBe(1);
     expect(pool.int32(4).buffer).toBe(ints.buffer);
+    pool.give([ints.buffer]);
+    pool.clear();
+    expect(pool.size).toBe(0);
   });
 });

@@ -65,6 +65,11 @@ export class ArrayPool {
     return new Float64Array(buffer, 0, buffer.byteLength >>> 3);
   }
 
+  /** Drops every spare buffer (their memory goes back once nothing else holds them). */
+  clear(): void {
+    this.#spare.length = 0;
+  }
+
   /**
    * Gives buffers back (their contents are overwritten by later batches). Empty (detached) buffers are dropped, and
    * so are unshared ones in a shared pool (a copy that `postMessage` made of storage that outgrew the pool's).

@@ -93,6 +93,8 @@ parentPort?.on('message', (message: Message) => {
   if (message.type === 'close') {
     open.closed = true;
     reads.delete(message.read);
+    // An idle worker holds no read's memory: the spare storage goes with the last read open here.
+    if (reads.size === 0) arrays.clear();
     return;
   }
   const { read, task } = message;
