@@ -94,8 +94,8 @@ export interface ReadColumnsOptions extends ReadOptions {
    * Lets the reader hand out the same arrays again: each batch's `line` and column arrays are then valid only until
    * the next batch is asked for (copy what you keep). Saves fresh memory per batch, a tenth of the CPU of a
    * one-thread read of a wide file. For a consumer that aggregates or copies each batch as it comes. Values are
-   * the same either way. On the worker path a batch's arrays go back to the worker that wrote them once the next
-   * batch is asked for (they are then detached: empty). Default `false`: every batch is the caller's.
+   * the same either way, on one thread and on the worker path (where the calling thread copies each worker's
+   * batch into its own arrays, used again). Default `false`: every batch is the caller's.
    */
   readonly reuseBatches?: boolean;
 }
@@ -147,8 +147,9 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
 /**
  * {@link readColumns} under the name of its public caller (internal); with a `reducer`, a CSV file read by workers
  * gives a stream of {@link ReducedChunk}s instead of batches (see `reduceColumns`), and `reduced` says so. With a
- * `pool` (a worker's reader whose caller recycles its batches), each batch is handed out in the storage it was
- * written in, and the next one is written in storage from the pool (no copy, no fresh memory).
+ * `pool` (a worker's reader: the calling thread copies each batch out, then gives its storage back), each batch is
+ * handed out in the storage it was written in, and the next one is written in storage from the pool (no copy, no
+ * fresh memory).
  */
 export function openColumns(
   input: IngestInput,
