@@ -369,12 +369,25 @@ describe('maxRecordBytes bounds every record, wherever the chunks cut the input'
         await errorOf(readRecords(csv, { ...o, mapping })),
         await errorOf(readColumns(csv, { ...o, mapping, fields: ['anonymousId', 'timestamp'] })),
       ];
-      for (const error of errors) expect(error).toMatchObject({ code: 'too_long', limit: 2048, path: [3] });
+      for (const error of errors)
+        expect(error).toMatchObject({
+          code: 'too_long',
+          limit: 2048,
+          path: [3],
+          line: 3,
+          source: expect.any(String),
+        });
     },
   );
   it.each(chunkSizes)('NDJSON lines: refused at line 2 (chunkBytes %i)', async (chunkBytes) => {
     const error = await errorOf(readRows(ndjson, { format: 'ndjson', chunkBytes, maxRecordBytes: 2048 }));
-    expect(error).toMatchObject({ code: 'too_long', limit: 2048, path: [2] });
+    expect(error).toMatchObject({
+      code: 'too_long',
+      limit: 2048,
+      path: [2],
+      line: 2,
+      source: expect.any(String),
+    });
   });
   it('a record at the limit is read', async () => {
     const exact = `r2,${'x'.repeat(2048 - 3)}`;

@@ -16,7 +16,7 @@ export type { FitErrorCode } from './errors/fit-error.js';
 export { CxFitError } from './errors/fit-error.js';
 export type { IssuePath } from './errors/issue-path.js';
 export { formatIssuePath } from './errors/issue-path.js';
-export type { LimitCode } from './errors/limit-error.js';
+export type { LimitCode, LimitLocation } from './errors/limit-error.js';
 export { CxLimitError } from './errors/limit-error.js';
 export type { OptionIssue, OptionIssueCode } from './errors/options-error.js';
 export { CxOptionsError } from './errors/options-error.js';

@@ -30,7 +30,7 @@ export async function* visitNdjson(
     new CxLimitError(
       'too_long',
       `The NDJSON line ${at} of ${options.name} is longer than maxRecordBytes (${options.maxRecordBytes} bytes)`,
-      { limit: options.maxRecordBytes, actual: bytes, path: [at] },
+      { limit: options.maxRecordBytes, actual: bytes, path: [at], line: at, source: options.name },
     );
   const handle = (bytes: Uint8Array): void => {
     line++;

@@ -433,44 +433,28 @@ export function openInteractionCsv(
         for (let i = into.length; i < all.length; i++) into.push(all[i] as string);
       };
       let firstRow = 0;
-      const convert = (batch: ColumnBatch): InteractionBatch => {
+      /**
+       * Rows `[from, to)` of a batch of the reader as one batch of events whose first is data row `row`. The arrays
+       * are views of the reader's (no copy), except the actor index, made here.
+       */
+      const convert = (batch: ColumnBatch, from: number, to: number, row: number): InteractionBatch => {
         const c = batch.columns;
-        const n = batch.length;
+        const length = to - from;
         const customer = c.customerId as Int32Array | undefined;
         const anon = c.anonymousId as Int32Array | undefined;
         const customerValues = customer ? stream.dictionary('customerId') : [];
         const anonValues = anon ? stream.dictionary('anonymousId') : [];
-        const ids = c.id as Int32Array | undefined;
-        let keep: Int32Array | undefined;
-        if (seen !== undefined && ids !== undefined) {
-          const kept: number[] = [];
-          for (let i = 0; i < n; i++) {
-            const id = ids[i] as number;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            kept.push(i);
-          }
-          if (kept.length < n) keep = Int32Array.from(kept);
-        }
-        const length = keep === undefined ? n : keep.length;
-        const pick32 = (array: Int32Array | undefined): Int32Array => {
+        const view32 = (array: Int32Array | undefined): Int32Array => {
           if (array === undefined) return new Int32Array(length).fill(-1);
-          if (keep === undefined) return array;
-          const out = new Int32Array(length);
-          for (let j = 0; j < length; j++) out[j] = array[keep[j] as number] as number;
-          return out;
+          return from === 0 && to === array.length ? array : array.subarray(from, to);
         };
-        const pick64 = (array: Float64Array): Float64Array => {
-          if (keep === undefined) return array;
-          const out = new Float64Array(length);
-          for (let j = 0; j < length; j++) out[j] = array[keep[j] as number] as number;
-          return out;
-        };
+        const view64 = (array: Float64Array): Float64Array =>
+          from === 0 && to === array.length ? array : array.subarray(from, to);
         const actor = new Int32Array(length);
         if (customer !== undefined) customerIds = customerValues;
         let customerMap = customers.table(customerValues.length);
         for (let j = 0; j < length; j++) {
-          const i = keep === undefined ? j : (keep[j] as number);
+          const i = from + j;
           const who = customer === undefined ? -1 : (customer[i] as number);
           if (identity) {
             // Customer ids come in dictionary order: each is one met before or the next one.
@@ -492,20 +476,19 @@ export function openInteractionCsv(
               : anonymous.get((anon as Int32Array)[i] as number, anonValues, actors);
         }
         const numeric: Record<string, Float64Array> = {};
-        for (const key of keys) numeric[key] = pick64(c[`properties.${key}`] as Float64Array);
-        const out: InteractionBatch = {
+        for (const key of keys) numeric[key] = view64(c[`properties.${key}`] as Float64Array);
+        return {
           length,
-          firstRow,
+          firstRow: row,
           actor,
-          time: pick64(c.timestamp as Float64Array),
-          name: pick32(c.name as Int32Array | undefined),
-          channel: pick32(c.channel as Int32Array | undefined),
-          touchpoint: pick32(c.touchpointId as Int32Array | undefined),
-          stage: pick32(c.stageId as Int32Array | undefined),
+          time: view64(c.timestamp as Float64Array),
+          name: view32(c.name as Int32Array | undefined),
+          channel: view32(c.channel as Int32Array | undefined),
+          touchpoint: view32(c.touchpointId as Int32Array | undefined),
+          stage: view32(c.stageId as Int32Array | undefined),
           numeric,
-          line: pick32(batch.line),
+          line: view32(batch.line),
         };
-        return out;
       };
       for await (const batch of stream) {
         const summary = stream.summary;
@@ -515,9 +498,30 @@ export function openInteractionCsv(
         grow('channel', channels);
         grow('touchpointId', touchpoints);
         grow('stageId', stages);
-        const converted = convert(batch);
-        firstRow = summary.rowsIn;
-        if (converted.length > 0) yield converted;
+        const ids = batch.columns.id as Int32Array | undefined;
+        const n = batch.length;
+        // Data rows are counted batch by batch: the summary can already count rows of batches not yet handed out
+        // (a worker's chunk gives several), and no row is rejected (the read fails above).
+        const batchRow = firstRow;
+        firstRow += n;
+        if (seen === undefined || ids === undefined) {
+          if (n > 0) yield convert(batch, 0, n, batchRow);
+          continue;
+        }
+        // A dropped duplicate ends a run of kept rows: each run is a batch of its own, so that `firstRow + i` is
+        // the data row of its event `i` (rejected rows end the read above, so data rows and batch rows agree).
+        let from = 0;
+        for (let i = 0; i <= n; i++) {
+          if (i < n) {
+            const id = ids[i] as number;
+            if (!seen.has(id)) {
+              seen.add(id);
+              continue;
+            }
+          }
+          if (i > from) yield convert(batch, from, i, batchRow + from);
+          from = i + 1;
+        }
       }
       const summary = stream.summary;
       if (summary.rejected > 0)

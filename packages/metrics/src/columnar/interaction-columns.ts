@@ -73,7 +73,10 @@ export interface BuildInteractionColumnsOptions {
 export interface InteractionBatch {
   /** Number of events in the batch. */
   readonly length: number;
-  /** Zero-based index of the first event of the batch among all data rows of the source. */
+  /**
+   * Zero-based index of the first event of the batch among all data rows of the source: event `i` is data row
+   * `firstRow + i` (with `dedupe`, a dropped duplicate ends a batch, so this holds after it too).
+   */
   readonly firstRow: number;
   /** Actor index per event. */
   readonly actor: Int32Array;

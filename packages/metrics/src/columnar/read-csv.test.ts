@@ -122,11 +122,20 @@ describe('readInteractionColumnsCsv', () => {
           expect(fromCsv).toEqual(buildInteractionColumns(events, { dedupe }));
           const stream = streamInteractionCsv(path, { dedupe, chunkBytes: 1024, workers, dimensions: [] });
           const actors: string[] = [];
-          for await (const batch of stream) for (const a of batch.actor) actors.push(stream.actorId(a));
-          const kept = dedupe
-            ? events.filter((e, i) => events.findIndex((f) => f.id === e.id) === i)
-            : events;
+          // `firstRow + i` is the data row of event i, also after a dropped duplicate (errors name rows by it).
+          const dataRows: number[] = [];
+          for await (const batch of stream) {
+            batch.actor.forEach((a, i) => {
+              actors.push(stream.actorId(a));
+              dataRows.push(batch.firstRow + i);
+            });
+          }
+          const keptRows = events.flatMap((e, i) =>
+            !dedupe || events.findIndex((f) => f.id === e.id) === i ? [i] : [],
+          );
+          const kept = keptRows.map((i) => events[i] as (typeof events)[number]);
           expect(actors).toEqual(kept.map((e) => e.customerId ?? e.anonymousId));
+          expect(dataRows).toEqual(keptRows);
           expect(stream.actorCount).toBe(new Set(actors).size);
         },
       ),

@@ -86,6 +86,16 @@ describe('the calendar', () => {
     expect(error).toMatchObject({ code: 'too_many_periods', limit: 10_000, path: [1, 'respondedAt'] });
     expect((error as Error).message).toMatch(/The trend from 2024-01-01T00:00:00.000Z to 9999-01-01/);
     expect(days.checkSpan(0, 20_000 * MS_PER_DAY, { maxPeriods: 30_000 })).toBe(20_001);
+    // Read from text: the line and the file are kept as fields and named in the message.
+    expect(() =>
+      days.checkSpan(0, 20_000 * MS_PER_DAY, { path: [7, 'timestamp'], line: 9, source: 'events.csv' }),
+    ).toThrow(
+      expect.objectContaining({
+        line: 9,
+        source: 'events.csv',
+        message: expect.stringMatching(/\(limit 10000, at \/7\/timestamp, events\.csv:9\)$/),
+      }),
+    );
   });
 
   it('agrees with a day-by-day walk of local dates (property)', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IssuePath } from '../errors/issue-path.js';
-import { CxLimitError } from '../errors/limit-error.js';
+import { CxLimitError, type LimitLocation } from '../errors/limit-error.js';
 import { parseOptions } from '../options/parse-options.js';
 import { intervalOption, timeZoneOption, weekStartsOnOption } from '../options/schemas.js';
 import { civilFromDays, daysFromCivil, weekdayOfDays } from './civil.js';
@@ -291,15 +291,19 @@ export class Calendar {
    *
    * @param fromMs - The first instant.
    * @param toMs - The last instant.
-   * @param bound - `maxPeriods` (default {@link DEFAULT_MAX_PERIODS}), the `path` of the record holding `toMs` and
-   *   `what` the series is, for the error.
+   * @param bound - `maxPeriods` (default {@link DEFAULT_MAX_PERIODS}), the `path` of the record holding `toMs`,
+   *   its `line` and `source` when it was read from text, and `what` the series is, for the error.
    * @returns The number of periods from the one holding `fromMs` through the one holding `toMs`.
    * @throws {@link CxLimitError} (`too_many_periods`) beyond the bound.
    */
   checkSpan(
     fromMs: number,
     toMs: number,
-    bound: { readonly maxPeriods?: number; readonly path?: IssuePath; readonly what?: string } = {},
+    bound: {
+      readonly maxPeriods?: number;
+      readonly path?: IssuePath;
+      readonly what?: string;
+    } & LimitLocation = {},
   ): number {
     const max = bound.maxPeriods ?? DEFAULT_MAX_PERIODS;
     const count = Math.abs(this.indexOf(toMs) - this.indexOf(fromMs)) + 1;
@@ -309,7 +313,14 @@ export class Calendar {
       throw new CxLimitError(
         'too_many_periods',
         `${bound.what ?? 'The series'} from ${a} to ${b} spans ${count} ${this.interval}s; raise maxPeriods if that is intended`,
-        { limit: max, actual: count, ...(bound.path === undefined ? {} : { path: bound.path }) },
+        {
+          limit: max,
+          actual: count,
+          ...(bound.path === undefined ? {} : { path: bound.path }),
+          ...(bound.line === undefined ? {} : { line: bound.line }),
+          ...(bound.column === undefined ? {} : { column: bound.column }),
+          ...(bound.source === undefined ? {} : { source: bound.source }),
+        },
       );
     }
     return count;
