@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiText, MAX_ASCII_TEXT } from './ascii-text.js';
+import { asciiText, MAX_ASCII_TEXT, printableText } from './ascii-text.js';
+import { isPlainId } from './plain-id.js';
 
 // The reference is the platform's fatal UTF-8 decoder (WHATWG Encoding, "utf-8" with fatal and BOM stripping),
 // which the field reader used for every text cell before this fast path.
@@ -50,6 +51,40 @@ describe('asciiText', () => {
             const ascii = cell.every((b) => b < 0x80);
             expect(text !== undefined).toBe(ascii && cell.length <= MAX_ASCII_TEXT);
             if (text !== undefined) expect(text).toBe(decode(cell));
+            at += cell.length + 1;
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads printable ASCII cells as the decoder does, exactly those isPlainId accepts, one call after another', () => {
+    const bytes = new TextEncoder().encode(' ~a\u001f\u007f');
+    expect(printableText(bytes, 0, 3)).toBe(' ~a');
+    expect(printableText(bytes, 2, 4)).toBeUndefined();
+    expect(printableText(bytes, 4, 5)).toBeUndefined();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 40 }),
+            fc.uint8Array({ maxLength: 40, min: 0x1e, max: 0x80 }),
+            fc.uint8Array({ maxLength: 12, min: 0x7d, max: 0x7f }),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (cells) => {
+          const buf = new Uint8Array(cells.reduce((n, c) => n + c.length + 1, 0));
+          let at = 0;
+          for (const cell of cells) {
+            buf.set(cell, at);
+            const text = printableText(buf, at, at + cell.length);
+            const decoded = decode(cell);
+            const plain = decoded !== undefined && decoded.length > 0 && isPlainId(decoded);
+            // isPlainId also takes the empty cell out (the reader handles it before) and up to 256 characters
+            expect(text !== undefined).toBe(cell.length <= MAX_ASCII_TEXT && (cell.length === 0 || plain));
+            if (text !== undefined) expect(text).toBe(decoded);
             at += cell.length + 1;
           }
         },

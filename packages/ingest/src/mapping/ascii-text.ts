@@ -25,3 +25,21 @@ export function asciiText(buf: Uint8Array, from: number, to: number): string | u
   }
   return any < 0x80 ? String.fromCharCode.apply(null, codes) : undefined;
 }
+
+/**
+ * The text of the bytes `buf[from, to)` when they are all printable ASCII (0x20–0x7E) and at most
+ * {@link MAX_ASCII_TEXT} long, else `undefined` (internal): {@link asciiText} for cells that `idSchema` accepts as
+ * they are (no control character; see `plain-id.ts`), so that an id read this way needs no check of its own.
+ */
+export function printableText(buf: Uint8Array, from: number, to: number): string | undefined {
+  const codes = SCRATCH[to - from];
+  if (codes === undefined) return undefined;
+  // The sign bit is set once a byte is below 0x20 or above 0x7e.
+  let outside = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i] as number;
+    outside |= (c - 0x20) | (0x7e - c);
+    codes[i - from] = c;
+  }
+  return outside >= 0 ? String.fromCharCode.apply(null, codes) : undefined;
+}

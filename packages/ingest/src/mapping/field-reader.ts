@@ -1,13 +1,19 @@
 import { createInstantReader, type Disambiguation, type InstantReader, type JsonValue } from '@cx/model';
 import { numberState, parseDecimalBytes } from '../cells/number.js';
 import { guessEncoding } from '../input/encoding.js';
-import { asciiText } from './ascii-text.js';
+import { asciiText, printableText } from './ascii-text.js';
+import { CanonicalInstants } from './canonical-instant.js';
 import { FIRST_FORMATTED_MS, InstantFormatter, LAST_FORMATTED_MS } from './instant-format.js';
 import type { MappedField } from './mapping.js';
 import { TextCache } from './text-cache.js';
 
 /** The instant form of @cx/model for each epoch unit of a mapping (internal). */
 const EPOCH_FORMS = { s: 'epoch-seconds', ms: 'epoch-milliseconds', us: 'epoch-microseconds' } as const;
+
+/** How {@link FieldReader.fromBytes} reads a field's cells (internal). */
+const TEXT_CELL = 0;
+const INSTANT_CELL = 1;
+const NUMBER_CELL = 2;
 
 /** A cell with no value: empty text, `null` or absent (internal). */
 export const MISSING: unique symbol = Symbol('missing');
@@ -45,6 +51,10 @@ export class FieldReader {
   #scratch = new Uint8Array(64);
   /** Canonical instant strings (made on first use). */
   #formatter: InstantFormatter | undefined;
+  /** Instant cells in the canonical form with the date of an earlier cell (not for epoch columns). */
+  readonly #canonical: CanonicalInstants | undefined;
+  /** TEXT_CELL (text or a value map), INSTANT_CELL or NUMBER_CELL (number, money). */
+  readonly #kind: number;
   /** Text cells read lately, by their bytes (records path; made on first use). */
   #texts: TextCache | undefined;
   /**
@@ -54,6 +64,11 @@ export class FieldReader {
    * as the text cache keeps the checked value.
    */
   check: ((value: unknown) => unknown) | undefined;
+  /**
+   * Whether {@link FieldReader.check} takes any printable ASCII text of 1 to 32 characters as it is (`idSchema`'s
+   * check, for a field without a value map; set with it by the fast record builder): such a cell is then not checked.
+   */
+  plainText = false;
 
   constructor(spec: MappedField, disambiguation: Disambiguation) {
     this.spec = spec;
@@ -67,6 +82,14 @@ export class FieldReader {
               ...(spec.timeZone !== undefined ? { timeZone: spec.timeZone } : {}),
               disambiguation,
             });
+    this.#canonical =
+      spec.type === 'instant' && spec.epoch === undefined ? new CanonicalInstants() : undefined;
+    this.#kind =
+      spec.values !== undefined || spec.type === 'string'
+        ? TEXT_CELL
+        : spec.type === 'instant'
+          ? INSTANT_CELL
+          : NUMBER_CELL;
   }
 
   get #iso(): InstantFormatter {
@@ -117,19 +140,45 @@ export class FieldReader {
     return value;
   }
 
-  /** The cell `buf[from, to)` of a CSV record. */
+  /**
+   * The cell `buf[from, to)` of a CSV record. Small, so that it is inlined where the records are built: a repeated
+   * text cell and a canonical instant are answered here, everything else by the methods below.
+   */
   fromBytes(buf: Uint8Array, from: number, to: number): unknown {
     // A money cell sets the token below; any other outcome must not leave the previous cell's token behind.
     this.currency = undefined;
     if (from === to) return this.#empty();
-    const spec = this.spec;
-    if (spec.values !== undefined || spec.type === 'string') {
-      this.#texts ??= new TextCache();
+    const kind = this.#kind;
+    if (kind === TEXT_CELL) {
       const cache = this.#texts;
-      if (cache.on) {
+      if (cache?.on) {
         const hit = cache.get(buf, from, to);
         if (hit !== undefined) return hit;
       }
+      return this.#newText(buf, from, to);
+    }
+    if (kind === INSTANT_CELL) {
+      // A canonical cell with a date the grammar accepted before is its own canonical text (years 0000–9999: no
+      // check needed, as in `#instant`).
+      const canonical = this.#canonical;
+      if (canonical !== undefined) {
+        const own = canonical.read(buf, from, to);
+        if (own !== undefined) return own;
+      }
+      return this.#instant(buf, from, to);
+    }
+    const value = this.number(buf, from, to);
+    if (Number.isNaN(value)) return FAILED;
+    return this.check === undefined ? value : this.check(value);
+  }
+
+  /** A text cell the cache did not answer: decoded, value-mapped and checked, then cached. */
+  #newText(buf: Uint8Array, from: number, to: number): unknown {
+    this.#texts ??= new TextCache();
+    const cache = this.#texts;
+    // An id of printable ASCII is what its check would return (see `plainText`).
+    let value: unknown = this.plainText ? printableText(buf, from, to) : undefined;
+    if (value === undefined) {
       let text = asciiText(buf, from, to);
       if (text === undefined)
         try {
@@ -141,22 +190,22 @@ export class FieldReader {
             `The cell is not valid UTF-8; the file looks like ${guess}: pass encoding: '${guess}'`,
           );
         }
-      let value = this.#text(text);
+      value = this.#text(text);
       if (value !== FAILED && this.check !== undefined) value = this.check(value);
-      if (value !== FAILED && cache.on) cache.set(buf, from, to, value);
-      return value;
     }
-    if (spec.type === 'instant') {
-      const ms = this.instantMs(buf, from, to);
-      if (Number.isNaN(ms)) return FAILED;
-      const text = this.#iso.format(ms);
-      return this.check === undefined || (ms >= FIRST_FORMATTED_MS && ms <= LAST_FORMATTED_MS)
-        ? text
-        : this.check(text);
-    }
-    const value = this.number(buf, from, to);
-    if (Number.isNaN(value)) return FAILED;
-    return this.check === undefined ? value : this.check(value);
+    if (value !== FAILED && cache.on) cache.set(value);
+    return value;
+  }
+
+  /** An instant cell through the grammar, written in the canonical form. */
+  #instant(buf: Uint8Array, from: number, to: number): unknown {
+    const ms = this.instantMs(buf, from, to);
+    if (Number.isNaN(ms)) return FAILED;
+    this.#canonical?.accepted(buf, from, to);
+    const text = this.#iso.format(ms);
+    return this.check === undefined || (ms >= FIRST_FORMATTED_MS && ms <= LAST_FORMATTED_MS)
+      ? text
+      : this.check(text);
   }
 
   #text(text: string): unknown {

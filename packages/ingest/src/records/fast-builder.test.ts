@@ -29,7 +29,7 @@ const LONG_ID = 'x'.repeat(257);
 const pools = {
   id: [
     ['c1', 'cus_000184', 'Łucja', '😀-1', 'x'.repeat(256)],
-    ['a\u0001b', LONG_ID, ''],
+    ['a\u0001b', 'a\u007fb', LONG_ID, ''],
   ],
   name: [
     ['page_view', 'add to cart', 'ż'],

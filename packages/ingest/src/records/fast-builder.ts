@@ -144,8 +144,24 @@ export class FastRecordBuilder {
   #row: RowAccess | undefined;
   /** Whether `#row` is a CSV row read by field index. */
   #csv = false;
-  /** Per key: the field index of its column in the CSV records (READER slots), else -1. */
+  /** The key index of each READER slot, in key order. */
+  readonly #readerKeys: Int32Array;
+  /** The reader of each READER slot. */
+  readonly #readers: readonly FieldReader[];
+  /** Per READER slot: the field index of its column in the CSV records, else -1 (read by column name). */
   readonly #fields: Int32Array;
+  /** The key index of each GENERATE, DEFAULT and EXTRA slot (the others' values are fixed: see the constructor). */
+  readonly #otherKeys: Int32Array;
+  /** Key bits (keys 0–29) of the constants that are present, and of the required keys. */
+  readonly #constantMask: number;
+  readonly #requiredMask: number;
+  /** A constant its field's schema rejects: every row goes to the zod builder (for its error). */
+  readonly #constantUnchecked: boolean;
+  /** The fixed value (a constant, or MISSING) of `currency` when its slot is not rewritten per row, else MISSING. */
+  readonly #currencyFixed: unknown;
+  readonly #currencyIsFixed: boolean;
+  /** The tokenizer of `#row` when it is a CSV row read by field index. */
+  #tokenizer: CsvTokenizer | undefined;
   /** Record makers by key pattern (bounded by {@link MAX_MAKERS}), and the last one used. */
   readonly #makers = new Map<number, RecordMaker>();
   #lastMask = -1;
@@ -195,6 +211,7 @@ export class FastRecordBuilder {
         return new Slot(GENERATE, undefined, undefined, spec.generate as 'line' | readonly string[], check);
       const reader = new FieldReader(spec, mapping.disambiguation);
       reader.check = check;
+      reader.plainText = isIdSchema(fieldSchema) && spec.values === undefined;
       return new Slot(READER, reader);
     });
     const hasMoney = mapping.fields.some((f) => f.type === 'money' && f.source === 'column');
@@ -202,7 +219,31 @@ export class FastRecordBuilder {
     this.#checkCurrency =
       shape.currency === undefined ? () => UNCHECKED : checker(shape.currency as z.ZodType);
     this.#values = new Array<unknown>(this.#keys.length).fill(MISSING);
-    this.#fields = new Int32Array(this.#keys.length).fill(-1);
+    // Constants (and absent keys, MISSING) are written once: only the other slots change from row to row.
+    let constantMask = 0;
+    let requiredMask = 0;
+    let constantUnchecked = false;
+    const readerKeys: number[] = [];
+    const otherKeys: number[] = [];
+    this.#slots.forEach((slot, i) => {
+      if (this.#required[i]) requiredMask |= 1 << i;
+      if (slot.from === READER) readerKeys.push(i);
+      else if (slot.from === CONSTANT) {
+        this.#values[i] = slot.value;
+        if (slot.value === UNCHECKED || slot.value === FAILED) constantUnchecked = true;
+        else if (slot.value !== MISSING) constantMask |= 1 << i;
+      } else if (slot.from !== ABSENT) otherKeys.push(i);
+    });
+    const currencyFrom = this.#currency >= 0 ? (this.#slots[this.#currency] as Slot).from : READER;
+    this.#currencyIsFixed = currencyFrom === CONSTANT || currencyFrom === ABSENT;
+    this.#currencyFixed = this.#currencyIsFixed ? this.#values[this.#currency] : MISSING;
+    this.#constantMask = constantMask;
+    this.#requiredMask = requiredMask;
+    this.#constantUnchecked = constantUnchecked;
+    this.#readerKeys = Int32Array.from(readerKeys);
+    this.#readers = readerKeys.map((i) => (this.#slots[i] as Slot).reader as FieldReader);
+    this.#otherKeys = Int32Array.from(otherKeys);
+    this.#fields = new Int32Array(readerKeys.length).fill(-1);
   }
 
   /** Takes the field indices of the mapped columns from a new row access (once per read). */
@@ -210,14 +251,12 @@ export class FastRecordBuilder {
     this.#row = row;
     const csv = row as unknown as Partial<CsvRow>;
     this.#csv = csv.tokenizer !== undefined && typeof csv.indexOf === 'function';
-    const slots = this.#slots;
-    for (let i = 0; i < slots.length; i++) {
-      const reader = (slots[i] as Slot).reader;
-      this.#fields[i] =
-        this.#csv && reader !== undefined
-          ? (row as unknown as CsvRow).indexOf(reader.spec.column as string)
-          : -1;
-    }
+    this.#tokenizer = this.#csv ? (row as unknown as CsvRow).tokenizer : undefined;
+    const readers = this.#readers;
+    for (let r = 0; r < readers.length; r++)
+      this.#fields[r] = this.#csv
+        ? (row as unknown as CsvRow).indexOf((readers[r] as FieldReader).spec.column as string)
+        : -1;
   }
 
   /**
@@ -255,50 +294,59 @@ export class FastRecordBuilder {
    */
   record(row: RowAccess, line: number): unknown {
     if (row !== this.#row) this.#bind(row);
+    if (this.#constantUnchecked) return UNSURE;
     const slots = this.#slots;
     const values = this.#values;
     const keys = this.#keys;
-    const fields = this.#fields;
-    const t = this.#csv ? (row as unknown as CsvRow).tokenizer : undefined;
+    // Bit i: key i has a value (keys 0–29; records of more keys are built key by key below).
+    let mask = this.#constantMask;
     // The currency token of a money cell (as the zod builder keeps it).
     let token: string | undefined;
-    for (let i = 0; i < slots.length; i++) {
+    // The cells, read by field index from the tokenizer's record (by column name through the row otherwise).
+    const t = this.#tokenizer;
+    const readers = this.#readers;
+    const readerKeys = this.#readerKeys;
+    const fields = this.#fields;
+    for (let r = 0; r < readers.length; r++) {
+      const reader = readers[r] as FieldReader;
+      const k = fields[r] as number;
+      let value: unknown;
+      if (k >= 0) {
+        const tokenizer = t as CsvTokenizer;
+        tokenizer.field(k);
+        value = reader.fromBytes(tokenizer.fieldBuf, tokenizer.fieldFrom, tokenizer.fieldTo);
+      } else value = row.read(reader.spec.column as string, reader);
+      const i = readerKeys[r] as number;
+      if (value === MISSING) {
+        values[i] = MISSING;
+        continue;
+      }
+      if (value === FAILED || value === UNCHECKED) return UNSURE;
+      if (reader.currency !== undefined) token = reader.currency;
+      values[i] = value;
+      mask |= 1 << i;
+    }
+    const others = this.#otherKeys;
+    for (let o = 0; o < others.length; o++) {
+      const i = others[o] as number;
       const slot = slots[i] as Slot;
       let value: unknown;
-      switch (slot.from) {
-        case READER: {
-          const reader = slot.reader as FieldReader;
-          const k = fields[i] as number;
-          if (t !== undefined && k >= 0) {
-            t.field(k);
-            value = reader.fromBytes(t.fieldBuf, t.fieldFrom, t.fieldTo);
-          } else value = row.read(reader.spec.column as string, reader);
-          if (reader.currency !== undefined && value !== MISSING) token = reader.currency;
-          break;
-        }
-        case CONSTANT:
-          value = slot.value;
-          break;
-        case GENERATE: {
-          const generate = slot.generate;
-          value = slot.check(
-            generate === 'line' ? `line-${line}` : contentId(generate.map((c) => row.text(c))),
-          );
-          break;
-        }
-        case DEFAULT:
-          value = slot.make();
-          break;
-        case EXTRA:
-          value = this.#extra(row);
-          if (value === MISSING) value = slot.make();
-          break;
-        default:
-          value = MISSING;
+      if (slot.from === GENERATE) {
+        const generate = slot.generate;
+        value = slot.check(
+          generate === 'line' ? `line-${line}` : contentId(generate.map((c) => row.text(c))),
+        );
+      } else if (slot.from === DEFAULT) value = slot.make();
+      else {
+        value = this.#extra(row);
+        if (value === MISSING) value = slot.make();
       }
       if (value === FAILED || value === UNCHECKED) return UNSURE;
       values[i] = value;
+      if (value !== MISSING) mask |= 1 << i;
     }
+    // A currency resolved for the last row is not this row's declared one.
+    if (this.#currencyIsFixed) values[this.#currency] = this.#currencyFixed;
     if (token !== undefined && this.#currency >= 0) {
       // As the zod builder: the token is reconciled with the currency field's value.
       const declared = values[this.#currency];
@@ -307,17 +355,18 @@ export class FastRecordBuilder {
       const currency = this.#checkCurrency(resolved.code);
       if (currency === UNCHECKED) return UNSURE;
       values[this.#currency] = currency;
+      mask |= 1 << this.#currency;
     }
-    const required = this.#required;
-    let mask = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] !== MISSING) mask |= 1 << i;
-      else if (required[i]) return UNSURE;
-    }
-    if (this.#rule !== undefined && !this.#rule(values)) return UNSURE;
     if (keys.length <= 30) {
+      const required = this.#requiredMask;
+      if ((mask & required) !== required) return UNSURE;
+      if (this.#rule !== undefined && !this.#rule(values)) return UNSURE;
       const maker = mask === this.#lastMask ? this.#lastMaker : this.#maker(mask);
       if (maker !== undefined) return maker(values);
+    } else {
+      const required = this.#required;
+      for (let i = 0; i < values.length; i++) if (values[i] === MISSING && required[i]) return UNSURE;
+      if (this.#rule !== undefined && !this.#rule(values)) return UNSURE;
     }
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
