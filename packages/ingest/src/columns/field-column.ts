@@ -3,11 +3,11 @@ import { type CsvTokenizer, unescapeField } from '../csv/tokenizer.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
+import { sameDate, timeOfDay } from '../mapping/time-of-day.js';
 import type { ArrayPool } from './array-pool.js';
 import { ByteDictionary, equalBytes } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
-import { sameDate, timeOfDay } from './time-of-day.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const UNSEEN = -3;

@@ -1,3 +1,5 @@
+import { timeOfDay } from './time-of-day.js';
+
 /** Bytes of the canonical instant form `YYYY-MM-DDTHH:mm:ss.sssZ` (what `toISOString` writes). */
 export const CANONICAL_LENGTH = 24;
 /** Bytes of its date part with the `T`, `YYYY-MM-DDT`. */
@@ -30,33 +32,9 @@ export class CanonicalInstants {
     if (to - from !== CANONICAL_LENGTH || !this.#known) return undefined;
     const date = this.#date;
     for (let i = 0; i < DATE_PART; i++) if (buf[from + i] !== date[i]) return undefined;
-    const h1 = (buf[from + 11] as number) - 48;
-    const h2 = (buf[from + 12] as number) - 48;
-    const m1 = (buf[from + 14] as number) - 48;
-    const m2 = (buf[from + 15] as number) - 48;
-    const s1 = (buf[from + 17] as number) - 48;
-    const s2 = (buf[from + 18] as number) - 48;
-    const f1 = (buf[from + 20] as number) - 48;
-    const f2 = (buf[from + 21] as number) - 48;
-    const f3 = (buf[from + 22] as number) - 48;
-    // Each digit in 0–9 (as unsigned, a byte below '0' is above 9); hour 00–23, minute and second 00–59.
-    if (
-      h1 >>> 0 > 2 ||
-      h2 >>> 0 > 9 ||
-      h1 * 10 + h2 > 23 ||
-      m1 >>> 0 > 5 ||
-      m2 >>> 0 > 9 ||
-      s1 >>> 0 > 5 ||
-      s2 >>> 0 > 9 ||
-      f1 >>> 0 > 9 ||
-      f2 >>> 0 > 9 ||
-      f3 >>> 0 > 9 ||
-      buf[from + 13] !== COLON ||
-      buf[from + 16] !== COLON ||
-      buf[from + 19] !== DOT ||
-      buf[from + 23] !== Z
-    )
-      return undefined;
+    // The time of day by the one reading of the canonical forms' time part (`time-of-day.ts`, which the column path
+    // uses too): digits, separators, hour ≤ 23, minute and second ≤ 59.
+    if (timeOfDay(buf, from, CANONICAL_LENGTH) < 0) return undefined;
     // All 24 bytes are ASCII (checked above or equal to the remembered date): each is its own character code.
     return String.fromCharCode(
       date[0] as number,
@@ -70,18 +48,18 @@ export class CanonicalInstants {
       date[8] as number,
       date[9] as number,
       T,
-      h1 + 48,
-      h2 + 48,
+      buf[from + 11] as number,
+      buf[from + 12] as number,
       COLON,
-      m1 + 48,
-      m2 + 48,
+      buf[from + 14] as number,
+      buf[from + 15] as number,
       COLON,
-      s1 + 48,
-      s2 + 48,
+      buf[from + 17] as number,
+      buf[from + 18] as number,
       DOT,
-      f1 + 48,
-      f2 + 48,
-      f3 + 48,
+      buf[from + 20] as number,
+      buf[from + 21] as number,
+      buf[from + 22] as number,
       Z,
     );
   }
