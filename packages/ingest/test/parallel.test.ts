@@ -107,10 +107,11 @@ describe('readColumns with workers', () => {
     expect(two).toEqual(one);
   }, 120_000);
 
-  it('with reuseBatches, gives the values of one thread and hands each batch back to its worker after the next is asked for', async () => {
+  it('with reuseBatches, gives the values of one thread in the same arrays again, batch after batch', async () => {
     // The file of the test above (many 8 KiB chunks, customers met again, dead letters). Each batch is read as it
     // comes (collect), so the values are those of one thread only if no batch is overwritten while it is the
-    // consumer's; and a batch's arrays are detached (given back to the worker) once the next batch is asked for.
+    // consumer's. The calling thread copies each worker batch into arrays of its own: ordinary ones (never a
+    // worker's shared storage), and with reuseBatches the same ones again (a handful of buffers for 50+ batches).
     const lines = Array.from({ length: 6_000 }, (_, i) => {
       const who = i % 5 === 0 ? `late${Math.floor(i / 50)}` : `c${(i * 7919) % 211}`;
       const at = i % 37 === 0 ? 'soon' : `2024-0${1 + (i % 9)}-1${i % 10} 10:00`;
@@ -122,29 +123,27 @@ describe('readColumns with workers', () => {
       const stream = readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2, reuseBatches: true });
       expect(await collect(stream)).toEqual(one);
     }
-    let previous: { line: Int32Array; customers: Int32Array; at: Float64Array } | undefined;
-    let batches = 0;
-    let given = 0;
-    for await (const batch of readColumns(
-      { path },
-      { mapping, chunkBytes: 1024, workers: 2, reuseBatches: true },
-    )) {
-      expect(batch.line.length).toBe(batch.length);
-      if (previous !== undefined) {
-        given++;
-        expect([previous.line.length, previous.customers.length, previous.at.length]).toEqual([0, 0, 0]);
+    for (const reuseBatches of [true, false]) {
+      const buffers = new Set<ArrayBufferLike>();
+      let batches = 0;
+      for await (const batch of readColumns(
+        { path },
+        { mapping, chunkBytes: 1024, workers: 2, reuseBatches },
+      )) {
+        expect(batch.line.length).toBe(batch.length);
+        for (const array of [batch.line, ...Object.values(batch.columns)]) {
+          expect(array.buffer).toBeInstanceOf(ArrayBuffer);
+          expect(array.buffer instanceof SharedArrayBuffer).toBe(false);
+        }
+        buffers.add(batch.line.buffer);
+        batches++;
       }
-      previous = {
-        line: batch.line,
-        customers: batch.columns.customerId as Int32Array,
-        at: batch.columns.timestamp as Float64Array,
-      };
-      batches++;
+      expect(batches).toBeGreaterThan(50);
+      if (reuseBatches) expect(buffers.size).toBeLessThan(8);
+      else expect(buffers.size).toBe(batches);
     }
-    expect(batches).toBeGreaterThan(50);
-    expect(given).toBe(batches - 1);
-    // A consumer that transfers a batch's arrays away itself (to a worker of its own): the read goes on (the
-    // detached buffer is sent back with the others, which Node accepts).
+    // A consumer that transfers a batch's arrays away itself (to a worker of its own): the read goes on in fresh
+    // arrays.
     let rows = 0;
     for await (const batch of readColumns(
       { path },
@@ -156,6 +155,28 @@ describe('readColumns with workers', () => {
       });
     }
     expect(rows).toBe(one.rows.length);
+  }, 120_000);
+
+  it("copies a chunk's batches out before its worker writes in their storage again (chunks taken late)", async () => {
+    // A worker reads on into storage the calling thread gave back. Here every chunk's result is taken 20 ms late,
+    // while its worker reads its next chunk: a worker that wrote in storage not yet given back would overwrite
+    // batches the calling thread has not copied yet, and the values would differ from one thread's.
+    const lines = Array.from({ length: 3_000 }, (_, i) => {
+      const who = i % 5 === 0 ? `late${Math.floor(i / 50)}` : `c${(i * 7919) % 211}`;
+      return `${who},2024-0${1 + (i % 9)}-1${i % 10} 10:00,e${Math.floor(i / 400)},${i},`;
+    });
+    const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+    const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024 }));
+    const hooks = globalThis as Record<symbol, unknown>;
+    hooks[Symbol.for('@cx/ingest.columnsTestHook')] = () => 20;
+    try {
+      for (const reuseBatches of [false, true]) {
+        const stream = readColumns({ path }, { mapping, chunkBytes: 1024, workers: 2, reuseBatches });
+        expect(await collect(stream)).toEqual(one);
+      }
+    } finally {
+      delete hooks[Symbol.for('@cx/ingest.columnsTestHook')];
+    }
   }, 120_000);
 
   it('keeps its workers between reads: after a read left mid-way, and beside a read running at the same time', async () => {

@@ -36,4 +36,17 @@ describe('ArrayPool', () => {
     pool.give([new ArrayBuffer(0), ...Array.from({ length: 5 }, () => new ArrayBuffer(64))]);
     expect(pool.size).toBe(3);
   });
+
+  it('in a shared pool, gives SharedArrayBuffer storage and keeps only shared buffers given back', () => {
+    const pool = new ArrayPool(8, true);
+    const ints = pool.int32(4);
+    expect(ints.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(pool.float64(2).buffer).toBeInstanceOf(SharedArrayBuffer);
+    pool.give([new ArrayBuffer(64), ints.buffer]);
+    expect(pool.size).toBe(1);
+    expect(pool.int32(4).buffer).toBe(ints.buffer);
+    pool.give([ints.buffer]);
+    pool.clear();
+    expect(pool.size).toBe(0);
+  });
 });

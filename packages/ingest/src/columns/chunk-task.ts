@@ -26,11 +26,6 @@ export interface ChunkSetup {
   readonly batchBytes: number;
   /** The reducer of a reduced read (`reduceColumns`): each chunk's batches are reduced in the worker. */
   readonly reducer?: ChunkReducerSpec;
-  /**
-   * The calling thread gives each batch's buffers back (`reuseBatches`): the reader hands out its storage and
-   * writes on in buffers from the worker's pool.
-   */
-  readonly recycle?: boolean;
   /** The reader's arrays are used again from batch to batch (`readColumns`' `reuseBatches`: a reducer that streams). */
   readonly reuseBatches?: boolean;
 }
@@ -135,7 +130,10 @@ export class ChunkReader {
   #rowsIn = 0;
   #rowsOut = 0;
 
-  /** @param pool - Where a recycling read ({@link ChunkSetup.recycle}) takes the storage of its next batches. */
+  /**
+   * @param pool - Where the reader takes the storage of its next batch when it hands one out (the calling thread
+   *   copies each batch out and gives its buffers back to the pool); without one, each batch is a fresh copy.
+   */
   constructor(setup: ChunkSetup, pool?: ArrayPool) {
     this.#setup = setup;
     const feed = this.#feed.bind(this);
@@ -160,7 +158,7 @@ export class ChunkReader {
       },
       'readColumns',
       undefined,
-      setup.recycle === true ? pool : undefined,
+      setup.reuseBatches === true ? undefined : pool,
     ) as ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number };
     this.#batches = this.#stream[Symbol.asyncIterator]();
     this.#chunks.push(setup.header);

@@ -5,6 +5,11 @@
 // batches (a reducer with `begin` / `add` / `end` is given each batch as it is read, and the reader then reuses the
 // batch's arrays); a reducer that fails makes the chunk fail, and the calling thread reads on from it (where the
 // reducer throws again, with the file's lines).
+//
+// Nothing is transferred (moved) from here: batches are written in shared storage (`ArrayPool`, shared), which
+// `postMessage` shares, and a reducer's value is copied. A transfer detaches the buffer, and the first detach makes
+// V8 drop, for the rest of this thread's life, an assumption that all its typed-array code relies on (see
+// `array-pool.ts`): measured, the reader then needs about a sixth more CPU per byte.
 import { parentPort } from 'node:worker_threads';
 import { ArrayPool } from './array-pool.js';
 import { type ChunkReducer, loadReducer, streams } from './chunk-reducer.js';
@@ -14,7 +19,7 @@ type Message =
   | { readonly type: 'open'; readonly read: number; readonly setup: ChunkSetup }
   | { readonly type: 'task'; readonly read: number; readonly task: ChunkTask }
   | { readonly type: 'close'; readonly read: number }
-  | { readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] };
+  | { readonly type: 'recycle'; readonly buffers: readonly ArrayBufferLike[] };
 
 interface Open {
   /** The reader; with a reducer, made once the reducer is loaded (it reuses its arrays when the reducer streams). */
@@ -24,8 +29,9 @@ interface Open {
 }
 
 const reads = new Map<number, Open>();
-/** Batch buffers the calling thread gave back (`reuseBatches`), for the storage of later batches of any read. */
-const arrays = new ArrayPool(256);
+/** Shared batch buffers the calling thread gave back, for the storage of later batches of any read. */
+const arrays = new ArrayPool(256, true);
+
 /** Two tasks can be in flight; they are read in the order they came, one at a time (a task of a read that ended is
  * dropped). */
 let queue: Promise<void> = Promise.resolve();
@@ -40,18 +46,15 @@ async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
       reducer.begin(context);
       const result = await reader.read(task, (batch) => reducer.add(batch, context));
       const reduced = reducer.end(context);
-      const transfer = reducer.transferList?.(reduced) ?? [];
-      parentPort?.postMessage({ ok: true, read, result: { ...result, reduced } }, transfer);
+      // Copied, not transferred (the reducer's `transferList` is not used here: see the top of this file).
+      parentPort?.postMessage({ ok: true, read, result: { ...result, reduced } });
       return;
     }
   }
   const result = await reader.read(task);
   if (open.reducer === undefined) {
-    const transfer = result.batches.flatMap((b) => [
-      b.line.buffer,
-      ...Object.values(b.columns).map((c) => c.buffer),
-    ]) as ArrayBuffer[];
-    parentPort?.postMessage({ ok: true, read, result }, transfer);
+    // The batches' shared storage goes with the message; the calling thread gives it back once it has copied it.
+    parentPort?.postMessage({ ok: true, read, result });
     return;
   }
   const reducer = await open.reducer;
@@ -59,8 +62,7 @@ async function run(open: Open, read: number, task: ChunkTask): Promise<void> {
     fields: reader.fields,
     dictionary: (field) => reader.dictionary(field),
   });
-  const transfer = reducer.transferList?.(reduced) ?? [];
-  parentPort?.postMessage({ ok: true, read, result: { ...result, batches: [], reduced } }, transfer);
+  parentPort?.postMessage({ ok: true, read, result: { ...result, batches: [], reduced } });
 }
 
 parentPort?.on('message', (message: Message) => {
@@ -78,8 +80,10 @@ parentPort?.on('message', (message: Message) => {
       pending === undefined
         ? Promise.resolve(new ChunkReader(setup, arrays))
         : pending.then(
-            (r) => new ChunkReader(streams(r) ? { ...setup, reuseBatches: true } : setup, arrays),
-            () => new ChunkReader(setup, arrays),
+            // No pool: a reducer may keep its batches' arrays in its value, so they are fresh (or, when it streams,
+            // the reader's own, used again from batch to batch).
+            (r) => new ChunkReader(streams(r) ? { ...setup, reuseBatches: true } : setup),
+            () => new ChunkReader(setup),
           );
     reads.set(message.read, { reader, reducer: pending, closed: false });
     return;
@@ -89,6 +93,8 @@ parentPort?.on('message', (message: Message) => {
   if (message.type === 'close') {
     open.closed = true;
     reads.delete(message.read);
+    // An idle worker holds no read's memory: the spare storage goes with the last read open here.
+    if (reads.size === 0) arrays.clear();
     return;
   }
   const { read, task } = message;

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import type { CsvTokenizer } from '../csv/tokenizer.js';
+import { type CsvTokenizer, unescapeField } from '../csv/tokenizer.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
 import type { ArrayPool } from './array-pool.js';
-import { ByteDictionary } from './byte-dictionary.js';
+import { ByteDictionary, equalBytes } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import { sameDate, timeOfDay } from './time-of-day.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const UNSEEN = -3;
@@ -175,21 +176,154 @@ export class FieldColumn {
 
   /** Reads field `k` of the tokenizer's current record; `false` with `failure` set when the row is to be rejected. */
   readCsv(t: CsvTokenizer, k: number): boolean {
-    this.deferred = undefined;
-    let buf: Uint8Array;
-    let from: number;
-    let to: number;
-    if (t.quoted[k] !== 2) {
-      // The common case without doubled quotes: the bytes in place, no call.
-      buf = t.buffer;
-      from = t.starts[k] as number;
-      to = t.ends[k] as number;
+    if (t.quoted[k] !== 2) return this.#cell(t.buffer, t.starts[k] as number, t.ends[k] as number);
+    t.field(k);
+    return this.#cell(t.fieldBuf, t.fieldFrom, t.fieldTo);
+  }
+
+  /** Doubled quotes undone, for {@link FieldColumn.readBatch}. */
+  #unquoted = new Uint8Array(256);
+
+  /**
+   * Reads this column's cells of a batch of records, column at a time (internal; see `RecordBatch`): the cell of
+   * record `r` is `buf[cells[2r], cells[2r + 1])` (a start below 0 is `~start` of a cell with doubled quotes), and
+   * its value goes to index `base + r` of the column's storage. `state[r]` says what the row path would do with
+   * record `r`: 0 keep it, 1 read it again on the row path (a schema rule to report, or a check to make), 2 the
+   * same, and its later cells are not read (a cell that cannot be read rejects the row there). Records in state 2
+   * are skipped; every other cell is read in record order, as the row path reads it, so the dictionaries grow in
+   * the same order. The common cells take a loop of their own per kind: a text seen before (compared with the
+   * previous cell first, then looked up), an empty optional text, an instant the grammar reads.
+   */
+  readBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
+    if (this.#dictionary) {
+      this.ints.reserve(base + n);
+      this.#dictionaryBatch(buf, cells, n, state, base);
     } else {
-      t.field(k);
-      buf = t.fieldBuf;
-      from = t.fieldFrom;
-      to = t.fieldTo;
+      this.floats.reserve(base + n);
+      if (this.kind === 'instant') this.#instantBatch(buf, cells, n, state, base);
+      else for (let r = 0; r < n; r++) if (state[r] !== 2) this.#slowCell(buf, cells, r, state, base);
     }
+  }
+
+  /** Cell `r` of a batch by the general path ({@link FieldColumn.readCsv}'s), its outcome into `state`. */
+  #slowCell(buf: Uint8Array, cells: Int32Array, r: number, state: Uint8Array, base: number): void {
+    let ok: boolean;
+    const from = cells[2 * r] as number;
+    const to = cells[2 * r + 1] as number;
+    if (from < 0) {
+      const start = ~from;
+      if (this.#unquoted.length < to - start) this.#unquoted = new Uint8Array(2 * (to - start));
+      ok = this.#cell(this.#unquoted, 0, unescapeField(buf, start, to, this.#unquoted));
+    } else ok = this.#cell(buf, from, to);
+    if (!ok) {
+      state[r] = 2;
+      return;
+    }
+    if (this.deferred !== undefined) state[r] = 1;
+    if (this.#dictionary) this.ints.data[base + r] = this.current;
+    else this.floats.data[base + r] = this.current;
+  }
+
+  #dictionaryBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
+    const raw = this.#raw;
+    const data = this.ints.data;
+    // An empty cell of an optional field without a default is -1, as #missing makes it.
+    const emptyIsNone = !this.required && this.reader.spec.default === undefined;
+    let translate = this.#translate;
+    let last = this.#lastRaw;
+    // The bytes of the last text cell read in place in `buf` (`length` -1: none, or it had doubled quotes): `last`
+    // is their raw index, so a cell is compared with them where they lie, not with the dictionary's copy.
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    let lastFrom = 0;
+    let lastLength = -1;
+    for (let r = 0; r < n; r++) {
+      if (state[r] === 2) continue;
+      const from = cells[2 * r] as number;
+      const to = cells[2 * r + 1] as number;
+      if (from !== to) {
+        if (from >= 0) {
+          let index = last;
+          const length = to - from;
+          if (
+            lastLength >= 0
+              ? length !== lastLength || !equalBytes(view, lastFrom, view, from, length)
+              : index < 0 || !raw.is(index, buf, from, to)
+          ) {
+            index = raw.intern(buf, from, to);
+            last = index;
+          }
+          lastFrom = from;
+          lastLength = length;
+          const value = index < translate.length ? (translate[index] as number) : UNSEEN;
+          if (value >= 0) {
+            data[base + r] = value;
+            continue;
+          }
+        } else lastLength = -1;
+      } else if (emptyIsNone) {
+        data[base + r] = -1;
+        continue;
+      }
+      // New bytes, a rejected or empty cell, doubled quotes: the general path.
+      this.#lastRaw = last;
+      this.#slowCell(buf, cells, r, state, base);
+      last = this.#lastRaw;
+      translate = this.#translate;
+    }
+    this.#lastRaw = last;
+  }
+
+  #instantBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
+    const reader = this.reader;
+    const data = this.floats.data;
+    // A cell in canonical form (`…T…Z`) on the date of the last canonical cell the grammar read is that cell's day
+    // plus its own time of day (see timeOfDay); not for epoch columns, which have a grammar of their own.
+    const canonical = reader.spec.epoch === undefined;
+    let dayFrom = -1;
+    let dayMs = 0;
+    for (let r = 0; r < n; r++) {
+      if (state[r] === 2) continue;
+      const from = cells[2 * r] as number;
+      const to = cells[2 * r + 1] as number;
+      if (from >= 0 && from !== to) {
+        if (dayFrom >= 0 && sameDate(buf, dayFrom, from)) {
+          const time = timeOfDay(buf, from, to - from);
+          if (time >= 0) {
+            data[base + r] = dayMs + time;
+            continue;
+          }
+        }
+        const ms = reader.instantMs(buf, from, to);
+        if (Number.isNaN(ms)) state[r] = 2;
+        else {
+          data[base + r] = ms;
+          const time = canonical ? timeOfDay(buf, from, to - from) : -1;
+          if (time >= 0) {
+            dayFrom = from;
+            dayMs = ms - time;
+          } else dayFrom = -1;
+        }
+        continue;
+      }
+      this.#slowCell(buf, cells, r, state, base);
+    }
+  }
+
+  /** Sets the values kept in the column's storage to its first `n`. */
+  truncate(n: number): void {
+    if (this.#dictionary) this.ints.length = n;
+    else this.floats.length = n;
+  }
+
+  /** Copies the value at index `from` of the column's storage to index `to`. */
+  move(from: number, to: number): void {
+    if (this.#dictionary) this.ints.data[to] = this.ints.data[from] as number;
+    else this.floats.data[to] = this.floats.data[from] as number;
+  }
+
+  /** Reads the cell `buf[from, to)`; `false` with `failure` set when the row is to be rejected. */
+  #cell(buf: Uint8Array, from: number, to: number): boolean {
+    this.deferred = undefined;
     if (from === to)
       return this.reader.spec.default !== undefined
         ? this.readValue(this.reader.spec.default)

@@ -6,6 +6,7 @@ import type { Mapping } from '../mapping/mapping.js';
 import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
 import type { ResolvedReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
+import { BatchArrays, remapInto, shiftInto } from './batch-copy.js';
 import { type ChunkReducerSpec, loadReducer, type ReducedChunk } from './chunk-reducer.js';
 import type { ChunkResult, ChunkSetup } from './chunk-task.js';
 import { GrowableInt32 } from './growable.js';
@@ -79,9 +80,12 @@ class MergedDictionary {
     return map.data;
   }
 
-  /** Remaps `column` of a chunk read by `worker` (after {@link MergedDictionary.extend} with the chunk's values). */
-  adopt(worker: number, column: Int32Array): void {
-    remap(column, (this.#maps.get(worker) as GrowableInt32).data);
+  /**
+   * Copies `column` of a chunk read by `worker` to `target`, remapped (after {@link MergedDictionary.extend} with the
+   * chunk's values).
+   */
+  copy(worker: number, column: Int32Array, target: Int32Array): void {
+    remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, target);
   }
 
   /** Remaps `column` read with the whole dictionary `local` (the one-thread fallback). */
@@ -94,10 +98,7 @@ class MergedDictionary {
 }
 
 function remap(column: Int32Array, map: Int32Array): void {
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number;
-    if (v >= 0) column[i] = map[v] as number;
-  }
+  remapInto(column, map, column);
 }
 
 /**
@@ -246,15 +247,19 @@ class Pool {
     return outcome;
   }
 
-  /** Gives the buffers of a batch back to worker `k`, which wrote it (they are detached here). */
-  recycle(k: number, batch: ColumnBatch): void {
+  /**
+   * Gives the shared storage of a chunk's batches back to worker `k`, which wrote them, once they are copied out
+   * (shared, not transferred: nothing is detached on either side; an unshared array, which the message copied, is
+   * left to the collector).
+   */
+  recycle(k: number, batches: ChunkResult['batches']): void {
     const worker = this.#workers[k] as Worker;
     if (this.#failed.has(worker)) return;
-    const buffers = [
-      batch.line.buffer,
-      ...Object.values(batch.columns).map((c) => c.buffer),
-    ] as ArrayBuffer[];
-    worker.postMessage({ type: 'recycle', buffers }, buffers);
+    const buffers: SharedArrayBuffer[] = [];
+    for (const batch of batches)
+      for (const array of [batch.line, ...Object.values(batch.columns)])
+        if (array.buffer instanceof SharedArrayBuffer) buffers.push(array.buffer);
+    if (buffers.length > 0) worker.postMessage({ type: 'recycle', buffers });
   }
 
   /** Ends the read on its workers and gives them back (tasks still queued there are dropped unread). */
@@ -305,33 +310,46 @@ export function readColumnsParallel(
     if (summary.deadLetters.length < options.keepDeadLetters) summary.deadLetters.push(shifted);
     options.onDeadLetter?.(shifted);
   };
+  /** Where the batches of workers are copied to: fresh arrays, or the same ones again with `reuseBatches`. */
+  const arrays = new BatchArrays(recycle);
   /**
-   * A batch with the dictionary indices made global and its lines made the file's: a batch of a worker's chunk
-   * (remapped through the worker's map; its lines counted from `lines` breaks before the chunk) or of the fallback.
+   * A batch of a worker's chunk copied out of the worker's storage (see `batch-copy.ts`), its dictionary indices made
+   * global (through the worker's map) and its lines the file's (`shift` added to the worker's line numbers).
    */
+  const copy = (batch: ChunkResult['batches'][number], worker: number, shift: number): ColumnBatch => {
+    const { length } = batch;
+    const out: Record<string, Int32Array | Float64Array> = {};
+    for (const { field, kind } of kinds) {
+      const values = batch.columns[field] as Int32Array | Float64Array;
+      if (kind === 'dictionary') {
+        const target = arrays.int32(field, length);
+        (dictionaries.get(field) as MergedDictionary).copy(worker, values as Int32Array, target);
+        out[field] = target;
+      } else {
+        const target = arrays.float64(field, length);
+        target.set(values.length === length ? values : values.subarray(0, length));
+        out[field] = target;
+      }
+    }
+    const line = arrays.int32('\0line', length);
+    shiftInto(batch.line, shift, line);
+    return { length, line, columns: out };
+  };
+  /** A batch of the one-thread fallback, remapped in place (its arrays are this thread's own). */
   const adopt = (
     length: number,
     line: Int32Array,
     columns: Readonly<Record<string, Int32Array | Float64Array>>,
-    source:
-      | {
-          readonly worker: number;
-          readonly lines: number;
-        }
-      | { readonly local: (field: string) => readonly string[] },
+    local: (field: string) => readonly string[],
   ): ColumnBatch => {
     const out: Record<string, Int32Array | Float64Array> = {};
     for (const { field, kind } of kinds) {
       const values = columns[field] as Int32Array | Float64Array;
-      if (kind === 'dictionary') {
-        const merged = dictionaries.get(field) as MergedDictionary;
-        if ('worker' in source) merged.adopt(source.worker, values as Int32Array);
-        else merged.remap(source.local(field), values as Int32Array);
-      }
+      if (kind === 'dictionary')
+        (dictionaries.get(field) as MergedDictionary).remap(local(field), values as Int32Array);
       out[field] = values;
     }
-    const shift = lineOffset - ('lines' in source ? source.lines : 0);
-    for (let i = 0; i < line.length; i++) line[i] = (line[i] as number) + shift;
+    for (let i = 0; i < line.length; i++) line[i] = (line[i] as number) + lineOffset;
     return { length, line, columns: out };
   };
   let started = false;
@@ -367,7 +385,6 @@ export function readColumnsParallel(
         fields,
         batchBytes: options.chunkBytes,
         ...(reducer !== undefined ? { reducer } : {}),
-        ...(recycle && reducer === undefined ? { recycle: true } : {}),
       };
       const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
       let resumeAt = -1;
@@ -401,18 +418,21 @@ export function readColumnsParallel(
             yield chunk as unknown as ColumnBatch;
             continue;
           }
-          const batches = outcome.batches.map((b) =>
-            adopt(b.length, b.line, b.columns, { worker: outcome.worker, lines: outcome.priorLines }),
-          );
+          // Each batch is copied out as the consumer asks for it (with reuseBatches into the same arrays again);
+          // once the last is copied, the chunk's storage goes back to its worker.
+          // The worker numbered the chunk's lines from its own earlier chunks' line breaks.
+          const shift = lineOffset - outcome.priorLines;
           summary.rowsIn += outcome.rowsIn;
           summary.rowsOut += outcome.rowsOut;
           lineOffset += outcome.lineBreaks;
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
-          for (const batch of batches) {
-            if (batch.length > 0) yield batch;
-            // The consumer asked for the next batch (reuseBatches): this one's buffers go back to their worker.
-            if (setup.recycle === true) pool.recycle(outcome.worker, batch);
+          const { batches } = outcome;
+          for (let b = 0; b < batches.length; b++) {
+            const batch = batches[b] as ChunkResult['batches'][number];
+            const copied = batch.length > 0 ? copy(batch, outcome.worker, shift) : undefined;
+            if (b === batches.length - 1) pool.recycle(outcome.worker, batches);
+            if (copied !== undefined) yield copied;
           }
         }
       } finally {
@@ -476,9 +496,9 @@ export function readColumnsParallel(
             yield reduced([batch]) as unknown as ColumnBatch;
             continue;
           }
-          const adopted = adopt(batch.length, Int32Array.from(batch.line), batch.columns, {
-            local: (f) => rest.dictionary(f),
-          });
+          const adopted = adopt(batch.length, Int32Array.from(batch.line), batch.columns, (f) =>
+            rest.dictionary(f),
+          );
           settle();
           yield adopted;
         }

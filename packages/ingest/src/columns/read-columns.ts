@@ -19,6 +19,7 @@ import type { ChunkReducerSpec } from './chunk-reducer.js';
 import { FieldColumn } from './field-column.js';
 import { GrowableInt32 } from './growable.js';
 import { readColumnsParallel } from './parallel.js';
+import { columnAtATime, RecordBatch } from './record-batch.js';
 
 /**
  * The bytes a CSV column read holds back after its last chunk (a record cut by the chunk's end), by this key of the
@@ -93,8 +94,8 @@ export interface ReadColumnsOptions extends ReadOptions {
    * Lets the reader hand out the same arrays again: each batch's `line` and column arrays are then valid only until
    * the next batch is asked for (copy what you keep). Saves fresh memory per batch, a tenth of the CPU of a
    * one-thread read of a wide file. For a consumer that aggregates or copies each batch as it comes. Values are
-   * the same either way. On the worker path a batch's arrays go back to the worker that wrote them once the next
-   * batch is asked for (they are then detached: empty). Default `false`: every batch is the caller's.
+   * the same either way, on one thread and on the worker path (where the calling thread copies each worker's
+   * batch into its own arrays, used again). Default `false`: every batch is the caller's.
    */
   readonly reuseBatches?: boolean;
 }
@@ -146,8 +147,9 @@ export function readColumns(input: IngestInput, options: ReadColumnsOptions): Co
 /**
  * {@link readColumns} under the name of its public caller (internal); with a `reducer`, a CSV file read by workers
  * gives a stream of {@link ReducedChunk}s instead of batches (see `reduceColumns`), and `reduced` says so. With a
- * `pool` (a worker's reader whose caller recycles its batches), each batch is handed out in the storage it was
- * written in, and the next one is written in storage from the pool (no copy, no fresh memory).
+ * `pool` (a worker's reader: the calling thread copies each batch out, then gives its storage back), each batch is
+ * handed out in the storage it was written in, and the next one is written in storage from the pool (no copy, no
+ * fresh memory).
  */
 export function openColumns(
   input: IngestInput,
@@ -366,7 +368,24 @@ export function openColumns(
   };
   let carried = 0;
   let linesRead = 0;
+  // CSV rows are read column at a time, but for money (whose check joins a cell's currency token with another
+  // column): see RecordBatch.
+  const batch =
+    resolved.format === 'csv' && moneyColumns.length === 0 && columnAtATime.enabled
+      ? new RecordBatch(
+          columns,
+          lines,
+          summary,
+          (access, line) => visitor.row(access, line),
+          {
+            actor: actorRule as [FieldColumn | undefined, FieldColumn | undefined] | undefined,
+            period: periodRule as [FieldColumn | undefined, FieldColumn | undefined] | undefined,
+          },
+          columnAtATime.capacity,
+        )
+      : undefined;
   const visitor = {
+    ...(batch !== undefined ? { batch } : {}),
     chunkEnd(bytes: number): void {
       carried = bytes;
     },
@@ -376,6 +395,7 @@ export function openColumns(
     header(headerColumns: readonly string[]): readonly string[] {
       if (resolved.format === 'ndjson') return [];
       indices = Int32Array.from(columns, (c) => headerColumns.indexOf(c.reader.spec.column as string));
+      batch?.setFields(indices, headerColumns.length);
       return columns
         .filter((c) => !headerColumns.includes(c.reader.spec.column as string))
         .map((c) => c.reader.spec.column as string);

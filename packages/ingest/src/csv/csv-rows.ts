@@ -9,7 +9,13 @@ import type { ResolvedReadOptions } from '../records/options.js';
 import type { RowVisitor } from '../records/visitor.js';
 import { driveCsv } from './driver.js';
 import { delimiterName, sniffDelimiters } from './sniff.js';
-import { type CsvTokenizer, RECORD_STRAY_QUOTE, RECORD_UNCLOSED_QUOTE } from './tokenizer.js';
+import {
+  type CsvRecordTarget,
+  CsvTokenizer,
+  RECORD_OK,
+  RECORD_STRAY_QUOTE,
+  RECORD_UNCLOSED_QUOTE,
+} from './tokenizer.js';
 
 const lossy = new TextDecoder('utf-8');
 const fatal = new TextDecoder('utf-8', { fatal: true });
@@ -126,10 +132,36 @@ async function* slices(chunks: AsyncIterable<Uint8Array>, size: number): AsyncGe
   }
 }
 
+/**
+ * The column-at-a-time side of a visitor (internal): it gathers the well-formed records of a buffer and reads them
+ * together, column by column, instead of one `row` call per record.
+ */
+export interface CsvBatchVisitor {
+  /** Whether the batch has no room for another record (it is then flushed first). */
+  readonly full: boolean;
+  /** A well-formed record: the tokenizer's current record, whose bytes stay in place until the next `flush`. */
+  add(tokenizer: CsvTokenizer): void;
+  /**
+   * Reads the records added since the last call, in order; they are the last ones counted in the summary's `rowsIn`.
+   * `replay` tokenizes one of them again (by its start offset and line) and gives its row access, for the row path.
+   */
+  flush(buffer: Uint8Array, replay: (recordStart: number, line: number) => RowAccess): void;
+  /**
+   * Where the tokenizer may write the next records itself ({@link CsvTokenizer.fill}), once the header is known;
+   * `undefined` when every record goes through `add`.
+   */
+  target(): CsvRecordTarget | undefined;
+}
+
 /** A {@link RowVisitor} that may also follow the physical lines read (internal; the parallel column path). */
 export interface CsvRowVisitor extends RowVisitor {
   /** After each chunk: the physical lines read so far (header and blank lines included, a carried record not). */
   linesRead?(lines: number): void;
+  /**
+   * When set, well-formed records go to it instead of `row`. Malformed records stay dead letters of their own, in
+   * order: the records gathered before one are read first.
+   */
+  readonly batch?: CsvBatchVisitor;
 }
 
 /**
@@ -174,6 +206,20 @@ export async function* visitCsv(
   }
   let header: readonly string[] = [];
   let access: CsvRowAccess | undefined;
+  const batch = visitor.batch;
+  const replayer = new CsvTokenizer(delimiter.charCodeAt(0));
+  /** Reads the gathered records, while `t` still holds their bytes. */
+  const flush = (t: CsvTokenizer): void => {
+    if (batch === undefined || access === undefined) return;
+    const rows = access;
+    batch.flush(t.buffer, (recordStart, line) => {
+      // The record was complete in these bytes: tokenized again from its start, it is the same record.
+      replayer.reset(t.buffer, recordStart, t.end, t.final);
+      replayer.nextLine = line;
+      replayer.next();
+      return rows.at(replayer);
+    });
+  };
   const sink = {
     header(cells: readonly string[]) {
       header = cells;
@@ -213,6 +259,16 @@ export async function* visitCsv(
       access = new CsvRowAccess(cells);
     },
     record(t: CsvTokenizer) {
+      if (batch !== undefined) {
+        if (t.error === RECORD_OK && t.count === header.length) {
+          if (batch.full) flush(t);
+          summary.rowsIn++;
+          batch.add(t);
+          return;
+        }
+        // A malformed record's dead letter comes after the rows before it.
+        flush(t);
+      }
       summary.rowsIn++;
       if (t.error === RECORD_STRAY_QUOTE || t.error === RECORD_UNCLOSED_QUOTE) {
         summary.reject({
@@ -248,6 +304,20 @@ export async function* visitCsv(
     linesRead(lines: number) {
       visitor.linesRead?.(lines);
     },
+    ...(batch !== undefined
+      ? {
+          flush,
+          fill(t: CsvTokenizer, maxRecordBytes: number) {
+            const target = batch.target();
+            if (target === undefined) return;
+            for (;;) {
+              summary.rowsIn += t.fill(target, maxRecordBytes);
+              if (!batch.full) return;
+              flush(t);
+            }
+          },
+        }
+      : {}),
   };
   for await (const carried of driveCsv(
     all,

@@ -11,6 +11,17 @@ export interface CsvSink {
   record(tokenizer: CsvTokenizer): void;
   /** After each chunk: the physical lines read so far (header and blank lines included, a carried record not). */
   linesRead?(lines: number): void;
+  /**
+   * Called while the tokenizer still holds the bytes of the records handed to `record` since the last call: at the
+   * end of each run over a buffer (before the bytes are moved or reused) and before a record too long is thrown. A
+   * sink that gathers records (the column path's batches) reads them here.
+   */
+  flush?(tokenizer: CsvTokenizer): void;
+  /**
+   * Called before each data record is tokenized: a sink that gathers records may take the next ones straight from
+   * the tokenizer ({@link CsvTokenizer.fill}) instead of one `record` call each.
+   */
+  fill?(tokenizer: CsvTokenizer, maxRecordBytes: number): void;
 }
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
@@ -64,9 +75,14 @@ export async function* driveCsv(
       if (source[0] === 0xef && source[1] === 0xbb && source[2] === 0xbf) start = 3;
     }
     tokenizer.reset(source, start, end, final);
-    while (tokenizer.next()) {
-      if (tokenizer.recordEnd - tokenizer.recordStart > maxRecordBytes)
+    const fill = sink.fill;
+    for (;;) {
+      if (headerDone && fill !== undefined) fill.call(sink, tokenizer, maxRecordBytes);
+      if (!tokenizer.next()) break;
+      if (tokenizer.recordEnd - tokenizer.recordStart > maxRecordBytes) {
+        sink.flush?.(tokenizer);
         throw tooLong(tokenizer.line, tokenizer.recordEnd - tokenizer.recordStart);
+      }
       if (!headerDone) {
         headerDone = true;
         if (tokenizer.error !== 0) {
@@ -99,6 +115,7 @@ export async function* driveCsv(
         sink.header(cells, tokenizer);
       } else sink.record(tokenizer);
     }
+    sink.flush?.(tokenizer);
     return tokenizer.consumed;
   };
   /** Appends `bytes` to the carried bytes in `buffer`. */

@@ -10,6 +10,22 @@ export const RECORD_STRAY_QUOTE = 1;
 export const RECORD_UNCLOSED_QUOTE = 2;
 
 /**
+ * Where {@link CsvTokenizer.fill} writes records (internal): for record `n` of the batch, its start offset and line,
+ * and for each header field `k` kept (`offsets[k] >= 0`), the field's bytes `[cells[o + 2n], cells[o + 2n + 1])`
+ * with `o = offsets[k]`.
+ */
+export interface CsvRecordTarget {
+  /** Where each header field's cells start in `cells`, `-1` for a field not kept. */
+  readonly offsets: Int32Array;
+  /** Records gathered, and room for how many. */
+  count: number;
+  readonly capacity: number;
+  readonly recordStart: Int32Array;
+  readonly line: Int32Array;
+  readonly cells: Int32Array;
+}
+
+/**
  * The one byte-level CSV tokenizer (RFC 4180): fields separated by a one-byte delimiter, records by LF, CRLF or CR,
  * double quotes around fields that hold delimiters, quotes (doubled) or line breaks (internal).
  *
@@ -153,6 +169,78 @@ export class CsvTokenizer {
     this.#pos = p;
     this.consumed = p;
     return true;
+  }
+
+  /**
+   * Tokenizes the records that follow straight into `target`, while each is one the fast path of
+   * {@link CsvTokenizer.next} reads (it starts before the buffer's last line feed and has no quote), has exactly
+   * `offsets.length` fields, no more than `maxRecordBytes` bytes, and `target` has room; the first record that is not
+   * such a record (a blank line too) is left where it is, for `next`. Each record gathered is the one `next` would
+   * give, with the same line; only `count`, `consumed` and `nextLine` of the tokenizer move. Returns the number of
+   * records gathered.
+   */
+  fill(target: CsvRecordTarget, maxRecordBytes: number): number {
+    const buf = this.#buf;
+    const classes = this.#classes;
+    const high = this.#high;
+    const view = this.#view;
+    const word = this.#word;
+    const lastWord = this.#lastWord;
+    const lastLf = this.#lastLf;
+    const offsets = target.offsets;
+    const fields = offsets.length;
+    const cells = target.cells;
+    const recordStarts = target.recordStart;
+    const lines = target.line;
+    const capacity = target.capacity;
+    const first = target.count;
+    let n = first;
+    let line = this.nextLine;
+    let p = this.#pos;
+    records: while (n < capacity && p < lastLf) {
+      const recordStart = p;
+      let k = classes[buf[p] as number] as number;
+      if (k === 2) break;
+      let field = 0;
+      let from = p;
+      for (;;) {
+        // The scan of #unquoted.
+        while (k === 0) {
+          p++;
+          while (p <= lastWord) {
+            const x = view.getInt32(p, true);
+            if (((x - word) & ~x & 0x80808080) !== 0) break;
+            p += 4;
+          }
+          while ((buf[p] as number) > high) p++;
+          k = classes[buf[p] as number] as number;
+        }
+        if (k === 3 || field === fields) {
+          p = recordStart;
+          break records;
+        }
+        const at = offsets[field++] as number;
+        if (at >= 0) {
+          cells[at + 2 * n] = from;
+          cells[at + 2 * n + 1] = p;
+        }
+        if (k === 2) break;
+        from = ++p;
+        k = classes[buf[p] as number] as number;
+      }
+      if (field !== fields || p - recordStart > maxRecordBytes) {
+        p = recordStart;
+        break;
+      }
+      recordStarts[n] = recordStart;
+      lines[n++] = line++;
+      p += buf[p] === CR && buf[p + 1] === LF ? 2 : 1;
+    }
+    target.count = n;
+    this.nextLine = line;
+    this.#pos = p;
+    this.consumed = p;
+    return n - first;
   }
 
   #grow(): void {
@@ -339,17 +427,19 @@ export class CsvTokenizer {
       return;
     }
     if (this.#scratch.length < to - from) this.#scratch = new Uint8Array(2 * (to - from));
-    const out = this.#scratch;
-    const buf = this.#buf;
-    let w = 0;
-    for (let r = from; r < to; r++) {
-      const b = buf[r] as number;
-      out[w++] = b;
-      if (b === QUOTE) r++;
-    }
-    this.fieldBuf = out;
+    this.fieldBuf = this.#scratch;
     this.fieldFrom = 0;
-    this.fieldTo = w;
+    this.fieldTo = unescapeField(this.#buf, from, to, this.#scratch);
+  }
+
+  /** The end of the bytes being tokenized (see {@link CsvTokenizer.reset}). */
+  get end(): number {
+    return this.#end;
+  }
+
+  /** Whether no more bytes follow the ones being tokenized (see {@link CsvTokenizer.reset}). */
+  get final(): boolean {
+    return this.#final;
   }
 
   /** The buffer being tokenized. */
@@ -380,4 +470,18 @@ export class CsvTokenizer {
     }
     return line;
   }
+}
+
+/**
+ * Writes the content of a quoted field with doubled quotes, `buf[from, to)` (inside the outer quotes), into `out`
+ * with each doubled quote undone; returns the bytes written (internal). `out` holds at least `to - from` bytes.
+ */
+export function unescapeField(buf: Uint8Array, from: number, to: number, out: Uint8Array): number {
+  let w = 0;
+  for (let r = from; r < to; r++) {
+    const b = buf[r] as number;
+    out[w++] = b;
+    if (b === QUOTE) r++;
+  }
+  return w;
 }
