@@ -99,6 +99,7 @@ export const ingestContract: PackageContract = {
     guessEncoding: 'a heuristic over bytes for error messages, no options',
     GrowableInt32: 'a growable typed array; its constructor takes a capacity number, no options',
     GrowableFloat64: 'a growable typed array; its constructor takes a capacity number, no options',
+    StringIndex: 'an index of strings; its constructor takes an optional hash basis number, no options',
     deadLetterIssue: 'converts one dead letter to an issue, no options',
     issueCodeOf: 'maps one code to another, no options',
     CxLimitError: 'error class of @cx/model, re-exported',

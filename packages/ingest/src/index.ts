@@ -18,6 +18,7 @@ export type { ColumnBatch, ColumnStream, ReadColumnsOptions } from './columns/re
 export { readColumns } from './columns/read-columns.js';
 export type { ReduceColumnsOptions } from './columns/reduce-columns.js';
 export { reduceColumns } from './columns/reduce-columns.js';
+export { StringIndex } from './columns/string-index.js';
 export { readHeader } from './csv/read-header.js';
 export type { TextEncodingName } from './input/encoding.js';
 export { guessEncoding } from './input/encoding.js';

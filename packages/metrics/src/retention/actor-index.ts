@@ -1,4 +1,5 @@
 // One index per actor over a reader's customer and anonymous id dictionaries (internal).
+import { StringIndex } from '@cx/ingest';
 
 /**
  * The actor index of a reader's customer and anonymous ids (internal): the customer dictionary's own indices until
@@ -8,7 +9,8 @@
  * the chunk reducer (one entry per actor in a chunk) and on the stream's by the chunk merge (one slot per actor).
  */
 export class ActorIndex {
-  readonly #ids = new Map<string, number>();
+  /** The id text of each actor once shared (actor = index: both count up from the customers met before). */
+  readonly #ids = new StringIndex();
   #customer: Int32Array = new Int32Array(0);
   #anonymous: Int32Array = new Int32Array(0);
   #shared = false;
@@ -29,7 +31,7 @@ export class ActorIndex {
       this.#shared = true;
       this.#customer = fit(this.#customer, this.size);
       for (let c = 0; c < this.size; c++) {
-        this.#ids.set(customers[c] as string, c);
+        this.#ids.add(customers[c] as string);
         this.#customer[c] = c + 1;
       }
     }
@@ -40,12 +42,8 @@ export class ActorIndex {
   #of(map: Int32Array, index: number, values: readonly string[]): number {
     let actor = (map[index] as number) - 1;
     if (actor < 0) {
-      const id = values[index] as string;
-      actor = this.#ids.get(id) ?? -1;
-      if (actor < 0) {
-        actor = this.size++;
-        this.#ids.set(id, actor);
-      }
+      actor = this.#ids.add(values[index] as string);
+      if (actor === this.size) this.size++;
       map[index] = actor + 1;
     }
     return actor;

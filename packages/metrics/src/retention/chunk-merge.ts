@@ -7,22 +7,30 @@ import type { RetentionPlan } from './normalize.js';
 import { unsorted } from './stream-events.js';
 import { actorMatrix, DROPPED, STARTS } from './stream-state.js';
 
+/** Bits of an actor's state in {@link ChunkMerge} (zero: never met, pending). */
+const SEEN = 1;
+const STARTED = 2;
+const DROPPED_BIT = 4;
+
 /**
  * The state of a retention computation fed with reduced chunks in file order (internal): per actor its last event
- * time, start time (`NaN` pending, `-Infinity` dropped), cohort and a 0/1 return flag per column, as
+ * time, a state byte (met, started, dropped), its cohort and a 0/1 return flag per column, as
  * {@link RetentionState} keeps them under `countsOnce` (calendar windows, one occurrence, no aggregate). Each chunk
- * costs a step per actor in it, not per event.
+ * costs a step per actor in it, not per event. 25 bytes an actor (12 columns), and a new actor's slot needs no
+ * initial value (zero is "never met"): at 2 M actors the arrays are the calling thread's largest memory, and on this
+ * kind of machine a fresh MiB costs 3–5 ms of page faults on its first touch.
  */
 export class ChunkMerge {
   readonly #plan: RetentionPlan;
   readonly #columns: number;
   readonly #actors: ActorIndex;
+  /** Per actor: its last event time (valid once `SEEN`). */
   #last: Float64Array = new Float64Array(0);
-  #t0: Float64Array = new Float64Array(0);
+  /** Per actor: `SEEN`, `STARTED`, `DROPPED_BIT` (none: pending, never met). */
+  #state: Uint8Array = new Uint8Array(0);
   #cohort: Int32Array = new Int32Array(0);
-  #counts: Uint16Array = new Uint16Array(0);
-  /** Slots given their initial values so far (see `#reserve`). */
-  #filled = 0;
+  /** Per actor and column: 1 when the actor returned in that column. */
+  #flags: Uint8Array = new Uint8Array(0);
   #maxTime = Number.NEGATIVE_INFINITY;
   /** Data rows of the chunks added so far: the next chunk's first row. */
   #rows = 0;
@@ -40,34 +48,26 @@ export class ChunkMerge {
   }
 
   /**
-   * Grows the per-actor arrays to hold `size` actors (new ones with no event, pending). Fresh memory costs a page
-   * fault per page on its first touch (about 3–5 ms per MiB on this kind of machine), so the arrays grow fourfold
-   * and the room beyond the actors met stays untouched: only the slots in use are copied, and a slot gets its initial
-   * values (`last` = -Infinity, `t0` = NaN; cohort and counts are zero) when its actor first comes.
+   * Grows the per-actor arrays to hold `size` actors (new ones never met, pending: all zero). Fresh memory costs a
+   * page fault per page on its first touch, so the arrays grow fourfold and the room beyond the actors met stays
+   * untouched: only the slots in use (`used`) are copied.
    */
-  #reserve(size: number): void {
-    const filled = this.#filled;
-    if (size > this.#last.length) {
-      const capacity = Math.max(size, this.#last.length * 4, 1 << 16);
-      const columns = this.#columns;
-      const last = new Float64Array(capacity);
-      last.set(this.#last.subarray(0, filled));
-      const t0 = new Float64Array(capacity);
-      t0.set(this.#t0.subarray(0, filled));
-      const cohort = new Int32Array(capacity);
-      cohort.set(this.#cohort.subarray(0, filled));
-      const counts = new Uint16Array(capacity * columns);
-      counts.set(this.#counts.subarray(0, filled * columns));
-      this.#last = last;
-      this.#t0 = t0;
-      this.#cohort = cohort;
-      this.#counts = counts;
-    }
-    if (size > filled) {
-      this.#last.fill(Number.NEGATIVE_INFINITY, filled, size);
-      this.#t0.fill(Number.NaN, filled, size);
-      this.#filled = size;
-    }
+  #reserve(size: number, used: number): void {
+    if (size <= this.#last.length) return;
+    const capacity = Math.max(size, this.#last.length * 4, 1 << 16);
+    const columns = this.#columns;
+    const last = new Float64Array(capacity);
+    last.set(this.#last.subarray(0, used));
+    const state = new Uint8Array(capacity);
+    state.set(this.#state.subarray(0, used));
+    const cohort = new Int32Array(capacity);
+    cohort.set(this.#cohort.subarray(0, used));
+    const flags = new Uint8Array(capacity * columns);
+    flags.set(this.#flags.subarray(0, used * columns));
+    this.#last = last;
+    this.#state = state;
+    this.#cohort = cohort;
+    this.#flags = flags;
   }
 
   /**
@@ -92,6 +92,7 @@ export class ChunkMerge {
     const anonymousMap = n > 0 && r.anonymous.some((a) => a >= 0) ? chunk.toStream('anonymousId') : undefined;
     const anonymous = anonymousMap !== undefined ? dictionary('anonymousId') : [];
     const customers = customerMap !== undefined || anonymousMap !== undefined ? dictionary('customerId') : [];
+    const used = actors.size;
     const slot = new Int32Array(n);
     for (let e = 0; e < n; e++) {
       const c = r.customer[e] as number;
@@ -104,9 +105,9 @@ export class ChunkMerge {
               customers,
             );
     }
-    this.#reserve(actors.size);
+    this.#reserve(actors.size, used);
     const last = this.#last;
-    const t0 = this.#t0;
+    const state = this.#state;
     // Checks, in row order: the first event earlier than its actor's previous one (within the chunk, or its first
     // event in the chunk against the previous chunks), and the first start that stretches the cohorts too far.
     let unsortedRow = r.unsortedRow < 0 ? Number.POSITIVE_INFINITY : r.unsortedRow;
@@ -116,11 +117,16 @@ export class ChunkMerge {
     let widens = false;
     for (let e = 0; e < n; e++) {
       const s = slot[e] as number;
-      if ((r.firstTime[e] as number) < (last[s] as number) && (r.firstRow[e] as number) < unsortedRow) {
+      const st = state[s] as number;
+      if (
+        (st & SEEN) !== 0 &&
+        (r.firstTime[e] as number) < (last[s] as number) &&
+        (r.firstRow[e] as number) < unsortedRow
+      ) {
         unsortedRow = r.firstRow[e] as number;
         unsortedLine = r.firstLine[e] as number;
       }
-      if (Number.isNaN(t0[s] as number) && r.kind[e] === STARTS) {
+      if ((st & (STARTED | DROPPED_BIT)) === 0 && r.kind[e] === STARTS) {
         const p = r.startPeriod[e] as number;
         if (p < lo || p > hi) {
           widens = true;
@@ -165,7 +171,11 @@ export class ChunkMerge {
     const r = chunk.value;
     const starts: number[] = [];
     for (let e = 0; e < r.count; e++)
-      if (Number.isNaN(this.#t0[slot[e] as number] as number) && r.kind[e] === STARTS) starts.push(e);
+      if (
+        ((this.#state[slot[e] as number] as number) & (STARTED | DROPPED_BIT)) === 0 &&
+        r.kind[e] === STARTS
+      )
+        starts.push(e);
     starts.sort((a, b) => (r.startRow[a] as number) - (r.startRow[b] as number));
     let a = this.#minCohort;
     let b = this.#maxCohort;
@@ -185,9 +195,9 @@ export class ChunkMerge {
     const maxOffset = offsetColumn.length - 1;
     const columns = this.#columns;
     const last = this.#last;
-    const t0 = this.#t0;
+    const state = this.#state;
     const cohort = this.#cohort;
-    const counts = this.#counts;
+    const flags = this.#flags;
     const { periods, offsets } = r;
     for (let e = 0; e < r.count; e++) {
       const s = slot[e] as number;
@@ -195,24 +205,25 @@ export class ChunkMerge {
       let from = offsets[e] as number;
       const to = offsets[e + 1] as number;
       let c0: number;
-      const state = t0[s] as number;
-      if (Number.isNaN(state)) {
+      const st = (state[s] as number) | SEEN;
+      state[s] = st;
+      if ((st & (STARTED | DROPPED_BIT)) === 0) {
         const kind = r.kind[e] as number;
-        if (kind === DROPPED) t0[s] = Number.NEGATIVE_INFINITY;
+        if (kind === DROPPED) state[s] = st | DROPPED_BIT;
         if (kind !== STARTS) continue;
         c0 = r.startPeriod[e] as number;
-        t0[s] = r.startTime[e] as number;
+        state[s] = st | STARTED;
         cohort[s] = c0;
         if (c0 < this.#minCohort) this.#minCohort = c0;
         if (c0 > this.#maxCohort) this.#maxCohort = c0;
         // Returns after the start period (column 0 is every member of the cohort: returns in it change nothing).
         while (from < to && (periods[from] as number) <= c0) from++;
-      } else if (state === Number.NEGATIVE_INFINITY) continue;
+      } else if ((st & DROPPED_BIT) !== 0) continue;
       else c0 = cohort[s] as number;
       for (let k = from; k < to; k++) {
         const offset = (periods[k] as number) - c0;
         if (offset > maxOffset) break;
-        counts[s * columns + (offsetColumn[offset] as number)] = 1;
+        flags[s * columns + (offsetColumn[offset] as number)] = 1;
       }
     }
     if (r.maxTime > this.#maxTime) this.#maxTime = r.maxTime;
@@ -226,10 +237,11 @@ export class ChunkMerge {
   matrix(rowsIn: number): RetentionMatrix {
     if (rowsIn !== this.#rows)
       throw new Error(`Chunks cover ${this.#rows} of the read's ${rowsIn} data rows (a chunk was dropped)`);
+    const state = this.#state;
     return actorMatrix(
       this.#plan,
       this.#actors.size,
-      { t0: this.#t0, cohort: this.#cohort, counts: this.#counts },
+      { member: (s) => ((state[s] as number) & STARTED) !== 0, cohort: this.#cohort, counts: this.#flags },
       new Map(),
       this.#maxTime,
     );

@@ -299,6 +299,27 @@ describe('cohortRetentionCsv', () => {
     }
   }, 300_000);
 
+  it('takes an actor first met in a later chunk as new, whatever its times (events before 1970)', async () => {
+    // The merge keeps no time for an actor it has not met (a state bit, not a last time of 0 or -Infinity): an
+    // actor whose first events come in a later chunk, at times before 1970-01-01 (negative epoch milliseconds),
+    // is not out of order. 3,000 rows of 40 actors around the epoch, then actors c100… first met near the end.
+    const EPOCH = 0;
+    const lines = Array.from({ length: 3_000 }, (_, i) => {
+      const late = i >= 2_400;
+      const actor = late ? 100 + (i % 30) : i % 40;
+      const t = epochMsToInstant(EPOCH - 60 * DAY + (late ? i - 2_400 : i) * 3_000_000);
+      return `c${actor},,${t},${i % 5 === 0 ? 'signup' : 'open'},web,`;
+    });
+    const path = write(`${HEADER}\n${lines.join('\n')}\n`);
+    const o: CohortRetentionOptions = { interval: 'month', periods: 3 };
+    const reference = await accumulated(path, o);
+    expect(reference).not.toHaveProperty('error');
+    for (const workers of [1, 2])
+      expect(await cohortRetentionCsv(path, { ...o, workers, read: { chunkBytes: 1024 } })).toEqual(
+        reference,
+      );
+  }, 300_000);
+
   it('falls back to the stream and the accumulator for options that are not reduced per chunk', async () => {
     const lines = Array.from({ length: 2_000 }, (_, i) => {
       const t = epochMsToInstant(BASE + i * 3_000_000);

@@ -145,7 +145,14 @@ export class RetentionState {
 
   /** The retention matrix of the state. */
   matrix(): RetentionMatrix {
-    return actorMatrix(this.plan, this.actors.size, this.actors, this.sums, this.maxTime);
+    const { t0, cohort, counts } = this.actors;
+    return actorMatrix(
+      this.plan,
+      this.actors.size,
+      { member: (s) => Number.isFinite(t0[s] as number), cohort, counts },
+      this.sums,
+      this.maxTime,
+    );
   }
 
   /** Adds the actors and sums of another state (the caller checked options, overlap and span). */
@@ -184,14 +191,19 @@ export class RetentionState {
 }
 
 /**
- * The retention matrix of per-actor states (internal): actors `0 … size - 1` with their start time (`NaN` or
- * `-Infinity`: not in a cohort), cohort period and return counts per column, the property sums per cohort and the
- * latest event time (the default `asOf`).
+ * The retention matrix of per-actor states (internal): actors `0 … size - 1`, whether each is in a cohort, its
+ * cohort period and return counts per column, the property sums per cohort and the latest event time (the default
+ * `asOf`).
  */
 export function actorMatrix(
   plan: RetentionPlan,
   size: number,
-  actors: { readonly t0: Float64Array; readonly cohort: Int32Array; readonly counts: Uint16Array },
+  actors: {
+    /** Whether actor `s` is in a cohort. */
+    readonly member: (s: number) => boolean;
+    readonly cohort: Int32Array;
+    readonly counts: Uint16Array | Uint8Array;
+  },
   sums: ReadonlyMap<number, Float64Array>,
   maxTime: number,
 ): RetentionMatrix {
@@ -200,9 +212,9 @@ export function actorMatrix(
   const rows = new CohortRows(columns);
   const returned = new Uint8Array(columns);
   const onOrAfter = o.retention === 'on-or-after';
-  const { counts, t0, cohort } = actors;
+  const { counts, member, cohort } = actors;
   for (let s = 0; s < size; s++) {
-    if (!Number.isFinite(t0[s] as number)) continue;
+    if (!member(s)) continue;
     const c0 = cohort[s] as number;
     for (let c = 0; c < columns; c++) {
       returned[c] = (counts[s * columns + c] as number) >= o.minimumOccurrences ? 1 : 0;
