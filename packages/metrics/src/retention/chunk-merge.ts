@@ -155,11 +155,13 @@ export class ChunkMerge {
   ): void {
     const calendar = this.#plan.calendar;
     const maxPeriods = this.#plan.options.maxPeriods;
-    const fits = (a: number, b: number, path: Array<string | number>): void => {
+    const fits = (a: number, b: number, path: Array<string | number>, line?: number): void => {
       calendar.checkSpan(calendar.startOfIndex(a), calendar.startOfIndex(b), {
         maxPeriods,
         path,
         what: 'The cohorts',
+        ...(line === undefined ? {} : { line }),
+        ...(line === undefined || this.#source === undefined ? {} : { source: this.#source }),
       });
     };
     try {
@@ -186,7 +188,7 @@ export class ChunkMerge {
       if (p >= a && p <= b) continue;
       a = Math.min(a, p);
       b = Math.max(b, p);
-      fits(a, b, [chunk.firstRow + row, 'timestamp']);
+      fits(a, b, [chunk.firstRow + row, 'timestamp'], (r.startLine[e] as number) + chunk.lineShift);
     }
   }
 

@@ -35,6 +35,8 @@ export interface RetentionChunk {
   readonly startTime: Float64Array;
   readonly startPeriod: Int32Array;
   readonly startRow: Int32Array;
+  /** The reader's line of `startRow` (add the chunk's `lineShift` for the file's). */
+  readonly startLine: Int32Array;
   readonly offsets: Int32Array;
   readonly periods: Int32Array;
   /** Latest event time of the chunk (`-Infinity` when it has none). */
@@ -100,6 +102,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
   #startTime = new Float64Array(1024);
   #startPeriod = new Int32Array(1024);
   #startRow = new Int32Array(1024);
+  #startLine = new Int32Array(1024);
   /** Per entry: its last return period, the end of that period, and the head and tail of its list of periods. */
   #lastPeriod = new Int32Array(1024);
   #periodEnd = new Float64Array(1024);
@@ -176,6 +179,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     this.#startTime = grow(this.#startTime, capacity);
     this.#startPeriod = grow(this.#startPeriod, capacity);
     this.#startRow = grow(this.#startRow, capacity);
+    this.#startLine = grow(this.#startLine, capacity);
     this.#lastPeriod = grow(this.#lastPeriod, capacity);
     this.#periodEnd = grow(this.#periodEnd, capacity);
     this.#head = grow(this.#head, capacity);
@@ -219,6 +223,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
     let startTime = this.#startTime;
     let startPeriod = this.#startPeriod;
     let startRow = this.#startRow;
+    let startLine = this.#startLine;
     let lastPeriod = this.#lastPeriod;
     let periodEnd = this.#periodEnd;
     let head = this.#head;
@@ -261,6 +266,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           startTime = this.#startTime;
           startPeriod = this.#startPeriod;
           startRow = this.#startRow;
+          startLine = this.#startLine;
           lastPeriod = this.#lastPeriod;
           periodEnd = this.#periodEnd;
           head = this.#head;
@@ -298,6 +304,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
           startTime[e] = t;
           startPeriod[e] = periods.indexOf(t);
           startRow[e] = row;
+          startLine[e] = line[i] as number;
         } else if (k === DROPPED) kind[e] = DROPPED;
       }
       if (!anyReturn && !matches(ret, name, channel, touchpoint, stage, i)) continue;
@@ -358,6 +365,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       startTime: this.#startTime.slice(0, count),
       startPeriod: this.#startPeriod.slice(0, count),
       startRow: this.#startRow.slice(0, count),
+      startLine: this.#startLine.slice(0, count),
       offsets,
       periods: flat,
       maxTime: this.#maxTime,
@@ -384,6 +392,7 @@ export class RetentionReducer implements ChunkReducer<RetentionChunk> {
       value.startTime,
       value.startPeriod,
       value.startRow,
+      value.startLine,
       value.offsets,
       value.periods,
     ].map((array) => array.buffer as ArrayBuffer);

@@ -124,8 +124,12 @@ async function outcome<T>(run: () => Promise<T>): Promise<T | { error: string; f
     return await run();
   } catch (error) {
     if (!(error instanceof CxError)) throw error;
-    const issues = (error as CxValidationError).issues;
-    return { error: error.constructor.name, first: issues?.[0] };
+    // A validation error's first issue, or where a limit error says it was exceeded.
+    const first =
+      error instanceof CxLimitError
+        ? { path: error.path, line: error.line, source: error.source }
+        : (error as CxValidationError).issues?.[0];
+    return { error: error.constructor.name, first };
   }
 }
 
@@ -371,10 +375,16 @@ describe('cohortRetentionCsv', () => {
     const path = write(`${HEADER}\n${lines.join('\n')}\n`);
     const o: CohortRetentionOptions = { interval: 'day', maxPeriods: 1_000 };
     const reference = await accumulated(path, o);
-    expect(reference).toMatchObject({ error: CxLimitError.name });
-    expect(
-      await outcome(() => cohortRetentionCsv(path, { ...o, workers: 2, read: { chunkBytes: 1024 } })),
-    ).toEqual(reference);
+    // By hand: c0 … c1000 start on days 0 … 1000, and the start of c1000 (data row 1000, line 1002 after the
+    // header) makes the cohorts span 1,001 days, one more than maxPeriods.
+    expect(reference).toMatchObject({
+      error: CxLimitError.name,
+      first: { path: [1000, 'timestamp'], line: 1002, source: path },
+    });
+    for (const workers of [0, 1, 2])
+      expect(
+        await outcome(() => cohortRetentionCsv(path, { ...o, workers, read: { chunkBytes: 1024 } })),
+      ).toEqual(reference);
   }, 120_000);
 
   it('fails when a chunk is dropped or merged twice (chunks must tile the file)', async () => {

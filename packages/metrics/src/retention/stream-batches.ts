@@ -99,7 +99,15 @@ export class BatchReader {
       if (cohort < lo || cohort > hi) {
         lo = Math.min(lo, cohort);
         hi = Math.max(hi, cohort);
-        state.checkSpan(lo, hi, [batch.firstRow + i, 'timestamp']);
+        const line = batch.line?.[i];
+        state.checkSpan(
+          lo,
+          hi,
+          [batch.firstRow + i, 'timestamp'],
+          line === undefined
+            ? {}
+            : { line, ...(dictionaries.source === undefined ? {} : { source: dictionaries.source }) },
+        );
       }
     }
     // Counting pass.

@@ -1,4 +1,4 @@
-import { type IssuePath, MS_PER_DAY, MS_PER_HOUR } from '@cx/model';
+import { type IssuePath, type LimitLocation, MS_PER_DAY, MS_PER_HOUR } from '@cx/model';
 import { ActorStates } from './actor-states.js';
 import { CohortRows } from './cohort-rows.js';
 import type { RetentionMatrix } from './matrix.js';
@@ -52,13 +52,17 @@ export class RetentionState {
     return t < this.#fromStart || t >= this.#toEnd ? DROPPED : STARTS;
   }
 
-  /** Throws `CxLimitError` unless cohorts from period `lo` to `hi` fit in `maxPeriods`, naming `path`. */
-  checkSpan(lo: number, hi: number, path: IssuePath): void {
+  /**
+   * Throws `CxLimitError` unless cohorts from period `lo` to `hi` fit in `maxPeriods`, naming `path` (and the line
+   * and source of a record read from text).
+   */
+  checkSpan(lo: number, hi: number, path: IssuePath, where: LimitLocation = {}): void {
     const calendar = this.plan.calendar;
     calendar.checkSpan(calendar.startOfIndex(lo), calendar.startOfIndex(hi), {
       maxPeriods: this.plan.options.maxPeriods,
       path,
       what: 'The cohorts',
+      ...where,
     });
   }
 
