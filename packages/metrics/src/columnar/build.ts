@@ -1,10 +1,9 @@
-import { GrowableFloat64, GrowableInt32 } from '@cx/ingest';
+import { GrowableFloat64, GrowableInt32, StringIndex } from '@cx/ingest';
 import type { Interaction, ValidationIssue, ValidationIssueCode } from '@cx/model';
 import { CxValidationError, instantIssue, instantToEpochMsOrNaN, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { toActorColumns } from './csr.js';
 import type { BuildInteractionColumnsOptions, InteractionColumns } from './interaction-columns.js';
-import { StringDictionary } from './string-dictionary.js';
 
 const MAX_ISSUES = 100;
 
@@ -15,11 +14,11 @@ const buildOptionsSchema = z.strictObject({
 
 /** Accumulates interactions in input order, then groups them by actor (internal). */
 class InteractionColumnsBuilder {
-  readonly #actors = new StringDictionary();
-  readonly #names = new StringDictionary();
-  readonly #channels = new StringDictionary();
-  readonly #touchpoints = new StringDictionary();
-  readonly #stages = new StringDictionary();
+  readonly #actors = new StringIndex();
+  readonly #names = new StringIndex();
+  readonly #channels = new StringIndex();
+  readonly #touchpoints = new StringIndex();
+  readonly #stages = new StringIndex();
   readonly #actor = new GrowableInt32();
   readonly #time = new GrowableFloat64();
   readonly #name = new GrowableInt32();
@@ -91,14 +90,12 @@ class InteractionColumnsBuilder {
       if (this.#seen.has(event.id)) return;
       this.#seen.add(event.id);
     }
-    this.#actor.push(this.#actors.intern(actorId as string));
+    this.#actor.push(this.#actors.add(actorId as string));
     this.#time.push(time);
-    this.#name.push(this.#names.intern(event.name));
-    this.#channel.push(this.#channels.intern(event.channel));
-    this.#touchpoint.push(
-      event.touchpointId === undefined ? -1 : this.#touchpoints.intern(event.touchpointId),
-    );
-    this.#stage.push(event.stageId === undefined ? -1 : this.#stages.intern(event.stageId));
+    this.#name.push(this.#names.add(event.name));
+    this.#channel.push(this.#channels.add(event.channel));
+    this.#touchpoint.push(event.touchpointId === undefined ? -1 : this.#touchpoints.add(event.touchpointId));
+    this.#stage.push(event.stageId === undefined ? -1 : this.#stages.add(event.stageId));
     values.forEach((value, k) => {
       this.#numeric[k]?.push(value);
     });

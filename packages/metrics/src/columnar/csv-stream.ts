@@ -8,13 +8,13 @@ import {
   type MappingSpec,
   readColumns,
   readHeader,
+  StringIndex,
 } from '@cx/ingest';
 import type { ValidationIssue } from '@cx/model';
 import { CxValidationError, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import { csvChunkBytesOption, csvDelimiterOption, csvWorkersOption } from './csv-options.js';
 import type { InteractionBatch } from './interaction-columns.js';
-import { StringDictionary } from './string-dictionary.js';
 
 /**
  * The interaction fields a CSV column can hold, by their names in {@link @cx/model!Interaction}.
@@ -308,12 +308,12 @@ class Translation {
     for (let i = 0; i < count; i++) map[i] = i;
   }
 
-  get(index: number, values: readonly string[], into: StringDictionary): number {
+  get(index: number, values: readonly string[], into: StringIndex): number {
     if (index < 0) return -1;
     const map = this.table(index + 1);
     let out = map[index] as number;
     if (out < 0) {
-      out = into.intern(values[index] as string);
+      out = into.add(values[index] as string);
       map[index] = out;
     }
     return out;
@@ -366,8 +366,8 @@ export function streamInteractionCsv(
 /**
  * The read of {@link streamInteractionCsv} once its options are checked (internal). With `reuseBatches`, for the
  * library's own consumers that copy or aggregate each batch before asking for the next (never for a caller's loop):
- * a batch's arrays may be written over, or handed back to the worker that read them, once the next batch is asked
- * for (`@cx/ingest`'s `readColumns` `reuseBatches`), so no fresh memory per batch.
+ * a batch's arrays may be written over once the next batch is asked for (`@cx/ingest`'s `readColumns`
+ * `reuseBatches`, on one thread and with workers alike), so no fresh memory per batch.
  */
 export function openInteractionCsv(
   path: string,
@@ -376,7 +376,7 @@ export function openInteractionCsv(
 ): InteractionCsvStream {
   const delimiter = csvDelimiter(options);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const actors = new StringDictionary();
+  const actors = new StringIndex();
   // While every actor so far has a customerId (and rows are not deduplicated), actor indices are the customerId
   // dictionary's own: both are in order of first appearance, so the shared dictionary is not filled (a string map
   // entry per actor saved). The first actor known only by its anonymousId fills it with the customers met so far.
@@ -463,7 +463,7 @@ export function openInteractionCsv(
               actor[j] = who;
               continue;
             }
-            for (let k = 0; k < identityCount; k++) actors.intern(customerValues[k] as string);
+            for (let k = 0; k < identityCount; k++) actors.add(customerValues[k] as string);
             customers.identity(identityCount);
             customerMap = customers.table(customerValues.length);
             identity = false;

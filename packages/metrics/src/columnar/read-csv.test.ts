@@ -253,8 +253,8 @@ describe('readInteractionColumnsCsv', () => {
 });
 
 describe('streamInteractionCsv batches', () => {
-  // The library's own consumers read with reuseBatches (a batch's memory is written over or handed back to its
-  // worker once the next is asked for); a caller's batches must not be: each stays as it was when yielded.
+  // The library's own consumers read with reuseBatches (a batch's memory is written over once the next is asked
+  // for); a caller's batches must not be: each stays as it was when yielded.
   it.each([0, 2])('keeps every batch valid after later ones are read (workers %i)', async (workers) => {
     const rows: string[] = [];
     for (let i = 0; i < 400; i++) {
