@@ -447,17 +447,29 @@ export class TrendAccumulator<R extends SurveyMetricResult>
               },
             ]);
           }
-          const start = acc.#calendar.startOfIndex(bucket.index);
-          const end = acc.#calendar.startOfIndex(bucket.index + 1);
-          if (!(start >= MIN_MS && end <= MAX_MS)) {
-            throw new CxValidationError([
-              {
-                path: ['state', 'buckets', i, 'index'],
-                code: 'invalid_snapshot',
-                message: `Period ${bucket.index} lies outside the years 0000–9999`,
-              },
-            ]);
+          const outside = (cause?: unknown): never => {
+            throw new CxValidationError(
+              [
+                {
+                  path: ['state', 'buckets', i, 'index'],
+                  code: 'invalid_snapshot',
+                  message: `Period ${bucket.index} lies outside the years 0000–9999`,
+                },
+              ],
+              cause === undefined ? {} : { cause },
+            );
+          };
+          let start = Number.NaN;
+          let end = Number.NaN;
+          try {
+            start = acc.#calendar.startOfIndex(bucket.index);
+            end = acc.#calendar.startOfIndex(bucket.index + 1);
+          } catch (error) {
+            // Beyond the periods a Date holds: the calendar refuses the number itself.
+            if (error instanceof CxValidationError) outside(error);
+            throw error;
           }
+          if (!(start >= MIN_MS && end <= MAX_MS)) outside();
           acc.#checkSpan(Math.min(acc.#first, bucket.index), Math.max(acc.#last, bucket.index), [
             'state',
             'buckets',

@@ -3,6 +3,7 @@ import type { IssuePath } from '../errors/issue-path.js';
 import { CxLimitError, type LimitLocation } from '../errors/limit-error.js';
 import { parseOptions } from '../options/parse-options.js';
 import { intervalOption, timeZoneOption, weekStartsOnOption } from '../options/schemas.js';
+import { calendarArgumentError, checkEpochMs, checkInteger, MAX_EPOCH_MS } from './calendar-arguments.js';
 import { civilFromDays, daysFromCivil, weekdayOfDays } from './civil.js';
 import { DEFAULT_MAX_PERIODS, MS_PER_DAY } from './constants.js';
 import { resolveLocalTime, zoneOffsetMs } from './zone.js';
@@ -83,6 +84,20 @@ const calendarSchema = z.strictObject({
   weekStartsOn: weekStartsOnOption,
 });
 
+/** Local day numbers of instants a `Date` holds, in any zone (offsets are under a day): ±1e8 days, one more below. */
+const MIN_LOCAL_DAY = -1e8 - 1;
+const MAX_LOCAL_DAY = 1e8;
+
+/** What {@link Calendar.checkSpan} takes besides the two instants: checked, as every options object is. */
+const spanBoundSchema = z.strictObject({
+  maxPeriods: z.number().int().positive().optional(),
+  path: z.array(z.union([z.string(), z.number().int().nonnegative()])).optional(),
+  what: z.string().min(1).optional(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+  source: z.string().min(1).optional(),
+});
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 /** A year as ISO 8601 writes it: four digits for 0000–9999, else a sign and six digits (expanded representation). */
@@ -116,6 +131,9 @@ export class Calendar {
   /** First day of a week bucket. */
   readonly weekStartsOn: WeekStartsOn;
   readonly #civil = { y: 0, m: 0, d: 0 };
+  /** The period numbers of the instants a `Date` holds: the range every method taking a period number accepts. */
+  readonly #minIndex: number;
+  readonly #maxIndex: number;
 
   /**
    * Creates a calendar (the same as {@link createCalendar}).
@@ -128,6 +146,20 @@ export class Calendar {
     this.interval = o.interval;
     this.timeZone = o.timeZone;
     this.weekStartsOn = o.weekStartsOn as WeekStartsOn;
+    this.#minIndex = this.#indexOfDay(MIN_LOCAL_DAY);
+    this.#maxIndex = this.#indexOfDay(MAX_LOCAL_DAY);
+  }
+
+  /** Checks a period-number argument of `method` (internal). */
+  #checkIndex(method: string, index: number, name = 'index'): void {
+    checkInteger(
+      method,
+      name,
+      index,
+      this.#minIndex,
+      this.#maxIndex,
+      `an integer period number (${this.interval}s of the instants a Date holds)`,
+    );
   }
 
   /**
@@ -135,8 +167,10 @@ export class Calendar {
    *
    * @param ms - Epoch milliseconds.
    * @returns The day number.
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless `ms` is a number a `Date` can hold.
    */
   localDayOf(ms: number): number {
+    checkEpochMs('localDayOf', 'ms', ms);
     return Math.floor((ms + zoneOffsetMs(this.timeZone, ms)) / MS_PER_DAY);
   }
 
@@ -146,9 +180,11 @@ export class Calendar {
    *
    * @param ms - Epoch milliseconds.
    * @returns The period number.
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless `ms` is a number a `Date` can hold.
    */
   indexOf(ms: number): number {
-    return this.indexOfLocalDay(this.localDayOf(ms));
+    checkEpochMs('indexOf', 'ms', ms);
+    return this.#indexOfDay(Math.floor((ms + zoneOffsetMs(this.timeZone, ms)) / MS_PER_DAY));
   }
 
   /**
@@ -156,8 +192,15 @@ export class Calendar {
    *
    * @param day - Days since 1970-01-01 on the wall clock.
    * @returns The period number.
+   * @throws {@link CxValidationError} (`out_of_range`) unless `day` is an integer within the days of a `Date`.
    */
   indexOfLocalDay(day: number): number {
+    checkInteger('indexOfLocalDay', 'day', day, MIN_LOCAL_DAY, MAX_LOCAL_DAY);
+    return this.#indexOfDay(day);
+  }
+
+  /** {@link Calendar.indexOfLocalDay} of a checked day. */
+  #indexOfDay(day: number): number {
     switch (this.interval) {
       case 'day':
         return day;
@@ -195,9 +238,20 @@ export class Calendar {
    *
    * @param index - A period number from {@link Calendar.indexOf}.
    * @returns Epoch milliseconds.
+   * @throws {@link CxValidationError} (`out_of_range`) unless `index` is an integer period number of an instant a
+   *   `Date` holds, and the period starts within that range too (the first period of the range may not).
    */
   startOfIndex(index: number): number {
-    return resolveLocalTime(this.#firstDay(index) * MS_PER_DAY, this.timeZone, 'compatible') as number;
+    this.#checkIndex('startOfIndex', index);
+    return this.#startOf('startOfIndex', index);
+  }
+
+  /** The start of checked period `index`, for `method`'s errors. */
+  #startOf(method: string, index: number): number {
+    const start = resolveLocalTime(this.#firstDay(index) * MS_PER_DAY, this.timeZone, 'compatible') as number;
+    if (!(start >= -MAX_EPOCH_MS && start <= MAX_EPOCH_MS))
+      throw calendarArgumentError(method, 'index', index, 'a period that starts within the range of a Date');
+    return start;
   }
 
   /**
@@ -205,9 +259,11 @@ export class Calendar {
    *
    * @param ms - Epoch milliseconds.
    * @returns Epoch milliseconds of the period's start.
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless `ms` is a number a `Date` can hold.
    */
   startOf(ms: number): number {
-    return this.startOfIndex(this.indexOf(ms));
+    checkEpochMs('startOf', 'ms', ms);
+    return this.#startOf('startOf', this.indexOf(ms));
   }
 
   /**
@@ -216,9 +272,22 @@ export class Calendar {
    * @param ms - Epoch milliseconds.
    * @param amount - Whole number of periods.
    * @returns Epoch milliseconds of that period's start.
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless `ms` is a number a `Date` can hold and
+   *   `amount` an integer that keeps the period within that range.
    */
   add(ms: number, amount: number): number {
-    return this.startOfIndex(this.indexOf(ms) + amount);
+    checkEpochMs('add', 'ms', ms);
+    const index = this.indexOf(ms);
+    // The periods a Date's range holds, counted from the one holding `ms`.
+    checkInteger(
+      'add',
+      'amount',
+      amount,
+      this.#minIndex - index,
+      this.#maxIndex - index,
+      'a whole number of periods',
+    );
+    return this.#startOf('add', index + amount);
   }
 
   /**
@@ -226,8 +295,11 @@ export class Calendar {
    *
    * @param index - A period number.
    * @returns `2024-01-31` (day), `2024-01-29` (week, its first day), `2024-01`, `2024-Q1` or `2024`.
+   * @throws {@link CxValidationError} (`out_of_range`) unless `index` is an integer period number of an instant a
+   *   `Date` holds.
    */
   keyOfIndex(index: number): string {
+    this.#checkIndex('keyOfIndex', index);
     if (this.interval === 'quarter') return `${year(Math.floor(index / 4))}-Q${(((index % 4) + 4) % 4) + 1}`;
     if (this.interval === 'year') return year(index);
     const c = this.#civil;
@@ -241,8 +313,10 @@ export class Calendar {
    *
    * @param ms - Epoch milliseconds.
    * @returns The key (see {@link Calendar.keyOfIndex}).
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless `ms` is a number a `Date` can hold.
    */
   keyOf(ms: number): string {
+    checkEpochMs('keyOf', 'ms', ms);
     return this.keyOfIndex(this.indexOf(ms));
   }
 
@@ -251,8 +325,11 @@ export class Calendar {
    *
    * @param index - A period number.
    * @returns The label.
+   * @throws {@link CxValidationError} (`out_of_range`) unless `index` is an integer period number of an instant a
+   *   `Date` holds.
    */
   labelOfIndex(index: number): string {
+    this.#checkIndex('labelOfIndex', index);
     if (this.interval === 'quarter') return `Q${(((index % 4) + 4) % 4) + 1} ${year(Math.floor(index / 4))}`;
     if (this.interval === 'year') return year(index);
     const c = this.#civil;
@@ -267,9 +344,11 @@ export class Calendar {
    *
    * @param ms - Epoch milliseconds.
    * @returns The period.
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless `ms` is a number a `Date` can hold.
    */
   periodOf(ms: number): CalendarPeriod {
-    return this.periodOfIndex(this.indexOf(ms));
+    checkEpochMs('periodOf', 'ms', ms);
+    return this.#period('periodOf', this.indexOf(ms));
   }
 
   /**
@@ -277,12 +356,22 @@ export class Calendar {
    *
    * @param index - A period number.
    * @returns The period.
+   * @throws {@link CxValidationError} (`out_of_range`) unless the period and the next start within the range of a
+   *   `Date`.
    */
   periodOfIndex(index: number): CalendarPeriod {
+    this.#checkIndex('periodOfIndex', index);
+    return this.#period('periodOfIndex', index);
+  }
+
+  /** Period `index` (checked), for `method`'s errors: the last period of a Date's range has no end. */
+  #period(method: string, index: number): CalendarPeriod {
+    if (index === this.#maxIndex)
+      throw calendarArgumentError(method, 'index', index, 'a period that ends within the range of a Date');
     return {
       key: this.keyOfIndex(index),
-      start: this.startOfIndex(index),
-      end: this.startOfIndex(index + 1),
+      start: this.#startOf(method, index),
+      end: this.#startOf(method, index + 1),
     };
   }
 
@@ -295,6 +384,10 @@ export class Calendar {
    *   its `line` and `source` when it was read from text, and `what` the series is, for the error.
    * @returns The number of periods from the one holding `fromMs` through the one holding `toMs`.
    * @throws {@link CxLimitError} (`too_many_periods`) beyond the bound.
+   * @throws {@link CxValidationError} (`out_of_range`, `invalid_type`) unless both instants are numbers a `Date` can
+   *   hold.
+   * @throws {@link CxOptionsError} for an unknown key of `bound` or a value of the wrong type (`maxPeriods` and
+   *   `line` positive integers).
    */
   checkSpan(
     fromMs: number,
@@ -305,6 +398,9 @@ export class Calendar {
       readonly what?: string;
     } & LimitLocation = {},
   ): number {
+    checkEpochMs('checkSpan', 'fromMs', fromMs);
+    checkEpochMs('checkSpan', 'toMs', toMs);
+    parseOptions(spanBoundSchema, bound, 'Calendar.checkSpan');
     const max = bound.maxPeriods ?? DEFAULT_MAX_PERIODS;
     const count = Math.abs(this.indexOf(toMs) - this.indexOf(fromMs)) + 1;
     if (count > max) {
