@@ -240,14 +240,10 @@ describe('SIGKILL during atomic state saves', () => {
   it('leaves the last saved state or the one being saved, never a torn file', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cx-kill-state-')), 'state.json');
     for (const delayMs of [1500, 2500]) {
-      const child = spawn(
-        process.execPath,
-        [STATE_CHILD, path],
-        {
-          cwd: PACKAGE,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
+      const child = spawn(process.execPath, [STATE_CHILD, path], {
+        cwd: PACKAGE,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
