@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/example-ingest-exports',
+    // One module graph per worker for all its files (see the root vitest.config.ts).
+    isolate: false,
     include: ['src/**/*.test.ts'],
     testTimeout: 60000,
   },

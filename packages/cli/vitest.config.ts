@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/cli',
+    // One module graph per worker for all its files (see the root vitest.config.ts).
+    isolate: false,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Reading files and driving Chromium on a loaded machine takes longer than vitest's 5 s default.
     testTimeout: 60_000,

@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/metrics',
+    // One module graph per worker for all its files (see the root vitest.config.ts).
+    isolate: false,
     // Model fits on CDNOW (Pareto/NBD ~2.5 s idle) and large property tests need headroom on a loaded 2-core machine.
     testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../../scripts/fast-check-setup.ts'],
     name: '@cx/sample-data',
+    // One module graph per worker for all its files (see the root vitest.config.ts).
+    isolate: false,
     testTimeout: 30_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   },

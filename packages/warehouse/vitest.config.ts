@@ -8,6 +8,8 @@ export default defineProject({
     // Starts PostgreSQL 15 on a private port and data directory (as user postgres) and stops it afterwards.
     globalSetup: ['./test/postgres-setup.ts'],
     name: '@cx/warehouse',
+    // One module graph per worker for all its files (see the root vitest.config.ts).
+    isolate: false,
     // Engines run real queries; property tests run many of them on a loaded 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,

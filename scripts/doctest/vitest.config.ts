@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     setupFiles: ['../fast-check-setup.ts'],
     name: 'doctest',
+    // One module graph per worker for all its files (see the root vitest.config.ts).
+    isolate: false,
     include: ['*.test.ts'],
     testTimeout: 120_000,
   },

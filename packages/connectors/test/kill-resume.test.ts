@@ -2,23 +2,62 @@
 // during or after a commit (or at a random instant); restarted, it must leave the sink equal to an
 // uninterrupted run: every current version present, no record committed twice.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { build } from 'esbuild';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ndjsonSource } from '../src/files/ndjson-source.js';
 import { fileStateStore } from '../src/sinks/file-state-store.js';
 import { readNdjsonSink } from '../src/sinks/ndjson-sink.js';
 import { sync } from '../src/sync/sync.js';
 import { CommittingStore } from './helpers/store.js';
 
-const CHILD = fileURLToPath(new URL('./fixtures/sync-child.ts', import.meta.url));
-const STATE_CHILD = fileURLToPath(new URL('./fixtures/state-child.ts', import.meta.url));
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+// The children run the package's sources bundled once by esbuild (what tsx would compile file by file at every start,
+// about a second of CPU per child): about twenty children start in this file. The sync, its commits and the kill
+// points are the same code; only the start-up before the sync is shorter, so the random instants below
+// (200-2,500 ms) still cover the sync itself.
+const BUNDLE = mkdtempSync(join(tmpdir(), 'cx-kill-bundle-'));
+const CHILD = join(BUNDLE, 'sync-child.mjs');
+const STATE_CHILD = join(BUNDLE, 'state-child.mjs');
+const DUCKDB = createRequire(import.meta.url).resolve('@duckdb/node-api');
+
+beforeAll(async () => {
+  await build({
+    entryPoints: {
+      'sync-child': fileURLToPath(new URL('./fixtures/sync-child.ts', import.meta.url)),
+      'state-child': fileURLToPath(new URL('./fixtures/state-child.ts', import.meta.url)),
+    },
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['@cx/source'],
+    outdir: BUNDLE,
+    logLevel: 'error',
+    // DuckDB's native binding stays where it is installed (the bundle lives in a temporary folder).
+    plugins: [
+      {
+        name: 'duckdb-in-place',
+        setup(b) {
+          b.onResolve({ filter: /^@duckdb\/node-api$/ }, () => ({ path: DUCKDB, external: true }));
+        },
+      },
+    ],
+    // Bundled CommonJS dependencies may call require.
+    banner: {
+      js: "import { createRequire as __cxRequire } from 'node:module'; const require = __cxRequire(import.meta.url);",
+    },
+  });
+}, 60_000);
+afterAll(() => rmSync(BUNDLE, { recursive: true, force: true }));
 type SinkKind = 'ndjson' | 'duckdb';
 type Kill =
   | { readonly commit: number; readonly phase: 'before' | 'during' | 'after' }
@@ -26,7 +65,7 @@ type Kill =
 
 /** Runs the child; with a kill point, SIGKILLs it there (or after the delay). Resolves with its last output. */
 function runChild(kind: SinkKind, dir: string, input: string, kill: Kill | null): Promise<string> {
-  const args = ['--conditions=@cx/source', '--import', 'tsx', CHILD, kind, dir, input];
+  const args = [CHILD, kind, dir, input];
   if (kill !== null && 'commit' in kill) args.push(String(kill.commit), kill.phase);
   const child = spawn(process.execPath, args, { cwd: PACKAGE, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -201,14 +240,10 @@ describe('SIGKILL during atomic state saves', () => {
   it('leaves the last saved state or the one being saved, never a torn file', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cx-kill-state-')), 'state.json');
     for (const delayMs of [1500, 2500]) {
-      const child = spawn(
-        process.execPath,
-        ['--conditions=@cx/source', '--import', 'tsx', STATE_CHILD, path],
-        {
-          cwd: PACKAGE,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
+      const child = spawn(process.execPath, [STATE_CHILD, path], {
+        cwd: PACKAGE,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();

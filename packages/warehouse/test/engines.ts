@@ -1,7 +1,7 @@
 // The engines every conformance test runs on: DuckDB and chDB in process, PostgreSQL started by the global setup.
 import { createRequire } from 'node:module';
 import { inject } from 'vitest';
-import { chdbEngine, duckdbEngine, type Engine, postgresEngine } from '../src/index.js';
+import { chdbEngine, duckdbEngine, type Engine, ident, postgresEngine, sql } from '../src/index.js';
 
 /** A named engine factory for the tests. */
 export interface TestEngine {
@@ -39,10 +39,35 @@ function allEngines(): TestEngine[] {
     name: 'postgres',
     open: async () => {
       if ('missing' in pg) throw new Error(pg.missing);
-      return postgresEngine(pg);
+      return postgresEngine({ ...pg, database: await workerDatabase(pg) });
     },
   });
   return engines;
+}
+
+/** The database of this worker, once created (one per vitest worker process). */
+let workerDatabasePromise: Promise<string> | undefined;
+
+/**
+ * The database of the running vitest worker, created on first use in the cluster of the global setup. Test files of
+ * this project run two at a time (`maxWorkers` in the root config) and load tables of the same names (`events`,
+ * `responses`, …): each worker has a database of its own, so that two files never see each other's tables. Files
+ * that follow one another on the same worker share it, as every file shared the one database before.
+ */
+function workerDatabase(pg: { host: string; port: number; user: string; database: string }): Promise<string> {
+  workerDatabasePromise ??= (async () => {
+    // VITEST_POOL_ID is 1 … maxWorkers, unique among the files running at one time.
+    const name = `${pg.database}_worker_${process.env.VITEST_POOL_ID ?? '1'}`;
+    const admin = await postgresEngine(pg);
+    try {
+      const found = await admin.query(sql`SELECT 1 AS found FROM pg_database WHERE datname = ${name}`);
+      if (found.length === 0) await admin.execute(sql`CREATE DATABASE ${ident(name)}`);
+    } finally {
+      await admin.close();
+    }
+    return name;
+  })();
+  return workerDatabasePromise;
 }
 
 /**
