@@ -130,14 +130,18 @@ export class ByteDictionary {
 }
 
 /**
- * A 32-bit hash of `view[from, to)`: FNV-style steps over little-endian 32-bit words, then the last bytes one by one,
- * then murmur3's finalizer, so that the low bits (the table slot) depend on every byte (internal).
+ * A 32-bit hash of `view[from, to)`: FNV-style steps over little-endian 32-bit words, the last word ending at `to`
+ * (overlapping the one before it when the length is not a multiple of four: no loop over the last bytes; keys of
+ * fewer than four bytes byte by byte), the length in the basis, then murmur3's finalizer, so that the low bits (the
+ * table slot) depend on every byte (internal).
  */
 export function hashBytes(view: DataView, from: number, to: number): number {
   let h = 0x811c9dc5 ^ (to - from);
-  let i = from;
-  for (; i + 4 <= to; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193);
-  for (; i < to; i++) h = Math.imul(h ^ view.getUint8(i), 0x01000193);
+  if (to - from >= 4) {
+    const last = to - 4;
+    for (let i = from; i < last; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193);
+    h = Math.imul(h ^ view.getInt32(last, true), 0x01000193);
+  } else for (let i = from; i < to; i++) h = Math.imul(h ^ view.getUint8(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -145,10 +149,18 @@ export function hashBytes(view: DataView, from: number, to: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Whether `a[aFrom, aFrom + len)` and `b[bFrom, bFrom + len)` hold the same bytes, four at a time (internal). */
+/**
+ * Whether `a[aFrom, aFrom + len)` and `b[bFrom, bFrom + len)` hold the same bytes, four at a time, the last word
+ * ending at `len` (overlapping the one before it: no loop over the last bytes; fewer than four bytes one by one)
+ * (internal).
+ */
 export function equalBytes(a: DataView, aFrom: number, b: DataView, bFrom: number, len: number): boolean {
-  let i = 0;
-  for (; i + 4 <= len; i += 4) if (a.getInt32(aFrom + i, true) !== b.getInt32(bFrom + i, true)) return false;
-  for (; i < len; i++) if (a.getUint8(aFrom + i) !== b.getUint8(bFrom + i)) return false;
-  return true;
+  if (len < 4) {
+    for (let i = 0; i < len; i++) if (a.getUint8(aFrom + i) !== b.getUint8(bFrom + i)) return false;
+    return true;
+  }
+  const last = len - 4;
+  for (let i = 0; i < last; i += 4)
+    if (a.getInt32(aFrom + i, true) !== b.getInt32(bFrom + i, true)) return false;
+  return a.getInt32(aFrom + last, true) === b.getInt32(bFrom + last, true);
 }
