@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type CsvTokenizer, unescapeField } from '../csv/tokenizer.js';
+import { CanonicalDays, dateKey } from '../mapping/canonical-days.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
@@ -54,6 +55,8 @@ export class FieldColumn {
   readonly floats = new GrowableFloat64(1 << 14);
   /** The value of the current row (index or number), set by a successful read. */
   current = 0;
+  /** The days of the canonical instant cells read so far (an instant column's; see {@link CanonicalDays}). */
+  readonly #days: CanonicalDays | undefined;
   /** `kind === 'dictionary'`, as a boolean for the per-cell branches. */
   readonly #dictionary: boolean;
 
@@ -69,6 +72,7 @@ export class FieldColumn {
           : 'number';
     this.required = required;
     this.#dictionary = this.kind === 'dictionary';
+    this.#days = this.kind === 'instant' ? new CanonicalDays() : undefined;
     this.#schema = fieldSchema(kind, this.field);
     this.#ids = isIdSchema(this.#schema);
     this.#rule = this.kind === 'number' ? numericRule(kind, this.field) : undefined;
@@ -276,8 +280,10 @@ export class FieldColumn {
   #instantBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
     const reader = this.reader;
     const data = this.floats.data;
+    const days = this.#days as CanonicalDays;
     // A cell in canonical form (`…T…Z`) on the date of the last canonical cell the grammar read is that cell's day
-    // plus its own time of day (see timeOfDay); not for epoch columns, which have a grammar of their own.
+    // plus its own time of day (see timeOfDay), and so is one on a date the grammar read before (`days`, see
+    // CanonicalDays); not for epoch columns, which have a grammar of their own.
     const canonical = reader.spec.epoch === undefined;
     let dayFrom = -1;
     let dayMs = 0;
@@ -286,11 +292,24 @@ export class FieldColumn {
       const from = cells[2 * r] as number;
       const to = cells[2 * r + 1] as number;
       if (from >= 0 && from !== to) {
+        let key = -1;
         if (dayFrom >= 0 && sameDate(buf, dayFrom, from)) {
           const time = timeOfDay(buf, from, to - from);
           if (time >= 0) {
             data[base + r] = dayMs + time;
             continue;
+          }
+        } else if (canonical && to - from >= 20) {
+          key = dateKey(buf, from);
+          const day = key >= 0 ? days.get(key) : Number.NaN;
+          if (!Number.isNaN(day)) {
+            const time = timeOfDay(buf, from, to - from);
+            if (time >= 0) {
+              data[base + r] = day + time;
+              dayFrom = from;
+              dayMs = day;
+              continue;
+            }
           }
         }
         const ms = reader.instantMs(buf, from, to);
@@ -301,6 +320,7 @@ export class FieldColumn {
           if (time >= 0) {
             dayFrom = from;
             dayMs = ms - time;
+            if (key >= 0) days.set(key, dayMs);
           } else dayFrom = -1;
         }
         continue;
