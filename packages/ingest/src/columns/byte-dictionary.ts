@@ -6,6 +6,12 @@
  * Keys are hashed and compared four bytes at a time (`DataView` loads, which V8 compiles to plain unaligned loads):
  * about half the cost of a loop over single bytes for the ids, event names and channels of an export, and this
  * lookup is the largest share of a column read.
+ *
+ * Each key's first and last four bytes are kept beside it (its edge words, which hold the whole key up to eight
+ * bytes), and a direct-mapped memory of 256 keys, by their edge words and length, answers most lookups of a column of
+ * few distinct values (event names, channels, stages) without hashing the key: a hit is checked against the key's
+ * length, edge words and middle bytes, as a match in the table is; a miss (or a slot taken by another key) goes to
+ * the table, and leaves the key in that slot.
  */
 export class ByteDictionary {
   #arena: Uint8Array = new Uint8Array(1 << 16);
@@ -14,6 +20,11 @@ export class ByteDictionary {
   #start = new Int32Array(1024);
   #length = new Int32Array(1024);
   #hash = new Int32Array(1024);
+  /** Each key's first and last four bytes (its edge words; for a key under four bytes, its bytes and 0). */
+  #head = new Int32Array(1024);
+  #tail = new Int32Array(1024);
+  /** The memory of recent keys: slot (of the edge words and length) → index + 1, 0 = empty. */
+  readonly #recent = new Int32Array(256);
   #table = new Int32Array(2048); // slot -> index + 1, 0 = empty
   #mask = 2047;
   #size = 0;
@@ -39,8 +50,28 @@ export class ByteDictionary {
   /** Index of the bytes `buf[from, to)`, adding them when new. */
   intern(buf: Uint8Array, from: number, to: number): number {
     const view = this.#viewOf(buf);
-    const h = hashBytes(view, from, to);
     const len = to - from;
+    let head: number;
+    let tail = 0;
+    if (len >= 4) {
+      head = view.getInt32(from, true);
+      tail = view.getInt32(to - 4, true);
+    } else
+      head =
+        len === 0
+          ? 0
+          : len === 1
+            ? (buf[from] as number)
+            : len === 2
+              ? view.getUint16(from, true)
+              : view.getUint16(from, true) | ((buf[from + 2] as number) << 16);
+    const near = Math.imul(head ^ Math.imul(tail ^ len, 0x85ebca6b), 0x9e3779b1) >>> 24;
+    const recent = (this.#recent[near] as number) - 1;
+    if (recent >= 0 && this.#matches(recent, view, from, len, head, tail)) {
+      this.added = false;
+      return recent;
+    }
+    const h = hashBytes(view, from, to);
     const table = this.#table;
     const mask = this.#mask;
     let slot = h & mask;
@@ -48,22 +79,33 @@ export class ByteDictionary {
       const entry = table[slot] as number;
       if (entry === 0) break;
       const index = entry - 1;
-      if (
-        this.#hash[index] === h &&
-        this.#length[index] === len &&
-        equalBytes(this.#arenaView, this.#start[index] as number, view, from, len)
-      ) {
+      if (this.#hash[index] === h && this.#matches(index, view, from, len, head, tail)) {
+        this.#recent[near] = entry;
         this.added = false;
         return index;
       }
       slot = (slot + 1) & mask;
     }
     const index = this.#size++;
-    this.#store(index, h, buf, from, len);
+    this.#store(index, h, buf, from, len, head, tail);
     table[slot] = index + 1;
+    this.#recent[near] = index + 1;
     if (this.#size * 2 > mask) this.#rehash();
     this.added = true;
     return index;
+  }
+
+  /**
+   * Whether the key of `index` is the `len` bytes at `view[from]`, whose edge words are `head` and `tail`: its
+   * length and edge words, then the bytes between them (none up to eight bytes).
+   */
+  #matches(index: number, view: DataView, from: number, len: number, head: number, tail: number): boolean {
+    return (
+      this.#length[index] === len &&
+      this.#head[index] === head &&
+      this.#tail[index] === tail &&
+      (len <= 8 || equalBytes(this.#arenaView, (this.#start[index] as number) + 4, view, from + 4, len - 8))
+    );
   }
 
   /** The key of `index` as a string (UTF-8 decoded once, then cached). */
@@ -85,7 +127,15 @@ export class ByteDictionary {
     );
   }
 
-  #store(index: number, h: number, buf: Uint8Array, from: number, len: number): void {
+  #store(
+    index: number,
+    h: number,
+    buf: Uint8Array,
+    from: number,
+    len: number,
+    head: number,
+    tail: number,
+  ): void {
     if (index === this.#start.length) {
       const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
         const b = new Int32Array(a.length * 2);
@@ -95,6 +145,8 @@ export class ByteDictionary {
       this.#start = grow(this.#start);
       this.#length = grow(this.#length);
       this.#hash = grow(this.#hash);
+      this.#head = grow(this.#head);
+      this.#tail = grow(this.#tail);
     }
     if (this.#arenaLength + len > this.#arena.length) {
       let next = this.#arena.length * 2;
@@ -112,6 +164,8 @@ export class ByteDictionary {
     this.#start[index] = this.#arenaLength;
     this.#length[index] = len;
     this.#hash[index] = h;
+    this.#head[index] = head;
+    this.#tail[index] = tail;
     this.#arenaLength += len;
   }
 
