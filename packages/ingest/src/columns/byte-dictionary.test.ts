@@ -61,7 +61,7 @@ describe('ByteDictionary', () => {
     const keys: number[][] = [];
     for (let len = 9; len <= 40; len += 7)
       for (let k = 0; k < 40; k++) {
-        const key = Array.from({ length: len }, (_, i) => (i < 4 || i >= len - 4 ? 97 : 98));
+        const key: number[] = Array.from({ length: len }, (_, i) => (i < 4 || i >= len - 4 ? 97 : 98));
         key[4 + (k % (len - 8))] = 99 + Math.floor(k / (len - 8));
         keys.push(key);
       }

@@ -51,27 +51,25 @@ export class ByteDictionary {
   intern(buf: Uint8Array, from: number, to: number): number {
     const view = this.#viewOf(buf);
     const len = to - from;
-    let head: number;
-    let tail = 0;
-    if (len >= 4) {
-      head = view.getInt32(from, true);
-      tail = view.getInt32(to - 4, true);
-    } else
-      head =
-        len === 0
-          ? 0
-          : len === 1
-            ? (buf[from] as number)
-            : len === 2
-              ? view.getUint16(from, true)
-              : view.getUint16(from, true) | ((buf[from + 2] as number) << 16);
+    return len >= 4
+      ? this.internEdges(buf, from, len, view.getInt32(from, true), view.getInt32(to - 4, true))
+      : this.internEdges(buf, from, len, shortWord(buf, from, len), 0);
+  }
+
+  /**
+   * {@link ByteDictionary.intern} of the `len` bytes at `buf[from]` whose edge words the caller read: `head` and
+   * `tail`, the little-endian words at `from` and `from + len - 4`, or for fewer than four bytes
+   * {@link shortWord} and 0.
+   */
+  internEdges(buf: Uint8Array, from: number, len: number, head: number, tail: number): number {
+    const view = this.#viewOf(buf);
     const near = Math.imul(head ^ Math.imul(tail ^ len, 0x85ebca6b), 0x9e3779b1) >>> 24;
     const recent = (this.#recent[near] as number) - 1;
     if (recent >= 0 && this.#matches(recent, view, from, len, head, tail)) {
       this.added = false;
       return recent;
     }
-    const h = hashBytes(view, from, to);
+    const h = hashBytes(view, from, from + len);
     const table = this.#table;
     const mask = this.#mask;
     let slot = h & mask;
@@ -181,6 +179,19 @@ export class ByteDictionary {
     this.#table = table;
     this.#mask = mask;
   }
+}
+
+/**
+ * The bytes of a key of fewer than four bytes, `buf[from, from + len)`, as one little-endian number (0 when empty):
+ * with the length, the whole key (internal).
+ */
+export function shortWord(buf: Uint8Array, from: number, len: number): number {
+  if (len === 0) return 0;
+  const b0 = buf[from] as number;
+  if (len === 1) return b0;
+  return len === 2
+    ? b0 | ((buf[from + 1] as number) << 8)
+    : b0 | ((buf[from + 1] as number) << 8) | ((buf[from + 2] as number) << 16);
 }
 
 /**

@@ -6,7 +6,7 @@ import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
 import { sameDate, timeOfDay } from '../mapping/time-of-day.js';
 import type { ArrayPool } from './array-pool.js';
-import { ByteDictionary, equalBytes } from './byte-dictionary.js';
+import { ByteDictionary, equalBytes, shortWord } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 
@@ -235,11 +235,15 @@ export class FieldColumn {
     const emptyIsNone = !this.required && this.reader.spec.default === undefined;
     let translate = this.#translate;
     let last = this.#lastRaw;
-    // The bytes of the last text cell read in place in `buf` (`length` -1: none, or it had doubled quotes): `last`
-    // is their raw index, so a cell is compared with them where they lie, not with the dictionary's copy.
+    // The last text cell read in place in `buf` (`lastLength` -1: none, or it had doubled quotes): `last` is its raw
+    // index, and a cell of the same length, edge words (first and last four bytes: the whole cell up to eight bytes)
+    // and bytes between them, where they lie in `buf`, is the same key. Else the edge words, read once, go to the
+    // dictionary's lookup.
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     let lastFrom = 0;
     let lastLength = -1;
+    let lastHead = 0;
+    let lastTail = 0;
     for (let r = 0; r < n; r++) {
       if (state[r] === 2) continue;
       const from = cells[2 * r] as number;
@@ -248,13 +252,22 @@ export class FieldColumn {
         if (from >= 0) {
           let index = last;
           const length = to - from;
+          let head: number;
+          let tail = 0;
+          if (length >= 4) {
+            head = view.getInt32(from, true);
+            tail = view.getInt32(to - 4, true);
+          } else head = shortWord(buf, from, length);
           if (
-            lastLength >= 0
-              ? length !== lastLength || !equalBytes(view, lastFrom, view, from, length)
-              : index < 0 || !raw.is(index, buf, from, to)
+            length !== lastLength ||
+            head !== lastHead ||
+            tail !== lastTail ||
+            (length > 8 && !equalBytes(view, lastFrom + 4, view, from + 4, length - 8))
           ) {
-            index = raw.intern(buf, from, to);
+            index = raw.internEdges(buf, from, length, head, tail);
             last = index;
+            lastHead = head;
+            lastTail = tail;
           }
           lastFrom = from;
           lastLength = length;
