@@ -95,14 +95,15 @@ export class ByteDictionary {
 
   /**
    * Whether the key of `index` is the `len` bytes at `view[from]`, whose edge words are `head` and `tail`: its
-   * length and edge words, then the bytes between them (none up to eight bytes).
+   * length and edge words, then the bytes between them (none up to eight bytes; see {@link middle}).
    */
   #matches(index: number, view: DataView, from: number, len: number, head: number, tail: number): boolean {
     return (
       this.#length[index] === len &&
       this.#head[index] === head &&
       this.#tail[index] === tail &&
-      (len <= 8 || equalBytes(this.#arenaView, (this.#start[index] as number) + 4, view, from + 4, len - 8))
+      (len <= 8 ||
+        equalBytes(this.#arenaView, (this.#start[index] as number) + 4, view, from + 4, middle(len)))
     );
   }
 
@@ -179,6 +180,15 @@ export class ByteDictionary {
     this.#table = table;
     this.#mask = mask;
   }
+}
+
+/**
+ * How many bytes from the fifth on to compare, once the edge words of two keys of `len` bytes (more than eight) are
+ * equal: the bytes between the edge words, or, when fewer than four, the second word (within the key, and a word
+ * compare instead of a loop over one to three bytes) (internal).
+ */
+export function middle(len: number): number {
+  return len >= 12 ? len - 8 : 4;
 }
 
 /**

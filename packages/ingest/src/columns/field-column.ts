@@ -4,9 +4,9 @@ import { CanonicalDays, dateKey } from '../mapping/canonical-days.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
-import { sameDate, timeOfDay } from '../mapping/time-of-day.js';
+import { timeOfDay } from '../mapping/time-of-day.js';
 import type { ArrayPool } from './array-pool.js';
-import { ByteDictionary, equalBytes, shortWord } from './byte-dictionary.js';
+import { ByteDictionary, equalBytes, middle, shortWord } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 
@@ -262,7 +262,7 @@ export class FieldColumn {
             length !== lastLength ||
             head !== lastHead ||
             tail !== lastTail ||
-            (length > 8 && !equalBytes(view, lastFrom + 4, view, from + 4, length - 8))
+            (length > 8 && !equalBytes(view, lastFrom + 4, view, from + 4, middle(length)))
           ) {
             index = raw.internEdges(buf, from, length, head, tail);
             last = index;
@@ -294,9 +294,11 @@ export class FieldColumn {
     const reader = this.reader;
     const data = this.floats.data;
     const days = this.#days as CanonicalDays;
-    // A cell in canonical form (`…T…Z`) on the date of the last canonical cell the grammar read is that cell's day
-    // plus its own time of day (see timeOfDay), and so is one on a date the grammar read before (`days`, see
-    // CanonicalDays); not for epoch columns, which have a grammar of their own.
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    // A cell in canonical form (`…T…Z`, 20 or 24 bytes) on the date of the last canonical cell read (its first ten
+    // bytes, compared as two words and a half) is that cell's day plus its own time of day (see timeOfDay), and so is
+    // one on a date the grammar read before (`days`, see CanonicalDays); not for epoch columns, which have a grammar
+    // of their own.
     const canonical = reader.spec.epoch === undefined;
     let dayFrom = -1;
     let dayMs = 0;
@@ -306,7 +308,13 @@ export class FieldColumn {
       const to = cells[2 * r + 1] as number;
       if (from >= 0 && from !== to) {
         let key = -1;
-        if (dayFrom >= 0 && sameDate(buf, dayFrom, from)) {
+        if (
+          dayFrom >= 0 &&
+          to - from >= 20 &&
+          view.getInt32(from, true) === view.getInt32(dayFrom, true) &&
+          view.getInt32(from + 4, true) === view.getInt32(dayFrom + 4, true) &&
+          view.getUint16(from + 8, true) === view.getUint16(dayFrom + 8, true)
+        ) {
           const time = timeOfDay(buf, from, to - from);
           if (time >= 0) {
             data[base + r] = dayMs + time;

@@ -82,6 +82,25 @@ describe('instant columns read column at a time', () => {
     expect(out.rejected).toEqual([5, 7]);
   });
 
+  it('read a short cell at the very end of the input after a canonical one (no load past the end)', async () => {
+    columnAtATime.capacity = 1 << 13;
+    const rejected: number[] = [];
+    const stream = readColumns(
+      { text: 'who,at\nc,2024-01-31T10:00:00Z\nc,2024-01' },
+      {
+        format: 'csv',
+        mapping,
+        fields: ['customerId', 'timestamp'],
+        keepDeadLetters: 0,
+        onDeadLetter: (letter) => rejected.push(letter.line),
+      },
+    );
+    const ms: number[] = [];
+    for await (const batch of stream) ms.push(...(batch.columns.timestamp as Float64Array));
+    expect(ms).toEqual([Date.UTC(2024, 0, 31, 10)]);
+    expect(rejected).toEqual([3]);
+  });
+
   it('give the grammar’s instant or rejection for every cell, in any order (property)', async () => {
     const date = fc.constantFrom(
       '2024-01-30',
