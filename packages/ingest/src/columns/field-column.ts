@@ -8,7 +8,6 @@ import { timeOfDay } from '../mapping/time-of-day.js';
 import type { ArrayPool } from './array-pool.js';
 import { ByteDictionary, equalBytes, middle, shortWord } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
-import { copyFloat64, copyInt32 } from './fresh-copy.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
@@ -475,13 +474,13 @@ export class FieldColumn {
     if (this.kind === 'dictionary') {
       const out = reuse
         ? this.ints.data.subarray(0, this.ints.length)
-        : copyInt32(this.ints.data, this.ints.length);
+        : this.ints.data.slice(0, this.ints.length);
       this.ints.length = 0;
       return out;
     }
     const out = reuse
       ? this.floats.data.subarray(0, this.floats.length)
-      : copyFloat64(this.floats.data, this.floats.length);
+      : this.floats.data.slice(0, this.floats.length);
     this.floats.length = 0;
     return out;
   }

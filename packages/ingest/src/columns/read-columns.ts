@@ -17,7 +17,6 @@ import { checkRejected } from '../records/threshold.js';
 import type { ArrayPool } from './array-pool.js';
 import type { ChunkReducerSpec } from './chunk-reducer.js';
 import { FieldColumn } from './field-column.js';
-import { copyInt32 } from './fresh-copy.js';
 import { GrowableInt32 } from './growable.js';
 import { readColumnsParallel } from './parallel.js';
 import { columnAtATime, RecordBatch } from './record-batch.js';
@@ -501,7 +500,7 @@ export function openColumns(
           }
           out[c.field] = reuseBatches ? values.subarray(0, length) : values;
         });
-        const line = reuseBatches ? lines.data.subarray(0, length) : copyInt32(lines.data, length);
+        const line = reuseBatches ? lines.data.subarray(0, length) : lines.data.slice(0, length);
         lines.length = 0;
         yield { length, line, columns: out };
       }
