@@ -52,4 +52,49 @@ describe('ByteDictionary', () => {
     expect(dictionary.size).toBe(100_000);
     expect(dictionary.decode(99_999)).toBe('customer-99999');
   });
+  it('tells apart keys that share their length and edge words, and short keys with zero bytes (memory of recent keys)', () => {
+    // Keys of 9 to 40 bytes with the same first and last four bytes, differing only between them; keys of 0 to 8
+    // bytes made of 0 and 1 (so that a short key and a longer one with zero bytes pack to the same edge words) and
+    // of one byte repeated;
+    // each looked up again and again in shuffled rounds, so that the 256 slots of the memory are hit, missed, and
+    // taken over by other keys.
+    const keys: number[][] = [];
+    for (let len = 9; len <= 40; len += 7)
+      for (let k = 0; k < 40; k++) {
+        const key: number[] = Array.from({ length: len }, (_, i) => (i < 4 || i >= len - 4 ? 97 : 98));
+        key[4 + (k % (len - 8))] = 99 + Math.floor(k / (len - 8));
+        keys.push(key);
+      }
+    for (let len = 0; len <= 8; len++)
+      for (let bits = 0; bits < 1 << len; bits += len > 5 ? 7 : 1)
+        keys.push(Array.from({ length: len }, (_, i) => (bits >> i) & 1));
+    // One byte repeated 5 to 8 times: the same edge words at four lengths, for every byte (only the length tells
+    // them apart, where two land on one slot of the memory).
+    for (let byte = 2; byte < 256; byte++)
+      for (let len = 5; len <= 8; len++) keys.push(new Array<number>(len).fill(byte));
+    const names = keys.map((k) => k.join(','));
+    expect(new Set(names).size).toBe(keys.length);
+    const dictionary = new ByteDictionary();
+    const expected = new Map<string, number>();
+    let seed = 7;
+    for (let round = 0; round < 6; round++) {
+      const order = keys.map((_, i) => i);
+      for (let i = order.length - 1; i > 0; i--) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        const j = seed % (i + 1);
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+      }
+      for (const i of order) {
+        const key = keys[i] as number[];
+        const at = i % 5;
+        const buffer = new Uint8Array(at + key.length + 3).fill(1);
+        buffer.set(key, at);
+        const index = dictionary.intern(buffer, at, at + key.length);
+        const name = names[i] as string;
+        expect(index, name).toBe(expected.get(name) ?? expected.size);
+        if (!expected.has(name)) expected.set(name, index);
+      }
+    }
+    expect(dictionary.size).toBe(keys.length);
+  });
 });

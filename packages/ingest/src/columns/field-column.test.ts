@@ -79,4 +79,31 @@ describe('dictionary columns', () => {
     expect(out.stateDictionary).toEqual(['paid']);
     expect(out.state).toEqual(['paid', 'paid']);
   });
+  it('tell apart consecutive cells that share their length and first and last four bytes', async () => {
+    // The batch compares a cell with the one before it by length, edge words and the bytes between them: here
+    // neighbours differ only in the middle (longer than eight bytes), in the last byte, or only in length ('aaaa',
+    // 'aaaaa': the same edge words), and short cells differ in one byte or in length.
+    const cells = [
+      'abcd-1-efgh',
+      'abcd-2-efgh',
+      'abcd-2-efgh',
+      'abcd-1-efgh',
+      'abcdX',
+      'abcdY',
+      'aaaa',
+      'aaaaa',
+      'aaaaaaaa',
+      'aaaaa',
+      'a',
+      'b',
+      'ba',
+      'bab',
+      'bac',
+      'abcd-1-efgh',
+    ];
+    const csv = `who,at,state\n${cells.map((c) => `${c},2024-01-01T10:00:00Z,paid`).join('\n')}\n`;
+    const out = await decoded(csv, 1 << 16);
+    expect(out.who).toEqual(cells);
+    expect(out.whoDictionary).toEqual([...new Set(cells)]);
+  });
 });

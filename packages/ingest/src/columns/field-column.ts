@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { type CsvTokenizer, unescapeField } from '../csv/tokenizer.js';
+import { CanonicalDays, dateKey } from '../mapping/canonical-days.js';
 import { FAILED, type FieldReader, MISSING } from '../mapping/field-reader.js';
 import { fieldSchema, type RecordKind } from '../mapping/kinds.js';
 import { isIdSchema, isPlainId } from '../mapping/plain-id.js';
-import { sameDate, timeOfDay } from '../mapping/time-of-day.js';
+import { timeOfDay } from '../mapping/time-of-day.js';
 import type { ArrayPool } from './array-pool.js';
-import { ByteDictionary, equalBytes } from './byte-dictionary.js';
+import { ByteDictionary, equalBytes, middle, shortWord } from './byte-dictionary.js';
 import { numericRule } from './constraints.js';
 import { GrowableFloat64, GrowableInt32 } from './growable.js';
 
@@ -54,6 +55,8 @@ export class FieldColumn {
   readonly floats = new GrowableFloat64(1 << 14);
   /** The value of the current row (index or number), set by a successful read. */
   current = 0;
+  /** The days of the canonical instant cells read so far (an instant column's; see {@link CanonicalDays}). */
+  readonly #days: CanonicalDays | undefined;
   /** `kind === 'dictionary'`, as a boolean for the per-cell branches. */
   readonly #dictionary: boolean;
 
@@ -69,6 +72,7 @@ export class FieldColumn {
           : 'number';
     this.required = required;
     this.#dictionary = this.kind === 'dictionary';
+    this.#days = this.kind === 'instant' ? new CanonicalDays() : undefined;
     this.#schema = fieldSchema(kind, this.field);
     this.#ids = isIdSchema(this.#schema);
     this.#rule = this.kind === 'number' ? numericRule(kind, this.field) : undefined;
@@ -231,11 +235,15 @@ export class FieldColumn {
     const emptyIsNone = !this.required && this.reader.spec.default === undefined;
     let translate = this.#translate;
     let last = this.#lastRaw;
-    // The bytes of the last text cell read in place in `buf` (`length` -1: none, or it had doubled quotes): `last`
-    // is their raw index, so a cell is compared with them where they lie, not with the dictionary's copy.
+    // The last text cell read in place in `buf` (`lastLength` -1: none, or it had doubled quotes): `last` is its raw
+    // index, and a cell of the same length, edge words (first and last four bytes: the whole cell up to eight bytes)
+    // and bytes between them, where they lie in `buf`, is the same key. Else the edge words, read once, go to the
+    // dictionary's lookup.
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     let lastFrom = 0;
     let lastLength = -1;
+    let lastHead = 0;
+    let lastTail = 0;
     for (let r = 0; r < n; r++) {
       if (state[r] === 2) continue;
       const from = cells[2 * r] as number;
@@ -244,13 +252,22 @@ export class FieldColumn {
         if (from >= 0) {
           let index = last;
           const length = to - from;
+          let head: number;
+          let tail = 0;
+          if (length >= 4) {
+            head = view.getInt32(from, true);
+            tail = view.getInt32(to - 4, true);
+          } else head = shortWord(buf, from, length);
           if (
-            lastLength >= 0
-              ? length !== lastLength || !equalBytes(view, lastFrom, view, from, length)
-              : index < 0 || !raw.is(index, buf, from, to)
+            length !== lastLength ||
+            head !== lastHead ||
+            tail !== lastTail ||
+            (length > 8 && !equalBytes(view, lastFrom + 4, view, from + 4, middle(length)))
           ) {
-            index = raw.intern(buf, from, to);
+            index = raw.internEdges(buf, from, length, head, tail);
             last = index;
+            lastHead = head;
+            lastTail = tail;
           }
           lastFrom = from;
           lastLength = length;
@@ -276,8 +293,12 @@ export class FieldColumn {
   #instantBatch(buf: Uint8Array, cells: Int32Array, n: number, state: Uint8Array, base: number): void {
     const reader = this.reader;
     const data = this.floats.data;
-    // A cell in canonical form (`…T…Z`) on the date of the last canonical cell the grammar read is that cell's day
-    // plus its own time of day (see timeOfDay); not for epoch columns, which have a grammar of their own.
+    const days = this.#days as CanonicalDays;
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    // A cell in canonical form (`…T…Z`, 20 or 24 bytes) on the date of the last canonical cell read (its first ten
+    // bytes, compared as two words and a half) is that cell's day plus its own time of day (see timeOfDay), and so is
+    // one on a date the grammar read before (`days`, see CanonicalDays); not for epoch columns, which have a grammar
+    // of their own.
     const canonical = reader.spec.epoch === undefined;
     let dayFrom = -1;
     let dayMs = 0;
@@ -286,11 +307,30 @@ export class FieldColumn {
       const from = cells[2 * r] as number;
       const to = cells[2 * r + 1] as number;
       if (from >= 0 && from !== to) {
-        if (dayFrom >= 0 && sameDate(buf, dayFrom, from)) {
+        let key = -1;
+        if (
+          dayFrom >= 0 &&
+          to - from >= 20 &&
+          view.getInt32(from, true) === view.getInt32(dayFrom, true) &&
+          view.getInt32(from + 4, true) === view.getInt32(dayFrom + 4, true) &&
+          view.getUint16(from + 8, true) === view.getUint16(dayFrom + 8, true)
+        ) {
           const time = timeOfDay(buf, from, to - from);
           if (time >= 0) {
             data[base + r] = dayMs + time;
             continue;
+          }
+        } else if (canonical && to - from >= 20) {
+          key = dateKey(buf, from);
+          const day = key >= 0 ? days.get(key) : Number.NaN;
+          if (!Number.isNaN(day)) {
+            const time = timeOfDay(buf, from, to - from);
+            if (time >= 0) {
+              data[base + r] = day + time;
+              dayFrom = from;
+              dayMs = day;
+              continue;
+            }
           }
         }
         const ms = reader.instantMs(buf, from, to);
@@ -301,6 +341,7 @@ export class FieldColumn {
           if (time >= 0) {
             dayFrom = from;
             dayMs = ms - time;
+            if (key >= 0) days.set(key, dayMs);
           } else dayFrom = -1;
         }
         continue;

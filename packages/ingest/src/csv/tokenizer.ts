@@ -67,14 +67,10 @@ export class CsvTokenizer {
   /** Byte classes of the fast path: 0 field content, 1 delimiter, 2 line break, 3 quote. */
   readonly #classes = new Uint8Array(256);
   /**
-   * Every byte above this one is field content: the highest byte with a class of its own (the quote or the
-   * delimiter), or 255 (no shortcut) when the delimiter is above the digits, which would stop the shortcut on every
-   * digit ('0' is 48: `;` and `|` delimiters).
-   */
-  readonly #high: number;
-  /**
    * `high + 1` in each byte of a word (`0x01010101 × (high + 1)`), for the word-at-a-time skip of the fast path, or
-   * 0 when there is no shortcut (`high` is 255).
+   * 0 when there is no shortcut. `high`: every byte above it is field content, the highest byte with a class of its
+   * own (the quote or the delimiter); no shortcut when the delimiter is above the digits, which would stop it on
+   * every digit ('0' is 48: `;` and `|` delimiters).
    */
   readonly #word: number;
   /** A view of the buffer for the word loads, and the last offset a word load may start at (`-1`: none). */
@@ -88,8 +84,7 @@ export class CsvTokenizer {
     this.#classes[LF] = 2;
     this.#classes[CR] = 2;
     this.#classes[QUOTE] = 3;
-    this.#high = delimiter < 48 ? Math.max(QUOTE, delimiter) : 255;
-    this.#word = this.#high < 128 ? Math.imul(0x01010101, this.#high + 1) : 0;
+    this.#word = delimiter < 48 ? Math.imul(0x01010101, Math.max(QUOTE, delimiter) + 1) : 0;
   }
 
   /** Sets the bytes to tokenize: `buf[start, end)`; `final` when no more bytes follow. */
@@ -109,9 +104,9 @@ export class CsvTokenizer {
 
   /**
    * The fast path of {@link CsvTokenizer.next} for a record that starts before the buffer's last line feed (so a
-   * line break ends every scan without a bounds check) and has no quote byte: one compare per byte above the
-   * highest special byte, one table lookup per other byte. Returns
-   * `false`, having changed nothing, when it meets a quote; the general path then reads the record.
+   * line break ends every scan without a bounds check) and has no quote byte: field content skipped a word at a
+   * time, one table lookup per other byte. Returns `false`, having changed nothing, when it meets a quote; the
+   * general path then reads the record.
    */
   #unquoted(recordStart: number): boolean {
     const buf = this.#buf;
@@ -123,7 +118,6 @@ export class CsvTokenizer {
     let from = recordStart;
     let p = recordStart;
     let k: number;
-    const high = this.#high;
     const view = this.#view;
     const word = this.#word;
     const lastWord = this.#lastWord;
@@ -131,16 +125,22 @@ export class CsvTokenizer {
       k = classes[buf[p] as number] as number;
       while (k === 0) {
         // Bytes above `high` are field content (letters, digits, '-', ':', '.', '_' and UTF-8 bytes, with a comma or
-        // tab delimiter): skipped four at a time while a whole word is such bytes, then one load and one compare
-        // each; the table classifies the rest. The word test is exact: `(x - word) & ~x & 0x80808080` is zero
-        // exactly when no byte of `x` is below `high + 1` (at most 128), and no load reaches past the input's end.
+        // tab delimiter): skipped four at a time while a whole word is such bytes; the table classifies the rest.
+        // The word test is exact: `m = (x - word) & ~x & 0x80808080` is zero exactly when no byte of `x` is below
+        // `high + 1` (at most 128), and no load reaches past the input's end. Its lowest flagged byte is exactly the
+        // first byte of `x` below `high + 1` (a borrow only flags bytes above a true one): the scan goes straight
+        // to it (its offset is the flag's bit index over 8), with no byte loop whose exit, at a different byte in
+        // each field, the CPU could not predict.
         p++;
         while (p <= lastWord) {
           const x = view.getInt32(p, true);
-          if (((x - word) & ~x & 0x80808080) !== 0) break;
+          const m = (x - word) & ~x & 0x80808080;
+          if (m !== 0) {
+            p += (31 - Math.clz32(m & -m)) >>> 3;
+            break;
+          }
           p += 4;
         }
-        while ((buf[p] as number) > high) p++;
         k = classes[buf[p] as number] as number;
       }
       if (k === 3) return false;
@@ -182,7 +182,6 @@ export class CsvTokenizer {
   fill(target: CsvRecordTarget, maxRecordBytes: number): number {
     const buf = this.#buf;
     const classes = this.#classes;
-    const high = this.#high;
     const view = this.#view;
     const word = this.#word;
     const lastWord = this.#lastWord;
@@ -209,10 +208,13 @@ export class CsvTokenizer {
           p++;
           while (p <= lastWord) {
             const x = view.getInt32(p, true);
-            if (((x - word) & ~x & 0x80808080) !== 0) break;
+            const m = (x - word) & ~x & 0x80808080;
+            if (m !== 0) {
+              p += (31 - Math.clz32(m & -m)) >>> 3;
+              break;
+            }
             p += 4;
           }
-          while ((buf[p] as number) > high) p++;
           k = classes[buf[p] as number] as number;
         }
         if (k === 3 || field === fields) {

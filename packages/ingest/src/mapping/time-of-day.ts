@@ -29,9 +29,3 @@ function digits2(c: Uint8Array, i: number): number {
   const b = (c[i + 1] as number) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
-
-/** Whether the ten bytes of a date, `c[a, a + 10)` and `c[b, b + 10)`, are the same (internal). */
-export function sameDate(c: Uint8Array, a: number, b: number): boolean {
-  for (let i = 0; i < 10; i++) if (c[a + i] !== c[b + i]) return false;
-  return true;
-}
