@@ -6,7 +6,7 @@ import type { Mapping } from '../mapping/mapping.js';
 import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
 import type { ResolvedReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
-import { BatchArrays, remapInto, shiftInto } from './batch-copy.js';
+import { remapInto, shiftInto } from './batch-copy.js';
 import { type ChunkReducerSpec, loadReducer, type ReducedChunk } from './chunk-reducer.js';
 import type { ChunkResult, ChunkSetup } from './chunk-task.js';
 import { GrowableInt32 } from './growable.js';
@@ -54,6 +54,12 @@ class MergedDictionary {
   readonly #index = new StringIndex();
   readonly values: readonly string[] = this.#index.values;
   readonly #maps = new Map<number, GrowableInt32>();
+  /**
+   * The workers whose map is the identity so far (each value they sent got the merged index it has in theirs): their
+   * codes need no remapping. The worker that reads the file's first chunk keeps it for every field whose values all
+   * appear there first (event names, channels: a third to a half of the remapping saved on two workers).
+   */
+  readonly #identity = new Set<number>();
 
   #add(value: string): number {
     return this.#index.add(value);
@@ -65,8 +71,15 @@ class MergedDictionary {
     if (map === undefined) {
       map = new GrowableInt32(1024);
       this.#maps.set(worker, map);
+      this.#identity.add(worker);
     }
-    for (const value of added) map.push(this.#add(value));
+    let identity = this.#identity.has(worker);
+    for (const value of added) {
+      const index = this.#add(value);
+      if (index !== map.length) identity = false;
+      map.push(index);
+    }
+    if (!identity) this.#identity.delete(worker);
   }
 
   /** The map from `worker`'s indices to the merged ones (valid for the values it has sent so far). */
@@ -85,7 +98,14 @@ class MergedDictionary {
    * chunk's values).
    */
   copy(worker: number, column: Int32Array, target: Int32Array): void {
-    remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, target);
+    if (this.#identity.has(worker)) target.set(column.subarray(0, target.length));
+    else remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, target);
+  }
+
+  /** Remaps `column` of a chunk read by `worker` where it lies (after {@link MergedDictionary.extend}). */
+  remapInPlace(worker: number, column: Int32Array): void {
+    if (!this.#identity.has(worker))
+      remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, column);
   }
 
   /** Remaps `column` read with the whole dictionary `local` (the one-thread fallback). */
@@ -310,11 +330,10 @@ export function readColumnsParallel(
     if (summary.deadLetters.length < options.keepDeadLetters) summary.deadLetters.push(shifted);
     options.onDeadLetter?.(shifted);
   };
-  /** Where the batches of workers are copied to: fresh arrays, or the same ones again with `reuseBatches`. */
-  const arrays = new BatchArrays(recycle);
   /**
-   * A batch of a worker's chunk copied out of the worker's storage (see `batch-copy.ts`), its dictionary indices made
-   * global (through the worker's map) and its lines the file's (`shift` added to the worker's line numbers).
+   * A batch of a worker's chunk copied out of the worker's storage into fresh arrays (without `reuseBatches`; see
+   * `batch-copy.ts`), its dictionary indices made global (through the worker's map) and its lines the file's
+   * (`shift` added to the worker's line numbers).
    */
   const copy = (batch: ChunkResult['batches'][number], worker: number, shift: number): ColumnBatch => {
     const { length } = batch;
@@ -322,17 +341,36 @@ export function readColumnsParallel(
     for (const { field, kind } of kinds) {
       const values = batch.columns[field] as Int32Array | Float64Array;
       if (kind === 'dictionary') {
-        const target = arrays.int32(field, length);
+        const target = new Int32Array(length);
         (dictionaries.get(field) as MergedDictionary).copy(worker, values as Int32Array, target);
         out[field] = target;
       } else {
-        const target = arrays.float64(field, length);
+        const target = new Float64Array(length);
         target.set(values.length === length ? values : values.subarray(0, length));
         out[field] = target;
       }
     }
-    const line = arrays.int32('\0line', length);
+    const line = new Int32Array(length);
     shiftInto(batch.line, shift, line);
+    return { length, line, columns: out };
+  };
+  /**
+   * A batch of a worker's chunk handed out where the worker wrote it (`reuseBatches`: the consumer is done with a
+   * batch when it asks for the next, and the chunk's storage goes back to its worker only after its last batch):
+   * views on the shared storage, codes remapped and lines shifted in place. No copy, no fresh memory.
+   */
+  const view = (batch: ChunkResult['batches'][number], worker: number, shift: number): ColumnBatch => {
+    const { length } = batch;
+    const out: Record<string, Int32Array | Float64Array> = {};
+    for (const { field, kind } of kinds) {
+      const stored = batch.columns[field] as Int32Array | Float64Array;
+      const values = stored.length === length ? stored : stored.subarray(0, length);
+      if (kind === 'dictionary')
+        (dictionaries.get(field) as MergedDictionary).remapInPlace(worker, values as Int32Array);
+      out[field] = values;
+    }
+    const line = batch.line.length === length ? batch.line : batch.line.subarray(0, length);
+    if (shift !== 0) shiftInto(line, shift, line);
     return { length, line, columns: out };
   };
   /** A batch of the one-thread fallback, remapped in place (its arrays are this thread's own). */
@@ -418,9 +456,8 @@ export function readColumnsParallel(
             yield chunk as unknown as ColumnBatch;
             continue;
           }
-          // Each batch is copied out as the consumer asks for it (with reuseBatches into the same arrays again);
-          // once the last is copied, the chunk's storage goes back to its worker.
-          // The worker numbered the chunk's lines from its own earlier chunks' line breaks.
+          // Each batch is handed out in place (reuseBatches) or copied out as the consumer asks for it; once the last
+          // is taken, the chunk's storage goes back to its worker. The worker numbered the chunk's lines from its own earlier chunks' line breaks.
           const shift = lineOffset - outcome.priorLines;
           summary.rowsIn += outcome.rowsIn;
           summary.rowsOut += outcome.rowsOut;
@@ -428,6 +465,12 @@ export function readColumnsParallel(
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
           const { batches } = outcome;
+          if (recycle) {
+            // Each batch in place; once the consumer asks for the batch after the chunk's last, the storage goes back.
+            for (const batch of batches) if (batch.length > 0) yield view(batch, outcome.worker, shift);
+            pool.recycle(outcome.worker, batches);
+            continue;
+          }
           for (let b = 0; b < batches.length; b++) {
             const batch = batches[b] as ChunkResult['batches'][number];
             const copied = batch.length > 0 ? copy(batch, outcome.worker, shift) : undefined;

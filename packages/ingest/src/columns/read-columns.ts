@@ -94,8 +94,9 @@ export interface ReadColumnsOptions extends ReadOptions {
    * Lets the reader hand out the same arrays again: each batch's `line` and column arrays are then valid only until
    * the next batch is asked for (copy what you keep). Saves fresh memory per batch, a tenth of the CPU of a
    * one-thread read of a wide file. For a consumer that aggregates or copies each batch as it comes. Values are
-   * the same either way, on one thread and on the worker path (where the calling thread copies each worker's
-   * batch into its own arrays, used again). Default `false`: every batch is the caller's.
+   * the same either way, on one thread and on the worker path (where a batch is then handed out where its worker
+   * wrote it: views on memory shared with the worker, which may be a `SharedArrayBuffer`, remapped in place, not
+   * copied). Default `false`: every batch is the caller's, in ordinary arrays.
    */
   readonly reuseBatches?: boolean;
 }
