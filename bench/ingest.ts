@@ -5,7 +5,7 @@
 // Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions, the file of bench/retention.ts),
 // CX_BENCH_MODES (a comma-separated subset of the modes below).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -128,8 +128,31 @@ async function measure(mode: string): Promise<Measurement> {
   };
 }
 
+/**
+ * CPU time per thread of this process, by thread name (`/proc/self/task/<tid>/stat`, in clock ticks of 10 ms): with
+ * `CX_BENCH_THREADS=1`, a child prints it to stderr after its measurement (where the CPU of a mode goes: the calling
+ * thread, each worker, libuv's pool, V8's helpers, a loader's hooks).
+ */
+function threadCpu(): string {
+  const rows: string[] = [];
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(rest[11]) + Number(rest[12])) * 10;
+      if (ms > 0) rows.push(`${name}:${ms}`);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return rows.join(' ');
+}
+
 if (process.argv[2] !== undefined) {
-  console.log(JSON.stringify(await measure(process.argv[2])));
+  const result = await measure(process.argv[2]);
+  if (process.env.CX_BENCH_THREADS === '1') console.error(`threads (CPU ms): ${threadCpu()}`);
+  console.log(JSON.stringify(result));
   process.exit(0);
 }
 
