@@ -25,11 +25,12 @@ interface Measurement {
 }
 
 /**
- * Worker threads of a mode: `columns-2` and `columns-reuse-2` two, `columns-w1` one, `columns-1` and `columns-reuse-1`
- * none (the calling thread).
+ * Worker threads of a mode: `columns-2` and `columns-reuse-2` two, `columns-w1`, `columns-self-1` and
+ * `columns-reuse-self-1` one (the `self` modes with the calling thread reading chunks too: two threads reading),
+ * `columns-1` and `columns-reuse-1` none (the calling thread).
  */
 function workersOf(mode: string): number {
-  if (mode.endsWith('-w1')) return 1;
+  if (mode.endsWith('-w1') || mode.includes('-self-')) return 1;
   return mode.endsWith('2') ? 2 : 0;
 }
 
@@ -89,6 +90,7 @@ async function measure(mode: string): Promise<Measurement> {
           // The batches are only counted here: `columns-reuse-1` and `columns-reuse-2` let the reader hand out the
           // same arrays again (on the worker path, each batch's buffers go back to the worker that wrote them).
           ...(mode.startsWith('columns-reuse') ? { reuseBatches: true } : {}),
+          ...(mode.includes('-self-') ? { callingThreadReads: true } : {}),
         },
       );
       for await (const batch of stream) rows += batch.length;
@@ -185,6 +187,8 @@ const allModes = [
   'columns-w1',
   'columns-2',
   'columns-reuse-2',
+  'columns-self-1',
+  'columns-reuse-self-1',
   'records',
   'records-batches',
   'duckdb-retention-2',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ColumnStream, defineMapping, readColumns } from '../src/index.js';
+import { type ColumnBatch, type ColumnStream, defineMapping, readColumns } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-ingest-parallel-'));
 let n = 0;
@@ -75,6 +75,72 @@ describe('readColumns with workers', () => {
       { numRuns: 4 },
     );
   }, 240_000);
+
+  it.each([
+    [1, false],
+    [1, true],
+    [2, true],
+  ])(
+    'with callingThreadReads, the calling thread reads chunks too, to the values of one thread (%i workers, reuseBatches %s)',
+    async (workers, reuseBatches) => {
+      // Customers met again and new ones, dead letters ('soon'), quoted fields with line breaks: the chunks the calling
+      // thread reads (numbered after the workers in the test hook) are merged as a worker's are.
+      const lines = Array.from({ length: 6_000 }, (_, i) => {
+        const who = i % 5 === 0 ? `late${Math.floor(i / 50)}` : `c${(i * 7919) % 211}`;
+        const at = i % 37 === 0 ? 'soon' : `2024-0${1 + (i % 9)}-1${i % 10} 10:00`;
+        return `${who},${at},"e${Math.floor(i / 400)}${i % 11 === 0 ? '\nwrapped' : ''}",${i},`;
+      });
+      const path = file(`who,at,event,revenue,note\n${lines.join('\n')}\n`);
+      const one = await collect(readColumns({ path }, { mapping, chunkBytes: 1024, keepDeadLetters: 1000 }));
+      const readers = new Map<number, number>();
+      const hooks = globalThis as Record<symbol, unknown>;
+      hooks[Symbol.for('@cx/ingest.columnsTestHook')] = (_chunk: number, reader: number) => {
+        readers.set(reader, (readers.get(reader) ?? 0) + 1);
+      };
+      try {
+        const stream = readColumns(
+          { path },
+          {
+            mapping,
+            chunkBytes: 1024,
+            keepDeadLetters: 1000,
+            workers,
+            reuseBatches,
+            callingThreadReads: true,
+          },
+        );
+        expect(await collect(stream)).toEqual(one);
+      } finally {
+        delete hooks[Symbol.for('@cx/ingest.columnsTestHook')];
+      }
+      // The calling thread (reader number `workers`) read chunks, and so did the workers.
+      expect(readers.get(workers) ?? 0).toBeGreaterThan(0);
+      expect([...readers.keys()].filter((k) => k < workers).length).toBeGreaterThan(0);
+      if (!reuseBatches) {
+        // Every batch is the consumer's: kept to the end, each still holds what it held when it came.
+        const kept: Array<{ batch: ColumnBatch; copy: number[][] }> = [];
+        const snapshot = (batch: ColumnBatch) =>
+          [batch.line, ...Object.values(batch.columns)].map((array) => Array.from(array));
+        for await (const batch of readColumns(
+          { path },
+          { mapping, chunkBytes: 1024, workers, callingThreadReads: true },
+        ))
+          kept.push({ batch, copy: snapshot(batch) });
+        expect(kept.length).toBeGreaterThan(20);
+        for (const { batch, copy } of kept) expect(snapshot(batch)).toEqual(copy);
+      }
+    },
+    120_000,
+  );
+
+  it('rejects a callingThreadReads that is not a boolean', () => {
+    expect(() =>
+      readColumns(
+        { path: 'x.csv' },
+        { mapping, workers: 1, callingThreadReads: 'yes' as unknown as boolean },
+      ),
+    ).toThrow(/callingThreadReads/);
+  });
 
   it('reads a file of many chunks on two workers to the same columns', async () => {
     const lines = Array.from(

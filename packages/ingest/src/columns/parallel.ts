@@ -6,9 +6,10 @@ import type { Mapping } from '../mapping/mapping.js';
 import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
 import type { ResolvedReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
+import { ArrayPool } from './array-pool.js';
 import { remapInto, shiftInto } from './batch-copy.js';
 import { type ChunkReducerSpec, loadReducer, type ReducedChunk } from './chunk-reducer.js';
-import type { ChunkResult, ChunkSetup } from './chunk-task.js';
+import { ChunkReader, type ChunkResult, type ChunkSetup } from './chunk-task.js';
 import { GrowableInt32 } from './growable.js';
 import type { ColumnBatch, ColumnStream } from './read-columns.js';
 import { StringIndex } from './string-index.js';
@@ -165,6 +166,12 @@ function testHook(): ColumnsTestHook | undefined {
  * that ended). */
 let reads = 0;
 
+/** The calling thread's reader of chunks (made when it reads its first) and the storage of its batches (internal). */
+interface OwnReader {
+  reader: ChunkReader | undefined;
+  readonly arrays: ArrayPool;
+}
+
 /** Chunks per worker given out and not yet taken by the consumer (in flight, or read and waiting). */
 const AHEAD_PER_WORKER = 3;
 
@@ -187,13 +194,25 @@ class Pool {
   #next = 0;
   /** Outcomes the consumer has taken. */
   #taken = 0;
+  readonly #setup: ChunkSetup;
+  /**
+   * The calling thread's own reader, when it reads chunks too (numbered after the workers, with its own dictionaries
+   * across its chunks, as a worker's), and the storage of its batches; `undefined` once a chunk failed there.
+   */
+  #own: OwnReader | undefined;
 
+  /**
+   * @param selfRead - The calling thread reads chunks too, whenever the outcome it waits for is not there yet.
+   */
   constructor(
     setup: ChunkSetup,
     tasks: ReadonlyArray<{ index: number; start: number; end: number }>,
     size: number,
+    selfRead = false,
   ) {
     this.#tasks = tasks;
+    this.#setup = setup;
+    if (selfRead) this.#own = { reader: undefined, arrays: new ArrayPool(256) };
     this.#workers = leaseWorkers(size);
     this.#inFlight = this.#workers.map(() => 0);
     this.#workers.forEach((worker, k) => {
@@ -257,7 +276,45 @@ class Pool {
     }
   }
 
+  /**
+   * The calling thread reads the next task not given out yet, itself (within the window of tasks given out and not
+   * taken, one more reader's share): its outcome waits for its turn as a worker's does. Its batches are its own (no
+   * message, no shared storage); a chunk that fails here is read again by the fallback, and this thread reads no
+   * further chunks.
+   */
+  async #readOne(): Promise<void> {
+    const own = this.#own as OwnReader;
+    const task = this.#tasks[this.#next++] as { index: number; start: number; end: number };
+    const k = this.#workers.length;
+    let outcome: Outcome;
+    try {
+      own.reader ??= new ChunkReader(this.#setup, own.arrays);
+      outcome = { ...(await own.reader.read(task)), worker: k };
+    } catch {
+      this.#own = undefined;
+      outcome = { failed: true, index: task.index };
+    }
+    if (testHook()?.(task.index, k) === 'fail') outcome = { failed: true, index: task.index };
+    this.#settle(task.index, outcome);
+  }
+
+  /** Whether reader `k` is the calling thread's own. */
+  own(k: number): boolean {
+    return k === this.#workers.length;
+  }
+
   async take(index: number): Promise<Outcome> {
+    while (
+      !this.#done.has(index) &&
+      this.#own !== undefined &&
+      this.#next < this.#tasks.length &&
+      this.#next - this.#taken < AHEAD_PER_WORKER * (this.#workers.length + 1)
+    ) {
+      await this.#readOne();
+      // A turn of the event loop: the workers' answers that came meanwhile are taken in (and they are given their
+      // next chunks) before this thread reads another; its read does not let them in (it awaits only promises).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (!this.#done.has(index)) await new Promise<void>((resolve) => this.#waiting.set(index, resolve));
     this.#waiting.delete(index);
     const outcome = this.#done.get(index) as Outcome;
@@ -273,6 +330,15 @@ class Pool {
    * left to the collector).
    */
   recycle(k: number, batches: ChunkResult['batches']): void {
+    if (this.own(k)) {
+      // The calling thread's own batches: their storage goes back to its reader's pool.
+      const buffers = batches.flatMap((batch) => [
+        batch.line.buffer,
+        ...Object.values(batch.columns).map((a) => a.buffer),
+      ]);
+      this.#own?.arrays.give(buffers);
+      return;
+    }
     const worker = this.#workers[k] as Worker;
     if (this.#failed.has(worker)) return;
     const buffers: SharedArrayBuffer[] = [];
@@ -313,6 +379,7 @@ export function readColumnsParallel(
   single: (input: AsyncIterable<Uint8Array>) => ColumnStream,
   reducer?: ChunkReducerSpec,
   recycle = false,
+  selfRead = false,
 ): ColumnStream {
   const summary = new SummaryBuilder(options.name, options.keepDeadLetters, options.onDeadLetter);
   const probe = single((async function* () {})());
@@ -424,7 +491,13 @@ export function readColumnsParallel(
         batchBytes: options.chunkBytes,
         ...(reducer !== undefined ? { reducer } : {}),
       };
-      const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
+      // The calling thread reads too (not with a reducer, which would then run here).
+      const pool = new Pool(
+        setup,
+        tasks,
+        Math.max(1, Math.min(workers, tasks.length)),
+        selfRead && reducer === undefined,
+      );
       let resumeAt = -1;
       let verified = dataStart;
       try {
@@ -469,6 +542,12 @@ export function readColumnsParallel(
             // Each batch in place; once the consumer asks for the batch after the chunk's last, the storage goes back.
             for (const batch of batches) if (batch.length > 0) yield view(batch, outcome.worker, shift);
             pool.recycle(outcome.worker, batches);
+            continue;
+          }
+          if (pool.own(outcome.worker)) {
+            // The calling thread's own batches, in arrays of its own (never given back to its reader): the
+            // consumer's, with no copy.
+            for (const batch of batches) if (batch.length > 0) yield view(batch, outcome.worker, shift);
             continue;
           }
           for (let b = 0; b < batches.length; b++) {
