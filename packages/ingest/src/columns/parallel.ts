@@ -366,6 +366,12 @@ class Pool {
  * are in flight and three per worker given out before the consumer takes them, so memory stays bounded by the chunk
  * size (8 × `chunkBytes`), however slowly the batches are consumed.
  *
+ * With `reuseBatches` (`recycle`), a worker's batch is handed out where the worker wrote it, remapped in place, and
+ * its storage goes back to the worker once the consumer asks for the batch after the chunk's last. With
+ * `callingThreadReads` (`selfRead`), the calling thread reads the next chunk not given out whenever the outcome it
+ * waits for is not there yet (one more reader, with dictionaries of its own across its chunks, merged as a
+ * worker's).
+ *
  * With a `reducer` (`reduceColumns`), the stream yields each chunk's reduced value ({@link ReducedChunk}) instead of
  * its batches: the worker runs the reducer on the chunk's batches and posts the value, and what the calling thread
  * reads itself (after a chunk it could not trust) is reduced there, batch by batch.
