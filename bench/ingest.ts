@@ -5,7 +5,7 @@
 // Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions, the file of bench/retention.ts),
 // CX_BENCH_MODES (a comma-separated subset of the modes below).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,11 +25,12 @@ interface Measurement {
 }
 
 /**
- * Worker threads of a mode: `columns-2` and `columns-reuse-2` two, `columns-w1` one, `columns-1` and `columns-reuse-1`
- * none (the calling thread).
+ * Worker threads of a mode: `columns-2` and `columns-reuse-2` two, `columns-w1`, `columns-self-1` and
+ * `columns-reuse-self-1` one (the `self` modes with the calling thread reading chunks too: two threads reading),
+ * `columns-1` and `columns-reuse-1` none (the calling thread).
  */
 function workersOf(mode: string): number {
-  if (mode.endsWith('-w1')) return 1;
+  if (mode.endsWith('-w1') || mode.includes('-self-')) return 1;
   return mode.endsWith('2') ? 2 : 0;
 }
 
@@ -89,6 +90,7 @@ async function measure(mode: string): Promise<Measurement> {
           // The batches are only counted here: `columns-reuse-1` and `columns-reuse-2` let the reader hand out the
           // same arrays again (on the worker path, each batch's buffers go back to the worker that wrote them).
           ...(mode.startsWith('columns-reuse') ? { reuseBatches: true } : {}),
+          ...(mode.includes('-self-') ? { callingThreadReads: true } : {}),
         },
       );
       for await (const batch of stream) rows += batch.length;
@@ -128,8 +130,31 @@ async function measure(mode: string): Promise<Measurement> {
   };
 }
 
+/**
+ * CPU time per thread of this process, by thread name (`/proc/self/task/<tid>/stat`, in clock ticks of 10 ms): with
+ * `CX_BENCH_THREADS=1`, a child prints it to stderr after its measurement (where the CPU of a mode goes: the calling
+ * thread, each worker, libuv's pool, V8's helpers, a loader's hooks).
+ */
+function threadCpu(): string {
+  const rows: string[] = [];
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(rest[11]) + Number(rest[12])) * 10;
+      if (ms > 0) rows.push(`${name}:${ms}`);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return rows.join(' ');
+}
+
 if (process.argv[2] !== undefined) {
-  console.log(JSON.stringify(await measure(process.argv[2])));
+  const result = await measure(process.argv[2]);
+  if (process.env.CX_BENCH_THREADS === '1') console.error(`threads (CPU ms): ${threadCpu()}`);
+  console.log(JSON.stringify(result));
   process.exit(0);
 }
 
@@ -162,6 +187,8 @@ const allModes = [
   'columns-w1',
   'columns-2',
   'columns-reuse-2',
+  'columns-self-1',
+  'columns-reuse-self-1',
   'records',
   'records-batches',
   'duckdb-retention-2',

@@ -1,8 +1,7 @@
-// The calling thread's copy of a worker batch: codes through the worker's map (empty cells stay -1), lines shifted,
-// and the target arrays fresh per batch or the same again with reuse (grown when a batch is longer, replaced when a
-// consumer transferred them away).
+// The calling thread's passes over a worker batch: codes through the worker's map (empty cells stay -1), lines
+// shifted, into a copy or in place.
 import { describe, expect, it } from 'vitest';
-import { BatchArrays, remapInto, shiftInto } from './batch-copy.js';
+import { remapInto, shiftInto } from './batch-copy.js';
 
 describe('batch copy', () => {
   it('remaps codes through the map into the target, leaving empty cells (-1) and the source as they were', () => {
@@ -20,21 +19,12 @@ describe('batch copy', () => {
     expect(Array.from(target)).toEqual([102, 103, 105]);
   });
 
-  it('gives fresh arrays per batch, or with reuse the same storage (grown, or replaced once detached)', () => {
-    const fresh = new BatchArrays(false);
-    expect(fresh.int32('a', 4).buffer).not.toBe(fresh.int32('a', 4).buffer);
-    const reused = new BatchArrays(true);
-    const first = reused.int32('a', 4);
-    expect(reused.int32('a', 3).buffer).toBe(first.buffer);
-    expect(reused.int32('a', 3).length).toBe(3);
-    expect(reused.float64('a', 2).buffer).not.toBe(first.buffer);
-    const grown = reused.int32('a', 5);
-    expect(grown.length).toBe(5);
-    expect(grown.buffer).not.toBe(first.buffer);
-    structuredClone(grown, { transfer: [grown.buffer as ArrayBuffer] });
-    const after = reused.int32('a', 5);
-    expect([after.length, after.buffer.byteLength > 0]).toEqual([5, true]);
-    for (const array of [first, grown, after, fresh.float64('b', 1)])
-      expect(array.buffer instanceof SharedArrayBuffer).toBe(false);
+  it('remaps and shifts in place (target = source), as for a batch handed out on its worker storage', () => {
+    const codes = Int32Array.of(1, -1, 0, 1);
+    remapInto(codes, Int32Array.of(5, 2), codes);
+    expect(Array.from(codes)).toEqual([2, -1, 5, 2]);
+    const lines = Int32Array.of(2, 3, 9);
+    shiftInto(lines, 10, lines);
+    expect(Array.from(lines)).toEqual([12, 13, 19]);
   });
 });

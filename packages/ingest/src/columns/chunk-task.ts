@@ -67,10 +67,32 @@ export interface ChunkResult {
 }
 
 /**
- * The chunk buffer used again from chunk to chunk and from read to read on this thread (a fresh one per chunk costs
- * page faults and collections; taken while a chunk is read, given back after).
+ * Two buffers for the pieces of chunks, used in turn from piece to piece, chunk to chunk and read to read on this
+ * thread (a fresh one per piece costs page faults and collections). A piece is read just before the reader tokenizes
+ * it, so its bytes are still in the cache: a whole chunk read at once (32 MiB) was out of the cache again by the time
+ * the reader reached most of it, and the reader needed about a seventh more CPU per byte than on the calling thread.
+ * The reader is done with a piece when it asks for the next (it copies a record cut by a piece's end), and the other
+ * buffer is the spare.
  */
-let spare: Uint8Array | undefined;
+const pieces: Uint8Array[] = [new Uint8Array(0), new Uint8Array(0)];
+let turn = 0;
+
+/** Reads `length` bytes at `position` of `fd` into the next piece buffer (fewer at the end of the file). */
+function readPiece(fd: number, position: number, length: number): Uint8Array {
+  turn ^= 1;
+  let buffer = pieces[turn] as Uint8Array;
+  if (buffer.length < length) {
+    buffer = new Uint8Array(length);
+    pieces[turn] = buffer;
+  }
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, position + read);
+    if (n <= 0) break;
+    read += n;
+  }
+  return buffer.subarray(0, read);
+}
 
 /**
  * The record boundary at or after `x`: `x` itself at the start of the data, else the byte after the first line feed
@@ -91,13 +113,24 @@ export function boundary(fd: number, x: number, dataStart: number, fileSize: num
   return fileSize;
 }
 
-/** Whether `bytes` holds an odd number of quote bytes (internal). */
-function oddQuotes(bytes: Uint8Array): boolean {
+/** The quote bytes in `bytes` (internal). */
+function quotesIn(bytes: Uint8Array): number {
   // Native search (Buffer#indexOf is memchr), not a loop over every byte.
   const search = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let quotes = 0;
   for (let at = search.indexOf(QUOTE, 0); at >= 0; at = search.indexOf(QUOTE, at + 1)) quotes++;
-  return quotes % 2 === 1;
+  return quotes;
+}
+
+/** The chunk being read: the file, the next byte to read, where the chunk ends, the quote bytes given so far. */
+interface Source {
+  readonly fd: number;
+  at: number;
+  readonly finish: number;
+  /** The chunk ends the file: the reader's input ends after it (`null`), so that it reads a last record. */
+  readonly last: boolean;
+  ended: boolean;
+  quotes: number;
 }
 
 /** Line breaks in `bytes`: LF, CRLF or a lone CR (internal; the header, before any chunk). */
@@ -118,8 +151,10 @@ export class ChunkReader {
   readonly #stream: ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number };
   readonly #batches: AsyncIterator<ColumnBatch>;
   #pending: Promise<IteratorResult<ColumnBatch>> | undefined;
-  /** Chunks given and not yet taken by the reader; the reader waiting for one; who waits for the reader to ask. */
-  readonly #chunks: Array<Uint8Array | null> = [];
+  /** The header, until the reader takes it; the chunk being read; the reader waiting for input; who waits for the
+   * reader to ask (when the chunk is done). */
+  #header: Uint8Array | undefined;
+  #source: Source | undefined;
   #wantsChunk: ((chunk: Uint8Array | null) => void) | undefined;
   #asked: (() => void) | undefined;
   #letters: DeadLetter[] = [];
@@ -161,15 +196,21 @@ export class ChunkReader {
       setup.reuseBatches === true ? undefined : pool,
     ) as ColumnStream & { readonly [CARRIED]: () => number; readonly [LINES_READ]: () => number };
     this.#batches = this.#stream[Symbol.asyncIterator]();
-    this.#chunks.push(setup.header);
+    this.#header = setup.header;
     this.#linesSeen = lineBreaksOf(setup.header);
     for (const { field, kind } of this.#stream.fields) if (kind === 'dictionary') this.#sent.set(field, 0);
   }
 
-  /** The reader asks for its next chunk: the one given, or it waits (and says so: the last chunk is done). */
+  /**
+   * The reader asks for its next input: the header, the next piece of the chunk being read, `null` after the file's
+   * last chunk, or it waits (and says so: the chunk is done).
+   */
   #feed(): Promise<Uint8Array | null> {
-    const chunk = this.#chunks.shift();
-    if (chunk !== undefined) return Promise.resolve(chunk);
+    const header = this.#header;
+    this.#header = undefined;
+    if (header !== undefined) return Promise.resolve(header);
+    const piece = this.#piece();
+    if (piece !== undefined) return Promise.resolve(piece);
     const asked = this.#asked;
     this.#asked = undefined;
     const wait = new Promise<Uint8Array | null>((resolve) => {
@@ -177,6 +218,38 @@ export class ChunkReader {
     });
     asked?.();
     return wait;
+  }
+
+  /**
+   * The next piece of the chunk being read, read from the file now: `batchBytes` from where the last piece ended,
+   * cut after its last line feed (so that each normally ends a record and the reader holds nothing back between
+   * them; a piece ending inside a quoted field is carried over by the reader, as between the chunks of one thread).
+   * The bytes after that line feed are read again with the next piece. `null` ends the file's last chunk;
+   * `undefined`: the chunk is done.
+   */
+  #piece(): Uint8Array | null | undefined {
+    const source = this.#source;
+    if (source === undefined) return undefined;
+    if (source.at < source.finish) {
+      const to = Math.min(source.finish, source.at + this.#setup.batchBytes);
+      const bytes = readPiece(source.fd, source.at, to - source.at);
+      let piece = bytes;
+      if (to < source.finish && bytes.length === to - source.at) {
+        const lf = bytes.lastIndexOf(LF);
+        if (lf >= 0) piece = bytes.subarray(0, lf + 1);
+      }
+      // A file cut short while it is read ends the chunk where its bytes end.
+      source.at = piece.length > 0 ? source.at + piece.length : source.finish;
+      if (piece.length > 0) {
+        source.quotes += quotesIn(piece);
+        return piece;
+      }
+    }
+    if (source.last && !source.ended) {
+      source.ended = true;
+      return null;
+    }
+    return undefined;
   }
 
   /** The fields read, with the kind of array each has. */
@@ -196,84 +269,64 @@ export class ChunkReader {
   async read(task: ChunkTask, onBatch?: (batch: ColumnBatch) => void): Promise<ChunkResult> {
     const setup = this.#setup;
     const fd = openSync(setup.path, 'r');
-    let bytes: Uint8Array;
+    const priorLines = this.#lines;
+    const priorRows = this.#rowsIn;
+    const batches: ColumnBatch[] = [];
     let begin: number;
     let finish: number;
+    let source: Source;
     try {
       begin = boundary(fd, task.start, setup.dataStart, setup.fileSize);
       finish = boundary(fd, task.end, setup.dataStart, setup.fileSize);
-      const length = Math.max(0, finish - begin);
-      // Chunks differ in length by their cut lines: room for a quarter more, so that the next chunk fits.
-      const taken = spare;
-      bytes =
-        taken !== undefined && taken.length >= length
-          ? taken.subarray(0, length)
-          : new Uint8Array(Math.ceil(length * 1.25)).subarray(0, length);
-      spare = undefined;
-      let read = 0;
-      while (read < length) {
-        const n = readSync(fd, bytes, read, length - read, begin + read);
-        if (n <= 0) break;
-        read += n;
+      source = { fd, at: begin, finish, last: finish >= setup.fileSize, ended: false, quotes: 0 };
+      if (finish <= begin) {
+        // A record longer than a chunk spans its nominal range: nothing starts in it (the reader is not woken, it
+        // would wait for bytes that do not come).
+        return {
+          index: task.index,
+          begin,
+          finish,
+          oddQuotes: false,
+          lineBreaks: 0,
+          priorLines,
+          priorRows,
+          rowsIn: 0,
+          rowsOut: 0,
+          deadLetters: [],
+          batches: [],
+          newValues: {},
+        };
+      }
+      // Give the chunk to the reader, then take batches until it asks for more input: the chunk is done.
+      const done = new Promise<void>((resolve) => {
+        this.#asked = resolve;
+      });
+      this.#source = source;
+      const wants = this.#wantsChunk;
+      if (wants !== undefined) {
+        const piece = this.#piece();
+        if (piece !== undefined) {
+          this.#wantsChunk = undefined;
+          wants(piece);
+        } else {
+          const asked = this.#asked;
+          this.#asked = undefined;
+          asked?.();
+        }
+      }
+      for (;;) {
+        this.#pending ??= this.#batches.next();
+        const next = await Promise.race([this.#pending, done.then(() => undefined)]);
+        if (next === undefined) break;
+        this.#pending = undefined;
+        if (next.done === true) break;
+        if (onBatch !== undefined) onBatch(next.value);
+        else batches.push(next.value);
       }
     } finally {
+      this.#source = undefined;
       closeSync(fd);
     }
-    const odd = oddQuotes(bytes);
-    const priorLines = this.#lines;
-    const priorRows = this.#rowsIn;
-    if (bytes.length === 0) {
-      // A record longer than a chunk spans its nominal range: nothing starts in it (the reader is not woken, it
-      // would wait for bytes that do not come).
-      spare = new Uint8Array(bytes.buffer);
-      return {
-        index: task.index,
-        begin,
-        finish,
-        oddQuotes: odd,
-        lineBreaks: 0,
-        priorLines,
-        priorRows,
-        rowsIn: 0,
-        rowsOut: 0,
-        deadLetters: [],
-        batches: [],
-        newValues: {},
-      };
-    }
-    // Hand the chunk to the reader, then take batches until it asks for the next chunk: this one is done.
-    const done = new Promise<void>((resolve) => {
-      this.#asked = resolve;
-    });
-    // Pieces cut after a line feed, so that each normally ends a record and the reader holds nothing back between
-    // them (a piece ending inside a quoted field is carried over by the reader, as between the chunks of one thread).
-    for (let at = 0; at < bytes.length; ) {
-      let to = Math.min(bytes.length, at + setup.batchBytes);
-      if (to < bytes.length) {
-        const lf = bytes.lastIndexOf(LF, to - 1);
-        if (lf >= at) to = lf + 1;
-      }
-      this.#chunks.push(bytes.subarray(at, to));
-      at = to;
-    }
-    // The end of the file ends the reader's input, so that it reads a last record without a line break.
-    if (finish >= setup.fileSize) this.#chunks.push(null);
-    const wants = this.#wantsChunk;
-    this.#wantsChunk = undefined;
-    const first = this.#chunks.shift();
-    if (wants !== undefined && first !== undefined) wants(first);
-    else if (first !== undefined) this.#chunks.unshift(first);
-    const batches: ColumnBatch[] = [];
-    for (;;) {
-      this.#pending ??= this.#batches.next();
-      const next = await Promise.race([this.#pending, done.then(() => undefined)]);
-      if (next === undefined) break;
-      this.#pending = undefined;
-      if (next.done === true) break;
-      if (onBatch !== undefined) onBatch(next.value);
-      else batches.push(next.value);
-    }
-    spare = new Uint8Array(bytes.buffer);
     // Bytes held back at the end of a chunk that ends with a line feed: that line feed is inside a quoted field.
     const cut = this.#stream[CARRIED]() > 0;
     // The chunk's line breaks as the reader counted them while reading it (a scan of its own cost one native search
@@ -300,7 +353,8 @@ export class ChunkReader {
       index: task.index,
       begin,
       finish,
-      oddQuotes: odd || cut,
+      // An odd number of quote bytes: the chunk may have been cut inside a quoted field.
+      oddQuotes: source.quotes % 2 === 1 || cut,
       lineBreaks,
       priorLines,
       priorRows,

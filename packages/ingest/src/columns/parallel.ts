@@ -6,9 +6,10 @@ import type { Mapping } from '../mapping/mapping.js';
 import { type DeadLetter, SummaryBuilder } from '../records/dead-letter.js';
 import type { ResolvedReadOptions } from '../records/options.js';
 import { checkRejected } from '../records/threshold.js';
-import { BatchArrays, remapInto, shiftInto } from './batch-copy.js';
+import { ArrayPool } from './array-pool.js';
+import { remapInto, shiftInto } from './batch-copy.js';
 import { type ChunkReducerSpec, loadReducer, type ReducedChunk } from './chunk-reducer.js';
-import type { ChunkResult, ChunkSetup } from './chunk-task.js';
+import { ChunkReader, type ChunkResult, type ChunkSetup } from './chunk-task.js';
 import { GrowableInt32 } from './growable.js';
 import type { ColumnBatch, ColumnStream } from './read-columns.js';
 import { StringIndex } from './string-index.js';
@@ -54,6 +55,12 @@ class MergedDictionary {
   readonly #index = new StringIndex();
   readonly values: readonly string[] = this.#index.values;
   readonly #maps = new Map<number, GrowableInt32>();
+  /**
+   * The workers whose map is the identity so far (each value they sent got the merged index it has in theirs): their
+   * codes need no remapping. The worker that reads the file's first chunk keeps it for every field whose values all
+   * appear there first (event names, channels: a third to a half of the remapping saved on two workers).
+   */
+  readonly #identity = new Set<number>();
 
   #add(value: string): number {
     return this.#index.add(value);
@@ -65,8 +72,15 @@ class MergedDictionary {
     if (map === undefined) {
       map = new GrowableInt32(1024);
       this.#maps.set(worker, map);
+      this.#identity.add(worker);
     }
-    for (const value of added) map.push(this.#add(value));
+    let identity = this.#identity.has(worker);
+    for (const value of added) {
+      const index = this.#add(value);
+      if (index !== map.length) identity = false;
+      map.push(index);
+    }
+    if (!identity) this.#identity.delete(worker);
   }
 
   /** The map from `worker`'s indices to the merged ones (valid for the values it has sent so far). */
@@ -85,7 +99,14 @@ class MergedDictionary {
    * chunk's values).
    */
   copy(worker: number, column: Int32Array, target: Int32Array): void {
-    remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, target);
+    if (this.#identity.has(worker)) target.set(column.subarray(0, target.length));
+    else remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, target);
+  }
+
+  /** Remaps `column` of a chunk read by `worker` where it lies (after {@link MergedDictionary.extend}). */
+  remapInPlace(worker: number, column: Int32Array): void {
+    if (!this.#identity.has(worker))
+      remapInto(column, (this.#maps.get(worker) as GrowableInt32).data, column);
   }
 
   /** Remaps `column` read with the whole dictionary `local` (the one-thread fallback). */
@@ -145,6 +166,12 @@ function testHook(): ColumnsTestHook | undefined {
  * that ended). */
 let reads = 0;
 
+/** The calling thread's reader of chunks (made when it reads its first) and the storage of its batches (internal). */
+interface OwnReader {
+  reader: ChunkReader | undefined;
+  readonly arrays: ArrayPool;
+}
+
 /** Chunks per worker given out and not yet taken by the consumer (in flight, or read and waiting). */
 const AHEAD_PER_WORKER = 3;
 
@@ -167,13 +194,25 @@ class Pool {
   #next = 0;
   /** Outcomes the consumer has taken. */
   #taken = 0;
+  readonly #setup: ChunkSetup;
+  /**
+   * The calling thread's own reader, when it reads chunks too (numbered after the workers, with its own dictionaries
+   * across its chunks, as a worker's), and the storage of its batches; `undefined` once a chunk failed there.
+   */
+  #own: OwnReader | undefined;
 
+  /**
+   * @param selfRead - The calling thread reads chunks too, whenever the outcome it waits for is not there yet.
+   */
   constructor(
     setup: ChunkSetup,
     tasks: ReadonlyArray<{ index: number; start: number; end: number }>,
     size: number,
+    selfRead = false,
   ) {
     this.#tasks = tasks;
+    this.#setup = setup;
+    if (selfRead) this.#own = { reader: undefined, arrays: new ArrayPool(256) };
     this.#workers = leaseWorkers(size);
     this.#inFlight = this.#workers.map(() => 0);
     this.#workers.forEach((worker, k) => {
@@ -237,7 +276,45 @@ class Pool {
     }
   }
 
+  /**
+   * The calling thread reads the next task not given out yet, itself (within the window of tasks given out and not
+   * taken, one more reader's share): its outcome waits for its turn as a worker's does. Its batches are its own (no
+   * message, no shared storage); a chunk that fails here is read again by the fallback, and this thread reads no
+   * further chunks.
+   */
+  async #readOne(): Promise<void> {
+    const own = this.#own as OwnReader;
+    const task = this.#tasks[this.#next++] as { index: number; start: number; end: number };
+    const k = this.#workers.length;
+    let outcome: Outcome;
+    try {
+      own.reader ??= new ChunkReader(this.#setup, own.arrays);
+      outcome = { ...(await own.reader.read(task)), worker: k };
+    } catch {
+      this.#own = undefined;
+      outcome = { failed: true, index: task.index };
+    }
+    if (testHook()?.(task.index, k) === 'fail') outcome = { failed: true, index: task.index };
+    this.#settle(task.index, outcome);
+  }
+
+  /** Whether reader `k` is the calling thread's own. */
+  own(k: number): boolean {
+    return k === this.#workers.length;
+  }
+
   async take(index: number): Promise<Outcome> {
+    while (
+      !this.#done.has(index) &&
+      this.#own !== undefined &&
+      this.#next < this.#tasks.length &&
+      this.#next - this.#taken < AHEAD_PER_WORKER * (this.#workers.length + 1)
+    ) {
+      await this.#readOne();
+      // A turn of the event loop: the workers' answers that came meanwhile are taken in (and they are given their
+      // next chunks) before this thread reads another; its read does not let them in (it awaits only promises).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (!this.#done.has(index)) await new Promise<void>((resolve) => this.#waiting.set(index, resolve));
     this.#waiting.delete(index);
     const outcome = this.#done.get(index) as Outcome;
@@ -253,6 +330,15 @@ class Pool {
    * left to the collector).
    */
   recycle(k: number, batches: ChunkResult['batches']): void {
+    if (this.own(k)) {
+      // The calling thread's own batches: their storage goes back to its reader's pool.
+      const buffers = batches.flatMap((batch) => [
+        batch.line.buffer,
+        ...Object.values(batch.columns).map((a) => a.buffer),
+      ]);
+      this.#own?.arrays.give(buffers);
+      return;
+    }
     const worker = this.#workers[k] as Worker;
     if (this.#failed.has(worker)) return;
     const buffers: SharedArrayBuffer[] = [];
@@ -280,6 +366,12 @@ class Pool {
  * are in flight and three per worker given out before the consumer takes them, so memory stays bounded by the chunk
  * size (8 × `chunkBytes`), however slowly the batches are consumed.
  *
+ * With `reuseBatches` (`recycle`), a worker's batch is handed out where the worker wrote it, remapped in place, and
+ * its storage goes back to the worker once the consumer asks for the batch after the chunk's last. With
+ * `callingThreadReads` (`selfRead`), the calling thread reads the next chunk not given out whenever the outcome it
+ * waits for is not there yet (one more reader, with dictionaries of its own across its chunks, merged as a
+ * worker's).
+ *
  * With a `reducer` (`reduceColumns`), the stream yields each chunk's reduced value ({@link ReducedChunk}) instead of
  * its batches: the worker runs the reducer on the chunk's batches and posts the value, and what the calling thread
  * reads itself (after a chunk it could not trust) is reduced there, batch by batch.
@@ -293,6 +385,7 @@ export function readColumnsParallel(
   single: (input: AsyncIterable<Uint8Array>) => ColumnStream,
   reducer?: ChunkReducerSpec,
   recycle = false,
+  selfRead = false,
 ): ColumnStream {
   const summary = new SummaryBuilder(options.name, options.keepDeadLetters, options.onDeadLetter);
   const probe = single((async function* () {})());
@@ -310,11 +403,10 @@ export function readColumnsParallel(
     if (summary.deadLetters.length < options.keepDeadLetters) summary.deadLetters.push(shifted);
     options.onDeadLetter?.(shifted);
   };
-  /** Where the batches of workers are copied to: fresh arrays, or the same ones again with `reuseBatches`. */
-  const arrays = new BatchArrays(recycle);
   /**
-   * A batch of a worker's chunk copied out of the worker's storage (see `batch-copy.ts`), its dictionary indices made
-   * global (through the worker's map) and its lines the file's (`shift` added to the worker's line numbers).
+   * A batch of a worker's chunk copied out of the worker's storage into fresh arrays (without `reuseBatches`; see
+   * `batch-copy.ts`), its dictionary indices made global (through the worker's map) and its lines the file's
+   * (`shift` added to the worker's line numbers).
    */
   const copy = (batch: ChunkResult['batches'][number], worker: number, shift: number): ColumnBatch => {
     const { length } = batch;
@@ -322,17 +414,36 @@ export function readColumnsParallel(
     for (const { field, kind } of kinds) {
       const values = batch.columns[field] as Int32Array | Float64Array;
       if (kind === 'dictionary') {
-        const target = arrays.int32(field, length);
+        const target = new Int32Array(length);
         (dictionaries.get(field) as MergedDictionary).copy(worker, values as Int32Array, target);
         out[field] = target;
       } else {
-        const target = arrays.float64(field, length);
+        const target = new Float64Array(length);
         target.set(values.length === length ? values : values.subarray(0, length));
         out[field] = target;
       }
     }
-    const line = arrays.int32('\0line', length);
+    const line = new Int32Array(length);
     shiftInto(batch.line, shift, line);
+    return { length, line, columns: out };
+  };
+  /**
+   * A batch of a worker's chunk handed out where the worker wrote it (`reuseBatches`: the consumer is done with a
+   * batch when it asks for the next, and the chunk's storage goes back to its worker only after its last batch):
+   * views on the shared storage, codes remapped and lines shifted in place. No copy, no fresh memory.
+   */
+  const view = (batch: ChunkResult['batches'][number], worker: number, shift: number): ColumnBatch => {
+    const { length } = batch;
+    const out: Record<string, Int32Array | Float64Array> = {};
+    for (const { field, kind } of kinds) {
+      const stored = batch.columns[field] as Int32Array | Float64Array;
+      const values = stored.length === length ? stored : stored.subarray(0, length);
+      if (kind === 'dictionary')
+        (dictionaries.get(field) as MergedDictionary).remapInPlace(worker, values as Int32Array);
+      out[field] = values;
+    }
+    const line = batch.line.length === length ? batch.line : batch.line.subarray(0, length);
+    if (shift !== 0) shiftInto(line, shift, line);
     return { length, line, columns: out };
   };
   /** A batch of the one-thread fallback, remapped in place (its arrays are this thread's own). */
@@ -386,7 +497,13 @@ export function readColumnsParallel(
         batchBytes: options.chunkBytes,
         ...(reducer !== undefined ? { reducer } : {}),
       };
-      const pool = new Pool(setup, tasks, Math.max(1, Math.min(workers, tasks.length)));
+      // The calling thread reads too (not with a reducer, which would then run here).
+      const pool = new Pool(
+        setup,
+        tasks,
+        Math.max(1, Math.min(workers, tasks.length)),
+        selfRead && reducer === undefined,
+      );
       let resumeAt = -1;
       let verified = dataStart;
       try {
@@ -418,9 +535,8 @@ export function readColumnsParallel(
             yield chunk as unknown as ColumnBatch;
             continue;
           }
-          // Each batch is copied out as the consumer asks for it (with reuseBatches into the same arrays again);
-          // once the last is copied, the chunk's storage goes back to its worker.
-          // The worker numbered the chunk's lines from its own earlier chunks' line breaks.
+          // Each batch is handed out in place (reuseBatches) or copied out as the consumer asks for it; once the last
+          // is taken, the chunk's storage goes back to its worker. The worker numbered the chunk's lines from its own earlier chunks' line breaks.
           const shift = lineOffset - outcome.priorLines;
           summary.rowsIn += outcome.rowsIn;
           summary.rowsOut += outcome.rowsOut;
@@ -428,6 +544,18 @@ export function readColumnsParallel(
           rowOffset += outcome.rowsIn;
           verified = outcome.finish;
           const { batches } = outcome;
+          if (recycle) {
+            // Each batch in place; once the consumer asks for the batch after the chunk's last, the storage goes back.
+            for (const batch of batches) if (batch.length > 0) yield view(batch, outcome.worker, shift);
+            pool.recycle(outcome.worker, batches);
+            continue;
+          }
+          if (pool.own(outcome.worker)) {
+            // The calling thread's own batches, in arrays of its own (never given back to its reader): the
+            // consumer's, with no copy.
+            for (const batch of batches) if (batch.length > 0) yield view(batch, outcome.worker, shift);
+            continue;
+          }
           for (let b = 0; b < batches.length; b++) {
             const batch = batches[b] as ChunkResult['batches'][number];
             const copied = batch.length > 0 ? copy(batch, outcome.worker, shift) : undefined;

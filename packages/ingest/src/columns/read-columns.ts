@@ -94,10 +94,19 @@ export interface ReadColumnsOptions extends ReadOptions {
    * Lets the reader hand out the same arrays again: each batch's `line` and column arrays are then valid only until
    * the next batch is asked for (copy what you keep). Saves fresh memory per batch, a tenth of the CPU of a
    * one-thread read of a wide file. For a consumer that aggregates or copies each batch as it comes. Values are
-   * the same either way, on one thread and on the worker path (where the calling thread copies each worker's
-   * batch into its own arrays, used again). Default `false`: every batch is the caller's.
+   * the same either way, on one thread and on the worker path (where a batch is then handed out where its worker
+   * wrote it: views on memory shared with the worker, which may be a `SharedArrayBuffer`, remapped in place, not
+   * copied). Default `false`: every batch is the caller's, in ordinary arrays.
    */
   readonly reuseBatches?: boolean;
+  /**
+   * With `workers`, the calling thread reads chunks of the file too, whenever the batch it is to hand out next is
+   * not read yet (so `workers: 1` reads on two threads, with one worker to start instead of two). The calling thread
+   * is then busy for a chunk's read at a time (8 × `chunkBytes` of input, about a tenth of a second at the default)
+   * while the consumer waits for a batch: for a batch job, not for a server that must answer meanwhile. Values are
+   * the same either way. Default `false`.
+   */
+  readonly callingThreadReads?: boolean;
 }
 
 const columnOptionShape = {
@@ -108,6 +117,7 @@ const columnOptionShape = {
   fields: z.array(z.string().min(1)).optional(),
   workers: z.number().int().min(0).max(64).optional(),
   reuseBatches: z.boolean().optional(),
+  callingThreadReads: z.boolean().optional(),
 };
 
 /**
@@ -168,7 +178,14 @@ export function openColumns(
     ]);
   }
   const checked = checkOptions(columnOptionShape, options, functionName);
-  const { mapping: spec, fields: wanted, workers = 0, reuseBatches = false, ...rest } = checked;
+  const {
+    mapping: spec,
+    fields: wanted,
+    workers = 0,
+    reuseBatches = false,
+    callingThreadReads = false,
+    ...rest
+  } = checked;
   const mapping =
     Object.isFrozen(spec) && Array.isArray((spec as Mapping).columns)
       ? (spec as Mapping)
@@ -250,6 +267,7 @@ export function openColumns(
         }),
       reducer,
       reuseBatches,
+      callingThreadReads,
     );
     return reducer === undefined ? parallel : Object.assign(parallel, { [REDUCED]: true as const });
   }
