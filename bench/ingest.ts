@@ -1,17 +1,19 @@
 // @cx/ingest against DuckDB's read_csv on the same CSV file (10 M interactions by default), each measurement in a
 // child process of its own so that its peak memory is its own, with the machine's load printed.
 //
-// Run: npm run build, then node --import tsx bench/ingest.ts (the children import the built packages, as users do).
+// Run: npm run build, then node --import tsx bench/ingest.ts (the children import the built packages, as users do,
+// from a plain JavaScript copy of this script: no tsx in the measured processes or their workers).
 // Options (env): CX_BENCH_CUSTOMERS (default 200000 ≈ 10 M interactions, the file of bench/retention.ts),
 // CX_BENCH_MODES (a comma-separated subset of the modes below).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const customers = Number(process.env.CX_BENCH_CUSTOMERS ?? 200_000);
-const csv = join(here, '.data', `interactions-${customers}.csv`);
+// A measuring child is given the file's path (it runs from a JavaScript copy of this script in bench/.data/).
+const csv = process.argv[3] ?? join(here, '.data', `interactions-${customers}.csv`);
 const COLUMNS = ['customerId', 'anonymousId', 'timestamp', 'name', 'channel', 'touchpointId', 'stageId'];
 const PERIODS = 11;
 
@@ -169,9 +171,18 @@ if (!existsSync(csv)) {
 const bytes = statSync(csv).size;
 const load = () => readFileSync('/proc/loadavg', 'utf8').trim();
 console.log(`${csv}: ${(bytes / 2 ** 20).toFixed(0)} MiB; load average before: ${load()}`);
+// The children run this script as plain JavaScript, type annotations stripped once by esbuild, without tsx: a child
+// started with `--import tsx` pays for tsx's loader (its own thread, ~0.2–0.3 CPU-s) and passes the flag on to every
+// worker thread it starts (each then loads tsx too), which users running the built packages never do.
+const child = join(here, '.ingest-child.mjs');
+{
+  const { transformSync } = await import('esbuild');
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  writeFileSync(child, transformSync(source, { loader: 'ts', format: 'esm', target: 'node20' }).code);
+}
 const run = (mode: string): Measurement =>
   JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode], {
+    execFileSync(process.execPath, [child, mode, csv], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     })
