@@ -73,6 +73,16 @@ describe('the worker path and V8', () => {
       expect(out).toMatch(/rows 3000 chunks from workers (\d\d+)/);
       expect(out).not.toContain('ArrayBufferDetaching');
     }
+    // A process started with `--input-type=module -e` (the flag used to reach the workers, which Node refuses there:
+    // none started, and the read went to the calling thread without a word) reads with its workers too.
+    // With a V8 flag beside it too, which Node refuses among a worker's explicit flags.
+    for (const flags of [[], ['--max-old-space-size=512']]) {
+      const evaluated = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', read('')], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(evaluated).toMatch(/rows 3000 chunks from workers (\d\d+)/);
+    }
     // The probe itself: a transfer in the same setting is reported.
     expect(
       traced(`const b = new ArrayBuffer(8); structuredClone(b, { transfer: [b] }); console.log('done');`),

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { startWithFlags } from './worker-exec-argv.js';
 
 /**
  * The column workers of this process, kept between reads (internal). Starting a worker costs more than reading tens
@@ -19,7 +20,7 @@ function startWorker(): Worker {
     worker = new Worker(boot, { eval: true, execArgv: ['--conditions=@cx/source'] });
   } else {
     // In the build, this code sits in dist/ and the worker in dist/columns/ (an entry of its own).
-    worker = new Worker(new URL('./columns/column-worker.js', here));
+    worker = startWithFlags((options) => new Worker(new URL('./columns/column-worker.js', here), options));
   }
   // A worker that fails while idle must not take the process down; a leased one is also watched by its read.
   const drop = (): void => {

@@ -1,6 +1,7 @@
 // The worker threads of the package's parallel kernels (internal): started on first use, kept, and unreferenced so
 // they never keep the process alive. One worker entry runs every kind of job (see kernel-worker.ts).
 import { Worker } from 'node:worker_threads';
+import { startWithFlags } from './worker-exec-argv.js';
 
 const pool: Worker[] = [];
 
@@ -14,7 +15,7 @@ function startWorker(): Worker {
     worker = new Worker(boot, { eval: true, execArgv: ['--conditions=@cx/source'] });
   } else {
     // In the build, this code sits in a chunk in dist/ and the worker is the entry dist/kernel-worker.js.
-    worker = new Worker(new URL('./kernel-worker.js', here));
+    worker = startWithFlags((options) => new Worker(new URL('./kernel-worker.js', here), options));
   }
   worker.unref();
   // A worker that fails leaves the pool; the ranges it did not claim are the calling thread's.
