@@ -186,5 +186,13 @@ describe('reduceColumns', () => {
     expect(() =>
       reduceColumns({ text: 'who,at\n' }, { mapping, fields, reducer: { module }, bogus: 1 } as never),
     ).toThrow(CxOptionsError);
+    // readColumns' callingThreadReads has no meaning here (each chunk is reduced where it is read): an error, not
+    // an option silently ignored.
+    expect(() =>
+      reduceColumns(
+        { path: 'x.csv' },
+        { mapping, fields, reducer: { module }, workers: 1, callingThreadReads: true },
+      ),
+    ).toThrow(/callingThreadReads applies to readColumns only/);
   });
 });

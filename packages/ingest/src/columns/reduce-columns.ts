@@ -1,4 +1,4 @@
-import { parseOptions } from '@cx/model';
+import { CxOptionsError, parseOptions } from '@cx/model';
 import { z } from 'zod';
 import type { IngestInput } from '../input/input.js';
 import {
@@ -43,8 +43,8 @@ const reducerSchema = z.strictObject({
  * @param input - A file, text, bytes or a stream ({@link IngestInput}).
  * @param options - The options of {@link readColumns} and the `reducer`.
  * @returns A stream of the chunks' values with the dictionaries and the summary.
- * @throws {@link @cx/model!CxOptionsError} for bad options, as {@link readColumns}, and for a reducer that is not
- *   `{ module, options? }`; while iterating, what {@link readColumns} throws, and what the reducer throws.
+ * @throws {@link @cx/model!CxOptionsError} for bad options, as {@link readColumns}, for a reducer that is not
+ *   `{ module, options? }`, and for `callingThreadReads` (chunks are reduced where they are read); while iterating, what {@link readColumns} throws, and what the reducer throws.
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
@@ -73,6 +73,16 @@ export function reduceColumns<R = unknown>(
   options: ReduceColumnsOptions,
 ): ReducedColumnStream<R> {
   const { reducer } = parseOptions(z.looseObject({ reducer: reducerSchema }), options, 'reduceColumns');
+  if (options.callingThreadReads === true)
+    // The chunks are reduced where they are read: a chunk read on the calling thread would not be (it was ignored).
+    throw new CxOptionsError('reduceColumns', [
+      {
+        path: ['callingThreadReads'],
+        code: 'conflicting_options',
+        message:
+          'callingThreadReads applies to readColumns only: reduceColumns reduces each chunk in its worker',
+      },
+    ]);
   const spec: ChunkReducerSpec = {
     module: reducer.module,
     ...(reducer.options !== undefined ? { options: reducer.options } : {}),
